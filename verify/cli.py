@@ -1,0 +1,48 @@
+"""The ``verify`` command line: one sub-command per module in ``verify.commands``.
+
+Exit codes: 0 when every check holds, 1 when one is refuted or unknown, 2 for usage
+errors (an unknown name, a bad option, a file that cannot be read).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from .errors import UsageError, VerifyError
+
+COMMANDS = ("listing", "run", "check", "grade", "export")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="verify", description="Check, grade and export derivations in the mathematics of deep learning.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"verify.commands.{name}")
+        except ModuleNotFoundError as missing:
+            if missing.name != f"verify.commands.{name}":
+                raise
+            continue
+        module.register(commands)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args) or 0)
+    except UsageError as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return 2
+    except VerifyError as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

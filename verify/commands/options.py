@@ -1,0 +1,41 @@
+"""Options shared by several sub-commands, so they read the same everywhere."""
+from __future__ import annotations
+
+import argparse
+import difflib
+
+from ..config import CheckConfig
+from ..errors import UsageError
+
+
+def positive_float(text: str) -> float:
+    value = float(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be positive, got {text}")
+    return value
+
+
+def positive_int(text: str) -> int:
+    value = int(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be positive, got {text}")
+    return value
+
+
+def add_check_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--seed", type=int, default=0, help="seed of the numeric tier (default 0)")
+    parser.add_argument("--samples", type=positive_int, default=5, help="numeric samples per check (default 5)")
+    parser.add_argument("--budget", type=positive_float, default=5.0,
+                        help="seconds allowed per check (default 5); past it the verdict is unknown")
+    parser.add_argument("--json", action="store_true", help="print a machine-readable report")
+
+
+def check_config(args: argparse.Namespace) -> CheckConfig:
+    return CheckConfig(seed=args.seed, samples=args.samples, budget=args.budget)
+
+
+def unknown_name(kind: str, name: str, known: list[str]) -> UsageError:
+    """An error that shows the bad value, a near miss if any, and the valid choices."""
+    near = difflib.get_close_matches(name, known, n=1)
+    hint = f" Did you mean {near[0]!r}?" if near else ""
+    return UsageError(f"unknown {kind} {name!r}.{hint} Known: {', '.join(known)}")

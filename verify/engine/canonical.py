@@ -1,0 +1,24 @@
+"""The symbolic tier: canonical forms under the context's theories, cheapest first."""
+from __future__ import annotations
+
+from sympy import Expr
+
+from ..model import Context
+from ..theories import theory
+
+
+def theory_names(context: Context) -> tuple[str, ...]:
+    """The context's theories in order, with algebra always last (it finishes every form)."""
+    names = tuple(n for n in context.theories if n != "algebra")
+    return names + ("algebra",)
+
+
+def canonical_form(expr: Expr, context: Context) -> tuple[Expr, tuple[str, ...]]:
+    """Bring ``expr`` to the canonical form of the context; also name what was used."""
+    used: list[str] = []
+    for name in theory_names(context):
+        rewrite = theory(name).canonical
+        if rewrite is not None:
+            expr, names = rewrite(expr, context)
+            used.extend(n for n in names if n not in used)
+    return expr, tuple(used)

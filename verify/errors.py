@@ -1,0 +1,29 @@
+"""One error root with a few children, so callers can catch what they can act on."""
+
+
+class VerifyError(Exception):
+    """Root of every error this package raises on purpose."""
+
+
+class UsageError(VerifyError):
+    """A caller asked for something that does not exist (an unknown name, a bad option)."""
+
+
+class ParseError(VerifyError):
+    """Text could not be read; carries the position so a person can find the spot."""
+
+    def __init__(self, message: str, line: int = 0, column: int = 0, context: str = ""):
+        self.message = message
+        self.line = line
+        self.column = column
+        self.context = context
+        where = f"line {line}, column {column}: " if line else ""
+        super().__init__(f"{where}{message}" + (f"\n{context}" if context else ""))
+
+
+class LimitExceeded(ParseError):
+    """Input broke one of the safety limits (size, nesting, number or exponent size)."""
+
+
+class BudgetExceeded(VerifyError):
+    """A check ran past its time budget."""

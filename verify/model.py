@@ -1,0 +1,118 @@
+"""The model: a derivation is a context, chains of steps, and claims.
+
+A *step* says ``previous RELATION expr``; the first expression of a chain is its
+start and is not itself checked. A *claim* states a property that is not a
+rewrite (eigenvalues, a bound for all parameters, a Theta-class) and is checked
+by the claim handler registered for its ``kind``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Callable
+
+from sympy import Basic, Expr, Symbol
+
+
+class Relation(str, Enum):
+    """How a step relates to the expression before it."""
+
+    EQ = "="
+    LE = "<="
+    GE = ">="
+    LT = "<"
+    GT = ">"
+    APPROX = "~="
+
+    @property
+    def latex(self) -> str:
+        return {"=": "=", "<=": r"\le", ">=": r"\ge", "<": "<", ">": ">", "~=": r"\approx"}[self.value]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A known identity ``lhs = rhs`` of the context, used as a rewrite from left to right."""
+
+    name: str
+    lhs: Expr
+    rhs: Expr
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a derivation may assume.
+
+    ``symbols`` carry their SymPy assumptions (positive, real, integer);
+    ``integration_variables`` are the variables integrated out (the latent z);
+    ``theories`` name the canonicalisers and instantiators that apply, cheapest first.
+    """
+
+    symbols: tuple[Symbol, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    theories: tuple[str, ...] = ("algebra",)
+    integration_variables: tuple[Symbol, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Step:
+    """``previous relation expr``, justified by a named rule (or by nothing)."""
+
+    expr: Expr
+    relation: Relation = Relation.EQ
+    justification: str | None = None
+    source: str | None = None  # the text the step was read from, when parsed
+
+
+@dataclass(frozen=True)
+class Chain:
+    """A start expression and the steps that rewrite it."""
+
+    start: Expr
+    steps: tuple[Step, ...]
+    title: str = ""
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A property checked by the handler registered for ``kind``.
+
+    ``subject`` and ``value`` are SymPy objects whose meaning the handler defines,
+    e.g. kind ``eigenvalues``: subject a Matrix, value a tuple of expected eigenvalues.
+    """
+
+    statement: str
+    kind: str
+    subject: Basic
+    value: Any = None
+    justification: str | None = None
+    assumptions: tuple[Expr, ...] = ()
+
+
+@dataclass(frozen=True)
+class TwinCheck:
+    """A cross-check of symbolic results against a numpy implementation (numeric: never ``proved``).
+
+    ``run(config)`` returns a Verdict: ``consistent`` with the sample count, or ``refuted``.
+    """
+
+    statement: str
+    run: Callable[[Any], Any]
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """A named, titled unit of mathematics: context, chains and claims."""
+
+    name: str
+    title: str
+    context: Context
+    chains: tuple[Chain, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    conventions: tuple[str, ...] = field(default=())
+    twins: tuple[TwinCheck, ...] = ()
+
+    @property
+    def size(self) -> int:
+        return sum(len(c.steps) for c in self.chains) + len(self.claims)

@@ -1,0 +1,104 @@
+"""What a theory is: a canonicaliser, an instantiator, claim handlers and named rules.
+
+Theories register themselves on import; the checker asks the registry for the
+theories a context names, cheapest first. Adding a theory means adding a module.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import numpy as np
+from sympy import Expr
+
+from ..config import CheckConfig
+from ..errors import UsageError
+from ..model import Claim, Context
+from ..verdict import Verdict
+
+# canonical(expr, context) -> (canonical expr, names of the rewrites that fired)
+Canonicaliser = Callable[[Expr, Context], tuple[Expr, tuple[str, ...]]]
+
+
+@dataclass
+class Instance:
+    """A concrete instantiation: values for symbols, evaluators for theory objects.
+
+    ``hooks`` map a SymPy class to ``handler(expr, evaluate) -> value``; ``described``
+    lists what a person needs to reproduce the counterexample.
+    """
+
+    values: dict = field(default_factory=dict)
+    hooks: dict = field(default_factory=dict)
+    described: list[tuple[str, str]] = field(default_factory=list)
+
+
+# instantiate(context, expr, rng, instance) adds to ``instance``; returns a reason when
+# it cannot instantiate what the expression needs, else None.
+Instantiator = Callable[[Context, Expr, np.random.Generator, Instance], str | None]
+ClaimHandler = Callable[[Claim, Context, CheckConfig], Verdict]
+
+
+@dataclass(frozen=True)
+class Theory:
+    name: str
+    canonical: Canonicaliser | None = None
+    instantiate: Instantiator | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named justification; ``statement`` says what it licenses.
+
+    ``check(lhs, relation, rhs, context)`` may decide a step on its own (e.g. Jensen);
+    it returns None when the rule does not apply to the step.
+    """
+
+    name: str
+    statement: str
+    check: Callable[..., Verdict | None] | None = None
+    aliases: tuple[str, ...] = ()
+
+
+THEORIES: dict[str, Theory] = {}
+RULES: dict[str, Rule] = {}
+CLAIM_HANDLERS: dict[str, ClaimHandler] = {}
+
+
+def register_theory(theory: Theory) -> Theory:
+    THEORIES[theory.name] = theory
+    return theory
+
+
+def register_rule(rule: Rule) -> Rule:
+    for key in (rule.name, *rule.aliases):
+        RULES[normalise_rule_name(key)] = rule
+    return rule
+
+
+def claim_handler(kind: str) -> Callable[[ClaimHandler], ClaimHandler]:
+    """Decorator: register the function that checks claims of ``kind``."""
+
+    def register(function: ClaimHandler) -> ClaimHandler:
+        CLAIM_HANDLERS[kind] = function
+        return function
+
+    return register
+
+
+def normalise_rule_name(name: str) -> str:
+    return " ".join(name.lower().replace("'s", "").replace("_", " ").replace("-", " ").split())
+
+
+def find_rule(name: str | None) -> Rule | None:
+    return RULES.get(normalise_rule_name(name)) if name else None
+
+
+def theory(name: str) -> Theory:
+    if name not in THEORIES:
+        raise UsageError(f"unknown theory {name!r}; known: {', '.join(sorted(THEORIES))}")
+    return THEORIES[name]
+
+
+def hook_value(instance: Instance, key: str, default: Any = None) -> Any:
+    return instance.values.get(key, default)

@@ -1,0 +1,86 @@
+"""Verdicts carry their reason: never a bare bool, never a swallowed exception."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Status(str, Enum):
+    """``proved`` only from a symbolic argument; ``consistent`` only from numbers."""
+
+    PROVED = "proved"
+    CONSISTENT = "consistent"
+    REFUTED = "refuted"
+    UNKNOWN = "unknown"
+
+    @property
+    def holds(self) -> bool:
+        return self in (Status.PROVED, Status.CONSISTENT)
+
+
+@dataclass(frozen=True)
+class Counterexample:
+    """A concrete instantiation under which the two sides differ."""
+
+    assignment: tuple[tuple[str, str], ...]
+    lhs: str
+    rhs: str
+
+    def describe(self) -> str:
+        values = ", ".join(f"{k}={v}" for k, v in self.assignment)
+        return f"{values}: left = {self.lhs}, right = {self.rhs}"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    status: Status
+    reason: str
+    residual: str | None = None
+    counterexample: Counterexample | None = None
+    samples: int = 0
+    used: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        if self.status is Status.CONSISTENT:
+            return f"consistent ({self.samples} samples)"
+        return self.status.value
+
+
+def proved(reason: str, used: tuple[str, ...] = ()) -> Verdict:
+    return Verdict(Status.PROVED, reason, used=used)
+
+
+def unknown(reason: str, residual: str | None = None) -> Verdict:
+    return Verdict(Status.UNKNOWN, reason, residual=residual)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """One checked step or claim, as reported."""
+
+    index: int
+    kind: str  # "step" or "claim"
+    latex: str
+    justification: str | None
+    verdict: Verdict
+    millis: float
+    chain: int = 0
+
+
+@dataclass
+class DerivationReport:
+    name: str
+    title: str
+    results: list[CheckResult] = field(default_factory=list)
+    twin: list[CheckResult] = field(default_factory=list)
+
+    def count(self, status: Status) -> int:
+        return sum(r.verdict.status is status for r in self.results + self.twin)
+
+    @property
+    def ok(self) -> bool:
+        return all(r.verdict.status.holds for r in self.results + self.twin)
+
+    def first_failure(self) -> CheckResult | None:
+        return next((r for r in self.results if not r.verdict.status.holds), None)
