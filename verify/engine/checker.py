@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 from typing import Callable
 
-from sympy import Expr, latex
+from sympy import Expr, factor, latex
 
 from ..config import CheckConfig
 from ..model import Chain, Claim, Context, Derivation, Relation, Step
@@ -31,8 +31,10 @@ def _symbolic(lhs: Expr, relation: Relation, rhs: Expr, context: Context) -> tup
     residual, used = canonical_form(lhs - rhs, context)
     if relation is Relation.EQ and residual == 0:
         return proved(f"canonical forms agree ({', '.join(used)})", used), "0"
-    if relation in _SIGN_TESTS and _SIGN_TESTS[relation](residual):
-        return proved(f"the difference {residual} has the required sign ({', '.join(used)})", used), str(residual)
+    if relation in _SIGN_TESTS:
+        for form in (residual, factor(residual)):
+            if _SIGN_TESTS[relation](form):
+                return proved(f"the difference {form} has the required sign ({', '.join(used)})", used), str(residual)
     return None, str(residual)
 
 

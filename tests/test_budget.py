@@ -1,0 +1,44 @@
+"""The time budget is enforced from outside the computation, in any thread."""
+from __future__ import annotations
+
+import threading
+import time
+
+from verify.engine.budget import run_budgeted
+
+
+def _sleep_long():
+    time.sleep(30)
+
+
+def _fail():
+    raise ValueError("bad input")
+
+
+def test_results_come_back_in_order():
+    assert [value for _, value, _ in run_budgeted([lambda: 1, lambda: 2, lambda: 3], 5.0)] == [1, 2, 3]
+
+
+def test_an_overrun_is_reported_and_the_rest_still_run():
+    start = time.perf_counter()
+    outcomes = run_budgeted([lambda: "a", _sleep_long, lambda: "c"], 0.5)
+    assert [status for status, _, _ in outcomes] == ["ok", "timeout", "ok"]
+    assert outcomes[2][1] == "c"
+    assert time.perf_counter() - start < 10
+
+
+def test_an_exception_becomes_an_error_outcome_with_its_message():
+    status, message, _ = run_budgeted([_fail], 5.0)[0]
+    assert status == "error" and "bad input" in message
+
+
+def test_the_budget_holds_off_the_main_thread():
+    outcomes = []
+    thread = threading.Thread(target=lambda: outcomes.extend(run_budgeted([_sleep_long], 0.3)))
+    thread.start()
+    thread.join(timeout=15)
+    assert not thread.is_alive() and outcomes[0][0] == "timeout"
+
+
+def test_no_budget_runs_inline():
+    assert run_budgeted([lambda: threading.get_ident()], None)[0][1] == threading.get_ident()

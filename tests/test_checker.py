@@ -1,0 +1,90 @@
+"""The checker's tiers: proved only symbolically, refuted with a counterexample."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sympy import Integer, Symbol, expand, expand_log, log, sqrt
+
+from verify.config import CheckConfig
+from verify.engine.checker import check_step
+from verify.engine.numeric import numeric_check
+from verify.model import Context, Relation
+from verify.verdict import Status
+
+from .strategies import X, Y, logs_of_positives, polynomials
+
+CONTEXT = Context(symbols=(X, Y))
+INLINE = CheckConfig(budget=None, samples=4)
+
+
+def test_identical_sides_are_proved_structurally():
+    assert check_step(X + Y, "=", X + Y, CONTEXT, INLINE).reason == "both sides are identical"
+
+
+def test_an_expanded_square_is_proved():
+    verdict = check_step((X + Y) ** 2, "=", X**2 + 2 * X * Y + Y**2, CONTEXT, INLINE)
+    assert verdict.status is Status.PROVED
+
+
+def test_a_dropped_cross_term_is_refuted_with_counterexample_and_residual():
+    verdict = check_step((X + Y) ** 2, "=", X**2 + Y**2, CONTEXT, INLINE)
+    assert verdict.status is Status.REFUTED
+    assert verdict.residual == "2*x*y"
+    assert verdict.counterexample is not None and verdict.counterexample.lhs != verdict.counterexample.rhs
+
+
+def test_log_of_a_product_of_positives_splits():
+    assert check_step(log(X * Y), "=", log(X) + log(Y), CONTEXT, INLINE).status is Status.PROVED
+
+
+def test_log_of_a_product_of_reals_is_not_proved():
+    a, b = Symbol("a", real=True), Symbol("b", real=True)
+    verdict = check_step(log(a * b), "=", log(a) + log(b), Context(symbols=(a, b)), INLINE)
+    assert verdict.status is not Status.PROVED
+
+
+def test_an_inequality_with_a_sign_known_from_assumptions_is_proved():
+    assert check_step(X**2 + 1, ">", Integer(1), CONTEXT, INLINE).status is Status.PROVED
+
+
+def test_a_false_inequality_is_refuted():
+    assert check_step(Integer(1), ">=", X**2 + 1, CONTEXT, INLINE).status is Status.REFUTED
+
+
+def test_an_approximation_is_never_proved():
+    verdict = check_step(sqrt(X**2), "~=", X, CONTEXT, INLINE)
+    assert verdict.status is Status.UNKNOWN and "never proved" in verdict.reason
+
+
+def test_a_verdict_under_an_unknown_object_is_unknown_with_reason():
+    from sympy import Function
+
+    f = Function("f")
+    verdict = check_step(f(X), "=", f(Y), CONTEXT, INLINE)
+    assert verdict.status is Status.UNKNOWN and "cannot evaluate" in verdict.reason
+
+
+@settings(max_examples=40, deadline=None)
+@given(polynomials)
+def test_any_polynomial_equals_its_expansion(expr):
+    assert check_step(expr, "=", expand(expr), CONTEXT, INLINE).status is Status.PROVED
+
+
+@settings(max_examples=40, deadline=None)
+@given(polynomials, st.integers(1, 5))
+def test_adding_a_constant_is_never_proved(expr, constant):
+    verdict = check_step(expr, "=", expand(expr) + constant, CONTEXT, INLINE)
+    assert verdict.status is Status.REFUTED
+
+
+@settings(max_examples=30, deadline=None)
+@given(logs_of_positives)
+def test_every_proof_of_a_log_expansion_agrees_numerically(expr):
+    rhs = expand_log(expr)
+    assert check_step(expr, "=", rhs, CONTEXT, INLINE).status is Status.PROVED
+    assert numeric_check(expr, Relation.EQ, rhs, CONTEXT, INLINE).status is Status.CONSISTENT
+
+
+def test_an_inequality_whose_difference_factors_into_a_square_is_proved():
+    verdict = check_step(X**2 + 1, ">=", 2 * X, CONTEXT, INLINE)
+    assert verdict.status is Status.PROVED and "(x - 1)**2" in verdict.reason
