@@ -1,0 +1,90 @@
+"""``verify export NAME|FILE [-o OUT.tex] [--pdf]`` and ``verify export --all``: LaTeX, and PDF via TeX.
+
+The .tex is always written first; ``--pdf`` then compiles it, and without a TeX
+system says how to install one and exits 2.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..errors import UsageError
+from .options import add_check_options, check_config, unknown_name
+
+
+def register(commands) -> None:
+    parser = commands.add_parser("export", help="write a checked derivation as LaTeX (and PDF)")
+    parser.add_argument("target", nargs="?", metavar="NAME|FILE",
+                        help="a built-in derivation (see `verify list`) or a file of chains to check")
+    parser.add_argument("--all", action="store_true", help="every built-in derivation, one section each")
+    parser.add_argument("-o", "--output", metavar="OUT.tex", help="where to write (default NAME.tex; '-' for stdout)")
+    parser.add_argument("--pdf", action="store_true", help="also compile OUT.pdf with pdflatex")
+    add_check_options(parser)
+    parser.set_defaults(handler=handle)
+
+
+def _builtin(name: str, config):
+    import derivations
+    from ..engine.checker import check_derivation
+
+    derivation = derivations.load(name)
+    return derivation, check_derivation(derivation, config)
+
+
+def _from_file(path: Path, config):
+    """The chains of a checked file, as a derivation named after the file."""
+    try:
+        from ..parsing import read_document
+    except ImportError:
+        raise UsageError("reading a file needs verify.parsing.read_document, which is not available") from None
+    from ..engine.checker import check_derivation
+    from ..model import Derivation
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"cannot read {str(path)!r}: {error}") from None
+    doc = read_document(text)
+    derivation = Derivation(path.stem, f"Checked: {path.name}", doc.context, tuple(doc.chains),
+                            tuple(getattr(doc, "claims", ())))
+    return derivation, check_derivation(derivation, config)
+
+
+def build(args) -> tuple[str, str, bool]:
+    """The document's TeX, the default output stem, and whether every check holds."""
+    import derivations
+    from ..export import derivation_document, derivations_document
+
+    config = check_config(args)
+    if args.all:
+        pairs = [_builtin(name, config) for name in derivations.names()]
+        return derivations_document(pairs), "derivations", all(r.ok for _, r in pairs)
+    if args.target is None:
+        raise UsageError("give a derivation name or a file, or --all")
+    if args.target in derivations.names():
+        derivation, report = _builtin(args.target, config)
+    elif Path(args.target).is_file():
+        derivation, report = _from_file(Path(args.target), config)
+    else:
+        raise unknown_name("derivation or file", args.target, derivations.names())
+    return derivation_document(derivation, report), derivation.name, report.ok
+
+
+def handle(args) -> int:
+    from ..export import compile_pdf
+
+    if args.all and args.target:
+        raise UsageError("give either NAME|FILE or --all, not both")
+    tex, stem, ok = build(args)
+    out = args.output or f"{stem}.tex"
+    if out == "-":
+        if args.pdf:
+            raise UsageError("--pdf needs a file name for the output (-o OUT.tex)")
+        sys.stdout.write(tex)
+        return 0 if ok else 1
+    Path(out).write_text(tex, encoding="utf-8")
+    print(f"wrote {out}")
+    if args.pdf:
+        pdf = compile_pdf(tex, Path(out).with_suffix(".pdf"))
+        print(f"wrote {pdf}")
+    return 0 if ok else 1

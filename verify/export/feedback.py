@@ -1,0 +1,133 @@
+"""Annotated feedback for one submission: the chains as read, each step marked, points.
+
+The grader calls :func:`feedback_document` with plain data: strings, SymPy expressions
+it parsed, and our :class:`~verify.verdict.Verdict` objects. Everything textual is
+untrusted (it came from a student) and is escaped here, so the caller need not.
+
+>>> from sympy import Symbol
+>>> from verify.verdict import proved
+>>> x = Symbol("x")
+>>> step = MarkedStep(expr=2 * x, justification="doubling", verdict=proved("canonical forms agree"))
+>>> item = FeedbackItem("Item 1", chains=(MarkedChain(start=x + x, steps=(step,)),), points=2, max_points=2)
+>>> tex = feedback_document("Feedback for #42", [item])
+>>> r"Feedback for \\#42" in tex and "Total: 2 / 2" in tex
+True
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from ..model import Chain
+from ..verdict import CheckResult, Verdict
+from .derivation import verdict_detail
+from .document import document
+from .escape import escape_text
+from .mathtex import math_latex
+from .steps import StepRow, steps_align
+
+_RELATIONS = {"=": "=", "<=": r"\le", ">=": r"\ge", "<": "<", ">": ">", "~=": r"\approx"}
+
+
+@dataclass(frozen=True)
+class MarkedStep:
+    """One step as read and checked.
+
+    ``expr`` is the parsed expression (a SymPy object) or None when the line could not
+    be read, in which case ``source`` (the text as written) is shown literally.
+    ``relation`` is one of = <= >= < > ~= (or a ``Relation``).
+    """
+
+    expr: Any = None
+    relation: str = "="
+    source: str = ""
+    justification: str | None = None
+    verdict: Verdict | None = None
+
+
+@dataclass(frozen=True)
+class MarkedChain:
+    """A chain as read: its start (expression, or None and ``source``), steps, title."""
+
+    start: Any
+    steps: tuple[MarkedStep, ...]
+    title: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class FeedbackItem:
+    """One rubric item: its chains, points (None when not graded), comments, unread lines."""
+
+    title: str
+    chains: tuple[MarkedChain, ...] = ()
+    points: float | None = None
+    max_points: float | None = None
+    comments: tuple[str, ...] = ()
+    unparsed: tuple[str, ...] = ()
+
+
+def marked_chain(chain: Chain, checked: Sequence[Verdict | CheckResult | None]) -> MarkedChain:
+    """A model ``Chain`` with one verdict (or CheckResult) per step, in order, as a MarkedChain."""
+    verdicts = [c.verdict if isinstance(c, CheckResult) else c for c in checked]
+    verdicts += [None] * (len(chain.steps) - len(verdicts))
+    steps = tuple(MarkedStep(s.expr, str(getattr(s.relation, "value", s.relation)), s.source or "",
+                             s.justification, v) for s, v in zip(chain.steps, verdicts))
+    return MarkedChain(chain.start, steps, chain.title, chain.source or "")
+
+
+def _math(expr: Any, source: str) -> str:
+    if expr is None:
+        return rf"\text{{\ttfamily {escape_text(source or '(not read)')}}}"
+    return math_latex(expr)
+
+
+def _first_failure(chain: MarkedChain) -> int | None:
+    return next((i for i, s in enumerate(chain.steps, 1) if s.verdict is not None and not s.verdict.status.holds),
+                None)
+
+
+def chain_feedback(chain: MarkedChain, number: int) -> str:
+    """The chain in ``align*``; the first wrong step in bold and explained below it."""
+    wrong = _first_failure(chain)
+    rows = [StepRow(f"{number}.{i}", _RELATIONS.get(str(getattr(s.relation, "value", s.relation)), "="),
+                    _math(s.expr, s.source), s.justification, s.verdict, emphasis=i == wrong)
+            for i, s in enumerate(chain.steps, 1)]
+    head = f"Chain {number}" + (f": {escape_text(chain.title)}" if chain.title else "")
+    parts = [rf"\subsection*{{{head}}}", steps_align(_math(chain.start, chain.source), rows)]
+    if wrong is not None:
+        step = chain.steps[wrong - 1]
+        parts.append(rf"\textbf{{First wrong step ({number}.{wrong}).}} " + r"\\ ".join(verdict_detail(step.verdict))
+                     + (r"\\ as written: \texttt{" + escape_text(step.source) + "}" if step.source else "") + r"\par")
+    return "\n".join(parts) + "\n"
+
+
+def _points(points: float | None, max_points: float | None) -> str:
+    if points is None:
+        return "not graded" if max_points is None else f"-- / {float(max_points):g}"
+    return f"{float(points):g}" + ("" if max_points is None else f" / {float(max_points):g}")
+
+
+def item_feedback(item: FeedbackItem) -> str:
+    """One rubric item: heading with points, comments, chains, lines that could not be read."""
+    parts = [rf"\section*{{{escape_text(item.title)} \hfill {_points(item.points, item.max_points)}}}"]
+    parts += [escape_text(c) + r"\par" for c in item.comments]
+    parts += [chain_feedback(c, n) for n, c in enumerate(item.chains, 1)]
+    if item.unparsed:
+        lines = "\n".join(rf"\item \texttt{{{escape_text(u)}}}" for u in item.unparsed)
+        parts.append("\\textbf{Lines that could not be read:}\n\\begin{compactitem}\n" + lines + "\n\\end{compactitem}")
+    return "\n".join(parts) + "\n"
+
+
+def total_line(items: Sequence[FeedbackItem]) -> str:
+    """``Total: 7 / 10`` over the graded items."""
+    graded = [i for i in items if i.points is not None]
+    got = sum(float(i.points) for i in graded)
+    out_of = sum(float(i.max_points) for i in items if i.max_points is not None)
+    return f"Total: {got:g} / {out_of:g}" if out_of else f"Total: {got:g}"
+
+
+def feedback_document(title: str, items: Sequence[FeedbackItem], subtitle: str = "") -> str:
+    """A standalone document of annotated feedback; every string in ``items`` is escaped here."""
+    body = "\n".join(item_feedback(i) for i in items)
+    return document(title, rf"{{\large\bfseries {total_line(items)}\par}}" + "\n" + body, subtitle=subtitle)

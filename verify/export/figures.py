@@ -1,0 +1,71 @@
+"""Figures drawn in the document with pgfplots, from coordinates we compute.
+
+Why pgfplots rather than an embedded image: the figure is part of the .tex (one file
+to publish, fonts match the text, no plotting library to install), and what reaches
+TeX is numbers we format ourselves, so nothing untrusted can.
+"""
+from __future__ import annotations
+
+import importlib
+import math
+from typing import Callable
+
+import numpy as np
+
+# the bilinear game min_p max_q p*q from (p0, q0): GDA variants and their fate
+GDA_START = (1.0, 0.5)
+GDA_ETA = 0.2
+GDA_STEPS = 40
+GDA_RUNS = (
+    ("simultaneous_gda", "simultaneous GDA (spirals out)", "refuted, mark=none, thick"),
+    ("alternating_gda", "alternating GDA (cycles)", "consistent, mark=none, thick, dashed"),
+    ("extragradient", "extragradient (converges)", "proved, mark=none, thick"),
+)
+
+
+def coordinates(points: np.ndarray) -> str:
+    """``(x,y) (x,y) ...`` for pgfplots; only finite numbers, formatted by us."""
+    pairs = np.asarray(points, dtype=float).reshape(-1, 2)
+    finite = [(x, y) for x, y in pairs if math.isfinite(x) and math.isfinite(y)]
+    return " ".join(f"({x:.5f},{y:.5f})" for x, y in finite)
+
+
+def trajectory_plot(runs: list[tuple[str, str, np.ndarray]], caption: str) -> str:
+    """A pgfplots axis with one line per (legend, style, iterates) run; legends are our own text."""
+    plots = [rf"\addplot[{style}] coordinates {{{coordinates(points)}}};" + "\n"
+             + rf"\addlegendentry{{{legend}}}" for legend, style, points in runs]
+    return ("\\begin{figure}[ht]\n\\centering\n"
+            "\\begin{tikzpicture}\n\\begin{axis}[width=0.75\\linewidth, axis equal, xlabel={$p$}, "
+            "ylabel={$q$}, legend pos=outer north east, legend cell align=left, "
+            "legend style={font=\\small}, grid=major, grid style={gray!20}]\n"
+            + "\n".join(plots) + "\n\\end{axis}\n\\end{tikzpicture}\n"
+            + rf"\caption{{{caption}}}" + "\n\\end{figure}\n")
+
+
+def gda_figure(simulators) -> str:
+    """The iterates of the three GDA variants on the bilinear game, from ``simulators``' functions."""
+    p0, q0 = GDA_START
+    runs = [(legend, style, getattr(simulators, fn)(p0, q0, GDA_ETA, GDA_STEPS))
+            for fn, legend, style in GDA_RUNS]
+    caption = (rf"Iterates on $f(p,q)=pq$ from $(p_0,q_0)=({p0:g},{q0:g})$, step size "
+               rf"$\eta={GDA_ETA:g}$, {GDA_STEPS} steps; the saddle point is the origin.")
+    return "\\subsection*{Figure}\n" + trajectory_plot(runs, caption)
+
+
+def _bilinear_game() -> str | None:
+    try:
+        simulators = importlib.import_module("derivations.gda_twin")
+    except ModuleNotFoundError as missing:
+        if missing.name != "derivations.gda_twin":
+            raise
+        return None
+    return gda_figure(simulators)
+
+
+FIGURES: dict[str, Callable[[], str | None]] = {"bilinear-game": _bilinear_game}
+
+
+def figure_for(name: str) -> str | None:
+    """The figure of the built-in derivation ``name``, or None (none defined, or its twin is missing)."""
+    make = FIGURES.get(name)
+    return make() if make else None

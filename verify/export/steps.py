@@ -1,0 +1,39 @@
+"""A chain of steps as an ``align*``: math on the left, justification and verdict beside it.
+
+Shared by derivation documents and feedback documents, so a student sees their work
+laid out exactly like the reference solutions.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..verdict import Verdict
+from .document import verdict_mark
+from .escape import escape_text
+
+
+@dataclass(frozen=True)
+class StepRow:
+    """One row: ``math`` is safe TeX (from math_latex), ``justification`` untrusted text."""
+
+    label: str
+    relation: str
+    math: str
+    justification: str | None
+    verdict: Verdict | None
+    emphasis: bool = False  # the first wrong step of a chain, set apart
+
+
+def _row(row: StepRow) -> str:
+    why = escape_text(row.justification) if row.justification else r"\textit{no justification given}"
+    label = escape_text(row.label)
+    if row.emphasis:
+        label = rf"\textbf{{{label}}}"
+    note = rf"\textup{{({label})}} {why}\\ {verdict_mark(row.verdict)}"
+    return rf"&{row.relation} {row.math} && \why{{{note}}}"
+
+
+def steps_align(start_math: str, rows: list[StepRow]) -> str:
+    """``align*`` with the start on the first line and one row per step."""
+    lines = [rf"&\phantom{{{{}}={{}}}}{start_math}"] + [_row(r) for r in rows]
+    return "\\begin{align*}\n" + " \\\\\n".join(lines) + "\n\\end{align*}\n"
