@@ -1,0 +1,54 @@
+"""The probability theory: densities, expectations, KL divergence, Bayes, Jensen.
+
+Canonical forms live in ``probability_canonical``, normals in ``probability_gaussian``,
+the numeric linear-Gaussian model in ``probability_model`` and the named rules (with
+Jensen's check) in ``probability_rules``; this module assembles and registers them.
+
+>>> ctx = latent_variable_context()
+>>> [fact.name for fact in ctx.facts]
+["Bayes' rule", 'product rule']
+"""
+from __future__ import annotations
+
+from sympy import Symbol
+
+from ..model import Context, Fact
+from ..vocabulary import density
+from . import probability_rules  # noqa: F401  (registers the rules)
+from .base import Theory, register_theory
+from .probability_canonical import canonical
+from .probability_model import instantiate
+
+X = Symbol("x", real=True)
+Z = Symbol("z", real=True)
+
+
+def latent_variable_facts(observed: Symbol, latent: Symbol, model: str = "p") -> tuple[Fact, ...]:
+    """Bayes' rule p(z|x) = p(x|z) p(z) / p(x) and the product rule p(x, z) = p(x|z) p(z)."""
+    likelihood, prior = density(model, [observed], [latent]), density(model, [latent])
+    return (
+        Fact("Bayes' rule", density(model, [latent], [observed]),
+             likelihood * prior / density(model, [observed])),
+        Fact("product rule", density(model, [observed, latent]), likelihood * prior),
+    )
+
+
+def latent_variable_context(observed: Symbol = X, latent: Symbol = Z, model: str = "p",
+                            symbols: tuple[Symbol, ...] = (), notes: tuple[str, ...] = ()) -> Context:
+    """The standard context of a latent-variable model: x observed, z integrated out.
+
+    ``model`` names the generative density (``"p"`` or e.g. ``"p_theta"``); extra ``symbols``
+    (means, variances) join x and z.
+    """
+    return Context(
+        symbols=(observed, latent, *symbols),
+        facts=latent_variable_facts(observed, latent, model),
+        theories=("probability", "algebra"),
+        integration_variables=(latent,),
+        notes=notes,
+    )
+
+
+register_theory(Theory("probability", canonical, instantiate))
+
+__all__ = ["X", "Z", "canonical", "instantiate", "latent_variable_context", "latent_variable_facts"]

@@ -1,0 +1,190 @@
+"""Canonical forms of probability expressions: everything becomes integrals of density products.
+
+Three passes, each a chain of identities (so a zero residual is a proof):
+1. definitions: E_q[f] = int q f dz, KL(q || p) = int q (log q - log p) dz, and
+   expectations/KL of normals in closed form through their moments;
+2. the context's facts (Bayes' rule, product rule), applied left to right;
+3. integrals over the real line: integrand expanded (logs of positive densities split),
+   linearity, z-free factors pulled out, then normalisation (int q(z|x) dz = 1) and
+   marginalisation (int p(x|z) p(z) dz = p(x)) on pure products of densities.
+Densities of one name are read as factors of one joint model (the chain rule holds among them).
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from sympy import Add, Basic, Expr, Integer, Integral, Mul, Pow, log, oo
+
+from ..model import Context
+from ..vocabulary import KL, Density, Expectation, Normal
+from .algebra import normalise
+from .probability_gaussian import normal_expectation, normal_kl
+
+Used = list[str]
+PROBABILISTIC = (Density, Expectation, KL, Integral)
+
+
+def note(used: Used, name: str) -> None:
+    if name not in used:
+        used.append(name)
+
+
+def over_real_line(integral: Integral) -> bool:
+    """True for a single definite integral over (-oo, oo), the only kind these rules rewrite."""
+    limits = integral.limits
+    return len(limits) == 1 and len(limits[0]) == 3 and limits[0][1] == -oo and limits[0][2] == oo
+
+
+def real_line_integral(body: Expr, variable) -> Integral:
+    return Integral(body, (variable, -oo, oo))
+
+
+def bottom_up(expr: Expr, rewrite: Callable[[Expr], Expr]) -> Expr:
+    """Apply ``rewrite`` to every node, children first; densities are leaves."""
+    if not isinstance(expr, Basic) or not expr.args or isinstance(expr, Density):
+        return expr
+    args = tuple(bottom_up(a, rewrite) for a in expr.args)
+    if args != expr.args:
+        expr = expr.func(*args)
+    return rewrite(expr)
+
+
+def sorted_density(d: Density) -> Density:
+    """p(z, x) and p(x, z) are one density: order variables (and conditions) by name."""
+    return Density(d.name, tuple(sorted(d.variables, key=str)), tuple(sorted(d.given, key=str)))
+
+
+def sort_densities(expr: Expr) -> Expr:
+    found = expr.atoms(Density)
+    return expr.xreplace({d: sorted_density(d) for d in found}) if found else expr
+
+
+# pass 1: definitions ------------------------------------------------------------------
+
+def expectation_definition(e: Expectation, used: Used) -> Expr:
+    """E_q[f] = int q f dz; under a normal, the closed form by moments when f is a polynomial."""
+    dist = e.dist
+    if isinstance(dist, Density) and dist.variables == (e.var,):
+        note(used, "expectation definition")
+        return real_line_integral(dist * e.body, e.var)
+    if isinstance(dist, Normal):
+        value = normal_expectation(e.body, e.var, dist.mean, dist.variance)
+        if value is not None:
+            note(used, "Gaussian moments")
+            return value
+    return e
+
+
+def kl_definition(e: KL, used: Used) -> Expr:
+    """KL(q || p) = int q (log q - log p) dz; between normals, the closed form by moments."""
+    first, second = e.args
+    if isinstance(first, Density) and isinstance(second, Density):
+        if len(first.variables) == 1 and first.variables == second.variables:
+            note(used, "KL definition")
+            return real_line_integral(first * (log(first) - log(second)), first.variables[0])
+    if isinstance(first, Normal) and isinstance(second, Normal):
+        value = normal_kl(first, second)
+        if value is not None:
+            note(used, "KL definition")
+            note(used, "Gaussian moments")
+            return value
+    return e
+
+
+def definitions(expr: Expr, used: Used) -> Expr:
+    def rewrite(node: Expr) -> Expr:
+        if isinstance(node, Expectation):
+            return expectation_definition(node, used)
+        if isinstance(node, KL):
+            return kl_definition(node, used)
+        return node
+
+    return bottom_up(expr, rewrite)
+
+
+# pass 2: facts --------------------------------------------------------------------------
+
+def apply_facts(expr: Expr, context: Context, used: Used) -> Expr:
+    """Rewrite each fact's left side (densities ordered) by its right side."""
+    for fact in context.facts:
+        lhs = sort_densities(fact.lhs)
+        if expr.has(lhs):
+            expr = expr.xreplace({lhs: sort_densities(fact.rhs)})
+            note(used, fact.name)
+    return expr
+
+
+# pass 3: integrals ----------------------------------------------------------------------
+
+def _merge(a: Density, b: Density) -> Density | None:
+    """p(A | B, G) p(B | G) = p(A, B | G) for densities of one name (the chain rule), else None."""
+    if a.name != b.name or set(a.variables) & set(b.variables) or set(a.variables) & set(b.given):
+        return None
+    if set(a.given) != set(b.variables) | set(b.given):
+        return None
+    return sorted_density(Density(a.name, a.variables + b.variables, b.given))
+
+
+def joint_of(factors: tuple[Density, ...]) -> Density | None:
+    """The single density that a product of densities of one model equals, if the chain rule gives one."""
+    pending = list(factors)
+    while len(pending) > 1:
+        merged = next(((i, j, m) for i, a in enumerate(pending) for j, b in enumerate(pending)
+                       if i != j and (m := _merge(a, b)) is not None), None)
+        if merged is None:
+            return None
+        i, j, m = merged
+        pending = [d for k, d in enumerate(pending) if k not in (i, j)] + [m]
+    return pending[0]
+
+
+def integrate_densities(product: Expr, variable, used: Used) -> Expr | None:
+    """int p(A, z | G) dz = p(A | G) (marginalisation), = 1 when A is empty (normalisation)."""
+    factors = Mul.make_args(product)
+    if not all(isinstance(f, Density) for f in factors):
+        return None
+    joint = joint_of(factors)
+    if joint is None or variable not in joint.variables or variable in joint.given:
+        return None
+    if len(factors) > 1:
+        note(used, "product rule")
+    rest = tuple(v for v in joint.variables if v != variable)
+    note(used, "marginalisation" if rest else "normalisation")
+    return Density(joint.name, rest, joint.given) if rest else Integer(1)
+
+
+def integrate_term(term: Expr, variable, used: Used) -> Expr:
+    """int c f dz = c int f dz for z-free c; then normalisation or marginalisation if they apply."""
+    outside, inside = term.as_independent(variable, as_Add=False)
+    if outside != 1:
+        note(used, "linearity")
+    value = integrate_densities(inside, variable, used)
+    return outside * (value if value is not None else real_line_integral(inside, variable))
+
+
+def integral_rule(node: Expr, used: Used) -> Expr:
+    if not isinstance(node, Integral) or not over_real_line(node):
+        return node
+    variable = node.limits[0][0]
+    body = normalise(node.function)
+    if any(isinstance(a.args[0], (Mul, Pow)) for a in node.function.atoms(log)):
+        note(used, "log rules")
+    terms = Add.make_args(body)
+    if len(terms) > 1:
+        note(used, "linearity")
+    return Add(*(integrate_term(t, variable, used) for t in terms))
+
+
+def integrals(expr: Expr, used: Used) -> Expr:
+    return bottom_up(expr, lambda node: integral_rule(node, used))
+
+
+def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[str, ...]]:
+    """The canonical form of ``expr`` and the names of the rules that fired (shown to users)."""
+    if not expr.has(*PROBABILISTIC, Normal):
+        return expr, ()
+    used: Used = []
+    expr = definitions(sort_densities(expr), used)
+    expr = apply_facts(expr, context, used)
+    expr = integrals(expr, used)
+    return normalise(expr), tuple(used)

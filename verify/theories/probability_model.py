@@ -1,0 +1,172 @@
+"""Numeric instantiation: a linear-Gaussian model in which every density is known in closed form.
+
+z ~ N(0, 1) is the prior p(z); x | z ~ N(w z + b, s^2) the likelihood p(x|z); so the evidence
+is p(x) = N(b, w^2 + s^2), the posterior p(z|x) is normal, and the joint is p(x|z) p(z). The
+approximate posterior q(z|x) (or q(z)) is N(m, v) with m, v drawn independently, so that it
+differs from the true posterior and a wrong step shows. Expectations and KL divergences are
+computed by quadrature on the evaluator's grid. The parameters keep every log-density above
+about -700 on the grid, so nothing underflows to log(0).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from sympy import Expr, Symbol
+
+from ..engine.evaluate import GRID, Unsupported
+from ..model import Context
+from ..vocabulary import KL, Density, Expectation, Normal
+from .base import Instance
+
+TINY = 1e-300
+
+
+def normal_log_pdf(value, mean, variance):
+    return -0.5 * np.log(2 * np.pi * variance) - (value - mean) ** 2 / (2 * variance)
+
+
+@dataclass(frozen=True)
+class LinearGaussian:
+    """The concrete model: weights of the likelihood, the observation, and q's parameters."""
+
+    w: float
+    b: float
+    s: float
+    x: float
+    m: float
+    v: float
+
+    @classmethod
+    def draw(cls, rng: np.random.Generator) -> "LinearGaussian":
+        w = float(np.round(rng.choice([-1, 1]) * rng.uniform(0.5, 1.5), 2))
+        b, s, x = (float(np.round(rng.uniform(lo, hi), 2)) for lo, hi in ((-1, 1), (0.8, 1.5), (-2, 2)))
+        m, v = float(np.round(rng.uniform(-1, 1), 2)), float(np.round(rng.uniform(0.4, 1.5), 2))
+        return cls(w, b, s, x, m, v)
+
+    def log_density(self, role: str, x, z):
+        """log of the density with the given role ("z|", "x|z", "x|", "z|x", "xz|", "q") at x, z."""
+        if role == "z|":
+            return normal_log_pdf(z, 0.0, 1.0)
+        if role == "x|z":
+            return normal_log_pdf(x, self.w * z + self.b, self.s**2)
+        if role == "x|":
+            return normal_log_pdf(x, self.b, self.w**2 + self.s**2)
+        if role == "z|x":
+            return normal_log_pdf(z, *posterior_at(self, x))
+        if role == "xz|":
+            return self.log_density("z|", x, z) + self.log_density("x|z", x, z)
+        return normal_log_pdf(z, self.m, self.v)
+
+    def describe(self, role: str) -> str:
+        if role == "x|z":
+            return f"N({self.w:g} z {self.b:+g}, {self.s**2:.4g})"
+        if role == "x|":
+            return f"N({self.b:g}, {self.w**2 + self.s**2:.4g})"
+        if role == "z|x":
+            return "N({:.4g}, {:.4g})".format(*posterior_at(self, self.x))
+        if role == "xz|":
+            return f"p(x|z) p(z) = N({self.w:g} z {self.b:+g}, {self.s**2:.4g}) N(0, 1)"
+        return "N(0, 1)" if role == "z|" else f"N({self.m:g}, {self.v:g})"
+
+
+def posterior_at(model: LinearGaussian, x) -> tuple:
+    """Mean and variance of p(z|x): the normal-normal conjugate update."""
+    total = model.w**2 + model.s**2
+    return model.w * (x - model.b) / total, model.s**2 / total
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Which symbol is observed (x) and which latent (z), to read a density's pattern."""
+
+    observed: Symbol | None
+    latent: Symbol
+
+    def letter(self, symbol) -> str:
+        return "z" if symbol == self.latent else ("x" if symbol == self.observed else "?")
+
+    def role(self, d: Density) -> str | None:
+        """The model density a pattern stands for, or None when the model has none."""
+        base = d.name.split("_")[0].lower()
+        head = "".join(sorted(self.letter(v) for v in d.variables))
+        pattern = head + "|" + "".join(self.letter(v) for v in d.given)
+        if base == "q" and pattern in ("z|x", "z|"):
+            return "q"
+        if base == "p" and pattern in ("z|", "x|z", "x|", "z|x", "xz|"):
+            return pattern
+        return None
+
+
+def find_roles(context: Context, expr: Expr) -> Roles | str:
+    if len(context.integration_variables) != 1:
+        return "the probability model needs exactly one latent (integration) variable"
+    latent = context.integration_variables[0]
+    observed = {v for d in expr.atoms(Density) for v in d.variables + d.given} - {latent}
+    if len(observed) > 1:
+        return f"the linear-Gaussian model has one observed variable, not {sorted(map(str, observed))}"
+    return Roles(next(iter(observed), None), latent)
+
+
+def density_hook(model: LinearGaussian, roles: Roles):
+    def value(d: Density, evaluate):
+        role = roles.role(d)
+        x = evaluate(roles.observed) if roles.observed is not None else 0.0
+        z = evaluate(roles.latent) if roles.latent in d.variables + d.given else 0.0
+        return np.maximum(np.exp(model.log_density(role, x, z)), TINY)
+
+    return value
+
+
+def _log_weight(dist, variable, evaluate, weighting: bool = True):
+    """log of ``dist`` on the grid, with ``variable`` bound to the grid.
+
+    A weighting law must be a density over ``variable``; the second argument of a KL may be
+    any density that depends on it (read as a function of it, as in the integral's definition).
+    """
+    inner = evaluate.bound(variable, GRID)
+    if isinstance(dist, Normal):
+        return normal_log_pdf(GRID, float(evaluate(dist.mean)), float(evaluate(dist.variance))), inner
+    over = dist.variables == (variable,) if weighting else variable in dist.variables + dist.given
+    if isinstance(dist, Density) and over:
+        return np.log(np.broadcast_to(inner(dist), GRID.shape)), inner
+    raise Unsupported(f"cannot integrate over {dist} in {variable}")
+
+
+def expectation_hook(expr: Expectation, evaluate):
+    """E_q[f] by quadrature: int q(z) f(z) dz on the grid."""
+    log_q, inner = _log_weight(expr.dist, expr.var, evaluate)
+    body = np.broadcast_to(inner(expr.body), GRID.shape)
+    return np.trapezoid(np.exp(log_q) * body, GRID)
+
+
+def kl_hook(expr: KL, evaluate):
+    """KL(a || b) = int a (log a - log b) by quadrature, over the first density's variable."""
+    first, second = expr.args
+    if isinstance(first, Density):
+        variable = first.variables[0]
+    else:
+        variable = second.variables[0] if isinstance(second, Density) else Symbol("_kl_grid")
+    log_a, _ = _log_weight(first, variable, evaluate)
+    log_b, _ = _log_weight(second, variable, evaluate, weighting=False)
+    return np.trapezoid(np.exp(log_a) * (log_a - log_b), GRID)
+
+
+def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance) -> str | None:
+    """Draw a linear-Gaussian model, bind x, and install hooks; a reason when a density is unknown."""
+    densities = sorted(expr.atoms(Density), key=str)
+    if not densities and not expr.has(Expectation, KL):
+        return None
+    roles = find_roles(context, expr)
+    if isinstance(roles, str):
+        return roles
+    unknown = [str(d) for d in densities if roles.role(d) is None]
+    if unknown:
+        return f"no concrete model for {', '.join(unknown)} (known: p(z), p(x|z), p(x), p(z|x), p(x,z), q(z|x))"
+    model = LinearGaussian.draw(rng)
+    if roles.observed is not None and densities:
+        instance.values[roles.observed] = model.x
+        instance.described.append((str(roles.observed), f"{model.x:g}"))
+    instance.described.extend((str(d), model.describe(roles.role(d))) for d in densities)
+    instance.hooks.update({Density: density_hook(model, roles), Expectation: expectation_hook, KL: kl_hook})
+    return None
