@@ -116,3 +116,9 @@ class Derivation:
     @property
     def size(self) -> int:
         return sum(len(c.steps) for c in self.chains) + len(self.claims)
+
+    def _repr_latex_(self) -> str:
+        """Jupyter shows the chains as typeset math (built in verify.export.jupyter)."""
+        from .export.jupyter import derivation_latex
+
+        return derivation_latex(self)

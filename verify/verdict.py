@@ -84,3 +84,9 @@ class DerivationReport:
 
     def first_failure(self) -> CheckResult | None:
         return next((r for r in self.results if not r.verdict.status.holds), None)
+
+    def _repr_latex_(self) -> str:
+        """Jupyter shows one row per check with its verdict (built in verify.export.jupyter)."""
+        from .export.jupyter import report_latex
+
+        return report_latex(self)

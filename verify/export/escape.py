@@ -28,7 +28,7 @@ _SPECIAL = {
     "%": r"\%",
     "~": r"\textasciitilde{}",
     # T1 ligatures (--, <<, ,,, !`, ''...) would change the text: each of these is cut off
-    "-": "-{}", "<": "<{}", ">": ">{}", "`": "`{}", "'": "'{}", ",": ",{}", "!": "!{}", "?": "?{}",
+    "-": "-{}", "<": "<{}", ">": ">{}", "`": r"\textasciigrave{}", "'": r"\textquotesingle{}", ",": ",{}", "!": "!{}", "?": "?{}",
 }
 
 _UNICODE = {
