@@ -1,0 +1,74 @@
+"""Step checks as keys, so a batch checks each distinct step once.
+
+Students write the same lines; a ``CheckKey`` is the step's sides, relation,
+justification and context, and ``key.text`` (their ``srepr``) identifies it. A
+batch gathers every key first, checks each distinct one once, under the engine's
+time budget in a forked worker, and names the mistake of those that fail.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from sympy import Expr, srepr
+
+from ..config import CheckConfig
+from ..engine.budget import run_budgeted
+from ..engine.checker import check_step
+from ..model import Context, Relation
+from ..verdict import Status, Verdict, unknown
+from .classify import classify
+
+
+@dataclass(frozen=True)
+class CheckKey:
+    lhs: Expr
+    relation: Relation
+    rhs: Expr
+    context: Context
+    justification: str | None = None
+
+    @functools.cached_property
+    def text(self) -> str:
+        facts = tuple((f.name, srepr(f.lhs), srepr(f.rhs)) for f in self.context.facts)
+        context = (srepr(self.context.symbols), facts, self.context.theories,
+                   srepr(self.context.integration_variables), self.context.notes)
+        return repr((srepr(self.lhs), self.relation.value, srepr(self.rhs), context, self.justification))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A step's verdict and, when it does not hold, the kind of mistake (if one fits)."""
+
+    verdict: Verdict
+    mistake: str | None = None
+
+
+def check_one(key: CheckKey, config: CheckConfig) -> Outcome:
+    """Check one step inline (the caller supplies the time budget) and name its mistake."""
+    verdict = check_step(key.lhs, key.relation, key.rhs, key.context, config, key.justification)
+    mistake = None
+    if not verdict.status.holds and key.relation is Relation.EQ:
+        mistake = classify(key.lhs, key.rhs, key.context)
+    return Outcome(verdict, mistake)
+
+
+def _outcome(status: str, value, budget: float | None) -> Outcome:
+    if status == "ok":
+        return value
+    if status == "timeout":
+        return Outcome(unknown(f"time budget ({budget:g} s) exceeded"))
+    return Outcome(unknown(f"the check failed: {value}"))
+
+
+def run_checks(keys: list[CheckKey], config: CheckConfig) -> dict[str, Outcome]:
+    """Every distinct key checked once, each under ``config.budget`` (one forked worker for all)."""
+    unique = list({key.text: key for key in keys}.values())
+    inline = CheckConfig(config.seed, config.samples, None, config.rel_tol)
+    tasks = [functools.partial(check_one, key, inline) for key in unique]
+    results = run_budgeted(tasks, config.budget)
+    return {key.text: _outcome(status, value, config.budget) for key, (status, value, _) in zip(unique, results)}
+
+
+def holds(outcome: Outcome | None) -> bool:
+    return outcome is not None and outcome.verdict.status in (Status.PROVED, Status.CONSISTENT)

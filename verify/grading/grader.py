@@ -1,0 +1,51 @@
+"""Grade one submission: locate and read every item, check the steps, score.
+
+Two halves so a batch can check each distinct step once: ``prepare`` (locate, read,
+list the checks) and ``finish`` (verdicts to points and feedback).
+
+>>> from verify.grading.rubric import parse_rubric
+>>> rubric = parse_rubric('''
+... [[items]]
+... id = "q1"
+... title = "cost"
+... points = 1
+... kind = "complexity"
+... expected = "n^2"
+... context = { positive = ["n"] }
+... locate = { label = "Q1" }
+... ''')
+>>> grade_text("Q1: the cost is $O(n^2 + n)$", rubric).items[0].points
+1.0
+"""
+from __future__ import annotations
+
+import time
+
+from ..config import CheckConfig
+from .checks import run_checks
+from .kinds import GRADERS
+from .kinds.common import Draft
+from .results import ItemResult, SubmissionResult
+from .rubric import Item, Rubric
+
+
+def _prepare_item(item: Item, text: str) -> Draft:
+    return GRADERS[item.kind].prepare(item, text)
+
+
+def prepare(text: str, rubric: Rubric) -> tuple[Draft, ...]:
+    """Every item located and read; the drafts list the step checks still needed."""
+    return tuple(_prepare_item(item, text) for item in rubric.items)
+
+
+def finish(drafts: tuple[Draft, ...], outcomes: dict) -> tuple[ItemResult, ...]:
+    return tuple(d.done if d.done is not None else GRADERS[d.item.kind].finish(d, outcomes) for d in drafts)
+
+
+def grade_text(text: str, rubric: Rubric, config: CheckConfig = CheckConfig(), student: str = "submission",
+               path: str = "") -> SubmissionResult:
+    """Grade one submission's text against ``rubric`` (checks run under ``config.budget``)."""
+    start = time.perf_counter()
+    drafts = prepare(text, rubric)
+    outcomes = run_checks([k for d in drafts for k in d.keys], config)
+    return SubmissionResult(student, path, finish(drafts, outcomes), seconds=time.perf_counter() - start)

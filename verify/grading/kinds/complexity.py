@@ -1,0 +1,59 @@
+"""``complexity`` items: a claimed O / Theta / Omega class against the expected Theta-class.
+
+The comparison is the asymptotics theory's (``compare_classes``): same class (lower-order
+terms kept are fine), too loose, missing a term, too tight, incomparable.
+"""
+from __future__ import annotations
+
+from ...errors import VerifyError
+from ...theories.asymptotics import compare_classes
+from ...vocabulary import BigO, BigOmega, Theta
+from ..reader import namespace, parse
+from ..results import Deduction
+from ..rubric import Item
+from .common import Draft, feedback_for, find, result, unreadable
+
+FULL = ("same", "same_with_lower_order_terms")
+ADVICE = {
+    "too_loose": "Your bound holds but is not tight: find the term that really dominates.",
+    "missing_term": "A term that grows as fast as the one you kept is missing: add it.",
+    "too_tight": "Your class grows slower than the true cost: some work is not counted.",
+    "incomparable": "Your class is not the cost of this computation: recount the operations.",
+    "unknown": "The class could not be compared automatically; a person will look at it.",
+}
+
+
+def _inner(expr):
+    return expr.args[0] if isinstance(expr, (BigO, Theta, BigOmega)) else expr
+
+
+def prepare(item: Item, text: str) -> Draft:
+    found = find(item, text)
+    if isinstance(found, Draft):
+        return found
+    names = namespace(item.context)
+    try:
+        claimed = _inner(parse(found.maths[item.locate.math], names))
+        expected = _inner(parse(item.expected or "", names))
+        comparison = compare_classes(claimed, expected)
+    except VerifyError as error:
+        return unreadable(item, found, error)
+    return Draft(item, found, done=_score(item, found, comparison))
+
+
+def _score(item: Item, found, comparison):
+    credit = 1.0 if comparison.kind in FULL else float(item.rule.get(comparison.kind, 0.0))
+    lost = item.points * (1 - credit)
+    deductions = (Deduction(lost, f"{comparison.kind.replace('_', ' ')}: {comparison.explanation}"),) if lost else ()
+    feedback = () if comparison.kind in FULL else (
+        f"{comparison.explanation} {feedback_for(item, comparison.kind, ADVICE.get(comparison.kind, ''))}".strip(),)
+    if comparison.kind == "same_with_lower_order_terms":
+        feedback = ("Correct; the lower-order terms you kept are harmless but can be dropped.",)
+    status = "review" if comparison.kind == "unknown" else "graded"
+    mistake = None if comparison.kind in FULL else comparison.kind.replace("_", " ")
+    return result(item, item.points * credit, status, found, mistake=mistake, deductions=deductions,
+                  feedback=feedback)
+
+
+def finish(draft: Draft, outcomes: dict):
+    return draft.done

@@ -1,0 +1,50 @@
+"""``expression`` items: the answer must equal the expected expression (or an accepted one).
+
+Equality is the engine's: proved or consistent gives the points; refuted gives none
+with the kind of mistake; unknown goes to a person.
+"""
+from __future__ import annotations
+
+from ...errors import VerifyError
+from ...model import Relation
+from ..checks import CheckKey, holds
+from ..classify import classify
+from ..reader import context, namespace, parse
+from ..results import Deduction
+from ..rubric import Item
+from .common import Draft, find, result, unreadable
+from .feedback import ADVICE
+
+
+def prepare(item: Item, text: str) -> Draft:
+    found = find(item, text)
+    if isinstance(found, Draft):
+        return found
+    names = namespace(item.context)
+    try:
+        answer = parse(found.maths[item.locate.math], names)
+        wanted = [parse(t, names) for t in (item.expected or "", *item.accepted)]
+    except VerifyError as error:
+        return unreadable(item, found, error)
+    ctx = context(item.context)
+    keys = tuple(CheckKey(w, Relation.EQ, answer, ctx) for w in wanted)
+    return Draft(item, found, keys=keys, data=answer)
+
+
+def finish(draft: Draft, outcomes: dict):
+    item, found = draft.item, draft.found
+    verdicts = [outcomes.get(k.text) for k in draft.keys]
+    if any(holds(v) for v in verdicts):
+        return result(item, item.points, "graded", found)
+    first = verdicts[0]
+    if first is None or first.verdict.status.value == "unknown":
+        reason = first.verdict.reason if first else "not checked"
+        return result(item, 0, "review", found, deductions=(Deduction(item.points, f"not decided: {reason}"),),
+                      feedback=("Your answer could not be compared automatically; a person will look at it.",))
+    mistake = first.mistake or classify(draft.keys[0].lhs, draft.keys[0].rhs)
+    advice = ADVICE.get(mistake or "", "it is not equivalent to the expected answer")
+    reason = f"not equivalent to the expected answer ({mistake or 'no simple pattern'})"
+    example = first.verdict.counterexample
+    sentence = f"Your answer is not right: {advice}." + (f" For instance at {example.describe()}." if example else "")
+    return result(item, 0, "graded", found, mistake=mistake, deductions=(Deduction(item.points, reason),),
+                  feedback=(sentence,))

@@ -1,0 +1,23 @@
+"""Sentences a student can act on, one per kind of mistake."""
+from __future__ import annotations
+
+ADVICE = {
+    "sign flipped": "a term changed sign; check the sign when you split, expand or move a term",
+    "term dropped": "a term of the previous line is missing; carry every term along",
+    "term added": "a term appears that the previous line does not justify",
+    "factor changed": "a constant factor changed; recheck the coefficient",
+    "exponent changed": "an exponent changed; recheck the power",
+    "conditional swapped": "a conditional density is the wrong way round (e.g. p(x|z) for p(z|x))",
+    "wrong justification": "the rule you name does not license this step",
+}
+
+
+def step_sentence(index: int, expression: str, mistake: str | None, residual: str | None,
+                  counterexample: str | None) -> str:
+    what = ADVICE.get(mistake or "", "this step does not follow from the line before")
+    text = f"Step {index} (= {expression}): {what}."
+    if residual not in (None, "0"):
+        text += f" The two lines differ by {residual}."
+    if counterexample:
+        text += f" For instance at {counterexample}."
+    return text

@@ -1,0 +1,90 @@
+"""``values`` items: numbers a rule determines (e.g. iterates of an update map), computed exactly.
+
+The rubric gives the rule, not the numbers: ``state`` names, ``update`` expressions in
+ASCII (read by our safe reader), ``parameters``, ``start`` and ``steps``. Answers are
+tables (tab- or pipe-separated, a row of names ``p_0 p_1 ...`` over a row of numbers)
+or equations ``p_1 = 0``.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from fractions import Fraction
+
+from sympy import Rational, Symbol
+
+from ..mathtext import Namespace, read_math
+from ..results import Deduction
+from ..rubric import Item
+from .common import Draft, feedback_for, find, result
+
+_CELL = re.compile(r"^\$?\s*([A-Za-z\\]+)_\{?(\d+)\}?\s*\$?$")
+_NUMBER = re.compile(r"^[-+−]?\d+(?:\.\d+)?(?:/\d+)?$")
+_EQUATION = re.compile(r"([A-Za-z\\]+)_\{?(\d+)\}?\s*=\s*([-+−]?\d+(?:\.\d+)?(?:/\d+)?)")
+
+
+@functools.lru_cache(maxsize=64)
+def iterates(state: tuple[str, ...], update: tuple[str, ...], parameters: tuple, start: tuple, steps: int):
+    """``{(name, k): value}`` for k = 0..steps, by exact rational arithmetic (simultaneous update)."""
+    names = Namespace(ascii=True, densities=frozenset())
+    maps = [read_math(text, names) for text in update]
+    fixed = {Symbol(k): Rational(str(v)) for k, v in parameters}
+    current = [Rational(str(v)) for v in start]
+    table = {(n, 0): current[i] for i, n in enumerate(state)}
+    for k in range(1, steps + 1):
+        values = {**fixed, **{Symbol(n): current[i] for i, n in enumerate(state)}}
+        current = [m.xreplace(values) for m in maps]
+        table.update({(n, k): current[i] for i, n in enumerate(state)})
+    return table
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in re.split(r"\t|\|", line) if c.strip()]
+
+
+def read_values(excerpt: str) -> dict:
+    """``{(name, k): Fraction}`` from tables and equations in the excerpt."""
+    given, header = {}, None
+    for line in excerpt.splitlines():
+        cells = _cells(line)
+        named = [_CELL.match(c) for c in cells]
+        if cells and all(named):
+            header = [(m.group(1).lstrip("\\"), int(m.group(2))) for m in named]
+        elif header and cells and all(_NUMBER.match(c) for c in cells):
+            given.update({key: Fraction(c.replace("−", "-")) for key, c in zip(header, cells)})
+            header = None
+    for name, index, value in _EQUATION.findall(excerpt):
+        given.setdefault((name.lstrip("\\"), int(index)), Fraction(value.replace("−", "-")))
+    return given
+
+
+def prepare(item: Item, text: str) -> Draft:
+    found = find(item, text)
+    if isinstance(found, Draft):
+        return found
+    rule = item.rule
+    expected = iterates(tuple(rule["state"]), tuple(rule["update"]), tuple(sorted(rule.get("parameters", {}).items())),
+                        tuple(rule["start"]), int(rule["steps"]))
+    return Draft(item, found, done=_score(item, found, expected, read_values(found.excerpt)))
+
+
+def _score(item: Item, found, expected: dict, given: dict):
+    wrong = [key for key in sorted(expected, key=lambda k: (k[1], k[0]))
+             if key not in given or abs(Fraction(str(expected[key])) - given[key]) > item.tolerance]
+    if not given:
+        return result(item, 0, "not found", found, deductions=(Deduction(item.points, "no values could be read"),),
+                      feedback=("No table of values was found; write them as a table or as p_1 = ... .",))
+    credit = 1 - len(wrong) / len(expected)
+    if not wrong:
+        return result(item, item.points, "graded", found)
+    name, k = wrong[0]
+    shown = "missing" if (name, k) not in given else str(given[(name, k)])
+    reason = f"{len(wrong)} of {len(expected)} values wrong or missing; first: {name}_{k} is {shown}, expected {expected[(name, k)]}"
+    hint = feedback_for(item, "wrong value", "Recompute it from the previous values with the update rule.")
+    return result(item, item.points * credit, "graded", found, mistake="wrong value",
+                  deductions=(Deduction(item.points * (1 - credit), reason),),
+                  feedback=(f"{name}_{k} should be {expected[(name, k)]} (you have {shown}). {hint}",))
+
+
+def finish(draft: Draft, outcomes: dict):
+    return draft.done
