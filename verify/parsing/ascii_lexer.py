@@ -1,0 +1,70 @@
+"""Read plain ASCII math (``log(p(x|z)*p(z)/q(z|x))``, ``sqrt(1+eta^2)``) into the same tokens as LaTeX.
+
+Identifiers are whole words (``eta``, ``d_k`` is ``d`` sub ``k``); function words
+and Greek names mean what their LaTeX macros mean, so both notations give the
+same SymPy objects.
+"""
+from __future__ import annotations
+
+import re
+
+from .diagnostics import limit_error
+from .limits import Limits
+from .tokens import TokenStream, mark_calls
+from . import vocab
+
+_IDENT = re.compile(r"[A-Za-z][A-Za-z0-9]*'*")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+")
+_AHEAD = re.compile(r"\s*(\S)")
+_OPS = [("**", "CARET"), ("||", "DPIPE"), ("<=", "LE"), (">=", "GE"), ("!=", "NE"), ("==", "EQ"),
+        ("~=", "APPROX"), (":=", "DEFEQ"), ("+-", "PM"), ("+", "PLUS"), ("-", "MINUS"), ("*", "TIMES"),
+        ("/", "DIV"), ("^", "CARET"), ("_", "UNDERSCORE"), ("(", "LPAR"), (")", "RPAR"), ("[", "LBRACK"),
+        ("]", "RBRACK"), ("{", "LBRACE"), ("}", "RBRACE"), ("|", "PIPE"), (",", "COMMA"), (";", "SEMI"),
+        ("=", "EQ"), ("<", "LT"), (">", "GT"), ("!", "BANG"), ("~", "SIM")]
+_WORDS = {"sqrt": "SQRT", "KL": "KL", "inf": "NAME", "oo": "NAME"}
+
+
+def _word_kind(word: str, following: str) -> tuple[str, str]:
+    if word in ("O", "Theta", "Omega") and following == "(":
+        return "BIGO", word
+    if word == "E" and following in "_[":
+        return "EXPECT", word
+    if word == "N" and following == "(":
+        return "NORMAL", word
+    if word in ("inf", "infinity", "oo"):
+        return "NAME", "infty"
+    if word in _WORDS:
+        return _WORDS[word], word
+    if word in vocab.FUNCTIONS:
+        return "FUNC", word
+    if word in vocab.OPERATORS:
+        return "OPER", word
+    return "NAME", word
+
+
+def lex_ascii(text: str, limits: Limits, origin: tuple[int, int] = (1, 1)) -> list:
+    """Tokens of one ASCII formula, ready for the grammar."""
+    out, pos, spaced = TokenStream(text, origin, limits), 0, False
+    while pos < len(text):
+        char = text[pos]
+        if char.isspace():
+            pos, spaced = pos + 1, True
+            continue
+        if char.isascii() and char.isalpha():
+            found = _IDENT.match(text, pos)
+            ahead = _AHEAD.match(text, found.end())
+            out.add(*_word_kind(found.group(), ahead.group(1) if ahead else ""), pos, spaced)
+        elif char.isdigit() or char == "." and _NUMBER.match(text, pos):
+            found = _NUMBER.match(text, pos)
+            if len(found.group()) - found.group().count(".") > limits.max_digits:
+                raise limit_error("max_digits", f"a number with more than {limits.max_digits} digits",
+                                  text, pos, origin)
+            out.add("NUMBER", found.group(), pos, spaced)
+        else:
+            op = next(((sym, kind) for sym, kind in _OPS if text.startswith(sym, pos)), None)
+            if op is None:
+                raise out.error(f"unexpected character {char!r}", pos)
+            out.add(op[1], op[0], pos, spaced)
+            found = re.compile(re.escape(op[0])).match(text, pos)
+        pos, spaced = found.end(), False
+    return mark_calls(out)

@@ -1,0 +1,144 @@
+"""Parse one formula: ``parse(text, notation)`` -> Statement; ``parse_latex_expr`` / ``parse_ascii_expr`` -> Expr.
+
+The lark parser is built from ``math.lark`` on first use and cached. Text goes
+through our own lexers and grammar only: never eval, exec, sympify or parse_expr.
+
+>>> parse_latex_expr(r"\\log p(x|z) + \\log p(z)")
+log(p(x | z)) + log(p(z))
+>>> parse_ascii_expr("sqrt(1+eta^2)")
+sqrt(eta**2 + 1)
+"""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from lark import Lark, Token, UnexpectedInput
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken, VisitError
+from lark.lexer import Lexer
+from sympy import Expr
+
+from ..errors import ParseError
+from .ascii_lexer import lex_ascii
+from .diagnostics import limit_error, parse_error
+from .latex_lexer import lex_latex
+from .limits import DEFAULT_LIMITS, Limits
+from .transform import Refusal, Statement, ToSympy
+
+_KEPT = frozenset({"NUMBER", "NAME", "FUNC", "OPER", "DIFF", "BIGO", "EQ", "NE", "LE", "GE", "LT", "GT",
+                   "APPROX", "DEFEQ", "SIM"})
+_READABLE = {"_RPAR": "')'", "_RBRACE": "'}'", "_RBRACK": "']'", "DIFF": "the differential dz of the integral",
+             "_CALL_LPAR": "'(' right after the name", "_LBRACE": "'{'", "_DPIPE": "'||'", "_COMMA": "','",
+             "NAME": "a name", "NUMBER": "a number", "_LPAR": "'('", "_LBRACK": "'['", "$END": "the end"}
+
+
+class _TokenList(Lexer):
+    """Lark's lexer slot: the tokens are already made; pass them through."""
+
+    def __init__(self, conf):
+        pass
+
+    def lex(self, tokens):
+        return iter(tokens)
+
+
+@functools.lru_cache(maxsize=1)
+def _parser() -> Lark:
+    grammar = (Path(__file__).parent / "math.lark").read_text(encoding="utf-8")
+    return Lark(grammar, parser="lalr", lexer=_TokenList, propagate_positions=True)
+
+
+def _for_grammar(tokens: list) -> list:
+    """Punctuation terminals are named with a leading underscore so the tree leaves them out."""
+    return [t if t.type in _KEPT else Token("_" + t.type, t.value, start_pos=t.start_pos) for t in tokens]
+
+
+def _describe(token: Token) -> str:
+    if token.type == "$END":
+        return "the end of the formula"
+    return f"{token.value!r}"
+
+
+def _expected(expected) -> str:
+    names = sorted({_READABLE[e] for e in expected if e in _READABLE})
+    return f" (expected {', '.join(names[:5])})" if names else ""
+
+
+def _syntax_error(error: UnexpectedInput, text: str, origin) -> ParseError:
+    token = getattr(error, "token", None)
+    if isinstance(error, UnexpectedToken) and token is not None:
+        at_end = token.type == "$END"
+        pos = len(text.rstrip()) if at_end else token.start_pos
+        label = f"unexpected {_describe(token)}{_expected(error.expected)}"
+        if at_end and "DIFF" in error.expected:
+            label = "integral without its differential (write \\int ... dz)"
+        return parse_error(label, text, pos, origin)
+    return parse_error(f"cannot read this formula: {error}", text, len(text), origin)
+
+
+def _lex(text: str, notation: str, limits: Limits, origin) -> list:
+    if len(text) > limits.max_expression_chars:
+        raise limit_error("max_expression_chars", f"a formula of {len(text)} characters (at most "
+                          f"{limits.max_expression_chars})", text[:200], 0, origin)
+    if notation == "latex":
+        return lex_latex(text, limits, origin)
+    if notation == "ascii":
+        return lex_ascii(text, limits, origin)
+    raise ValueError(f"unknown notation {notation!r}; known: latex, ascii")
+
+
+def parse(text: str, notation: str = "latex", limits: Limits = DEFAULT_LIMITS,
+          origin: tuple[int, int] = (1, 1)) -> Statement:
+    """Read one formula, possibly a relation chain (``a = b \\le c``) or a continuation (``= b``).
+
+    ``origin`` is the line and column where ``text`` starts in its document, for error positions.
+    Raises ParseError (or LimitExceeded) with line, column and a caret.
+    """
+    tokens = _lex(text, notation, limits, origin)
+    if not tokens:
+        raise parse_error("empty formula", text, 0, origin)
+    try:
+        tree = _parser().parse(_for_grammar(tokens))
+    except UnexpectedInput as error:
+        raise _syntax_error(error, text, origin) from None
+    try:
+        return ToSympy(limits, _has_matrices(tokens)).transform(tree).children[0]
+    except VisitError as error:
+        raise _refusal(error, text, origin) from None
+
+
+def _has_matrices(tokens: list) -> bool:
+    """Softmax, Concat or a transpose ``^T`` in a formula: its capitals are matrices."""
+    for i, token in enumerate(tokens):
+        if token.type == "FUNC" and token.value in ("softmax", "Concat", "concat"):
+            return True
+        if token.type == "CARET" and any(t.type == "NAME" and t.value == "T" for t in tokens[i + 1:i + 3]):
+            return True
+    return False
+
+
+def _refusal(error: VisitError, text: str, origin) -> ParseError:
+    original = error.orig_exc
+    meta = getattr(error.obj, "meta", None)
+    pos = getattr(meta, "start_pos", 0) if meta is not None and not meta.empty else 0
+    if isinstance(original, Refusal) and original.limit:
+        return limit_error(original.limit, str(original), text, pos, origin)
+    if isinstance(original, (Refusal, ParseError)):
+        return parse_error(str(original), text, pos, origin)
+    return parse_error(f"cannot build this formula: {type(original).__name__}: {original}", text, pos, origin)
+
+
+def _single(statement: Statement, text: str) -> Expr:
+    if statement.lead is not None or len(statement.exprs) != 1:
+        raise parse_error("expected one expression, found a relation", text, 0)
+    return statement.exprs[0]
+
+
+def parse_latex_expr(text: str, limits: Limits = DEFAULT_LIMITS) -> Expr:
+    """One LaTeX expression (no relation) as a SymPy expression of our vocabulary."""
+    return _single(parse(text, "latex", limits), text)
+
+
+def parse_ascii_expr(text: str, limits: Limits = DEFAULT_LIMITS) -> Expr:
+    """One ASCII expression (no relation) as a SymPy expression of our vocabulary."""
+    return _single(parse(text, "ascii", limits), text)

@@ -1,0 +1,144 @@
+"""Read LaTeX math into tokens: macros are looked up in a table, never expanded.
+
+Unknown macros and TeX primitives are errors naming the macro and its position.
+Letters are single-letter names (``pq`` is p times q), except a few words people
+write without a backslash (``log``, ``softmax``) and the heads ``E_``, ``O(``, ``KL(``.
+"""
+from __future__ import annotations
+
+import re
+
+from .diagnostics import limit_error
+from .limits import Limits
+from .tokens import TokenStream, mark_calls
+from . import vocab
+
+_MACRO = re.compile(r"\\([A-Za-z]+|.)", re.S)
+_NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+")
+_GROUP = re.compile(r"\s*\{([^{}]*)\}")
+_WORD = re.compile(r"(softmax|Concat|log|exp|ln|max|min)(?![A-Za-z])")
+_KL_SUB = re.compile(r"D_\{?\s*(?:\\(?:mathrm|text|operatorname|mathit)\s*\{\s*KL\s*\}|KL)\s*\}?")
+_AHEAD_CALL = re.compile(r"\s*(?:\\(?:left|big|Big|bigg|Bigg|bigl|Bigl)\s*)?\(")
+_AHEAD_EXPECT = re.compile(r"\s*(?:_|\[|\\(?:left|big|Big|bigg|Bigg|bigl|Bigl)\s*\[)")
+_DIFF_VAR = re.compile(r"d\s*(?:\\[,;: !]\s*)*(?:([A-Za-z])(?![A-Za-z])|\\([A-Za-z]+))")
+_SINGLE = {"+": "PLUS", "-": "MINUS", "*": "TIMES", "/": "DIV", "^": "CARET", "_": "UNDERSCORE", "(": "LPAR",
+           ")": "RPAR", "[": "LBRACK", "]": "RBRACK", "{": "LBRACE", "}": "RBRACE", "|": "PIPE", ",": "COMMA",
+           ";": "SEMI", "=": "EQ", "<": "LT", ">": "GT", "!": "BANG", "&": "AMP"}
+_DOUBLE = {"||": "DPIPE", ":=": "DEFEQ", "<=": "LE", ">=": "GE", "!=": "NE"}
+
+
+class LatexLexer:
+    """One pass over the text; keeps the bracket depth so ``dz`` is recognised only where an integral is open."""
+
+    def __init__(self, text: str, limits: Limits, origin: tuple[int, int] = (1, 1)):
+        self.text, self.pos, self.spaced = text, 0, False
+        self.out = TokenStream(text, origin, limits)
+        self.depth = 0
+        self.integrals: list[int] = []  # bracket depth at each open \int
+
+    def emit(self, kind: str, value: str, pos: int) -> None:
+        if kind in ("LPAR", "LBRACK", "LBRACE", "BEGIN_MATRIX"):
+            self.depth += 1
+            if self.depth > self.out.limits.max_depth:
+                raise limit_error("max_depth", f"brackets nested more than {self.out.limits.max_depth} deep",
+                                  self.text, pos, self.out.origin)
+        elif kind in ("RPAR", "RBRACK", "RBRACE", "END_MATRIX"):
+            self.depth -= 1
+        self.out.add(kind, value, pos, self.spaced)
+        self.spaced = False
+
+    def run(self) -> list:
+        text = self.text
+        while self.pos < len(text):
+            char = text[self.pos]
+            if char.isspace() or char == "~":
+                self.spaced, self.pos = True, self.pos + 1
+            elif char == "\\":
+                self.macro()
+            elif char.isdigit() or (char == "." and _NUMBER.match(text, self.pos)):
+                self.number()
+            elif char.isalpha() and char.isascii():
+                self.letter()
+            elif char == "'":
+                self.prime()
+            else:
+                self.symbol(char)
+        return mark_calls(self.out)
+
+    def number(self) -> None:
+        found = _NUMBER.match(self.text, self.pos)
+        digits = len(found.group()) - found.group().count(".")
+        if digits > self.out.limits.max_digits:
+            raise limit_error("max_digits", f"a number with {digits} digits (at most "
+                              f"{self.out.limits.max_digits})", self.text, self.pos, self.out.origin)
+        self.emit("NUMBER", found.group(), self.pos)
+        self.pos = found.end()
+
+    def symbol(self, char: str) -> None:
+        pair = self.text[self.pos:self.pos + 2]
+        if pair in _DOUBLE:
+            self.emit(_DOUBLE[pair], pair, self.pos)
+            self.pos += 2
+        elif char in _SINGLE:
+            self.emit(_SINGLE[char], char, self.pos)
+            self.pos += 1
+        else:
+            raise self.out.error(f"unexpected character {char!r}", self.pos)
+
+    def prime(self) -> None:
+        tokens = self.out.tokens
+        if not tokens or tokens[-1].type != "NAME" or self.spaced:
+            raise self.out.error("a prime (') must follow a name", self.pos)
+        last = tokens[-1]
+        tokens[-1] = type(last)("NAME", last.value + "'", start_pos=last.start_pos)
+        self.pos += 1
+
+    def letter(self) -> None:
+        text, pos = self.text, self.pos
+        if self.integrals and self.integrals[-1] == self.depth and text[pos] == "d" and self.diff():
+            return
+        kl = _KL_SUB.match(text, pos) if text[pos] == "D" else None
+        if kl or (text.startswith("KL", pos) and _AHEAD_CALL.match(text, pos + 2)):
+            self.emit("KL", "KL", pos)
+            self.pos = kl.end() if kl else pos + 2
+            return
+        word = _WORD.match(text, pos) if pos == 0 or not text[pos - 1].isalpha() else None
+        if word:
+            kind = "OPER" if word.group(1) in vocab.OPERATORS else "FUNC"
+            self.emit(kind, word.group(1), pos)
+            self.pos = word.end()
+            return
+        self.emit(self.letter_kind(text[pos], pos + 1), text[pos], pos)
+        self.pos = pos + 1
+
+    def letter_kind(self, char: str, after: int) -> str:
+        if char == "E" and _AHEAD_EXPECT.match(self.text, after):
+            return "EXPECT"
+        if char == "O" and _AHEAD_CALL.match(self.text, after):
+            return "BIGO"
+        return "NAME"
+
+    def diff(self) -> bool:
+        """``dz`` (or ``d\\theta``, ``\\, dz``) closing the innermost open integral."""
+        found = _DIFF_VAR.match(self.text, self.pos)
+        if not found or (found.group(2) and found.group(2) not in vocab.GREEK):
+            return False
+        self.emit("DIFF", found.group(1) or found.group(2), self.pos)
+        self.integrals.pop()
+        self.pos = found.end()
+        return True
+
+    def macro(self) -> None:
+        found = _MACRO.match(self.text, self.pos)
+        if not found:
+            raise self.out.error("a lone backslash", self.pos)
+        name, start = found.group(1), self.pos
+        self.pos = found.end()
+        from .latex_macros import handle_macro
+
+        handle_macro(self, name, start)
+
+
+def lex_latex(text: str, limits: Limits, origin: tuple[int, int] = (1, 1)) -> list:
+    """Tokens of one LaTeX formula, ready for the grammar."""
+    return LatexLexer(text, limits, origin).run()

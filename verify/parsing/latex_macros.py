@@ -1,0 +1,176 @@
+"""What each LaTeX macro becomes: a token, a name, nothing (spacing), or an error."""
+from __future__ import annotations
+
+import re
+
+from . import vocab
+
+_ENV = re.compile(r"\s*\{([A-Za-z*]+)\}")
+_DELIMITER = re.compile(r"\s*(\\\||\\\{|\\\}|\\[lr]?[vV]ert|\\langle|\\rangle|\\lbrace|\\rbrace|[.()\[\]|/])")
+_GROUP = re.compile(r"\s*\{([^{}]*)\}")
+_IDENT = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+_AHEAD_CALL = re.compile(r"\s*(?:\\(?:left|big|Big|bigg|Bigg|bigl|Bigl)\s*)?\(")
+_DELIM_TOKENS = {"(": "LPAR", ")": "RPAR", "[": "LBRACK", "]": "RBRACK", "|": "PIPE", "\\|": "DPIPE",
+                 "\\{": "LPAR", "\\}": "RPAR", "\\lbrace": "LPAR", "\\rbrace": "RPAR", "\\vert": "PIPE",
+                 "\\lvert": "PIPE", "\\rvert": "PIPE", "\\Vert": "DPIPE", "\\lVert": "DPIPE", "\\rVert": "DPIPE",
+                 "/": "DIV"}
+
+
+def handle_macro(lexer, name: str, start: int) -> None:
+    """Emit what ``\\name`` means; ``lexer.pos`` is just after the macro's name."""
+    if name in vocab.PRIMITIVES:
+        raise lexer.out.error(f"TeX primitive \\{name} is not allowed in a formula", start)
+    for handler in (_spacing, _sizing, _simple, _greek, _words, _text, _fonts, _environment):
+        if handler(lexer, name, start):
+            return
+    if name in ("dots", "ldots", "cdots", "vdots", "ddots"):
+        raise lexer.out.error(f"\\{name}: an ellipsis cannot be checked; write the terms out", start)
+    raise lexer.out.error(f"unknown macro \\{name}", start)
+
+
+def _spacing(lexer, name: str, start: int) -> bool:
+    if name in vocab.SPACING or name in vocab.IGNORED:
+        lexer.spaced = True
+        return True
+    if name in vocab.IGNORED_WITH_GROUP:
+        _group(lexer, name, start)
+        return True
+    return False
+
+
+def _sizing(lexer, name: str, start: int) -> bool:
+    """``\\left(`` is ``(``; ``\\left.`` is nothing; ``\\middle\\|`` is ``\\|``."""
+    if name not in vocab.SIZING and name != "middle":
+        return False
+    found = _DELIMITER.match(lexer.text, lexer.pos)
+    if not found:
+        raise lexer.out.error(f"\\{name} must be followed by a delimiter", start)
+    lexer.pos = found.end()
+    delimiter = found.group(1)
+    if delimiter == ".":
+        return True
+    if delimiter in ("\\langle", "\\rangle"):
+        raise lexer.out.error("angle brackets are not supported; write the product out", start)
+    lexer.emit(_DELIM_TOKENS[delimiter], f"\\{name}{delimiter}", start)
+    return True
+
+
+def _simple(lexer, name: str, start: int) -> bool:
+    kind = vocab.SIMPLE_MACROS.get(name)
+    if kind is None:
+        if name in vocab.NAMED_SYMBOLS:
+            lexer.emit("NAME", vocab.NAMED_SYMBOLS[name], start)
+            return True
+        return False
+    if kind == "INT":
+        lexer.integrals.append(lexer.depth)
+    lexer.emit(kind, f"\\{name}", start)
+    return True
+
+
+def _greek(lexer, name: str, start: int) -> bool:
+    if name not in vocab.GREEK:
+        return False
+    if name in ("Theta", "Omega") and _AHEAD_CALL.match(lexer.text, lexer.pos):
+        lexer.emit("BIGO", name, start)
+    else:
+        lexer.emit("NAME", name, start)
+    return True
+
+
+def _words(lexer, name: str, start: int) -> bool:
+    if name in vocab.FUNCTIONS:
+        lexer.emit("FUNC", name, start)
+    elif name in vocab.OPERATORS or name in ("arg",):
+        lexer.emit("OPER", _argmin(lexer, name), start)
+    else:
+        return False
+    return True
+
+
+def _argmin(lexer, name: str) -> str:
+    """``\\arg\\min`` is one operator."""
+    if name != "arg":
+        return name
+    found = re.compile(r"\s*(?:\\[,;! ]\s*)*\\(min|max)").match(lexer.text, lexer.pos)
+    if not found:
+        raise lexer.out.error("\\arg must be followed by \\min or \\max", lexer.pos)
+    lexer.pos = found.end()
+    return "arg" + found.group(1)
+
+
+def _group(lexer, name: str, start: int) -> str:
+    found = _GROUP.match(lexer.text, lexer.pos)
+    if not found:
+        raise lexer.out.error(f"\\{name} must be followed by {{...}} holding plain text", start)
+    lexer.pos = found.end()
+    return found.group(1).strip()
+
+
+def _text(lexer, name: str, start: int) -> bool:
+    """``\\text{softmax}``, ``\\operatorname{KL}``, ``\\mathrm{d}z``: a word, classified."""
+    if name not in vocab.TEXT_MACROS:
+        return False
+    word = _group(lexer, name, start).replace("\\,", "").replace(" ", "")
+    if not _IDENT.fullmatch(word):
+        raise lexer.out.error(f"\\{name}{{{word}}}: only a single word can stand in a formula", start)
+    if word == "d" and lexer.integrals and lexer.integrals[-1] == lexer.depth:
+        return _mathrm_d(lexer, start)
+    kind = {"KL": "KL", "E": "EXPECT"}.get(word)
+    if kind is None:
+        kind = "FUNC" if word in vocab.FUNCTIONS else "OPER" if word in vocab.OPERATORS else "NAME"
+    if word in ("O",) and _AHEAD_CALL.match(lexer.text, lexer.pos):
+        kind = "BIGO"
+    lexer.emit(kind, word, start)
+    return True
+
+
+def _mathrm_d(lexer, start: int) -> bool:
+    found = re.compile(r"\s*(?:([A-Za-z])(?![A-Za-z])|\\([A-Za-z]+))").match(lexer.text, lexer.pos)
+    if not found or (found.group(2) and found.group(2) not in vocab.GREEK):
+        raise lexer.out.error("\\mathrm{d} must be followed by the variable of integration", start)
+    lexer.emit("DIFF", found.group(1) or found.group(2), start)
+    lexer.integrals.pop()
+    lexer.pos = found.end()
+    return True
+
+
+def _fonts(lexer, name: str, start: int) -> bool:
+    """``\\mathcal{N}`` is the normal distribution, ``\\mathbb{E}`` the expectation, ``\\hat{x}`` a name."""
+    if name in ("mathcal", "mathbb", "mathscr", "mathfrak") or name in vocab.ACCENTS:
+        inner = _group(lexer, name, start)
+        letter = inner[1:] if inner.startswith("\\") else inner
+        if not (len(letter) == 1 and letter.isalpha() or letter in vocab.GREEK):
+            raise lexer.out.error(f"\\{name}{{{inner}}}: expected one letter", start)
+        lexer.emit(*_font_token(lexer, name, letter), start)
+        return True
+    return False
+
+
+def _font_token(lexer, name: str, letter: str) -> tuple[str, str]:
+    if name == "mathcal" and letter == "N":
+        return "NORMAL", "N"
+    if name == "mathcal" and letter == "O":
+        return "BIGO", "O"
+    if name == "mathbb" and letter == "E":
+        return "EXPECT", "E"
+    if name == "mathbb":
+        return "NAME", letter
+    suffix = {"mathcal": "cal", "mathscr": "scr", "mathfrak": "frak"}.get(name) or vocab.ACCENTS[name]
+    return "NAME", letter + suffix
+
+
+def _environment(lexer, name: str, start: int) -> bool:
+    if name not in ("begin", "end"):
+        return False
+    found = _ENV.match(lexer.text, lexer.pos)
+    if not found:
+        raise lexer.out.error(f"\\{name} must name an environment", start)
+    lexer.pos = found.end()
+    env = found.group(1)
+    if env in vocab.MATRIX_ENVIRONMENTS:
+        lexer.emit("BEGIN_MATRIX" if name == "begin" else "END_MATRIX", f"\\{name}{{{env}}}", start)
+        return True
+    if env in vocab.ALIGN_ENVIRONMENTS:
+        raise lexer.out.error(f"environment {env} inside a formula: give one step per line", start)
+    raise lexer.out.error(f"unknown environment {env}", start)

@@ -1,0 +1,94 @@
+"""Where notation maps to our vocabulary: densities versus functions, linear-algebra objects.
+
+A name applied to arguments is a *density* when the arguments hold a bar
+(``f(a|b)`` is always a density) or when the name is ``p`` or ``q``, possibly
+subscripted (``p_\\theta``, ``q_\\phi``), and every argument is a plain symbol.
+Anything else applied to arguments (``f(p, q)``, ``L(q)``, ``D(q; \\xi)``) is an
+undefined SymPy function of that name.
+"""
+from __future__ import annotations
+
+import sympy
+from sympy import Expr, Function, Symbol
+
+from ..vocabulary import Density
+
+CONSTANTS = {"pi": sympy.pi, "e": sympy.E, "infty": sympy.oo}
+CONSTANT_NAMES = {value: key for key, value in CONSTANTS.items()}
+DENSITY_HEADS = ("p", "q")
+SYMPY_FUNCTIONS = {"log": sympy.log, "ln": sympy.log, "exp": sympy.exp, "sin": sympy.sin, "cos": sympy.cos,
+                   "tan": sympy.tan, "tanh": sympy.tanh, "sinh": sympy.sinh, "cosh": sympy.cosh,
+                   "arctan": sympy.atan}
+
+
+def symbol(name: str) -> Expr:
+    """A plain symbol, or the constant the name stands for (``\\pi``, ``e``, ``\\infty``)."""
+    return CONSTANTS.get(name) or Symbol(name)
+
+
+def head_name(head: Expr) -> str:
+    return CONSTANT_NAMES.get(head) or str(head)
+
+
+def is_density_name(name: str) -> bool:
+    return name in DENSITY_HEADS or any(name.startswith(h + "_") for h in DENSITY_HEADS)
+
+
+def apply(head: Expr, arguments: tuple, given: tuple | None) -> Expr:
+    """``name(arguments | given)`` as a Density or an undefined function (see the module docstring)."""
+    name = head_name(head)
+    if given is not None:
+        return Density(name, arguments, given)
+    if is_density_name(name) and all(isinstance(a, Symbol) for a in arguments):
+        return Density(name, arguments, ())
+    return Function(name)(*arguments)
+
+
+def _linalg():
+    try:
+        from ..vocabulary import linalg
+    except ImportError:  # the linear-algebra vocabulary is not written yet
+        return None
+    return linalg
+
+
+def named_function(name: str, arguments: tuple) -> Expr:
+    """``\\log``, ``\\exp``, ... as SymPy functions; ``softmax`` and ``Concat`` from the linear-algebra vocabulary."""
+    if name in SYMPY_FUNCTIONS:
+        if len(arguments) != 1:
+            raise ValueError(f"\\{name} takes one argument, got {len(arguments)}")
+        return SYMPY_FUNCTIONS[name](arguments[0])
+    linalg = _linalg()
+    try:
+        if name == "softmax" and linalg is not None and len(arguments) == 1:
+            return linalg.Softmax(arguments[0])
+        if name.lower() == "concat" and linalg is not None:
+            return linalg.Concat(*arguments)
+    except TypeError:  # not matrices: an undefined function of scalars
+        pass
+    return Function("Concat" if name.lower() == "concat" else name)(*arguments)
+
+
+def is_matrix_name(name: str) -> bool:
+    """Under the linear-algebra convention: capitals (``Q``, ``W^O``, ``W^O_1``) and ``head_i`` are matrices."""
+    return name[:1].isupper() or name.startswith("head")
+
+
+def matrix(name: str) -> Expr:
+    linalg = _linalg()
+    return linalg.matrix(name) if linalg is not None else Symbol(name)
+
+
+def size_or_symbol(name: str) -> Expr:
+    """Inside matrix formulas, the sizes of the linear-algebra convention (t, d_k, ...) are positive integers."""
+    linalg = _linalg()
+    if linalg is not None and name in linalg.SIZE_NAMES:
+        return linalg.size(name)
+    return symbol(name)
+
+
+def transpose(base: Expr) -> Expr:
+    linalg = _linalg()
+    if getattr(base, "is_Matrix", False):
+        return base.T
+    return Function("transpose")(base)

@@ -1,0 +1,95 @@
+"""What both lexers share: the token record, bracket matching and call detection.
+
+Lexing is a plain loop (no recursion), so depth and size are checked here,
+before lark or the transformer could recurse on hostile nesting.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lark import Token
+
+from ..errors import ParseError
+from .diagnostics import limit_error, parse_error
+from .limits import Limits
+
+OPENERS = {"LPAR": "RPAR", "CALL_LPAR": "RPAR", "LBRACK": "RBRACK", "LBRACE": "RBRACE",
+           "BEGIN_MATRIX": "END_MATRIX"}
+CLOSERS = {v: k for k, v in OPENERS.items() if k != "CALL_LPAR"}
+CALL_HEADS = frozenset({"FUNC", "BIGO", "KL", "NORMAL", "SQRT"})
+
+
+@dataclass
+class TokenStream:
+    """Tokens with, for each, whether white space came before it; ``text`` is what they were read from."""
+
+    text: str
+    origin: tuple[int, int]
+    limits: Limits
+    tokens: list[Token] = field(default_factory=list)
+    spaced: list[bool] = field(default_factory=list)
+
+    def add(self, kind: str, value: str, pos: int, spaced: bool) -> None:
+        if len(self.tokens) >= self.limits.max_tokens:
+            raise limit_error("max_tokens", f"more than {self.limits.max_tokens} tokens in one formula",
+                              self.text, pos, self.origin)
+        self.tokens.append(Token(kind, value, start_pos=pos))
+        self.spaced.append(spaced)
+
+    def error(self, label: str, pos: int) -> ParseError:
+        return parse_error(label, self.text, pos, self.origin)
+
+
+def match_brackets(stream: TokenStream) -> dict[int, int]:
+    """For every opening bracket, the index of its closer; refuses unbalanced or too deep nesting."""
+    stack: list[int] = []
+    partner: dict[int, int] = {}
+    for i, token in enumerate(stream.tokens):
+        if token.type in OPENERS:
+            stack.append(i)
+            if len(stack) > stream.limits.max_depth:
+                raise limit_error("max_depth", f"brackets nested more than {stream.limits.max_depth} deep",
+                                  stream.text, token.start_pos, stream.origin)
+        elif token.type in CLOSERS:
+            if not stack:
+                raise stream.error(f"{token.value} closes nothing", token.start_pos)
+            opener = stream.tokens[stack[-1]]
+            if OPENERS[opener.type] != token.type:
+                raise stream.error(f"{token.value} does not close the {opener.value} opened before it",
+                                   token.start_pos)
+            partner[stack.pop()] = i
+    if stack:
+        opener = stream.tokens[stack[-1]]
+        raise stream.error(f"unclosed {opener.value}", opener.start_pos)
+    return partner
+
+
+def _is_call_head(stream: TokenStream, i: int, partner_of: dict[int, int]) -> bool:
+    """Token ``i`` ends a name (or a function word) that an adjacent '(' applies to."""
+    if i < 0:
+        return False
+    token = stream.tokens[i]
+    if token.type in CALL_HEADS or token.type == "NAME":
+        return True
+    if token.type == "RBRACE":  # the end of a subscript group: q_{\phi}(z)
+        opener = partner_of.get(i)
+        return opener is not None and opener > 0 and stream.tokens[opener - 1].type == "UNDERSCORE"
+    return False
+
+
+def mark_calls(stream: TokenStream) -> list[Token]:
+    """Turn '(' into CALL_LPAR where it applies a function, and unwrap SymPy's ``f{\\left(x\\right)}``."""
+    pairs = match_brackets(stream)
+    closing = {v: k for k, v in pairs.items()}
+    tokens, drop = list(stream.tokens), set()
+    for i, token in enumerate(tokens):
+        if token.type == "LBRACE" and i + 1 < len(tokens) and tokens[i + 1].type == "LPAR":
+            inner_close = pairs[i + 1]
+            if pairs[i] == inner_close + 1 and _is_call_head(stream, i - 1, closing):
+                drop.update((i, pairs[i]))
+                tokens[i + 1] = Token("CALL_LPAR", tokens[i + 1].value, start_pos=tokens[i + 1].start_pos)
+        elif token.type == "LPAR" and _is_call_head(stream, i - 1, closing):
+            head = tokens[i - 1]
+            if head.type in CALL_HEADS or not stream.spaced[i]:
+                tokens[i] = Token("CALL_LPAR", token.value, start_pos=token.start_pos)
+    return [t for i, t in enumerate(tokens) if i not in drop]

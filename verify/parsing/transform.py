@@ -1,0 +1,342 @@
+"""The lark Transformer: one method per rule alias, building SymPy objects of our vocabulary.
+
+Numbers, powers, factorials and sum ranges are checked against the limits
+*before* SymPy builds them, so ``9^{9^{9^{9}}}`` is refused, never computed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy
+from lark import Token, Transformer
+from lark.visitors import Transformer_NonRecursive
+from sympy import Basic, Expr, Integer, Rational, Symbol
+
+from ..vocabulary import KL, BigO, BigOmega, Expectation, Normal, Theta
+from . import objects
+from .limits import Limits
+
+RELATIONS = {"EQ": "=", "NE": "!=", "LE": "<=", "GE": ">=", "LT": "<", "GT": ">", "APPROX": "~=",
+             "DEFEQ": ":=", "SIM": "~"}
+_ASYMPTOTIC = {"O": BigO, "Theta": Theta, "Omega": BigOmega}
+
+
+class Refusal(Exception):
+    """Raised inside the transformer; the caller adds the position. ``limit`` names a broken limit."""
+
+    def __init__(self, message: str, limit: str | None = None):
+        super().__init__(message)
+        self.limit = limit
+
+
+@dataclass(frozen=True)
+class Statement:
+    """``e0 r1 e1 r2 e2 ...``; ``lead`` is a relation the text started with (a continued chain)."""
+
+    exprs: tuple
+    relations: tuple[str, ...]
+    lead: str | None = None
+
+
+@dataclass(frozen=True)
+class _Partial:
+    """``\\partial x`` before it meets the fraction bar that makes it a derivative."""
+
+    of: object
+
+
+@dataclass(frozen=True)
+class _DerivativeOperator:
+    """``\\frac{\\partial}{\\partial x}``: a derivative waiting for what it applies to."""
+
+    variable: Symbol
+
+
+def _expr(value) -> Expr:
+    if isinstance(value, (_Partial, _DerivativeOperator)):
+        raise Refusal("\\partial must stand in a fraction such as \\frac{\\partial f}{\\partial x}")
+    if isinstance(value, tuple):
+        raise Refusal("a subscript like z \\sim q only belongs under an expectation")
+    return value
+
+
+class ToSympy(Transformer_NonRecursive):
+    """Tree -> SymPy; non-recursive, so a long formula cannot exhaust the stack."""
+
+    def __init__(self, limits: Limits, matrices: bool = False):
+        super().__init__()
+        self.limits = limits
+        self.matrices = matrices  # capitals are matrices (the formula has softmax, Concat or a transpose)
+
+    # statements
+    def chain(self, items):
+        return Statement(tuple(_expr(x) for x in items[0::2]), tuple(items[1::2]))
+
+    def continuation(self, items):
+        return Statement(tuple(_expr(x) for x in items[1::2]), tuple(items[2::2]), lead=items[0])
+
+    def rel(self, items):
+        return RELATIONS[items[0].type]
+
+    # arithmetic
+    def add(self, items):
+        return _expr(items[0]) + _expr(items[1])
+
+    def sub(self, items):
+        return _expr(items[0]) - _expr(items[1])
+
+    def plus_minus(self, items):
+        a, b = map(_expr, items)
+        return sympy.FiniteSet(a + b, a - b)
+
+    def minus_plus(self, items):
+        a, b = map(_expr, items)
+        return sympy.FiniteSet(a - b, a + b)
+
+    def pm_prefix(self, items):
+        return sympy.FiniteSet(_expr(items[0]), -_expr(items[0]))
+
+    def mul(self, items):
+        return _expr(items[0]) * _expr(items[1])
+
+    def div(self, items):
+        return _expr(items[0]) / _expr(items[1])
+
+    def neg(self, items):
+        return -_expr(items[0])
+
+    def pos(self, items):
+        return _expr(items[0])
+
+    def imul(self, items):
+        left, right = items
+        if isinstance(left, _DerivativeOperator):
+            return sympy.Derivative(_expr(right), left.variable)
+        return _expr(left) * _expr(right)
+
+    def group(self, items):
+        return items[0]
+
+    def number(self, items):
+        text = str(items[0])
+        if "." not in text:
+            return Integer(int(text))
+        whole, frac = text.split(".")
+        return Rational(int(whole or "0") * 10 ** len(frac) + int(frac), 10 ** len(frac))
+
+    # names and applications
+    def name(self, items):
+        return self._named(str(items[0]))
+
+    def _named(self, name: str) -> Expr:
+        if self.matrices and objects.is_matrix_name(name):
+            return objects.matrix(name)
+        if self.matrices:
+            return objects.size_or_symbol(name)
+        return objects.symbol(name)
+
+    def subscripted(self, items):
+        base, sub = str(items[0]), _expr(items[1])
+        if isinstance(sub, Symbol) or (isinstance(sub, Integer) and sub >= 0):
+            return self._named(f"{base}_{sub}")
+        return self._named(f"{sympy.latex(Symbol(base))}_{{{sympy.latex(sub)}}}")
+
+    def placeholder(self, items):
+        return Symbol("\\cdot")
+
+    def arglist(self, items):
+        return tuple(_expr(x) for x in items)
+
+    def args(self, items):
+        return items[0], None
+
+    def conditional(self, items):
+        return items[0], items[1]
+
+    def call(self, items):
+        head, (arguments, given) = items
+        return objects.apply(head, arguments, given)
+
+    def func_call(self, items):
+        name, (arguments, given) = str(items[0]), items[1]
+        if given is not None:
+            raise Refusal(f"\\{name} does not take a conditional bar")
+        try:
+            return objects.named_function(name, arguments)
+        except ValueError as error:
+            raise Refusal(str(error)) from None
+
+    def func_bare(self, items):
+        return self.func_call([items[0], ((_expr(items[1]),), None)])
+
+    def func_power_call(self, items):
+        return self._power(self.func_call([items[0], items[2]]), _expr(items[1]))
+
+    # powers, roots, fractions
+    def power(self, items):
+        base, exponent = _expr(items[0]), _expr(items[1])
+        if str(exponent) == "T" and (exponent.is_Symbol or getattr(exponent, "is_Matrix", False)):
+            return objects.transpose(base)
+        if _is_capital(base) and _is_capital(exponent):  # W^O, W^Q_1: a name, not a power
+            return self._named(f"{base}^{exponent}")
+        return self._power(base, exponent)
+
+    def _power(self, base: Expr, exponent: Expr) -> Expr:
+        self._check_exponent(base, exponent)
+        return base ** exponent
+
+    def _check_exponent(self, base: Expr, exponent: Expr) -> None:
+        limit = self.limits.max_exponent
+        if exponent.is_Number and abs(exponent) > limit:
+            raise Refusal(f"exponent {exponent} is larger than {limit}", "max_exponent")
+        if base.is_Number and exponent.is_Number and base not in (0, 1, -1):
+            digits = float(abs(exponent)) * float(sympy.log(abs(base), 10).evalf(5)) if base.is_Integer else 0
+            if digits > self.limits.max_power_digits:
+                raise Refusal(f"{base}^{exponent} would have about {digits:.0f} digits", "max_power_digits")
+
+    def frac(self, items):
+        top, bottom = items
+        variable = _differential(bottom)
+        if variable is not None:
+            if _is_bare_d(top):
+                return _DerivativeOperator(variable)
+            if isinstance(top, _Partial) and top.of is not None:
+                return sympy.Derivative(_expr(top.of), variable)
+        return _expr(top) / _expr(bottom)
+
+    def partial(self, items):
+        return _Partial(items[0] if items else None)
+
+    def sqrt(self, items):
+        return sympy.sqrt(_expr(items[0]))
+
+    def root(self, items):
+        index = _expr(items[0])
+        self._check_exponent(Integer(2), index)
+        return sympy.root(_expr(items[1]), index)
+
+    def factorial(self, items):
+        value = _expr(items[0])
+        if value.is_Number and abs(value) > self.limits.max_factorial:
+            raise Refusal(f"{value}! is too large (at most {self.limits.max_factorial}!)", "max_factorial")
+        return sympy.factorial(value)
+
+    # operators with scripts
+    def under(self, items):
+        return _expr(items[0])
+
+    def under_sim(self, items):
+        return ("sim", _expr(items[0]), _expr(items[2]))
+
+    def operator(self, items):
+        name, *rest = items
+        sub = _expr(rest[0]) if len(rest) == 2 else None
+        label = f"{name}_{sub}" if isinstance(sub, Symbol) else str(name)
+        return sympy.Function(label)(_expr(rest[-1]))
+
+    def nabla(self, items):
+        sub = _expr(items[0]) if len(items) == 2 else None
+        label = f"nabla_{sub}" if isinstance(sub, Symbol) else "nabla"
+        return sympy.Function(label)(_expr(items[-1]))
+
+    def bounds_from(self, items):
+        variable, _eq, low, *high = items
+        return (_expr(variable), _expr(low), _expr(high[0]) if high else None)
+
+    def bounds_over(self, items):
+        return (_expr(items[0]), None, None)
+
+    def sum_op(self, items):
+        return self._big(sympy.Sum, "sum", items)
+
+    def prod_op(self, items):
+        return self._big(sympy.Product, "prod", items)
+
+    def _big(self, kind, word: str, items):
+        (variable, low, high), body = items[0], _expr(items[1])
+        if low is None or high is None:  # \sum_j x_j: the index set is not written down
+            return sympy.Function(f"{word}_{variable}")(body)
+        span = high - low
+        if span.is_Number and span > self.limits.max_sum_terms:
+            raise Refusal(f"a {word} over {span} terms (at most {self.limits.max_sum_terms})", "max_sum_terms")
+        return kind(body, (variable, low, high))
+
+    def limits(self, items):
+        return tuple(_expr(x) for x in items) if len(items) == 2 else (_expr(items[0]), None)
+
+    def limits_upper(self, items):
+        return (None, _expr(items[0]))
+
+    def integral(self, items):
+        *bounds, body, diff = items
+        low, high = bounds[0] if bounds else (None, None)
+        variable = objects.symbol(str(diff))
+        low = -sympy.oo if low is None else low
+        high = sympy.oo if high is None else high
+        return sympy.Integral(_expr(body), (variable, low, high))
+
+    def expectation(self, items):
+        under = items[0] if len(items) == 2 else None
+        return _expectation(_expr(items[-1]), under)
+
+    def expectation_bare(self, items):
+        under = items[0] if len(items) == 3 else None
+        body = self.func_bare(items[-2:])
+        return _expectation(body, under)
+
+    # probability and asymptotics
+    def kl(self, items):
+        return KL(_expr(items[0]), _expr(items[1]))
+
+    def big_o(self, items):
+        return _ASYMPTOTIC[str(items[0])](_expr(items[1]))
+
+    def normal(self, items):
+        return Normal(_expr(items[0]), _expr(items[1]))
+
+    def matrix(self, items):
+        rows = items[0]
+        if len({len(r) for r in rows}) != 1:
+            raise Refusal("the rows of a matrix must have the same length")
+        return sympy.ImmutableMatrix(rows)
+
+    def rows(self, items):
+        return list(items)
+
+    def row(self, items):
+        return [_expr(x) for x in items]
+
+
+def _is_capital(expr) -> bool:
+    name = getattr(expr, "name", "")
+    return isinstance(name, str) and name[:1].isupper() and (len(name) == 1 or name[1] == "_")
+
+
+def _is_bare_d(expr) -> bool:
+    return expr == Symbol("d") or isinstance(expr, _Partial) and expr.of is None
+
+
+def _differential(expr):
+    """The x of ``dx`` (read as d*x) or of ``\\partial x``, else None."""
+    if isinstance(expr, _Partial) and isinstance(expr.of, Symbol):
+        return expr.of
+    if isinstance(expr, sympy.Mul) and len(expr.args) == 2 and Symbol("d") in expr.args:
+        other = [a for a in expr.args if a != Symbol("d")]
+        return other[0] if other and isinstance(other[0], Symbol) else None
+    return None
+
+
+def _expectation(body: Expr, under) -> Expr:
+    """``E_{q(z|x)}[f]``, ``E_{z \\sim q}[f]``; with no density named, an undefined ``E``."""
+    if isinstance(under, tuple):
+        _, variable, dist = under
+        if isinstance(dist, Symbol) and objects.is_density_name(dist.name):
+            dist = objects.apply(dist, (variable,), None)
+        return Expectation(body, dist, variable)
+    if under is None:
+        return sympy.Function("E")(body)
+    from ..vocabulary import Density
+
+    if isinstance(under, Density) and under.variables:
+        return Expectation(body, under)
+    return sympy.Function(f"E_{under}")(body)

@@ -1,0 +1,45 @@
+"""Word lists of the notation: which macros and words mean what.
+
+Kept apart from the lexers so that adding a function or a Greek letter is a
+one-line change, and so the LaTeX and ASCII readers agree on names.
+"""
+from __future__ import annotations
+
+GREEK = frozenset("""alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi
+    pi varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma
+    Upsilon Phi Psi Omega ell""".split())
+
+# functions SymPy knows, by the word people write
+FUNCTIONS = frozenset("log ln exp sin cos tan tanh sinh cosh arctan softmax Concat concat sigmoid".split())
+# operators written with an optional subscript and applied to what follows
+OPERATORS = frozenset("min max argmin argmax sup inf".split())
+
+SPACING = frozenset(", ; : ! quad qquad enspace thinspace medspace thickspace negthinspace displaystyle "
+                    "textstyle limits nolimits".split()) | {" "}
+SIZING = frozenset("left right big Big bigg Bigg bigl bigr Bigl Bigr biggl biggr Biggl Biggr bigm Bigm".split())
+IGNORED_WITH_GROUP = frozenset("label tag".split())
+IGNORED = frozenset("nonumber notag".split())
+TEXT_MACROS = frozenset("text textrm textit textsf mathrm mathit mathsf operatorname".split())
+ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar", "tilde": "tilde",
+           "widetilde": "tilde", "vec": "vec", "dot": "dot", "ddot": "ddot", "check": "check",
+           "breve": "breve", "mathbf": "bold", "boldsymbol": "bold", "bm": "bold"}
+MATRIX_ENVIRONMENTS = frozenset("bmatrix pmatrix matrix Bmatrix smallmatrix".split())
+ALIGN_ENVIRONMENTS = frozenset("align align* aligned eqnarray eqnarray* gather gather* split".split())
+
+# TeX commands that read files, write files, run programs or redefine the language
+PRIMITIVES = frozenset("""input include write write18 immediate openout openin read csname endcsname def edef gdef
+    xdef let futurelet catcode newcommand renewcommand providecommand usepackage special expandafter
+    noexpand directlua outer long global afterassignment uppercase lowercase jobname shellescape
+    ShellEscape loop repeat makeatletter""".split())
+
+SIMPLE_MACROS = {
+    "frac": "FRAC", "dfrac": "FRAC", "tfrac": "FRAC", "sqrt": "SQRT", "sum": "SUM", "prod": "PROD",
+    "int": "INT", "cdot": "TIMES", "times": "TIMES", "ast": "TIMES", "div": "DIV", "pm": "PM", "mp": "MP",
+    "mid": "PIPE", "vert": "PIPE", "Vert": "DPIPE", "|": "DPIPE", "le": "LE", "leq": "LE", "leqslant": "LE",
+    "ge": "GE", "geq": "GE", "geqslant": "GE", "lt": "LT", "gt": "GT", "neq": "NE", "ne": "NE",
+    "approx": "APPROX", "simeq": "APPROX", "sim": "SIM", "coloneqq": "DEFEQ", "equiv": "DEFEQ",
+    "triangleq": "DEFEQ", "nabla": "NABLA", "partial": "PARTIAL", "\\": "ROWSEP", "{": "LPAR", "}": "RPAR",
+    "lbrace": "LPAR", "rbrace": "RPAR", "lbrack": "LBRACK", "rbrack": "RBRACK",
+}
+NAMED_SYMBOLS = {"infty": "infty", "top": "T", "intercal": "T", "emptyset": "emptyset"}
+RELATION_TOKENS = ("EQ", "NE", "LE", "GE", "LT", "GT", "APPROX", "DEFEQ", "SIM")
