@@ -92,13 +92,13 @@ def jensen_bound(m):
     from verify.model import Chain, Relation, Step
     from verify.vocabulary import Expectation
 
-    q, joint = m["q"], m["joint"]
+    q, joint = m["q"], m["likelihood"] * m["prior"]
     steps = (
         Step(log(_integral(joint, m)), justification="marginalisation"),
         Step(log(_integral(Mul(q, joint / q, evaluate=False), m)), justification="algebra"),
         Step(log(Expectation(joint / q, q)), justification="expectation definition"),
         Step(Expectation(log(joint / q), q), Relation.GE, justification="jensen"),
-        Step(_elbo(m), justification="log rules"),
+        Step(_elbo(m), justification="product rule"),
     )
     return Chain(log(m["evidence"]), steps, title="log p(x) >= ELBO (Jensen)")
 

@@ -50,6 +50,8 @@ def normal_expectation(body: Expr, variable: Symbol, mean: Expr, variance: Expr)
     expanded = expand(body, log=True, power_exp=True, power_base=True, mul=True, multinomial=True)
     total = []
     for term in Add.make_args(expanded):
+        if term == 0:
+            continue
         coefficient, dependent = term.as_independent(variable, as_Add=False)
         k = _power(dependent, variable)
         if k is None:

@@ -118,26 +118,34 @@ def density_hook(model: LinearGaussian, roles: Roles):
     return value
 
 
-def _log_weight(dist, variable, evaluate, weighting: bool = True):
-    """log of ``dist`` on the grid, with ``variable`` bound to the grid.
+def normal_grid(mean: float, variance: float) -> np.ndarray:
+    """Quadrature nodes covering +-14 standard deviations of N(mean, variance)."""
+    return mean + np.sqrt(variance) * GRID
+
+
+def _log_weight(dist, variable, evaluate, grid=GRID, weighting: bool = True):
+    """log of ``dist`` on ``grid`` (a normal brings its own), with ``variable`` bound to the nodes.
 
     A weighting law must be a density over ``variable``; the second argument of a KL may be
     any density that depends on it (read as a function of it, as in the integral's definition).
+    Returns the log-values, the nodes, and the evaluator with ``variable`` bound to them.
     """
-    inner = evaluate.bound(variable, GRID)
     if isinstance(dist, Normal):
-        return normal_log_pdf(GRID, float(evaluate(dist.mean)), float(evaluate(dist.variance))), inner
+        mean, variance = float(evaluate(dist.mean)), float(evaluate(dist.variance))
+        grid = normal_grid(mean, variance) if weighting else grid
+        return normal_log_pdf(grid, mean, variance), grid, evaluate.bound(variable, grid)
+    inner = evaluate.bound(variable, grid)
     over = dist.variables == (variable,) if weighting else variable in dist.variables + dist.given
     if isinstance(dist, Density) and over:
-        return np.log(np.broadcast_to(inner(dist), GRID.shape)), inner
+        return np.log(np.broadcast_to(inner(dist), grid.shape)), grid, inner
     raise Unsupported(f"cannot integrate over {dist} in {variable}")
 
 
 def expectation_hook(expr: Expectation, evaluate):
     """E_q[f] by quadrature: int q(z) f(z) dz on the grid."""
-    log_q, inner = _log_weight(expr.dist, expr.var, evaluate)
-    body = np.broadcast_to(inner(expr.body), GRID.shape)
-    return np.trapezoid(np.exp(log_q) * body, GRID)
+    log_q, grid, inner = _log_weight(expr.dist, expr.var, evaluate)
+    body = np.broadcast_to(inner(expr.body), grid.shape)
+    return np.trapezoid(np.exp(log_q) * body, grid)
 
 
 def kl_hook(expr: KL, evaluate):
@@ -147,15 +155,16 @@ def kl_hook(expr: KL, evaluate):
         variable = first.variables[0]
     else:
         variable = second.variables[0] if isinstance(second, Density) else Symbol("_kl_grid")
-    log_a, _ = _log_weight(first, variable, evaluate)
-    log_b, _ = _log_weight(second, variable, evaluate, weighting=False)
-    return np.trapezoid(np.exp(log_a) * (log_a - log_b), GRID)
+    log_a, grid, _ = _log_weight(first, variable, evaluate)
+    log_b, _, _ = _log_weight(second, variable, evaluate, grid, weighting=False)
+    return np.trapezoid(np.exp(log_a) * (log_a - log_b), grid)
 
 
 def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance) -> str | None:
     """Draw a linear-Gaussian model, bind x, and install hooks; a reason when a density is unknown."""
     densities = sorted(expr.atoms(Density), key=str)
-    if not densities and not expr.has(Expectation, KL):
+    if not densities:
+        instance.hooks.update({Expectation: expectation_hook, KL: kl_hook})
         return None
     roles = find_roles(context, expr)
     if isinstance(roles, str):
@@ -163,10 +172,14 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
     unknown = [str(d) for d in densities if roles.role(d) is None]
     if unknown:
         return f"no concrete model for {', '.join(unknown)} (known: p(z), p(x|z), p(x), p(z|x), p(x,z), q(z|x))"
-    model = LinearGaussian.draw(rng)
-    if roles.observed is not None and densities:
+    install(instance, LinearGaussian.draw(rng), roles, densities)
+    return None
+
+
+def install(instance: Instance, model: LinearGaussian, roles: Roles, densities=()) -> None:
+    """Bind the observation, describe ``densities`` under ``model`` and add the evaluation hooks."""
+    if roles.observed is not None:
         instance.values[roles.observed] = model.x
         instance.described.append((str(roles.observed), f"{model.x:g}"))
     instance.described.extend((str(d), model.describe(roles.role(d))) for d in densities)
     instance.hooks.update({Density: density_hook(model, roles), Expectation: expectation_hook, KL: kl_hook})
-    return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from sympy import Expr, Mul, log
+from sympy import Expr, Integral, Mul, log
 
 from ..model import Context, Relation
 from ..verdict import Verdict, proved, unknown
@@ -33,10 +33,10 @@ def weightings(inner: Expr, smaller: Expr) -> Iterator[Weighting]:
         if isinstance(inner.dist, Density) and inner.dist.variables == (inner.var,):
             yield inner.dist, inner.body, inner.var
         return
-    if not (isinstance(inner, Expr) and inner.is_Integral and over_real_line(inner)):
+    if not (isinstance(inner, Integral) and over_real_line(inner)):
         return
     variable, body = inner.limits[0][0], inner.function
-    other = smaller.function if getattr(smaller, "is_Integral", False) else smaller
+    other = smaller.function if isinstance(smaller, Integral) else smaller
     for q in dict.fromkeys(_weights_in(body, variable) + _weights_in(other, variable)):
         yield q, body / q, variable
 
