@@ -1,0 +1,69 @@
+"""Canonical forms for dynamics: time derivatives carried out, angle sums split.
+
+Both rewrites are identities: ``Derivative(...).doit()`` applies the chain and product
+rules exactly, and ``cos(u + c) = cos u cos c - sin u sin c`` (``c`` a constant, so
+``cos c`` evaluates, e.g. ``c = pi/4``). The algebra theory finishes the form.
+"""
+from __future__ import annotations
+
+import sympy
+from sympy import Expr
+
+from ..model import Context
+from .algebra import normalise
+
+
+def _angle_sum(function: Expr) -> Expr | None:
+    """``cos(u + c)`` or ``sin(u + c)`` with a constant ``c`` split by the addition formula."""
+    argument = sympy.expand(function.args[0])
+    constant, rest = argument.as_independent(*argument.free_symbols, as_Add=True)
+    if constant == 0 or rest == 0:
+        return None
+    u, c = rest, constant
+    if isinstance(function, sympy.cos):
+        return sympy.cos(u) * sympy.cos(c) - sympy.sin(u) * sympy.sin(c)
+    return sympy.sin(u) * sympy.cos(c) + sympy.cos(u) * sympy.sin(c)
+
+
+def expand_angles(expr: Expr) -> Expr:
+    """Split every sine and cosine of ``variable part + constant``."""
+    replacements = {}
+    for function in expr.atoms(sympy.cos, sympy.sin):
+        split = _angle_sum(function)
+        if split is not None:
+            replacements[function] = split
+    return expr.xreplace(replacements) if replacements else expr
+
+
+def evaluate_derivatives(expr: Expr) -> Expr:
+    """Carry out every derivative (chain and product rules); undefined functions stay as they are."""
+    if not expr.has(sympy.Derivative):
+        return expr
+    return expr.replace(lambda e: isinstance(e, sympy.Derivative), lambda e: e.doit(deep=False))
+
+
+def dynamics_form(expr: Expr) -> Expr:
+    """The full canonical form used by the claim handlers (derivatives, angles, algebra)."""
+    return normalise(expand_angles(sympy.expand(evaluate_derivatives(rebuild(expr)))))
+
+
+def rebuild(expr: Expr) -> Expr:
+    """Re-evaluate sums and products built with ``evaluate=False`` (``expand`` leaves them as they are)."""
+    if not expr.args or not isinstance(expr, (sympy.Add, sympy.Mul, sympy.Pow)):
+        return expr
+    return expr.func(*(rebuild(a) for a in expr.args))
+
+
+def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[str, ...]]:
+    """The theory's canonicaliser for chain steps; algebra runs after it."""
+    used = []
+    expr = rebuild(expr)
+    if expr.has(sympy.Derivative):
+        expr = evaluate_derivatives(expr)
+        used.append("differentiation")
+    if expr.has(sympy.sin, sympy.cos):
+        split = expand_angles(sympy.expand(expr))
+        if split != expr:
+            expr = split
+            used.append("angle addition")
+    return expr, tuple(used)

@@ -1,0 +1,136 @@
+"""Deciding the sign of an expression on a parameter region, exactly.
+
+Three exact arguments, cheapest first; each may pass (return None):
+1. SymPy's assumption system (``is_positive``) from the symbols' own assumptions;
+2. one parameter, a rational function: a polynomial has constant sign between its real
+   roots, and Sturm's theorem counts the roots in the interval exactly (``count_roots``),
+   so no root inside plus the sign at one rational point decides the sign everywhere;
+3. a square root compared with something nonnegative: square both sides first.
+Numeric sampling is *not* here: it lives with the claim handlers, which report it as
+``consistent``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy
+from sympy import Expr, Rational
+
+from .dynamics_region import Interval, Region
+
+
+@dataclass(frozen=True)
+class Sign:
+    """The outcome of a sign test: ``holds`` is True, False (shown false) or None (undecided)."""
+
+    holds: bool | None
+    reason: str
+    point: dict | None = None  # a rational point where the test fails, when shown false
+
+
+def _assumption_test(d: Expr, strict: bool) -> Sign | None:
+    test = d.is_positive if strict else d.is_nonnegative
+    if test:
+        return Sign(True, f"SymPy's assumption system: {d} is {'positive' if strict else 'nonnegative'}")
+    return None
+
+
+def _test_point(box: Interval) -> Rational:
+    low, high = box.low, box.high
+    if low is not None and high is not None:
+        return (low + high) / 2
+    if low is not None:
+        return low + 1
+    return high - 1 if high is not None else sympy.S.Zero
+
+
+def _open_root_count(poly: sympy.Poly, box: Interval) -> int:
+    """Distinct real roots of ``poly`` strictly inside the box (Sturm, exact)."""
+    square_free = poly.sqf_part()
+    count = square_free.count_roots(box.low, box.high)
+    for end in (box.low, box.high):
+        if end is not None and square_free.eval(end) == 0:
+            count -= 1
+    return count
+
+
+def _odd_part(poly: sympy.Poly) -> sympy.Poly:
+    """The product of the factors of odd multiplicity: where ``poly`` can change sign."""
+    _, factors = poly.sqf_list()
+    result = sympy.Poly(1, *poly.gens)
+    for factor, multiplicity in factors:
+        if multiplicity % 2:
+            result = result * factor
+    return result
+
+
+def _sturm_test(d: Expr, strict: bool, region: Region) -> Sign | None:
+    symbols = tuple(d.free_symbols)
+    if len(symbols) != 1:
+        return None
+    x = symbols[0]
+    box = region.interval(x)
+    if not (x.is_real or box.low is not None or box.high is not None):
+        return None
+    numerator, denominator = sympy.fraction(sympy.cancel(sympy.together(d)))
+    if not (numerator.is_polynomial(x) and denominator.is_polynomial(x)):
+        return None
+    num, den = sympy.Poly(numerator, x), sympy.Poly(denominator, x)
+    if _open_root_count(den, box):
+        return None
+    moving = num if strict else _odd_part(num)
+    if _open_root_count(moving, box):
+        return None
+    point = _test_point(box)
+    if num.eval(point) == 0:
+        return None
+    value = num.eval(point) * den.eval(point)
+    where = box.describe(str(x))
+    if value > 0:
+        reason = (f"numerator {numerator} and denominator {denominator} have no sign change for {where} "
+                  f"(Sturm root count), and at {x} = {point} the sign is positive")
+        return Sign(True, reason)
+    return Sign(False, f"at {x} = {point} ({where}) the expression is {d.xreplace({x: point})}", {x: point})
+
+
+def _squared(lhs: Expr, rhs: Expr, strict: bool, region: Region) -> Sign | None:
+    """``lhs >= rhs`` with both sides nonnegative, a square root among them: compare squares."""
+    if not (has_root(lhs) or has_root(rhs)):
+        return None
+    if not (nonnegative(lhs, region) and nonnegative(rhs, region)):
+        return None
+    inner = decide(sympy.expand(lhs**2 - rhs**2), strict, region)
+    if inner.holds is None:
+        return None
+    return Sign(inner.holds, f"both sides are nonnegative, so compare squares: {inner.reason}", inner.point)
+
+
+def has_root(expr: Expr) -> bool:
+    return any(power.exp == Rational(1, 2) for power in expr.atoms(sympy.Pow))
+
+
+def nonnegative(expr: Expr, region: Region) -> bool:
+    """Exact: ``expr`` is nonnegative on the region (a square root of something nonnegative counts)."""
+    if expr.is_nonnegative:
+        return True
+    if expr.is_Pow and expr.exp == Rational(1, 2):
+        return decide(expr.base, False, region).holds is True
+    return False
+
+
+def decide(d: Expr, strict: bool, region: Region) -> Sign:
+    """Is ``d > 0`` (``strict``) or ``d >= 0`` on the whole region? Exact, or undecided."""
+    d = sympy.sympify(d)
+    for test in (_assumption_test(d, strict), _sturm_test(d, strict, region)):
+        if test is not None:
+            return test
+    return Sign(None, f"no exact argument decides the sign of {d}")
+
+
+def decide_relation(lhs: Expr, rhs: Expr, strict: bool, region: Region) -> Sign:
+    """Is ``lhs > rhs`` (``strict``) or ``lhs >= rhs`` everywhere on the region?"""
+    direct = decide(sympy.expand(lhs - rhs), strict, region)
+    if direct.holds is not None:
+        return direct
+    squared = _squared(lhs, rhs, strict, region)
+    return squared if squared is not None else direct
