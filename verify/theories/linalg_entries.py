@@ -1,0 +1,176 @@
+"""Matrices and vectors to scalars: the generic entry of a matrix expression as sums.
+
+Two matrix expressions are equal iff their entries at symbolic (row r, column c)
+are equal for all r, c; two vectors iff their components at symbolic c are. So
+the theory compares ``entry(lhs - rhs, r, c)``, built from identities only:
+
+* matrix product: ``(AB)_{rc} = sum_k A_rk B_kc``;  transpose: ``(A^T)_{rc} = A_cr``;
+* softmax: ``softmax(S)_{rc} = exp(S_rc) / sum_l exp(S_rl)``;
+* block multiplication: ``Concat(A_1..A_h) Stack(B_1..B_h) = sum_m A_m B_m`` when each
+  ``A_m`` has as many columns as ``B_m`` has rows.
+
+Entries of matrix symbols are ``Indexed(IndexedBase(name), r, c)``, 1-based.
+Anything without a rule stays an opaque ``Entry`` (true, merely uninformative).
+"""
+from __future__ import annotations
+
+from sympy import (Add, Dummy, Expr, Identity, Indexed, IndexedBase, KroneckerDelta, MatAdd, MatMul,
+                   MatrixSymbol, Mul, OneMatrix, Sum, Transpose, ZeroMatrix, exp, expand)
+from sympy.matrices.expressions.matexpr import MatrixElement, MatrixExpr
+
+from ..vocabulary.linalg import Concat, Dot, Entry, Row, Softmax, Stack
+
+
+class Mixed(Exception):
+    """A vector and a scalar (or a matrix and a scalar) were added: no entrywise reading."""
+
+
+def fresh() -> Dummy:
+    return Dummy("k", integer=True, positive=True)
+
+
+def is_matrix(expr) -> bool:
+    return bool(getattr(expr, "is_Matrix", False))
+
+
+def _same_size(a, b) -> bool:
+    return a == b or expand(a - b) == 0
+
+
+def _blocks_align(left: Concat, right: Stack) -> bool:
+    return len(left.blocks) == len(right.blocks) and all(
+        _same_size(a.cols, b.rows) for a, b in zip(left.blocks, right.blocks))
+
+
+def block_multiply(factors: list, used: set) -> list | None:
+    """Replace the first aligned ``Concat * Stack`` pair by the sum of block products."""
+    for n in range(len(factors) - 1):
+        left, right = factors[n], factors[n + 1]
+        if isinstance(left, Concat) and isinstance(right, Stack) and _blocks_align(left, right):
+            used.add("block multiplication")
+            products = [MatMul(a, b) for a, b in zip(left.blocks, right.blocks)]
+            return factors[:n] + [MatAdd(*products)] + factors[n + 2:]
+    return None
+
+
+def _product_entry(expr, r, c, used: set) -> Expr:
+    scalars = [a for a in expr.args if not is_matrix(a)]
+    factors = [a for a in expr.args if is_matrix(a)]
+    blocked = block_multiply(factors, used)
+    if blocked is not None:
+        return Mul(*scalars) * entry(MatMul(*blocked) if len(blocked) > 1 else blocked[0], r, c, used)
+    if len(factors) == 1:
+        return Mul(*scalars) * entry(factors[0], r, c, used)
+    used.add("matrix product")
+    cuts = [fresh() for _ in factors[:-1]]
+    rows, cols = [r, *cuts], [*cuts, c]
+    body = Mul(*(entry(f, i, j, used) for f, i, j in zip(factors, rows, cols)))
+    limits = [(k, 1, f.cols) for k, f in zip(cuts, factors)]
+    return Mul(*scalars) * Sum(body, *limits)
+
+
+def _softmax_entry(expr: Softmax, r, c, used: set) -> Expr:
+    used.add("definition of softmax")
+    l = fresh()
+    return exp(entry(expr.arg, r, c, used)) / Sum(exp(entry(expr.arg, r, l, used)), (l, 1, expr.arg.cols))
+
+
+def entry(expr, r, c, used: set) -> Expr:
+    """The (r, c) entry (1-based) of the matrix expression ``expr``, as a scalar."""
+    if isinstance(expr, MatrixSymbol):
+        return Indexed(IndexedBase(expr.name), r, c)
+    if isinstance(expr, (MatAdd, Add)):
+        return Add(*(entry(a, r, c, used) if is_matrix(a) else _mixed(a) for a in expr.args))
+    if isinstance(expr, (MatMul, Mul)):
+        return _product_entry(expr, r, c, used)
+    if isinstance(expr, Transpose):
+        used.add("transpose")
+        return entry(expr.arg, c, r, used)
+    if isinstance(expr, Softmax):
+        return _softmax_entry(expr, r, c, used)
+    if isinstance(expr, ZeroMatrix):
+        return 0
+    if isinstance(expr, OneMatrix):
+        return 1
+    if isinstance(expr, Identity):
+        return KroneckerDelta(r, c)
+    return Entry(expr, r, c)
+
+
+def _mixed(expr):
+    raise Mixed(f"{expr} (a scalar) is added to a matrix")
+
+
+def vector_length(expr) -> Expr | None:
+    """The length of the first row vector inside ``expr`` (None for a scalar expression)."""
+    for node in _vectors(expr):
+        return node.length
+    return None
+
+
+def _vectors(expr):
+    if isinstance(expr, Row):
+        yield expr
+    elif not isinstance(expr, (Dot, Entry)) and not is_matrix(expr):
+        for arg in expr.args:
+            yield from _vectors(arg)
+
+
+def is_vector(expr) -> bool:
+    return next(_vectors(expr), None) is not None
+
+
+def lower(expr, col, used: set) -> Expr:
+    """Rewrite rows, entries and dot products as scalars; ``col`` picks a vector's component.
+
+    ``col`` is None in a scalar context; a vector there (or a scalar added to a vector)
+    raises ``Mixed``.
+    """
+    if col is None and not expr.has(Row, Entry, Dot, MatrixElement, MatrixExpr):
+        return expr
+    if isinstance(expr, Row):
+        if col is None:
+            raise Mixed(f"the vector {expr} stands where a scalar is expected")
+        return lower(entry(expr.matrix, expr.args[1], col, used), None, used)
+    if isinstance(expr, Entry):
+        return lower(entry(expr.matrix, *expr.args[1:], used), None, used) if not _opaque(expr) else expr
+    if isinstance(expr, MatrixElement):
+        return lower(entry(expr.parent, expr.i + 1, expr.j + 1, used), None, used)
+    if isinstance(expr, Dot):
+        return _dot(expr, used)
+    if is_matrix(expr):
+        raise Mixed(f"the matrix {expr} stands where a scalar is expected")
+    if not expr.args:
+        return expr
+    return _lower_compound(expr, col, used)
+
+
+def _opaque(expr: Entry) -> bool:
+    return isinstance(entry(expr.matrix, *expr.args[1:], set()), Entry)
+
+
+def _dot(expr: Dot, used: set) -> Expr:
+    first, second = expr.args
+    length = vector_length(first)
+    if length is None or vector_length(second) is None:
+        raise Mixed(f"{expr} is a dot product of something that is not a vector")
+    used.add("dot product")
+    k = fresh()
+    return Sum(lower(first, k, used) * lower(second, k, used), (k, 1, length))
+
+
+def _lower_compound(expr, col, used: set) -> Expr:
+    if col is None or not is_vector(expr):
+        if col is not None:
+            raise Mixed(f"{expr} (a scalar) stands where a vector is expected")
+        return expr.func(*(lower(a, None, used) for a in expr.args))
+    if isinstance(expr, Add):
+        return Add(*(lower(a, col, used) for a in expr.args))
+    if isinstance(expr, Mul):
+        vectors = [a for a in expr.args if is_vector(a)]
+        if len(vectors) != 1:
+            raise Mixed(f"{expr} multiplies {len(vectors)} vectors")
+        return Mul(*(lower(a, col if a is vectors[0] else None, used) for a in expr.args))
+    if isinstance(expr, Sum):
+        return Sum(lower(expr.function, col, used), *expr.limits)
+    raise Mixed(f"no component-wise reading of {type(expr).__name__} of a vector")

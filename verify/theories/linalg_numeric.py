@@ -1,0 +1,238 @@
+"""Numbers for the linalg theory: small sizes, random arrays, and evaluator hooks.
+
+Sizes (the symbols in matrix shapes) get integers in ``SIZE_RANGE``; every matrix a
+random array of its shape; free indices an integer inside every range they index.
+A fact ``M = expr`` or ``alpha_{ij} = expr`` defines the numbers of its left side, so
+the numeric tier means what the symbolic tier means. Shape mismatches raise
+``Unsupported`` (an honest ``unknown``), never a stray numpy error.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from sympy import (BlockMatrix, Identity, Indexed, KroneckerDelta, MatAdd, MatMul, MatrixSymbol, OneMatrix, Symbol,
+                   Transpose, Tuple, ZeroMatrix)
+from sympy.matrices.expressions.matexpr import MatrixElement
+
+from ..engine.evaluate import Unsupported
+from ..model import Context
+from ..vocabulary.linalg import Concat, Dot, Entry, Row, Softmax, Stack
+from .base import Instance
+
+SIZE_RANGE = (2, 4)
+
+
+def definitions(context: Context) -> tuple[dict, dict]:
+    """Facts that define a matrix (``W = ...``) and facts that define an indexed family (``alpha_ij = ...``)."""
+    matrices = {f.lhs: f.rhs for f in context.facts if isinstance(f.lhs, MatrixSymbol)}
+    families = {f.lhs.base: f for f in context.facts
+                if isinstance(f.lhs, Indexed) and all(isinstance(i, Symbol) for i in f.lhs.indices)}
+    return matrices, families
+
+
+def _integer(value) -> int:
+    number = float(np.real(value))
+    if not number.is_integer():
+        raise Unsupported(f"an index or size evaluated to {number:g}, not an integer")
+    return int(number)
+
+
+def _position(evaluate, index, length: int, offset: int = 1) -> int:
+    """0-based position of a (1-based unless ``offset=0``) index, checked against ``length``."""
+    at = _integer(evaluate(index)) - offset
+    if not 0 <= at < length:
+        raise Unsupported(f"index {index} = {at + offset} is outside 1..{length}")
+    return at
+
+
+def _array(evaluate, expr, ndim: int) -> np.ndarray:
+    value = np.asarray(evaluate(expr), dtype=float)
+    if value.ndim != ndim:
+        raise Unsupported(f"{expr} evaluated to an array of {value.ndim} dimensions, expected {ndim}")
+    return value
+
+
+def softmax_rows(scores: np.ndarray) -> np.ndarray:
+    shifted = np.exp(scores - scores.max(axis=-1, keepdims=True))
+    return shifted / shifted.sum(axis=-1, keepdims=True)
+
+
+def _matmul(expr, evaluate):
+    result: Any = None
+    for arg in expr.args:
+        value = np.asarray(evaluate(arg), dtype=float)
+        if result is None or result.ndim < 2 or value.ndim < 2:
+            result = value if result is None else result * value
+        elif result.shape[1] != value.shape[0]:
+            raise Unsupported(f"shapes {result.shape} and {value.shape} do not multiply in {expr}")
+        else:
+            result = result @ value
+    return result
+
+
+def _matadd(expr, evaluate):
+    values = [np.asarray(evaluate(a), dtype=float) for a in expr.args]
+    if len({v.shape for v in values}) > 1:
+        raise Unsupported(f"shapes {[v.shape for v in values]} do not add in {expr}")
+    return sum(values)
+
+
+def _joined(axis: int):
+    def join(expr, evaluate):
+        blocks = [_array(evaluate, b, 2) for b in expr.args]
+        if len({b.shape[1 - axis] for b in blocks}) > 1:
+            raise Unsupported(f"blocks of {expr} do not line up: {[b.shape for b in blocks]}")
+        return np.concatenate(blocks, axis=axis)
+    return join
+
+
+def _entry(expr, evaluate):
+    value = _array(evaluate, expr.args[0], 2)
+    return value[_position(evaluate, expr.args[1], value.shape[0]), _position(evaluate, expr.args[2], value.shape[1])]
+
+
+def _row(expr, evaluate):
+    value = _array(evaluate, expr.args[0], 2)
+    return value[_position(evaluate, expr.args[1], value.shape[0])]
+
+
+def _dot(expr, evaluate):
+    first, second = (_array(evaluate, a, 1) for a in expr.args)
+    if first.shape != second.shape:
+        raise Unsupported(f"{expr}: vectors of lengths {first.size} and {second.size}")
+    return float(first @ second)
+
+
+def _element(expr, evaluate):
+    value = _array(evaluate, expr.parent, 2)
+    return value[_position(evaluate, expr.i, value.shape[0], 0), _position(evaluate, expr.j, value.shape[1], 0)]
+
+
+def _shape(evaluate, expr) -> tuple[int, int]:
+    return _integer(evaluate(expr.rows)), _integer(evaluate(expr.cols))
+
+
+class Hooks:
+    """The evaluator hooks of one instantiation (they need its defining facts and names)."""
+
+    def __init__(self, context: Context, matrices: dict[str, MatrixSymbol], seed: int):
+        self.defined, self.families = definitions(context)
+        self.matrices = matrices
+        self.scalars: dict = {}
+        self.rng = np.random.default_rng(seed)
+
+    def table(self) -> dict:
+        return {
+            MatrixSymbol: self.matrix_symbol, Softmax: lambda e, ev: softmax_rows(_array(ev, e.arg, 2)),
+            Concat: _joined(1), Stack: _joined(0), Entry: _entry, Row: _row, Dot: _dot, MatrixElement: _element,
+            MatMul: _matmul, MatAdd: _matadd, Transpose: lambda e, ev: _array(ev, e.arg, 2).T,
+            ZeroMatrix: lambda e, ev: np.zeros(_shape(ev, e)), OneMatrix: lambda e, ev: np.ones(_shape(ev, e)),
+            Identity: lambda e, ev: np.eye(_shape(ev, e)[0]), Indexed: self.indexed,
+            KroneckerDelta: lambda e, ev: float(_integer(ev(e.args[0])) == _integer(ev(e.args[1]))),
+            BlockMatrix: lambda e, ev: np.block([[_array(ev, b, 2) for b in r] for r in e.blocks.tolist()]),
+        }
+
+    def matrix_symbol(self, expr, evaluate):
+        if expr in self.defined:
+            return _array(evaluate, self.defined[expr], 2)
+        if expr in evaluate.values:
+            return evaluate.values[expr]
+        raise Unsupported(f"no value for the matrix {expr}")
+
+    def indexed(self, expr, evaluate):
+        name = str(expr.base.label)
+        if expr.base in self.families:
+            fact = self.families[expr.base]
+            inner = evaluate
+            for symbol, value in zip(fact.lhs.indices, expr.indices):
+                inner = inner.bound(symbol, evaluate(value))
+            return inner(fact.rhs)
+        if len(expr.indices) == 1 and name.islower() and name.upper() in self.matrices:
+            return _row(Row(self.matrices[name.upper()], expr.indices[0]), evaluate)
+        if len(expr.indices) == 2 and name in self.matrices:
+            return _entry(Entry(self.matrices[name], *expr.indices), evaluate)
+        return self.scalar(name, tuple(_integer(evaluate(i)) for i in expr.indices))
+
+    def scalar(self, name: str, position: tuple[int, ...]) -> float:
+        """An unconstrained scalar family x_i: a fresh normal draw per distinct position."""
+        key = (name, position)
+        if key not in self.scalars:
+            self.scalars[key] = float(np.round(self.rng.normal(), 3))
+        return self.scalars[key]
+
+
+def _dimension(expr, instance: Instance) -> int:
+    sizes = {k: v for k, v in instance.values.items() if isinstance(k, Symbol) and isinstance(v, float)}
+    return _integer(float(expr.xreplace(sizes)))
+
+
+def _index_ranges(scope, matrices: dict, families: dict) -> dict:
+    """For each free index symbol, the dimensions (as expressions) it must stay within."""
+    ranges: dict = {}
+
+    def within(position, dimension):
+        if isinstance(position, Symbol):
+            ranges.setdefault(position, []).append(dimension)
+
+    for node in scope.atoms(Row, Entry, MatrixElement, Indexed):
+        if isinstance(node, MatrixElement):  # 0-based: 0..rows-1
+            within(node.i, node.parent.rows - 1), within(node.j, node.parent.cols - 1)
+        elif isinstance(node, (Row, Entry)):
+            for position, dimension in zip(node.args[1:], node.args[0].shape):
+                within(position, dimension)
+        else:
+            _indexed_ranges(node, matrices, families, within)
+    return ranges
+
+
+def _indexed_ranges(node: Indexed, matrices: dict, families: dict, within) -> None:
+    name = str(node.base.label)
+    if node.base in families:
+        fact = families[node.base]
+        inner = _index_ranges(fact.rhs, matrices, {})
+        for own, actual in zip(fact.lhs.indices, node.indices):
+            for dimension in inner.get(own, []):
+                within(actual, dimension)
+    elif len(node.indices) == 1 and name.islower() and name.upper() in matrices:
+        within(node.indices[0], matrices[name.upper()].rows)
+    elif len(node.indices) == 2 and name in matrices:
+        within(node.indices[0], matrices[name].rows), within(node.indices[1], matrices[name].cols)
+
+
+def instantiate(context: Context, expr, rng: np.random.Generator, instance: Instance) -> str | None:
+    scope = Tuple(expr, *(f.rhs for f in context.facts))
+    matrices = {m.name: m for m in scope.atoms(MatrixSymbol)}
+    _sizes(matrices.values(), rng, instance)
+    defined, _ = definitions(context)
+    for name, m in sorted(matrices.items()):
+        if m not in defined:
+            rows, cols = _dimension(m.rows, instance), _dimension(m.cols, instance)
+            instance.values[m] = np.round(rng.normal(size=(rows, cols)), 3)
+            instance.described.append((name, np.array2string(instance.values[m], precision=2)))
+    reason = _indices(_index_ranges(scope, matrices, definitions(context)[1]), rng, instance)
+    for node in scope.atoms(Indexed):
+        instance.values.setdefault(node, None)  # evaluated by the hook, not sampled as a symbol
+        instance.values.setdefault(node.base, None)
+    instance.hooks.update(Hooks(context, matrices, int(rng.integers(2**31))).table())
+    return reason
+
+
+def _sizes(matrices, rng: np.random.Generator, instance: Instance) -> None:
+    symbols = set().union(*((m.rows.free_symbols | m.cols.free_symbols) for m in matrices)) if matrices else set()
+    for symbol in sorted(symbols - set(instance.values), key=str):
+        value = int(rng.integers(SIZE_RANGE[0], SIZE_RANGE[1] + 1))
+        instance.values[symbol] = float(value)
+        instance.described.append((str(symbol), str(value)))
+
+
+def _indices(ranges: dict, rng: np.random.Generator, instance: Instance) -> str | None:
+    for symbol, dimensions in sorted(ranges.items(), key=lambda kv: str(kv[0])):
+        if symbol in instance.values:
+            continue
+        upper = min(_dimension(d, instance) for d in dimensions)
+        if upper < 1:
+            return f"the index {symbol} has no admissible value"
+        instance.values[symbol] = float(rng.integers(1, upper + 1))
+        instance.described.append((str(symbol), str(int(instance.values[symbol]))))
+    return None

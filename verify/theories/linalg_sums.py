@@ -1,0 +1,91 @@
+"""Finite sums in a canonical form, by identities only.
+
+* linearity: ``sum_k (a + b) = sum_k a + sum_k b``;
+* factors free of ``k`` come out: ``sum_k c f(k) = c sum_k f(k)``; a constant sums to
+  ``(hi - lo + 1) c`` (true for every hi, lo under SymPy's Karr convention);
+* a short concrete range (at most ``SMALL_RANGE`` terms) is written out;
+* ``exp`` of a sum becomes a product of ``exp``s (SymPy's ``power_exp`` expansion);
+* bound indices are renamed by nesting depth (``_j0`` outermost), so two sums that
+  differ only in the names of their dummies become the same object.
+"""
+from __future__ import annotations
+
+from sympy import Add, Dummy, Expr, Mul, Sum, Symbol, expand
+
+SMALL_RANGE = 8
+
+
+def expanded(expr: Expr) -> Expr:
+    return expand(expr, deep=True, mul=True, multinomial=True, power_exp=True, power_base=True, log=False)
+
+
+def normal(expr: Expr, used: set) -> Expr:
+    """Expanded, with every sum split by linearity and its constant factors pulled out."""
+    if not expr.has(Sum):
+        return expanded(expr)
+    if isinstance(expr, Sum):
+        body = normal(expr.function, used)
+        for variable, low, high in expr.limits:  # innermost first
+            body = _sum_one(body, variable, normal(low, used), normal(high, used), used)
+        return body
+    return expanded(expr.func(*(normal(a, used) for a in expr.args)))
+
+
+def _written_out(count: Expr) -> bool:
+    return count.is_Integer and 0 <= int(count) <= SMALL_RANGE
+
+
+def _sum_one(body: Expr, k, low: Expr, high: Expr, used: set) -> Expr:
+    terms = Add.make_args(expanded(body))
+    if len(terms) > 1:
+        used.add("linearity of summation")
+    count = expanded(high - low + 1)
+    return Add(*(_sum_term(term, k, low, count, used) for term in terms))
+
+
+def _sum_term(term: Expr, k, low: Expr, count: Expr, used: set) -> Expr:
+    inside = [f for f in Mul.make_args(term) if k in f.free_symbols]
+    outside = Mul(*(f for f in Mul.make_args(term) if k not in f.free_symbols))
+    if not inside:
+        used.add("sum of a constant")
+        return outside * count
+    if outside != 1:
+        used.add("factor out of a sum")
+    if _written_out(count):
+        used.add("finite sum written out")
+        terms = (Mul(*inside).xreplace({k: low + n}) for n in range(int(count)))
+        return outside * normal(Add(*terms), used)
+    return outside * Sum(Mul(*inside), (k, low, low + count - 1))
+
+
+def rename_dummies(expr: Expr, depth: int = 0) -> Expr:
+    """Rename each sum's bound index to ``_j<depth>``; capture-free (a fresh Dummy first)."""
+    if not expr.has(Sum):
+        return expr
+    if isinstance(expr, Sum) and len(expr.limits) == 1:
+        (k, low, high), = expr.limits
+        temporary = Dummy()
+        body = rename_dummies(expr.function.xreplace({k: temporary}), depth + 1)
+        name = Symbol(f"_j{depth}", integer=True)
+        return Sum(body.xreplace({temporary: name}), (name, rename_dummies(low, depth), rename_dummies(high, depth)))
+    if isinstance(expr, Sum):  # several limits: nest them, innermost first
+        (k, low, high), *outer = expr.limits
+        return rename_dummies(Sum(Sum(expr.function, (k, low, high)), *outer), depth)
+    return expr.func(*(rename_dummies(a, depth) for a in expr.args))
+
+
+def freshen(expr: Expr) -> Expr:
+    """The same expression with every bound index replaced by a fresh Dummy (no capture later)."""
+    if not expr.has(Sum):
+        return expr
+    if isinstance(expr, Sum):
+        body, limits = freshen(expr.function), []
+        for k, low, high in expr.limits:
+            new = Dummy(k.name, integer=True)
+            body = body.xreplace({k: new})
+            limits.append((new, freshen(low), freshen(high)))
+        return Sum(body, *limits)
+    return expr.func(*(freshen(a) for a in expr.args))
+
+
+__all__ = ["normal", "rename_dummies", "freshen", "expanded", "SMALL_RANGE"]
