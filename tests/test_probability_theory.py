@@ -12,6 +12,7 @@ from verify.config import CheckConfig
 from verify.engine.checker import check_step
 from verify.engine.evaluate import Evaluator
 from verify.engine.numeric import instantiate as numeric_instance
+from verify.engine.numeric import numeric_check
 from verify.model import Relation
 from verify.theories import find_rule
 from verify.theories.algebra import normalise
@@ -175,6 +176,23 @@ def test_densities_with_subscripted_names_follow_their_own_facts():
     assert check(lhs, rhs - KL(q_phi, density("p_theta", [p_z])), context=context).status is Status.REFUTED
 
 
+def test_symbols_without_assumptions_as_a_parser_builds_them():
+    px, pz = Symbol("x"), Symbol("z")
+    context = latent_variable_context(px, pz)
+    q_, p_ = density("q", [pz], [px]), (lambda v, g=(): density("p", v, g))
+    bayes = Integral(q_ * log(p_([px], [pz]) * p_([pz]) / (q_ * p_([px]))), (pz, -oo, oo))
+    start = Integral(q_ * log(p_([pz], [px]) / q_), (pz, -oo, oo))
+    assert check(start, bayes, context=context).status is Status.PROVED
+    wrong = Integral(q_ * log(p_([px], [pz]) * p_([pz]) / q_), (pz, -oo, oo)) + log(p_([px]))
+    assert check(bayes, wrong, context=context).status is Status.REFUTED
+
+
+def test_the_numeric_model_satisfies_bayes_rule():
+    verdict = numeric_check(integral(q * log(posterior)), Relation.EQ,
+                            integral(q * log(likelihood * prior / evidence)), CTX, CONFIG)
+    assert verdict.status is Status.CONSISTENT
+
+
 def test_an_unknown_density_is_unknown_with_the_reason():
     verdict = check(log(evidence), integral(q * log(density("r", [x], [z]))))
     assert verdict.status is Status.UNKNOWN
@@ -221,6 +239,13 @@ def test_gaussian_kl_through_explicit_densities_is_proved():
     law = Normal(mu, sigma**2)
     explicit = Expectation(log(normal_pdf(z, mu, sigma**2)) - log(normal_pdf(z, 0, 1)), law, z)
     assert check(KL(law, Normal(Integer(0), Integer(1))), explicit).status is Status.PROVED
+
+
+def test_gaussian_kl_with_a_variable_of_no_assumptions_is_proved():
+    plain = Symbol("z")
+    law = Normal(mu, sigma**2)
+    explicit = Expectation(log(normal_pdf(plain, mu, sigma**2)) - log(normal_pdf(plain, 0, 1)), law, plain)
+    assert check(explicit, (mu**2 + sigma**2 - 1 - log(sigma**2)) / 2).status is Status.PROVED
 
 
 def test_a_wrong_gaussian_kl_is_refuted():

@@ -45,8 +45,12 @@ def _power(factor: Expr, variable: Symbol) -> int | None:
 def normal_expectation(body: Expr, variable: Symbol, mean: Expr, variance: Expr) -> Expr | None:
     """E[body] under ``variable`` ~ N(mean, variance) when body is a polynomial in it, else None.
 
-    Logarithms are expanded first, so log-densities of normals become quadratics.
+    Logarithms are expanded first, so log-densities of normals become quadratics; the
+    variable ranges over the reals, so it is read as real (then log(exp(u)) = u).
     """
+    if not variable.is_real:
+        real = Dummy(variable.name, real=True)
+        body, variable = body.xreplace({variable: real}), real
     expanded = expand(body, log=True, power_exp=True, power_base=True, mul=True, multinomial=True)
     total = []
     for term in Add.make_args(expanded):
