@@ -81,12 +81,12 @@ def test_long_words_get_break_opportunities():
     assert r"\allowbreak" in escape_text("x" * 80)
 
 
-@pytest.mark.parametrize("name", ["x", "x_1", "mu_q", r"\alpha", "sigma^{2}", "z'", "W_{qk}"])
+@pytest.mark.parametrize("name", ["x", "x_1", "mu_q", r"\alpha", "sigma^{2}", "z'", "W_{qk}", "p_{t+1}", "W_{q,k}"])
 def test_plain_names_are_safe(name):
     assert safe_name(name)
 
 
-@pytest.mark.parametrize("name", [r"\input", r"\def\x", "a b", "x_{1", "x}", "$x$", r"\alphax", "x%"])
+@pytest.mark.parametrize("name", [r"\input", r"\def\x", "a b", "x_{1", "x}", "$x$", r"\alphax", "x%", r"p_{\input}", "p_{t}}"])
 def test_other_names_are_not(name):
     assert not safe_name(name)
 

@@ -44,19 +44,18 @@ def context_latex(context: Context, conventions: tuple[str, ...] = ()) -> str:
     """The symbols with their assumptions, integrated variables, facts, theories, conventions."""
     rows = []
     if context.symbols:
-        rows.append(rf"\item[Symbols] {_symbol_list(context.symbols)}")
+        rows.append(rf"\textbf{{Symbols:}} {_symbol_list(context.symbols)}\par")
     if context.integration_variables:
-        rows.append(rf"\item[Integrated over] {_symbol_list(context.integration_variables)}")
-    rows.append(rf"\item[Theories] {escape_text(', '.join(context.theories))}")
+        rows.append(rf"\textbf{{Integrated over:}} {_symbol_list(context.integration_variables)}\par")
+    rows.append(rf"\textbf{{Theories:}} {escape_text(', '.join(context.theories))}\par")
     if context.facts:
         facts = [rf"\emph{{{escape_text(f.name)}}}: \({math_latex(f.lhs)} = {math_latex(f.rhs)}\)"
                  for f in context.facts]
-        rows.append(r"\item[Facts]" + "\n" + _itemize(facts))
+        rows.append("\\textbf{Facts:}\n" + _itemize(facts))
     for label, texts in (("Conventions", conventions), ("Notes", context.notes)):
         if texts:
-            rows.append(rf"\item[{label}]" + "\n" + _itemize([escape_text(t) for t in texts]))
-    return "\\subsection*{Context}\n\\begin{description}\n" + "\n".join(rows) \
-        + "\n\\end{description}\n"
+            rows.append(rf"\textbf{{{label}:}}" + "\n" + _itemize([escape_text(t) for t in texts]))
+    return "\\subsection*{Context}\n" + "\n".join(rows) + "\n"
 
 
 def verdict_detail(verdict: Verdict) -> list[str]:
@@ -94,7 +93,7 @@ def _arguments(results: dict[int, CheckResult], number: int) -> str:
 def claim_latex(claim: Claim, result: CheckResult | None, number: int) -> str:
     """A claim: its statement, what it is about, and the argument that decided it."""
     verdict = result.verdict if result else None
-    lines = [rf"\textbf{{Claim {number}.}} {escape_text(claim.statement)} \hfill {verdict_mark(verdict)}"]
+    lines = [rf"\textbf{{Claim {number}}} ({verdict_mark(verdict)}): {escape_text(claim.statement)}\par"]
     if claim.subject is not None:
         lines.append(rf"\[ {math_latex(claim.subject)} \]")
     if claim.value is not None:
@@ -112,7 +111,7 @@ def twins_latex(report: DerivationReport) -> str:
     """The cross-checks against the numpy twin (numeric evidence: at best consistent)."""
     if not report.twin:
         return ""
-    items = [rf"{escape_text(r.latex)} \hfill {verdict_mark(r.verdict)}\\ {{\small {escape_text(r.verdict.reason)}}}"
+    items = [rf"{escape_text(r.latex)}\\ {{\small {verdict_mark(r.verdict)}: {escape_text(r.verdict.reason)}}}"
              for r in report.twin]
     return "\\subsection*{Cross-checks against the numpy twin}\n" + _itemize(items)
 

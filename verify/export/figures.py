@@ -30,14 +30,20 @@ def coordinates(points: np.ndarray) -> str:
     return " ".join(f"({x:.5f},{y:.5f})" for x, y in finite)
 
 
-def trajectory_plot(runs: list[tuple[str, str, np.ndarray]], caption: str) -> str:
+def trajectory_plot(runs: list[tuple[str, str, np.ndarray]], caption: str, start=None) -> str:
     """A pgfplots axis with one line per (legend, style, iterates) run; legends are our own text."""
     plots = [rf"\addplot[{style}] coordinates {{{coordinates(points)}}};" + "\n"
              + rf"\addlegendentry{{{legend}}}" for legend, style, points in runs]
+    plots.append(r"\addplot[only marks, mark=+, mark size=3pt] coordinates {(0,0)};" + "\n"
+                 + r"\addlegendentry{saddle point}")
+    if start is not None:
+        plots.append(rf"\addplot[only marks, mark=*, mark size=1.5pt] coordinates {{{coordinates(start)}}};"
+                     + "\n" + r"\addlegendentry{start}")
     return ("\\begin{figure}[ht]\n\\centering\n"
-            "\\begin{tikzpicture}\n\\begin{axis}[width=0.75\\linewidth, axis equal, xlabel={$p$}, "
-            "ylabel={$q$}, legend pos=outer north east, legend cell align=left, "
-            "legend style={font=\\small}, grid=major, grid style={gray!20}]\n"
+            "\\begin{tikzpicture}\n\\begin{axis}[width=0.8\\linewidth, height=0.6\\linewidth, axis equal, "
+            "xlabel={$p$}, ylabel={$q$}, legend columns=3, legend cell align=left, "
+            "legend style={font=\\small, at={(0.5,-0.18)}, anchor=north, "
+            "/tikz/every even column/.append style={column sep=0.8em}}, grid=major, grid style={gray!20}]\n"
             + "\n".join(plots) + "\n\\end{axis}\n\\end{tikzpicture}\n"
             + rf"\caption{{{caption}}}" + "\n\\end{figure}\n")
 
@@ -49,7 +55,7 @@ def gda_figure(simulators) -> str:
             for fn, legend, style in GDA_RUNS]
     caption = (rf"Iterates on $f(p,q)=pq$ from $(p_0,q_0)=({p0:g},{q0:g})$, step size "
                rf"$\eta={GDA_ETA:g}$, {GDA_STEPS} steps; the saddle point is the origin.")
-    return "\\subsection*{Figure}\n" + trajectory_plot(runs, caption)
+    return "\\subsection*{Figure}\n" + trajectory_plot(runs, caption, start=np.array([p0, q0]))
 
 
 def _bilinear_game() -> str | None:

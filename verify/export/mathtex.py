@@ -27,7 +27,8 @@ _COMMANDS = ("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta 
              "pi varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta "
              "Lambda Xi Pi Sigma Upsilon Phi Psi Omega ell").split()
 _PART = r"(?:\\(?:%s)(?![A-Za-z])|[A-Za-z0-9])+" % "|".join(_COMMANDS)
-_NAME = re.compile(rf"{_PART}(?:[_^](?:{_PART}|\{{{_PART}(?:,{_PART})*\}}))*'*")
+_BRACED = rf"\{{(?:{_PART}|[-+,=()'])+\}}"  # p_{t+1}, W_{q,k}: operators only inside the braces
+_NAME = re.compile(rf"{_PART}(?:[_^](?:{_PART}|{_BRACED}))*'*")
 
 
 def safe_name(name: str) -> bool:
