@@ -79,11 +79,11 @@ def _kind(claimed: ThetaClass, expected: ThetaClass, excess, missing) -> str:
 
 
 def _explain(kind: str, claimed: ThetaClass, expected: ThetaClass, excess, missing, names) -> str:
-    c, e = f"Theta({claimed.expr})", f"Theta({expected.expr})"
+    c, e = f"Theta({claimed.text})", f"Theta({expected.text})"
     head = {
         "same": f"{c} is the expected class: both have maximal monomials {expected}.",
         "same_with_lower_order_terms": f"{c} is the expected class {e}; its other terms are dominated and can be dropped.",
-        "too_loose": f"O({claimed.expr}) is a valid upper bound but not tight: the cost is {e}.",
+        "too_loose": f"O({claimed.text}) is a valid upper bound but not tight: the cost is {e}.",
         "missing_term": f"{c} misses part of the cost {e}.",
         "too_tight": f"{c} is too small: the cost is {e}.",
         "incomparable": f"{c} and the cost {e} are incomparable: neither dominates the other.",

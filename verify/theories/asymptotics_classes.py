@@ -50,6 +50,11 @@ class ThetaClass:
     def variables(self) -> frozenset[str]:
         return frozenset().union(*(m.variables for m in self.terms | self.maximal))
 
+    @property
+    def text(self) -> str:
+        """The class as a sum of its maximal monomials, e.g. ``L*n**2*t + L*n*t**2``."""
+        return " + ".join(str(m) for m in self.ordered)
+
     def __str__(self) -> str:
         return "{" + ", ".join(str(m) for m in self.ordered) + "}"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 
 import sympy
 from sympy import Expr
@@ -47,7 +48,7 @@ class Monomial:
     @property
     def rank(self) -> tuple:
         """Sort key for display: highest total degree first."""
-        return (-sum(a for _, a in self.powers), -sum(k for _, k in self.logs), str(self))
+        return (-sum(a for _, a in self.powers), -sum(k for _, k in self.logs), self.powers, self.logs)
 
     @property
     def has_logs(self) -> bool:
@@ -69,13 +70,19 @@ class Monomial:
         return sympy.Mul(*factors)
 
     def __str__(self) -> str:
-        return sympy.sstr(self.expr)
+        return _text(self)
 
 
 @dataclass(frozen=True)
 class Term:
     coefficient: Expr
     monomial: Monomial
+
+
+@lru_cache(maxsize=4096)
+def _text(monomial: Monomial) -> str:
+    """SymPy's spelling of the monomial; cached, since printing dominates the cost of explanations."""
+    return sympy.sstr(monomial.expr)
 
 
 def _rational(value: Fraction) -> sympy.Rational:
@@ -119,7 +126,8 @@ def unwrap(expr: Expr) -> Expr:
 
 def _as_positive_sizes(expr: Expr) -> Expr:
     """Size variables are positive (>= 1) in this theory, whatever the caller's symbols assumed."""
-    return expr.xreplace({s: sympy.Symbol(s.name, positive=True) for s in expr.free_symbols})
+    loose = [s for s in expr.free_symbols if not s.is_positive]
+    return expr.xreplace({s: sympy.Symbol(s.name, positive=True) for s in loose}) if loose else expr
 
 
 def terms_of(expr: Expr) -> tuple[Term, ...]:
