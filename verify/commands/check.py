@@ -1,0 +1,111 @@
+"""``verify check FILE|-``: read a Markdown/LaTeX document, find its derivation chains, check every step.
+
+Exit codes: 0 when every step is proved or consistent, 1 when one is refuted or
+unknown (or a display formula cannot be read), 2 when the file cannot be read
+(missing, not UTF-8, empty, too large, no derivation in it).
+"""
+from __future__ import annotations
+
+import json
+import sys
+
+from ..errors import UsageError
+from ..report import failure_detail, report_json, result_row, summary_line
+from .options import add_check_options, check_config
+
+MAX_BYTES = 8_000_000
+
+
+def register(commands) -> None:
+    parser = commands.add_parser("check", help="check the derivations written in a Markdown or LaTeX file")
+    parser.add_argument("file", metavar="FILE", help="a Markdown or LaTeX file, or - for standard input")
+    add_check_options(parser)
+    parser.set_defaults(handler=handle)
+
+
+def read_text(path: str) -> str:
+    """The file's text; a clear UsageError when it is missing, too large, not UTF-8 or empty."""
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        else:
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
+    if len(data) > MAX_BYTES:
+        raise UsageError(f"{path} is larger than {MAX_BYTES} bytes; refusing to read it")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise UsageError(f"{path} is not UTF-8 text (invalid byte 0x{data[error.start]:02x} at offset "
+                         f"{error.start}); save it as UTF-8") from None
+    if not text.strip():
+        raise UsageError(f"{path} is empty")
+    return text
+
+
+def load_document(path: str):
+    from ..parsing import read_document
+
+    document = read_document(read_text(path), filename=path)
+    if not document.chains:
+        unreadable = [f for f in document.formulas if f.error is not None and f.display]
+        detail = f"; {len(unreadable)} display formulas could not be read:\n" + "\n".join(
+            str(f.error) for f in unreadable) if unreadable else ""
+        raise UsageError(f"{path} holds no derivation (no chain of display formulas such as "
+                         f"$$a = b$$ followed by $$= c$$){detail}")
+    return document
+
+
+def handle(args) -> int:
+    from ..engine.checker import check_derivation
+
+    document = load_document(args.file)
+    report = check_derivation(document.derivation(args.file), check_config(args))
+    if args.json:
+        print(json.dumps(document_json(document, report), indent=2))
+    else:
+        print(document_text(document, report))
+    unreadable = any(f.error is not None and f.display for f in document.formulas)
+    return 0 if report.ok and not unreadable else 1
+
+
+def _unreadable(document) -> list:
+    return [f for f in document.formulas if f.error is not None and f.display]
+
+
+def document_text(document, report) -> str:
+    lines = [f"{document.filename}: {len(document.chains)} chains; {document.context.notes[0] if document.context.notes else ''}"]
+    for c, chain in enumerate(document.chains):
+        results = [r for r in report.results if r.chain == c]
+        lines.append(f"chain {c + 1} ({len(chain.steps)} steps), starting {_short(str(chain.start))}")
+        for result in results:
+            lines.append(result_row(result))
+            if not result.verdict.status.holds:
+                lines.extend(failure_detail(result))
+        failing = next((r for r in results if not r.verdict.status.holds), None)
+        if failing is not None:
+            lines.append(f"  first failing step: {failing.index} ({failing.verdict.status.value})")
+    for formula in _unreadable(document):
+        lines.append(f"cannot read: {formula.error}")
+    lines.append(summary_line([report]))
+    return "\n".join(lines)
+
+
+def _short(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def document_json(document, report) -> dict:
+    """``verify run --json``'s shape, plus the chains' sources and the formulas that could not be read."""
+    data = report_json([report])
+    data["file"] = document.filename
+    data["chains"] = [{"index": c + 1, "source": chain.source, "steps": [s.source for s in chain.steps],
+                       "first_failure": next((r.index for r in report.results
+                                              if r.chain == c and not r.verdict.status.holds), None)}
+                      for c, chain in enumerate(document.chains)]
+    data["parse_errors"] = [{"line": f.error.line, "column": f.error.column, "message": f.error.message,
+                             "context": f.error.context} for f in _unreadable(document)]
+    data["ok"] = data["ok"] and not data["parse_errors"]
+    return data

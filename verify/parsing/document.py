@@ -1,0 +1,193 @@
+"""Read a whole document: its formulas, its derivation chains, and the context they imply.
+
+A chain is a run of display formulas in which each new block continues the one
+before: it starts with a relation (``= ...``), or restates the chain's first
+expression (``L(q) = ...`` again). A block that does neither starts a new chain;
+so does a long stretch of prose. A chain that starts with a bare name or an
+undefined function (``L(q) = \\int ...``) *defines* it: the chain starts at the
+definition's right side. Prose just before a step that names a known rule
+(``Applying Bayes's theorem``) becomes that step's justification.
+Per-formula parse errors are kept in ``Document.errors``, never raised.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sympy
+from sympy import Expr, Symbol
+from sympy.core.function import AppliedUndef
+
+from ..errors import LimitExceeded, ParseError
+from ..model import Chain, Context, Derivation, Relation, Step
+from .context import infer_context, symbol_map
+from .diagnostics import line_column
+from .expressions import parse
+from .limits import DEFAULT_LIMITS, Limits
+from .markdown import Gap, Piece, segments
+from .transform import Statement
+
+MAX_GAP_CHARS = 240
+CHAIN_RELATIONS = {"=": Relation.EQ, "<=": Relation.LE, ">=": Relation.GE, "<": Relation.LT, ">": Relation.GT,
+                   "~=": Relation.APPROX}
+
+
+@dataclass(frozen=True)
+class Formula:
+    """One formula of the document, parsed (``statement``) or not (``error``)."""
+
+    text: str
+    line: int
+    column: int
+    display: bool
+    statement: Statement | None = None
+    error: ParseError | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    filename: str | None
+    chains: tuple[Chain, ...]
+    context: Context
+    formulas: tuple[Formula, ...] = ()
+    definitions: tuple[tuple[Expr, Expr], ...] = ()
+
+    @property
+    def errors(self) -> tuple[ParseError, ...]:
+        return tuple(f.error for f in self.formulas if f.error is not None)
+
+    def derivation(self, name: str | None = None) -> Derivation:
+        """The chains as a Derivation the engine checks."""
+        label = name or self.filename or "document"
+        return Derivation(label, f"derivations read from {label}", self.context, self.chains)
+
+
+@dataclass
+class _Builder:
+    """Accumulates chains while walking the display formulas in order."""
+
+    chains: list[Chain] = field(default_factory=list)
+    definitions: list[tuple[Expr, Expr]] = field(default_factory=list)
+    start: Expr | None = None
+    first: Expr | None = None  # the expression the chain was opened with (restating it continues the chain)
+    steps: list[Step] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    justification: str | None = None
+
+    def close(self) -> None:
+        if self.start is not None and self.steps:
+            self.chains.append(Chain(self.start, tuple(self.steps), f"chain {len(self.chains) + 1}",
+                                     "\n".join(self.sources)))
+        self.start, self.first, self.steps, self.sources = None, None, [], []
+
+    def add(self, statement: Statement, source: str) -> None:
+        if any(r not in CHAIN_RELATIONS for r in statement.relations + ((statement.lead,) if statement.lead else ())):
+            self._definition(statement)
+            return
+        pairs = list(zip(statement.relations, statement.exprs[1:]))
+        if statement.lead is not None:
+            if self.start is None:
+                return  # continues nothing: no chain to extend
+            pairs = [(statement.lead, statement.exprs[0])] + pairs
+        elif self.first is not None and statement.exprs[0] == self.first and pairs:
+            pass  # restates the chain's left side: continues it
+        else:
+            self.close()
+            self.start = self.first = statement.exprs[0]
+            pairs = self._defined(pairs)
+        self.sources.append(source)
+        for relation, expr in pairs:
+            self.steps.append(Step(expr, CHAIN_RELATIONS[relation], self.justification, source))
+            self.justification = None
+
+    def _defined(self, pairs: list) -> list:
+        """``L(q) = rhs ...``: a definition of L(q); the chain starts at rhs."""
+        if pairs and pairs[0][0] == "=" and _is_definable(self.start):
+            self.definitions.append((self.start, pairs[0][1]))
+            self.start = pairs[0][1]
+            return pairs[1:]
+        return pairs
+
+    def _definition(self, statement: Statement) -> None:
+        self.close()
+        if statement.relations[:1] == (":=",) and statement.lead is None:
+            self.definitions.append((statement.exprs[0], statement.exprs[1]))
+
+
+def _is_definable(expr: Expr) -> bool:
+    return isinstance(expr, (Symbol, AppliedUndef))
+
+
+def _rule_named(prose: str) -> str | None:
+    """A known rule named in the prose just before a step, e.g. "Applying Bayes's theorem"."""
+    from ..theories.base import RULES, normalise_rule_name
+
+    words = f" {normalise_rule_name(prose.replace('theorem', 'rule'))} "
+    found = [key for key in RULES if f" {key} " in words]
+    return RULES[max(found, key=len)].name if found else None
+
+
+def _parse_piece(text: str, piece: Piece, limits: Limits) -> Formula:
+    line, column = line_column(text, piece.offset)
+    try:
+        statement = parse(piece.text, piece.notation, limits, origin=(line, column))
+        return Formula(piece.text, line, column, piece.display, statement)
+    except ParseError as error:
+        return Formula(piece.text, line, column, piece.display, error=error)
+
+
+def _check_size(text: str, limits: Limits) -> None:
+    if len(text) > limits.max_document_chars:
+        raise LimitExceeded(f"limit max_document_chars exceeded: a document of {len(text)} characters "
+                            f"(at most {limits.max_document_chars})", 1, 1)
+    offset = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        if len(line) > limits.max_line_chars:
+            raise LimitExceeded(f"limit max_line_chars exceeded: line {number} has {len(line)} characters "
+                                f"(at most {limits.max_line_chars})", number, limits.max_line_chars + 1)
+        offset += len(line) + 1
+
+
+def _build(formulas: list[Formula], pieces: list[Piece], gaps: dict[int, Gap]) -> _Builder:
+    builder, block = _Builder(), 0
+    for formula, piece in zip(formulas, pieces):
+        if not piece.display:
+            continue
+        if piece.block != block:
+            block = piece.block
+            prose = gaps[block].text if block in gaps else ""
+            if len(prose) > MAX_GAP_CHARS:
+                builder.close()
+            builder.justification = _rule_named(prose) if prose else None
+        if formula.statement is None:
+            builder.close()
+            continue
+        builder.add(formula.statement, formula.text)
+    builder.close()
+    return builder
+
+
+def read_document(text: str, filename: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Find and parse the derivation chains of a Markdown or LaTeX document (untrusted text).
+
+    Raises LimitExceeded only for a document too large to read at all; errors in single
+    formulas are kept in ``Document.formulas`` / ``Document.errors``.
+    """
+    _check_size(text, limits)
+    pieces, gaps = segments(text)
+    formulas = [_parse_piece(text, piece, limits) for piece in pieces]
+    builder = _build(formulas, pieces, {g.block: g for g in gaps})
+    return _with_context(filename, builder, formulas)
+
+
+def _with_context(filename, builder: _Builder, formulas: list[Formula]) -> Document:
+    exprs = [e for c in builder.chains for e in (c.start, *(s.expr for s in c.steps))]
+    mapping = symbol_map(exprs)
+    chains = tuple(_rewrite_chain(c, mapping) for c in builder.chains)
+    rewritten = [e.xreplace(mapping) for e in exprs]
+    definitions = tuple((a.xreplace(mapping), b.xreplace(mapping)) for a, b in builder.definitions)
+    return Document(filename, chains, infer_context(rewritten, mapping), tuple(formulas), definitions)
+
+
+def _rewrite_chain(chain: Chain, mapping: dict) -> Chain:
+    steps = tuple(Step(s.expr.xreplace(mapping), s.relation, s.justification, s.source) for s in chain.steps)
+    return Chain(chain.start.xreplace(mapping), steps, chain.title, chain.source)

@@ -1,0 +1,127 @@
+"""Find the mathematics in a Markdown or LaTeX document, keeping positions.
+
+Struck-out text (``~~...~~``, ``<del>...</del>``, ``\\sout{...}``) is blanked out
+with spaces of the same length, so every later position still points at the
+right line and column of the original file.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_STRUCK = re.compile(r"~~.*?~~|<(del|s|strike)>.*?</\1>|\\(?:sout|st|xout)\{[^{}]*\}", re.S | re.I)
+_SEGMENT = re.compile(
+    r"(?P<fence>^[ \t]*```(?P<info>[^\n`]*)\n(?P<code>.*?)^[ \t]*```[ \t]*$)"
+    r"|\$\$(?P<dollars>.+?)\$\$"
+    r"|\\\[(?P<bracket>.+?)\\\]"
+    r"|\\begin\{(?P<env>equation\*?|align\*?|eqnarray\*?|gather\*?|multline\*?)\}(?P<body>.*?)\\end\{(?P=env)\}"
+    r"|(?<![\\$])\$(?P<inline>[^$\n]+?)\$",
+    re.S | re.M)
+_ROW_BREAK = re.compile(r"\\\\(?:\[[^\]]*\])?")
+_INNER_ENV = re.compile(r"\\(begin|end)\{(aligned|split|gathered|alignedat)\}(\{\d+\})?")
+_LABEL = re.compile(r"^\s*(?:\\tag\{[^{}]*\}|\([A-Za-z0-9]{1,4}\)|[A-Za-z]?\d{1,3}[a-z]?\)?)\s*\\q?quad\s*"
+                    r"|^\s*\(\d{1,3}[a-z]?\)\s+")
+_TRAILING = re.compile(r"(\\q?quad\s*\(\d{1,3}[a-z]?\)|\\tag\{[^{}]*\}|\\label\{[^{}]*\}|\\nonumber|\\notag"
+                       r"|[.,;]\s*)\s*$")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One formula's text and where it starts in the document (0-based offset)."""
+
+    text: str
+    offset: int
+    display: bool
+    notation: str = "latex"
+    block: int = 0  # pieces of one display block or fence share a block number
+
+
+@dataclass(frozen=True)
+class Gap:
+    """The prose between two display blocks (it may name a rule, or end a chain)."""
+
+    text: str
+    block: int
+
+
+def blank_struck(text: str) -> str:
+    """Struck-out text replaced by spaces (newlines kept)."""
+    return _STRUCK.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+
+
+def _rows(body: str, offset: int) -> list[tuple[str, int]]:
+    """Split a display block at top-level ``\\\\`` (not inside a matrix) and drop ``&``."""
+    body = _INNER_ENV.sub(lambda m: " " * len(m.group()), body)
+    rows, start, depth = [], 0, 0
+    for match in re.finditer(r"\\begin\{|\\end\{|\\\\(?:\[[^\]]*\])?", body):
+        token = match.group()
+        if token.startswith("\\begin"):
+            depth += 1
+        elif token.startswith("\\end"):
+            depth -= 1
+        elif depth == 0:
+            rows.append((body[start:match.start()], offset + start))
+            start = match.end()
+    rows.append((body[start:], offset + start))
+    return [(_clean_row(row), at + _label_length(row)) for row, at in rows if row.strip()]
+
+
+def _label_length(row: str) -> int:
+    found = _LABEL.match(row)
+    return found.end() if found else len(row) - len(row.lstrip())
+
+
+def _clean_row(row: str) -> str:
+    row = row[_label_length(row):]
+    row = _TRAILING.sub("", row)
+    return re.sub(r"(?<!\\)&", " ", row).rstrip()
+
+
+def segments(text: str) -> tuple[list[Piece], list[Gap]]:
+    """Every formula (display rows, fenced lines, inline) in order, and the prose between display blocks."""
+    text = blank_struck(text)
+    pieces: list[Piece] = []
+    gaps: list[Gap] = []
+    block, last_end = 0, 0
+    for match in _SEGMENT.finditer(text):
+        kind = match.lastgroup if match.lastgroup != "info" else "fence"
+        if match.group("fence") is not None:
+            kind = "fence"
+        if kind == "inline":
+            pieces.append(Piece(match.group("inline"), match.start("inline"), False, block=-1))
+            continue
+        new = _block_pieces(match, kind, block + 1)
+        if new is None:
+            continue
+        block += 1
+        gaps.append(Gap(_prose(text[last_end:match.start()]), block))
+        last_end = match.end()
+        pieces.extend(new)
+    return pieces, gaps
+
+
+def _prose(between: str) -> str:
+    """The words between two blocks, without inline math."""
+    return " ".join(re.sub(r"\$[^$]*\$", " ", between).split())
+
+
+def _block_pieces(match: re.Match, kind: str, block: int) -> list[Piece] | None:
+    if kind == "fence":
+        info = match.group("info").strip().lower().split()
+        if not info or info[0] != "derivation":
+            return None
+        notation = "ascii" if "ascii" in info else "latex"
+        return _fence_lines(match.group("code"), match.start("code"), notation, block)
+    group = {"dollars": "dollars", "bracket": "bracket", "env": "body", "body": "body"}[kind]
+    return [Piece(row, at, True, block=block) for row, at in _rows(match.group(group), match.start(group))]
+
+
+def _fence_lines(code: str, offset: int, notation: str, block: int) -> list[Piece]:
+    pieces, at = [], offset
+    for line in code.split("\n"):
+        if line.strip() and not line.lstrip().startswith("#"):
+            lead = _label_length(line) if notation == "latex" else len(line) - len(line.lstrip())
+            pieces.append(Piece(_clean_row(line) if notation == "latex" else line.strip(), at + lead, True,
+                                notation, block))
+        at += len(line) + 1
+    return pieces
