@@ -22,7 +22,7 @@ from verify.export import (FeedbackItem, MarkedChain, MarkedStep, TexError, comp
 from verify.export import figures
 from verify.verdict import Status, Verdict
 
-from .test_export_document import GDA_STANDIN, checked, feedback_items, sample_builtin, sample_derivation  # noqa: F401
+from .test_export_document import SQUARE_MD, GDA_STANDIN, parser_or_skip, checked, feedback_items, sample_builtin, sample_derivation  # noqa: F401
 
 pytestmark = [pytest.mark.tex,
               pytest.mark.skipif(find_tex() is None or shutil.which("pdftotext") is None,
@@ -143,3 +143,12 @@ def test_cli_pdf_writes_tex_and_pdf(tmp_path, sample_builtin):
     assert main(["export", sample_builtin, "-o", str(out), "--pdf", "--budget", "30"]) == 0
     assert out.exists() and "logarithms" in pdf_text(out.with_suffix(".pdf"))
 
+
+
+def test_cli_pdf_of_a_checked_file(tmp_path):
+    parser_or_skip()
+    source, out = tmp_path / "square.md", tmp_path / "square.tex"
+    source.write_text(SQUARE_MD)
+    assert main(["export", str(source), "-o", str(out), "--pdf", "--budget", "30"]) == 1
+    text = pdf_text(out.with_suffix(".pdf"))
+    assert "refuted" in text and "counterexample:a=" in text and "Formulasthatcouldnotberead" in text

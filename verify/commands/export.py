@@ -31,12 +31,20 @@ def _builtin(name: str, config):
     return derivation, check_derivation(derivation, config)
 
 
-def _from_file(path: Path, config):
-    """The chains of a checked file, as a derivation named after the file."""
+def _reader():
+    """``read_document`` from the parser (the package re-exports it, or its module has it)."""
     try:
         from ..parsing import read_document
     except ImportError:
-        raise UsageError("reading a file needs verify.parsing.read_document, which is not available") from None
+        try:
+            from ..parsing.document import read_document
+        except ImportError:
+            raise UsageError("reading a file needs verify.parsing.read_document, which is not available") from None
+    return read_document
+
+
+def _from_file(path: Path, config):
+    """The chains of a checked file, as a derivation named after the file, and the unread formulas."""
     from ..engine.checker import check_derivation
     from ..model import Derivation
 
@@ -44,10 +52,10 @@ def _from_file(path: Path, config):
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(f"cannot read {str(path)!r}: {error}") from None
-    doc = read_document(text)
-    derivation = Derivation(path.stem, f"Checked: {path.name}", doc.context, tuple(doc.chains),
-                            tuple(getattr(doc, "claims", ())))
-    return derivation, check_derivation(derivation, config)
+    doc = _reader()(text)
+    derivation = Derivation(path.stem, f"Checked: {path.name}", doc.context, tuple(doc.chains))
+    unread = [str(error).splitlines()[0] for error in getattr(doc, "errors", ())]
+    return derivation, check_derivation(derivation, config), unread
 
 
 def build(args) -> tuple[str, str, bool]:
@@ -61,13 +69,14 @@ def build(args) -> tuple[str, str, bool]:
         return derivations_document(pairs), "derivations", all(r.ok for _, r in pairs)
     if args.target is None:
         raise UsageError("give a derivation name or a file, or --all")
+    unread: list[str] = []
     if args.target in derivations.names():
         derivation, report = _builtin(args.target, config)
     elif Path(args.target).is_file():
-        derivation, report = _from_file(Path(args.target), config)
+        derivation, report, unread = _from_file(Path(args.target), config)
     else:
         raise unknown_name("derivation or file", args.target, derivations.names())
-    return derivation_document(derivation, report), derivation.name, report.ok
+    return derivation_document(derivation, report, unread), derivation.name, report.ok
 
 
 def handle(args) -> int:

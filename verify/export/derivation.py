@@ -70,7 +70,8 @@ def verdict_detail(verdict: Verdict) -> list[str]:
 
 def chain_latex(chain: Chain, results: dict[int, CheckResult], number: int) -> str:
     """One chain: an ``align*`` of its steps, then how each step was decided."""
-    head = f"Chain {number}" + (f": {escape_text(chain.title)}" if chain.title else "")
+    named = chain.title and chain.title.strip().lower() != f"chain {number}"
+    head = f"Chain {number}" + (f": {escape_text(chain.title)}" if named else "")
     rows = [StepRow(f"{number}.{i}", step.relation.latex, math_latex(step.expr), step.justification,
                     results[i].verdict if i in results else None)
             for i, step in enumerate(chain.steps, 1)]
@@ -144,10 +145,16 @@ def derivation_body(derivation: Derivation, report: DerivationReport) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def derivation_document(derivation: Derivation, report: DerivationReport) -> str:
-    """A standalone document for one checked derivation."""
-    return document(derivation.title, derivation_body(derivation, report),
-                    subtitle=f"{derivation.name}: checked by verify")
+def unread_latex(unread: Iterable[str]) -> str:
+    """Formulas the parser could not read (its messages, shown literally)."""
+    items = [r"\texttt{" + escape_text(u) + "}" for u in unread]
+    return "\\subsection*{Formulas that could not be read}\n" + _itemize(items) if items else ""
+
+
+def derivation_document(derivation: Derivation, report: DerivationReport, unread: Iterable[str] = ()) -> str:
+    """A standalone document for one checked derivation (and a file's unread formulas, if any)."""
+    body = derivation_body(derivation, report) + "\n" + unread_latex(unread)
+    return document(derivation.title, body, subtitle=f"{derivation.name}: checked by verify")
 
 
 def derivations_document(pairs: Iterable[tuple[Derivation, DerivationReport]],
