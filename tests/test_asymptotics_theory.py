@@ -15,6 +15,7 @@ from verify.model import Claim, Context, Relation
 from verify.theories.asymptotics import compare_classes, theta_class
 from verify.theories.asymptotics_classes import cone_for
 from verify.theories.asymptotics_dominance import dominated, maximise
+from verify.theories.asymptotics_sums import close_sums
 from verify.theories.asymptotics_terms import terms_of
 from verify.verdict import Status
 from verify.vocabulary import BigO, BigOmega, Theta
@@ -79,8 +80,9 @@ def test_heads_bounded_by_width_make_the_quadratic_space_claim_loose():
     assert compare_classes(t**2 * n**2 * L, t * n * L + h * t**2 * L, (h <= n,)).kind == "too_loose"
 
 
-@pytest.mark.parametrize("expr", [sympy.exp(n), n**t, sympy.Max(n, t), n - n**2, log(log(n))],
-                         ids=["exp", "symbolic exponent", "max", "negative leading term", "iterated log"])
+@pytest.mark.parametrize("expr", [sympy.exp(n), n**t, sympy.Max(n, t), n - n**2, log(log(n)), (n + t) ** 40],
+                         ids=["exp", "symbolic exponent", "max", "negative leading term", "iterated log",
+                              "huge power of a sum"])
 def test_unsupported_expressions_are_unknown_not_guessed(expr):
     comparison = compare_classes(expr, n)
     assert comparison.kind == "unknown" and comparison.explanation.startswith("not decided")
@@ -114,6 +116,10 @@ def test_omega_claim_holds_for_a_smaller_class_only():
 
 def test_same_class_claim_on_unsupported_expression_is_unknown():
     assert claim("same_class", sympy.exp(n), n).status is Status.UNKNOWN
+
+
+def test_claim_without_a_class_is_unknown():
+    assert claim("theta", t * n, None).status is Status.UNKNOWN
 
 
 def test_polynomial_sums_are_closed_exactly_by_the_canonical_tier():
@@ -163,6 +169,16 @@ def test_a_refuting_witness_direction_makes_the_ratio_grow(single, others):
     at = lambda N: float(ratio.subs({sympy.Symbol(x, positive=True, integer=True): sympy.Integer(N) ** (y * 6)
                                      for x, y in zip(cone.names, decision.direction)}))
     assert at(2**4) > at(2) * 2 ** (3 * 6 * float(decision.gap)) / 2
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.integers(-5, 5), min_size=1, max_size=5), st.integers(-3, 4), st.integers(0, 9))
+def test_closed_form_sums_agree_with_adding_up(coefficients, low, length):
+    k = sympy.Symbol("k", integer=True)
+    body = (sum(c * k**j for j, c in enumerate(coefficients)) + k ** len(coefficients)) * n
+    closed, changed = close_sums(sympy.Sum(body, (k, low, t)))
+    high = low + length
+    assert changed and closed.subs(t, high) == sum(body.subs(k, i) for i in range(low, high + 1))
 
 
 def test_simplex_finds_the_optimum_of_a_small_programme():

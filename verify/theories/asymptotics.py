@@ -126,6 +126,9 @@ def _compare_claim(claim: Claim) -> Comparison:
 
 
 def _verdict(claim: Claim, holds, what: str) -> Verdict:
+    if not isinstance(claim.subject, Expr) or not isinstance(claim.value, Expr):
+        return unknown(f"a {claim.kind} claim needs a cost expression and a class expression, "
+                       f"got {claim.subject!r} and {claim.value!r}")
     comparison = _compare_claim(claim)
     if comparison.kind == "unknown":
         return unknown(comparison.explanation)

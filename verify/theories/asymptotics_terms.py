@@ -130,6 +130,17 @@ def _as_positive_sizes(expr: Expr) -> Expr:
     return expr.xreplace({s: sympy.Symbol(s.name, positive=True) for s in loose}) if loose else expr
 
 
+MAX_EXPANDED_POWER = 12
+
+
+def _refuse_large_powers(expr: Expr) -> None:
+    """A sum raised to a large power would expand into too many terms for a quick check."""
+    for node in sympy.preorder_traversal(expr):
+        if node.is_Pow and node.base.is_Add and node.exp.is_Number and abs(node.exp) > MAX_EXPANDED_POWER:
+            raise Unsupported(f"{node} is too large to expand (powers of sums are expanded up to "
+                              f"{MAX_EXPANDED_POWER})")
+
+
 def terms_of(expr: Expr) -> tuple[Term, ...]:
     """The expanded terms of ``expr`` with equal monomials merged and zero terms dropped.
 
@@ -140,6 +151,7 @@ def terms_of(expr: Expr) -> tuple[Term, ...]:
     expr = unwrap(sympy.sympify(expr) if isinstance(expr, int) else expr)
     if not isinstance(expr, Expr) or expr.atoms(_Asymptotic):
         raise Unsupported(f"{expr} is not a cost expression")
+    _refuse_large_powers(expr)
     expanded = sympy.expand(_as_positive_sizes(expr), log=True, force=True)
     merged: dict[Monomial, Expr] = {}
     for raw in sympy.Add.make_args(expanded):
