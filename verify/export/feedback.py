@@ -97,7 +97,7 @@ def chain_feedback(chain: MarkedChain, number: int) -> str:
     parts = [rf"\subsection*{{{head}}}", steps_align(_math(chain.start, chain.source), rows)]
     if wrong is not None:
         step = chain.steps[wrong - 1]
-        parts.append(rf"\textbf{{First wrong step ({number}.{wrong}).}} " + r"\\ ".join(verdict_detail(step.verdict))
+        parts.append(r"\medskip" + rf"\textbf{{First wrong step ({number}.{wrong}).}} " + r"\\ ".join(verdict_detail(step.verdict))
                      + (r"\\ as written: \texttt{" + escape_text(step.source) + "}" if step.source else "") + r"\par")
     return "\n".join(parts) + "\n"
 
