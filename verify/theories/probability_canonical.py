@@ -11,11 +11,12 @@ Densities of one name are read as factors of one joint model (the chain rule hol
 """
 from __future__ import annotations
 
+import functools
 from typing import Callable
 
 from sympy import Add, Basic, Expr, Integer, Integral, Mul, Pow, log, oo
 
-from ..model import Context
+from ..model import Context, Fact
 from ..vocabulary import KL, Density, Expectation, Normal
 from .algebra import normalise
 from .probability_gaussian import normal_expectation, normal_kl
@@ -51,12 +52,19 @@ def bottom_up(expr: Expr, rewrite: Callable[[Expr], Expr]) -> Expr:
 
 def sorted_density(d: Density) -> Density:
     """p(z, x) and p(x, z) are one density: order variables (and conditions) by name."""
-    return Density(d.name, tuple(sorted(d.variables, key=str)), tuple(sorted(d.given, key=str)))
+    variables, given = tuple(sorted(d.variables, key=str)), tuple(sorted(d.given, key=str))
+    return d if (variables, given) == (d.variables, d.given) else Density(d.name, variables, given)
 
 
 def sort_densities(expr: Expr) -> Expr:
-    found = expr.atoms(Density)
-    return expr.xreplace({d: sorted_density(d) for d in found}) if found else expr
+    moved = {d: s for d in expr.atoms(Density) if (s := sorted_density(d)) is not d}
+    return expr.xreplace(moved) if moved else expr
+
+
+@functools.lru_cache(maxsize=64)
+def sorted_facts(facts: tuple[Fact, ...]) -> tuple[tuple[str, Expr, Expr], ...]:
+    """The facts with their densities ordered, computed once per context."""
+    return tuple((f.name, sort_densities(f.lhs), sort_densities(f.rhs)) for f in facts)
 
 
 # pass 1: definitions ------------------------------------------------------------------
@@ -106,11 +114,10 @@ def definitions(expr: Expr, used: Used) -> Expr:
 
 def apply_facts(expr: Expr, context: Context, used: Used) -> Expr:
     """Rewrite each fact's left side (densities ordered) by its right side."""
-    for fact in context.facts:
-        lhs = sort_densities(fact.lhs)
+    for name, lhs, rhs in sorted_facts(context.facts):
         if expr.has(lhs):
-            expr = expr.xreplace({lhs: sort_densities(fact.rhs)})
-            note(used, fact.name)
+            expr = expr.xreplace({lhs: rhs})
+            note(used, name)
     return expr
 
 

@@ -16,6 +16,7 @@ from sympy import Add, Dummy, Expr, Integer, Symbol, exp, expand, log, pi, sqrt
 from ..vocabulary import Normal
 
 MAX_MOMENT = 24
+_T = Dummy("t", real=True)  # the integration variable of a KL between normals
 
 
 def normal_pdf(variable: Symbol, mean: Expr, variance: Expr) -> Expr:
@@ -64,9 +65,12 @@ def normal_expectation(body: Expr, variable: Symbol, mean: Expr, variance: Expr)
     return Add(*total)
 
 
+def normal_log_pdf(variable: Symbol, mean: Expr, variance: Expr) -> Expr:
+    """log N(variable; mean, variance) = -(variable - mean)^2 / (2 variance) - log(2 pi variance) / 2."""
+    return -(variable - mean) ** 2 / (2 * variance) - log(2 * pi * variance) / 2
+
+
 def normal_kl(first: Normal, second: Normal) -> Expr | None:
     """KL(first || second) = E_first[log first(t) - log second(t)], by moments (a quadratic in t)."""
-    t = Dummy("t", real=True)
-    log_ratio = log(normal_pdf(t, first.mean, first.variance)) - log(normal_pdf(t, second.mean, second.variance))
-    return normal_expectation(log_ratio, t, first.mean, first.variance)
-
+    log_ratio = normal_log_pdf(_T, first.mean, first.variance) - normal_log_pdf(_T, second.mean, second.variance)
+    return normal_expectation(log_ratio, _T, first.mean, first.variance)
