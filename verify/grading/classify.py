@@ -14,6 +14,7 @@ import sympy
 from sympy import Add, Expr, Integral, Mul, Pow
 
 from ..model import Context
+from ..theories.algebra import apply_facts
 from ..vocabulary import Density, Expectation
 
 SIGN, DROPPED, ADDED, FACTOR, EXPONENT, CONDITIONAL = (
@@ -66,7 +67,18 @@ def _exponent_changed(before: Expr, after: Expr) -> bool:
 
 
 def classify(before: Expr, after: Expr, context: Context | None = None) -> str | None:
-    """The kind of mistake that turns ``before`` into ``after``, or None when none fits."""
+    """The kind of mistake that turns ``before`` into ``after``, or None when none fits.
+
+    Tried as written first, then with the context's facts applied (``p(x, z)`` read as
+    ``p(x|z) p(z)``), so a mistake hidden behind a product rule is still named.
+    """
+    found = _classify(before, after)
+    if found is None and context is not None and context.facts:
+        found = _classify(apply_facts(before, context)[0], apply_facts(after, context)[0])
+    return found
+
+
+def _classify(before: Expr, after: Expr) -> str | None:
     old, new = pieces(before), pieces(after)
     residual = _normal(Add(*old) - Add(*new))
     if residual == 0:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from .rubric import Locator
 
 _STRUCK = re.compile(r"~~.*?~~|<del>.*?</del>|\\sout\{[^{}]*\}", re.S)
-_LEADING_LABEL = re.compile(r"^\s*(?:\*\*)?\s*(?:Q\s*)?(?:\(\s*\w{1,3}\s*\)|<\s*\w{1,3}\s*>|\d{1,2}\s*[a-z]?\s*[).:]|[a-z]\))")
+_LEADING_LABEL = re.compile(
+    r"^\s*(?:\*\*)?\s*(?:Q\s*\d{1,2}[a-z]?\b[).:]?|\(\s*\w{1,3}\s*\)|<\s*\w{1,3}\s*>|\d{1,2}\s*[a-z]?\s*[).:]|[a-z]\))")
 _MATH = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$", re.S)
 _FENCE = re.compile(r"^```\s*\{?\s*#?([\w.-]+)\}?[^\n]*\n(.*?)^```", re.S | re.M)
 

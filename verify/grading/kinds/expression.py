@@ -13,7 +13,7 @@ from ..reader import context, namespace, parse
 from ..results import Deduction
 from ..rubric import Item
 from .common import Draft, find, result, unreadable
-from .feedback import ADVICE
+from .feedback import EXPECTED_ADVICE
 
 
 def prepare(item: Item, text: str) -> Draft:
@@ -37,12 +37,15 @@ def finish(draft: Draft, outcomes: dict):
     if any(holds(v) for v in verdicts):
         return result(item, item.points, "graded", found)
     first = verdicts[0]
+    mistake = (first.mistake if first else None) or classify(draft.keys[0].lhs, draft.keys[0].rhs, draft.keys[0].context)
     if first is None or first.verdict.status.value == "unknown":
         reason = first.verdict.reason if first else "not checked"
-        return result(item, 0, "review", found, deductions=(Deduction(item.points, f"not decided: {reason}"),),
-                      feedback=("Your answer could not be compared automatically; a person will look at it.",))
-    mistake = first.mistake or classify(draft.keys[0].lhs, draft.keys[0].rhs)
-    advice = ADVICE.get(mistake or "", "it is not equivalent to the expected answer")
+        likely = f" (it looks like: {mistake})" if mistake else ""
+        return result(item, 0, "review", found, mistake=mistake,
+                      deductions=(Deduction(item.points, f"not shown equivalent{likely}: {reason}"),),
+                      feedback=("Your answer differs in form from the expected one and could not be compared "
+                                f"automatically{likely}; a person will look at it.",))
+    advice = EXPECTED_ADVICE.get(mistake or "", "it is not equivalent to the expected answer")
     reason = f"not equivalent to the expected answer ({mistake or 'no simple pattern'})"
     example = first.verdict.counterexample
     sentence = f"Your answer is not right: {advice}." + (f" For instance at {example.describe()}." if example else "")

@@ -11,6 +11,9 @@ ADVICE = {
     "wrong justification": "the rule you name does not license this step",
 }
 
+EXPECTED_ADVICE = {**ADVICE, "term dropped": "a term of the expected answer is missing",
+                   "term added": "it has a term the expected answer does not have"}
+
 
 def step_sentence(index: int, expression: str, mistake: str | None, residual: str | None,
                   counterexample: str | None) -> str:

@@ -1,0 +1,64 @@
+"""Gradebook files against their formats: CSV (one row per student), Gradescope results.json."""
+import csv
+import io
+import json
+from numbers import Number
+
+import pytest
+
+from tests.class_generator import MUTANTS, reference, render
+from verify.grading import grade_text, load_rubric
+from verify.grading.results import SubmissionResult
+from verify.grading.writers import VISIBILITIES, gradescope, terminal, to_csv, to_json
+
+RUBRIC = load_rubric("assignment5")
+
+
+@pytest.fixture(scope="module")
+def results():
+    texts = [render(reference()), render({**reference(), **MUTANTS["ELBO sign flipped"].slots})]
+    graded = [grade_text(t, RUBRIC, student=f"s{i}") for i, t in enumerate(texts)]
+    return graded + [SubmissionResult("broken", "broken.md", error="not UTF-8")]
+
+
+def _valid_gradescope(data: dict) -> None:
+    assert isinstance(data["score"], Number) and isinstance(data["tests"], list)
+    for test in data["tests"]:
+        assert isinstance(test["name"], str) and isinstance(test["output"], str)
+        assert isinstance(test["score"], Number) and isinstance(test["max_score"], Number)
+        assert test["visibility"] in VISIBILITIES
+    assert data.get("stdout_visibility", "hidden") in VISIBILITIES
+    assert isinstance(data.get("execution_time", 0), Number)
+
+
+def test_csv_has_one_row_per_student_and_one_column_per_item(results):
+    rows = list(csv.reader(io.StringIO(to_csv(results, RUBRIC))))
+    assert rows[0] == ["student", *(i.id for i in RUBRIC.items), "total", "error"]
+    assert [r[0] for r in rows[1:]] == ["s0", "s1", "broken"] and all(len(r) == len(rows[0]) for r in rows)
+
+
+def test_csv_total_is_the_sum_of_its_items(results):
+    row = list(csv.DictReader(io.StringIO(to_csv(results, RUBRIC))))[1]
+    assert float(row["total"]) == pytest.approx(sum(float(row[i.id]) for i in RUBRIC.items))
+
+
+def test_gradescope_results_follow_the_specification(results):
+    for result in results:
+        data = json.loads(json.dumps(gradescope(result)))
+        _valid_gradescope(data)
+
+
+def test_gradescope_score_is_the_sum_of_its_tests(results):
+    data = gradescope(results[1])
+    assert data["score"] == pytest.approx(sum(t["score"] for t in data["tests"]))
+
+
+def test_json_holds_steps_and_deductions(results):
+    data = json.loads(to_json(results, RUBRIC))
+    elbo = next(i for i in data["submissions"][1]["items"] if i["id"] == "3-elbo")
+    assert elbo["first_wrong"] == 2 and elbo["steps"][1]["mistake"] == "sign flipped" and elbo["deductions"]
+
+
+def test_terminal_summary_shows_errors_and_mean(results):
+    text = terminal(results, RUBRIC, detail=False)
+    assert "broken: ERROR not UTF-8" in text and "3 submissions, 1 errors" in text

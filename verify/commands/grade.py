@@ -1,0 +1,92 @@
+"""``verify grade PATH... --rubric R``: grade submissions, write gradebook files.
+
+``--format terminal|json|csv|gradescope`` (``latex``/``pdf`` once the exporter offers
+feedback documents), ``-o`` a file (or a folder, for one file per student).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..errors import UsageError
+from .options import positive_float, positive_int
+
+FORMATS = ("terminal", "json", "csv", "gradescope", "latex", "pdf")
+
+
+def register(commands) -> None:
+    parser = commands.add_parser("grade", help="grade submissions against a rubric")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="submission files or folders")
+    parser.add_argument("--rubric", required=True, help="a built-in rubric name or a TOML file")
+    parser.add_argument("--format", choices=FORMATS, default="terminal")
+    parser.add_argument("-o", "--output", help="write here (a file; a folder for per-student files)")
+    parser.add_argument("--jobs", type=positive_int, default=1, help="worker processes (default 1)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the numeric tier (default 0)")
+    parser.add_argument("--samples", type=positive_int, default=5, help="numeric samples per check (default 5)")
+    parser.add_argument("--budget", type=positive_float, default=5.0, help="seconds per check and per file")
+    parser.set_defaults(handler=handle)
+
+
+def _executor(jobs: int):
+    if jobs == 1:
+        return None
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork" if "fork" in methods else None))
+
+
+def _write(text: str, output: str | None) -> None:
+    if output is None:
+        print(text)
+    else:
+        Path(output).write_text(text + ("" if text.endswith("\n") else "\n"), encoding="utf-8")
+
+
+def handle(args) -> int:
+    from ..config import CheckConfig
+    from ..grading.batch import grade_batch, stderr_progress, submission_paths
+    from ..grading.rubric import load_rubric
+
+    rubric = load_rubric(args.rubric)
+    if args.format in ("latex", "pdf"):
+        raise UsageError(f"--format {args.format} is not available yet in `verify grade`: "
+                         "use terminal, json, csv or gradescope")
+    config = CheckConfig(seed=args.seed, samples=args.samples, budget=args.budget)
+    total = len(submission_paths(args.paths))
+    executor = _executor(args.jobs)
+    try:
+        results = grade_batch(args.paths, rubric, config, executor, args.jobs, stderr_progress(total))
+    finally:
+        if executor is not None:
+            executor.shutdown()
+    _emit(results, rubric, args)
+    return 0 if all(not r.error for r in results) else 1
+
+
+def _emit(results, rubric, args) -> None:
+    from ..grading import writers
+
+    if args.format == "terminal":
+        _write(writers.terminal(results, rubric, detail=len(results) <= 5), args.output)
+    elif args.format == "json":
+        _write(writers.to_json(results, rubric), args.output)
+    elif args.format == "csv":
+        _write(writers.to_csv(results, rubric), args.output)
+    else:
+        _gradescope(results, args.output)
+
+
+def _gradescope(results, output: str | None) -> None:
+    from ..grading.writers import gradescope
+
+    if len(results) == 1:
+        _write(json.dumps(gradescope(results[0]), indent=2), output)
+        return
+    if output is None:
+        raise UsageError("--format gradescope for several submissions needs -o FOLDER (one results.json each)")
+    folder = Path(output)
+    folder.mkdir(parents=True, exist_ok=True)
+    for result in results:
+        (folder / f"{result.student}.results.json").write_text(json.dumps(gradescope(result), indent=2), "utf-8")
