@@ -65,7 +65,7 @@ def symbol_map(exprs) -> dict[Symbol, Symbol]:
     """Plain parsed symbols -> the same names with the inferred assumptions."""
     sizes = size_symbols(exprs)
     densities = bool(_atoms(exprs, Density))
-    plain = {s for e in exprs for s in e.free_symbols if isinstance(s, Symbol) and not s.assumptions0}
+    plain = {s for e in exprs for s in e.free_symbols if isinstance(s, Symbol) and set(s.assumptions0) <= {"commutative"}}
     return {s: Symbol(s.name, **assumptions_for(s, sizes, densities)) for s in plain}
 
 

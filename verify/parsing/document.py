@@ -181,7 +181,7 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
 
 def _with_context(filename, builder: _Builder, formulas: list[Formula]) -> Document:
     exprs = [e for c in builder.chains for e in (c.start, *(s.expr for s in c.steps))]
-    mapping = symbol_map(exprs)
+    mapping = symbol_map(exprs + [side for pair in builder.definitions for side in pair])
     chains = tuple(_rewrite_chain(c, mapping) for c in builder.chains)
     rewritten = [e.xreplace(mapping) for e in exprs]
     definitions = tuple((a.xreplace(mapping), b.xreplace(mapping)) for a, b in builder.definitions)
