@@ -63,6 +63,16 @@ def test_canonical_form_applies_the_named_rule(expr, expected, rule):
     assert rule in used
 
 
+def test_an_integral_without_limits_over_the_latent_variable_is_over_the_real_line():
+    assert check(Integral(q * log(evidence), z), log(evidence)).status is Status.PROVED
+
+
+def test_an_integral_without_limits_over_another_variable_is_left_alone():
+    y = Symbol("y", real=True)
+    form, _ = canonical(Integral(density("q", [y]), y), CTX)
+    assert form.has(Integral)
+
+
 def test_marginalisation_needs_one_model():
     form, _ = canonical(integral(likelihood * density("r", [z])), CTX)
     assert form.has(Integral)

@@ -67,6 +67,22 @@ def sorted_facts(facts: tuple[Fact, ...]) -> tuple[tuple[str, Expr, Expr], ...]:
     return tuple((f.name, sort_densities(f.lhs), sort_densities(f.rhs)) for f in facts)
 
 
+def over_support(expr: Expr, context: Context) -> Expr:
+    """Read int f dz with no limits as the integral over the real line when z is integrated out.
+
+    Students write the integral over the whole support without limits; the numeric tier
+    evaluates such an integral over the real line too, so both tiers read it alike.
+    """
+    def rewrite(node: Expr) -> Expr:
+        if isinstance(node, Integral) and len(node.limits) == 1 and len(node.limits[0]) == 1:
+            variable = node.limits[0][0]
+            if variable in context.integration_variables:
+                return real_line_integral(node.function, variable)
+        return node
+
+    return bottom_up(expr, rewrite) if expr.has(Integral) else expr
+
+
 # pass 1: definitions ------------------------------------------------------------------
 
 def expectation_definition(e: Expectation, used: Used) -> Expr:
@@ -191,7 +207,7 @@ def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[str, ...]]:
     if not expr.has(*PROBABILISTIC, Normal):
         return expr, ()
     used: Used = []
-    expr = definitions(sort_densities(expr), used)
+    expr = definitions(sort_densities(over_support(expr, context)), used)
     expr = apply_facts(expr, context, used)
     expr = integrals(expr, used)
     return normalise(expr), tuple(used)
