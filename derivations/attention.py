@@ -68,20 +68,22 @@ def _weighted_sum_chain(s):
     ), title="row i of attention is a weighted sum of value vectors")
 
 
-def _normalisation_chain(s):
-    """sum_j alpha_ij = 1."""
+def _normalisation_chains(s):
+    """sum_j alpha_ij = (sum_j e_j) / (sum_l e_l), and that ratio is 1."""
     from sympy import Integer, Sum, exp
 
     from verify.model import Chain, Step
 
     i, j, l, t = s["i"], s["j"], s["l"], s["t"]
-    return Chain(Sum(s["alpha"][i, j], (j, 1, t)), (
-        Step(Sum(exp(_score(s, i, j)) / Sum(exp(_score(s, i, l)), (l, 1, t)), (j, 1, t)),
-             justification="definition of attention weights"),
-        Step(Sum(exp(_score(s, i, j)), (j, 1, t)) / Sum(exp(_score(s, i, l)), (l, 1, t)),
-             justification="linearity of summation"),
-        Step(Integer(1), justification="rename dummy index"),
-    ), title="the attention weights of a query sum to one")
+    total = Sum(exp(_score(s, i, l)), (l, 1, t))
+    ratio = Sum(exp(_score(s, i, j)), (j, 1, t)) / total
+    weights = Chain(Sum(s["alpha"][i, j], (j, 1, t)), (
+        Step(Sum(exp(_score(s, i, j)) / total, (j, 1, t)), justification="definition of attention weights"),
+        Step(ratio, justification="linearity of summation"),
+    ), title="the attention weights of a query: one sum over another")
+    one = Chain(Integer(1), (Step(ratio, justification="rename dummy index"),),
+                title="... and the two sums are the same sum, so the weights sum to one")
+    return weights, one
 
 
 def _multi_head_chain(s, heads: int):
@@ -109,14 +111,14 @@ def _row_blocks(s, heads: int):
 
 
 def _shift_chains(s):
-    """softmax(S + c 1^T) = softmax(S): entrywise, then as matrices."""
-    from sympy import MatrixSymbol, OneMatrix, Sum, exp
+    """softmax(S + c 1^T) = softmax(S) for the scores S = QK^T/sqrt(d_k): entrywise, then as matrices."""
+    from sympy import MatrixSymbol, OneMatrix, Sum, exp, sqrt
 
     from verify.model import Chain, Step
     from verify.vocabulary.linalg import Entry, Softmax, matrix
 
     i, j, l, t = s["i"], s["j"], s["l"], s["t"]
-    S, c = matrix("S"), MatrixSymbol("c", t, 1)
+    S, c = matrix("Q") * matrix("K").T / sqrt(s["d_k"]), MatrixSymbol("c", t, 1)
     shifted = S + c * OneMatrix(1, t)
     e = lambda a, b: Entry(S, a, b)  # noqa: E731
     ci = Entry(c, i, 1)
@@ -155,6 +157,6 @@ def derivation():
     facts = (_weight_definition(s),) + tuple(_row_blocks(s, h) for h in (2, 3, 4))
     context = Context(symbols=tuple(v for k, v in s.items() if k != "alpha"), facts=facts,
                       theories=("linalg", "algebra"))
-    chains = (_weighted_sum_chain(s), _normalisation_chain(s), *(_multi_head_chain(s, h) for h in (2, 3, 4)),
+    chains = (_weighted_sum_chain(s), *_normalisation_chains(s), *(_multi_head_chain(s, h) for h in (2, 3, 4)),
               *_shift_chains(s))
     return Derivation("attention", TITLE, context, chains, _variance_claims(s), CONVENTIONS, TWINS)

@@ -133,7 +133,8 @@ def lower(expr, col, used: set) -> Expr:
             raise Mixed(f"the vector {expr} stands where a scalar is expected")
         return lower(entry(expr.matrix, expr.args[1], col, used), None, used)
     if isinstance(expr, Entry):
-        return lower(entry(expr.matrix, *expr.args[1:], used), None, used) if not _opaque(expr) else expr
+        scalar = entry(expr.matrix, *expr.args[1:], used)
+        return expr if isinstance(scalar, Entry) else lower(scalar, None, used)
     if isinstance(expr, MatrixElement):
         return lower(entry(expr.parent, expr.i + 1, expr.j + 1, used), None, used)
     if isinstance(expr, Dot):
@@ -143,10 +144,6 @@ def lower(expr, col, used: set) -> Expr:
     if not expr.args:
         return expr
     return _lower_compound(expr, col, used)
-
-
-def _opaque(expr: Entry) -> bool:
-    return isinstance(entry(expr.matrix, *expr.args[1:], set()), Entry)
 
 
 def _dot(expr: Dot, used: set) -> Expr:
@@ -159,11 +156,16 @@ def _dot(expr: Dot, used: set) -> Expr:
     return Sum(lower(first, k, used) * lower(second, k, used), (k, 1, length))
 
 
+def _rebuilt(expr, args: list):
+    """``expr`` with new arguments, or ``expr`` itself when none changed (no re-evaluation)."""
+    return expr if all(a is b for a, b in zip(args, expr.args)) else expr.func(*args)
+
+
 def _lower_compound(expr, col, used: set) -> Expr:
     if col is None or not is_vector(expr):
         if col is not None:
             raise Mixed(f"{expr} (a scalar) stands where a vector is expected")
-        return expr.func(*(lower(a, None, used) for a in expr.args))
+        return _rebuilt(expr, [lower(a, None, used) for a in expr.args])
     if isinstance(expr, Add):
         return Add(*(lower(a, col, used) for a in expr.args))
     if isinstance(expr, Mul):

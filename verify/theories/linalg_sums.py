@@ -58,20 +58,25 @@ def _sum_term(term: Expr, k, low: Expr, count: Expr, used: set) -> Expr:
     return outside * Sum(Mul(*inside), (k, low, low + count - 1))
 
 
-def rename_dummies(expr: Expr, depth: int = 0) -> Expr:
-    """Rename each sum's bound index to ``_j<depth>``; capture-free (a fresh Dummy first)."""
-    if not expr.has(Sum):
-        return expr
-    if isinstance(expr, Sum) and len(expr.limits) == 1:
-        (k, low, high), = expr.limits
-        temporary = Dummy()
-        body = rename_dummies(expr.function.xreplace({k: temporary}), depth + 1)
-        name = Symbol(f"_j{depth}", integer=True)
-        return Sum(body.xreplace({temporary: name}), (name, rename_dummies(low, depth), rename_dummies(high, depth)))
-    if isinstance(expr, Sum):  # several limits: nest them, innermost first
+def rename_dummies(expr: Expr, depth: int = 0, names: dict | None = None) -> Expr:
+    """Rename each sum's bound index to ``_j<depth>`` in one pass (``names``: the renames in scope).
+
+    No capture: inner sums are renamed deeper, and ``_j`` names never occur free.
+    """
+    names = names or {}
+    if not expr.args:
+        return names.get(expr, expr)
+    if isinstance(expr, Sum):
         (k, low, high), *outer = expr.limits
-        return rename_dummies(Sum(Sum(expr.function, (k, low, high)), *outer), depth)
-    return expr.func(*(rename_dummies(a, depth) for a in expr.args))
+        if outer:  # several limits: nest them, innermost first
+            return rename_dummies(Sum(Sum(expr.function, (k, low, high)), *outer), depth, names)
+        name = Symbol(f"_j{depth}", integer=True)
+        body = rename_dummies(expr.function, depth + 1, {**names, k: name})
+        return Sum(body, (name, rename_dummies(low, depth, names), rename_dummies(high, depth, names)))
+    if not names and not expr.has(Sum):
+        return expr
+    args = [rename_dummies(a, depth, names) for a in expr.args]
+    return expr if all(a is b for a, b in zip(args, expr.args)) else expr.func(*args)
 
 
 def freshen(expr: Expr) -> Expr:
