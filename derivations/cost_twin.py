@@ -291,7 +291,7 @@ def symbolic_table() -> dict:
     table = {q.name: q.total for q in c.quantities()}
     table["rnn inference time"] = table["rnn forward time"]
     table.update(c.PARAMETERS)
-    table.update(c.PATH_LENGTHS)
+    table.update(c.path_length_formulas())
     return table
 
 

@@ -116,6 +116,15 @@ def _rays(cone: Cone) -> list[Vector]:
     return [y for y in units + [tuple([Fraction(1)] * d)] if cone.contains(y)]
 
 
+def _ray_witness(s: Vector, others: Sequence[Vector], cone: Cone) -> Decision | None:
+    """The cheap refutation first: one size growing alone (or all together) already separates s."""
+    for y in _rays(cone):
+        gap = _dot(s, y) - max(_dot(t, y) for t in others)
+        if gap > 0:
+            return Decision(False, "", y, gap)
+    return None
+
+
 def _log_witness(s: Monomial, others: Sequence[Monomial], cone: Cone) -> Decision | None:
     """A ray along which ``s`` outgrows every other monomial by a power of log N, if a simple one exists."""
     for y in _rays(cone):
@@ -144,7 +153,11 @@ def dominated(s: Monomial, others: Sequence[Monomial], cone: Cone) -> Decision:
         return Decision(False, "nothing to dominate it", tuple(Fraction(1) for _ in cone.names), Fraction(1))
     if any(s.grows_at_most_like(t) for t in others):
         return Decision(True, "dominated by a single monomial")
-    gap, y = power_gap(vector(s, cone.names), [vector(t, cone.names) for t in others], cone)
+    mine, theirs = vector(s, cone.names), [vector(t, cone.names) for t in others]
+    witness = _ray_witness(mine, theirs, cone)
+    if witness is not None:
+        return witness
+    gap, y = power_gap(mine, theirs, cone)
     if gap > 0:
         return Decision(False, "", y, gap)
     if not (s.has_logs or any(t.has_logs for t in others)):
