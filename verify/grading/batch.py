@@ -101,8 +101,8 @@ def grade_batch(paths: Iterable[str | Path], rubric: Rubric, config: CheckConfig
         prepared.extend(zip(chunk, outcomes))
         if progress:
             progress(len(chunk))
-    keys = list({k.text: k for _, (status, drafts, _) in prepared if status == "ok" for d in drafts
-                 for k in d.keys}.values())
+    keys = list(dict.fromkeys(k for _, (status, drafts, _) in prepared if status == "ok" for d in drafts
+                              for k in d.keys))
     outcomes: dict = {}
     key_chunks = _chunks(keys, 2 * workers)
     for part in executor.map(_check_chunk, key_chunks, [config] * len(key_chunks)):

@@ -3,7 +3,9 @@
 Students write the same lines; a ``CheckKey`` is the step's sides, relation,
 justification and context, and ``key.text`` (their ``srepr``) identifies it. A
 batch gathers every key first, checks each distinct one once, under the engine's
-time budget in a forked worker, and names the mistake of those that fail.
+time budget in a forked worker, and names the mistake of those that fail. Keys are
+compared structurally (SymPy equality includes the symbols' assumptions), which is
+what their ``srepr`` would compare, without printing every expression.
 """
 from __future__ import annotations
 
@@ -61,13 +63,13 @@ def _outcome(status: str, value, budget: float | None) -> Outcome:
     return Outcome(unknown(f"the check failed: {value}"))
 
 
-def run_checks(keys: list[CheckKey], config: CheckConfig) -> dict[str, Outcome]:
+def run_checks(keys: list[CheckKey], config: CheckConfig) -> dict[CheckKey, Outcome]:
     """Every distinct key checked once, each under ``config.budget`` (one forked worker for all)."""
-    unique = list({key.text: key for key in keys}.values())
+    unique = list(dict.fromkeys(keys))
     inline = CheckConfig(config.seed, config.samples, None, config.rel_tol)
     tasks = [functools.partial(check_one, key, inline) for key in unique]
     results = run_budgeted(tasks, config.budget)
-    return {key.text: _outcome(status, value, config.budget) for key, (status, value, _) in zip(unique, results)}
+    return {key: _outcome(status, value, config.budget) for key, (status, value, _) in zip(unique, results)}
 
 
 def holds(outcome: Outcome | None) -> bool:

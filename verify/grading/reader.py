@@ -5,6 +5,7 @@ the small reader in ``mathtext``. Both build SymPy objects with constructors onl
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from sympy import Expr, Symbol
@@ -56,6 +57,12 @@ def context(spec: ContextSpec) -> Context:
     return base
 
 
+@functools.lru_cache(maxsize=4096)
+def parse_in(text: str, spec: ContextSpec) -> Expr:
+    """``parse`` with the item's notation, remembered: students write the same lines."""
+    return parse(text, namespace(spec))
+
+
 def parse(text: str, names: Namespace) -> Expr:
     """One expression; raises ParseError with the reason."""
     return read_math(_LABEL.sub("", text), names)
@@ -80,7 +87,7 @@ def _justification(note: str) -> str | None:
     return note or None
 
 
-def read_chain(found: Located, names: Namespace, title: str = "") -> Chain:
+def read_chain(found: Located, spec: ContextSpec, title: str = "") -> Chain:
     """The chain of the display maths found: a line starting with a relation continues it.
 
     A leading ``NAME =`` (``L(q) =``) names the chain and is not a step; repeating
@@ -96,10 +103,10 @@ def read_chain(found: Located, names: Namespace, title: str = "") -> Chain:
         if head:
             if start is not None:
                 break  # a new chain begins: the answer is the first one
-            start = parse(head, names)
+            start = parse_in(head, spec)
         why = _justification(note)
         for relation, text in zip(pieces[1::2], pieces[2::2]):
-            expr = parse(text, names)
+            expr = parse_in(text, spec)
             if start is None:
                 start = expr
                 continue

@@ -5,10 +5,12 @@ terms kept are fine), too loose, missing a term, too tight, incomparable.
 """
 from __future__ import annotations
 
+import functools
+
 from ...errors import VerifyError
 from ...theories.asymptotics import compare_classes
 from ...vocabulary import BigO, BigOmega, Theta
-from ..reader import namespace, parse
+from ..reader import parse_in
 from ..results import Deduction
 from ..rubric import Item
 from .common import Draft, feedback_for, find, result, unreadable
@@ -23,6 +25,12 @@ ADVICE = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
+def _compare(claimed, expected):
+    """Remembered per process: a class compares many identical answers."""
+    return compare_classes(claimed, expected)
+
+
 def _inner(expr):
     return expr.args[0] if isinstance(expr, (BigO, Theta, BigOmega)) else expr
 
@@ -31,11 +39,10 @@ def prepare(item: Item, text: str) -> Draft:
     found = find(item, text)
     if isinstance(found, Draft):
         return found
-    names = namespace(item.context)
     try:
-        claimed = _inner(parse(found.maths[item.locate.math], names))
-        expected = _inner(parse(item.expected or "", names))
-        comparison = compare_classes(claimed, expected)
+        claimed = _inner(parse_in(found.maths[item.locate.math], item.context))
+        expected = _inner(parse_in(item.expected or "", item.context))
+        comparison = _compare(claimed, expected)
     except VerifyError as error:
         return unreadable(item, found, error)
     return Draft(item, found, done=_score(item, found, comparison))

@@ -13,7 +13,7 @@ from ...errors import VerifyError
 from ...model import Relation
 from ...theories import find_rule
 from ..checks import CheckKey, Outcome, holds
-from ..reader import context, namespace, parse, read_chain
+from ..reader import context, parse_in, read_chain
 from ..results import Deduction, StepResult
 from ..rubric import Item, Scoring
 from .common import Draft, find, result, unreadable
@@ -24,11 +24,11 @@ def prepare(item: Item, text: str) -> Draft:
     found = find(item, text)
     if isinstance(found, Draft):
         return found
-    names, ctx = namespace(item.context), context(item.context)
+    ctx = context(item.context)
     try:
-        chain = read_chain(found, names, item.title)
-        goal = parse(item.expected, names) if item.expected else None
-        start = parse(item.start, names) if item.start else None
+        chain = read_chain(found, item.context, item.title)
+        goal = parse_in(item.expected, item.context) if item.expected else None
+        start = parse_in(item.start, item.context) if item.start else None
     except VerifyError as error:
         return unreadable(item, found, error)
     keys, previous = [], chain.start
@@ -61,7 +61,7 @@ def _named(rule: str, justifications: list[str]) -> bool:
 def finish(draft: Draft, outcomes: dict):
     item, policy = draft.item, draft.item.scoring
     step_keys = draft.keys[: len(draft.data.steps)]
-    steps = [_step(i, k, outcomes[k.text]) for i, k in enumerate(step_keys, 1)]
+    steps = [_step(i, k, outcomes[k]) for i, k in enumerate(step_keys, 1)]
     deductions, feedback = _deductions(item, policy, steps, draft, outcomes)
     points = item.points - sum(d.points for d in deductions)
     wrong = next((s for s in steps if s.status == "refuted"), None)
@@ -98,13 +98,13 @@ def _goal_and_start(item, policy, steps, good, draft, outcomes, feedback):
     out = []
     goal = draft.extra.get("goal")
     if goal is not None and policy.goal:
-        reached = holds(outcomes.get(goal.text))
+        reached = holds(outcomes.get(goal))
         if not reached:
             out.append(Deduction(policy.goal, "the last line is not the expected result"))
             feedback.append(f"Your derivation should end at {latex(goal.lhs)}.")
         elif policy.goal_needs_valid_chain and len(good) < len(steps):
             out.append(Deduction(policy.goal, "the expected result is reached only through invalid steps"))
     start = draft.extra.get("start")
-    if start is not None and not holds(outcomes.get(start.text)):
+    if start is not None and not holds(outcomes.get(start)):
         feedback.append(f"Start from {latex(start.lhs)}, the quantity the question defines.")
     return out

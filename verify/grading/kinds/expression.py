@@ -9,7 +9,7 @@ from ...errors import VerifyError
 from ...model import Relation
 from ..checks import CheckKey, holds
 from ..classify import classify
-from ..reader import context, namespace, parse
+from ..reader import context, parse_in
 from ..results import Deduction
 from ..rubric import Item
 from .common import Draft, find, result, unreadable
@@ -20,10 +20,9 @@ def prepare(item: Item, text: str) -> Draft:
     found = find(item, text)
     if isinstance(found, Draft):
         return found
-    names = namespace(item.context)
     try:
-        answer = parse(found.maths[item.locate.math], names)
-        wanted = [parse(t, names) for t in (item.expected or "", *item.accepted)]
+        answer = parse_in(found.maths[item.locate.math], item.context)
+        wanted = [parse_in(t, item.context) for t in (item.expected or "", *item.accepted)]
     except VerifyError as error:
         return unreadable(item, found, error)
     ctx = context(item.context)
@@ -33,7 +32,7 @@ def prepare(item: Item, text: str) -> Draft:
 
 def finish(draft: Draft, outcomes: dict):
     item, found = draft.item, draft.found
-    verdicts = [outcomes.get(k.text) for k in draft.keys]
+    verdicts = [outcomes.get(k) for k in draft.keys]
     if any(holds(v) for v in verdicts):
         return result(item, item.points, "graded", found)
     first = verdicts[0]
