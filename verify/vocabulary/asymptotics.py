@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from sympy import Expr
+from sympy.core.sympify import _sympify  # strict: converts numbers, never parses strings
 
 
 class _Asymptotic(Expr):
@@ -11,7 +12,7 @@ class _Asymptotic(Expr):
     _macro = ""
 
     def __new__(cls, expr):
-        return Expr.__new__(cls, expr)
+        return Expr.__new__(cls, _sympify(expr))
 
     @property
     def expr(self):

@@ -15,6 +15,7 @@ from typing import Iterable
 
 from sympy import Expr, Symbol, Tuple
 from sympy.core.symbol import Str
+from sympy.core.sympify import _sympify  # strict: converts numbers, never parses strings
 from sympy.printing.latex import LatexPrinter
 
 
@@ -83,7 +84,7 @@ class Normal(Expr):
     is_commutative = True
 
     def __new__(cls, mean, variance):
-        return Expr.__new__(cls, mean, variance)
+        return Expr.__new__(cls, _sympify(mean), _sympify(variance))
 
     @property
     def mean(self):
@@ -107,7 +108,7 @@ class Expectation(Expr):
             if not isinstance(dist, Density):
                 raise TypeError("an expectation over a Normal needs its variable")
             var = dist.variables[0]
-        return Expr.__new__(cls, body, dist, var)
+        return Expr.__new__(cls, _sympify(body), dist, var)
 
     @property
     def body(self):
@@ -134,7 +135,7 @@ class KL(Expr):
     is_commutative = True
 
     def __new__(cls, first, second):
-        return Expr.__new__(cls, first, second)
+        return Expr.__new__(cls, _sympify(first), _sympify(second))
 
     def _eval_is_extended_real(self):
         return True
