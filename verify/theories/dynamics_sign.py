@@ -64,6 +64,23 @@ def _odd_part(poly: sympy.Poly) -> sympy.Poly:
     return result
 
 
+def _near_roots(d: Expr, poly: sympy.Poly, strict: bool, box: Interval, x) -> Sign | None:
+    """A rational point at a root inside the box (fails a strict test) or just beside one
+    (where the sign has changed), found from exact isolating intervals; None if all pass."""
+    for (low, high), _ in poly.intervals(eps=Rational(1, 10**6), inf=box.low, sup=box.high):
+        for point in {low, high}:
+            if not _strictly_inside(point, box):
+                continue
+            value = d.xreplace({x: point})
+            if value.is_negative or (strict and value.is_zero):
+                return Sign(False, f"at {x} = {point} the expression is {value}", {x: point})
+    return None
+
+
+def _strictly_inside(point, box: Interval) -> bool:
+    return (box.low is None or point > box.low) and (box.high is None or point < box.high)
+
+
 def _sturm_test(d: Expr, strict: bool, region: Region) -> Sign | None:
     symbols = tuple(d.free_symbols)
     if len(symbols) != 1:
@@ -80,7 +97,7 @@ def _sturm_test(d: Expr, strict: bool, region: Region) -> Sign | None:
         return None
     moving = num if strict else _odd_part(num)
     if _open_root_count(moving, box):
-        return None
+        return _near_roots(d, moving, strict, box, x)
     point = _test_point(box)
     if num.eval(point) == 0:
         return None

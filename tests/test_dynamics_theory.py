@@ -1,0 +1,227 @@
+"""The dynamics theory's claim kinds, as specifications: what each proves, refutes, and why."""
+from __future__ import annotations
+
+import pytest
+import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sympy import I, ImmutableMatrix, Rational, Symbol, Tuple, sqrt
+from sympy.core.symbol import Str
+
+from verify.config import CheckConfig
+from verify.engine.checker import check_claim, check_step
+from verify.model import Claim, Context, Relation
+from verify.theories.dynamics_maps import update_map
+from verify.verdict import Status
+
+CONFIG = CheckConfig(seed=3, samples=5, budget=None)
+CONTEXT = Context(theories=("dynamics", "algebra"))
+ETA = Symbol("eta", positive=True)
+P, Q = sympy.symbols("p q", real=True)
+X = Symbol("x", real=True)
+A = ImmutableMatrix([[1, -ETA], [ETA, 1]])
+SETTINGS = settings(max_examples=25, deadline=None)
+
+
+def check(kind, subject, value=None, assumptions=()):
+    return check_claim(Claim("test", kind, subject, value, None, tuple(assumptions)), CONTEXT, CONFIG)
+
+
+small = st.integers(-4, 4).map(sympy.Integer)
+matrices = st.lists(small, min_size=4, max_size=4).map(lambda v: ImmutableMatrix(2, 2, v))
+
+
+# --- eigenvalues -------------------------------------------------------------------------------
+
+def test_eigenvalues_are_proved_through_the_characteristic_polynomial():
+    verdict = check("eigenvalues", A, Tuple(1 + I * ETA, 1 - I * ETA))
+    assert verdict.status is Status.PROVED
+    assert "characteristic polynomial" in verdict.reason
+
+
+def test_real_eigenvalues_for_a_rotation_are_refuted_with_the_true_ones_shown():
+    verdict = check("eigenvalues", A, Tuple(1 + ETA, 1 - ETA))
+    assert verdict.status is Status.REFUTED
+    assert "I*eta + 1" in verdict.reason and verdict.counterexample is not None
+
+
+def test_a_wrong_multiplicity_is_refuted():
+    verdict = check("eigenvalues", ImmutableMatrix([[2, 1], [0, 3]]), Tuple(2, 2))
+    assert verdict.status is Status.REFUTED
+
+
+def test_the_wrong_number_of_eigenvalues_is_refuted():
+    assert check("eigenvalues", A, Tuple(1 + I * ETA)).status is Status.REFUTED
+
+
+@SETTINGS
+@given(matrices)
+def test_the_roots_sympy_finds_are_always_proved(matrix):
+    lam = Symbol("lam")
+    roots = sympy.roots(matrix.charpoly(lam).as_expr(), lam)
+    values = Tuple(*[r for r, m in roots.items() for _ in range(m)])
+    assert check("eigenvalues", matrix, values).status is Status.PROVED
+
+
+@SETTINGS
+@given(matrices, st.integers(1, 3))
+def test_shifted_roots_are_always_refuted(matrix, shift):
+    lam = Symbol("lam")
+    roots = sympy.roots(matrix.charpoly(lam).as_expr(), lam)
+    values = [r for r, m in roots.items() for _ in range(m)]
+    values[0] += shift
+    assert check("eigenvalues", matrix, Tuple(*values)).status is Status.REFUTED
+
+
+# --- Jacobians, gradients, update maps -------------------------------------------------------------
+
+UPDATE = Tuple(P - ETA * Q, Q + ETA * P)
+
+
+def test_the_jacobian_is_proved_by_differentiation():
+    assert check("jacobian", Tuple(UPDATE, Tuple(P, Q)), A).status is Status.PROVED
+
+
+def test_a_sign_error_in_the_jacobian_is_refuted_at_an_entry():
+    verdict = check("jacobian", Tuple(UPDATE, Tuple(P, Q)), ImmutableMatrix([[1, ETA], [ETA, 1]]))
+    assert verdict.status is Status.REFUTED
+    assert "entry (1,2)" in verdict.reason
+
+
+@pytest.mark.parametrize("rule, expected", [
+    ("simultaneous", (P - ETA * Q, Q + ETA * P)),
+    ("alternating", (P - ETA * Q, Q + ETA * (P - ETA * Q))),
+    ("extragradient", ((1 - ETA**2) * P - ETA * Q, ETA * P + (1 - ETA**2) * Q)),
+    ("flow", (-Q, P)),
+])
+def test_each_update_rule_of_the_bilinear_game(rule, expected):
+    subject = Tuple(P * Q, Tuple(P, Q), Tuple(-1, 1), ETA, Str(rule))
+    assert check("update_map", subject, Tuple(*expected)).status is Status.PROVED
+
+
+def test_descending_on_the_maximiser_is_refuted():
+    subject = Tuple(P * Q, Tuple(P, Q), Tuple(-1, 1), ETA, Str("simultaneous"))
+    assert check("update_map", subject, Tuple(P - ETA * Q, Q - ETA * P)).status is Status.REFUTED
+
+
+@SETTINGS
+@given(st.integers(-3, 3), st.integers(-3, 3), st.integers(0, 3))
+def test_gda_on_a_quadratic_matches_its_definition(a, b, c):
+    f = a * P**2 + b * P * Q + c * Q**2
+    expected = (P - ETA * sympy.diff(f, P), Q + ETA * sympy.diff(f, Q))
+    assert [sympy.expand(e - x) for e, x in zip(update_map(f, (P, Q), (-1, 1), ETA, "simultaneous"), expected)] \
+        == [0, 0]
+
+
+# --- spectral radius and inequalities ----------------------------------------------------------------
+
+def test_the_spectral_radius_of_simultaneous_gda():
+    verdict = check("spectral_radius", A, sqrt(1 + ETA**2))
+    assert verdict.status is Status.PROVED and "discriminant" in verdict.reason
+
+
+def test_a_radius_below_one_is_refuted():
+    assert check("spectral_radius", A, Rational(1, 2)).status is Status.REFUTED
+
+
+def test_radius_one_of_alternating_gda_needs_eta_below_two():
+    alternating = ImmutableMatrix([[1, -ETA], [ETA, 1 - ETA**2]])
+    assert check("spectral_radius", alternating, 1, (ETA < 2,)).status is Status.PROVED
+    assert check("spectral_radius", alternating, 1).status is Status.REFUTED
+
+
+@pytest.mark.parametrize("relation, assumptions", [
+    (sympy.Gt(sqrt(1 + ETA**2), 1, evaluate=False), ()),
+    (sympy.Lt(sqrt(1 - ETA**2 + ETA**4), 1, evaluate=False), (ETA < 1,)),
+    (sympy.Gt(4 - ETA**2, 0, evaluate=False), (ETA < 2,)),
+    (sympy.Ge(X**2 - 2 * X + 1, 0, evaluate=False), ()),
+    (sympy.Gt(X**3, 1, evaluate=False), (X > 1,)),
+])
+def test_true_inequalities_are_proved(relation, assumptions):
+    assert check("inequality", relation, None, assumptions).status is Status.PROVED
+
+
+@pytest.mark.parametrize("relation, assumptions", [
+    (sympy.Lt(sqrt(1 + ETA**2), 1, evaluate=False), ()),
+    (sympy.Lt(sqrt(1 - ETA**2 + ETA**4), 1, evaluate=False), (ETA < 2,)),
+    (sympy.Gt(X**3, 1, evaluate=False), (X > 0,)),
+])
+def test_false_inequalities_are_refuted_at_a_point_of_the_region(relation, assumptions):
+    verdict = check("inequality", relation, None, assumptions)
+    assert verdict.status is Status.REFUTED
+    point = {Symbol(k, **s.assumptions0): Rational(v) for (k, v), s in
+             zip(verdict.counterexample.assignment, sorted(relation.free_symbols, key=str))}
+    assert relation.xreplace(point) is sympy.false
+
+
+@SETTINGS
+@given(st.integers(1, 5), st.integers(1, 5))
+def test_a_square_exceeds_a_product_bound_exactly_when_sturm_says(a, b):
+    """x^2 - (a + b) x + a b = (x - a)(x - b) is positive beyond max(a, b) and not before."""
+    relation = sympy.Gt(X**2 - (a + b) * X + a * b, 0, evaluate=False)
+    beyond = check("inequality", relation, None, (X > max(a, b),))
+    before = check("inequality", relation, None, (X > min(a, b) - Rational(1, 2),))
+    assert beyond.status is Status.PROVED
+    assert before.status is Status.REFUTED
+
+
+# --- iterates, closed forms, fixed points, saddles --------------------------------------------------
+
+TABLE = Tuple(*(Tuple(a, b) for a, b in ((1, 1), (0, 2), (-2, 2), (-4, 0), (-4, -4), (0, -8), (8, -8))))
+
+
+def test_the_table_of_iterates_is_proved_by_exact_arithmetic():
+    assert check("iterates", Tuple(A, Tuple(1, 1), Tuple(Tuple(ETA, 1))), TABLE).status is Status.PROVED
+
+
+def test_a_wrong_iterate_names_the_first_wrong_step_and_the_true_value():
+    rows = list(TABLE)
+    rows[3] = Tuple(-4, 1)
+    verdict = check("iterates", Tuple(A, Tuple(1, 1), Tuple(Tuple(ETA, 1)), Tuple(P, Q)), Tuple(*rows))
+    assert verdict.status is Status.REFUTED
+    assert "t = 3" in verdict.reason and "q is 0" in verdict.reason
+
+
+def test_a_closed_form_is_proved_by_induction():
+    t = Symbol("t", integer=True, nonnegative=True)
+    closed = (1 + I * ETA) ** t * ImmutableMatrix([1, -I]) / 2 + (1 - I * ETA) ** t * ImmutableMatrix([1, I]) / 2
+    verdict = check("closed_form", Tuple(A, Tuple(1, 0), t), closed)
+    assert verdict.status is Status.PROVED and "induction" in verdict.reason
+
+
+def test_a_wrong_closed_form_is_refuted_at_a_step():
+    t = Symbol("t", integer=True, nonnegative=True)
+    verdict = check("closed_form", Tuple(A.xreplace({ETA: 1}), Tuple(1, 0), t), Tuple(2**t, 0))
+    assert verdict.status is Status.REFUTED and verdict.counterexample.assignment == (("t", "1"),)
+
+
+def test_the_origin_is_a_fixed_point_and_a_saddle():
+    assert check("fixed_point", Tuple(A, Tuple(0, 0))).status is Status.PROVED
+    assert check("saddle", Tuple(P * Q, Tuple(P, Q), Tuple(0, 0))).status is Status.PROVED
+
+
+@pytest.mark.parametrize("f, point", [(P**2 + Q**2, (0, 0)), (P * Q, (1, 0))])
+def test_a_minimum_or_a_non_critical_point_is_not_a_saddle(f, point):
+    assert check("saddle", Tuple(f, Tuple(P, Q), Tuple(*point))).status is Status.REFUTED
+
+
+# --- chain steps in continuous time --------------------------------------------------------------------
+
+def _flow_context():
+    tau = Symbol("tau", real=True)
+    p, q = sympy.Function("p")(tau), sympy.Function("q")(tau)
+    from verify.model import Fact
+    facts = (Fact("p", sympy.Derivative(p, tau), -q), Fact("q", sympy.Derivative(q, tau), p))
+    return Context(symbols=(tau,), facts=facts, theories=("dynamics", "algebra")), p, q, tau
+
+
+def test_a_time_derivative_is_carried_out_and_the_field_substituted():
+    context, p, q, tau = _flow_context()
+    verdict = check_step(sympy.Derivative(p**2 + q**2, tau), Relation.EQ, sympy.S.Zero, context, CONFIG)
+    assert verdict.status is Status.PROVED
+
+
+def test_a_wrong_time_derivative_is_refuted_by_the_numeric_tier():
+    context, p, q, tau = _flow_context()
+    verdict = check_step(sympy.Derivative(p**2 - q**2, tau), Relation.EQ, sympy.S.Zero, context, CONFIG)
+    assert verdict.status is Status.REFUTED
