@@ -252,9 +252,11 @@ def max_path_length(t: int, parents) -> int:
                 children.setdefault(parent, []).append((layer, position))
     longest = 0
     for source in range(t):
-        nearest = _bfs((0, source), children)
-        longest = max([longest] + [min(d for (layer, p), d in nearest.items() if p == j and layer > 0)
-                                   for j in {p for (layer, p) in nearest if layer > 0}])
+        nearest: dict[int, int] = {}  # position -> fewest edges to any layer's node there
+        for (layer, position), distance in _bfs((0, source), children).items():
+            if layer > 0:
+                nearest[position] = min(distance, nearest.get(position, distance))
+        longest = max(longest, *nearest.values())
     return longest
 
 
