@@ -28,7 +28,9 @@ class ThetaClass:
     """The maximal monomials of a cost expression: equal objects are the same Theta-class.
 
     ``terms`` (all monomials of the expression) is kept to tell lower-order terms apart;
-    it takes no part in equality.
+    it takes no part in equality. Equality is exact for sums of powers under inequality
+    assumptions (the maximal monomials are the vertices of the Newton polyhedron); with log
+    factors, or assumptions that tie sizes together both ways, use ``compare_classes``.
     """
 
     maximal: frozenset[Monomial]
