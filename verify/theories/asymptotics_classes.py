@@ -125,7 +125,7 @@ def theta_class(expr: Expr, assumptions: Sequence[Expr] = ()) -> ThetaClass:
     >>> theta_class(t*n**2*L + t*n) == theta_class(L*n**2*t)
     True
     >>> str(theta_class(12*t*n**2*L + t**2*n*L + t*n*L))
-    '{L*n**2*t, L*n*t**2}'
+    '{L*n*t**2, L*n**2*t}'
     """
     terms = terms_of(expr)
     positive = [term for term in terms if sign_of(term) > 0]
