@@ -14,6 +14,8 @@ Anything without a rule stays an opaque ``Entry`` (true, merely uninformative).
 """
 from __future__ import annotations
 
+import functools
+
 from sympy import (Add, Dummy, Expr, Identity, Indexed, IndexedBase, KroneckerDelta, MatAdd, MatMul,
                    MatrixSymbol, Mul, OneMatrix, Sum, Transpose, ZeroMatrix, exp, expand)
 from sympy.matrices.expressions.matexpr import MatrixElement, MatrixExpr
@@ -76,7 +78,23 @@ def _softmax_entry(expr: Softmax, r, c, used: set) -> Expr:
 
 
 def entry(expr, r, c, used: set) -> Expr:
-    """The (r, c) entry (1-based) of the matrix expression ``expr``, as a scalar."""
+    """The (r, c) entry (1-based) of the matrix expression ``expr``, as a scalar.
+
+    Memoised: steps of one derivation share most sub-expressions (fresh dummies may be
+    reused between calls; they are bound, so that is harmless).
+    """
+    value, rules = _entry_memo(expr, r, c)
+    used.update(rules)
+    return value
+
+
+@functools.lru_cache(maxsize=4096)
+def _entry_memo(expr, r, c) -> tuple[Expr, frozenset]:
+    used: set = set()
+    return _entry(expr, r, c, used), frozenset(used)
+
+
+def _entry(expr, r, c, used: set) -> Expr:
     if isinstance(expr, MatrixSymbol):
         return Indexed(IndexedBase(expr.name), r, c)
     if isinstance(expr, (MatAdd, Add)):

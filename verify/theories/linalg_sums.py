@@ -10,6 +10,8 @@
 """
 from __future__ import annotations
 
+import functools
+
 from sympy import Add, Dummy, Expr, Mul, Sum, Symbol, expand
 
 SMALL_RANGE = 8
@@ -20,7 +22,19 @@ def expanded(expr: Expr) -> Expr:
 
 
 def normal(expr: Expr, used: set) -> Expr:
-    """Expanded, with every sum split by linearity and its constant factors pulled out."""
+    """Expanded, with every sum split by linearity and its constant factors pulled out (memoised)."""
+    value, rules = _normal_memo(expr)
+    used.update(rules)
+    return value
+
+
+@functools.lru_cache(maxsize=4096)
+def _normal_memo(expr: Expr) -> tuple[Expr, frozenset]:
+    used: set = set()
+    return _normal(expr, used), frozenset(used)
+
+
+def _normal(expr: Expr, used: set) -> Expr:
     if not expr.has(Sum):
         return expanded(expr)
     if isinstance(expr, Sum):
