@@ -10,7 +10,7 @@ fired are named. Numbers come from ``linalg_numeric``; the ``moments`` claim fro
 """
 from __future__ import annotations
 
-from sympy import Expr, Indexed, MatrixSymbol, Symbol, Tuple, expand
+from sympy import Expr, Indexed, MatrixSymbol, Sum, Symbol, Tuple, expand
 
 from ..config import CheckConfig
 from ..model import Claim, Context
@@ -73,7 +73,6 @@ def to_scalar(expr: Expr, used: set) -> Expr:
 
 
 def _relevant(expr: Expr) -> bool:
-    from sympy import Sum
     return is_matrix(expr) or expr.has(Sum, Indexed, Row, Entry, Dot, MatrixSymbol)
 
 
