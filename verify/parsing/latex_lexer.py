@@ -37,12 +37,12 @@ class LatexLexer:
         self.integrals: list[int] = []  # bracket depth at each open \int
 
     def emit(self, kind: str, value: str, pos: int) -> None:
-        if kind in ("LPAR", "LBRACK", "LBRACE", "BEGIN_MATRIX"):
+        if kind in ("LPAR", "LBRACK", "LBRACE", "BEGIN_MATRIX", "LABS"):
             self.depth += 1
             if self.depth > self.out.limits.max_depth:
                 raise limit_error("max_depth", f"brackets nested more than {self.out.limits.max_depth} deep",
                                   self.text, pos, self.out.origin)
-        elif kind in ("RPAR", "RBRACK", "RBRACE", "END_MATRIX"):
+        elif kind in ("RPAR", "RBRACK", "RBRACE", "END_MATRIX", "RABS"):
             self.depth -= 1
         self.out.add(kind, value, pos, self.spaced)
         self.spaced = False

@@ -51,7 +51,10 @@ def _sizing(lexer, name: str, start: int) -> bool:
         return True
     if delimiter in ("\\langle", "\\rangle"):
         raise lexer.out.error("angle brackets are not supported; write the product out", start)
-    lexer.emit(_DELIM_TOKENS[delimiter], f"\\{name}{delimiter}", start)
+    kind = _DELIM_TOKENS[delimiter]
+    if kind == "PIPE" and name in ("left", "right"):  # \left| x \right| is an absolute value
+        kind = "LABS" if name == "left" else "RABS"
+    lexer.emit(kind, f"\\{name}{delimiter}", start)
     return True
 
 

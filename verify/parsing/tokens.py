@@ -14,7 +14,7 @@ from .diagnostics import limit_error, parse_error
 from .limits import Limits
 
 OPENERS = {"LPAR": "RPAR", "CALL_LPAR": "RPAR", "LBRACK": "RBRACK", "LBRACE": "RBRACE",
-           "BEGIN_MATRIX": "END_MATRIX"}
+           "BEGIN_MATRIX": "END_MATRIX", "LABS": "RABS"}
 CLOSERS = {v: k for k, v in OPENERS.items() if k != "CALL_LPAR"}
 CALL_HEADS = frozenset({"FUNC", "BIGO", "KL", "NORMAL", "SQRT"})
 

@@ -65,7 +65,7 @@ class ToSympy(Transformer_NonRecursive):
 
     def __init__(self, limits: Limits, matrices: bool = False):
         super().__init__()
-        self.limits = limits
+        self.caps = limits
         self.matrices = matrices  # capitals are matrices (the formula has softmax, Concat or a transpose)
 
     # statements
@@ -113,6 +113,9 @@ class ToSympy(Transformer_NonRecursive):
         if isinstance(left, _DerivativeOperator):
             return sympy.Derivative(_expr(right), left.variable)
         return _expr(left) * _expr(right)
+
+    def abs(self, items):
+        return sympy.Abs(_expr(items[0]))
 
     def group(self, items):
         return items[0]
@@ -186,12 +189,12 @@ class ToSympy(Transformer_NonRecursive):
         return base ** exponent
 
     def _check_exponent(self, base: Expr, exponent: Expr) -> None:
-        limit = self.limits.max_exponent
+        limit = self.caps.max_exponent
         if exponent.is_Number and abs(exponent) > limit:
             raise Refusal(f"exponent {exponent} is larger than {limit}", "max_exponent")
         if base.is_Number and exponent.is_Number and base not in (0, 1, -1):
             digits = float(abs(exponent)) * float(sympy.log(abs(base), 10).evalf(5)) if base.is_Integer else 0
-            if digits > self.limits.max_power_digits:
+            if digits > self.caps.max_power_digits:
                 raise Refusal(f"{base}^{exponent} would have about {digits:.0f} digits", "max_power_digits")
 
     def frac(self, items):
@@ -217,8 +220,8 @@ class ToSympy(Transformer_NonRecursive):
 
     def factorial(self, items):
         value = _expr(items[0])
-        if value.is_Number and abs(value) > self.limits.max_factorial:
-            raise Refusal(f"{value}! is too large (at most {self.limits.max_factorial}!)", "max_factorial")
+        if value.is_Number and abs(value) > self.caps.max_factorial:
+            raise Refusal(f"{value}! is too large (at most {self.caps.max_factorial}!)", "max_factorial")
         return sympy.factorial(value)
 
     # operators with scripts
@@ -257,8 +260,8 @@ class ToSympy(Transformer_NonRecursive):
         if low is None or high is None:  # \sum_j x_j: the index set is not written down
             return sympy.Function(f"{word}_{variable}")(body)
         span = high - low
-        if span.is_Number and span > self.limits.max_sum_terms:
-            raise Refusal(f"a {word} over {span} terms (at most {self.limits.max_sum_terms})", "max_sum_terms")
+        if span.is_Number and span > self.caps.max_sum_terms:
+            raise Refusal(f"a {word} over {span} terms (at most {self.caps.max_sum_terms})", "max_sum_terms")
         return kind(body, (variable, low, high))
 
     def limits(self, items):

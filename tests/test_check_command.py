@@ -1,0 +1,73 @@
+"""``verify check FILE``: verdicts per step, first failure, residual, counterexample, exit codes."""
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from verify.cli import main
+
+SAMPLES = Path(__file__).parent / "samples"
+SUBMISSION = Path(__file__).parents[2] / "shared" / "examples" / "assignment5_submission.md"
+
+
+def run_json(path, capsys):
+    code = main(["check", str(path), "--json", "--samples", "3"])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_correct_derivation_passes(capsys):
+    code, report = run_json(SAMPLES / "elbo_correct.md", capsys)
+    assert code == 0 and report["ok"] and report["summary"]["refuted"] == 0
+
+
+def test_broken_derivation_names_the_first_failing_step(capsys):
+    code, report = run_json(SAMPLES / "elbo_broken.md", capsys)
+    assert code == 1 and report["chains"][0]["first_failure"] == 3
+
+
+def test_refuted_step_has_residual_and_counterexample(capsys):
+    _, report = run_json(SAMPLES / "algebra_aligned.tex", capsys)
+    refuted = [c for c in report["derivations"][0]["checks"] if c["verdict"] == "refuted"]
+    assert refuted and refuted[0]["residual"] not in (None, "0") and refuted[0]["counterexample"]["assignment"]
+
+
+def test_text_output_shows_the_first_failure(capsys):
+    assert main(["check", str(SAMPLES / "gda_fenced.md")]) == 1
+    assert "first failing step: 2 (refuted)" in capsys.readouterr().out
+
+
+def test_standard_input_is_read(capsys, monkeypatch):
+    text = "$$(x+1)^2 = x^2 + 2x + 1$$\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+    assert main(["check", "-"]) == 0
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"\xff\xfe not utf-8 \x80", "not UTF-8"),
+    (b"   \n", "is empty"),
+    (b"# Notes\nNo mathematics here, only $x$ inline.\n", "holds no derivation"),
+])
+def test_unreadable_files_exit_2_with_a_clear_message(tmp_path, capsys, content, message):
+    path = tmp_path / "answer.md"
+    path.write_bytes(content)
+    assert main(["check", str(path)]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_missing_file_exits_2(tmp_path, capsys):
+    assert main(["check", str(tmp_path / "nope.md")]) == 2
+    assert "cannot read" in capsys.readouterr().err
+
+
+def test_submission_elbo_chain_sign_error_and_dropped_term_are_refuted(capsys):
+    if not SUBMISSION.exists():
+        pytest.skip("../shared is absent")
+    code, report = run_json(SUBMISSION, capsys)
+    checks = report["derivations"][0]["checks"]
+    verdicts = {c["index"]: c for c in checks}
+    assert code == 1 and len(checks) == 7
+    assert verdicts[3]["verdict"] == "refuted" and "log(p(x))" in verdicts[3]["residual"]
+    assert verdicts[5]["verdict"] == "refuted" and verdicts[5]["counterexample"] is not None
+    assert all(verdicts[i]["verdict"] == "proved" for i in (1, 2, 4, 6, 7))
