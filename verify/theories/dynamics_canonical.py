@@ -25,6 +25,22 @@ def _angle_sum(function: Expr) -> Expr | None:
     return sympy.sin(u) * sympy.cos(c) + sympy.cos(u) * sympy.sin(c)
 
 
+def shift(expr: Expr, n: Expr) -> Expr:
+    """``expr`` with ``n -> n + 1``, sines and cosines split by angle addition as they are built.
+
+    Building ``cos(pi*(n + 1)/4)`` and splitting it afterwards costs SymPy an evaluation
+    attempt per function; splitting while building skips it (same identity).
+    """
+    placeholders, split = {}, {}
+    for function in expr.atoms(sympy.cos, sympy.sin):
+        if function.has(n):
+            marker = sympy.Dummy()
+            placeholders[function] = marker
+            moved = function.func(function.args[0].xreplace({n: n + 1}), evaluate=False)
+            split[marker] = _angle_sum(moved) or moved
+    return expr.xreplace(placeholders).xreplace({n: n + 1}).xreplace(split)
+
+
 def expand_angles(expr: Expr) -> Expr:
     """Split every sine and cosine of ``variable part + constant``."""
     replacements = {}

@@ -16,7 +16,7 @@ from ..errors import UsageError
 from ..model import Claim, Context
 from ..verdict import Counterexample, Status, Verdict, proved, unknown
 from .base import claim_handler
-from .dynamics_canonical import dynamics_form
+from .dynamics_canonical import dynamics_form, shift
 from .dynamics_compare import as_matrix, as_rows, as_vector, compare, mismatch
 from .dynamics_region import region_of
 
@@ -195,7 +195,7 @@ def check_closed_form(claim: Claim, context: Context, config: CheckConfig) -> Ve
     base = [dynamics_form(e) for e in (closed.xreplace({n: 0}) - first)]
     if any(e != 0 for e in base):
         return _closed_form_counterexample(mapping, first, closed, n, 0)
-    step = apply_map(mapping, closed) - closed.xreplace({n: n + 1})
+    step = apply_map(mapping, closed) - closed.applyfunc(lambda e: shift(e, n))
     if all(dynamics_form(e) == 0 for e in step):
         return proved(f"induction on {n}: Z(0) = z0, and map(Z({n})) - Z({n} + 1) has canonical form 0 "
                       f"(angle addition, powers split), so Z({n}) = map^{n}(z0) for every {n} >= 0", ("dynamics",))

@@ -89,6 +89,8 @@ def _sturm_test(d: Expr, strict: bool, region: Region) -> Sign | None:
     box = region.interval(x)
     if not (x.is_real or box.low is not None or box.high is not None):
         return None
+    if any(end is not None and not end.is_Rational for end in (box.low, box.high)):
+        return None  # Sturm counts need rational ends
     numerator, denominator = sympy.fraction(sympy.cancel(sympy.together(d)))
     if not (numerator.is_polynomial(x) and denominator.is_polynomial(x)):
         return None
@@ -128,26 +130,39 @@ def has_root(expr: Expr) -> bool:
 
 def nonnegative(expr: Expr, region: Region) -> bool:
     """Exact: ``expr`` is nonnegative on the region (a square root of something nonnegative counts)."""
-    if expr.is_nonnegative:
-        return True
     if expr.is_Pow and expr.exp == Rational(1, 2):
         return decide(expr.base, False, region).holds is True
-    return False
+    return decide(expr, False, region).holds is True
+
+
+def _single_variable(d: Expr) -> bool:
+    return len(d.free_symbols) == 1 and d.is_rational_function(*d.free_symbols)
 
 
 def decide(d: Expr, strict: bool, region: Region) -> Sign:
-    """Is ``d > 0`` (``strict``) or ``d >= 0`` on the whole region? Exact, or undecided."""
+    """Is ``d > 0`` (``strict``) or ``d >= 0`` on the whole region? Exact, or undecided.
+
+    One parameter and a rational function: Sturm (cheap and complete); otherwise SymPy's
+    assumption system, which can be slow on sums of mixed sign, so it comes second.
+    """
     d = sympy.sympify(d)
-    for test in (_assumption_test(d, strict), _sturm_test(d, strict, region)):
-        if test is not None:
-            return test
+    if d.is_number:
+        return _assumption_test(d, strict) or Sign(None, f"{d} is not {'positive' if strict else 'nonnegative'}")
+    tests = (_sturm_test, _assumption_test) if _single_variable(d) else (_assumption_test,)
+    for test in tests:
+        found = test(d, strict, region) if test is _sturm_test else test(d, strict)
+        if found is not None:
+            return found
     return Sign(None, f"no exact argument decides the sign of {d}")
 
 
 def decide_relation(lhs: Expr, rhs: Expr, strict: bool, region: Region) -> Sign:
-    """Is ``lhs > rhs`` (``strict``) or ``lhs >= rhs`` everywhere on the region?"""
-    direct = decide(sympy.expand(lhs - rhs), strict, region)
-    if direct.holds is not None:
-        return direct
+    """Is ``lhs > rhs`` (``strict``) or ``lhs >= rhs`` everywhere on the region?
+
+    With a square root on either side, squaring (both sides nonnegative) comes first: it
+    turns the question into a polynomial one.
+    """
     squared = _squared(lhs, rhs, strict, region)
-    return squared if squared is not None else direct
+    if squared is not None:
+        return squared
+    return decide(sympy.expand(lhs - rhs), strict, region)
