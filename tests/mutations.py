@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Callable, Iterator
 
-from sympy import Add, Basic, Integer, Mul, Pow, Rational
+from sympy import Add, Basic, Indexed, Integer, Mul, Pow, Rational, Sum
 
 from verify.vocabulary import Density
+from verify.vocabulary.linalg import Entry
 
 Mutation = Callable[[Basic], Iterator[Basic]]
 
@@ -61,12 +62,27 @@ def _swap_conditional(expr: Basic) -> Iterator[Basic]:
         yield Density(expr.name, expr.given, expr.variables)
 
 
+def _change_bound(expr: Basic) -> Iterator[Basic]:
+    if isinstance(expr, Sum):
+        variable, low, high = expr.limits[0]
+        yield Sum(expr.function, (variable, low, high + 1), *expr.limits[1:])
+
+
+def _swap_indices(expr: Basic) -> Iterator[Basic]:
+    if isinstance(expr, Indexed) and len(expr.indices) >= 2 and expr.indices[0] != expr.indices[1]:
+        yield expr.base[(expr.indices[1], expr.indices[0], *expr.indices[2:])]
+    if isinstance(expr, Entry) and expr.args[1] != expr.args[2]:
+        yield Entry(expr.args[0], expr.args[2], expr.args[1])
+
+
 MUTATIONS: dict[str, Callable[[Basic], Iterator[Basic]]] = {
     "sign flipped": _flip_sign,
     "term dropped": _drop_term,
     "exponent changed": _change_exponent,
     "factor changed": _change_factor,
     "conditional swapped": _swap_conditional,
+    "bound changed": _change_bound,
+    "indices swapped": _swap_indices,
 }
 
 
