@@ -1,7 +1,7 @@
 """``values`` items: numbers a rule determines (e.g. iterates of an update map), computed exactly.
 
 The rubric gives the rule, not the numbers: ``state`` names, ``update`` expressions in
-ASCII (read by our safe reader), ``parameters``, ``start`` and ``steps``. Answers are
+ASCII (read by the project parser), ``parameters``, ``start`` and ``steps``. Answers are
 tables (tab- or pipe-separated, a row of names ``p_0 p_1 ...`` over a row of numbers)
 or equations ``p_1 = 0``.
 """
@@ -13,7 +13,7 @@ from fractions import Fraction
 
 from sympy import Rational, Symbol
 
-from ..mathtext import Namespace, read_math
+from ...parsing import parse_ascii_expr
 from ..results import Deduction
 from ..rubric import Item
 from .common import Draft, feedback_for, find, result
@@ -26,8 +26,7 @@ _EQUATION = re.compile(r"([A-Za-z\\]+)_\{?(\d+)\}?\s*=\s*([-+−]?\d+(?:\.\d+)?(
 @functools.lru_cache(maxsize=64)
 def iterates(state: tuple[str, ...], update: tuple[str, ...], parameters: tuple, start: tuple, steps: int):
     """``{(name, k): value}`` for k = 0..steps, by exact rational arithmetic (simultaneous update)."""
-    names = Namespace(ascii=True, densities=frozenset())
-    maps = [read_math(text, names) for text in update]
+    maps = [parse_ascii_expr(text) for text in update]
     fixed = {Symbol(k): Rational(str(v)) for k, v in parameters}
     current = [Rational(str(v)) for v in start]
     table = {(n, 0): current[i] for i, n in enumerate(state)}
