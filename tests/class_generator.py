@@ -111,7 +111,7 @@ def reference() -> dict:
         "tf_train_time": r"O(t^2 \cdot n \cdot L + t \cdot n^2 \cdot L)",
         "tf_train_space": r"O(t^2 \cdot L + t \cdot n \cdot L)",
         "tf_test_time": r"O(t^2 n L + t n^2 L)",
-        "tf_test_space": r"O(t^2 + t n)",
+        "tf_test_space": r"O(t \cdot n \cdot L)",
         "attention": r"\text{softmax}\left(\frac{Q K^T}{\sqrt{d_k}}\right) V",
         "elbo": elbo_block(),
         "reconstruction": r"E_{q(z|x)} [\log p(x|z)]",
@@ -142,7 +142,8 @@ def _iterates_with(name: str, k: int, value: int) -> str:
 # correct answers written differently: every automatic item keeps full points
 VARIANTS = {
     "reordered complexity": {"rnn_train_time": r"O(L \cdot t \cdot n^{2})", "tf_train_time": r"\Theta(n^2 t L + t^2 n L)"},
-    "lower-order terms kept": {"rnn_train_space": r"O(t n L + n L)", "tf_test_space": r"O(t^2 + t n + n)"},
+    "lower-order terms kept": {"rnn_train_space": r"O(t n L + n L)", "tf_test_space": r"O(t n L + n L)"},
+    "heads counted": {"tf_train_space": r"O(t n L + h t^2 L)"},
     "times and operatorname": {"attention": r"\operatorname{softmax}\left(\frac{Q \times K^{T}}{\sqrt{d_k}}\right) \cdot V"},
     "reordered ELBO terms": {"elbo": _elbo_with(2, r"= \int q(z|x) [- \log q(z|x) + \log p(z) + \log p(x|z)] dz")
                              .replace(r"[\log p(x|z) + \log p(z) - \log q(z|x)]", r"[\log p(z) - \log q(z|x) + \log p(x|z)]")},
@@ -181,6 +182,10 @@ MUTANTS = {
     "RNN space too tight": Mutant({"rnn_train_space": r"O(n \cdot L)"}, "1a-rnn-train-space", "too tight"),
     "transformer term missing": Mutant({"tf_train_time": r"O(t^2 \cdot n \cdot L)"}, "1a-transformer-train-time",
                                        "missing term"),
+    "transformer space too loose": Mutant({"tf_train_space": r"O(t^2 \cdot n^2 \cdot L)"},
+                                          "1a-transformer-train-space", "too loose"),
+    "KV cache space too loose": Mutant({"tf_test_space": r"O(t \cdot n^2 \cdot L)"}, "1a-transformer-test-space",
+                                       "too loose"),
     "wrong iterate": Mutant({"table": _iterates_with("p", 3, -3)}, "4a-gda-iterates", "wrong value"),
     "sign of an iterate": Mutant({"table": _iterates_with("q", 5, 8)}, "4a-gda-iterates", "wrong value"),
 }

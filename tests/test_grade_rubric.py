@@ -67,3 +67,32 @@ def test_missing_label_is_reported_with_the_reason():
 def test_fenced_block_by_id():
     found = locate("```{#q2}\n$a + b$\n```\n", Locator(block="q2"))
     assert found.maths == ("a + b",)
+
+
+COMPLEXITY = ITEM.format(kind="complexity", extra='{extra}\nlocate = {{ label = "Q1" }}\ncontext = {{ positive = ["t", "n", "L", "h"] }}')
+
+
+def _complexity_item(extra: str, answer: str):
+    from verify.grading import grade_text
+
+    return grade_text(f"Q1: ${answer}$", parse_rubric(COMPLEXITY.format(extra=extra))).items[0]
+
+
+def test_a_reference_takes_the_class_the_derivation_states():
+    from derivations.complexity import quantities
+
+    stated = {q.name: q.total_class for q in quantities()}["transformer train space"]
+    item = _complexity_item('reference = "complexity: transformer train space"', f"\\Theta({stated})".replace("**", "^"))
+    assert (item.points, item.mistake) == (1.0, None)
+
+
+def test_assumptions_between_sizes_reach_the_comparison():
+    reference = 'reference = "complexity: transformer train space"'
+    loose = r"O(t^2 \cdot n^2 \cdot L)"
+    assert _complexity_item(reference, loose).mistake == "incomparable"
+    assert _complexity_item(reference + '\nassumptions = ["h <= n"]', loose).mistake == "too loose"
+
+
+def test_an_unknown_reference_names_the_known_quantities():
+    item = _complexity_item('reference = "complexity: gpu hours"', "O(t)")
+    assert item.status == "review" and "rnn train time" in item.deductions[0].reason

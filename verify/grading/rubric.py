@@ -71,6 +71,8 @@ class Item:
     locate: Locator
     context: ContextSpec
     expected: str | None = None
+    reference: str | None = None  # "derivation: quantity", e.g. "complexity: rnn train time"
+    assumptions: tuple[str, ...] = ()  # between sizes, e.g. "h <= n" (ASCII)
     accepted: tuple[str, ...] = ()
     start: str | None = None
     scoring: Scoring = Scoring()
@@ -140,10 +142,13 @@ def _item(raw: dict, shared: dict) -> Item:
             raise UsageError(f"{where}: missing {key!r}")
     if raw["kind"] not in KINDS:
         raise UsageError(f"{where}: unknown kind {raw['kind']!r}; valid: {', '.join(KINDS)}")
+    if raw.get("reference") and raw.get("expected"):
+        raise UsageError(f"{where}: give either 'expected' or 'reference', not both")
     context = _dataclass_from(ContextSpec, {**shared, **raw.get("context", {})}, f"{where} context")
     return Item(
         id=raw["id"], title=raw["title"], points=float(raw["points"]), kind=raw["kind"],
         locate=_dataclass_from(Locator, raw.get("locate", {}), f"{where} locate"), context=context,
-        expected=raw.get("expected"), accepted=_tuple(raw.get("accepted")), start=raw.get("start"),
+        expected=raw.get("expected"), reference=raw.get("reference"), assumptions=_tuple(raw.get("assumptions")),
+        accepted=_tuple(raw.get("accepted")), start=raw.get("start"),
         scoring=_dataclass_from(Scoring, raw.get("scoring", {}), f"{where} scoring"),
         rule=raw.get("rule", {}), feedback=raw.get("feedback", {}), tolerance=float(raw.get("tolerance", 1e-9)))

@@ -1,7 +1,9 @@
 """``complexity`` items: a claimed O / Theta / Omega class against the expected Theta-class.
 
-The comparison is the asymptotics theory's (``compare_classes``): same class (lower-order
-terms kept are fine), too loose, missing a term, too tight, incomparable.
+The comparison is the asymptotics theory's (``compare_classes``, under the item's
+``assumptions`` such as ``h <= n``): same class (lower-order terms kept are fine), too
+loose, missing a term, too tight, incomparable. The expected class is the rubric's
+``expected`` or, better, a built-in derivation's quantity named by ``reference``.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from ...errors import VerifyError
 from ...theories.asymptotics import compare_classes
 from ...vocabulary import BigO, BigOmega, Theta
 from ..reader import parse_in
+from ..references import assumptions, reference_class
 from ..results import Deduction
 from ..rubric import Item
 from .common import Draft, feedback_for, find, result, unreadable
@@ -26,13 +29,33 @@ ADVICE = {
 
 
 @functools.lru_cache(maxsize=4096)
-def _compare(claimed, expected):
+def _compare(claimed, expected, assumed=()):
     """Remembered per process: a class compares many identical answers."""
-    return compare_classes(claimed, expected)
+    return compare_classes(claimed, expected, assumptions=assumed)
 
 
 def _inner(expr):
     return expr.args[0] if isinstance(expr, (BigO, Theta, BigOmega)) else expr
+
+
+def expected_class(item: Item):
+    """The rubric's ``expected`` class, or the one its ``reference`` derivation states."""
+    if item.reference:
+        return reference_class(item.reference, item.context)
+    return _inner(parse_in(item.expected or "", item.context))
+
+
+def compare(item: Item, claimed):
+    """Against the expected class; an ``accepted`` class matched exactly also earns full points."""
+    assumed = assumptions(item.assumptions, item.context)
+    comparison = _compare(claimed, expected_class(item), assumed)
+    if comparison.kind in FULL:
+        return comparison
+    for other in item.accepted:
+        alternative = _compare(claimed, _inner(parse_in(other, item.context)), assumed)
+        if alternative.kind in FULL:
+            return alternative
+    return comparison
 
 
 def prepare(item: Item, text: str) -> Draft:
@@ -41,8 +64,7 @@ def prepare(item: Item, text: str) -> Draft:
         return found
     try:
         claimed = _inner(parse_in(found.maths[item.locate.math], item.context))
-        expected = _inner(parse_in(item.expected or "", item.context))
-        comparison = _compare(claimed, expected)
+        comparison = compare(item, claimed)
     except VerifyError as error:
         return unreadable(item, found, error)
     return Draft(item, found, done=_score(item, found, comparison))
