@@ -1,6 +1,4 @@
 """``python -m verify`` is the same as the ``verify`` command."""
-import sys
+from .cli import entry_point
 
-from .cli import main
-
-sys.exit(main())
+entry_point()

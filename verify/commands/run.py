@@ -16,7 +16,7 @@ def register(commands) -> None:
 
 def handle(args) -> int:
     import derivations
-    from ..engine.checker import check_derivation
+    from ..engine.checker import check_derivations
     from ..report import report_json, summary_line, table
 
     known = derivations.names()
@@ -25,12 +25,12 @@ def handle(args) -> int:
             raise unknown_name("derivation", name, known)
     config = check_config(args)
     reports = []
-    for name in args.names or known:
-        start = time.perf_counter()
-        reports.append(check_derivation(derivations.load(name), config))
+    start = time.perf_counter()
+    for report in check_derivations((derivations.load(name) for name in args.names or known), config):
+        reports.append(report)
         if not args.json:
-            print(table(reports[-1]))
-            print(f"  ({time.perf_counter() - start:.2f} s)\n")
+            print(table(report))
+            print(f"  ({time.perf_counter() - start:.2f} s since start)\n")
     if args.json:
         print(json.dumps(report_json(reports), indent=2))
     else:

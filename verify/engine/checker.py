@@ -6,15 +6,16 @@ instantiation -> unknown. Only the first three can say ``proved``.
 from __future__ import annotations
 
 import functools
-from typing import Callable
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator
 
 from sympy import Expr, factor, latex
 
 from ..config import CheckConfig
-from ..model import Chain, Claim, Context, Derivation, Relation, Step
+from ..model import Claim, Context, Derivation, Relation, Step
 from ..theories import CLAIM_HANDLERS, find_rule
 from ..verdict import CheckResult, DerivationReport, Status, Verdict, proved, unknown
-from .budget import run_budgeted
+from .budget import run_lanes
 from .canonical import canonical_form
 from .numeric import numeric_check
 
@@ -74,14 +75,38 @@ def step_latex(step: Step) -> str:
     return f"{step.relation.latex} {latex(step.expr)}"
 
 
-def _chain_tasks(chain: Chain, context: Context, config: CheckConfig) -> list[Callable[[], Verdict]]:
-    tasks = []
-    previous = chain.start
-    for step in chain.steps:
-        tasks.append(functools.partial(check_step, previous, step.relation, step.expr, context, config,
-                                       step.justification))
-        previous = step.expr
-    return tasks
+@dataclass(frozen=True)
+class _Entry:
+    """What the report says about one task, besides its verdict."""
+
+    kind: str
+    chain: int
+    index: int
+    justification: str | None
+    text: Callable[[], str]  # computed in the worker, so printing runs in parallel too
+
+
+def _with_text(entry: _Entry, check: Callable[[], Verdict]) -> tuple[Verdict, str]:
+    return check(), entry.text()
+
+
+def _plan(derivation: Derivation, config: CheckConfig) -> list[tuple[_Entry, Callable[[], Verdict]]]:
+    """Every check of a derivation, in report order, with what the report needs to say of it."""
+    context = derivation.context
+    plan = []
+    for c, chain in enumerate(derivation.chains):
+        previous = chain.start
+        for i, step in enumerate(chain.steps, 1):
+            check = functools.partial(check_step, previous, step.relation, step.expr, context, config,
+                                      step.justification)
+            plan.append((_Entry("step", c, i, step.justification, functools.partial(step_latex, step)), check))
+            previous = step.expr
+    for i, claim in enumerate(derivation.claims, 1):
+        check = functools.partial(check_claim, claim, context, config)
+        plan.append((_Entry("claim", 0, i, claim.justification, lambda c=claim: c.statement), check))
+    for i, twin in enumerate(derivation.twins, 1):
+        plan.append((_Entry("twin", 0, i, None, lambda t=twin: t.statement), functools.partial(twin.run, config)))
+    return plan
 
 
 def _outcome_verdict(status: str, value, budget: float | None) -> Verdict:
@@ -92,22 +117,48 @@ def _outcome_verdict(status: str, value, budget: float | None) -> Verdict:
     return unknown(f"the check failed: {value}")
 
 
-def check_derivation(derivation: Derivation, config: CheckConfig = CheckConfig()) -> DerivationReport:
-    """Check every step of every chain and every claim, each under the time budget."""
-    context = derivation.context
-    entries: list[tuple[str, int, int, str, str | None]] = []
-    tasks: list[Callable[[], Verdict]] = []
-    for c, chain in enumerate(derivation.chains):
-        tasks.extend(_chain_tasks(chain, context, config))
-        entries.extend(("step", c, i, step_latex(s), s.justification) for i, s in enumerate(chain.steps, 1))
-    for i, claim in enumerate(derivation.claims, 1):
-        tasks.append(functools.partial(check_claim, claim, context, config))
-        entries.append(("claim", 0, i, claim.statement, claim.justification))
-    for i, twin in enumerate(derivation.twins, 1):
-        tasks.append(functools.partial(twin.run, config))
-        entries.append(("twin", 0, i, twin.statement, None))
+def _report(derivation: Derivation, plan, outcomes, config: CheckConfig) -> DerivationReport:
     report = DerivationReport(derivation.name, derivation.title)
-    for (kind, chain, index, text, why), (status, value, ms) in zip(entries, run_budgeted(tasks, config.budget)):
-        result = CheckResult(index, kind, text, why, _outcome_verdict(status, value, config.budget), ms, chain)
-        (report.twin if kind == "twin" else report.results).append(result)
+    for (entry, _), (status, value, ms) in zip(plan, outcomes):
+        verdict, text = value if status == "ok" else (_outcome_verdict(status, value, config.budget), entry.text())
+        result = CheckResult(entry.index, entry.kind, text, entry.justification, verdict, ms, entry.chain)
+        (report.twin if entry.kind == "twin" else report.results).append(result)
     return report
+
+
+LANE_SIZE = 10  # checks per worker lane: small enough to spread one derivation over the workers
+
+
+def check_derivations(derivations: Iterable[Derivation], config: CheckConfig = CheckConfig()
+                      ) -> Iterator[DerivationReport]:
+    """Reports of each derivation, in order; checks run on ``config.jobs`` workers, each under the budget.
+
+    ``derivations`` may be lazy: the next one is built while the workers check the previous ones.
+    Each derivation's checks are cut into lanes of ``LANE_SIZE`` so that one long derivation
+    still keeps every worker busy.
+    """
+    planned: list[tuple[Derivation, list, int]] = []  # derivation, plan, number of lanes
+
+    def task_lists():
+        for derivation in derivations:
+            plan = _plan(derivation, config)
+            tasks = [functools.partial(_with_text, entry, check) for entry, check in plan]
+            lanes = [tasks[k:k + LANE_SIZE] for k in range(0, len(tasks), LANE_SIZE)] or [[]]
+            planned.append((derivation, plan, len(lanes)))
+            yield from lanes
+
+    outcomes: list = []
+    lanes_seen = 0
+    for lane in run_lanes(task_lists(), config.budget, config.jobs):
+        outcomes.extend(lane)
+        lanes_seen += 1
+        derivation, plan, lanes = planned[0]
+        if lanes_seen == lanes:
+            planned.pop(0)
+            yield _report(derivation, plan, outcomes, config)
+            outcomes, lanes_seen = [], 0
+
+
+def check_derivation(derivation: Derivation, config: CheckConfig = CheckConfig()) -> DerivationReport:
+    """Check every step of every chain, every claim and every cross-check, each under the time budget."""
+    return next(check_derivations([derivation], config))

@@ -81,7 +81,7 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
 
 register_theory(Theory("dynamics", canonical, instantiate))
 register_rule(Rule("chain rule", "d/dt g(z(t)) = grad g(z) . dz/dt; carried out exactly by differentiation",
-                   aliases=("differentiate", "differentiation", "product rule")))
+                   aliases=("differentiate", "differentiation", "product rule of differentiation")))
 register_rule(Rule("vector field", "replaces dz/dt by the field the dynamics prescribe (a fact of the context)",
                    aliases=("equations of motion",)))
 register_rule(Rule("update rule", "replaces the next iterate by the update map (a fact of the context)",
