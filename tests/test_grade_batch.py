@@ -62,5 +62,12 @@ def test_cli_gradescope_for_one_submission(folder, tmp_path, capsys):
     assert json.loads(capsys.readouterr().out)["score"] > 0
 
 
-def test_latex_format_is_a_usage_error_until_available(folder):
+def test_latex_format_writes_one_document_per_submission(folder, tmp_path):
+    code = main(["grade", str(folder), "--rubric", "assignment5", "--format", "latex", "-o", str(tmp_path)])
+    written = sorted(p.stem for p in tmp_path.glob("*.tex"))
+    assert code == 1 and written == sorted(p.stem for p in folder.glob("*.md"))
+    assert all("Total:" in p.read_text() for p in tmp_path.glob("*.tex"))
+
+
+def test_latex_format_needs_an_output_folder(folder):
     assert main(["grade", str(folder), "--rubric", "assignment5", "--format", "latex"]) == 2

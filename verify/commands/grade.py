@@ -1,7 +1,8 @@
 """``verify grade PATH... --rubric R``: grade submissions, write gradebook files.
 
-``--format terminal|json|csv|gradescope`` (``latex``/``pdf`` once the exporter offers
-feedback documents), ``-o`` a file (or a folder, for one file per student).
+``--format terminal|json|csv|gradescope``, ``-o`` a file (or a folder, for one file per
+student); ``--format latex|pdf -o DIR`` writes one annotated feedback document per
+submission into DIR.
 """
 from __future__ import annotations
 
@@ -50,9 +51,8 @@ def handle(args) -> int:
     from ..grading.rubric import load_rubric
 
     rubric = load_rubric(args.rubric)
-    if args.format in ("latex", "pdf"):
-        raise UsageError(f"--format {args.format} is not available yet in `verify grade`: "
-                         "use terminal, json, csv or gradescope")
+    if args.format in ("latex", "pdf") and args.output is None:
+        raise UsageError(f"--format {args.format} writes one document per submission: give -o FOLDER")
     config = CheckConfig(seed=args.seed, samples=args.samples, budget=args.budget)
     total = len(submission_paths(args.paths))
     executor = _executor(args.jobs)
@@ -61,8 +61,28 @@ def handle(args) -> int:
     finally:
         if executor is not None:
             executor.shutdown()
+    if args.format in ("latex", "pdf"):
+        return _feedback(results, rubric, args)
     _emit(results, rubric, args)
     return 0 if all(not r.error for r in results) else 1
+
+
+def _feedback(results, rubric, args) -> int:
+    """One annotated document per submission; without TeX, the .tex files and exit 2."""
+    import sys
+
+    from ..export import TexMissing
+    from ..grading.annotate import write_feedback
+
+    try:
+        failed = write_feedback(results, rubric, Path(args.output), pdf=args.format == "pdf")
+    except TexMissing as error:
+        print(f"verify grade: {error}; the .tex files are in {args.output}", file=sys.stderr)
+        return 2
+    for student, message in failed.items():
+        print(f"verify grade: the feedback of {student} did not compile: {message}", file=sys.stderr)
+    print(f"{len(results)} feedback documents written to {args.output}")
+    return 0 if not failed and all(not r.error for r in results) else 1
 
 
 def _emit(results, rubric, args) -> None:

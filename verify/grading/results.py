@@ -2,12 +2,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
 class Deduction:
     points: float
     reason: str
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A chain as read (``verify.model.Chain``) and the engine's verdict on each step, in order."""
+
+    chain: Any
+    verdicts: tuple[Any, ...]
 
 
 @dataclass(frozen=True)
@@ -42,6 +51,9 @@ class ItemResult:
     deductions: tuple[Deduction, ...] = ()
     feedback: tuple[str, ...] = ()
     line: int | None = None
+    # what was read and checked, as objects (a Chain and its verdicts), for annotated feedback;
+    # not part of the plain data the gradebook writers emit
+    detail: Checked | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

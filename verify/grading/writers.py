@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from typing import Sequence
 
 from .results import ItemResult, SubmissionResult
@@ -55,8 +55,21 @@ def to_json(results: Sequence[SubmissionResult], rubric: Rubric) -> str:
     return json.dumps({
         "rubric": {"name": rubric.name, "title": rubric.title, "total": rubric.total,
                    "items": [{"id": i.id, "title": i.title, "kind": i.kind, "points": i.points} for i in rubric.items]},
-        "submissions": [{**asdict(r), "score": r.score, "max_score": r.max_score} for r in results],
+        "submissions": [_plain(r) for r in results],
     }, indent=2)
+
+
+def _plain(result: SubmissionResult) -> dict:
+    """Everything but the objects kept for annotated feedback (``ItemResult.detail``)."""
+    items = [{f.name: _value(getattr(i, f.name)) for f in fields(i) if f.name != "detail"} for i in result.items]
+    return {"student": result.student, "path": result.path, "items": items, "error": result.error,
+            "seconds": result.seconds, "extra": result.extra, "score": result.score, "max_score": result.max_score}
+
+
+def _value(value):
+    if isinstance(value, tuple):
+        return [asdict(v) if hasattr(v, "__dataclass_fields__") else v for v in value]
+    return value
 
 
 def to_csv(results: Sequence[SubmissionResult], rubric: Rubric) -> str:

@@ -14,7 +14,7 @@ from ...model import Relation
 from ...theories import find_rule
 from ..checks import CheckKey, Outcome, holds
 from ..reader import context, parse_in, read_chain
-from ..results import Deduction, StepResult
+from ..results import Checked, Deduction, StepResult
 from ..rubric import Item, Scoring
 from .common import Draft, find, result, unreadable
 from .feedback import step_sentence
@@ -68,7 +68,8 @@ def finish(draft: Draft, outcomes: dict):
     undecided = any(s.status == "unknown" for s in steps)
     return result(item, points, "review" if undecided else "graded", draft.found, steps=tuple(steps),
                   first_wrong=wrong.index if wrong else None, mistake=wrong.mistake if wrong else None,
-                  deductions=tuple(d for d in deductions if d.points), feedback=tuple(feedback))
+                  deductions=tuple(d for d in deductions if d.points), feedback=tuple(feedback),
+                  detail=Checked(draft.data, tuple(outcomes[k].verdict for k in step_keys)))
 
 
 def _deductions(item: Item, policy: Scoring, steps: list[StepResult], draft: Draft, outcomes: dict):

@@ -5,12 +5,14 @@ with the kind of mistake; unknown goes to a person.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...errors import VerifyError
-from ...model import Relation
+from ...model import Chain, Relation, Step
 from ..checks import CheckKey, holds
 from ..classify import classify
 from ..reader import context, parse_in
-from ..results import Deduction
+from ..results import Checked, Deduction
 from ..rubric import Item
 from .common import Draft, find, result, unreadable
 from .feedback import EXPECTED_ADVICE
@@ -30,7 +32,20 @@ def prepare(item: Item, text: str) -> Draft:
     return Draft(item, found, keys=keys, data=answer)
 
 
+def _checked(draft: Draft, outcomes: dict) -> Checked:
+    """The expected (or accepted) answer, then the student's, with the verdict on their equality."""
+    key = next((k for k in draft.keys if holds(outcomes.get(k))), draft.keys[0])
+    outcome = outcomes.get(key)
+    step = Step(key.rhs, Relation.EQ, "your answer", source=draft.found.maths[draft.item.locate.math])
+    return Checked(Chain(key.lhs, (step,), title="the expected answer, then yours"),
+                   (outcome.verdict if outcome else None,))
+
+
 def finish(draft: Draft, outcomes: dict):
+    return replace(_finish(draft, outcomes), detail=_checked(draft, outcomes))
+
+
+def _finish(draft: Draft, outcomes: dict):
     item, found = draft.item, draft.found
     verdicts = [outcomes.get(k) for k in draft.keys]
     if any(holds(v) for v in verdicts):
