@@ -65,13 +65,13 @@ $${regularisation}$$
 """
 
 ELBO_LINES = (
-    r"L(q) = \int q(z|x) \log\left(\frac{p(x, z)}{q(z|x)}\right) dz",
+    r"L(q) = \int q(z|x) \log\left(\frac{p(z|x) p(x)}{q(z|x)}\right) dz",
     r"= \int q(z|x) \log\left(\frac{p(x|z)p(z)}{q(z|x)}\right) dz",
     r"= \int q(z|x) [\log p(x|z) + \log p(z) - \log q(z|x)] dz",
     r"= E_{q(z|x)} [\log p(x|z) + \log p(z) - \log q(z|x)]",
     r"= E_{q(z|x)} [\log p(x, z) - \log q(z|x)]",
 )
-ELBO_NOTES = {1: "Applying Bayes' theorem (product rule)"}
+ELBO_NOTES = {1: "Applying Bayes' theorem"}
 
 ITERATES = {"p": [1, 0, -2, -4, -4, 0, 8], "q": [1, 2, 2, 0, -4, -8, -8]}
 
@@ -186,6 +186,8 @@ MUTANTS = {
                                           "1a-transformer-train-space", "too loose"),
     "KV cache space too loose": Mutant({"tf_test_space": r"O(t \cdot n^2 \cdot L)"}, "1a-transformer-test-space",
                                        "too loose"),
+    "ELBO wrong justification": Mutant({"elbo": elbo_block(notes={1: "By linearity of expectation"})}, "3-elbo",
+                                       "wrong justification"),
     "wrong iterate": Mutant({"table": _iterates_with("p", 3, -3)}, "4a-gda-iterates", "wrong value"),
     "sign of an iterate": Mutant({"table": _iterates_with("q", 5, 8)}, "4a-gda-iterates", "wrong value"),
 }

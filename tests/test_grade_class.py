@@ -2,7 +2,7 @@
 points at the right item and step, with the right classification."""
 import pytest
 
-from tests.class_generator import MUTANTS, VARIANTS, reference, render
+from tests.class_generator import ELBO_NOTES, MUTANTS, VARIANTS, reference, render
 from verify.grading import grade_text, load_rubric
 
 RUBRIC = load_rubric("assignment5")
@@ -60,9 +60,16 @@ def test_feedback_names_the_step_and_the_mistake():
 
 
 def test_missing_required_justification_costs_points():
-    slots = {**reference(), "elbo": reference()["elbo"].replace("Applying Bayes' theorem (product rule)", "Then")}
+    slots = {**reference(), "elbo": reference()["elbo"].replace(ELBO_NOTES[1], "Then")}
     elbo = _items(slots)["3-elbo"]
     assert any("Bayes" in d.reason for d in elbo.deductions) and elbo.points < elbo.max_points
+
+
+def test_a_named_rule_the_step_does_not_use_is_a_wrong_justification():
+    elbo = _items({**reference(), **MUTANTS["ELBO wrong justification"].slots})["3-elbo"]
+    step = elbo.steps[0]
+    assert (step.status, step.justification, step.mistake) == ("proved", "linearity", "wrong justification")
+    assert any("linearity" in d.reason and "Bayes" in d.reason for d in elbo.deductions)
 
 
 def test_missing_answer_is_not_found_with_zero_points():

@@ -58,9 +58,14 @@ def submission_paths(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def _read(path: Path) -> str:
-    if path.stat().st_size > MAX_BYTES:
-        raise ValueError(f"file larger than {MAX_BYTES} bytes")
-    return path.read_bytes().decode("utf-8")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ValueError(f"the file has {size} bytes, more than the {MAX_BYTES} a submission may have")
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ValueError(f"not UTF-8 text: byte 0x{data[error.start]:02x} at offset {error.start}") from None
 
 
 def _prepare_file(path: Path, rubric: Rubric):

@@ -19,7 +19,8 @@ from ..engine.budget import run_budgeted
 from ..engine.checker import check_step
 from ..model import Context, Relation
 from ..verdict import Status, Verdict, unknown
-from .classify import classify
+from ..theories import find_rule
+from .classify import WRONG_JUSTIFICATION, classify
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,20 @@ def check_one(key: CheckKey, config: CheckConfig) -> Outcome:
     mistake = None
     if not verdict.status.holds and key.relation is Relation.EQ:
         mistake = classify(key.lhs, key.rhs, key.context)
+    elif verdict.status.holds and wrong_justification(key.justification, verdict.used):
+        mistake = WRONG_JUSTIFICATION
     return Outcome(verdict, mistake)
+
+
+def wrong_justification(named: str | None, used: tuple[str, ...]) -> bool:
+    """The step names a registered rule, the engine needed another one, and not the named one.
+
+    Only a rule the engine knows can be judged: free prose ("then") is never wrong, and
+    a step settled by algebra alone licenses any name.
+    """
+    rule = find_rule(named)
+    needed = {found.name for found in map(find_rule, used) if found is not None and found.name != "algebra"}
+    return rule is not None and bool(needed) and rule.name not in needed
 
 
 def _outcome(status: str, value, budget: float | None) -> Outcome:

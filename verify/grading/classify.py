@@ -17,8 +17,9 @@ from ..model import Context
 from ..theories.algebra import apply_facts
 from ..vocabulary import Density, Expectation
 
-SIGN, DROPPED, ADDED, FACTOR, EXPONENT, CONDITIONAL = (
-    "sign flipped", "term dropped", "term added", "factor changed", "exponent changed", "conditional swapped")
+SIGN, DROPPED, ADDED, FACTOR, EXPONENT, CONDITIONAL, WRONG_JUSTIFICATION = (
+    "sign flipped", "term dropped", "term added", "factor changed", "exponent changed", "conditional swapped",
+    "wrong justification")
 
 
 def _normal(expr: Expr) -> Expr:

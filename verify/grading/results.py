@@ -32,6 +32,7 @@ class StepResult:
     residual: str | None = None
     counterexample: str | None = None
     mistake: str | None = None
+    used: tuple[str, ...] = ()  # the rules the engine needed for this step
 
 
 @dataclass(frozen=True)

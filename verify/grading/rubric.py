@@ -46,6 +46,7 @@ class Scoring:
     wrong_step: float = 0.0
     require: tuple[str, ...] = ()
     missing_justification: float = 0.0
+    wrong_justification: float = 0.0  # per valid step whose named rule is not the one it needs
     goal_needs_valid_chain: bool = True
 
 

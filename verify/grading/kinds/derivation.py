@@ -13,6 +13,7 @@ from ...errors import VerifyError
 from ...model import Relation
 from ...theories import find_rule
 from ..checks import CheckKey, Outcome, holds
+from ..classify import WRONG_JUSTIFICATION
 from ..reader import context, parse_in, read_chain
 from ..results import Checked, Deduction, StepResult
 from ..rubric import Item, Scoring
@@ -47,7 +48,7 @@ def _step(index: int, key: CheckKey, outcome: Outcome | None) -> StepResult:
     verdict = outcome.verdict
     example = verdict.counterexample.describe() if verdict.counterexample else None
     return StepResult(index, key.relation.value, latex(key.rhs), key.justification, verdict.label, verdict.reason,
-                      verdict.residual, example, outcome.mistake if not verdict.status.holds else None)
+                      verdict.residual, example, outcome.mistake, verdict.used)
 
 
 def _named(rule: str, justifications: list[str]) -> bool:
@@ -65,9 +66,11 @@ def finish(draft: Draft, outcomes: dict):
     deductions, feedback = _deductions(item, policy, steps, draft, outcomes)
     points = item.points - sum(d.points for d in deductions)
     wrong = next((s for s in steps if s.status == "refuted"), None)
+    misnamed = next((s for s in steps if s.mistake == WRONG_JUSTIFICATION), None)
     undecided = any(s.status == "unknown" for s in steps)
     return result(item, points, "review" if undecided else "graded", draft.found, steps=tuple(steps),
-                  first_wrong=wrong.index if wrong else None, mistake=wrong.mistake if wrong else None,
+                  first_wrong=wrong.index if wrong else None,
+                  mistake=wrong.mistake if wrong else (misnamed.mistake if misnamed else None),
                   deductions=tuple(d for d in deductions if d.points), feedback=tuple(feedback),
                   detail=Checked(draft.data, tuple(outcomes[k].verdict for k in step_keys)))
 
@@ -83,6 +86,12 @@ def _deductions(item: Item, policy: Scoring, steps: list[StepResult], draft: Dra
         if s.status == "refuted":
             deductions.append(Deduction(policy.wrong_step, f"step {s.index} is wrong ({s.mistake or 'refuted'})"))
             feedback.append(step_sentence(s.index, s.expression, s.mistake, s.residual, s.counterexample))
+        elif s.mistake == WRONG_JUSTIFICATION:
+            needed = ", ".join(u for u in s.used if u != "algebra")
+            deductions.append(Deduction(policy.wrong_justification,
+                                        f"step {s.index} names {s.justification!r} but uses {needed}"))
+            feedback.append(f"Step {s.index} is right, but it uses {needed}, not {s.justification}: "
+                            "name the rule the step really applies.")
         elif s.status == "unknown":
             feedback.append(f"Step {s.index} (= {s.expression}) could not be checked automatically; "
                             "a person will look at it. Smaller steps are easier to verify.")
