@@ -29,12 +29,16 @@ from ..config import CheckConfig
 from ..engine.budget import run_budgeted
 from ..errors import UsageError
 from .checks import run_checks
-from .grader import finish, prepare
+from .grader import finish, prepare, warm_up
 from .results import SubmissionResult
 from .rubric import Rubric
 
 SUFFIXES = (".md", ".markdown", ".tex", ".txt")
 MAX_BYTES = 2_000_000
+# Each chunk is read in one forked worker whose caches (parsed lines, chains, class
+# comparisons) die with it: few chunks share most work; more than one per worker
+# keeps the progress bar moving and the workers balanced.
+CHUNKS_PER_WORKER = 2
 
 
 class SerialExecutor(Executor):
@@ -98,11 +102,11 @@ def grade_batch(paths: Iterable[str | Path], rubric: Rubric, config: CheckConfig
     files = submission_paths(paths)
     executor = executor or SerialExecutor()
     start = time.perf_counter()
+    warm_up(rubric)
     prepared = []
-    for chunk, outcomes in zip(_chunks(files, 4 * workers),
-                               executor.map(_prepare_chunk, _chunks(files, 4 * workers),
-                                            [rubric] * len(_chunks(files, 4 * workers)),
-                                            [config.budget] * len(_chunks(files, 4 * workers)))):
+    chunks = _chunks(files, CHUNKS_PER_WORKER * workers)
+    for chunk, outcomes in zip(chunks, executor.map(_prepare_chunk, chunks, [rubric] * len(chunks),
+                                                     [config.budget] * len(chunks))):
         prepared.extend(zip(chunk, outcomes))
         if progress:
             progress(len(chunk))

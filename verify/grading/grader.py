@@ -22,6 +22,7 @@ from __future__ import annotations
 import time
 
 from ..config import CheckConfig
+from ..errors import VerifyError
 from .checks import run_checks
 from .kinds import GRADERS
 from .kinds.common import Draft
@@ -31,6 +32,24 @@ from .rubric import Item, Rubric
 
 def _prepare_item(item: Item, text: str) -> Draft:
     return GRADERS[item.kind].prepare(item, text)
+
+
+def warm_up(rubric: Rubric) -> None:
+    """Build the parser and read the rubric's expected answers here, once, before workers fork.
+
+    Forked workers inherit the built parser and the filled caches instead of each
+    rebuilding them; an answer that cannot be read here fails later, per item, as usual.
+    """
+    from ..parsing import parse_latex_expr
+
+    parse_latex_expr("x")
+    for item in rubric.items:
+        expected = getattr(GRADERS[item.kind], "expected_forms", None)
+        try:
+            if expected is not None:
+                expected(item)
+        except VerifyError:  # reported per submission, at the item
+            pass
 
 
 def prepare(text: str, rubric: Rubric) -> tuple[Draft, ...]:

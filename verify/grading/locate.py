@@ -6,6 +6,7 @@ shapes: ``(2a)``, ``2a)``, ``Q3``, ``<6>``, ``**3.**``. Struck-out text (``~~x~~
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -102,12 +103,18 @@ def _segments(excerpt: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(maths), tuple(notes)
 
 
+@functools.lru_cache(maxsize=4)
+def _cleaned(text: str) -> tuple[str, list[str]]:
+    """The text without struck-out parts, and its lines: once per submission, not per item."""
+    text = clean(text)
+    return text, text.splitlines()
+
+
 def locate(text: str, locator: Locator) -> Located | NotFound:
     """Find the answer ``locator`` describes in ``text``."""
-    text = clean(text)
+    text, lines = _cleaned(text)
     if locator.block:
         return _fenced(text, locator.block)
-    lines = text.splitlines()
     span = region(lines, locator)
     if isinstance(span, NotFound):
         return span

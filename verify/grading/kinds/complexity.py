@@ -38,11 +38,18 @@ def _inner(expr):
     return expr.args[0] if isinstance(expr, (BigO, Theta, BigOmega)) else expr
 
 
+@functools.lru_cache(maxsize=256)
 def expected_class(item: Item):
     """The rubric's ``expected`` class, or the one its ``reference`` derivation states."""
     if item.reference:
         return reference_class(item.reference, item.context)
     return _inner(parse_in(item.expected or "", item.context))
+
+
+def expected_forms(item: Item) -> tuple:
+    """The expected class, the accepted ones and the assumptions, read (and remembered)."""
+    return (expected_class(item), *(parse_in(a, item.context) for a in item.accepted),
+            assumptions(item.assumptions, item.context))
 
 
 def compare(item: Item, claimed):

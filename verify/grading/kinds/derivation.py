@@ -7,6 +7,8 @@ named. A step the engine cannot decide earns nothing and sends the item to a per
 """
 from __future__ import annotations
 
+import functools
+
 from sympy import latex
 
 from ...errors import VerifyError
@@ -44,10 +46,16 @@ def prepare(item: Item, text: str) -> Draft:
     return Draft(item, found, keys=tuple(keys) + tuple(extras.values()), data=chain, extra=extras)
 
 
+@functools.lru_cache(maxsize=4096)
+def _latex(expr) -> str:
+    """Remembered: the same step, written by many students, is printed once."""
+    return latex(expr)
+
+
 def _step(index: int, key: CheckKey, outcome: Outcome | None) -> StepResult:
     verdict = outcome.verdict
     example = verdict.counterexample.describe() if verdict.counterexample else None
-    return StepResult(index, key.relation.value, latex(key.rhs), key.justification, verdict.label, verdict.reason,
+    return StepResult(index, key.relation.value, _latex(key.rhs), key.justification, verdict.label, verdict.reason,
                       verdict.residual, example, outcome.mistake, verdict.used)
 
 

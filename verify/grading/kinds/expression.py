@@ -18,13 +18,18 @@ from .common import Draft, find, result, unreadable
 from .feedback import EXPECTED_ADVICE
 
 
+def expected_forms(item: Item) -> list:
+    """The expected answer and the accepted ones, read (and remembered)."""
+    return [parse_in(t, item.context) for t in (item.expected or "", *item.accepted)]
+
+
 def prepare(item: Item, text: str) -> Draft:
     found = find(item, text)
     if isinstance(found, Draft):
         return found
     try:
         answer = parse_in(found.maths[item.locate.math], item.context)
-        wanted = [parse_in(t, item.context) for t in (item.expected or "", *item.accepted)]
+        wanted = expected_forms(item)
     except VerifyError as error:
         return unreadable(item, found, error)
     ctx = context(item.context)
