@@ -93,7 +93,7 @@ def _deductions(item: Item, policy: Scoring, steps: list[StepResult], draft: Dra
     for s in steps:
         if s.status == "refuted":
             deductions.append(Deduction(policy.wrong_step, f"step {s.index} is wrong ({s.mistake or 'refuted'})"))
-            feedback.append(step_sentence(s.index, s.expression, s.mistake, s.residual, s.counterexample))
+            feedback.append(step_sentence(s.index, s.mistake, s.residual, s.counterexample))
         elif s.mistake == WRONG_JUSTIFICATION:
             needed = ", ".join(u for u in s.used if u != "algebra")
             deductions.append(Deduction(policy.wrong_justification,
@@ -101,7 +101,7 @@ def _deductions(item: Item, policy: Scoring, steps: list[StepResult], draft: Dra
             feedback.append(f"Step {s.index} is right, but it uses {needed}, not {s.justification}: "
                             "name the rule the step really applies.")
         elif s.status == "unknown":
-            feedback.append(f"Step {s.index} (= {s.expression}) could not be checked automatically; "
+            feedback.append(f"Step {s.index} could not be checked automatically; "
                             "a person will look at it. Smaller steps are easier to verify.")
     deductions.extend(_goal_and_start(item, policy, steps, good, draft, outcomes, feedback))
     justifications = [s.justification for s in steps if s.justification]

@@ -15,10 +15,10 @@ EXPECTED_ADVICE = {**ADVICE, "term dropped": "a term of the expected answer is m
                    "term added": "it has a term the expected answer does not have"}
 
 
-def step_sentence(index: int, expression: str, mistake: str | None, residual: str | None,
+def step_sentence(index: int, mistake: str | None, residual: str | None,
                   counterexample: str | None) -> str:
     what = ADVICE.get(mistake or "", "this step does not follow from the line before")
-    text = f"Step {index} (= {expression}): {what}."
+    text = f"Step {index}: {what}."  # the step itself is shown beside it (terminal, document)
     if residual not in (None, "0"):
         text += f" The two lines differ by {residual}."
     if counterexample:
