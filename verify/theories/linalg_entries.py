@@ -9,7 +9,9 @@ the theory compares ``entry(lhs - rhs, r, c)``, built from identities only:
 * block multiplication: ``Concat(A_1..A_h) Stack(B_1..B_h) = sum_m A_m B_m`` when each
   ``A_m`` has as many columns as ``B_m`` has rows.
 
-Entries of matrix symbols are ``Indexed(IndexedBase(name), r, c)``, 1-based.
+Entries of matrix symbols are ``Indexed(IndexedBase(name, real=True), r, c)``, 1-based:
+the matrices of deep learning are real, and saying so lets SymPy's assumption queries
+(asked each time a product is built) stop at the entries instead of trying every fact.
 Anything without a rule stays an opaque ``Entry`` (true, merely uninformative).
 """
 from __future__ import annotations
@@ -96,7 +98,7 @@ def _entry_memo(expr, r, c) -> tuple[Expr, frozenset]:
 
 def _entry(expr, r, c, used: set) -> Expr:
     if isinstance(expr, MatrixSymbol):
-        return Indexed(IndexedBase(expr.name), r, c)
+        return Indexed(IndexedBase(expr.name, real=True), r, c)
     if isinstance(expr, (MatAdd, Add)):
         return Add(*(entry(a, r, c, used) if is_matrix(a) else _mixed(a) for a in expr.args))
     if isinstance(expr, (MatMul, Mul)):
