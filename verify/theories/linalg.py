@@ -19,7 +19,6 @@ from ..vocabulary.linalg import Dot, Entry, Row
 from .base import Rule, Theory, claim_handler, find_rule, register_rule, register_theory
 from .linalg_entries import Mixed, entry, is_matrix, is_vector, lower
 from .linalg_moments import Undecided, moments
-from .linalg_numeric import instantiate
 from .linalg_sums import freshen, normal, rename_dummies
 
 ROW = Symbol("_r", integer=True, positive=True)
@@ -86,6 +85,13 @@ def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[str, ...]]:
     except Mixed:
         return expr, tuple(facts)
     return rename_dummies(normal(scalar, used)), tuple(facts) + tuple(sorted(used)) + ("linalg",)
+
+
+def instantiate(context: Context, expr: Expr, rng, instance) -> str | None:
+    """Numbers for ``expr`` (``linalg_numeric``), imported on first use: proved steps never need them."""
+    from .linalg_numeric import instantiate as numbers
+
+    return numbers(context, expr, rng, instance)
 
 
 def _refutation(difference: Expr, what: str) -> Verdict:

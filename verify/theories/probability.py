@@ -17,7 +17,6 @@ from ..vocabulary import density
 from . import probability_rules  # noqa: F401  (registers the rules)
 from .base import Theory, register_theory
 from .probability_canonical import canonical
-from .probability_model import instantiate
 
 X = Symbol("x", real=True)
 Z = Symbol("z", real=True)
@@ -47,6 +46,13 @@ def latent_variable_context(observed: Symbol = X, latent: Symbol = Z, model: str
         integration_variables=(latent,),
         notes=notes,
     )
+
+
+def instantiate(context: Context, expr, rng, instance) -> str | None:
+    """Numbers for ``expr`` (``probability_model``), imported on first use: proved steps never need them."""
+    from .probability_model import instantiate as numbers
+
+    return numbers(context, expr, rng, instance)
 
 
 register_theory(Theory("probability", canonical, instantiate))
