@@ -12,12 +12,11 @@ free, so building the next derivation overlaps with checking the current ones.
 """
 from __future__ import annotations
 
-import multiprocessing
+import gc
 import os
 import time
 import traceback
 from dataclasses import dataclass, field
-from multiprocessing.connection import wait
 from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 T = TypeVar("T")
@@ -27,6 +26,8 @@ MEMORY_LIMIT_BYTES = 8 * 1024**3
 
 
 def _can_fork() -> bool:
+    import multiprocessing  # only once a worker may be needed: it costs ~20 ms to import
+
     return "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -56,6 +57,7 @@ def _limit_memory() -> None:
 
 def _serve(tasks: Sequence[Callable[[], T]], first: int, conn) -> None:
     _limit_memory()
+    gc.disable()  # a short-lived worker: collecting would only copy the parent's pages
     for task in tasks[first:]:
         conn.send(_timed(task))
     conn.close()
@@ -81,6 +83,9 @@ class _Lane:
         return len(self.outcomes) >= len(self.tasks)
 
     def start(self, budget: float) -> None:
+        import multiprocessing
+
+        gc.freeze()  # the parent's objects are shared with the worker, not copied by its collector
         context = multiprocessing.get_context("fork")
         self.receiver, sender = context.Pipe(duplex=False)
         self.worker = context.Process(target=_serve, args=(self.tasks, len(self.outcomes), sender), daemon=True)
@@ -147,6 +152,8 @@ def run_lanes(task_lists: Iterable[Sequence[Callable[[], T]]], budget: float | N
 
 def _step(active: list[_Lane], budget: float) -> None:
     """Wait for the next result of any active lane, or for the first deadline to pass."""
+    from multiprocessing.connection import wait
+
     timeout = max(0.0, min(lane.deadline for lane in active) - time.monotonic())
     ready = wait([lane.receiver for lane in active], timeout)
     for lane in active:

@@ -126,7 +126,8 @@ def _report(derivation: Derivation, plan, outcomes, config: CheckConfig) -> Deri
     return report
 
 
-LANE_SIZE = 10  # checks per worker lane: small enough to spread one derivation over the workers
+LANE_SIZE = 40  # checks per worker lane: small enough to spread a long derivation over the workers,
+# large enough that few workers are forked (each fork loses the caches its predecessor warmed)
 
 
 def check_derivations(derivations: Iterable[Derivation], config: CheckConfig = CheckConfig()
