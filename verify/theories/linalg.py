@@ -19,7 +19,7 @@ from ..vocabulary.linalg import Dot, Entry, Row
 from .base import Rule, Theory, claim_handler, find_rule, register_rule, register_theory
 from .linalg_entries import Mixed, entry, is_matrix, is_vector, lower
 from .linalg_moments import Undecided, moments
-from .linalg_sums import freshen, normal, rename_dummies
+from .linalg_sums import freshen, reduced
 
 ROW = Symbol("_r", integer=True, positive=True)
 COLUMN = Symbol("_c", integer=True, positive=True)
@@ -84,7 +84,7 @@ def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[str, ...]]:
         scalar = to_scalar(resolve_rows(expr), used)
     except Mixed:
         return expr, tuple(facts)
-    return rename_dummies(normal(scalar, used)), tuple(facts) + tuple(sorted(used)) + ("linalg",)
+    return reduced(scalar, used), tuple(facts) + tuple(sorted(used)) + ("linalg",)
 
 
 def instantiate(context: Context, expr: Expr, rng, instance) -> str | None:

@@ -7,12 +7,21 @@
 * ``exp`` of a sum becomes a product of ``exp``s (SymPy's ``power_exp`` expansion);
 * bound indices are renamed by nesting depth (``_j0`` outermost), so two sums that
   differ only in the names of their dummies become the same object.
+
+Speed: each normalised sum is *held* as a plain commutative placeholder symbol
+(``linalg_held``), its bound index named by its height, so alpha-equivalent sums
+share one placeholder. The algebra around sums (expand, cancellation) then runs on
+cheap polynomial-like expressions; an identity that holds for arbitrary symbols holds
+for any values put in their place, so a zero there is a zero of the real expression.
+The real sums are put back only when the residual is not zero.
 """
 from __future__ import annotations
 
 import functools
 
 from sympy import Add, Dummy, Expr, Mul, Sum, Symbol, expand
+
+from .linalg_held import depends_on, hold, realise
 
 SMALL_RANGE = 8
 
@@ -21,8 +30,14 @@ def expanded(expr: Expr) -> Expr:
     return expand(expr, deep=True, mul=True, multinomial=True, power_exp=True, power_base=True, log=False)
 
 
+def reduced(expr: Expr, used: set) -> Expr:
+    """The canonical form of ``expr``: 0 when the held form cancels, else the real sums, renamed."""
+    held = normal(expr, used)
+    return held if held == 0 else rename_dummies(realise(held))
+
+
 def normal(expr: Expr, used: set) -> Expr:
-    """Expanded, with every sum split by linearity and its constant factors pulled out (memoised)."""
+    """Expanded, every sum split by linearity, constant factors out, each sum held (memoised)."""
     value, rules = _normal_memo(expr)
     used.update(rules)
     return value
@@ -58,8 +73,8 @@ def _sum_one(body: Expr, k, low: Expr, high: Expr, used: set) -> Expr:
 
 
 def _sum_term(term: Expr, k, low: Expr, count: Expr, used: set) -> Expr:
-    inside = [f for f in Mul.make_args(term) if k in f.free_symbols]
-    outside = Mul(*(f for f in Mul.make_args(term) if k not in f.free_symbols))
+    inside = [f for f in Mul.make_args(term) if depends_on(f, k)]
+    outside = Mul(*(f for f in Mul.make_args(term) if not depends_on(f, k)))
     if not inside:
         used.add("sum of a constant")
         return outside * count
@@ -67,9 +82,9 @@ def _sum_term(term: Expr, k, low: Expr, count: Expr, used: set) -> Expr:
         used.add("factor out of a sum")
     if _written_out(count):
         used.add("finite sum written out")
-        terms = (Mul(*inside).xreplace({k: low + n}) for n in range(int(count)))
-        return outside * normal(Add(*terms), used)
-    return outside * Sum(Mul(*inside), (k, low, low + count - 1))
+        real = realise(Mul(*inside))
+        return outside * normal(Add(*(real.xreplace({k: low + n}) for n in range(int(count)))), used)
+    return outside * hold(Mul(*inside), k, low, low + count - 1)
 
 
 def rename_dummies(expr: Expr, depth: int = 0, names: dict | None = None) -> Expr:
@@ -107,4 +122,4 @@ def freshen(expr: Expr) -> Expr:
     return expr.func(*(freshen(a) for a in expr.args))
 
 
-__all__ = ["normal", "rename_dummies", "freshen", "expanded", "SMALL_RANGE"]
+__all__ = ["reduced", "normal", "rename_dummies", "freshen", "expanded", "SMALL_RANGE"]
