@@ -23,6 +23,7 @@ from sympy import (Add, Dummy, Expr, Identity, Indexed, IndexedBase, KroneckerDe
 from sympy.matrices.expressions.matexpr import MatrixElement, MatrixExpr
 
 from ..vocabulary.linalg import Concat, Dot, Entry, Row, Softmax, Stack
+from .linalg_sums import normal
 
 
 class Mixed(Exception):
@@ -70,13 +71,19 @@ def _product_entry(expr, r, c, used: set) -> Expr:
     rows, cols = [r, *cuts], [*cuts, c]
     body = Mul(*(entry(f, i, j, used) for f, i, j in zip(factors, rows, cols)))
     limits = [(k, 1, f.cols) for k, f in zip(cuts, factors)]
-    return Mul(*scalars) * Sum(body, *limits)
+    return Mul(*scalars) * _summed(body, limits, used)
+
+
+def _summed(body: Expr, limits: list, used: set) -> Expr:
+    """The sum, normalised at once: its sums held as placeholders (``linalg_held``), so the
+    products and ``exp``s built around it stay cheap."""
+    return normal(Sum(body, *limits), used)
 
 
 def _softmax_entry(expr: Softmax, r, c, used: set) -> Expr:
     used.add("definition of softmax")
     l = fresh()
-    return exp(entry(expr.arg, r, c, used)) / Sum(exp(entry(expr.arg, r, l, used)), (l, 1, expr.arg.cols))
+    return exp(entry(expr.arg, r, c, used)) / _summed(exp(entry(expr.arg, r, l, used)), [(l, 1, expr.arg.cols)], used)
 
 
 def entry(expr, r, c, used: set) -> Expr:
@@ -173,7 +180,7 @@ def _dot(expr: Dot, used: set) -> Expr:
         raise Mixed(f"{expr} is a dot product of something that is not a vector")
     used.add("dot product")
     k = fresh()
-    return Sum(lower(first, k, used) * lower(second, k, used), (k, 1, length))
+    return _summed(lower(first, k, used) * lower(second, k, used), [(k, 1, length)], used)
 
 
 def _rebuilt(expr, args: list):
