@@ -8,10 +8,10 @@ arbitrary symbols holds for any values substituted, so algebra on placeholders i
 sound. What needs to look inside a sum is done through the registry here: which
 symbols a held sum depends on, renaming a free index, putting the real sums back.
 
-The bound index of a held sum is named by its height (``_h1`` for a sum of sum-free
-terms, ``_h2`` for a sum over those, ...): inner sums bind lower heights, so the
-renaming never captures, and two sums equal up to the names of their dummies become
-one placeholder.
+The bound index of a held sum is named by its height (one shared Dummy ``h1`` for a sum
+of sum-free terms, ``h2`` for a sum over those, ...): inner sums bind lower heights and
+no free symbol is such a Dummy, so the renaming never captures, and two sums equal up
+to the names of their dummies become one placeholder.
 """
 from __future__ import annotations
 
@@ -54,9 +54,15 @@ def _height(body: Expr) -> int:
     return 1 + max((_HELD[s].height for s in body.free_symbols if s in _HELD), default=0)
 
 
+@functools.lru_cache(maxsize=None)
+def _index(height: int) -> Dummy:
+    """The bound index of every held sum of this height: a Dummy, so no user symbol equals it."""
+    return Dummy(f"h{height}", integer=True)
+
+
 def hold(body: Expr, k, low: Expr, high: Expr) -> Dummy:
     """The placeholder of ``Sum(body, (k, low, high))``; ``body`` is normal (may hold sums)."""
-    name = Symbol(f"_h{_height(body)}", integer=True)
+    name = _index(_height(body))
     if name != k:
         body = substitute(body, {k: name})
     key = (body, name, low, high)
