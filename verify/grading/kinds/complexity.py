@@ -80,7 +80,8 @@ def prepare(item: Item, text: str) -> Draft:
 def _score(item: Item, found, comparison):
     credit = 1.0 if comparison.kind in FULL else float(item.rule.get(comparison.kind, 0.0))
     lost = item.points * (1 - credit)
-    deductions = (Deduction(lost, f"{comparison.kind.replace('_', ' ')}: {comparison.explanation}"),) if lost else ()
+    headline = comparison.explanation.split(". ")[0]  # the feedback carries the full explanation
+    deductions = (Deduction(lost, f"{comparison.kind.replace('_', ' ')}: {headline}"),) if lost else ()
     feedback = () if comparison.kind in FULL else (
         f"{comparison.explanation} {feedback_for(item, comparison.kind, ADVICE.get(comparison.kind, ''))}".strip(),)
     if comparison.kind == "same_with_lower_order_terms":
