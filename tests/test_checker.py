@@ -88,3 +88,19 @@ def test_every_proof_of_a_log_expansion_agrees_numerically(expr):
 def test_an_inequality_whose_difference_factors_into_a_square_is_proved():
     verdict = check_step(X**2 + 1, ">=", 2 * X, CONTEXT, INLINE)
     assert verdict.status is Status.PROVED and "(x - 1)**2" in verdict.reason
+
+
+def test_a_division_by_zero_is_unknown_not_proved():
+    verdict = check_step(Integer(1) / 0, "=", Integer(2) / 0 + 5, CONTEXT, INLINE)
+    assert verdict.status is Status.UNKNOWN and "undefined" in verdict.reason
+
+
+def test_a_constant_residual_below_the_numeric_tolerance_is_still_refuted():
+    from sympy import Float
+
+    verdict = check_step(X**2, "=", X**2 + Float("1e-9"), CONTEXT, INLINE)
+    assert verdict.status is Status.REFUTED and "constant" in verdict.reason
+
+
+def test_a_constant_residual_of_the_wrong_sign_refutes_an_inequality():
+    assert check_step(X**2 + 1, ">=", X**2 + 2, CONTEXT, INLINE).status is Status.REFUTED

@@ -9,12 +9,12 @@ import functools
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
-from sympy import Expr, factor, latex
+from sympy import Expr, factor, latex, nan, zoo
 
 from ..config import CheckConfig
 from ..model import Claim, Context, Derivation, Relation, Step
 from ..theories import CLAIM_HANDLERS, find_rule
-from ..verdict import CheckResult, DerivationReport, Status, Verdict, proved, unknown
+from ..verdict import CheckResult, Counterexample, DerivationReport, Status, Verdict, proved, unknown
 from .budget import run_lanes
 from .canonical import canonical_form
 from .numeric import numeric_check
@@ -27,11 +27,34 @@ _SIGN_TESTS = {
 }
 
 
+_HOLDS_FOR_CONSTANT = {
+    Relation.EQ: lambda d: d == 0,
+    Relation.GE: lambda d: d >= 0,
+    Relation.GT: lambda d: d > 0,
+    Relation.LE: lambda d: d <= 0,
+    Relation.LT: lambda d: d < 0,
+}
+
+
+def _constant_refutation(residual: Expr, relation: Relation) -> Verdict | None:
+    """A canonical residual that is a known constant of the wrong sign refutes every instance."""
+    if not (residual.is_number and residual.is_comparable) or residual.has(nan, zoo):
+        return None
+    if bool(_HOLDS_FOR_CONSTANT[relation](residual)):
+        return None
+    example = Counterexample((("every instance", "the difference is constant"),), f"right + ({residual})", "right")
+    return Verdict(Status.REFUTED, f"left - right is the constant {residual} at every instance",
+                   residual=str(residual), counterexample=example)
+
+
 def _symbolic(lhs: Expr, relation: Relation, rhs: Expr, context: Context) -> tuple[Verdict | None, str]:
     """Decide by canonical forms; returns the verdict (or None) and the residual's text."""
     residual, used = canonical_form(lhs - rhs, context)
     if relation is Relation.EQ and residual == 0:
         return proved(f"canonical forms agree ({', '.join(used)})", used), "0"
+    refuted = _constant_refutation(residual, relation)
+    if refuted is not None:
+        return refuted, str(residual)
     if relation in _SIGN_TESTS:
         for form in (residual, factor(residual)):
             if _SIGN_TESTS[relation](form):
@@ -43,6 +66,8 @@ def check_step(lhs: Expr, relation: Relation, rhs: Expr, context: Context,
                config: CheckConfig = CheckConfig(), justification: str | None = None) -> Verdict:
     """Check ``lhs relation rhs`` under ``context``."""
     relation = Relation(relation)
+    if lhs.has(nan, zoo) or rhs.has(nan, zoo):
+        return unknown("a side is undefined (division by zero or an indeterminate form such as oo - oo)")
     if relation is Relation.APPROX:
         numeric = numeric_check(lhs, Relation.EQ, rhs, context, config)
         return unknown(f"an approximation is reported, never proved (numerically: {numeric.reason})")
@@ -109,7 +134,8 @@ def _plan(derivation: Derivation, config: CheckConfig) -> list[tuple[_Entry, Cal
     return plan
 
 
-def _outcome_verdict(status: str, value, budget: float | None) -> Verdict:
+def outcome_verdict(status: str, value, budget: float | None) -> Verdict:
+    """The verdict for a worker outcome that is not a result: a timeout or a failed check."""
     if status == "ok":
         return value
     if status == "timeout":
@@ -120,7 +146,7 @@ def _outcome_verdict(status: str, value, budget: float | None) -> Verdict:
 def _report(derivation: Derivation, plan, outcomes, config: CheckConfig) -> DerivationReport:
     report = DerivationReport(derivation.name, derivation.title)
     for (entry, _), (status, value, ms) in zip(plan, outcomes):
-        verdict, text = value if status == "ok" else (_outcome_verdict(status, value, config.budget), entry.text())
+        verdict, text = value if status == "ok" else (outcome_verdict(status, value, config.budget), entry.text())
         result = CheckResult(entry.index, entry.kind, text, entry.justification, verdict, ms, entry.chain)
         (report.twin if entry.kind == "twin" else report.results).append(result)
     return report

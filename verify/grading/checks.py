@@ -16,9 +16,9 @@ from sympy import Expr, srepr
 
 from ..config import CheckConfig
 from ..engine.budget import run_budgeted
-from ..engine.checker import check_step
+from ..engine.checker import check_step, outcome_verdict
 from ..model import Context, Relation
-from ..verdict import Status, Verdict, unknown
+from ..verdict import Status, Verdict
 from ..theories import find_rule
 from .classify import WRONG_JUSTIFICATION, classify
 
@@ -70,11 +70,7 @@ def wrong_justification(named: str | None, used: tuple[str, ...]) -> bool:
 
 
 def _outcome(status: str, value, budget: float | None) -> Outcome:
-    if status == "ok":
-        return value
-    if status == "timeout":
-        return Outcome(unknown(f"time budget ({budget:g} s) exceeded"))
-    return Outcome(unknown(f"the check failed: {value}"))
+    return value if status == "ok" else Outcome(outcome_verdict(status, value, budget))
 
 
 def run_checks(keys: list[CheckKey], config: CheckConfig) -> dict[CheckKey, Outcome]:
