@@ -10,7 +10,7 @@ fired are named. Numbers come from ``linalg_numeric``; the ``moments`` claim fro
 """
 from __future__ import annotations
 
-from sympy import Expr, Indexed, MatrixSymbol, Sum, Symbol, Tuple, expand
+from sympy import Dummy, Expr, Indexed, MatrixSymbol, Sum, Symbol, Tuple, expand
 
 from ..config import CheckConfig
 from ..model import Claim, Context
@@ -21,8 +21,8 @@ from .linalg_entries import Mixed, entry, is_matrix, is_vector, lower
 from .linalg_moments import Undecided, moments
 from .linalg_sums import freshen, reduced
 
-ROW = Symbol("_r", integer=True, positive=True)
-COLUMN = Symbol("_c", integer=True, positive=True)
+ROW = Dummy("r", integer=True, positive=True)  # Dummies: no user symbol can be captured
+COLUMN = Dummy("c", integer=True, positive=True)
 
 
 def _family_value(fact, node: Indexed) -> Expr:

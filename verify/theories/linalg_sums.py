@@ -87,6 +87,12 @@ def _sum_term(term: Expr, k, low: Expr, count: Expr, used: set) -> Expr:
     return outside * hold(Mul(*inside), k, low, low + count - 1)
 
 
+@functools.lru_cache(maxsize=None)
+def _index_at(depth: int) -> Dummy:
+    """The bound index of every sum at nesting ``depth``: a Dummy, so no user symbol can be captured."""
+    return Dummy(f"j{depth}", integer=True)
+
+
 def rename_dummies(expr: Expr, depth: int = 0, names: dict | None = None) -> Expr:
     """Rename each sum's bound index to ``_j<depth>`` in one pass (``names``: the renames in scope).
 
@@ -99,7 +105,7 @@ def rename_dummies(expr: Expr, depth: int = 0, names: dict | None = None) -> Exp
         (k, low, high), *outer = expr.limits
         if outer:  # several limits: nest them, innermost first
             return rename_dummies(Sum(Sum(expr.function, (k, low, high)), *outer), depth, names)
-        name = Symbol(f"_j{depth}", integer=True)
+        name = _index_at(depth)
         body = rename_dummies(expr.function, depth + 1, {**names, k: name})
         return Sum(body, (name, rename_dummies(low, depth, names), rename_dummies(high, depth, names)))
     if not names and not expr.has(Sum):

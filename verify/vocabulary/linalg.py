@@ -35,7 +35,8 @@ from __future__ import annotations
 
 import re
 
-from sympy import Add, Expr, MatrixSymbol, Symbol, sympify
+from sympy import Add, Expr, MatrixSymbol, Symbol
+from sympy.core.sympify import _sympify  # strict: converts numbers, never parses strings
 from sympy.matrices.expressions.matexpr import MatrixExpr
 
 SIZE_NAMES = ("t", "d_k", "d_v", "d_model", "h", "n")
@@ -81,8 +82,8 @@ def matrix(name: str, rows=None, cols=None) -> MatrixSymbol:
     (d_v, d_model)
     """
     default_rows, default_cols = default_shape(name)
-    rows = default_rows if rows is None else sympify(rows)
-    cols = default_cols if cols is None else sympify(cols)
+    rows = default_rows if rows is None else _sympify(rows)
+    cols = default_cols if cols is None else _sympify(cols)
     return MatrixSymbol(name, rows, cols)
 
 
@@ -96,7 +97,7 @@ class Softmax(MatrixExpr):
     """softmax along each row: ``Softmax(S)_{ij} = exp(S_ij) / sum_l exp(S_il)``; shape of ``S``."""
 
     def __new__(cls, arg):
-        return MatrixExpr.__new__(cls, _require_matrix(sympify(arg), "softmax"))
+        return MatrixExpr.__new__(cls, _require_matrix(_sympify(arg), "softmax"))
 
     @property
     def arg(self):
@@ -116,7 +117,7 @@ class Concat(MatrixExpr):
     def __new__(cls, *blocks):
         if not blocks:
             raise TypeError("Concat needs at least one block")
-        return MatrixExpr.__new__(cls, *(_require_matrix(sympify(b), "Concat") for b in blocks))
+        return MatrixExpr.__new__(cls, *(_require_matrix(_sympify(b), "Concat") for b in blocks))
 
     @property
     def blocks(self) -> tuple:
@@ -136,7 +137,7 @@ class Stack(MatrixExpr):
     def __new__(cls, *blocks):
         if not blocks:
             raise TypeError("Stack needs at least one block")
-        return MatrixExpr.__new__(cls, *(_require_matrix(sympify(b), "Stack") for b in blocks))
+        return MatrixExpr.__new__(cls, *(_require_matrix(_sympify(b), "Stack") for b in blocks))
 
     @property
     def blocks(self) -> tuple:
@@ -157,7 +158,7 @@ class Entry(Expr):
     is_commutative = True
 
     def __new__(cls, matrix_expr, i, j):
-        return Expr.__new__(cls, _require_matrix(sympify(matrix_expr), "Entry"), sympify(i), sympify(j))
+        return Expr.__new__(cls, _require_matrix(_sympify(matrix_expr), "Entry"), _sympify(i), _sympify(j))
 
     @property
     def matrix(self):
@@ -179,7 +180,7 @@ class Row(Expr):
     is_commutative = True
 
     def __new__(cls, matrix_expr, i):
-        return Expr.__new__(cls, _require_matrix(sympify(matrix_expr), "Row"), sympify(i))
+        return Expr.__new__(cls, _require_matrix(_sympify(matrix_expr), "Row"), _sympify(i))
 
     @property
     def matrix(self):
@@ -202,7 +203,7 @@ class Dot(Expr):
     is_commutative = True
 
     def __new__(cls, first, second):
-        return Expr.__new__(cls, sympify(first), sympify(second))
+        return Expr.__new__(cls, _sympify(first), _sympify(second))
 
     def _latex(self, printer):
         return rf"{printer._print(self.args[0])} \cdot {printer._print(self.args[1])}"
