@@ -219,18 +219,7 @@ def test_cli_without_tex_says_how_to_install_and_still_writes_the_tex(sample_bui
 SQUARE_MD = "Expanding a square.\n\n$$ (a+b)^2 $$\n\n$$ = a^2 + 2ab + b^2 $$\n\n$$ = a^2 + b^2 $$\n\nand $$ \\frac{ $$\n"
 
 
-def parser_or_skip():
-    from verify.commands.export import _reader
-    from verify.errors import UsageError
-
-    try:
-        return _reader()
-    except UsageError as missing:
-        pytest.skip(f"file export waits for the parser: {missing}")
-
-
 def test_cli_exports_the_checked_chains_of_a_file_with_its_unread_formulas(tmp_path):
-    parser_or_skip()
     source, out = tmp_path / "square.md", tmp_path / "square.tex"
     source.write_text(SQUARE_MD)
     assert main(["export", str(source), "-o", str(out), "--budget", "30"]) == 1

@@ -4,7 +4,6 @@ Needs pdflatex and pdftotext (CI installs TeX Live and poppler-utils); skipped w
 """
 from __future__ import annotations
 
-import importlib
 import re
 import shutil
 import subprocess
@@ -22,7 +21,7 @@ from verify.export import (FeedbackItem, MarkedChain, MarkedStep, TexError, comp
 from verify.export import figures
 from verify.verdict import Status, Verdict
 
-from .test_export_document import SQUARE_MD, GDA_STANDIN, parser_or_skip, checked, feedback_items, sample_builtin, sample_derivation  # noqa: F401
+from .test_export_document import SQUARE_MD, GDA_STANDIN, checked, feedback_items, sample_builtin, sample_derivation  # noqa: F401
 
 pytestmark = [pytest.mark.tex,
               pytest.mark.skipif(find_tex() is None or shutil.which("pdftotext") is None,
@@ -45,22 +44,13 @@ def compiled_text(tex: str, tmp_path: Path) -> str:
     return pdf_text(pdf)
 
 
-def builtin_or_skip(name: str):
-    module = derivations.BUILTIN[name]
-    try:
-        loaded = importlib.import_module(module)
-    except ModuleNotFoundError as missing:
-        if missing.name != module:
-            raise
-        pytest.skip(f"derivation module {module} has not landed yet")
-    if not hasattr(loaded, "derivation"):
-        pytest.skip(f"derivation module {module} is still being written (no derivation() yet)")
-    return loaded.derivation()
+def builtin(name: str):
+    return derivations.load(name)
 
 
 @pytest.mark.parametrize("name", derivations.names())
 def test_every_builtin_derivation_compiles_and_shows_its_steps_and_verdicts(name, tmp_path):
-    derivation = builtin_or_skip(name)
+    derivation = builtin(name)
     report = check_derivation(derivation, CheckConfig())
     text = compiled_text(derivation_document(derivation, report), tmp_path)
     for result in report.results + report.twin:
@@ -146,7 +136,6 @@ def test_cli_pdf_writes_tex_and_pdf(tmp_path, sample_builtin):
 
 
 def test_cli_pdf_of_a_checked_file(tmp_path):
-    parser_or_skip()
     source, out = tmp_path / "square.md", tmp_path / "square.tex"
     source.write_text(SQUARE_MD)
     assert main(["export", str(source), "-o", str(out), "--pdf", "--budget", "30"]) == 1

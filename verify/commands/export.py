@@ -31,18 +31,6 @@ def _builtin(name: str, config):
     return derivation, check_derivation(derivation, config)
 
 
-def _reader():
-    """``read_document`` from the parser (the package re-exports it, or its module has it)."""
-    try:
-        from ..parsing import read_document
-    except ImportError:
-        try:
-            from ..parsing.document import read_document
-        except ImportError:
-            raise UsageError("reading a file needs verify.parsing.read_document, which is not available") from None
-    return read_document
-
-
 def _from_file(path: Path, config):
     """The chains of a checked file, as a derivation named after the file, and the unread formulas."""
     from ..engine.checker import check_derivation
@@ -52,9 +40,11 @@ def _from_file(path: Path, config):
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(f"cannot read {str(path)!r}: {error}") from None
-    doc = _reader()(text)
+    from ..parsing import read_document
+
+    doc = read_document(text, filename=str(path))
     derivation = Derivation(path.stem, f"Checked: {path.name}", doc.context, tuple(doc.chains))
-    unread = [str(error).splitlines()[0] for error in getattr(doc, "errors", ())]
+    unread = [str(error).splitlines()[0] for error in doc.errors]
     return derivation, check_derivation(derivation, config), unread
 
 
