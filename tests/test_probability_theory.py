@@ -19,10 +19,11 @@ from verify.theories.algebra import normalise
 from verify.theories.probability import X as x
 from verify.theories.probability import Z as z
 from verify.theories.probability import canonical, latent_variable_context
+from verify.theories.probability_canonical import plain
 from verify.theories.probability_gaussian import normal_expectation, normal_moment, normal_pdf
 from verify.theories.probability_rules import check_jensen
 from verify.verdict import Status
-from verify.vocabulary import KL, Expectation, Normal, density
+from verify.vocabulary import KL, Density, Expectation, Normal, density
 
 CONFIG = CheckConfig(seed=3, samples=4, budget=None)
 CTX = latent_variable_context()
@@ -85,6 +86,47 @@ def test_a_density_not_over_the_variable_is_not_normalised():
 
 def test_variable_order_of_a_joint_does_not_matter():
     assert check(density("p", [z, x]), joint).status is Status.PROVED
+
+
+# a density integrates out only when its arguments are distinct plain symbols ------------------
+
+ARGUMENTS = st.sampled_from([z, x, z + 1, 2 * z, x - z, z**2])
+
+
+def _not_plain(d: Density) -> bool:
+    return z in d.free_symbols and not plain(d)
+
+
+NOT_PLAIN = st.builds(lambda name, variables, given: Density(name, tuple(variables), tuple(given)),
+                      st.sampled_from(["p", "q"]), st.lists(ARGUMENTS, min_size=1, max_size=2),
+                      st.lists(ARGUMENTS, max_size=2)).filter(_not_plain)
+
+
+@settings(max_examples=40, deadline=None)
+@given(NOT_PLAIN)
+def test_a_density_with_repeated_or_compound_arguments_is_not_integrated_out(d):
+    form, _ = canonical(integral(d), CTX)
+    assert form.has(Integral)
+
+
+@settings(max_examples=25, deadline=None)
+@given(NOT_PLAIN)
+def test_a_product_with_a_density_that_is_not_plain_is_not_marginalised(d):
+    form, _ = canonical(integral(d * prior), CTX)
+    assert form.has(Integral)
+
+
+def test_normalising_a_density_conditioned_on_its_own_variable_is_not_proved():
+    assert check(integral(Density("q", (z,), (z + 1,))), Integer(1)).status is not Status.PROVED
+
+
+def test_marginalising_leaves_no_integrated_variable_free():
+    assert check(integral(Density("p", (z, z + 1))), Density("p", (z + 1,))).status is not Status.PROVED
+
+
+def test_the_numeric_model_has_no_law_for_a_density_that_is_not_plain():
+    verdict = check(integral(Density("q", (z,), (z + 1,))), Integer(1))
+    assert verdict.status is Status.UNKNOWN and "q(z | z + 1)" in verdict.reason
 
 
 # canonical forms are identities: the numeric model agrees with them -------------------------

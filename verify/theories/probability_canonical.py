@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 from typing import Callable
 
-from sympy import Add, Basic, Expr, Integer, Integral, Mul, Pow, log, oo
+from sympy import Add, Basic, Expr, Integer, Integral, Mul, Pow, Symbol, log, oo
 
 from ..model import Context, Fact
 from ..vocabulary import KL, Density, Expectation, Normal
@@ -139,6 +139,16 @@ def apply_facts(expr: Expr, context: Context, used: Used) -> Expr:
 
 # pass 3: integrals ----------------------------------------------------------------------
 
+def plain(d: Density) -> bool:
+    """True for name(A | G) with A and G distinct plain symbols, no symbol on both sides of the bar.
+
+    Only such a density is a law of its variables that integrates to one; the parser accepts
+    anything (``q(z | z+1)``, ``p(z, z)``), so every rule that integrates a density out asks first.
+    """
+    symbols = d.variables + d.given
+    return all(isinstance(s, Symbol) for s in symbols) and len(set(symbols)) == len(symbols)
+
+
 def _merge(a: Density, b: Density) -> Density | None:
     """p(A | B, G) p(B | G) = p(A, B | G) for densities of one name (the chain rule), else None."""
     if a.name != b.name or set(a.variables) & set(b.variables) or set(a.variables) & set(b.given):
@@ -164,7 +174,7 @@ def joint_of(factors: tuple[Density, ...]) -> Density | None:
 def integrate_densities(product: Expr, variable, used: Used) -> Expr | None:
     """int p(A, z | G) dz = p(A | G) (marginalisation), = 1 when A is empty (normalisation)."""
     factors = Mul.make_args(product)
-    if not all(isinstance(f, Density) for f in factors):
+    if not all(isinstance(f, Density) and plain(f) for f in factors):
         return None
     joint = joint_of(factors)
     if joint is None or variable not in joint.variables or variable in joint.given:

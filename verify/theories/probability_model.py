@@ -18,6 +18,7 @@ from ..engine.evaluate import GRID, Unsupported
 from ..model import Context
 from ..vocabulary import KL, Density, Expectation, Normal
 from .base import Instance
+from .probability_canonical import plain
 
 TINY = 1e-300
 
@@ -87,7 +88,9 @@ class Roles:
         return "z" if symbol == self.latent else ("x" if symbol == self.observed else "?")
 
     def role(self, d: Density) -> str | None:
-        """The model density a pattern stands for, or None when the model has none."""
+        """The model density a pattern stands for, or None when the model has none (or ``d`` is not plain)."""
+        if not plain(d):
+            return None
         base = d.name.split("_")[0].lower()
         head = "".join(sorted(self.letter(v) for v in d.variables))
         pattern = head + "|" + "".join(self.letter(v) for v in d.given)
