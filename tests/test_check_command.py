@@ -71,3 +71,10 @@ def test_submission_elbo_chain_sign_error_and_dropped_term_are_refuted(capsys):
     assert verdicts[3]["verdict"] == "refuted" and "log(p(x))" in verdicts[3]["residual"]
     assert verdicts[5]["verdict"] == "refuted" and verdicts[5]["counterexample"] is not None
     assert all(verdicts[i]["verdict"] == "proved" for i in (1, 2, 4, 6, 7))
+
+
+def test_a_false_restated_step_is_refuted_as_written(tmp_path, capsys):
+    path = tmp_path / "answer.md"
+    path.write_text("$$x \\le x + 1$$\n\n$$x = x + 1$$\n\n$$x \\ge x + 1$$\n")
+    code, report = run_json(path, capsys)
+    assert code == 1 and [c["first_failure"] for c in report["chains"]] == [None, 1, 1]

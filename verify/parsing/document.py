@@ -1,11 +1,13 @@
 """Read a whole document: its formulas, its derivation chains, and the context they imply.
 
 A chain is a run of display formulas in which each new block continues the one
-before: it starts with a relation (``= ...``), or restates the chain's first
-expression (``L(q) = ...`` again). A block that does neither starts a new chain;
-so does a long stretch of prose. A chain that starts with a bare name or an
-undefined function (``L(q) = \\int ...``) *defines* it: the chain starts at the
-definition's right side. Prose just before a step that names a known rule
+before by starting with a relation (``= ...``). A block that restates the chain's
+first expression (``L(q) = ...`` again) opens a new chain at the same start, so each
+restated step is checked as written (``x <= x + 1`` then ``x = x + 1`` checks
+``x = x + 1``, not ``x + 1 = x + 1``). Any other block starts a new chain; so does
+a long stretch of prose. A chain that starts with a bare name or an undefined
+function (``L(q) = \\int ...``) *defines* it: the chain starts at the definition's
+right side, unless the name occurs on that side too (``x = x + 1`` is an equation). Prose just before a step that names a known rule
 (``Applying Bayes's theorem``) becomes that step's justification.
 Per-formula parse errors are kept in ``Document.errors``, never raised.
 """
@@ -68,7 +70,7 @@ class _Builder:
     chains: list[Chain] = field(default_factory=list)
     definitions: list[tuple[Expr, Expr]] = field(default_factory=list)
     start: Expr | None = None
-    first: Expr | None = None  # the expression the chain was opened with (restating it continues the chain)
+    first: Expr | None = None  # the expression the chain was opened with (restating it reopens the chain)
     steps: list[Step] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     justification: str | None = None
@@ -89,7 +91,7 @@ class _Builder:
                 return  # continues nothing: no chain to extend
             pairs = [(statement.lead, statement.exprs[0])] + pairs
         elif self.first is not None and statement.exprs[0] == self.first and pairs:
-            pass  # restates the chain's left side: continues it
+            self._reopen()  # restates the chain's left side: a new chain from the same start
         else:
             self.close()
             self.start = self.first = statement.exprs[0]
@@ -99,9 +101,16 @@ class _Builder:
             self.steps.append(Step(expr, CHAIN_RELATIONS[relation], self.justification, source))
             self.justification = None
 
+    def _reopen(self) -> None:
+        """``first rel expr`` again: the earlier steps may not all be ``=``, so the new steps are
+        checked from the chain's start (the definition's right side), never from the last step."""
+        first, start = self.first, self.start
+        self.close()
+        self.first, self.start = first, start
+
     def _defined(self, pairs: list) -> list:
         """``L(q) = rhs ...``: a definition of L(q); the chain starts at rhs."""
-        if pairs and pairs[0][0] == "=" and _is_definable(self.start):
+        if pairs and pairs[0][0] == "=" and _is_definable(self.start) and not _mentions(pairs[0][1], self.start):
             self.definitions.append((self.start, pairs[0][1]))
             self.start = pairs[0][1]
             return pairs[1:]
@@ -115,6 +124,13 @@ class _Builder:
 
 def _is_definable(expr: Expr) -> bool:
     return isinstance(expr, (Symbol, AppliedUndef))
+
+
+def _mentions(rhs: Expr, name: Expr) -> bool:
+    """``x = x + 1``, ``f(x) = f(2x)``: the name on its own right side makes an equation to check."""
+    if isinstance(name, AppliedUndef):
+        return any(a.func == name.func for a in rhs.atoms(AppliedUndef))
+    return rhs.has(name)
 
 
 def _rule_named(prose: str) -> str | None:
