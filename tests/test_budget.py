@@ -42,3 +42,26 @@ def test_the_budget_holds_off_the_main_thread():
 
 def test_no_budget_runs_inline():
     assert run_budgeted([lambda: threading.get_ident()], None)[0][1] == threading.get_ident()
+
+
+def _die():
+    import os
+
+    os._exit(3)
+
+
+def test_a_worker_that_dies_is_reported_and_replaced():
+    outcomes = run_budgeted([_die, lambda: "after"], 5.0)
+    assert outcomes[0][:2] == ("error", "worker died (exit code 3)")
+    assert outcomes[1][:2] == ("ok", "after")
+
+
+def test_a_daemon_process_can_still_run_budgeted_checks():
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    daemon = context.Process(target=lambda: sender.send(run_budgeted([lambda: 7], 5.0)[0][1]), daemon=True)
+    daemon.start()
+    assert receiver.poll(30) and receiver.recv() == 7
+    daemon.join()

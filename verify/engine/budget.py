@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -26,9 +27,7 @@ MEMORY_LIMIT_BYTES = 8 * 1024**3
 
 
 def _can_fork() -> bool:
-    import multiprocessing  # only once a worker may be needed: it costs ~20 ms to import
-
-    return "fork" in multiprocessing.get_all_start_methods()
+    return hasattr(os, "fork")
 
 
 def _timed(task: Callable[[], T]) -> Outcome:
@@ -74,7 +73,7 @@ class _Lane:
 
     tasks: Sequence[Callable]
     outcomes: list = field(default_factory=list)
-    worker: object = None
+    worker: int = 0  # the worker's process id
     receiver: object = None
     deadline: float = 0.0
 
@@ -83,40 +82,52 @@ class _Lane:
         return len(self.outcomes) >= len(self.tasks)
 
     def start(self, budget: float) -> None:
-        import multiprocessing
+        """Fork a worker for the remaining tasks (os.fork: daemon processes, e.g. a Dask
+        worker's, may not start multiprocessing children, but may fork)."""
+        from multiprocessing.connection import Connection
 
         gc.freeze()  # the parent's objects are shared with the worker, not copied by its collector
-        context = multiprocessing.get_context("fork")
-        self.receiver, sender = context.Pipe(duplex=False)
-        self.worker = context.Process(target=_serve, args=(self.tasks, len(self.outcomes), sender), daemon=True)
-        self.worker.start()
-        sender.close()
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the worker: serve, then leave without running the parent's exit handlers
+            code = 1
+            try:
+                os.close(read_end)
+                _serve(self.tasks, len(self.outcomes), Connection(write_end, readable=False))
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(write_end)
+        self.worker, self.receiver = pid, Connection(read_end, writable=False)
         self.deadline = time.monotonic() + budget
 
-    def stop(self) -> None:
-        if self.worker.is_alive():
-            self.worker.kill()
-        self.worker.join()
+    def stop(self) -> int:
+        """End the worker (killing it if it still runs); its exit status."""
+        try:
+            os.kill(self.worker, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        _, status = os.waitpid(self.worker, 0)
         self.receiver.close()
+        return os.waitstatus_to_exitcode(status)
 
     def receive(self, budget: float) -> None:
         """Take one result; on a dead worker, record the error and fork a fresh one."""
         try:
             self.outcomes.append(self.receiver.recv())
-            self.deadline = time.monotonic() + budget
-            if self.done:
-                self.stop()
-            return
         except EOFError:
-            self.outcomes.append(("error", f"worker died (exit code {self.worker.exitcode})", 0.0))
-        self._restart(budget)
+            self._restart(budget, lambda code: ("error", f"worker died (exit code {code})", 0.0))
+            return
+        self.deadline = time.monotonic() + budget
+        if self.done:
+            self.stop()
 
     def overrun(self, budget: float) -> None:
-        self.outcomes.append(("timeout", None, budget * 1000))
-        self._restart(budget)
+        self._restart(budget, lambda code: ("timeout", None, budget * 1000))
 
-    def _restart(self, budget: float) -> None:
-        self.stop()
+    def _restart(self, budget: float, outcome: Callable[[int], Outcome]) -> None:
+        """Stop the worker, record ``outcome(exit code)`` for the current task, go on with a new one."""
+        self.outcomes.append(outcome(self.stop()))
         if not self.done:
             self.start(budget)
 
