@@ -280,6 +280,24 @@ def test_jensen_does_not_apply_when_the_right_side_is_another_bound():
     assert check_jensen(log(Expectation(joint / q, q)), Relation.GE, Expectation(log(joint), q), CTX) is None
 
 
+CONDITIONED_ON_ITSELF = st.builds(lambda name, given: Density(name, (z,), tuple(given)), st.sampled_from(["p", "q"]),
+                                  st.lists(ARGUMENTS, min_size=1, max_size=2)).filter(_not_plain)
+
+
+@settings(max_examples=25, deadline=None)
+@given(CONDITIONED_ON_ITSELF)
+def test_jensen_does_not_weight_by_a_density_that_need_not_integrate_to_one(weight):
+    bound = integral(weight * log(joint / weight))
+    assert check_jensen(log(integral(joint)), Relation.GE, bound, CTX) is None
+
+
+@settings(max_examples=25, deadline=None)
+@given(CONDITIONED_ON_ITSELF)
+def test_jensen_does_not_read_an_expectation_under_a_density_that_is_not_plain(weight):
+    lhs = log(Expectation(joint / weight, weight))
+    assert check_jensen(lhs, Relation.GE, Expectation(log(joint / weight), weight), CTX) is None
+
+
 def test_the_wrong_direction_of_jensen_is_refuted():
     verdict = check(Expectation(log(joint / q), q), log(Expectation(joint / q, q)), ">=", "jensen")
     assert verdict.status is Status.REFUTED

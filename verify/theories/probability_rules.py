@@ -15,22 +15,27 @@ from ..verdict import Verdict, proved, unknown
 from ..vocabulary import Density, Expectation
 from .algebra import canonical as algebra_canonical
 from .base import Rule, register_rule
-from .probability_canonical import canonical, over_real_line, real_line_integral
+from .probability_canonical import canonical, over_real_line, plain, real_line_integral
 
 Weighting = tuple[Density, Expr, object]  # (q, g, z): the lhs reads log int q g dz
 
 
+def is_law_of(q, variable) -> bool:
+    """True when ``q`` integrates to one over ``variable``: a plain density of it alone (q(z | z) is not)."""
+    return isinstance(q, Density) and plain(q) and q.variables == (variable,)
+
+
 def _weights_in(expr: Expr, variable) -> list[Density]:
     """Densities over ``variable`` that weight ``expr`` (its expectation's law or integrand factors)."""
-    if isinstance(expr, Expectation) and isinstance(expr.dist, Density):
-        return [expr.dist] if expr.dist.variables == (variable,) else []
-    return [f for f in Mul.make_args(expr) if isinstance(f, Density) and f.variables == (variable,)]
+    if isinstance(expr, Expectation):
+        return [expr.dist] if is_law_of(expr.dist, variable) else []
+    return [f for f in Mul.make_args(expr) if is_law_of(f, variable)]
 
 
 def weightings(inner: Expr, smaller: Expr) -> Iterator[Weighting]:
     """Ways to read ``inner`` as E_q[g]: its own law, or q from the integrand or the other side."""
     if isinstance(inner, Expectation):
-        if isinstance(inner.dist, Density) and inner.dist.variables == (inner.var,):
+        if is_law_of(inner.dist, inner.var):
             yield inner.dist, inner.body, inner.var
         return
     if not (isinstance(inner, Integral) and over_real_line(inner)):
