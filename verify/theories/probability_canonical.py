@@ -11,6 +11,7 @@ Densities of one name are read as factors of one joint model (the chain rule hol
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 from typing import Callable
 
@@ -18,6 +19,7 @@ from sympy import Add, Basic, Expr, Integer, Integral, Mul, Pow, Symbol, log, oo
 
 from ..model import Context, Fact
 from ..vocabulary import KL, Density, Expectation, Normal
+from . import algebra
 from .algebra import normalise
 from .probability_gaussian import normal_expectation, normal_kl
 
@@ -62,9 +64,10 @@ def sort_densities(expr: Expr) -> Expr:
 
 
 @functools.lru_cache(maxsize=64)
-def sorted_facts(facts: tuple[Fact, ...]) -> tuple[tuple[str, Expr, Expr], ...]:
-    """The facts with their densities ordered, computed once per context."""
-    return tuple((f.name, sort_densities(f.lhs), sort_densities(f.rhs)) for f in facts)
+def sorted_context(context: Context) -> Context:
+    """The context with its facts' densities ordered, computed once per context."""
+    facts = tuple(Fact(f.name, sort_densities(f.lhs), sort_densities(f.rhs)) for f in context.facts)
+    return dataclasses.replace(context, facts=facts)
 
 
 def over_support(expr: Expr, context: Context) -> Expr:
@@ -129,11 +132,10 @@ def definitions(expr: Expr, used: Used) -> Expr:
 # pass 2: facts --------------------------------------------------------------------------
 
 def apply_facts(expr: Expr, context: Context, used: Used) -> Expr:
-    """Rewrite each fact's left side (densities ordered) by its right side."""
-    for name, lhs, rhs in sorted_facts(context.facts):
-        if expr.has(lhs):
-            expr = expr.xreplace({lhs: rhs})
-            note(used, name)
+    """The algebra's fact rewriting, on the facts with their densities ordered as ``expr``'s are."""
+    expr, names = algebra.apply_facts(expr, sorted_context(context))
+    for name in names:
+        note(used, name)
     return expr
 
 
