@@ -165,6 +165,87 @@ def test_a_square_exceeds_a_product_bound_exactly_when_sturm_says(a, b):
     assert before.status is Status.REFUTED
 
 
+# --- closed ends and poles: the region includes a closed end, and an undefined point is no proof ----------
+
+def _bound(low, high, low_open, high_open):
+    return ((X > low) if low_open else (X >= low), (X < high) if high_open else (X <= high))
+
+
+def _in_region(value, low, high, low_open, high_open):
+    return (value > low or (not low_open and value == low)) and (value < high or (not high_open and value == high))
+
+
+def _holds_at(relation, value) -> bool:
+    return relation.func(relation.lhs.xreplace({X: value}), relation.rhs) is sympy.true
+
+
+roots = st.lists(st.integers(-1, 2).map(sympy.Integer), min_size=0, max_size=3)  # often at an end
+ends = st.tuples(st.integers(-1, 0), st.integers(1, 2), st.booleans(), st.booleans())
+
+
+@settings(max_examples=50, deadline=None)
+@given(roots, st.sampled_from([1, -1]), ends, st.booleans())
+def test_a_proved_inequality_holds_at_every_point_of_the_region_its_closed_ends_included(rs, lead, box, strict):
+    """Polynomials with integer roots, often exactly at an end of the interval."""
+    polynomial = lead * sympy.Mul(*[X - r for r in rs]) + (0 if rs else 1)
+    relation = (sympy.Gt if strict else sympy.Ge)(polynomial, 0, evaluate=False)
+    verdict = check("inequality", relation, None, _bound(*box))
+    low, high = box[0], box[1]
+    grid = [low + Rational(k, 8) * (high - low) for k in range(9)]
+    if verdict.status is Status.PROVED:
+        assert all(_holds_at(relation, v) for v in grid if _in_region(v, *box))
+
+
+@SETTINGS
+@given(roots, st.sampled_from([1, -1]), ends, st.booleans())
+def test_a_refuted_inequality_names_a_point_of_the_region_where_it_fails(rs, lead, box, strict):
+    polynomial = lead * sympy.Mul(*[X - r for r in rs]) + (0 if rs else 1)
+    relation = (sympy.Gt if strict else sympy.Ge)(polynomial, 0, evaluate=False)
+    verdict = check("inequality", relation, None, _bound(*box))
+    if verdict.status is Status.REFUTED:
+        value = Rational(dict(verdict.counterexample.assignment)["x"])
+        assert _in_region(value, *box) and not _holds_at(relation, value)
+
+
+@pytest.mark.parametrize("relation, assumptions, end", [
+    (sympy.Gt(2 - ETA, 0, evaluate=False), (ETA <= 2,), "2"),
+    (sympy.Gt(X, 0, evaluate=False), (X >= 0,), "0"),
+    (sympy.Gt(X**2, 0, evaluate=False), (X >= 0,), "0"),
+    (sympy.Gt((ETA - 1)**2, 0, evaluate=False), (ETA >= 1,), "1"),
+    (sympy.Gt(X, 1, evaluate=False), (X >= 1, X <= 1), "1"),
+    (sympy.Gt(sqrt(X), X, evaluate=False), (X >= 0, X <= 1), "0"),
+    (sympy.Lt(sqrt(1 - ETA**2 + ETA**4), 1, evaluate=False), (ETA <= 1,), "1"),
+])
+def test_a_strict_inequality_is_refuted_at_a_closed_end_where_it_is_an_equality(relation, assumptions, end):
+    verdict = check("inequality", relation, None, assumptions)
+    assert verdict.status is Status.REFUTED
+    assert dict(verdict.counterexample.assignment) == {str(next(iter(relation.free_symbols))): end}
+
+
+def test_a_weak_inequality_holds_at_a_closed_end_where_it_is_an_equality():
+    assert check("inequality", sympy.Ge(X * (X - 1), 0, evaluate=False), None, (X >= 1,)).status is Status.PROVED
+
+
+@pytest.mark.parametrize("relation, assumptions", [
+    (sympy.Ge(1 / X, 0, evaluate=False), (X >= 0,)),
+    (sympy.Gt(1 / (2 - ETA), 0, evaluate=False), (ETA <= 2,)),
+    (sympy.Gt((X**2 - X) / (X - 1), 0, evaluate=False), (X > 0, X < 2)),
+])
+def test_an_inequality_undefined_at_a_point_of_the_region_is_unknown(relation, assumptions):
+    verdict = check("inequality", relation, None, assumptions)
+    assert verdict.status is Status.UNKNOWN and "undefined" in verdict.reason
+
+
+def test_an_inequality_on_an_empty_region_is_left_unknown():
+    assert check("inequality", sympy.Gt(X, 5, evaluate=False), None, (X > 2, X < 1)).status is Status.UNKNOWN
+
+
+def test_a_saddle_is_not_proved_when_the_hessian_degenerates_at_a_closed_end():
+    """det of the Hessian of c p q is -c^2: negative for c > 0, but 0 at the end c = 0 (no saddle)."""
+    c = Symbol("c", nonnegative=True)
+    assert check("saddle", Tuple(c * P * Q, Tuple(P, Q), Tuple(0, 0))).status is not Status.PROVED
+
+
 # --- iterates, closed forms, fixed points, saddles --------------------------------------------------
 
 TABLE = Tuple(*(Tuple(a, b) for a, b in ((1, 1), (0, 2), (-2, 2), (-4, 0), (-4, -4), (0, -8), (8, -8))))

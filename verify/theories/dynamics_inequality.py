@@ -37,10 +37,19 @@ def _counterexample(relation: Relational, point: dict) -> Counterexample:
     return Counterexample(show_point(point), str(relation.lhs.xreplace(point)), str(relation.rhs.xreplace(point)))
 
 
+def _defined(value) -> bool:
+    """A finite real number: zoo, nan and non-real values cannot be ordered."""
+    return value.is_extended_real is True and value.is_finite is True
+
+
 def _sampled(relation: Relational, region: Region, config: CheckConfig, why: str) -> Verdict:
     agreed = 0
     for point in region.points(config_rng(config), max(config.samples, 12)):
-        outcome = relation.xreplace(point)
+        sides = (relation.lhs.xreplace(point), relation.rhs.xreplace(point))
+        if not all(_defined(side) for side in sides):
+            return unknown(f"{why}; and at the point {dict(show_point(point))} of the region a side is "
+                           f"not a finite real number: {sides[0]} vs {sides[1]}")
+        outcome = relation.func(*sides)
         if outcome is sympy.false:
             return Verdict(Status.REFUTED, f"fails at a point of the region ({region.describe()})",
                            counterexample=_counterexample(relation, point), samples=agreed + 1)

@@ -39,6 +39,12 @@ class Interval:
             return Interval(bound, self.high, strict, self.high_open)
         return self
 
+    def empty(self) -> bool:
+        """No real number satisfies both bounds (``x > 2, x < 1`` or ``x >= 1, x < 1``)."""
+        if self.low is None or self.high is None:
+            return False
+        return bool(self.low > self.high) or (self.low == self.high and (self.low_open or self.high_open))
+
     def describe(self, name: str) -> str:
         low = "-oo" if self.low is None else f"{self.low}"
         high = "oo" if self.high is None else f"{self.high}"
@@ -138,6 +144,8 @@ def _candidates(region: Region, rng: np.random.Generator, limit: int) -> Iterato
     symbols = region.symbols
     for i in range(len(_NICE)):
         yield {s: _NICE[(i + k) % len(_NICE)] for k, s in enumerate(symbols)}
+    if any(region.interval(s).empty() for s in symbols):
+        return  # nothing to draw from
     for _ in range(limit):
         yield {s: _draw(region.interval(s), bool(s.is_integer), rng) for s in symbols}
 

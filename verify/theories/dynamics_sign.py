@@ -45,13 +45,23 @@ def _test_point(box: Interval) -> Rational:
 
 
 def _open_root_count(poly: sympy.Poly, box: Interval) -> int:
-    """Distinct real roots of ``poly`` strictly inside the box (Sturm, exact)."""
+    """Distinct real roots of ``poly`` strictly inside the box (Sturm, exact).
+
+    A root at an end is never counted here, open or closed: a closed end belongs to the
+    region and is tested on its own (``_closed_ends``), an open end does not.
+    """
     square_free = poly.sqf_part()
     count = square_free.count_roots(box.low, box.high)
-    for end in (box.low, box.high):
-        if end is not None and square_free.eval(end) == 0:
+    for end in {box.low, box.high} - {None}:  # a set: [a, a] has one end, not two
+        if square_free.eval(end) == 0:
             count -= 1
     return count
+
+
+def _closed_ends(box: Interval) -> tuple[Expr, ...]:
+    """The finite ends that belong to the region (``x >= a``, ``x <= b``)."""
+    ends = ((box.low, box.low_open), (box.high, box.high_open))
+    return tuple(end for end, is_open in ends if end is not None and not is_open)
 
 
 def _odd_part(poly: sympy.Poly) -> sympy.Poly:
@@ -92,22 +102,58 @@ def _sturm_test(d: Expr, strict: bool, region: Region) -> Sign | None:
     if any(end is not None and not end.is_Rational for end in (box.low, box.high)):
         return None  # Sturm counts need rational ends
     numerator, denominator = sympy.fraction(sympy.cancel(sympy.together(d)))
-    if not (numerator.is_polynomial(x) and denominator.is_polynomial(x)):
+    divisors = _divisors(d)
+    if not all(part.is_polynomial(x) for part in (numerator, denominator, divisors)):
         return None
     num, den = sympy.Poly(numerator, x), sympy.Poly(denominator, x)
-    if _open_root_count(den, box):
-        return None
+    undefined = _pole(sympy.Poly(divisors, x), d, box, x)
+    if undefined is not None:
+        return undefined
     moving = num if strict else _odd_part(num)
     if _open_root_count(moving, box):
         return _near_roots(d, moving, strict, box, x)
+    at_end = _zero_at_closed_end(num, strict, box, x)
+    if at_end is not None:
+        return at_end
+    return _sign_at_test_point(d, num, den, box, x, (numerator, denominator))
+
+
+def _divisors(d: Expr) -> Expr:
+    """The product of everything ``d`` divides by, as written: cancelling would hide a
+    removable pole, (x**2 - x)/(x - 1) is undefined at x = 1 all the same."""
+    return sympy.Mul(*[power.base for power in d.atoms(sympy.Pow) if power.exp.is_negative])
+
+
+def _pole(denominator: sympy.Poly, d: Expr, box: Interval, x) -> Sign | None:
+    """Undecided when the denominator (before cancelling) vanishes anywhere in the region,
+    a closed end included: the expression is undefined there, so no sign holds everywhere."""
+    ends = [end for end in _closed_ends(box) if denominator.eval(end) == 0]
+    if ends:
+        return Sign(None, f"{d} is undefined at {x} = {ends[0]}, a point of the region")
+    if _open_root_count(denominator, box):
+        return Sign(None, f"{d} is undefined where its denominator vanishes inside {box.describe(str(x))}")
+    return None
+
+
+def _zero_at_closed_end(num: sympy.Poly, strict: bool, box: Interval, x) -> Sign | None:
+    """A strict test fails at a closed end where the numerator vanishes (the end is in the region)."""
+    for end in _closed_ends(box) if strict else ():
+        if num.eval(end) == 0:
+            return Sign(False, f"at {x} = {end}, an end of {box.describe(str(x))}, the expression is 0",
+                        {x: end})
+    return None
+
+
+def _sign_at_test_point(d, num, den, box: Interval, x, parts) -> Sign | None:
+    """No sign change inside the box: the sign at one rational point is the sign everywhere."""
     point = _test_point(box)
     if num.eval(point) == 0:
         return None
     value = num.eval(point) * den.eval(point)
     where = box.describe(str(x))
     if value > 0:
-        reason = (f"numerator {numerator} and denominator {denominator} have no sign change for {where} "
-                  f"(Sturm root count), and at {x} = {point} the sign is positive")
+        reason = (f"numerator {parts[0]} and denominator {parts[1]} have no sign change for {where} "
+                  f"(Sturm root count, each closed end checked), and at {x} = {point} the sign is positive")
         return Sign(True, reason)
     return Sign(False, f"at {x} = {point} ({where}) the expression is {d.xreplace({x: point})}", {x: point})
 
