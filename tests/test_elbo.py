@@ -107,7 +107,7 @@ def test_the_closed_form_gaussian_kl_matches_the_twin(mu, sigma):
 @given(vaes, observations)
 def test_the_monte_carlo_elbo_is_within_five_standard_errors(vae, x):
     estimate, error = vae.elbo_monte_carlo(x, np.random.default_rng(0), 4000)
-    assert abs(estimate - vae.elbo(x)) <= 5 * error
+    assert abs(estimate - vae.elbo(x)) <= 5 * error + 1e-9  # q = posterior: every draw equal, error ~ 0
 
 
 @pytest.mark.parametrize("mean, variance, expected", [(0.0, 1.0, 0.0), (1.0, 1.0, 0.5), (0.0, math.e, (math.e - 2) / 2)])
