@@ -286,6 +286,30 @@ def test_a_minimum_or_a_non_critical_point_is_not_a_saddle(f, point):
     assert check("saddle", Tuple(f, Tuple(P, Q), Tuple(*point))).status is Status.REFUTED
 
 
+nonzero = st.integers(-3, 3).filter(bool).map(sympy.Integer)
+diagonal = st.lists(st.tuples(nonzero, st.booleans()), min_size=2, max_size=3)
+
+
+@SETTINGS
+@given(diagonal)
+def test_a_saddle_is_proved_only_for_real_eigenvalues_of_both_signs(entries):
+    """f = sum c_k v_k^2 / 2, with c_k imaginary when flagged: its Hessian is diag(c_k)."""
+    values = [c * I if imaginary else c for c, imaginary in entries]
+    variables = sympy.symbols(f"v0:{len(values)}", real=True)
+    f = sum(c * v**2 / 2 for c, v in zip(values, variables))
+    verdict = check("saddle", Tuple(f, Tuple(*variables), Tuple(*[0] * len(values))))
+    real = all(not imaginary for _, imaginary in entries)
+    both_signs = real and min(values) < 0 < max(values)
+    assert (verdict.status is Status.PROVED) == both_signs
+
+
+@pytest.mark.parametrize("f", [P**2 + I * Q**2, I * P**2 + I * Q**2])
+def test_a_complex_hessian_is_not_called_a_saddle(f):
+    """Eigenvalues 2 and 2i have no 'both signs'; 2i and 2i have determinant -4 < 0 all the same."""
+    verdict = check("saddle", Tuple(f, Tuple(P, Q), Tuple(0, 0)))
+    assert verdict.status is Status.UNKNOWN and "real" in verdict.reason
+
+
 # --- chain steps in continuous time --------------------------------------------------------------------
 
 def _flow_context():

@@ -138,7 +138,7 @@ def check_saddle(claim: Claim, context: Context, config: CheckConfig) -> Verdict
         return Verdict(stationary.status, f"not a critical point: {stationary.reason}", stationary.residual,
                        stationary.counterexample)
     hessian = sympy.hessian(f, list(variables)).xreplace(dict(zip(variables, point)))
-    if hessian.shape == (2, 2):
+    if hessian.shape == (2, 2) and _real_entries(hessian):  # det < 0 means both signs only when real
         return _saddle_2x2(ImmutableMatrix(hessian), region)
     return _saddle_exact(ImmutableMatrix(hessian))
 
@@ -163,8 +163,10 @@ def _saddle_exact(hessian: ImmutableMatrix) -> Verdict:
     values = sympy.roots(characteristic(hessian), LAMBDA)
     if sum(values.values()) != hessian.rows:
         return unknown("the Hessian's eigenvalues are not found in radicals")
-    signs = {bool(v.is_positive) for v in values if v.is_nonzero} | {None for v in values if v.is_zero}
     spectrum = ", ".join(map(str, values))
+    if not all(v.is_extended_real for v in values):
+        return unknown(f"the Hessian's eigenvalues {spectrum} are not all shown real: a sign does not apply")
+    signs = {bool(v.is_positive) for v in values if v.is_nonzero} | {None for v in values if v.is_zero}
     if True in signs and False in signs:
         return proved(f"the gradient vanishes; the Hessian's eigenvalues {spectrum} have both signs", ("dynamics",))
     return Verdict(Status.REFUTED, f"the Hessian's eigenvalues {spectrum} do not have both signs: not a saddle")
