@@ -78,3 +78,10 @@ def test_a_false_restated_step_is_refuted_as_written(tmp_path, capsys):
     path.write_text("$$x \\le x + 1$$\n\n$$x = x + 1$$\n\n$$x \\ge x + 1$$\n")
     code, report = run_json(path, capsys)
     assert code == 1 and [c["first_failure"] for c in report["chains"]] == [None, 1, 1]
+
+
+def test_the_header_says_what_was_assumed(tmp_path, capsys):
+    path = tmp_path / "answer.md"
+    path.write_text("$$\\sum_{i=1}^{m} 1 = m$$\n")
+    main(["check", str(path)])
+    assert "assumed: m positive integer (upper bounds of sums)" in capsys.readouterr().out.splitlines()[1]

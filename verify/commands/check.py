@@ -76,7 +76,8 @@ def _unreadable(document) -> list:
 
 
 def document_text(document, report) -> str:
-    lines = [f"{document.filename}: {len(document.chains)} chains; {document.context.notes[0] if document.context.notes else ''}"]
+    notes = document.context.notes or ("",)
+    lines = [f"{document.filename}: {len(document.chains)} chains; {notes[0]}", *notes[1:]]
     for c, chain in enumerate(document.chains):
         results = [r for r in report.results if r.chain == c]
         lines.append(f"chain {c + 1} ({len(chain.steps)} steps), starting {_short(str(chain.start))}")

@@ -1,13 +1,16 @@
-"""Infer a derivation's context from its notation.
+"""Infer a derivation's context from its notation, never from a letter's name alone.
 
 * densities' variables and integrated variables are real; the variable integrated
   (``dz``) or averaged over (``E_{q(z|x)}``) is the latent variable, integrated out;
-* sizes are positive integers: the symbols inside O/Theta/Omega, upper bounds of
-  sums, and the usual size names (t, n, L, d, d_k, d_v, h, r, m, k) where they occur;
+* a symbol is a size only where the notation says so: inside O/Theta/Omega it is
+  positive; as the upper bound of a sum or product it is a positive integer; in a
+  matrix formula the parser already built the sizes of the linear-algebra
+  convention (``linalg.SIZE_NAMES``) as positive integers;
 * a step size ``eta`` and a standard deviation ``sigma`` are positive;
 * every other plain symbol is real.
-With densities, the probability theory's latent-variable context supplies Bayes'
-rule and the product rule.
+A name is one symbol throughout the document: the strongest evidence wins. The
+symbols are replaced without evaluating, so ``\\sin(\\pi t)`` stays what the student
+wrote instead of becoming 0 before it is checked. ``assumed_note`` says what was assumed.
 """
 from __future__ import annotations
 
@@ -15,11 +18,14 @@ import sympy
 from sympy import Expr, Symbol
 
 from ..model import Context
+from ..theories.probability import latent_variable_context
 from ..vocabulary import Density, Expectation
 from ..vocabulary.asymptotics import _Asymptotic
+from ..vocabulary.linalg import SIZE_NAMES
 
-SIZE_NAMES = frozenset("t n L d d_k d_v d_model h r m k".split())
-POSITIVE_NAMES = frozenset("eta sigma".split())
+POSITIVE_NAMES = {"eta": "a step size", "sigma": "a standard deviation"}
+INTEGER, POSITIVE = "positive integer", "positive"
+_RANK = {INTEGER: 2, POSITIVE: 1}
 
 
 def _atoms(exprs, kind) -> list:
@@ -40,33 +46,71 @@ def integrated_variables(exprs) -> list[Symbol]:
     return names
 
 
-def size_symbols(exprs) -> set[Symbol]:
-    sizes = set()
+def _node_evidence(node) -> list[tuple[Symbol, str, str]]:
+    """(symbol, kind, why) that one node of a formula gives."""
+    if isinstance(node, _Asymptotic):
+        return [(s, POSITIVE, "sizes in O/Theta/Omega") for s in node.free_symbols if isinstance(s, Symbol)]
+    if isinstance(node, (sympy.Sum, sympy.Product)):
+        return [(b, INTEGER, "upper bounds of sums") for _, _, b in node.limits if isinstance(b, Symbol)]
+    if isinstance(node, Symbol) and node.name in SIZE_NAMES and node.is_integer and node.is_positive:
+        return [(node, INTEGER, "matrix sizes")]
+    if isinstance(node, Symbol) and node.name in POSITIVE_NAMES:
+        return [(node, POSITIVE, POSITIVE_NAMES[node.name])]
+    return []
+
+
+def evidence(exprs) -> dict[str, tuple[str, str]]:
+    """Name -> (kind, why) for every symbol the notation marks as positive or a positive integer."""
+    found: dict[str, tuple[str, str]] = {}
     for expr in exprs:
         for node in sympy.preorder_traversal(expr):
-            if isinstance(node, _Asymptotic):
-                sizes |= {s for s in node.free_symbols if isinstance(s, Symbol)}
-            elif isinstance(node, (sympy.Sum, sympy.Product)):
-                sizes |= {b for _, _, b in node.limits if isinstance(b, Symbol)}
-            elif isinstance(node, Symbol) and node.name in SIZE_NAMES:
-                sizes.add(node)
-    return sizes
+            for symbol, kind, why in _node_evidence(node):
+                if symbol.name not in found or _RANK[kind] > _RANK[found[symbol.name][0]]:
+                    found[symbol.name] = (kind, why)
+    return found
 
 
-def assumptions_for(symbol: Symbol, sizes: set, densities: bool) -> dict:
-    if symbol in sizes:
-        return {"positive": True, "integer": True}
-    if symbol.name in POSITIVE_NAMES:
-        return {"positive": True}
-    return {"real": True}
+def _assumptions(kind: str | None) -> dict:
+    return {INTEGER: {"positive": True, "integer": True}, POSITIVE: {"positive": True}}.get(kind, {"real": True})
 
 
 def symbol_map(exprs) -> dict[Symbol, Symbol]:
     """Plain parsed symbols -> the same names with the inferred assumptions."""
-    sizes = size_symbols(exprs)
-    densities = bool(_atoms(exprs, Density))
+    found = evidence(exprs)
     plain = {s for e in exprs for s in e.free_symbols if isinstance(s, Symbol) and set(s.assumptions0) <= {"commutative"}}
-    return {s: Symbol(s.name, **assumptions_for(s, sizes, densities)) for s in plain}
+    return {s: Symbol(s.name, **_assumptions(found.get(s.name, (None,))[0])) for s in plain}
+
+
+_UNEVALUATED = (sympy.Add, sympy.Mul, sympy.Pow, sympy.Function)
+
+
+def rewrite(expr: Expr, mapping: dict[Symbol, Symbol]) -> Expr:
+    """``expr`` with the mapped symbols, its arithmetic and functions rebuilt without evaluating.
+
+    SymPy would otherwise simplify with the new assumptions (``\\sin(\\pi t)`` -> 0 for an
+    integer t) and the step checked would not be the step written. Other nodes (integrals,
+    densities) are rebuilt as they are: their constructors do not simplify their arguments.
+    """
+    if expr in mapping:
+        return mapping[expr]
+    if isinstance(expr, sympy.MatrixBase):
+        return expr.applyfunc(lambda entry: rewrite(entry, mapping))
+    args = tuple(rewrite(a, mapping) for a in expr.args)
+    if args == expr.args:
+        return expr
+    if isinstance(expr, _UNEVALUATED):
+        return expr.func(*args, evaluate=False)
+    return expr.func(*args)
+
+
+def assumed_note(exprs) -> str:
+    """``assumed: m positive integer (upper bounds of sums); eta positive (a step size); others real``."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for name, (kind, why) in sorted(evidence(exprs).items()):
+        groups.setdefault((kind, why), []).append(name)
+    parts = [f"{', '.join(names)} {kind}{'s' if len(names) > 1 and kind == INTEGER else ''} ({why})"
+             for (kind, why), names in sorted(groups.items())]
+    return "assumed: " + "; ".join(parts + ["every other symbol real" if parts else "every symbol real"])
 
 
 def _model_name(exprs, latent: Symbol) -> str:
@@ -75,42 +119,23 @@ def _model_name(exprs, latent: Symbol) -> str:
     return generative[0] if generative else "p"
 
 
-def infer_context(exprs: list[Expr], mapping: dict[Symbol, Symbol]) -> Context:
-    """The context for expressions already rewritten with ``mapping``."""
+def infer_context(exprs: list[Expr], mapping: dict[Symbol, Symbol], assumed: str | None = None) -> Context:
+    """The context for expressions already rewritten with ``mapping``; its last note says what was
+    assumed (``assumed``, by default ``assumed_note(exprs)``)."""
     symbols = tuple(sorted(set(mapping.values()), key=str))
     latent_candidates = integrated_variables(exprs)
     densities = _atoms(exprs, Density)
+    assumed = assumed or assumed_note(exprs)
     if densities and latent_candidates:
-        return _latent_context(exprs, latent_candidates[0], symbols)
+        return _latent_context(exprs, latent_candidates[0], symbols, assumed)
     theories = ("probability", "algebra") if densities else ("algebra",)
-    return Context(symbols=symbols, theories=_available(theories), notes=("context inferred from the notation",))
+    return Context(symbols=symbols, theories=theories, notes=("context inferred from the notation", assumed))
 
 
-def _available(theories: tuple[str, ...]) -> tuple[str, ...]:
-    from ..theories import THEORIES
-
-    return tuple(t for t in theories if t in THEORIES) or ("algebra",)
-
-
-def _latent_context(exprs, latent: Symbol, symbols) -> Context:
+def _latent_context(exprs, latent: Symbol, symbols, assumed: str) -> Context:
     observed = [v for d in _atoms(exprs, Density) for v in (*d.variables, *d.given) if v != latent]
     observed_symbol = observed[0] if observed else Symbol("x", real=True)
-    note = (f"context inferred from the notation: {latent} is integrated out, {observed_symbol} is observed",)
-    try:
-        from ..theories.probability import latent_variable_context
-    except ImportError:
-        return _fallback_context(observed_symbol, latent, symbols, note)
+    notes = (f"context inferred from the notation: {latent} is integrated out, {observed_symbol} is observed",
+             assumed)
     others = tuple(s for s in symbols if s not in (observed_symbol, latent))
-    return latent_variable_context(observed_symbol, latent, _model_name(exprs, latent), others, note)
-
-
-def _fallback_context(observed, latent, symbols, note) -> Context:
-    from ..model import Fact
-    from ..vocabulary import density
-
-    facts = (Fact("Bayes' rule", density("p", [latent], [observed]),
-                  density("p", [observed], [latent]) * density("p", [latent]) / density("p", [observed])),
-             Fact("product rule", density("p", [observed, latent]),
-                  density("p", [observed], [latent]) * density("p", [latent])))
-    return Context(symbols=symbols, facts=facts, theories=_available(("probability", "algebra")),
-                   integration_variables=(latent,), notes=note)
+    return latent_variable_context(observed_symbol, latent, _model_name(exprs, latent), others, notes)

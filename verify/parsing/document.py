@@ -21,7 +21,7 @@ from sympy.core.function import AppliedUndef
 
 from ..errors import LimitExceeded, ParseError
 from ..model import Chain, Context, Derivation, Relation, Step
-from .context import infer_context, symbol_map
+from .context import assumed_note, infer_context, rewrite, symbol_map
 from .diagnostics import line_column
 from .expressions import parse
 from .limits import DEFAULT_LIMITS, Limits
@@ -197,13 +197,15 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
 
 def _with_context(filename, builder: _Builder, formulas: list[Formula]) -> Document:
     exprs = [e for c in builder.chains for e in (c.start, *(s.expr for s in c.steps))]
-    mapping = symbol_map(exprs + [side for pair in builder.definitions for side in pair])
+    everything = exprs + [side for pair in builder.definitions for side in pair]
+    mapping = symbol_map(everything)
     chains = tuple(_rewrite_chain(c, mapping) for c in builder.chains)
-    rewritten = [e.xreplace(mapping) for e in exprs]
-    definitions = tuple((a.xreplace(mapping), b.xreplace(mapping)) for a, b in builder.definitions)
-    return Document(filename, chains, infer_context(rewritten, mapping), tuple(formulas), definitions)
+    rewritten = [rewrite(e, mapping) for e in exprs]
+    definitions = tuple((rewrite(a, mapping), rewrite(b, mapping)) for a, b in builder.definitions)
+    context = infer_context(rewritten, mapping, assumed_note(everything))
+    return Document(filename, chains, context, tuple(formulas), definitions)
 
 
 def _rewrite_chain(chain: Chain, mapping: dict) -> Chain:
-    steps = tuple(Step(s.expr.xreplace(mapping), s.relation, s.justification, s.source) for s in chain.steps)
-    return Chain(chain.start.xreplace(mapping), steps, chain.title, chain.source)
+    steps = tuple(Step(rewrite(s.expr, mapping), s.relation, s.justification, s.source) for s in chain.steps)
+    return Chain(rewrite(chain.start, mapping), steps, chain.title, chain.source)

@@ -1,0 +1,51 @@
+"""Assumptions come from the notation, never from a letter's name, and never simplify the written step."""
+import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sympy import Symbol
+
+from verify.engine.checker import check_derivation
+from verify.parsing import read_document
+from verify.vocabulary import linalg
+
+FORMER_SIZE_NAMES = "t n L d d_k d_v d_model h r m k".split()
+
+
+def _symbols(document) -> dict:
+    return {s.name: s for s in document.context.symbols}
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(FORMER_SIZE_NAMES))
+def test_a_letter_name_alone_assumes_nothing_about_sign(name):
+    document = read_document(f"$${name}^2 \\ge {name}$$")
+    assert not any(r.verdict.status.holds for r in check_derivation(document.derivation()).results)
+
+
+def test_sizes_in_big_o_are_positive_but_not_integers():
+    t = _symbols(read_document("$$O(t^2 + t) = O(t^2)$$"))["t"]
+    assert t.is_positive and t.is_integer is None
+
+
+def test_the_upper_bound_of_a_sum_is_a_positive_integer():
+    n = _symbols(read_document("$$\\sum_{i=1}^{n} i = \\frac{n (n+1)}{2}$$"))["n"]
+    assert n.is_positive and n.is_integer
+
+
+def test_matrix_formula_sizes_are_the_linear_algebra_sizes():
+    text = "$$\\mathrm{softmax}(Q K^T) V = \\mathrm{softmax}(Q K^T) V$$\n\n$$d_k^2 = d_k d_k$$"
+    assert _symbols(read_document(text))["d_k"] == linalg.size("d_k")
+
+
+def test_the_assumptions_do_not_simplify_the_written_step():
+    document = read_document("$$\\sum_{i=1}^{n} 1 = n$$\n\n$$\\sin(\\pi n) = 0$$")
+    assert document.chains[1].start.func == sympy.sin
+
+
+def test_the_assumptions_are_named_in_a_note():
+    note = read_document("$$\\eta^2 = \\eta \\eta$$\n\n$$O(t) = O(2 t)$$").context.notes[-1]
+    assert note == "assumed: eta positive (a step size); t positive (sizes in O/Theta/Omega); every other symbol real"
+
+
+def test_other_symbols_are_real():
+    assert _symbols(read_document("$$h + h = 2 h$$"))["h"] == Symbol("h", real=True)
