@@ -11,7 +11,7 @@ from __future__ import annotations
 import sympy
 from sympy import Expr, Function, Symbol
 
-from ..vocabulary import Density
+from ..vocabulary import Density, linalg
 
 CONSTANTS = {"pi": sympy.pi, "e": sympy.E, "infty": sympy.oo}
 CONSTANT_NAMES = {value: key for key, value in CONSTANTS.items()}
@@ -44,25 +44,16 @@ def apply(head: Expr, arguments: tuple, given: tuple | None) -> Expr:
     return Function(name)(*arguments)
 
 
-def _linalg():
-    try:
-        from ..vocabulary import linalg
-    except ImportError:  # the linear-algebra vocabulary is not written yet
-        return None
-    return linalg
-
-
 def named_function(name: str, arguments: tuple) -> Expr:
     """``\\log``, ``\\exp``, ... as SymPy functions; ``softmax`` and ``Concat`` from the linear-algebra vocabulary."""
     if name in SYMPY_FUNCTIONS:
         if len(arguments) != 1:
             raise ValueError(f"\\{name} takes one argument, got {len(arguments)}")
         return SYMPY_FUNCTIONS[name](arguments[0])
-    linalg = _linalg()
     try:
-        if name == "softmax" and linalg is not None and len(arguments) == 1:
+        if name == "softmax" and len(arguments) == 1:
             return linalg.Softmax(arguments[0])
-        if name.lower() == "concat" and linalg is not None:
+        if name.lower() == "concat":
             return linalg.Concat(*arguments)
     except TypeError:  # not matrices: an undefined function of scalars
         pass
@@ -75,20 +66,15 @@ def is_matrix_name(name: str) -> bool:
 
 
 def matrix(name: str) -> Expr:
-    linalg = _linalg()
-    return linalg.matrix(name) if linalg is not None else Symbol(name)
+    return linalg.matrix(name)
 
 
 def size_or_symbol(name: str) -> Expr:
     """Inside matrix formulas, the sizes of the linear-algebra convention (t, d_k, ...) are positive integers."""
-    linalg = _linalg()
-    if linalg is not None and name in linalg.SIZE_NAMES:
-        return linalg.size(name)
-    return symbol(name)
+    return linalg.size(name) if name in linalg.SIZE_NAMES else symbol(name)
 
 
 def transpose(base: Expr) -> Expr:
-    linalg = _linalg()
     if getattr(base, "is_Matrix", False):
         return base.T
     return Function("transpose")(base)
