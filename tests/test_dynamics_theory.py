@@ -5,7 +5,7 @@ import pytest
 import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sympy import I, ImmutableMatrix, Rational, Symbol, Tuple, sqrt
+from sympy import I, ImmutableMatrix, Rational, Symbol, Tuple, nan, oo, sqrt, zoo
 from sympy.core.symbol import Str
 
 from verify.config import CheckConfig
@@ -308,6 +308,48 @@ def test_a_complex_hessian_is_not_called_a_saddle(f):
     """Eigenvalues 2 and 2i have no 'both signs'; 2i and 2i have determinant -4 < 0 all the same."""
     verdict = check("saddle", Tuple(f, Tuple(P, Q), Tuple(0, 0)))
     assert verdict.status is Status.UNKNOWN and "real" in verdict.reason
+
+
+# --- undefined values: zoo, nan and infinities prove nothing --------------------------------------------
+
+def _undefined_claims(bad):
+    """One claim of each kind, ``bad`` placed so that SymPy would see it on both sides."""
+    matrix = ImmutableMatrix([[bad, 0], [0, 1]])
+    return [
+        ("gradient", Tuple(bad * P * Q, Tuple(P, Q)), Tuple(bad * Q, bad * P)),
+        ("hessian", Tuple(bad * P * Q, Tuple(P, Q)), ImmutableMatrix([[0, bad], [bad, 0]])),
+        ("update_map", Tuple(P * Q, Tuple(P, Q), Tuple(-1, 1), bad, Str("simultaneous")),
+         Tuple(P - bad * Q, Q + bad * P)),
+        ("jacobian", Tuple(Tuple(bad * P, Q), Tuple(P, Q)), matrix),
+        ("fixed_point", Tuple(ImmutableMatrix.eye(2), Tuple(bad, 0)), None),
+        ("iterates", Tuple(matrix, Tuple(1, 1), Tuple()), Tuple(Tuple(1, 1), Tuple(bad, 1))),
+        ("eigenvalues", matrix, Tuple(bad, 1)),
+        ("determinant", matrix, bad),
+        ("spectral_radius", matrix, bad),
+        ("saddle", Tuple(P**2 - bad * Q**2, Tuple(P, Q), Tuple(0, 0)), None),
+        ("closed_form", Tuple(matrix, Tuple(1, 0), Symbol("t", integer=True, nonnegative=True)), Tuple(bad, 0)),
+        ("inequality", sympy.Gt(P**2 + bad, 0, evaluate=False), None),
+    ]
+
+
+@pytest.mark.parametrize("kind, subject, value", [c for bad in (zoo, nan, oo) for c in _undefined_claims(bad)])
+def test_a_claim_with_an_undefined_value_is_unknown(kind, subject, value):
+    verdict = check(kind, subject, value)
+    assert verdict.status is Status.UNKNOWN and "zoo, nan" in verdict.reason
+
+
+def test_a_spectral_radius_undefined_at_a_sampled_point_is_unknown():
+    """The only point of the region, c = 1, is a pole of every entry: nothing to compare there."""
+    c = Symbol("c", real=True)
+    matrix = ImmutableMatrix([[1 / (c - 1), 0], [0, 1 / (c - 1)]])
+    verdict = check("spectral_radius", matrix, sympy.Abs(1 / (c - 1)), (c >= 1, c <= 1))
+    assert verdict.status is Status.UNKNOWN and "undefined" in verdict.reason
+
+
+def test_a_pole_is_never_a_counterexample():
+    c = Symbol("c", real=True)
+    verdict = check("determinant", ImmutableMatrix([[1 / (c - 1), 0], [0, 1]]), 2 / (c - 1), (c >= 1, c <= 1))
+    assert verdict.status is Status.UNKNOWN
 
 
 # --- chain steps in continuous time --------------------------------------------------------------------

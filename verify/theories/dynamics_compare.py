@@ -6,7 +6,8 @@ point of the region (the point is the counterexample); ``unknown`` otherwise.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from functools import wraps
+from typing import Callable, Sequence
 
 import numpy as np
 import sympy
@@ -15,8 +16,36 @@ from sympy.matrices import MatrixBase
 
 from ..config import CheckConfig
 from ..errors import UsageError
+from ..model import Claim, Context
 from ..verdict import Counterexample, Status, Verdict, proved, unknown
+from .base import claim_handler
 from .dynamics_region import Region, is_zero, show_point, witness
+
+
+_UNDEFINED = (sympy.zoo, sympy.nan, sympy.oo, -sympy.oo)
+
+
+def undefined_in(value) -> bool:
+    """zoo, nan or an infinity anywhere in ``value``: SymPy can compare these equal to
+    themselves, so no exact comparison involving them proves anything."""
+    if isinstance(value, (list, tuple)):
+        return any(undefined_in(v) for v in value)
+    return isinstance(value, (sympy.Basic, MatrixBase)) and value.has(*_UNDEFINED)
+
+
+def dynamics_claim(kind: str) -> Callable:
+    """Register a claim handler that first leaves claims with undefined values unknown."""
+
+    def register(handler: Callable[[Claim, Context, CheckConfig], Verdict]):
+        @wraps(handler)
+        def checked(claim: Claim, context: Context, config: CheckConfig) -> Verdict:
+            if undefined_in(claim.subject) or undefined_in(claim.value):
+                return unknown(f"the {kind} claim contains zoo, nan or an infinity: not a finite value to check")
+            return handler(claim, context, config)
+
+        return claim_handler(kind)(checked)
+
+    return register
 
 
 def as_vector(value) -> list[Expr]:

@@ -14,8 +14,7 @@ from ..config import CheckConfig
 from ..errors import UsageError
 from ..model import Claim, Context
 from ..verdict import Counterexample, Status, Verdict, proved, unknown
-from .base import claim_handler
-from .dynamics_compare import config_rng
+from .dynamics_compare import config_rng, dynamics_claim
 from .dynamics_region import Region, region_of, show_point
 from .dynamics_sign import decide_relation
 
@@ -60,7 +59,7 @@ def _sampled(relation: Relational, region: Region, config: CheckConfig, why: str
                    samples=agreed)
 
 
-@claim_handler("inequality")
+@dynamics_claim("inequality")
 def check_inequality(claim: Claim, context: Context, config: CheckConfig) -> Verdict:
     """subject a Relational (built with evaluate=False); assumptions relationals on its parameters."""
     relation = claim.subject

@@ -15,9 +15,8 @@ from ..config import CheckConfig
 from ..errors import UsageError
 from ..model import Claim, Context
 from ..verdict import Counterexample, Status, Verdict, proved, unknown
-from .base import claim_handler
 from .dynamics_canonical import dynamics_form, shift
-from .dynamics_compare import as_matrix, as_rows, as_vector, compare, mismatch
+from .dynamics_compare import as_matrix, as_rows, as_vector, compare, dynamics_claim, mismatch
 from .dynamics_region import region_of
 
 RULES = ("simultaneous", "alternating", "extragradient", "flow")
@@ -71,7 +70,7 @@ def _unpack(subject, size: int | tuple[int, ...], shape: str) -> tuple:
     return tuple(subject)
 
 
-@claim_handler("gradient")
+@dynamics_claim("gradient")
 def check_gradient(claim: Claim, context: Context, config: CheckConfig) -> Verdict:
     """subject Tuple(f, Tuple(vars)); value Tuple of the partial derivatives, in order."""
     f, variables = _unpack(claim.subject, 2, "Tuple(f, Tuple(variables))")
@@ -80,7 +79,7 @@ def check_gradient(claim: Claim, context: Context, config: CheckConfig) -> Verdi
     return compare(as_vector(claim.value), actual, names, _region(claim, f), config, "exact differentiation")
 
 
-@claim_handler("hessian")
+@dynamics_claim("hessian")
 def check_hessian(claim: Claim, context: Context, config: CheckConfig) -> Verdict:
     """subject Tuple(f, Tuple(vars)); value the Matrix of second derivatives."""
     f, variables = _unpack(claim.subject, 2, "Tuple(f, Tuple(variables))")
@@ -88,7 +87,7 @@ def check_hessian(claim: Claim, context: Context, config: CheckConfig) -> Verdic
     return _compare_matrices(claim, as_matrix(claim.value), actual, config, "exact second derivatives", f)
 
 
-@claim_handler("update_map")
+@dynamics_claim("update_map")
 def check_update_map(claim: Claim, context: Context, config: CheckConfig) -> Verdict:
     """subject Tuple(f, Tuple(vars), Tuple(signs), eta, Str(rule)); value Tuple of the new values."""
     f, variables, signs, eta, rule = _unpack(claim.subject, 5, "Tuple(f, Tuple(vars), Tuple(signs), eta, Str(rule))")
@@ -113,7 +112,7 @@ def _compare_matrices(claim: Claim, claimed: ImmutableMatrix, actual: ImmutableM
     return verdict
 
 
-@claim_handler("jacobian")
+@dynamics_claim("jacobian")
 def check_jacobian(claim: Claim, context: Context, config: CheckConfig) -> Verdict:
     """subject Tuple(Tuple or Matrix of update expressions, Tuple(vars)); value the Jacobian Matrix."""
     update, variables = _unpack(claim.subject, 2, "Tuple(update expressions, Tuple(variables))")
@@ -136,7 +135,7 @@ def _component_names(mapping, count: int) -> list[str]:
     return [f"component {i + 1}" for i in range(count)]
 
 
-@claim_handler("fixed_point")
+@dynamics_claim("fixed_point")
 def check_fixed_point(claim: Claim, context: Context, config: CheckConfig) -> Verdict:
     """subject Tuple(map, point): the map sends the point to itself. value unused."""
     mapping, point = _unpack(claim.subject, 2, "Tuple(map, point)")
@@ -146,7 +145,7 @@ def check_fixed_point(claim: Claim, context: Context, config: CheckConfig) -> Ve
     return compare(list(start), list(image), names, _region(claim, *image), config, "one step of the map")
 
 
-@claim_handler("iterates")
+@dynamics_claim("iterates")
 def check_iterates(claim: Claim, context: Context, config: CheckConfig) -> Verdict:
     """subject Tuple(map, z0, Tuple of (symbol, value) pairs[, Tuple(names)]); value the iterates z_0..z_T as rows."""
     subject = _unpack(claim.subject, (3, 4), "Tuple(map, z0, Tuple((symbol, value), ...)[, Tuple(names)])")
@@ -181,7 +180,7 @@ def _first_wrong(row, state, names, t, region, config) -> Verdict | None:
     return None
 
 
-@claim_handler("closed_form")
+@dynamics_claim("closed_form")
 def check_closed_form(claim: Claim, context: Context, config: CheckConfig) -> Verdict:
     """subject Tuple(map, z0, n); value Z(n), a vector (or Matrix, e.g. A**n with z0 = I), for all n >= 0.
 

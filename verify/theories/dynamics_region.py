@@ -162,7 +162,7 @@ def witness(expr: Expr, region: Region, rng: np.random.Generator) -> dict | None
         value = expr.xreplace(point)
         if value.free_symbols:
             return None
-        if value.is_zero is False:
+        if value.is_zero is False and value.is_finite:  # zoo is nonzero, but no counterexample
             return point
     return None
 

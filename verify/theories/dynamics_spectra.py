@@ -14,8 +14,8 @@ from sympy import Dummy, Expr, ImmutableMatrix
 from ..config import CheckConfig
 from ..model import Claim, Context
 from ..verdict import Counterexample, Status, Verdict, proved, unknown
-from .base import claim_handler
-from .dynamics_compare import as_matrix, as_vector, compare, config_rng, mismatch
+from .dynamics_compare import (as_matrix, as_vector, compare, config_rng, dynamics_claim, mismatch,
+                               undefined_in)
 from .dynamics_maps import gradient
 from .dynamics_region import Region, is_zero, region_of, show_point, witness
 from .dynamics_sign import decide, nonnegative
@@ -36,7 +36,7 @@ def true_eigenvalues(matrix: ImmutableMatrix) -> str:
     return ", ".join(f"{r} (x{m})" if m > 1 else f"{r}" for r, m in found.items())
 
 
-@claim_handler("eigenvalues")
+@dynamics_claim("eigenvalues")
 def check_eigenvalues(claim: Claim, context: Context, config: CheckConfig) -> Verdict:
     """subject a square Matrix; value a Tuple of the eigenvalues, repeated by multiplicity."""
     matrix, claimed = as_matrix(claim.subject), as_vector(claim.value)
@@ -67,7 +67,7 @@ def _wrong_spectrum(claim, matrix, claimed, residual, polynomial, config) -> Ver
     return Verdict(Status.REFUTED, reason, residual=str(residual.as_expr()), counterexample=example)
 
 
-@claim_handler("determinant")
+@dynamics_claim("determinant")
 def check_determinant(claim: Claim, context: Context, config: CheckConfig) -> Verdict:
     """subject a square Matrix; value its determinant."""
     matrix = as_matrix(claim.subject)
@@ -80,7 +80,7 @@ def _real_entries(matrix: ImmutableMatrix) -> bool:
     return all(e.is_real for e in matrix)
 
 
-@claim_handler("spectral_radius")
+@dynamics_claim("spectral_radius")
 def check_spectral_radius(claim: Claim, context: Context, config: CheckConfig) -> Verdict:
     """subject a square Matrix; value the claimed max |eigenvalue| on the region of the assumptions."""
     matrix, radius = as_matrix(claim.subject), sympy.sympify(claim.value)
@@ -116,6 +116,8 @@ def _radius_sampled(matrix, radius, region: Region, config: CheckConfig) -> Verd
     agreed = 0
     for point in region.points(config_rng(config), max(config.samples, 12)):
         values = np.array(matrix.xreplace(point).evalf().tolist(), dtype=complex)
+        if not np.all(np.isfinite(values)) or undefined_in(radius.xreplace(point)):
+            return unknown(f"the matrix or the claimed radius is undefined at the point {dict(show_point(point))}")
         true, claimed = float(np.max(np.abs(np.linalg.eigvals(values)))), complex(radius.xreplace(point).evalf())
         if abs(true - claimed) > 1e-9 * max(1.0, true):
             example = Counterexample(show_point(point), f"{claimed.real:.10g}", f"{true:.10g}")
@@ -127,7 +129,7 @@ def _radius_sampled(matrix, radius, region: Region, config: CheckConfig) -> Verd
     return Verdict(Status.CONSISTENT, f"no exact argument; numpy eigenvalues agree at {agreed} points", samples=agreed)
 
 
-@claim_handler("saddle")
+@dynamics_claim("saddle")
 def check_saddle(claim: Claim, context: Context, config: CheckConfig) -> Verdict:
     """subject Tuple(f, Tuple(vars), Tuple(point)): a critical point whose Hessian has eigenvalues of both signs."""
     f, variables, point = claim.subject
