@@ -21,6 +21,7 @@ from sympy import Expr
 from ..errors import ParseError
 from .ascii_lexer import lex_ascii
 from .diagnostics import limit_error, parse_error
+from .labels import blank_labels
 from .latex_lexer import lex_latex
 from .limits import DEFAULT_LIMITS, Limits
 from .transform import Refusal, Statement, ToSympy
@@ -94,6 +95,8 @@ def parse(text: str, notation: str = "latex", limits: Limits = DEFAULT_LIMITS,
     ``origin`` is the line and column where ``text`` starts in its document, for error positions.
     Raises ParseError (or LimitExceeded) with line, column and a caret.
     """
+    if notation == "latex":
+        text = blank_labels(text)  # ``(3) \\quad``, ``c3 \\quad``, ``\\tag{3}``: labels, not factors
     tokens = _lex(text, notation, limits, origin)
     if not tokens:
         raise parse_error("empty formula", text, 0, origin)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .labels import label_length, without_labels
+
 _STRUCK = re.compile(r"~~.*?~~|<(del|s|strike)>.*?</\1>|\\(?:sout|st|xout)\{[^{}]*\}", re.S | re.I)
 _SEGMENT = re.compile(
     r"(?P<fence>^[ \t]*```(?P<info>[^\n`]*)\n(?P<code>.*?)^[ \t]*```[ \t]*$)"
@@ -19,10 +21,6 @@ _SEGMENT = re.compile(
     re.S | re.M)
 _ROW_BREAK = re.compile(r"\\\\(?:\[[^\]]*\])?")
 _INNER_ENV = re.compile(r"\\(begin|end)\{(aligned|split|gathered|alignedat)\}(\{\d+\})?")
-_LABEL = re.compile(r"^\s*(?:\\tag\{[^{}]*\}|\([A-Za-z0-9]{1,4}\)|[A-Za-z]?\d{1,3}[a-z]?\)?)\s*\\q?quad\s*"
-                    r"|^\s*\(\d{1,3}[a-z]?\)\s+")
-_TRAILING = re.compile(r"(\\q?quad\s*\(\d{1,3}[a-z]?\)|\\tag\{[^{}]*\}|\\label\{[^{}]*\}|\\nonumber|\\notag"
-                       r"|[.,;]\s*)\s*$")
 
 
 @dataclass(frozen=True)
@@ -63,18 +61,11 @@ def _rows(body: str, offset: int) -> list[tuple[str, int]]:
             rows.append((body[start:match.start()], offset + start))
             start = match.end()
     rows.append((body[start:], offset + start))
-    return [(_clean_row(row), at + _label_length(row)) for row, at in rows if row.strip()]
-
-
-def _label_length(row: str) -> int:
-    found = _LABEL.match(row)
-    return found.end() if found else len(row) - len(row.lstrip())
+    return [(_clean_row(row), at + label_length(row)) for row, at in rows if row.strip()]
 
 
 def _clean_row(row: str) -> str:
-    row = row[_label_length(row):]
-    row = _TRAILING.sub("", row)
-    return re.sub(r"(?<!\\)&", " ", row).rstrip()
+    return re.sub(r"(?<!\\)&", " ", without_labels(row)).rstrip()
 
 
 def segments(text: str) -> tuple[list[Piece], list[Gap]]:
@@ -120,7 +111,7 @@ def _fence_lines(code: str, offset: int, notation: str, block: int) -> list[Piec
     pieces, at = [], offset
     for line in code.split("\n"):
         if line.strip() and not line.lstrip().startswith("#"):
-            lead = _label_length(line) if notation == "latex" else len(line) - len(line.lstrip())
+            lead = label_length(line) if notation == "latex" else len(line) - len(line.lstrip())
             pieces.append(Piece(_clean_row(line) if notation == "latex" else line.strip(), at + lead, True,
                                 notation, block))
         at += len(line) + 1
