@@ -104,3 +104,11 @@ def test_a_constant_residual_below_the_numeric_tolerance_is_still_refuted():
 
 def test_a_constant_residual_of_the_wrong_sign_refutes_an_inequality():
     assert check_step(X**2 + 1, ">=", X**2 + 2, CONTEXT, INLINE).status is Status.REFUTED
+
+
+def test_a_step_built_unevaluated_is_evaluated_under_the_assumptions_when_checked():
+    from sympy import Pow
+
+    eta = Symbol("eta", positive=True)
+    unevaluated = Pow(Pow(eta, 2, evaluate=False), Integer(1) / 2, evaluate=False)
+    assert check_step(unevaluated, "=", eta, Context(symbols=(eta,)), INLINE).status is Status.PROVED

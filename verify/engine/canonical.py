@@ -5,6 +5,7 @@ from sympy import Expr
 
 from ..model import Context
 from ..theories import theory
+from ..theories.algebra import evaluated
 
 
 def theory_names(context: Context) -> tuple[str, ...]:
@@ -16,6 +17,7 @@ def theory_names(context: Context) -> tuple[str, ...]:
 def canonical_form(expr: Expr, context: Context) -> tuple[Expr, tuple[str, ...]]:
     """Bring ``expr`` to the canonical form of the context; also name what was used."""
     used: list[str] = []
+    expr = evaluated(expr)
     for name in theory_names(context):
         rewrite = theory(name).canonical
         if rewrite is not None:

@@ -14,6 +14,7 @@ from sympy import Expr, Symbol
 from ..errors import ParseError
 from ..model import Chain, Context, Step
 from ..parsing import parse_latex_expr, read_document
+from ..parsing.context import rewrite
 from .locate import Located
 from .rubric import ContextSpec
 
@@ -29,7 +30,7 @@ def symbols(spec: ContextSpec) -> dict[str, Symbol]:
 def rename(expr: Expr, named: dict[str, Symbol]) -> Expr:
     """Symbols (bound ones too: the ``z`` of ``dz``) replaced by the context's, by name."""
     mapping = {s: named[s.name] for s in expr.atoms(Symbol) if s.name in named and s != named[s.name]}
-    return expr.xreplace(mapping) if mapping else expr
+    return rewrite(expr, mapping) if mapping else expr  # not xreplace: that would simplify the step
 
 
 def _latent_variable(spec: ContextSpec, others: tuple) -> Context:

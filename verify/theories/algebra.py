@@ -8,10 +8,23 @@ from __future__ import annotations
 
 import numpy as np
 import sympy
-from sympy import Expr
+from sympy import Basic, Expr
 
 from ..model import Context
 from .base import Instance, Rule, Theory, register_rule, register_theory
+
+
+def evaluated(expr: Basic) -> Basic:
+    """``expr`` rebuilt bottom-up with evaluation.
+
+    The parser builds steps with ``evaluate=False`` so the step checked is the step
+    written; rebuilding at check time lets the context's assumptions act
+    (``sqrt(eta**2)`` becomes ``eta`` for a positive eta) before canonical forms.
+    """
+    if not expr.args or isinstance(expr, sympy.MatrixBase):
+        return expr
+    args = tuple(evaluated(a) for a in expr.args)
+    return expr.func(*args)
 
 
 def apply_facts(expr: Expr, context: Context) -> tuple[Expr, tuple[str, ...]]:
