@@ -108,7 +108,7 @@ def gaussian_kl(m):
     from sympy import Add, Integer, Symbol, log
 
     from verify.model import Chain, Step
-    from verify.theories.probability_gaussian import normal_pdf
+    from verify.theories.probability.gaussian import normal_pdf
     from verify.vocabulary import KL, Expectation, Normal
 
     z = m["z"]

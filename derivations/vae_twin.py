@@ -24,7 +24,7 @@ def grid_for(mean: float, variance: float) -> np.ndarray:
     return mean + np.sqrt(variance) * STANDARD_GRID
 
 
-# Deliberately a copy of probability_model.normal_log_pdf: the twin must not share code with the engine it checks.
+# Deliberately a copy of verify.theories.probability.model.normal_log_pdf: the twin must not share code with the engine it checks.
 def normal_log_pdf(value, mean, variance):
     return -0.5 * np.log(2 * np.pi * variance) - (value - mean) ** 2 / (2 * variance)
 

@@ -13,10 +13,10 @@ from verify.config import CheckConfig
 from verify.engine.checker import check_claim, check_step
 from verify.model import Claim, Context, Relation
 from verify.theories.asymptotics import compare_classes, theta_class
-from verify.theories.asymptotics_classes import cone_for
-from verify.theories.asymptotics_dominance import dominated, maximise
-from verify.theories.asymptotics_sums import close_sums
-from verify.theories.asymptotics_terms import terms_of
+from verify.theories.asymptotics.classes import cone_for
+from verify.theories.asymptotics.dominance import dominated, maximise
+from verify.theories.asymptotics.sums import close_sums
+from verify.theories.asymptotics.terms import terms_of
 from verify.verdict import Status
 from verify.vocabulary import BigO, BigOmega, Theta
 

@@ -13,7 +13,7 @@ from verify.config import CheckConfig
 from verify.engine.checker import check_derivation, check_step
 from verify.engine.evaluate import Evaluator
 from verify.model import TwinCheck
-from verify.theories.linalg_numeric import Hooks
+from verify.theories.linalg.numeric import Hooks
 from verify.verdict import Status
 from verify.vocabulary.linalg import Concat, Entry, Row, Softmax, matrix, row, size
 

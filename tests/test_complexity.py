@@ -13,7 +13,7 @@ from verify.config import CheckConfig
 from verify.engine.checker import check_claim, check_derivation
 from verify.model import Claim
 from verify.theories.asymptotics import compare_classes
-from verify.theories.asymptotics_sums import close_sums
+from verify.theories.asymptotics.sums import close_sums
 from verify.verdict import Status
 from verify.vocabulary import BigO, Theta
 

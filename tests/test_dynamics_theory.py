@@ -11,7 +11,7 @@ from sympy.core.symbol import Str
 from verify.config import CheckConfig
 from verify.engine.checker import check_claim, check_step
 from verify.model import Claim, Context, Relation
-from verify.theories.dynamics_maps import update_map
+from verify.theories.dynamics.maps import update_map
 from verify.verdict import Status
 
 CONFIG = CheckConfig(seed=3, samples=5, budget=None)

@@ -16,7 +16,7 @@ from verify.engine.checker import check_derivation
 from verify.engine.evaluate import Evaluator
 from verify.theories import find_rule
 from verify.theories.base import Instance
-from verify.theories.probability_model import LinearGaussian, Roles, install
+from verify.theories.probability.model import LinearGaussian, Roles, install
 from verify.verdict import Status
 from verify.vocabulary import KL
 

@@ -14,7 +14,7 @@ from verify.model import Claim, Context
 from verify.theories import find_rule
 from verify.theories.base import Instance
 from verify.theories.linalg import canonical
-from verify.theories.linalg_numeric import Hooks, instantiate
+from verify.theories.linalg.numeric import Hooks, instantiate
 from verify.verdict import Status
 from verify.vocabulary.linalg import Concat, Dot, Entry, Row, Softmax, Stack, index, matrix, row, size
 

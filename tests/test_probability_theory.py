@@ -19,9 +19,9 @@ from verify.theories.algebra import normalise
 from verify.theories.probability import X as x
 from verify.theories.probability import Z as z
 from verify.theories.probability import canonical, latent_variable_context
-from verify.theories.probability_canonical import plain
-from verify.theories.probability_gaussian import normal_expectation, normal_moment, normal_pdf
-from verify.theories.probability_rules import check_jensen
+from verify.theories.probability.canonical import plain
+from verify.theories.probability.gaussian import normal_expectation, normal_moment, normal_pdf
+from verify.theories.probability.rules import check_jensen
 from verify.verdict import Status
 from verify.vocabulary import KL, Density, Expectation, Normal, density
 

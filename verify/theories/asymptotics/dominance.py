@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Sequence
 
-from .asymptotics_terms import Monomial
+from .terms import Monomial
 
 Vector = tuple[Fraction, ...]
 

@@ -22,8 +22,8 @@ from sympy import (Add, Dummy, Expr, Identity, Indexed, IndexedBase, KroneckerDe
                    MatrixSymbol, Mul, OneMatrix, Sum, Transpose, ZeroMatrix, exp, expand)
 from sympy.matrices.expressions.matexpr import MatrixElement, MatrixExpr
 
-from ..vocabulary.linalg import Concat, Dot, Entry, Row, Softmax, Stack
-from .linalg_sums import normal
+from ...vocabulary.linalg import Concat, Dot, Entry, Row, Softmax, Stack
+from .sums import normal
 
 
 class Mixed(Exception):
@@ -75,7 +75,7 @@ def _product_entry(expr, r, c, used: set) -> Expr:
 
 
 def _summed(body: Expr, limits: list, used: set) -> Expr:
-    """The sum, normalised at once: its sums held as placeholders (``linalg_held``), so the
+    """The sum, normalised at once: its sums held as placeholders (``linalg.held``), so the
     products and ``exp``s built around it stay cheap."""
     return normal(Sum(body, *limits), used)
 

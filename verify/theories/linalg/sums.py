@@ -9,7 +9,7 @@
   differ only in the names of their dummies become the same object.
 
 Speed: each normalised sum is *held* as a plain commutative placeholder symbol
-(``linalg_held``), its bound index named by its height, so alpha-equivalent sums
+(``linalg.held``), its bound index named by its height, so alpha-equivalent sums
 share one placeholder. The algebra around sums (expand, cancellation) then runs on
 cheap polynomial-like expressions; an identity that holds for arbitrary symbols holds
 for any values put in their place, so a zero there is a zero of the real expression.
@@ -21,7 +21,7 @@ import functools
 
 from sympy import Add, Dummy, Expr, Mul, Sum, Symbol, expand
 
-from .linalg_held import depends_on, hold, realise
+from .held import depends_on, hold, realise
 
 SMALL_RANGE = 8
 

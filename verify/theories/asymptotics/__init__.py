@@ -16,14 +16,14 @@ from typing import Sequence
 
 from sympy import Expr
 
-from ..config import CheckConfig
-from ..model import Claim, Context
-from ..verdict import Status, Verdict, proved, unknown
-from .asymptotics_classes import (ThetaClass, Undecided, as_class, class_cone, describe_direction, growth_of_gap,
+from ...config import CheckConfig
+from ...model import Claim, Context
+from ...verdict import Status, Verdict, proved, unknown
+from .classes import (ThetaClass, Undecided, as_class, class_cone, describe_direction, growth_of_gap,
                                   theta_class, uncovered)
-from .asymptotics_sums import close_sums
-from .asymptotics_terms import Unsupported, unwrap
-from .base import Rule, Theory, claim_handler, register_rule, register_theory
+from .sums import close_sums
+from .terms import Unsupported, unwrap
+from ..base import Rule, Theory, claim_handler, register_rule, register_theory
 
 KINDS = ("same", "same_with_lower_order_terms", "too_loose", "missing_term", "too_tight", "incomparable",
          "unknown")

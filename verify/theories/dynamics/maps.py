@@ -11,13 +11,13 @@ import sympy
 from sympy import Expr, ImmutableMatrix, Symbol, Tuple
 from sympy.matrices import MatrixBase
 
-from ..config import CheckConfig
-from ..errors import UsageError
-from ..model import Claim, Context
-from ..verdict import Counterexample, Status, Verdict, proved, unknown
-from .dynamics_canonical import dynamics_form, shift
-from .dynamics_compare import as_matrix, as_rows, as_vector, compare, dynamics_claim, mismatch
-from .dynamics_region import region_of
+from ...config import CheckConfig
+from ...errors import UsageError
+from ...model import Claim, Context
+from ...verdict import Counterexample, Status, Verdict, proved, unknown
+from .canonical import dynamics_form, shift
+from .compare import as_matrix, as_rows, as_vector, compare, dynamics_claim, mismatch
+from .region import region_of
 
 RULES = ("simultaneous", "alternating", "extragradient", "flow")
 

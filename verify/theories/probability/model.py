@@ -14,11 +14,11 @@ from dataclasses import dataclass
 import numpy as np
 from sympy import Expr, Symbol
 
-from ..engine.evaluate import GRID, Unsupported
-from ..model import Context
-from ..vocabulary import KL, Density, Expectation, Normal
-from .base import Instance
-from .probability_canonical import plain
+from ...engine.evaluate import GRID, Unsupported
+from ...model import Context
+from ...vocabulary import KL, Density, Expectation, Normal
+from ..base import Instance
+from .canonical import plain
 
 TINY = 1e-300
 

@@ -1,7 +1,7 @@
 """The dynamics theory: update maps, Jacobians, eigenvalues, spectral radius, iterates.
 
 Chain steps get a canonical form with time derivatives carried out and angle sums
-split (``dynamics_canonical``); the numeric tier can evaluate trajectories' states
+split (``dynamics.canonical``); the numeric tier can evaluate trajectories' states
 ``p(t)`` and their derivatives through the context's facts (the vector field).
 Non-rewrite facts are *claims*; the kinds and their encodings (all SymPy objects):
 
@@ -36,11 +36,11 @@ import sympy
 from sympy import Expr
 from sympy.core.function import AppliedUndef
 
-from ..engine.evaluate import Unsupported
-from ..model import Context
-from . import dynamics_inequality, dynamics_maps, dynamics_spectra  # noqa: F401  (register claim handlers)
-from .base import Instance, Rule, Theory, register_rule, register_theory
-from .dynamics_canonical import canonical, evaluate_derivatives
+from ...engine.evaluate import Unsupported
+from ...model import Context
+from . import inequality, maps, spectra  # noqa: F401  (register claim handlers)
+from ..base import Instance, Rule, Theory, register_rule, register_theory
+from .canonical import canonical, evaluate_derivatives
 
 
 def _derivative_hook(context: Context):

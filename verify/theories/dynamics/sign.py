@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import sympy
 from sympy import Expr, Rational
 
-from .dynamics_region import Interval, Region
+from .region import Interval, Region
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,11 @@ from typing import Callable
 
 from sympy import Add, Basic, Expr, Integer, Integral, Mul, Pow, Symbol, log, oo
 
-from ..model import Context, Fact
-from ..vocabulary import KL, Density, Expectation, Normal
-from . import algebra
-from .algebra import normalise
-from .probability_gaussian import normal_expectation, normal_kl
+from ...model import Context, Fact
+from ...vocabulary import KL, Density, Expectation, Normal
+from .. import algebra
+from ..algebra import normalise
+from .gaussian import normal_expectation, normal_kl
 
 Used = list[str]
 PROBABILISTIC = (Density, Expectation, KL, Integral)

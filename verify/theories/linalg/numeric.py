@@ -15,10 +15,10 @@ from sympy import (BlockMatrix, Identity, Indexed, KroneckerDelta, MatAdd, MatMu
                    Transpose, Tuple, ZeroMatrix)
 from sympy.matrices.expressions.matexpr import MatrixElement
 
-from ..engine.evaluate import Unsupported
-from ..model import Context
-from ..vocabulary.linalg import Concat, Dot, Entry, Row, Softmax, Stack
-from .base import Instance
+from ...engine.evaluate import Unsupported
+from ...model import Context
+from ...vocabulary.linalg import Concat, Dot, Entry, Row, Softmax, Stack
+from ..base import Instance
 
 SIZE_RANGE = (2, 4)
 

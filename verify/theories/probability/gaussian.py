@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from sympy import Add, Dummy, Expr, Integer, Symbol, exp, expand, log, pi, sqrt
 
-from ..vocabulary import Normal
+from ...vocabulary import Normal
 
 MAX_MOMENT = 24
 _T = Dummy("t", real=True)  # the integration variable of a KL between normals

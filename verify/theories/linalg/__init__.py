@@ -3,23 +3,23 @@
 Canonical form of a step ``lhs - rhs``: defining facts substituted; ``q_i`` read as
 row ``i`` of ``Q`` when ``Q`` occurs (see ``verify.vocabulary.linalg``); a matrix
 replaced by its entry at a symbolic (r, c), a vector by its component at c
-(``linalg_entries``); sums normalised and their dummies renamed (``linalg_sums``).
+(``linalg.entries``); sums normalised and their dummies renamed (``linalg.sums``).
 Every rewrite is an identity, so a zero residual is a proof, and the rules that
-fired are named. Numbers come from ``linalg_numeric``; the ``moments`` claim from
-``linalg_moments``.
+fired are named. Numbers come from ``linalg.numeric``; the ``moments`` claim from
+``linalg.moments``.
 """
 from __future__ import annotations
 
 from sympy import Dummy, Expr, Indexed, MatrixSymbol, Sum, Symbol, Tuple, expand
 
-from ..config import CheckConfig
-from ..model import Claim, Context
-from ..verdict import Counterexample, Status, Verdict, proved, unknown
-from ..vocabulary.linalg import Dot, Entry, Row
-from .base import Rule, Theory, claim_handler, find_rule, register_rule, register_theory
-from .linalg_entries import Mixed, entry, is_matrix, is_vector, lower
-from .linalg_moments import Undecided, moments
-from .linalg_sums import freshen, reduced
+from ...config import CheckConfig
+from ...model import Claim, Context
+from ...verdict import Counterexample, Status, Verdict, proved, unknown
+from ...vocabulary.linalg import Dot, Entry, Row
+from ..base import Rule, Theory, claim_handler, find_rule, register_rule, register_theory
+from .entries import Mixed, entry, is_matrix, is_vector, lower
+from .moments import Undecided, moments
+from .sums import freshen, reduced
 
 ROW = Dummy("r", integer=True, positive=True)  # Dummies: no user symbol can be captured
 COLUMN = Dummy("c", integer=True, positive=True)
@@ -88,8 +88,8 @@ def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[str, ...]]:
 
 
 def instantiate(context: Context, expr: Expr, rng, instance) -> str | None:
-    """Numbers for ``expr`` (``linalg_numeric``), imported on first use: proved steps never need them."""
-    from .linalg_numeric import instantiate as numbers
+    """Numbers for ``expr`` (``linalg.numeric``), imported on first use: proved steps never need them."""
+    from .numeric import instantiate as numbers
 
     return numbers(context, expr, rng, instance)
 

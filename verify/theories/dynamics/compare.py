@@ -14,12 +14,12 @@ import sympy
 from sympy import Expr, ImmutableMatrix, Tuple
 from sympy.matrices import MatrixBase
 
-from ..config import CheckConfig
-from ..errors import UsageError
-from ..model import Claim, Context
-from ..verdict import Counterexample, Status, Verdict, proved, unknown
-from .base import claim_handler
-from .dynamics_region import Region, is_zero, show_point, witness
+from ...config import CheckConfig
+from ...errors import UsageError
+from ...model import Claim, Context
+from ...verdict import Counterexample, Status, Verdict, proved, unknown
+from ..base import claim_handler
+from .region import Region, is_zero, show_point, witness
 
 
 _UNDEFINED = (sympy.zoo, sympy.nan, sympy.oo, -sympy.oo)

@@ -15,8 +15,8 @@ from typing import Iterable, Sequence
 import sympy
 from sympy import Expr
 
-from .asymptotics_dominance import Cone, Decision, dominated, vector
-from .asymptotics_terms import Monomial, Term, Unsupported, sign_of, terms_of
+from .dominance import Cone, Decision, dominated, vector
+from .terms import Monomial, Term, Unsupported, sign_of, terms_of
 
 
 class Undecided(Unsupported):

@@ -1,6 +1,6 @@
 """Inequality claims: a relation that holds for every parameter satisfying the assumptions.
 
-Exact first (``dynamics_sign``: assumption system, Sturm root counts, squaring
+Exact first (``dynamics.sign``: assumption system, Sturm root counts, squaring
 nonnegative sides) -> ``proved`` or ``refuted`` at an exact rational point; else the
 relation is evaluated exactly at sampled rational points of the region -> ``refuted``
 with that point, or only ``consistent``.
@@ -10,13 +10,13 @@ from __future__ import annotations
 import sympy
 from sympy.core.relational import Relational
 
-from ..config import CheckConfig
-from ..errors import UsageError
-from ..model import Claim, Context
-from ..verdict import Counterexample, Status, Verdict, proved, unknown
-from .dynamics_compare import config_rng, dynamics_claim
-from .dynamics_region import Region, region_of, show_point
-from .dynamics_sign import decide_relation
+from ...config import CheckConfig
+from ...errors import UsageError
+from ...model import Claim, Context
+from ...verdict import Counterexample, Status, Verdict, proved, unknown
+from .compare import config_rng, dynamics_claim
+from .region import Region, region_of, show_point
+from .sign import decide_relation
 
 _GREATER = (sympy.StrictGreaterThan, sympy.GreaterThan)
 _STRICT = (sympy.StrictGreaterThan, sympy.StrictLessThan)

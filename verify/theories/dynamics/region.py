@@ -17,7 +17,7 @@ import sympy
 from sympy import Expr, Rational, Symbol
 from sympy.core.relational import Relational
 
-from .algebra import normalise
+from ..algebra import normalise
 
 _NICE = (Rational(1, 2), Rational(1), Rational(3, 2), Rational(1, 3), Rational(2), Rational(5, 4),
          Rational(3), Rational(-1), Rational(-1, 2), Rational(0), Rational(7, 3), Rational(-2))

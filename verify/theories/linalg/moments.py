@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from sympy import Add, Expr, Indexed, Integer, Mul, Sum, expand
 
-from .linalg_sums import freshen
+from .sums import freshen
 
 
 class Undecided(Exception):

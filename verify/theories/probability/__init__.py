@@ -1,8 +1,8 @@
 """The probability theory: densities, expectations, KL divergence, Bayes, Jensen.
 
-Canonical forms live in ``probability_canonical``, normals in ``probability_gaussian``,
-the numeric linear-Gaussian model in ``probability_model`` and the named rules (with
-Jensen's check) in ``probability_rules``; this module assembles and registers them.
+Canonical forms live in ``probability.canonical``, normals in ``probability.gaussian``,
+the numeric linear-Gaussian model in ``probability.model`` and the named rules (with
+Jensen's check) in ``probability.rules``; this module assembles and registers them.
 
 >>> ctx = latent_variable_context()
 >>> [fact.name for fact in ctx.facts]
@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from sympy import Symbol
 
-from ..model import Context, Fact
-from ..vocabulary import density
-from . import probability_rules  # noqa: F401  (registers the rules)
-from .base import Theory, register_theory
-from .probability_canonical import canonical
+from ...model import Context, Fact
+from ...vocabulary import density
+from . import rules  # noqa: F401  (registers the rules)
+from ..base import Theory, register_theory
+from .canonical import canonical
 
 X = Symbol("x", real=True)
 Z = Symbol("z", real=True)
@@ -49,8 +49,8 @@ def latent_variable_context(observed: Symbol = X, latent: Symbol = Z, model: str
 
 
 def instantiate(context: Context, expr, rng, instance) -> str | None:
-    """Numbers for ``expr`` (``probability_model``), imported on first use: proved steps never need them."""
-    from .probability_model import instantiate as numbers
+    """Numbers for ``expr`` (``probability.model``), imported on first use: proved steps never need them."""
+    from .model import instantiate as numbers
 
     return numbers(context, expr, rng, instance)
 

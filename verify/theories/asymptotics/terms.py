@@ -14,8 +14,8 @@ from functools import lru_cache
 import sympy
 from sympy import Expr
 
-from .. import errors
-from ..vocabulary.asymptotics import _Asymptotic
+from ... import errors
+from ...vocabulary.asymptotics import _Asymptotic
 
 Exponents = tuple[tuple[str, Fraction], ...]
 

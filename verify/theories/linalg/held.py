@@ -2,7 +2,7 @@
 
 SymPy asks assumption queries each time a product or ``exp`` is built, and on a
 ``Sum`` (of ``exp`` of sums of entries) every query walks the whole tree. So the
-normaliser (``linalg_sums``) replaces each sum, once its body is normal, by a
+normaliser (``linalg.sums``) replaces each sum, once its body is normal, by a
 placeholder: a commutative ``Dummy`` with no assumptions. An identity that holds for
 arbitrary symbols holds for any values substituted, so algebra on placeholders is
 sound. What needs to look inside a sum is done through the registry here: which

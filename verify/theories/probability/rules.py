@@ -10,12 +10,12 @@ from typing import Iterator
 
 from sympy import Expr, Integral, Mul, log
 
-from ..model import Context, Relation
-from ..verdict import Verdict, proved, unknown
-from ..vocabulary import Density, Expectation
-from .algebra import canonical as algebra_canonical
-from .base import Rule, register_rule
-from .probability_canonical import canonical, over_real_line, plain, real_line_integral
+from ...model import Context, Relation
+from ...verdict import Verdict, proved, unknown
+from ...vocabulary import Density, Expectation
+from ..algebra import canonical as algebra_canonical
+from ..base import Rule, register_rule
+from .canonical import canonical, over_real_line, plain, real_line_integral
 
 Weighting = tuple[Density, Expr, object]  # (q, g, z): the lhs reads log int q g dz
 

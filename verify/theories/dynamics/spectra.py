@@ -11,14 +11,14 @@ from __future__ import annotations
 import sympy
 from sympy import Dummy, Expr, ImmutableMatrix
 
-from ..config import CheckConfig
-from ..model import Claim, Context
-from ..verdict import Counterexample, Status, Verdict, proved, unknown
-from .dynamics_compare import (as_matrix, as_vector, compare, config_rng, dynamics_claim, mismatch,
+from ...config import CheckConfig
+from ...model import Claim, Context
+from ...verdict import Counterexample, Status, Verdict, proved, unknown
+from .compare import (as_matrix, as_vector, compare, config_rng, dynamics_claim, mismatch,
                                undefined_in)
-from .dynamics_maps import gradient
-from .dynamics_region import Region, is_zero, region_of, show_point, witness
-from .dynamics_sign import decide, nonnegative
+from .maps import gradient
+from .region import Region, is_zero, region_of, show_point, witness
+from .sign import decide, nonnegative
 
 LAMBDA = Dummy("lambda")
 

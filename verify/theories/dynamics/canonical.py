@@ -9,8 +9,8 @@ from __future__ import annotations
 import sympy
 from sympy import Expr
 
-from ..model import Context
-from .algebra import normalise
+from ...model import Context
+from ..algebra import normalise
 
 
 def _angle_sum(function: Expr) -> Expr | None:
