@@ -112,3 +112,30 @@ def test_a_step_built_unevaluated_is_evaluated_under_the_assumptions_when_checke
     eta = Symbol("eta", positive=True)
     unevaluated = Pow(Pow(eta, 2, evaluate=False), Integer(1) / 2, evaluate=False)
     assert check_step(unevaluated, "=", eta, Context(symbols=(eta,)), INLINE).status is Status.PROVED
+
+
+def test_a_defined_symbol_is_unfolded_in_proofs_and_takes_its_value_in_counterexamples():
+    from verify.model import Fact
+
+    x, y = Symbol("x", real=True), Symbol("y", real=True)
+    context = Context(symbols=(x, y), facts=(Fact("definition of y", y, x**2 + 1),))
+    assert check_step(y - 1, "=", x**2, context, INLINE).status is Status.PROVED
+    refuted = check_step(y - 1, "=", x**3, context, INLINE)
+    assert refuted.status is Status.REFUTED and "(by its definition)" in refuted.counterexample.describe()
+
+
+def test_derivatives_of_explicit_expressions_are_carried_out_exactly():
+    from sympy import Derivative, tanh
+
+    t = Symbol("t", real=True)
+    assert check_step(Derivative(tanh(t), t), "=", 1 - tanh(t) ** 2, CONTEXT, INLINE).status is Status.PROVED
+    assert check_step(Derivative(tanh(t), t), "=", 1 + tanh(t) ** 2, CONTEXT, INLINE).status is Status.REFUTED
+
+
+def test_a_step_into_a_big_o_class_is_membership_decided_by_dominance():
+    from verify.vocabulary import BigO
+
+    n, L = Symbol("n", positive=True), Symbol("L", positive=True)
+    sizes = Context(symbols=(n, L))
+    assert check_step(2 * L * n**2 + n, "=", BigO(L * n**2), sizes, INLINE).status is Status.PROVED
+    assert check_step(2 * L * n**2 + n, "=", BigO(L * n), sizes, INLINE).status is Status.REFUTED

@@ -1,7 +1,8 @@
 """The checker: tiered deciders, cheapest first, each may pass.
 
-structural equality -> a rule's own check -> canonical forms -> numeric
-instantiation -> unknown. Only the first three can say ``proved``.
+structural equality -> a rule's own check -> a theory's handler for steps of a
+special form (``f = O(g)``) -> canonical forms -> numeric instantiation -> unknown.
+Only the symbolic tiers can say ``proved``.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from sympy import Expr, factor, latex, nan, zoo
 
 from ..config import CheckConfig
 from ..model import Claim, Context, Derivation, Relation, Step
-from ..theories import CLAIM_HANDLERS, find_rule
+from ..theories import CLAIM_HANDLERS, STEP_HANDLERS, find_rule
 from ..verdict import CheckResult, Counterexample, DerivationReport, Status, Verdict, proved, unknown
 from .budget import run_lanes
 from .canonical import canonical_form
@@ -76,6 +77,10 @@ def check_step(lhs: Expr, relation: Relation, rhs: Expr, context: Context,
     rule = find_rule(justification)
     if rule is not None and rule.check is not None:
         decided = rule.check(lhs, relation, rhs, context)
+        if decided is not None:
+            return decided
+    for handler in STEP_HANDLERS:
+        decided = handler(lhs, relation, rhs, context, config)
         if decided is not None:
             return decided
     verdict, residual = _symbolic(lhs, relation, rhs, context)

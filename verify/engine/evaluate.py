@@ -115,6 +115,12 @@ class Evaluator:
         inner = sympy.Sum(body, *expr.limits[1:]) if len(expr.limits) > 1 else body
         return sum(self.bound(variable, float(k))(inner) for k in range(low, high + 1))
 
+    def _eval_Derivative(self, expr):
+        done = expr.doit(deep=False)  # exact differentiation first; numbers only for the result
+        if done.has(sympy.Derivative):
+            raise Unsupported(f"cannot differentiate {expr.expr} symbolically")
+        return self(done)
+
     def _eval_Piecewise(self, expr):
         for value, condition in expr.args:
             if condition is sympy.true or bool(self(condition)):

@@ -28,12 +28,34 @@ def evaluated(expr: Basic) -> Basic:
 
 
 def apply_facts(expr: Expr, context: Context) -> tuple[Expr, tuple[str, ...]]:
-    """Rewrite every occurrence of a fact's left side by its right side."""
+    """Rewrite every occurrence of a fact's left side by its right side.
+
+    Repeated until nothing changes (at most once per fact), so a definition that uses
+    another definition is unfolded completely.
+    """
+    used: list[str] = []
+    for _ in range(len(context.facts)):
+        before = expr
+        for fact in context.facts:
+            if expr.has(fact.lhs):
+                expr = expr.xreplace({fact.lhs: fact.rhs})
+                used.append(fact.name) if fact.name not in used else None
+        if expr == before:
+            break
+    return expr, tuple(used)
+
+
+def carry_out(expr: Expr) -> tuple[Expr, tuple[str, ...]]:
+    """Derivatives of explicit expressions and polynomial sums, done exactly."""
     used = []
-    for fact in context.facts:
-        if expr.has(fact.lhs):
-            expr = expr.xreplace({fact.lhs: fact.rhs})
-            used.append(fact.name)
+    if expr.has(sympy.Derivative):
+        expr = expr.replace(lambda e: isinstance(e, sympy.Derivative), lambda e: e.doit(deep=False))
+        used.append("differentiation")
+    if expr.has(sympy.Sum):
+        from .asymptotics.sums import close_sums  # Faulhaber's formulas
+
+        expr, closed = close_sums(expr)
+        used.extend(["closed-form sums"] if closed else [])
     return expr, tuple(used)
 
 
@@ -47,7 +69,8 @@ def normalise(expr: Expr) -> Expr:
 
 def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[str, ...]]:
     expr, used = apply_facts(expr, context)
-    return normalise(expr), used + ("algebra",)
+    expr, done = carry_out(expr)
+    return normalise(expr), used + done + ("algebra",)
 
 
 def sample_value(symbol, rng: np.random.Generator) -> float:
@@ -64,13 +87,44 @@ def sample_value(symbol, rng: np.random.Generator) -> float:
     return float(np.round(rng.uniform(-2.0, 2.0), 3))
 
 
+def definitions(context: Context) -> dict:
+    """The facts that define a symbol (``y = x^2 + 1``): its value follows from the others'."""
+    return {fact.lhs: fact.rhs for fact in context.facts if isinstance(fact.lhs, sympy.Symbol)}
+
+
+def _needed(expr: Expr, defined: dict) -> set:
+    """The free symbols of ``expr`` and of every definition it reaches."""
+    needed, frontier = set(), set(expr.free_symbols)
+    while frontier:
+        symbol = frontier.pop()
+        needed.add(symbol)
+        frontier |= (defined[symbol].free_symbols if symbol in defined else set()) - needed
+    return needed
+
+
 def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance) -> str | None:
+    """Sample every free symbol by its assumptions; defined symbols take their definition's value."""
+    from ..engine.evaluate import Evaluator, Unsupported
+
+    defined = definitions(context)
     bound = set(instance.values) | set(context.integration_variables)
-    for symbol in sorted(expr.free_symbols - bound, key=str):
+    needed = _needed(expr, defined)
+    for symbol in sorted(needed - bound - set(defined), key=str):
         value = sample_value(symbol, rng)
         instance.values[symbol] = value
         instance.described.append((str(symbol), f"{value:g}"))
-    return None
+    pending = [s for s in sorted(needed & set(defined), key=str) if s not in instance.values]
+    for _ in range(len(pending)):
+        for symbol in [s for s in pending if defined[s].free_symbols <= set(instance.values)]:
+            try:
+                value = Evaluator(instance.values, instance.hooks)(defined[symbol])
+            except Unsupported as why:
+                return f"the definition of {symbol} cannot be evaluated: {why}"
+            instance.values[symbol] = value
+            shown = f"{complex(value).real:g}" if np.ndim(value) == 0 and not np.iscomplexobj(value) else str(value)
+            instance.described.append((str(symbol), f"{shown} (by its definition)"))
+            pending.remove(symbol)
+    return f"circular definitions of {', '.join(map(str, pending))}" if pending else None
 
 
 register_theory(Theory("algebra", canonical, instantiate))

@@ -60,9 +60,13 @@ class Rule:
     aliases: tuple[str, ...] = ()
 
 
+# step_handler(lhs, relation, rhs, context, config) -> Verdict, or None when the step is not its kind
+StepHandler = Callable[..., Verdict | None]
+
 THEORIES: dict[str, Theory] = {}
 RULES: dict[str, Rule] = {}
 CLAIM_HANDLERS: dict[str, ClaimHandler] = {}
+STEP_HANDLERS: list[StepHandler] = []
 
 
 def register_theory(theory: Theory) -> Theory:
@@ -84,6 +88,12 @@ def claim_handler(kind: str) -> Callable[[ClaimHandler], ClaimHandler]:
         return function
 
     return register
+
+
+def step_handler(function: StepHandler) -> StepHandler:
+    """Decorator: register a decider for steps of a special form (e.g. ``f = O(g)``, a membership)."""
+    STEP_HANDLERS.append(function)
+    return function
 
 
 def normalise_rule_name(name: str) -> str:

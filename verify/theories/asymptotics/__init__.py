@@ -17,13 +17,14 @@ from typing import Sequence
 from sympy import Expr
 
 from ...config import CheckConfig
-from ...model import Claim, Context
+from ...model import Claim, Context, Relation
 from ...verdict import Status, Verdict, proved, unknown
+from ...vocabulary import BigO, BigOmega, Theta
 from .classes import (ThetaClass, Undecided, as_class, class_cone, describe_direction, growth_of_gap,
                                   theta_class, uncovered)
 from .sums import close_sums
 from .terms import Unsupported, unwrap
-from ..base import Rule, Theory, claim_handler, register_rule, register_theory
+from ..base import CLAIM_HANDLERS, Rule, Theory, claim_handler, register_rule, register_theory, step_handler
 
 KINDS = ("same", "same_with_lower_order_terms", "too_loose", "missing_term", "too_tight", "incomparable",
          "unknown")
@@ -160,6 +161,27 @@ def check_big_o(claim: Claim, context: Context, config: CheckConfig) -> Verdict:
 def check_omega(claim: Claim, context: Context, config: CheckConfig) -> Verdict:
     """subject is Omega(value): every maximal monomial of value is dominated by subject."""
     return _verdict(claim, lambda c: c.lower_bound_holds, "the lower bound")
+
+
+_KIND_OF = {BigO: "big_o", Theta: "theta", BigOmega: "omega"}
+_ASYMPTOTIC = tuple(_KIND_OF)
+
+
+@step_handler
+def check_membership(lhs, relation, rhs, context: Context, config: CheckConfig) -> Verdict | None:
+    """``f = O(g)`` is membership, not equality: decided as the claim ``f is O(g)`` (also Theta,
+    Omega, and either side); ``O(f) = O(g)`` is equality of classes. Other forms: not ours."""
+    if relation is not Relation.EQ:
+        return None
+    if isinstance(lhs, _ASYMPTOTIC) and not isinstance(rhs, _ASYMPTOTIC):
+        lhs, rhs = rhs, lhs
+    if not isinstance(rhs, _ASYMPTOTIC) or lhs.has(*_ASYMPTOTIC):
+        if isinstance(lhs, _ASYMPTOTIC) and type(lhs) is type(rhs):
+            claim = Claim(f"{lhs} = {rhs}", "same_class", lhs.expr, rhs.expr)
+            return check_same_class(claim, context, config)
+        return None
+    claim = Claim(f"{lhs} is {rhs}", _KIND_OF[type(rhs)], lhs, rhs.expr)
+    return CLAIM_HANDLERS[claim.kind](claim, context, config)
 
 
 def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[str, ...]]:
