@@ -65,3 +65,9 @@ def test_the_table_ends_with_a_summary_line(capsys):
 def test_python_dash_m_verify_is_the_same_command():
     done = subprocess.run([sys.executable, "-m", "verify", "list"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and "elbo" in done.stdout
+
+
+def test_a_closed_pipe_is_not_a_traceback():
+    command = f"{sys.executable} -m verify run | head -1"
+    done = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in done.stderr and done.stdout.startswith("elbo")

@@ -226,3 +226,13 @@ def test_cli_exports_the_checked_chains_of_a_file_with_its_unread_formulas(tmp_p
     tex = out.read_text()
     assert r"&= a^{2} + b^{2}" in tex and r"\verdict{refuted}{refuted}" in tex
     assert "Formulas that could not be read" in tex and "line 9" in tex
+
+
+def test_exporting_a_file_never_overwrites_it(tmp_path, monkeypatch):
+    source = tmp_path / "answer.tex"
+    source.write_text(SQUARE_MD)
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", "answer.tex", "-o", "answer.tex"]) == 2
+    assert source.read_text() == SQUARE_MD
+    main(["export", "answer.tex"])
+    assert source.read_text() == SQUARE_MD and (tmp_path / "answer.verified.tex").exists()

@@ -51,10 +51,15 @@ def entry_point() -> None:
     Finalising SymPy's many cached objects costs about a third of a second at exit and
     buys nothing: every file we write is closed by then.
     """
-    code = main()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away (`verify run | head`): not an error of ours
+        code = 0
+    try:
+        sys.stderr.flush()
+    finally:
+        os._exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,6 +9,10 @@ class UsageError(VerifyError):
     """A caller asked for something that does not exist (an unknown name, a bad option)."""
 
 
+class UnreadableInput(VerifyError):
+    """A file that cannot be read at all: too large, not UTF-8, empty."""
+
+
 class ParseError(VerifyError):
     """Text could not be read; carries the position so a person can find the spot."""
 

@@ -17,9 +17,9 @@ def register(commands) -> None:
     parser.add_argument("target", nargs="?", metavar="NAME|FILE",
                         help="a built-in derivation (see `verify list`) or a file of chains to check")
     parser.add_argument("--all", action="store_true", help="every built-in derivation, one section each")
-    parser.add_argument("-o", "--output", metavar="OUT.tex", help="where to write (default NAME.tex; '-' for stdout)")
+    parser.add_argument("-o", "--output", metavar="OUT.tex", help="where to write (default NAME.tex, or FILE's name with .verified.tex; '-' for stdout)")
     parser.add_argument("--pdf", action="store_true", help="also compile OUT.pdf with pdflatex")
-    add_check_options(parser)
+    add_check_options(parser, json=False)
     parser.set_defaults(handler=handle)
 
 
@@ -75,7 +75,9 @@ def handle(args) -> int:
     if args.all and args.target:
         raise UsageError("give either NAME|FILE or --all, not both")
     tex, stem, ok = build(args)
-    out = args.output or f"{stem}.tex"
+    out = args.output or (f"{stem}.verified.tex" if args.target and Path(args.target).is_file() else f"{stem}.tex")
+    if args.target and out != "-" and Path(args.target).is_file() and Path(out).resolve() == Path(args.target).resolve():
+        raise UsageError(f"-o {out} would overwrite the file being checked; choose another name")
     if out == "-":
         if args.pdf:
             raise UsageError("--pdf needs a file name for the output (-o OUT.tex)")

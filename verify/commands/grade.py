@@ -19,12 +19,16 @@ def register(commands) -> None:
     parser = commands.add_parser("grade", help="grade submissions against a rubric")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="submission files or folders")
     parser.add_argument("--rubric", required=True, help="a built-in rubric name or a TOML file")
-    parser.add_argument("--format", choices=FORMATS, default="terminal")
-    parser.add_argument("-o", "--output", help="write here (a file; a folder for per-student files)")
+    parser.add_argument("--format", choices=FORMATS, default="terminal",
+                        help="terminal (default; per-item detail for up to 5 submissions, one line each beyond), "
+                             "json, csv (a gradebook), gradescope (results.json), latex or pdf "
+                             "(annotated feedback, one document per submission)")
+    parser.add_argument("-o", "--output", help="write here: a file; a folder for gradescope with several "
+                                               "submissions and for latex/pdf")
     parser.add_argument("--jobs", type=positive_int, default=1, help="worker processes (default 1)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the numeric tier (default 0)")
     parser.add_argument("--samples", type=positive_int, default=5, help="numeric samples per check (default 5)")
-    parser.add_argument("--budget", type=positive_float, default=5.0, help="seconds per check and per file")
+    parser.add_argument("--budget", type=positive_float, default=5.0, help="seconds per check and per file (default 5)")
     parser.set_defaults(handler=handle)
 
 
@@ -104,8 +108,9 @@ def _gradescope(results, output: str | None) -> None:
     if len(results) == 1:
         _write(json.dumps(gradescope(results[0]), indent=2), output)
         return
-    if output is None:
-        raise UsageError("--format gradescope for several submissions needs -o FOLDER (one results.json each)")
+    if output is None or Path(output).suffix:
+        raise UsageError("--format gradescope for several submissions needs -o FOLDER (one results.json each), "
+                         f"got {output!r}")
     folder = Path(output)
     folder.mkdir(parents=True, exist_ok=True)
     for result in results:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 
 def register(commands) -> None:
-    parser = commands.add_parser("list", help="list the built-in derivations")
+    parser = commands.add_parser("list", help="list the built-in derivations",
+                                 description="The built-in derivations, by name and title; check them with `verify run NAME`.")
     parser.set_defaults(handler=handle)
 
 

@@ -22,12 +22,14 @@ def positive_int(text: str) -> int:
     return value
 
 
-def add_check_options(parser: argparse.ArgumentParser) -> None:
+def add_check_options(parser: argparse.ArgumentParser, json: bool = True) -> None:
+    """--seed, --samples, --budget, and (where the command prints a report) --json."""
     parser.add_argument("--seed", type=int, default=0, help="seed of the numeric tier (default 0)")
     parser.add_argument("--samples", type=positive_int, default=5, help="numeric samples per check (default 5)")
     parser.add_argument("--budget", type=positive_float, default=5.0,
                         help="seconds allowed per check (default 5); past it the verdict is unknown")
-    parser.add_argument("--json", action="store_true", help="print a machine-readable report")
+    if json:
+        parser.add_argument("--json", action="store_true", help="print a machine-readable report")
 
 
 def check_config(args: argparse.Namespace) -> CheckConfig:

@@ -20,6 +20,8 @@ import traceback
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
+from ..errors import VerifyError
+
 T = TypeVar("T")
 Outcome = tuple[str, object, float]  # ("ok" | "error" | "timeout", value or message, milliseconds)
 
@@ -38,6 +40,8 @@ def _timed(task: Callable[[], T]) -> Outcome:
         outcome = ("error", "out of memory")
     except RecursionError:
         outcome = ("error", "expression nested too deeply")
+    except VerifyError as exc:  # our own errors speak for themselves
+        outcome = ("error", str(exc))
     except Exception as exc:  # reported as a verdict, never swallowed
         outcome = ("error", f"{type(exc).__name__}: {exc}".strip())
         if os.environ.get("VERIFY_DEBUG"):

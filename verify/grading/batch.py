@@ -27,7 +27,7 @@ from typing import Callable, Iterable, Sequence
 
 from ..config import CheckConfig
 from ..engine.budget import run_budgeted
-from ..errors import UsageError
+from ..errors import UnreadableInput, UsageError
 from .checks import run_checks
 from .grader import finish, prepare, warm_up
 from .results import SubmissionResult
@@ -64,12 +64,12 @@ def submission_paths(paths: Iterable[str | Path]) -> list[Path]:
 def _read(path: Path) -> str:
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise ValueError(f"the file has {size} bytes, more than the {MAX_BYTES} a submission may have")
+        raise UnreadableInput(f"the file has {size} bytes, more than the {MAX_BYTES} a submission may have")
     data = path.read_bytes()
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise ValueError(f"not UTF-8 text: byte 0x{data[error.start]:02x} at offset {error.start}") from None
+        raise UnreadableInput(f"not UTF-8 text: byte 0x{data[error.start]:02x} at offset {error.start}") from None
 
 
 def _prepare_file(path: Path, rubric: Rubric):
