@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from sympy import Symbol
+from sympy import Symbol, Tuple
 
 from ..model import Chain, Claim, Context, Derivation
 from ..verdict import CheckResult, DerivationReport, Status, Verdict
@@ -95,7 +95,7 @@ def claim_latex(claim: Claim, result: CheckResult | None, number: int) -> str:
     """A claim: its statement, what it is about, and the argument that decided it."""
     verdict = result.verdict if result else None
     lines = [rf"\textbf{{Claim {number}}} ({verdict_mark(verdict)}): {escape_text(claim.statement)}\par"]
-    if claim.subject is not None:
+    if claim.subject is not None and not isinstance(claim.subject, Tuple):  # a Tuple is an encoding: the statement says it
         lines.append(rf"\[ {math_latex(claim.subject)} \]")
     if claim.value is not None:
         lines.append(rf"Expected: \({math_latex(claim.value)}\)\par")
