@@ -14,8 +14,10 @@ wrote instead of becoming 0 before it is checked. ``assumed_note`` says what was
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import sympy
-from sympy import Expr, Symbol
+from sympy import Expr, Indexed, MatrixSymbol, Symbol
 
 from ..model import Context
 from ..theories.probability import latent_variable_context
@@ -52,6 +54,8 @@ def _node_evidence(node) -> list[tuple[Symbol, str, str]]:
         return [(s, POSITIVE, "sizes in O/Theta/Omega") for s in node.free_symbols if isinstance(s, Symbol)]
     if isinstance(node, (sympy.Sum, sympy.Product)):
         return [(b, INTEGER, "upper bounds of sums") for _, _, b in node.limits if isinstance(b, Symbol)]
+    if isinstance(node, MatrixSymbol):
+        return [(s, INTEGER, "matrix sizes") for s in node.shape[0].free_symbols | node.shape[1].free_symbols]
     if isinstance(node, Symbol) and node.name in SIZE_NAMES and node.is_integer and node.is_positive:
         return [(node, INTEGER, "matrix sizes")]
     if isinstance(node, Symbol) and node.name in POSITIVE_NAMES:
@@ -103,11 +107,27 @@ def rewrite(expr: Expr, mapping: dict[Symbol, Symbol]) -> Expr:
     return expr.func(*args)
 
 
-def assumed_note(exprs) -> str:
-    """``assumed: m positive integer (upper bounds of sums); eta positive (a step size); others real``."""
+def written_names(exprs) -> set[str]:
+    """Names of the symbols written in ``exprs``: not the sizes a matrix got by convention."""
+    names, stack = set(), list(exprs)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Symbol):
+            names.add(node.name)
+        elif not isinstance(node, MatrixSymbol):
+            stack.extend(node.args)
+    return names
+
+
+def assumed_note(exprs, sizes: set[str] = frozenset()) -> str:
+    """``assumed: m positive integer (upper bounds of sums); eta positive (a step size); others real``.
+
+    Only names written in the file are listed (``exprs``, or ``sizes`` written in a declaration)."""
     groups: dict[tuple[str, str], list[str]] = {}
+    written = written_names(exprs) | set(sizes)
     for name, (kind, why) in sorted(evidence(exprs).items()):
-        groups.setdefault((kind, why), []).append(name)
+        if name in written:
+            groups.setdefault((kind, why), []).append(name)
     parts = [f"{', '.join(names)} {kind}{'s' if len(names) > 1 and kind == INTEGER else ''} ({why})"
              for (kind, why), names in sorted(groups.items())]
     return "assumed: " + "; ".join(parts + ["every other symbol real" if parts else "every symbol real"])
@@ -127,9 +147,18 @@ def infer_context(exprs: list[Expr], mapping: dict[Symbol, Symbol], assumed: str
     densities = _atoms(exprs, Density)
     assumed = assumed or assumed_note(exprs)
     if densities and latent_candidates:
-        return _latent_context(exprs, latent_candidates[0], symbols, assumed)
-    theories = ("probability", "algebra") if densities else ("algebra",)
-    return Context(symbols=symbols, theories=theories, notes=("context inferred from the notation", assumed))
+        context = _latent_context(exprs, latent_candidates[0], symbols, assumed)
+    else:
+        theories = ("probability", "algebra") if densities else ("algebra",)
+        context = Context(symbols=symbols, theories=theories, notes=("context inferred from the notation", assumed))
+    if _has_linalg(exprs):
+        return replace(context, theories=context.theories[:-1] + ("linalg", "algebra"))
+    return context
+
+
+def _has_linalg(exprs) -> bool:
+    """A matrix or an indexed family (``s_j`` under a sum) needs the linear-algebra theory."""
+    return any(e.has(MatrixSymbol, Indexed) or getattr(e, "is_Matrix", False) for e in exprs)
 
 
 def _latent_context(exprs, latent: Symbol, symbols, assumed: str) -> Context:

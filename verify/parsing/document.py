@@ -24,6 +24,7 @@ from ..model import Chain, Context, Derivation, Relation, Step
 from .context import assumed_note, infer_context, rewrite, symbol_map
 from .diagnostics import line_column
 from .expressions import parse
+from . import matrices
 from .limits import DEFAULT_LIMITS, Limits
 from .markdown import Gap, Piece, segments
 from .transform import Statement
@@ -142,10 +143,10 @@ def _rule_named(prose: str) -> str | None:
     return RULES[max(found, key=len)].name if found else None
 
 
-def _parse_piece(text: str, piece: Piece, limits: Limits) -> Formula:
+def _parse_piece(text: str, piece: Piece, limits: Limits, known: dict | None = None) -> Formula:
     line, column = line_column(text, piece.offset)
     try:
-        statement = parse(piece.text, piece.notation, limits, origin=(line, column))
+        statement = parse(piece.text, piece.notation, limits, origin=(line, column), matrices=known)
         return Formula(piece.text, line, column, piece.display, statement)
     except ParseError as error:
         return Formula(piece.text, line, column, piece.display, error=error)
@@ -191,18 +192,25 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     _check_size(text, limits)
     pieces, gaps = segments(text)
     formulas = [_parse_piece(text, piece, limits) for piece in pieces]
+    found = matrices.evidence(text, [p.text for p in pieces if not p.display], _parsed(formulas))
+    if found:  # read again, each matrix name a matrix in every formula
+        formulas = [_parse_piece(text, piece, limits, found) for piece in pieces]
     builder = _build(formulas, pieces, {g.block: g for g in gaps})
-    return _with_context(filename, builder, formulas)
+    return _with_context(filename, builder, formulas, matrices.shape_symbols(found))
 
 
-def _with_context(filename, builder: _Builder, formulas: list[Formula]) -> Document:
+def _parsed(formulas: list[Formula]) -> list[Expr]:
+    return [e for f in formulas if f.statement is not None for e in f.statement.exprs]
+
+
+def _with_context(filename, builder: _Builder, formulas: list[Formula], sizes: set[str]) -> Document:
     exprs = [e for c in builder.chains for e in (c.start, *(s.expr for s in c.steps))]
     everything = exprs + [side for pair in builder.definitions for side in pair]
     mapping = symbol_map(everything)
     chains = tuple(_rewrite_chain(c, mapping) for c in builder.chains)
     rewritten = [rewrite(e, mapping) for e in exprs]
     definitions = tuple((rewrite(a, mapping), rewrite(b, mapping)) for a, b in builder.definitions)
-    context = infer_context(rewritten, mapping, assumed_note(everything))
+    context = infer_context(rewritten, mapping, assumed_note(everything, sizes))
     return Document(filename, chains, context, tuple(formulas), definitions)
 
 

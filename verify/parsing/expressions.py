@@ -89,10 +89,11 @@ def _lex(text: str, notation: str, limits: Limits, origin) -> list:
 
 
 def parse(text: str, notation: str = "latex", limits: Limits = DEFAULT_LIMITS,
-          origin: tuple[int, int] = (1, 1)) -> Statement:
+          origin: tuple[int, int] = (1, 1), matrices: dict | None = None) -> Statement:
     """Read one formula, possibly a relation chain (``a = b \\le c``) or a continuation (``= b``).
 
-    ``origin`` is the line and column where ``text`` starts in its document, for error positions.
+    ``origin`` is the line and column where ``text`` starts in its document, for error positions;
+    ``matrices`` maps names the document shows to be matrices to their shape (None: by convention).
     Raises ParseError (or LimitExceeded) with line, column and a caret.
     """
     if notation == "latex":
@@ -105,7 +106,7 @@ def parse(text: str, notation: str = "latex", limits: Limits = DEFAULT_LIMITS,
     except UnexpectedInput as error:
         raise _syntax_error(error, text, origin) from None
     try:
-        return ToSympy(limits, _has_matrices(tokens)).transform(tree).children[0]
+        return ToSympy(limits, _has_matrices(tokens), matrices or {}).transform(tree).children[0]
     except VisitError as error:
         raise _refusal(error, text, origin) from None
 

@@ -65,8 +65,8 @@ def is_matrix_name(name: str) -> bool:
     return name[:1].isupper() or name.startswith("head")
 
 
-def matrix(name: str) -> Expr:
-    return linalg.matrix(name)
+def matrix(name: str, shape=None) -> Expr:
+    return linalg.matrix(name, *(shape or (None, None)))
 
 
 def size_or_symbol(name: str) -> Expr:

@@ -63,10 +63,11 @@ def _expr(value) -> Expr:
 class ToSympy(Transformer_NonRecursive):
     """Tree -> SymPy; non-recursive, so a long formula cannot exhaust the stack."""
 
-    def __init__(self, limits: Limits, matrices: bool = False):
+    def __init__(self, limits: Limits, matrices: bool = False, known: dict | None = None):
         super().__init__()
         self.caps = limits
         self.matrices = matrices  # capitals are matrices (the formula has softmax, Concat or a transpose)
+        self.known = known or {}  # names the document shows to be matrices -> shape (None: by convention)
 
     # statements
     def chain(self, items):
@@ -132,6 +133,8 @@ class ToSympy(Transformer_NonRecursive):
         return self._named(str(items[0]))
 
     def _named(self, name: str) -> Expr:
+        if name in self.known:
+            return objects.matrix(name, self.known[name])
         if self.matrices and objects.is_matrix_name(name):
             return objects.matrix(name)
         if self.matrices:

@@ -1,0 +1,111 @@
+"""Which names of a document are matrices: the evidence is gathered document-wide.
+
+A name is a matrix in every formula of the document when anywhere in it
+
+* a declaration says so: ``A, B \\in \\mathbb{R}^{n \\times n}`` (which also gives the shape);
+* a prose sentence calls it one: ``Let $A$ and $B$ be $n \\times n$ matrices.`` (shape
+  from a ``$a \\times b$`` in the same sentence);
+* a formula built it as a matrix: a transpose ``X^T``, softmax or Concat (``parse``
+  reads the capitals of such a formula as matrices).
+
+Without this, ``A B = B A`` would be read as a product of commuting scalars and proved.
+"""
+from __future__ import annotations
+
+import re
+
+from sympy import Expr, MatrixSymbol, Symbol
+
+from ..errors import ParseError
+from ..vocabulary.linalg import size
+
+Shape = tuple[Expr, Expr] | None
+
+_DECLARATION = re.compile(r"^(?P<names>[^$]*?)\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*\{(?P<rows>[^{}]*?)"
+                          r"\\times(?P<cols>[^{}]*)\}")
+_TIMES = re.compile(r"^(?P<rows>[^$]*?)\\times(?P<cols>[^$]*)$")
+_DISPLAY = re.compile(r"\$\$.*?\$\$|\\\[.*?\\\]", re.S)
+_SENTENCE = re.compile(r"[^.!?\n]*(?:\n(?!\s*\n)[^.!?\n]*)*")
+_MATRIX_WORD = re.compile(r"\bmatri(?:x|ces)\b", re.I)
+_INLINE = re.compile(r"(?<![\\$])\$([^$\n]+?)\$")
+
+
+def _expression(text: str) -> Expr | None:
+    from .expressions import parse_latex_expr
+
+    try:
+        return parse_latex_expr(text)
+    except (ParseError, ValueError):
+        return None
+
+
+def _name(text: str) -> str | None:
+    """``A``, ``W_1``, ``W^O`` as the name the parser gives it, or None for anything else."""
+    expr = _expression(text.strip())
+    return expr.name if isinstance(expr, (Symbol, MatrixSymbol)) else None
+
+
+def _size(text: str) -> Expr | None:
+    """``n``, ``d_k``, ``2n``: a size, its symbols positive integers."""
+    expr = _expression(text.strip())
+    if expr is None or not expr.free_symbols or not all(isinstance(s, Symbol) for s in expr.free_symbols):
+        return expr if expr is not None and expr.is_Integer and expr > 0 else None
+    return expr.xreplace({s: size(s.name) for s in expr.free_symbols})
+
+
+def _shape(rows: str, cols: str) -> Shape:
+    shape = (_size(rows), _size(cols))
+    return None if None in shape else shape
+
+
+def declared(formula: str) -> dict[str, Shape]:
+    """``A, B \\in \\mathbb{R}^{n \\times m}`` -> {"A": (n, m), "B": (n, m)}."""
+    found = _DECLARATION.search(formula.strip())
+    if not found:
+        return {}
+    shape = _shape(found["rows"], found["cols"])
+    names = [_name(part) for part in re.split(r",|\\,|\band\b", found["names"]) if part.strip()]
+    return {n: shape for n in names if n is not None}
+
+
+def _sentence_matrices(sentence: str) -> dict[str, Shape]:
+    names: list[str] = []
+    shape: Shape = None
+    for inline in _INLINE.findall(sentence):
+        times = _TIMES.match(inline.strip())
+        if times:
+            shape = _shape(times["rows"], times["cols"]) or shape
+            continue
+        names.extend(n for part in inline.split(",") if (n := _name(part)) is not None and n[:1].isupper())
+    return {n: shape for n in names}
+
+
+def named_in_prose(text: str) -> dict[str, Shape]:
+    """Capitalised names that a sentence of prose calls matrices (``Let $A$ and $B$ be matrices``);
+    a lowercase name in such a sentence is more likely a size or a vector."""
+    prose = _DISPLAY.sub(" ", text)
+    found: dict[str, Shape] = {}
+    for sentence in _SENTENCE.findall(prose):
+        if _MATRIX_WORD.search(sentence):
+            found.update(_sentence_matrices(sentence))
+    return found
+
+
+def built(exprs) -> dict[str, Shape]:
+    """Matrices a formula built by itself (a transpose, softmax, Concat), default shapes."""
+    return {m.name: None for expr in exprs for m in expr.atoms(MatrixSymbol)}
+
+
+def evidence(text: str, inline_formulas, exprs) -> dict[str, Shape]:
+    """Every matrix name of the document; a written shape beats the naming convention's default."""
+    found = built(exprs)
+    for source in (named_in_prose(text), *(declared(f) for f in inline_formulas)):
+        for name, shape in source.items():
+            if shape is not None or name not in found:
+                found[name] = shape
+    return found
+
+
+def shape_symbols(found: dict[str, Shape]) -> set[str]:
+    """The sizes written in declarations: they occur in the file."""
+    return {s.name for shape in found.values() if shape for side in shape for s in side.free_symbols}
