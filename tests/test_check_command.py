@@ -85,3 +85,10 @@ def test_the_header_says_what_was_assumed(tmp_path, capsys):
     path.write_text("$$\\sum_{i=1}^{m} 1 = m$$\n")
     main(["check", str(path)])
     assert "assumed: m positive integer (upper bounds of sums)" in capsys.readouterr().out.splitlines()[1]
+
+
+def test_a_lone_definition_is_reported_as_a_definition(tmp_path, capsys):
+    path = tmp_path / "definition.md"
+    path.write_text("Let $$y = x^2 + 1$$ Then $$y - 1 = x^2$$\n", encoding="utf-8")
+    main(["check", str(path)])
+    assert "definition: y = x^2 + 1" in capsys.readouterr().out

@@ -78,6 +78,7 @@ def _unreadable(document) -> list:
 def document_text(document, report) -> str:
     notes = document.context.notes or ("",)
     lines = [f"{document.filename}: {len(document.chains)} chains; {notes[0]}", *notes[1:]]
+    lines.extend(f"definition: {_short(source)}" for source in document.definition_sources)
     for c, chain in enumerate(document.chains):
         results = [r for r in report.results if r.chain == c]
         lines.append(f"chain {c + 1} ({len(chain.steps)} steps), starting {_short(str(chain.start))}")

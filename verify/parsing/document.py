@@ -13,15 +13,16 @@ Per-formula parse errors are kept in ``Document.errors``, never raised.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import sympy
-from sympy import Expr, Symbol
+from sympy import Expr, Indexed, Symbol
 from sympy.core.function import AppliedUndef
 
 from ..errors import LimitExceeded, ParseError
-from ..model import Chain, Context, Derivation, Relation, Step
-from .context import assumed_note, infer_context, rewrite, symbol_map
+from ..model import Chain, Context, Derivation, Fact, Relation, Step
+from ..vocabulary import Density
+from .context import assumed_note, infer_context, integrated_variables, rewrite, symbol_map
 from .diagnostics import line_column
 from .expressions import parse
 from . import matrices
@@ -53,6 +54,7 @@ class Document:
     context: Context
     formulas: tuple[Formula, ...] = ()
     definitions: tuple[tuple[Expr, Expr], ...] = ()
+    definition_sources: tuple[str, ...] = ()  # the text each definition was read from
 
     @property
     def errors(self) -> tuple[ParseError, ...]:
@@ -70,6 +72,7 @@ class _Builder:
 
     chains: list[Chain] = field(default_factory=list)
     definitions: list[tuple[Expr, Expr]] = field(default_factory=list)
+    definition_sources: list[str] = field(default_factory=list)
     start: Expr | None = None
     first: Expr | None = None  # the expression the chain was opened with (restating it reopens the chain)
     steps: list[Step] = field(default_factory=list)
@@ -84,7 +87,7 @@ class _Builder:
 
     def add(self, statement: Statement, source: str) -> None:
         if any(r not in CHAIN_RELATIONS for r in statement.relations + ((statement.lead,) if statement.lead else ())):
-            self._definition(statement)
+            self._definition(statement, source)
             return
         pairs = list(zip(statement.relations, statement.exprs[1:]))
         if statement.lead is not None:
@@ -96,7 +99,7 @@ class _Builder:
         else:
             self.close()
             self.start = self.first = statement.exprs[0]
-            pairs = self._defined(pairs)
+            pairs = self._defined(pairs, source)
         self.sources.append(source)
         for relation, expr in pairs:
             self.steps.append(Step(expr, CHAIN_RELATIONS[relation], self.justification, source))
@@ -109,22 +112,48 @@ class _Builder:
         self.close()
         self.first, self.start = first, start
 
-    def _defined(self, pairs: list) -> list:
-        """``L(q) = rhs ...``: a definition of L(q); the chain starts at rhs."""
-        if pairs and pairs[0][0] == "=" and _is_definable(self.start) and not _mentions(pairs[0][1], self.start):
+    def _defined(self, pairs: list, source: str) -> list:
+        """``L(q) = rhs ...``: a definition of L(q); the chain starts at rhs. A name defined
+        before is not defined again: ``y = ...`` then checks a step from y."""
+        if (pairs and pairs[0][0] == "=" and _is_definable(self.start) and not _mentions(pairs[0][1], self.start)
+                and self.start not in {lhs for lhs, _ in self.definitions}):
             self.definitions.append((self.start, pairs[0][1]))
+            self.definition_sources.append(source)
             self.start = pairs[0][1]
             return pairs[1:]
         return pairs
 
-    def _definition(self, statement: Statement) -> None:
+    def _definition(self, statement: Statement, source: str) -> None:
         self.close()
         if statement.relations[:1] == (":=",) and statement.lead is None:
             self.definitions.append((statement.exprs[0], statement.exprs[1]))
+            self.definition_sources.append(source)
 
 
 def _is_definable(expr: Expr) -> bool:
-    return isinstance(expr, (Symbol, AppliedUndef))
+    return isinstance(expr, (Symbol, Indexed, AppliedUndef))
+
+
+def facts(definitions, exprs) -> tuple[Fact, ...]:
+    """Definitions of a name (``y = x^2 + 1``, ``p_{t+1} = p_t - \\eta q_t``) are facts the checker
+    substitutes; a function's definition (``L(q) = ...``) only starts its chain. A name that is also
+    a variable somewhere (integrated, summed, a density's argument: ``z`` of an attention section
+    and ``z`` of an ELBO) is a different thing there, so its definition is no fact."""
+    bound = variables(exprs)
+    return tuple(Fact(f"definition of {lhs}", lhs, rhs) for lhs, rhs in definitions
+                 if isinstance(lhs, (Symbol, Indexed)) and not rhs.has(lhs) and lhs not in bound)
+
+
+def variables(exprs) -> set:
+    """Symbols used as variables: integrated, averaged over, summed over, or a density's argument."""
+    found = set(integrated_variables(exprs))
+    for expr in exprs:
+        for node in sympy.preorder_traversal(expr):
+            if isinstance(node, (sympy.Sum, sympy.Product)):
+                found.update(limit[0] for limit in node.limits)
+            elif isinstance(node, Density):
+                found.update((*node.variables, *node.given))
+    return found
 
 
 def _mentions(rhs: Expr, name: Expr) -> bool:
@@ -211,7 +240,8 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], sizes: s
     rewritten = [rewrite(e, mapping) for e in exprs]
     definitions = tuple((rewrite(a, mapping), rewrite(b, mapping)) for a, b in builder.definitions)
     context = infer_context(rewritten, mapping, assumed_note(everything, sizes))
-    return Document(filename, chains, context, tuple(formulas), definitions)
+    context = replace(context, facts=context.facts + facts(definitions, rewritten))
+    return Document(filename, chains, context, tuple(formulas), definitions, tuple(builder.definition_sources))
 
 
 def _rewrite_chain(chain: Chain, mapping: dict) -> Chain:

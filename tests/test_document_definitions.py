@@ -1,0 +1,51 @@
+"""Definitions in a document are facts: later steps may use them and are checked under them."""
+from sympy import Symbol
+
+from verify.engine.checker import check_derivation
+from verify.parsing import read_document
+from verify.verdict import Status
+
+GDA = """$$p_{t+1} = p_t - \\eta q_t$$
+
+$$q_{t+1} = q_t + \\eta p_t$$
+
+$$p_{t+1}^2 + q_{t+1}^2 = (p_t - \\eta q_t)^2 + (q_t + \\eta p_t)^2$$
+"""
+
+
+def _statuses(text: str) -> list[Status]:
+    document = read_document(text)
+    return [r.verdict.status for r in check_derivation(document.derivation()).results]
+
+
+def test_a_lone_definition_becomes_a_fact_of_the_context():
+    document = read_document("Let $$y = x^2 + 1$$ Then $$y - 1 = x^2$$")
+    fact = document.context.facts[-1]
+    assert (fact.lhs, fact.rhs) == (Symbol("y", real=True), Symbol("x", real=True) ** 2 + 1)
+
+
+def test_a_step_using_a_definition_is_proved():
+    assert _statuses("Let $$y = x^2 + 1$$ Then $$y - 1 = x^2$$") == [Status.PROVED]
+
+
+def test_a_step_contradicting_a_definition_is_not_proved():
+    assert _statuses("Let $$y = x^2 + 1$$ Then $$y = x^2$$")[0] is not Status.PROVED
+
+
+def test_subscripted_names_defined_by_an_update_rule_are_substituted():
+    assert _statuses(GDA) == [Status.PROVED]
+
+
+def test_a_name_defined_once_is_not_redefined_by_a_later_chain():
+    document = read_document("$$y = x + 1$$\n\n$$y = 1 + x$$")
+    assert len(document.definitions) == 1 and len(document.chains) == 1
+
+
+def test_a_function_definition_starts_its_chain_but_is_no_fact():
+    document = read_document("$$L(q) = a + a = 2a$$")
+    assert not document.context.facts and len(document.definitions) == 1
+
+
+def test_a_name_integrated_elsewhere_in_the_document_is_not_a_fact():
+    document = read_document("$$z = \\sum_{i=1}^m v_i$$\n\n$$\\int q(z|x) dz = 1$$")
+    assert document.definitions and not [f for f in document.context.facts if f.name.startswith("definition")]
