@@ -81,3 +81,13 @@ def test_every_formula_of_the_submission_parses():
 def test_the_submission_elbo_chain_is_found():
     document = read_document(_submission_text())
     assert len(document.chains) == 1 and len(document.chains[0].steps) == 7
+
+
+def test_a_display_formula_without_a_relation_is_reported_as_not_checked():
+    document = read_document("$$a + b$$\n\ntext\n\n$$c = c$$")
+    assert document.skipped == (("a + b", "no relation: nothing to check"),)
+
+
+def test_a_continuation_of_no_chain_is_reported_as_not_checked():
+    document = read_document("$$= c$$")
+    assert document.skipped and "continues no chain" in document.skipped[0][1]

@@ -108,3 +108,29 @@ def test_error_shows_line_column_and_caret():
     assert (error.line, error.column) == (7, 7)
     shown, caret = error.context.split("\n")
     assert caret.index("^") == shown.index("\\foo")
+
+
+def test_a_derivative_operator_applies_to_the_whole_product_that_follows():
+    w, x, y = sympy.symbols("w x y")
+    parsed = parse_latex_expr(r"\frac{\partial}{\partial w} \frac{1}{2}(w x - y)^2")
+    assert parsed == sympy.Derivative(sympy.Rational(1, 2) * (w * x - y) ** 2, w)
+
+
+def test_a_derivative_operator_stops_at_the_next_plus():
+    x = sympy.Symbol("x")
+    assert parse_latex_expr(r"\frac{d}{dx} 3 x^2 + x") == sympy.Derivative(3 * x ** 2, x) + x
+
+
+def test_nabla_with_a_scalar_variable_in_the_body_is_a_derivative():
+    p, q = sympy.symbols("p q")
+    assert parse_latex_expr(r"\nabla_p (p q)") == sympy.Derivative(p * q, p)
+
+
+def test_nabla_of_a_function_at_another_point_stays_undefined():
+    parsed = parse_latex_expr(r"\nabla_x f(x_i, y_i)")
+    assert not parsed.has(sympy.Derivative) and parsed.func.__name__ == "nabla_x"
+
+
+def test_a_side_by_side_product_is_multiplied_as_written():
+    x, y, a = sympy.symbols("x y a")
+    assert parse_latex_expr(r"2 (x + y) a") == sympy.Mul(2, x + y, a)

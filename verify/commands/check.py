@@ -91,6 +91,7 @@ def document_text(document, report) -> str:
             lines.append(f"  first failing step: {failing.index} ({failing.verdict.status.value})")
     for formula in _unreadable(document):
         lines.append(f"cannot read: {formula.error}")
+    lines.extend(f"not checked: {_short(source)} ({why})" for source, why in document.skipped)
     lines.append(summary_line([report]))
     return "\n".join(lines)
 

@@ -55,6 +55,7 @@ class Document:
     formulas: tuple[Formula, ...] = ()
     definitions: tuple[tuple[Expr, Expr], ...] = ()
     definition_sources: tuple[str, ...] = ()  # the text each definition was read from
+    skipped: tuple[tuple[str, str], ...] = ()  # (formula, why) read but part of no chain
 
     @property
     def errors(self) -> tuple[ParseError, ...]:
@@ -73,6 +74,7 @@ class _Builder:
     chains: list[Chain] = field(default_factory=list)
     definitions: list[tuple[Expr, Expr]] = field(default_factory=list)
     definition_sources: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
     start: Expr | None = None
     first: Expr | None = None  # the expression the chain was opened with (restating it reopens the chain)
     steps: list[Step] = field(default_factory=list)
@@ -80,6 +82,8 @@ class _Builder:
     justification: str | None = None
 
     def close(self) -> None:
+        if self.start is not None and not self.steps and self.sources and not self._was_definition():
+            self.skipped.append((self.sources[0], "no relation: nothing to check"))
         if self.start is not None and self.steps:
             self.chains.append(Chain(self.start, tuple(self.steps), f"chain {len(self.chains) + 1}",
                                      "\n".join(self.sources)))
@@ -92,7 +96,8 @@ class _Builder:
         pairs = list(zip(statement.relations, statement.exprs[1:]))
         if statement.lead is not None:
             if self.start is None:
-                return  # continues nothing: no chain to extend
+                self.skipped.append((source, "it starts with a relation but continues no chain"))
+                return
             pairs = [(statement.lead, statement.exprs[0])] + pairs
         elif self.first is not None and statement.exprs[0] == self.first and pairs:
             self._reopen()  # restates the chain's left side: a new chain from the same start
@@ -104,6 +109,9 @@ class _Builder:
         for relation, expr in pairs:
             self.steps.append(Step(expr, CHAIN_RELATIONS[relation], self.justification, source))
             self.justification = None
+
+    def _was_definition(self) -> bool:
+        return bool(self.definition_sources) and self.definition_sources[-1] == self.sources[0]
 
     def _reopen(self) -> None:
         """``first rel expr`` again: the earlier steps may not all be ``=``, so the new steps are
@@ -241,7 +249,8 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], sizes: s
     definitions = tuple((rewrite(a, mapping), rewrite(b, mapping)) for a, b in builder.definitions)
     context = infer_context(rewritten, mapping, assumed_note(everything, sizes))
     context = replace(context, facts=context.facts + facts(definitions, rewritten))
-    return Document(filename, chains, context, tuple(formulas), definitions, tuple(builder.definition_sources))
+    return Document(filename, chains, context, tuple(formulas), definitions, tuple(builder.definition_sources),
+                    tuple(builder.skipped))
 
 
 def _rewrite_chain(chain: Chain, mapping: dict) -> Chain:

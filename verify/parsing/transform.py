@@ -5,6 +5,8 @@ Numbers, powers, factorials and sum ranges are checked against the limits
 """
 from __future__ import annotations
 
+import functools
+import operator
 from dataclasses import dataclass
 
 import sympy
@@ -52,7 +54,30 @@ class _DerivativeOperator:
     variable: Symbol
 
 
+@dataclass(frozen=True)
+class _Implicit:
+    """Factors written side by side, multiplied once the product ends; after ``d/dx`` (``of``)
+    the derivative applies to the whole product, up to the next + or - or relation."""
+
+    factors: tuple
+    of: Symbol | None = None
+
+    def value(self) -> Expr:
+        product = _product(self.factors)
+        return product if self.of is None else sympy.Derivative(product, self.of)
+
+
+def _product(factors: tuple) -> Expr:
+    """All at once, so ``2 (x + y) p`` stays as written (pairwise, 2 (x + y) would be expanded
+    first); matrices pairwise, so their products are MatMul in the order written."""
+    if all(isinstance(f, Expr) and f.is_commutative and not getattr(f, "is_Matrix", False) for f in factors):
+        return sympy.Mul(*factors)
+    return functools.reduce(operator.mul, factors)
+
+
 def _expr(value) -> Expr:
+    if isinstance(value, _Implicit):
+        return value.value()
     if isinstance(value, (_Partial, _DerivativeOperator)):
         raise Refusal("\\partial must stand in a fraction such as \\frac{\\partial f}{\\partial x}")
     if isinstance(value, tuple):
@@ -98,9 +123,15 @@ class ToSympy(Transformer_NonRecursive):
         return sympy.FiniteSet(_expr(items[0]), -_expr(items[0]))
 
     def mul(self, items):
+        left = items[0]
+        if isinstance(left, _Implicit) and left.of is not None:  # d/dx a \cdot b: the whole product
+            return _Implicit(left.factors + (_expr(items[1]),), left.of)
         return _expr(items[0]) * _expr(items[1])
 
     def div(self, items):
+        left = items[0]
+        if isinstance(left, _Implicit) and left.of is not None:
+            return _Implicit(left.factors + (1 / _expr(items[1]),), left.of)
         return _expr(items[0]) / _expr(items[1])
 
     def neg(self, items):
@@ -112,14 +143,16 @@ class ToSympy(Transformer_NonRecursive):
     def imul(self, items):
         left, right = items
         if isinstance(left, _DerivativeOperator):
-            return sympy.Derivative(_expr(right), left.variable)
-        return _expr(left) * _expr(right)
+            return _Implicit((_expr(right),), left.variable)
+        if isinstance(left, _Implicit):
+            return _Implicit(left.factors + (_expr(right),), left.of)
+        return _Implicit((_expr(left), _expr(right)))
 
     def abs(self, items):
         return sympy.Abs(_expr(items[0]))
 
     def group(self, items):
-        return items[0]
+        return _expr(items[0])
 
     def number(self, items):
         text = str(items[0])
@@ -201,7 +234,7 @@ class ToSympy(Transformer_NonRecursive):
                 raise Refusal(f"{base}^{exponent} would have about {digits:.0f} digits", "max_power_digits")
 
     def frac(self, items):
-        top, bottom = items
+        top, bottom = (item if isinstance(item, _Partial) else _expr(item) for item in items)
         variable = _differential(bottom)
         if variable is not None:
             if _is_bare_d(top):
@@ -241,9 +274,14 @@ class ToSympy(Transformer_NonRecursive):
         return sympy.Function(label)(_expr(rest[-1]))
 
     def nabla(self, items):
+        """``\\nabla_p (p q)`` with p a scalar in the body: the derivative with respect to p.
+        ``\\nabla_x f(x_i, y_i)`` (x not in the body: a partial derivative evaluated at a point)
+        stays an undefined ``nabla_x`` function, never a derivative that is zero."""
         sub = _expr(items[0]) if len(items) == 2 else None
-        label = f"nabla_{sub}" if isinstance(sub, Symbol) else "nabla"
-        return sympy.Function(label)(_expr(items[-1]))
+        body = _expr(items[-1])
+        if isinstance(sub, Symbol) and body.has(sub) and not getattr(body, "is_Matrix", False):
+            return sympy.Derivative(body, sub)
+        return sympy.Function(f"nabla_{sub}" if isinstance(sub, Symbol) else "nabla")(body)
 
     def bounds_from(self, items):
         variable, _eq, low, *high = items
