@@ -92,3 +92,25 @@ def test_a_lone_definition_is_reported_as_a_definition(tmp_path, capsys):
     path.write_text("Let $$y = x^2 + 1$$ Then $$y - 1 = x^2$$\n", encoding="utf-8")
     main(["check", str(path)])
     assert "definition: y = x^2 + 1" in capsys.readouterr().out
+
+
+def _text_output(tmp_path, capsys, text: str) -> str:
+    path = tmp_path / "doc.md"
+    path.write_text(text, encoding="utf-8")
+    main(["check", str(path)])
+    return capsys.readouterr().out
+
+
+def test_each_step_is_shown_as_the_student_wrote_it(tmp_path, capsys):
+    out = _text_output(tmp_path, capsys, "$$\\frac{a}{2} + \\frac{a}{2} = a \\cdot 1$$\n")
+    assert "= a \\cdot 1" in out
+
+
+def test_the_chain_start_is_shown_as_written(tmp_path, capsys):
+    out = _text_output(tmp_path, capsys, "$$\\log \\int p(x|z) p(z) dz = \\log p(x)$$\n")
+    assert "starting \\log \\int p(x|z) p(z) dz" in out and "Integral(" not in out
+
+
+def test_counts_of_one_are_singular(tmp_path, capsys):
+    out = _text_output(tmp_path, capsys, "$$a + a = 2a$$\n")
+    assert ": 1 chain;" in out and "(1 step)" in out

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 
 from ..errors import UsageError
 from ..report import failure_detail, report_json, result_row, summary_line
@@ -51,7 +52,7 @@ def load_document(path: str):
     document = read_document(read_text(path), filename=path)
     if not document.chains:
         unreadable = [f for f in document.formulas if f.error is not None and f.display]
-        detail = f"; {len(unreadable)} display formulas could not be read:\n" + "\n".join(
+        detail = f"; {_count(len(unreadable), 'display formula')} could not be read:\n" + "\n".join(
             str(f.error) for f in unreadable) if unreadable else ""
         raise UsageError(f"{path} holds no derivation (no chain of display formulas such as "
                          f"$$a = b$$ followed by $$= c$$){detail}")
@@ -77,13 +78,14 @@ def _unreadable(document) -> list:
 
 def document_text(document, report) -> str:
     notes = document.context.notes or ("",)
-    lines = [f"{document.filename}: {len(document.chains)} chains; {notes[0]}", *notes[1:]]
+    lines = [f"{document.filename}: {_count(len(document.chains), 'chain')}; {notes[0]}", *notes[1:]]
     lines.extend(f"definition: {_short(source)}" for source in document.definition_sources)
     for c, chain in enumerate(document.chains):
         results = [r for r in report.results if r.chain == c]
-        lines.append(f"chain {c + 1} ({len(chain.steps)} steps), starting {_short(str(chain.start))}")
+        start = document.starts[c] if c < len(document.starts) else str(chain.start)
+        lines.append(f"chain {c + 1} ({_count(len(chain.steps), 'step')}), starting {_short(start)}")
         for result in results:
-            lines.append(result_row(result))
+            lines.append(result_row(_as_written(result, chain)))
             if not result.verdict.status.holds:
                 lines.extend(failure_detail(result))
         failing = next((r for r in results if not r.verdict.status.holds), None)
@@ -94,6 +96,30 @@ def document_text(document, report) -> str:
     lines.extend(f"not checked: {_short(source)} ({why})" for source, why in document.skipped)
     lines.append(summary_line([report]))
     return "\n".join(lines)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _as_written(result, chain):
+    """The row shows the step as the student wrote it, so the failing line can be found."""
+    if not 0 < result.index <= len(chain.steps) or not chain.steps[result.index - 1].source:
+        return result
+    return replace(result, latex=" ".join(step_as_written(chain, result.index - 1).split()))
+
+
+def step_as_written(chain, n: int) -> str:
+    """``= b`` of a formula ``a = b \\le c`` (the pieces after its last relations are its steps)."""
+    from ..parsing.document import written_pieces
+
+    step = chain.steps[n]
+    same = [i for i, s in enumerate(chain.steps) if s.source == step.source]
+    pieces = written_pieces(step.source)
+    at = len(pieces) - len(same) + same.index(n)
+    if len(same) > len(pieces) - 1 or at < 1 or not pieces[at]:
+        return step.source
+    return f"{step.relation.latex} {pieces[at]}"
 
 
 def _short(text: str, width: int = 60) -> str:

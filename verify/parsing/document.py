@@ -26,9 +26,12 @@ from .context import assumed_note, infer_context, integrated_variables, rewrite,
 from .diagnostics import line_column
 from .expressions import parse
 from . import matrices
+from .latex_lexer import lex_latex
 from .limits import DEFAULT_LIMITS, Limits
 from .markdown import Gap, Piece, segments
+from .tokens import CLOSERS, OPENERS
 from .transform import Statement
+from .vocab import RELATION_TOKENS
 
 MAX_GAP_CHARS = 240
 CHAIN_RELATIONS = {"=": Relation.EQ, "<=": Relation.LE, ">=": Relation.GE, "<": Relation.LT, ">": Relation.GT,
@@ -56,6 +59,7 @@ class Document:
     definitions: tuple[tuple[Expr, Expr], ...] = ()
     definition_sources: tuple[str, ...] = ()  # the text each definition was read from
     skipped: tuple[tuple[str, str], ...] = ()  # (formula, why) read but part of no chain
+    starts: tuple[str, ...] = ()  # each chain's start as written
 
     @property
     def errors(self) -> tuple[ParseError, ...]:
@@ -75,6 +79,8 @@ class _Builder:
     definitions: list[tuple[Expr, Expr]] = field(default_factory=list)
     definition_sources: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    starts: list[str] = field(default_factory=list)
+    start_text: str = ""
     start: Expr | None = None
     first: Expr | None = None  # the expression the chain was opened with (restating it reopens the chain)
     steps: list[Step] = field(default_factory=list)
@@ -85,6 +91,7 @@ class _Builder:
         if self.start is not None and not self.steps and self.sources and not self._was_definition():
             self.skipped.append((self.sources[0], "no relation: nothing to check"))
         if self.start is not None and self.steps:
+            self.starts.append(self.start_text)
             self.chains.append(Chain(self.start, tuple(self.steps), f"chain {len(self.chains) + 1}",
                                      "\n".join(self.sources)))
         self.start, self.first, self.steps, self.sources = None, None, [], []
@@ -104,7 +111,9 @@ class _Builder:
         else:
             self.close()
             self.start = self.first = statement.exprs[0]
+            pieces = written_pieces(source)
             pairs = self._defined(pairs, source)
+            self.start_text = pieces[min(len(pieces) - 1, len(statement.exprs) - 1 - len(pairs))] or source
         self.sources.append(source)
         for relation, expr in pairs:
             self.steps.append(Step(expr, CHAIN_RELATIONS[relation], self.justification, source))
@@ -116,9 +125,9 @@ class _Builder:
     def _reopen(self) -> None:
         """``first rel expr`` again: the earlier steps may not all be ``=``, so the new steps are
         checked from the chain's start (the definition's right side), never from the last step."""
-        first, start = self.first, self.start
+        first, start, text = self.first, self.start, self.start_text
         self.close()
-        self.first, self.start = first, start
+        self.first, self.start, self.start_text = first, start, text
 
     def _defined(self, pairs: list, source: str) -> list:
         """``L(q) = rhs ...``: a definition of L(q); the chain starts at rhs. A name defined
@@ -136,6 +145,24 @@ class _Builder:
         if statement.relations[:1] == (":=",) and statement.lead is None:
             self.definitions.append((statement.exprs[0], statement.exprs[1]))
             self.definition_sources.append(source)
+
+
+def written_pieces(source: str) -> list[str]:
+    """``a = b \\le c`` -> ["a", "b", "c"]: the expressions as written, split at the relations
+    outside brackets; the whole text when it cannot be split."""
+    try:
+        tokens = lex_latex(source, DEFAULT_LIMITS)
+    except ParseError:
+        return [source.strip()]
+    cuts, depth = [], 0
+    for token in tokens:
+        depth += token.type in OPENERS
+        depth -= token.type in CLOSERS
+        if depth == 0 and token.type in RELATION_TOKENS:
+            cuts.append((token.start_pos, token.start_pos + len(token.value)))
+    ends = [0] + [end for _, end in cuts]
+    starts = [start for start, _ in cuts] + [len(source)]
+    return [source[a:b].strip() for a, b in zip(ends, starts)]
 
 
 def _is_definable(expr: Expr) -> bool:
@@ -250,7 +277,7 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], sizes: s
     context = infer_context(rewritten, mapping, assumed_note(everything, sizes))
     context = replace(context, facts=context.facts + facts(definitions, rewritten))
     return Document(filename, chains, context, tuple(formulas), definitions, tuple(builder.definition_sources),
-                    tuple(builder.skipped))
+                    tuple(builder.skipped), tuple(builder.starts))
 
 
 def _rewrite_chain(chain: Chain, mapping: dict) -> Chain:
