@@ -267,7 +267,24 @@ def _parsed(formulas: list[Formula]) -> list[Expr]:
     return [e for f in formulas if f.statement is not None for e in f.statement.exprs]
 
 
+def families(formulas: list[Formula], exprs) -> dict:
+    """``alpha_{ij}`` written outside a sum is the same family as ``alpha_{ij}`` under one: when a
+    family of that name and number of indices occurs anywhere, every such symbol is its entry."""
+    known = {(str(i.base.label), len(i.indices)) for e in exprs for i in e.atoms(Indexed)}
+    return {symbol: entry for f in formulas if f.statement is not None for symbol, entry in f.statement.indexed
+            if (str(entry.base.label), len(entry.indices)) in known}
+
+
+def _entries(builder: _Builder, formulas: list[Formula]) -> None:
+    exprs = [e for c in builder.chains for e in (c.start, *(s.expr for s in c.steps))]
+    found = families(formulas, exprs + [side for pair in builder.definitions for side in pair])
+    if found:
+        builder.chains = [_rewrite_chain(c, found) for c in builder.chains]
+        builder.definitions = [(a.xreplace(found), b.xreplace(found)) for a, b in builder.definitions]
+
+
 def _with_context(filename, builder: _Builder, formulas: list[Formula], sizes: set[str]) -> Document:
+    _entries(builder, formulas)
     exprs = [e for c in builder.chains for e in (c.start, *(s.expr for s in c.steps))]
     everything = exprs + [side for pair in builder.definitions for side in pair]
     mapping = symbol_map(everything)

@@ -141,4 +141,11 @@ class LatexLexer:
 
 def lex_latex(text: str, limits: Limits, origin: tuple[int, int] = (1, 1)) -> list:
     """Tokens of one LaTeX formula, ready for the grammar."""
-    return LatexLexer(text, limits, origin).run()
+    return unbrace_subscripted(LatexLexer(text, limits, origin).run())
+
+
+def unbrace_subscripted(tokens: list) -> list:
+    """``{\\alpha}_{i}`` (how SymPy prints an indexed entry) is ``\\alpha_{i}``."""
+    kinds = [t.type for t in tokens]
+    drop = {i for i in range(len(tokens) - 3) if kinds[i:i + 4] == ["LBRACE", "NAME", "RBRACE", "UNDERSCORE"]}
+    return [t for i, t in enumerate(tokens) if i not in drop and i - 2 not in drop] if drop else tokens

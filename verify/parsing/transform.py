@@ -38,6 +38,7 @@ class Statement:
     exprs: tuple
     relations: tuple[str, ...]
     lead: str | None = None
+    indexed: tuple = ()  # (symbol, Indexed) for names like s_j, alpha_{ij} left as symbols here
 
 
 @dataclass(frozen=True)
@@ -93,13 +94,19 @@ class ToSympy(Transformer_NonRecursive):
         self.caps = limits
         self.matrices = matrices  # capitals are matrices (the formula has softmax, Concat or a transpose)
         self.known = known or {}  # names the document shows to be matrices -> shape (None: by convention)
+        self.families: dict = {}  # s_j -> ("s", (j,)): an entry of a family if an index is bound
 
     # statements
     def chain(self, items):
-        return Statement(tuple(_expr(x) for x in items[0::2]), tuple(items[1::2]))
+        return Statement(tuple(_expr(x) for x in items[0::2]), tuple(items[1::2]), indexed=self._families())
 
     def continuation(self, items):
-        return Statement(tuple(_expr(x) for x in items[1::2]), tuple(items[2::2]), lead=items[0])
+        return Statement(tuple(_expr(x) for x in items[1::2]), tuple(items[2::2]), lead=items[0],
+                         indexed=self._families())
+
+    def _families(self) -> tuple:
+        return tuple((symbol, sympy.Indexed(sympy.IndexedBase(base), *indices))
+                     for symbol, (base, indices) in self.families.items())
 
     def rel(self, items):
         return RELATIONS[items[0].type]
@@ -175,10 +182,15 @@ class ToSympy(Transformer_NonRecursive):
         return objects.symbol(name)
 
     def subscripted(self, items):
-        base, sub = str(items[0]), _expr(items[1])
+        base, indices = str(items[0]), _letter_indices(items[1])
+        sub = _expr(items[1])
         if isinstance(sub, Symbol) or (isinstance(sub, Integer) and sub >= 0):
-            return self._named(f"{base}_{sub}")
-        return self._named(f"{sympy.latex(Symbol(base))}_{{{sympy.latex(sub)}}}")
+            named = self._named(f"{base}_{sub}")
+        else:
+            named = self._named(f"{sympy.latex(Symbol(base))}_{{{sympy.latex(sub)}}}")
+        if indices and isinstance(named, Symbol) and named.name not in objects.CONSTANTS:
+            self.families[named] = (base, indices)
+        return named
 
     def placeholder(self, items):
         return Symbol("\\cdot")
@@ -298,12 +310,20 @@ class ToSympy(Transformer_NonRecursive):
 
     def _big(self, kind, word: str, items):
         (variable, low, high), body = items[0], _expr(items[1])
+        body = self._bind(body, variable)
         if low is None or high is None:  # \sum_j x_j: the index set is not written down
             return sympy.Function(f"{word}_{variable}")(body)
         span = high - low
         if span.is_Number and span > self.caps.max_sum_terms:
             raise Refusal(f"a {word} over {span} terms (at most {self.caps.max_sum_terms})", "max_sum_terms")
         return kind(body, (variable, low, high))
+
+    def _bind(self, body: Expr, variable) -> Expr:
+        """``s_j`` under ``\\sum_j`` is the j-th entry of a family s (1-based), not one fixed number."""
+        bound = {symbol: sympy.Indexed(sympy.IndexedBase(base), *indices)
+                 for symbol, (base, indices) in self.families.items()
+                 if variable in indices and body.has(symbol)}
+        return body.xreplace(bound) if bound else body
 
     def limits(self, items):
         return tuple(_expr(x) for x in items) if len(items) == 2 else (_expr(items[0]), None)
@@ -349,6 +369,14 @@ class ToSympy(Transformer_NonRecursive):
 
     def row(self, items):
         return [_expr(x) for x in items]
+
+
+def _letter_indices(sub) -> tuple:
+    """``j`` -> (j,), ``ij`` -> (i, j) in the order written; anything else (``t+1``, ``2``) -> ()."""
+    factors = sub.factors if isinstance(sub, _Implicit) and sub.of is None else (sub,)
+    if all(isinstance(f, Symbol) and len(f.name) == 1 and f.name.isalpha() for f in factors):
+        return tuple(factors)
+    return ()
 
 
 def _is_capital(expr) -> bool:

@@ -1,0 +1,47 @@
+"""A subscript bound by an enclosing sum indexes a family: ``s_j`` under ``\\sum_j`` is not one number."""
+from sympy import Indexed, IndexedBase, Symbol
+
+from verify.engine.checker import check_derivation
+from verify.parsing import parse_latex_expr, read_document
+from verify.verdict import Status
+
+SOFTMAX_SUM = "\\sum_{j=1}^{t} \\frac{e^{s_j}}{\\sum_{l=1}^{t} e^{s_l}}"
+ATTENTION = """$$\\alpha_{ij} = \\frac{\\exp(q_i \\cdot k_j)}{\\sum_{l=1}^t \\exp(q_i \\cdot k_l)}$$
+
+$$\\sum_{j=1}^t \\alpha_{ij} = 1$$
+"""
+
+
+def _statuses(text: str) -> list[Status]:
+    document = read_document(text)
+    return [r.verdict.status for r in check_derivation(document.derivation()).results]
+
+
+def test_a_subscript_bound_by_a_sum_is_an_indexed_entry():
+    parsed = parse_latex_expr("\\sum_{j=1}^{t} s_j")
+    assert parsed.function == Indexed(IndexedBase("s"), Symbol("j"))
+
+
+def test_two_letter_subscripts_keep_their_written_order():
+    parsed = parse_latex_expr("\\sum_{j=1}^{t} \\alpha_{ji}")
+    assert parsed.function.indices == (Symbol("j"), Symbol("i"))
+
+
+def test_a_subscript_not_bound_by_a_sum_stays_a_symbol():
+    assert parse_latex_expr("s_j + 1").has(Symbol("s_j"))
+
+
+def test_softmax_weights_sum_to_one_is_proved():
+    assert _statuses(f"$${SOFTMAX_SUM} = 1$$") == [Status.PROVED]
+
+
+def test_softmax_weights_summing_to_two_is_refuted():
+    assert _statuses(f"$${SOFTMAX_SUM} = 2$$") == [Status.REFUTED]
+
+
+def test_a_family_defined_outside_a_sum_is_used_inside_it():
+    assert _statuses(ATTENTION) == [Status.PROVED]
+
+
+def test_indexed_families_bring_the_linalg_theory():
+    assert "linalg" in read_document(f"$${SOFTMAX_SUM} = 1$$").context.theories
