@@ -24,7 +24,8 @@ def _format(value) -> str:
         if abs(value.imag) < 1e-12:
             return f"{value.real:.6g}"
         return f"{value.real:.6g}{value.imag:+.6g}i"
-    return np.array2string(np.asarray(value), precision=4)
+    text = " ".join(np.array2string(np.asarray(value), precision=4, separator=", ").split())
+    return text if len(text) <= 160 else text[:157] + "..."  # one line, however large the matrix
 
 
 def _relation_holds(a, relation: Relation, b, tol: float) -> bool:
