@@ -15,7 +15,7 @@ from sympy import Expr, factor, latex, nan, zoo
 from ..config import CheckConfig
 from ..model import Claim, Context, Derivation, Relation, Step
 from ..theories import CLAIM_HANDLERS, STEP_HANDLERS, find_rule
-from ..verdict import CheckResult, Counterexample, DerivationReport, Status, Verdict, proved, unknown
+from ..verdict import CheckResult, DerivationReport, Status, Verdict, proved, unknown
 from .budget import run_lanes
 from .canonical import canonical_form
 from .numeric import numeric_check
@@ -43,9 +43,8 @@ def _constant_refutation(residual: Expr, relation: Relation) -> Verdict | None:
         return None
     if bool(_HOLDS_FOR_CONSTANT[relation](residual)):
         return None
-    example = Counterexample((("every instance", "the difference is constant"),), f"right + ({residual})", "right")
     return Verdict(Status.REFUTED, f"left - right is the constant {residual} at every instance",
-                   residual=str(residual), counterexample=example)
+                   residual=str(residual))
 
 
 def _symbolic(lhs: Expr, relation: Relation, rhs: Expr, context: Context) -> tuple[Verdict | None, str]:

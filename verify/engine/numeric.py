@@ -24,8 +24,12 @@ def _format(value) -> str:
         if abs(value.imag) < 1e-12:
             return f"{value.real:.6g}"
         return f"{value.real:.6g}{value.imag:+.6g}i"
-    text = " ".join(np.array2string(np.asarray(value), precision=4, separator=", ").split())
-    return text if len(text) <= 160 else text[:157] + "..."  # one line, however large the matrix
+    return _one_line(np.array2string(np.asarray(value), precision=4, separator=", "))  # however large the matrix
+
+
+def _one_line(text: str, width: int = 160) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 3] + "..."
 
 
 def _relation_holds(a, relation: Relation, b, tol: float) -> bool:
@@ -75,7 +79,8 @@ def numeric_check(lhs: Expr, relation: Relation, rhs: Expr, context: Context, co
         if not (np.all(np.isfinite(left)) and np.all(np.isfinite(right))):
             continue
         if not _relation_holds(left, relation, right, config.rel_tol):
-            example = Counterexample(tuple(instance.described), _format(left), _format(right))
+            example = Counterexample(tuple((name, _one_line(value)) for name, value in instance.described),
+                                     _format(left), _format(right))
             return Verdict(Status.REFUTED, "the two sides differ at a concrete instance", counterexample=example,
                            samples=agreed + 1)
         agreed += 1
