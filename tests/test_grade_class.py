@@ -76,3 +76,10 @@ def test_missing_answer_is_not_found_with_zero_points():
     text = render(reference()).replace("Reconstruction term is:", "Something else:")
     item = {i.id: i for i in grade_text(text, RUBRIC).items}["3-reconstruction"]
     assert (item.status, item.points) == ("not found", 0) and "reconstruction term is" in item.deductions[0].reason
+
+
+@pytest.mark.parametrize("name", sorted(MUTANTS))
+def test_each_mutant_is_graded_wrong_not_left_for_review(name):
+    mutant = MUTANTS[name]
+    item = _items({**reference(), **mutant.slots})[mutant.item]
+    assert item.status == "graded"

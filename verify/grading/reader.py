@@ -52,8 +52,9 @@ def context(spec: ContextSpec) -> Context:
     """
     named = symbols(spec)
     integrated = tuple(named.get(v, Symbol(v)) for v in spec.integration)
+    theories = spec.theories + (("linalg",) if spec.matrices and "linalg" not in spec.theories else ())
     if spec.preset is None:
-        return Context(symbols=tuple(named.values()), theories=spec.theories, integration_variables=integrated)
+        return Context(symbols=tuple(named.values()), theories=theories, integration_variables=integrated)
     if spec.preset not in PRESETS:
         from ..commands.options import unknown_name
 
