@@ -172,3 +172,17 @@ def test_wrong_moments_are_refuted_with_a_size(subject, mean, variance):
 
 def test_moments_beyond_the_second_are_not_assumed():
     assert moments_status(Sum(q[i] ** 2, (i, 1, d_k)), d_k, 2 * d_k).status is Status.UNKNOWN
+
+
+def test_a_matrix_square_expands_without_commuting_the_factors():
+    from sympy import MatrixSymbol, Symbol
+
+    from verify.engine.checker import check_step
+    from verify.model import Context
+    from verify.verdict import Status
+
+    n = Symbol("n", positive=True, integer=True)
+    a, b = MatrixSymbol("A", n, n), MatrixSymbol("B", n, n)
+    context = Context(symbols=(n,), theories=("linalg", "algebra"))
+    assert check_step((a + b) ** 2, "=", a**2 + a * b + b * a + b**2, context).status is Status.PROVED
+    assert check_step((a + b) ** 2, "=", a**2 + 2 * a * b + b**2, context).status is Status.REFUTED

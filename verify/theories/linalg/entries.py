@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 
-from sympy import (Add, Dummy, Expr, Identity, Indexed, IndexedBase, KroneckerDelta, MatAdd, MatMul,
+from sympy import (Add, Dummy, Expr, Identity, Indexed, IndexedBase, KroneckerDelta, MatAdd, MatMul, MatPow,
                    MatrixSymbol, Mul, OneMatrix, Sum, Transpose, ZeroMatrix, exp, expand)
 from sympy.matrices.expressions.matexpr import MatrixElement, MatrixExpr
 
@@ -113,6 +113,9 @@ def _entry(expr, r, c, used: set) -> Expr:
     if isinstance(expr, Transpose):
         used.add("transpose")
         return entry(expr.arg, c, r, used)
+    if isinstance(expr, MatPow) and expr.exp.is_Integer and 1 <= expr.exp <= MAX_POWER:
+        used.add("matrix power")  # M^k is the product of k factors M, in order
+        return entry(MatMul(*[expr.base] * int(expr.exp)), r, c, used)
     if isinstance(expr, Softmax):
         return _softmax_entry(expr, r, c, used)
     if isinstance(expr, ZeroMatrix):
@@ -122,6 +125,9 @@ def _entry(expr, r, c, used: set) -> Expr:
     if isinstance(expr, Identity):
         return KroneckerDelta(r, c)
     return Entry(expr, r, c)
+
+
+MAX_POWER = 8  # larger integer powers of a matrix stay whole (an Entry), never expanded
 
 
 def _mixed(expr):

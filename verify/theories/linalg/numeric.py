@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from sympy import (BlockMatrix, Identity, Indexed, KroneckerDelta, MatAdd, MatMul, MatrixSymbol, OneMatrix, Symbol,
+from sympy import (BlockMatrix, Identity, Indexed, KroneckerDelta, MatAdd, MatMul, MatPow, MatrixSymbol, OneMatrix, Symbol,
                    Transpose, Tuple, ZeroMatrix)
 from sympy.matrices.expressions.matexpr import MatrixElement
 
@@ -56,6 +56,13 @@ def _array(evaluate, expr, ndim: int) -> np.ndarray:
 def softmax_rows(scores: np.ndarray) -> np.ndarray:
     shifted = np.exp(scores - scores.max(axis=-1, keepdims=True))
     return shifted / shifted.sum(axis=-1, keepdims=True)
+
+
+def _matpow(expr, evaluate):
+    exponent = expr.exp
+    if not (exponent.is_Integer and 0 <= exponent <= 64):
+        raise Unsupported(f"matrix power {exponent} is not a small non-negative integer")
+    return np.linalg.matrix_power(_array(evaluate, expr.base, 2), int(exponent))
 
 
 def _matmul(expr, evaluate):
@@ -127,6 +134,7 @@ class Hooks:
             MatrixSymbol: self.matrix_symbol, Softmax: lambda e, ev: softmax_rows(_array(ev, e.arg, 2)),
             Concat: _joined(1), Stack: _joined(0), Entry: _entry, Row: _row, Dot: _dot, MatrixElement: _element,
             MatMul: _matmul, MatAdd: _matadd, Transpose: lambda e, ev: _array(ev, e.arg, 2).T,
+            MatPow: _matpow,
             ZeroMatrix: lambda e, ev: np.zeros(_shape(ev, e)), OneMatrix: lambda e, ev: np.ones(_shape(ev, e)),
             Identity: lambda e, ev: np.eye(_shape(ev, e)[0]), Indexed: self.indexed,
             KroneckerDelta: lambda e, ev: float(_integer(ev(e.args[0])) == _integer(ev(e.args[1]))),
