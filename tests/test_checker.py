@@ -139,3 +139,11 @@ def test_a_step_into_a_big_o_class_is_membership_decided_by_dominance():
     sizes = Context(symbols=(n, L))
     assert check_step(2 * L * n**2 + n, "=", BigO(L * n**2), sizes, INLINE).status is Status.PROVED
     assert check_step(2 * L * n**2 + n, "=", BigO(L * n), sizes, INLINE).status is Status.REFUTED
+
+
+def test_circular_definitions_are_not_used_to_prove_anything():
+    from verify.model import Fact
+
+    a, b = Symbol("a", real=True), Symbol("b", real=True)
+    contradictory = Context(symbols=(a, b), facts=(Fact("a", a, b + 1), Fact("b", b, a - 2)))
+    assert check_step(b + 1, "=", a - 2 + 1 + 2, contradictory, INLINE).status is not Status.PROVED

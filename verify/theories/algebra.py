@@ -34,15 +34,24 @@ def apply_facts(expr: Expr, context: Context) -> tuple[Expr, tuple[str, ...]]:
     another definition is unfolded completely.
     """
     used: list[str] = []
-    for _ in range(len(context.facts)):
+    facts = usable_facts(context)
+    for _ in range(len(facts)):
         before = expr
-        for fact in context.facts:
+        for fact in facts:
             if expr.has(fact.lhs):
                 expr = expr.xreplace({fact.lhs: fact.rhs})
                 used.append(fact.name) if fact.name not in used else None
         if expr == before:
             break
     return expr, tuple(used)
+
+
+def usable_facts(context: Context) -> tuple:
+    """The facts minus circular definitions (``a = b + 1``, ``b = a - 2``): unfolding those
+    would prove anything from a contradiction, so they are not used at all."""
+    defined = {f.lhs: f.rhs for f in context.facts if isinstance(f.lhs, sympy.Symbol)}
+    circular = {s for s in defined if s in _needed(defined[s], defined)}
+    return tuple(f for f in context.facts if f.lhs not in circular)
 
 
 def carry_out(expr: Expr) -> tuple[Expr, tuple[str, ...]]:
@@ -89,7 +98,7 @@ def sample_value(symbol, rng: np.random.Generator) -> float:
 
 def definitions(context: Context) -> dict:
     """The facts that define a symbol (``y = x^2 + 1``): its value follows from the others'."""
-    return {fact.lhs: fact.rhs for fact in context.facts if isinstance(fact.lhs, sympy.Symbol)}
+    return {fact.lhs: fact.rhs for fact in usable_facts(context) if isinstance(fact.lhs, sympy.Symbol)}
 
 
 def _needed(expr: Expr, defined: dict) -> set:
