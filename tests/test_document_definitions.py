@@ -49,3 +49,39 @@ def test_a_function_definition_starts_its_chain_but_is_no_fact():
 def test_a_name_integrated_elsewhere_in_the_document_is_not_a_fact():
     document = read_document("$$z = \\sum_{i=1}^m v_i$$\n\n$$\\int q(z|x) dz = 1$$")
     assert document.definitions and not [f for f in document.context.facts if f.name.startswith("definition")]
+
+
+def test_a_value_solved_for_is_an_equation_not_a_definition():
+    text = "$$2x - 2 = 0$$ so $$x = 1$$ Elsewhere $$x^2 - 2x = x^3 - 2x^2$$"
+    assert read_document(text).definitions == ()
+    assert Status.PROVED not in _statuses(text)
+
+
+def test_a_name_used_in_an_earlier_chain_is_not_defined():
+    document = read_document("$$x^2 - 1 = (x - 1)(x + 1)$$ Now $$x = y + 1$$")
+    assert document.definitions == ()
+
+
+def test_a_function_at_a_number_is_checked_not_defined():
+    document = read_document("$$f(x) = x^2$$ Then $$f(2) = 5$$")
+    assert [str(lhs) for lhs, _ in document.definitions] == ["f(x)"]
+    assert len(document.chains) == 1
+
+
+def test_a_derivative_name_is_never_defined():
+    assert read_document("$$f'(x) = 3x$$").definitions == ()
+
+
+def test_a_gradient_is_never_defined():
+    assert read_document("$$\\nabla_x (x^2 y) = 2 x y + 1$$").definitions == ()
+
+
+def test_a_function_already_defined_is_not_defined_again_at_another_point():
+    document = read_document("$$\\sigma(z) = \\frac{1}{1+e^{-z}}$$ so $$\\sigma(0) = 1 + z$$")
+    assert len(document.definitions) == 1
+
+
+def test_a_family_already_defined_is_not_defined_again():
+    text = "$$p_{t+1} = p_t - \\eta g_t$$ Two steps: $$p_{t+2} = p_t - 2 \\eta g_t$$"
+    assert len(read_document(text).definitions) == 1
+    assert _statuses(text) == [Status.REFUTED]

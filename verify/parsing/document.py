@@ -131,14 +131,24 @@ class _Builder:
 
     def _defined(self, pairs: list, source: str) -> list:
         """``L(q) = rhs ...``: a definition of L(q); the chain starts at rhs. A name defined
-        before is not defined again: ``y = ...`` then checks a step from y."""
+        before is not defined again: ``y = ...`` then checks a step from y. A value solved for
+        (``x = 1``: no free symbols on the right) or a name already used in an earlier chain is
+        an equation to check, never a definition."""
         if (pairs and pairs[0][0] == "=" and _is_definable(self.start) and not _mentions(pairs[0][1], self.start)
-                and self.start not in {lhs for lhs, _ in self.definitions}):
+                and pairs[0][1].free_symbols and not self._used(self.start)
+                and _family(self.start) not in {_family(lhs) for lhs, _ in self.definitions}):
             self.definitions.append((self.start, pairs[0][1]))
             self.definition_sources.append(source)
             self.start = pairs[0][1]
             return pairs[1:]
         return pairs
+
+    def _used(self, name: Expr) -> bool:
+        """Whether ``name`` (or its function) already occurs in a chain of the document."""
+        exprs = [e for c in self.chains for e in (c.start, *(s.expr for s in c.steps))]
+        if isinstance(name, AppliedUndef):
+            return any(a.func == name.func for e in exprs for a in e.atoms(AppliedUndef))
+        return any(e.has(name) for e in exprs)
 
     def _definition(self, statement: Statement, source: str) -> None:
         self.close()
@@ -166,7 +176,22 @@ def written_pieces(source: str) -> list[str]:
 
 
 def _is_definable(expr: Expr) -> bool:
-    return isinstance(expr, (Symbol, Indexed, AppliedUndef))
+    """A plain name, or a function at distinct plain symbols (``f(x)``, not ``f(2)``); never a
+    derivative's name (``f'``) or a gradient (``nabla_x``): those are claims to check."""
+    if isinstance(expr, AppliedUndef):
+        args = expr.args
+        return (all(isinstance(a, Symbol) for a in args) and len(set(args)) == len(args)
+                and "'" not in expr.func.__name__ and not expr.func.__name__.startswith("nabla"))
+    return isinstance(expr, (Symbol, Indexed))
+
+
+def _family(name: Expr) -> str:
+    """``p_{t+1}`` and ``p_{t+2}`` are one family ``p``; ``sigma(z)`` and ``sigma(0)`` one ``sigma``."""
+    if isinstance(name, Indexed):
+        return str(name.base.label)
+    if isinstance(name, AppliedUndef):
+        return name.func.__name__
+    return str(name).split("_", 1)[0]
 
 
 def facts(definitions, exprs) -> tuple[Fact, ...]:
