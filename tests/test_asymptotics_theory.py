@@ -175,10 +175,17 @@ def test_a_refuting_witness_direction_makes_the_ratio_grow(single, others):
 @given(st.lists(st.integers(-5, 5), min_size=1, max_size=5), st.integers(-3, 4), st.integers(0, 9))
 def test_closed_form_sums_agree_with_adding_up(coefficients, low, length):
     k = sympy.Symbol("k", integer=True)
+    count = sympy.Symbol("count", integer=True, nonnegative=True)  # how many terms: the range is never reversed
     body = (sum(c * k**j for j, c in enumerate(coefficients)) + k ** len(coefficients)) * n
-    closed, changed = close_sums(sympy.Sum(body, (k, low, t)))
+    closed, changed = close_sums(sympy.Sum(body, (k, low, low - 1 + count)))
     high = low + length
-    assert changed and closed.subs(t, high) == sum(body.subs(k, i) for i in range(low, high + 1))
+    assert changed and closed.subs(count, length + 1) == sum(body.subs(k, i) for i in range(low, high + 1))
+
+
+def test_a_sum_whose_range_may_be_reversed_is_not_closed():
+    k, a, b = sympy.Symbol("k", integer=True), sympy.Symbol("a", integer=True), sympy.Symbol("b", integer=True)
+    assert close_sums(sympy.Sum(k, (k, a, b))) == (sympy.Sum(k, (k, a, b)), False)
+    assert close_sums(sympy.Sum(k**2, (k, 4, 1)))[1] is False
 
 
 def test_simplex_finds_the_optimum_of_a_small_programme():

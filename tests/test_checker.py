@@ -147,3 +147,56 @@ def test_circular_definitions_are_not_used_to_prove_anything():
     a, b = Symbol("a", real=True), Symbol("b", real=True)
     contradictory = Context(symbols=(a, b), facts=(Fact("a", a, b + 1), Fact("b", b, a - 2)))
     assert check_step(b + 1, "=", a - 2 + 1 + 2, contradictory, INLINE).status is not Status.PROVED
+
+
+def test_a_class_is_never_rewritten_into_a_function():
+    from verify.vocabulary import BigO
+
+    n = Symbol("n", positive=True)
+    assert check_step(BigO(n**3), "=", Integer(1), CONTEXT, INLINE).status is Status.UNKNOWN
+    assert check_step(n**2 + BigO(n), "=", n**2 + BigO(n) + 5, CONTEXT, INLINE).status is Status.UNKNOWN
+
+
+def test_membership_does_not_treat_a_decaying_variable_as_a_size():
+    from verify.vocabulary import BigO
+
+    eps = Symbol("epsilon", positive=True)
+    assert check_step(1 / eps**2, "=", BigO(1 / eps), CONTEXT, INLINE).status is Status.UNKNOWN
+
+
+def test_membership_unfolds_definitions_first():
+    from verify.model import Fact
+    from verify.vocabulary import BigO
+
+    n, eps = Symbol("n", positive=True), Symbol("epsilon", positive=True)
+    context = Context(symbols=(n, eps), facts=(Fact("epsilon", eps, 1 / n),))
+    assert check_step(n, "=", BigO(n**2 * eps**2), context, INLINE).status is not Status.PROVED
+
+
+def test_a_reversed_sum_is_never_closed_by_faulhaber():
+    from sympy import Sum
+
+    k = Symbol("k", integer=True)
+    assert check_step(Sum(k**2, (k, 4, 1)), "<", Integer(0), CONTEXT, INLINE).status is Status.REFUTED
+
+
+def test_a_derivative_is_taken_of_the_body_as_written():
+    from sympy import Derivative, pi, sin
+
+    n = Symbol("n", integer=True, positive=True)
+    written = Derivative(sin(pi * n, evaluate=False), n)
+    assert check_step(written, "=", Integer(0), CONTEXT, INLINE).status is not Status.PROVED
+
+
+def test_a_definition_does_not_replace_a_bound_variable_of_the_same_name():
+    from sympy import Sum
+
+    from verify.model import Fact
+
+    n, k, s = Symbol("n", integer=True, positive=True), Symbol("k", integer=True), Symbol("s", real=True)
+    context = Context(facts=(Fact("s", s, Sum(k, (k, 1, n))), Fact("k", k, Integer(5))))
+    assert check_step(s, "=", n * (n + 1) / 2, context, INLINE).status is Status.PROVED
+
+
+def test_a_strict_inequality_is_refuted_by_equality():
+    assert check_step(X - X, "<", Integer(0) * Y, CONTEXT, INLINE).status is not Status.PROVED

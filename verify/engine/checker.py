@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
 from sympy import Expr, factor, latex, nan, zoo
+from sympy.core.sympify import _sympify
 
 from ..config import CheckConfig
 from ..model import Claim, Context, Derivation, Relation, Step
@@ -66,6 +67,7 @@ def check_step(lhs: Expr, relation: Relation, rhs: Expr, context: Context,
                config: CheckConfig = CheckConfig(), justification: str | None = None) -> Verdict:
     """Check ``lhs relation rhs`` under ``context``."""
     relation = Relation(relation)
+    lhs, rhs = _sympify(lhs), _sympify(rhs)  # numbers become SymPy numbers; text is refused
     if lhs.has(nan, zoo) or rhs.has(nan, zoo):
         return unknown("a side is undefined (division by zero or an indeterminate form such as oo - oo)")
     if relation is Relation.APPROX:

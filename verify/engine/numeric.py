@@ -46,8 +46,8 @@ def _relation_holds(a, relation: Relation, b, tol: float) -> bool:
     checks = {
         Relation.LE: a <= b + slack,
         Relation.GE: a >= b - slack,
-        Relation.LT: a < b + slack,
-        Relation.GT: a > b - slack,
+        Relation.LT: a < b,  # strict: equality is a counterexample, however close
+        Relation.GT: a > b,
     }
     return bool(np.all(checks[relation]))
 

@@ -6,6 +6,8 @@ the symbols' assumptions, so a zero residual is a proof.
 """
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import sympy
 from sympy import Basic, Expr
@@ -21,8 +23,8 @@ def evaluated(expr: Basic) -> Basic:
     written; rebuilding at check time lets the context's assumptions act
     (``sqrt(eta**2)`` becomes ``eta`` for a positive eta) before canonical forms.
     """
-    if not expr.args or isinstance(expr, sympy.MatrixBase):
-        return expr
+    if not expr.args or isinstance(expr, (sympy.MatrixBase, sympy.Derivative)):
+        return expr  # a derivative's body stays as written: d/dn sin(pi n) is not d/dn 0 for an integer n
     args = tuple(evaluated(a) for a in expr.args)
     return expr.func(*args)
 
@@ -38,7 +40,7 @@ def apply_facts(expr: Expr, context: Context) -> tuple[Expr, tuple[str, ...]]:
     for _ in range(len(facts)):
         before = expr
         for fact in facts:
-            if expr.has(fact.lhs):
+            if expr.has(fact.lhs) and fact.lhs not in bound_symbols(expr):  # a bound k is not the defined k
                 expr = expr.xreplace({fact.lhs: fact.rhs})
                 used.append(fact.name) if fact.name not in used else None
         if expr == before:
@@ -46,11 +48,37 @@ def apply_facts(expr: Expr, context: Context) -> tuple[Expr, tuple[str, ...]]:
     return expr, tuple(used)
 
 
+def bound_symbols(expr: Basic) -> set:
+    """Symbols bound inside ``expr``: summation and integration variables, differentiation variables."""
+    bound = set()
+    for node in sympy.preorder_traversal(expr):
+        if isinstance(node, (sympy.Sum, sympy.Integral, sympy.Product)):
+            bound.update(limit[0] for limit in node.limits)
+        elif isinstance(node, sympy.Derivative):
+            bound.update(node.variables)
+    return bound
+
+
+def _reaches(start: Expr, target, defined: dict) -> bool:
+    """Does unfolding ``start`` through the definitions ever meet ``target``?"""
+    seen, frontier = set(), [start]
+    while frontier:
+        expr = frontier.pop()
+        for name, value in defined.items():
+            if name not in seen and expr.has(name):
+                if name == target:
+                    return True
+                seen.add(name)
+                frontier.append(value)
+    return False
+
+
+@functools.lru_cache(maxsize=256)
 def usable_facts(context: Context) -> tuple:
-    """The facts minus circular definitions (``a = b + 1``, ``b = a - 2``): unfolding those
-    would prove anything from a contradiction, so they are not used at all."""
-    defined = {f.lhs: f.rhs for f in context.facts if isinstance(f.lhs, sympy.Symbol)}
-    circular = {s for s in defined if s in _needed(defined[s], defined)}
+    """The facts minus circular definitions (``a = b + 1``, ``b = a - 2``; also subscripted
+    names): unfolding those would prove anything from a contradiction, so they are not used."""
+    defined = {f.lhs: f.rhs for f in context.facts if isinstance(f.lhs, (sympy.Symbol, sympy.Indexed))}
+    circular = {name for name, value in defined.items() if _reaches(value, name, defined)}
     return tuple(f for f in context.facts if f.lhs not in circular)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from sympy import Expr
+from sympy import Expr, Pow
 
 from ...config import CheckConfig
 from ...model import Claim, Context, Relation
@@ -24,6 +24,7 @@ from .classes import (ThetaClass, Undecided, as_class, class_cone, describe_dire
                                   theta_class, uncovered)
 from .sums import close_sums
 from .terms import Unsupported, unwrap
+from ..algebra import apply_facts
 from ..base import CLAIM_HANDLERS, Rule, Theory, claim_handler, register_rule, register_theory, step_handler
 
 KINDS = ("same", "same_with_lower_order_terms", "too_loose", "missing_term", "too_tight", "incomparable",
@@ -167,21 +168,34 @@ _KIND_OF = {BigO: "big_o", Theta: "theta", BigOmega: "omega"}
 _ASYMPTOTIC = tuple(_KIND_OF)
 
 
+def _decaying(expr: Expr) -> bool:
+    """A variable in a denominator: then it does not grow, and dominance over sizes >= 1 says nothing."""
+    return any(p.exp.is_negative for p in expr.atoms(Pow) if p.base.free_symbols)
+
+
 @step_handler
 def check_membership(lhs, relation, rhs, context: Context, config: CheckConfig) -> Verdict | None:
-    """``f = O(g)`` is membership, not equality: decided as the claim ``f is O(g)`` (also Theta,
-    Omega, and either side); ``O(f) = O(g)`` is equality of classes. Other forms: not ours."""
-    if relation is not Relation.EQ:
+    """``f = O(g)`` is membership, not equality: decided as the claim ``f is O(g)`` (also Theta
+    and Omega); ``O(f) = O(g)`` is equality of classes. ``O(g) = f`` is not a step one can
+    take (a class is not a function), and O-terms inside sums are not ours: both unknown."""
+    if not (lhs.has(*_ASYMPTOTIC) or rhs.has(*_ASYMPTOTIC)):
         return None
-    if isinstance(lhs, _ASYMPTOTIC) and not isinstance(rhs, _ASYMPTOTIC):
-        lhs, rhs = rhs, lhs
-    if not isinstance(rhs, _ASYMPTOTIC) or lhs.has(*_ASYMPTOTIC):
-        if isinstance(lhs, _ASYMPTOTIC) and type(lhs) is type(rhs):
-            claim = Claim(f"{lhs} = {rhs}", "same_class", lhs.expr, rhs.expr)
-            return check_same_class(claim, context, config)
-        return None
+    lhs, _ = apply_facts(lhs, context)
+    rhs, _ = apply_facts(rhs, context)
+    if relation is not Relation.EQ or not isinstance(rhs, _ASYMPTOTIC) or _inner_class(lhs) or _decaying(lhs - rhs.expr):
+        return unknown("only f = O(g) (or Theta, Omega) and O(f) = O(g) are decided; a class is a set of "
+                       "functions, so O-terms inside sums, O(g) = f and variables that do not grow are not")
+    if isinstance(lhs, _ASYMPTOTIC):
+        if type(lhs) is not type(rhs):
+            return unknown(f"{type(lhs).__name__} and {type(rhs).__name__} classes are not compared as equal")
+        return check_same_class(Claim(f"{lhs} = {rhs}", "same_class", lhs.expr, rhs.expr), context, config)
     claim = Claim(f"{lhs} is {rhs}", _KIND_OF[type(rhs)], lhs, rhs.expr)
     return CLAIM_HANDLERS[claim.kind](claim, context, config)
+
+
+def _inner_class(expr: Expr) -> bool:
+    """An O/Theta/Omega that is not the whole side (``n^2 + O(n)``)."""
+    return not isinstance(expr, _ASYMPTOTIC) and expr.has(*_ASYMPTOTIC)
 
 
 def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[str, ...]]:

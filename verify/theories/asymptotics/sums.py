@@ -34,7 +34,15 @@ def _coefficients(body: Expr, index: sympy.Symbol) -> dict[int, Expr] | None:
 
 
 def close_sum(body: Expr, index: sympy.Symbol, low: Expr, high: Expr) -> Expr | None:
-    """``sum_{index=low}^{high} body`` in closed form, or None when ``body`` is not polynomial."""
+    """``sum_{index=low}^{high} body`` in closed form, or None when ``body`` is not polynomial
+    or the range is not known to be a (possibly empty) run of integers.
+
+    Faulhaber's formula agrees with "an empty sum is 0" only when high >= low - 1; below
+    that it follows SymPy's Karr convention (sum_{k=3}^{1} 1 = -1), which is not what a
+    student means, so such sums are left alone.
+    """
+    if not (low.is_integer and high.is_integer and (high - low + 1).is_nonnegative):
+        return None
     coefficients = _coefficients(body, index)
     if coefficients is None:
         return None
