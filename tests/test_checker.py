@@ -200,3 +200,12 @@ def test_a_definition_does_not_replace_a_bound_variable_of_the_same_name():
 
 def test_a_strict_inequality_is_refuted_by_equality():
     assert check_step(X - X, "<", Integer(0) * Y, CONTEXT, INLINE).status is not Status.PROVED
+
+
+def test_a_divergent_integral_gets_no_counterexample():
+    from sympy import Integral, oo
+
+    z, mu = Symbol("z", real=True), Symbol("mu", real=True)
+    verdict = check_step(Integral((z - mu) ** 2, (z, -oo, oo)), "=", Integer(0), Context(integration_variables=(z,)),
+                         INLINE)
+    assert verdict.status is Status.UNKNOWN and "diverge" in verdict.reason

@@ -17,6 +17,13 @@ GRID = np.linspace(-14.0, 14.0, 5601)
 MAX_SUM_TERMS = 100_000
 
 
+def _tails_matter(values: np.ndarray) -> bool:
+    """An integrand over the real line that is not negligible at +-14 (divergent, or too wide to trust)."""
+    peak = float(np.max(np.abs(values), initial=0.0))
+    ends = max(abs(complex(values[0])), abs(complex(values[-1])))
+    return ends > 1e-9 * max(peak, 1.0)
+
+
 class Unsupported(Exception):
     """The expression holds something no handler can evaluate."""
 
@@ -104,6 +111,8 @@ class Evaluator:
         elif len(bounds) == 2 and not (bounds[0] == -sympy.oo and bounds[1] == sympy.oo):
             raise Unsupported("half-infinite integrals are not supported numerically")
         values = np.broadcast_to(self.bound(variable, grid)(body), grid.shape)
+        if grid is GRID and _tails_matter(values):
+            raise Unsupported("the integrand does not vanish at the ends of the grid: the integral may diverge")
         return np.trapezoid(values, grid)
 
     def _eval_Sum(self, expr):
