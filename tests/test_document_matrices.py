@@ -61,3 +61,32 @@ def test_sizes_from_the_naming_convention_are_not_listed_as_assumed():
 def test_a_lowercase_name_in_a_sentence_about_matrices_stays_a_scalar():
     document = read_document("Let $A$ be a matrix and $c$ a number.\n\n$$c A = A c$$")
     assert Symbol("c", real=True) in document.chains[0].start.free_symbols
+
+
+def test_a_declaration_in_r_d_makes_a_column_vector():
+    document = read_document("Let $x \\in \\mathbb{R}^{d}$.\n\n$$x + x = 2 x$$")
+    assert _matrix(document, "x").shape == (Symbol("d", positive=True, integer=True), 1)
+
+
+def test_a_declaration_in_r_d_without_braces_makes_a_column_vector():
+    document = read_document("Let $x \\in \\mathbb{R}^d$.\n\n$$x + x = 2 x$$")
+    assert _matrix(document, "x").shape[1] == 1
+
+
+def test_a_lowercase_transposed_name_is_a_vector_in_every_formula():
+    document = read_document("$$x^T y = y^T x$$\n\n$$x + x = 2 x$$")
+    assert document.chains[1].start.atoms(MatrixSymbol)
+
+
+def test_x_transpose_x_equal_to_x_x_transpose_is_never_proved():
+    assert Status.PROVED not in _statuses("$$x^T x = x x^T$$")
+
+
+def test_a_vector_times_a_matrix_in_the_wrong_order_is_never_proved():
+    text = "Let $W \\in \\mathbb{R}^{d \\times d}$ and $x, y \\in \\mathbb{R}^{d}$.\n\n$$W x = x W$$"
+    assert Status.PROVED not in _statuses(text)
+
+
+def test_a_transpose_of_a_scalar_expression_is_a_parse_error():
+    document = read_document("$$(a + b)^T = a + b$$")
+    assert "not a matrix" in str(document.errors[0])

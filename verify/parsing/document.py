@@ -281,7 +281,8 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     _check_size(text, limits)
     pieces, gaps = segments(text)
     formulas = [_parse_piece(text, piece, limits) for piece in pieces]
-    found = matrices.evidence(text, [p.text for p in pieces if not p.display], _parsed(formulas))
+    found = matrices.evidence(text, [p.text for p in pieces if not p.display], _parsed(formulas),
+                               [p.text for p in pieces])
     if found:  # read again, each matrix name a matrix in every formula
         formulas = [_parse_piece(text, piece, limits, found) for piece in pieces]
     builder = _build(formulas, pieces, {g.block: g for g in gaps})

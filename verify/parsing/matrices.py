@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import re
 
-from sympy import Expr, MatrixSymbol, Symbol
+from sympy import Expr, Integer, MatrixSymbol, Symbol
 
 from ..errors import ParseError
 from ..vocabulary.linalg import size
 
 Shape = tuple[Expr, Expr] | None
 
-_DECLARATION = re.compile(r"^(?P<names>[^$]*?)\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*\{(?P<rows>[^{}]*?)"
-                          r"\\times(?P<cols>[^{}]*)\}")
+_DECLARATION = re.compile(r"^(?P<names>[^$]*?)\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*"
+                          r"(?:\{(?P<rows>[^{}]*?)(?:\\times(?P<cols>[^{}]*))?\}|(?P<single>[A-Za-z0-9]))")
 _TIMES = re.compile(r"^(?P<rows>[^$]*?)\\times(?P<cols>[^$]*)$")
 _DISPLAY = re.compile(r"\$\$.*?\$\$|\\\[.*?\\\]", re.S)
 _SENTENCE = re.compile(r"[^.!?\n]*(?:\n(?!\s*\n)[^.!?\n]*)*")
@@ -63,7 +63,8 @@ def declared(formula: str) -> dict[str, Shape]:
     found = _DECLARATION.search(formula.strip())
     if not found:
         return {}
-    shape = _shape(found["rows"], found["cols"])
+    rows = found["rows"] if found["rows"] is not None else found["single"]
+    shape = _shape(rows, found["cols"] if found["cols"] is not None else "1")  # R^d: a column vector
     names = [_name(part) for part in re.split(r",|\\,|\band\b", found["names"]) if part.strip()]
     return {n: shape for n in names if n is not None}
 
@@ -96,9 +97,42 @@ def built(exprs) -> dict[str, Shape]:
     return {m.name: None for expr in exprs for m in expr.atoms(MatrixSymbol)}
 
 
-def evidence(text: str, inline_formulas, exprs) -> dict[str, Shape]:
-    """Every matrix name of the document; a written shape beats the naming convention's default."""
+def transposed(formulas) -> dict[str, Shape]:
+    """Names written with a transpose (``x^T``, ``w_1^T``): matrices, or column vectors when
+    lowercase, in every formula of the document."""
+    found: dict[str, Shape] = {}
+    for formula in formulas:
+        for name in _transposed_names(formula):
+            found[name] = None if name[:1].isupper() else (size("n"), Integer(1))
+    return found
+
+
+def _transposed_names(formula: str) -> list[str]:
+    from .latex_lexer import lex_latex
+    from .limits import DEFAULT_LIMITS
+
+    try:
+        tokens = [(t.type, str(t.value)) for t in lex_latex(formula, DEFAULT_LIMITS)]
+    except ParseError:
+        return []
+    names = []
+    for i, (kind, value) in enumerate(tokens):
+        after = [v for _, v in tokens[i + 1:i + 4]]
+        if kind != "CARET" or not (after[:1] == ["T"] or after[:3] == ["{", "T", "}"]):
+            continue
+        if i >= 3 and tokens[i - 2][0] == "UNDERSCORE" and tokens[i - 3][0] == "NAME" and tokens[i - 1][0] in ("NAME", "NUMBER"):
+            names.append(f"{tokens[i - 3][1]}_{tokens[i - 1][1]}")
+        elif i >= 1 and tokens[i - 1][0] == "NAME" and (i < 2 or tokens[i - 2][0] not in ("UNDERSCORE", "CARET")):
+            names.append(tokens[i - 1][1])
+    return names
+
+
+def evidence(text: str, inline_formulas, exprs, formulas=()) -> dict[str, Shape]:
+    """Every matrix name of the document; a written shape beats the naming convention's default.
+    ``formulas``: every formula's text, for the names written with a transpose."""
     found = built(exprs)
+    for name, shape in transposed(formulas).items():
+        found.setdefault(name, shape)
     for source in (named_in_prose(text), *(declared(f) for f in inline_formulas)):
         for name, shape in source.items():
             if shape is not None or name not in found:

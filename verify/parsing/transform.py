@@ -227,6 +227,9 @@ class ToSympy(Transformer_NonRecursive):
     def power(self, items):
         base, exponent = _expr(items[0]), _expr(items[1])
         if str(exponent) == "T" and (exponent.is_Symbol or getattr(exponent, "is_Matrix", False)):
+            if not getattr(base, "is_Matrix", False):
+                raise Refusal(f"a transpose of {base}, which is not a matrix or vector here; declare it, "
+                              f"e.g. ${base} \\in \\mathbb{{R}}^{{n}}$")
             return objects.transpose(base)
         if _is_capital(base) and _is_capital(exponent):  # W^O, W^Q_1: a name, not a power
             return self._named(f"{base}^{exponent}")
