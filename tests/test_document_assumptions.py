@@ -6,6 +6,7 @@ from sympy import Symbol
 
 from verify.engine.checker import check_derivation
 from verify.parsing import read_document
+from verify.verdict import Status
 from verify.vocabulary import linalg
 
 FORMER_SIZE_NAMES = "t n L d d_k d_v d_model h r m k".split()
@@ -32,9 +33,20 @@ def test_the_upper_bound_of_a_sum_is_a_positive_integer():
     assert n.is_positive and n.is_integer
 
 
-def test_matrix_formula_sizes_are_the_linear_algebra_sizes():
-    text = "$$\\mathrm{softmax}(Q K^T) V = \\mathrm{softmax}(Q K^T) V$$\n\n$$d_k^2 = d_k d_k$$"
+def test_a_size_written_in_a_declaration_is_a_positive_integer_elsewhere():
+    text = "Let $Q \\in \\mathbb{R}^{t \\times d_k}$.\n\n$$Q + Q = 2 Q$$\n\n$$d_k^2 = d_k d_k$$"
     assert _symbols(read_document(text))["d_k"] == linalg.size("d_k")
+
+
+def test_a_default_matrix_shape_says_nothing_about_a_symbol_of_that_name():
+    text = "Let $A$ and $B$ be matrices.\n\n$$(A B)^T = B^T A^T$$\n\nAt time $t$:\n\n$$\\sin(\\pi t) = 0$$"
+    assert _symbols(read_document(text))["t"] == Symbol("t", real=True)
+
+
+def test_a_default_matrix_shape_never_proves_a_step_about_its_size_name():
+    text = "Let $A$ and $B$ be matrices.\n\n$$(A B)^T = B^T A^T$$\n\nAt time $t$:\n\n$$\\sin(\\pi t) = 0$$"
+    statuses = [r.verdict.status for r in check_derivation(read_document(text).derivation()).results]
+    assert statuses[1] is not Status.PROVED
 
 
 def test_the_assumptions_do_not_simplify_the_written_step():

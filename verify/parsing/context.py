@@ -48,14 +48,16 @@ def integrated_variables(exprs) -> list[Symbol]:
     return names
 
 
-def _node_evidence(node) -> list[tuple[Symbol, str, str]]:
-    """(symbol, kind, why) that one node of a formula gives."""
+def _node_evidence(node, sizes: set[str]) -> list[tuple[Symbol, str, str]]:
+    """(symbol, kind, why) that one node of a formula gives. A matrix's shape is evidence only for
+    the sizes written in a declaration (``sizes``), never for a default shape's ``t`` or ``n``."""
     if isinstance(node, _Asymptotic):
         return [(s, POSITIVE, "sizes in O/Theta/Omega") for s in node.free_symbols if isinstance(s, Symbol)]
     if isinstance(node, (sympy.Sum, sympy.Product)):
         return [(b, INTEGER, "upper bounds of sums") for _, _, b in node.limits if isinstance(b, Symbol)]
     if isinstance(node, MatrixSymbol):
-        return [(s, INTEGER, "matrix sizes") for s in node.shape[0].free_symbols | node.shape[1].free_symbols]
+        return [(s, INTEGER, "matrix sizes") for s in node.shape[0].free_symbols | node.shape[1].free_symbols
+                if s.name in sizes]
     if isinstance(node, Symbol) and node.name in SIZE_NAMES and node.is_integer and node.is_positive:
         return [(node, INTEGER, "matrix sizes")]
     if isinstance(node, Symbol) and node.name in POSITIVE_NAMES:
@@ -63,12 +65,23 @@ def _node_evidence(node) -> list[tuple[Symbol, str, str]]:
     return []
 
 
-def evidence(exprs) -> dict[str, tuple[str, str]]:
-    """Name -> (kind, why) for every symbol the notation marks as positive or a positive integer."""
+def _nodes(expr):
+    """The nodes of ``expr``, not descending into a matrix symbol's shape."""
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        yield node
+        if not isinstance(node, MatrixSymbol):
+            stack.extend(node.args)
+
+
+def evidence(exprs, sizes: set[str] = frozenset()) -> dict[str, tuple[str, str]]:
+    """Name -> (kind, why) for every symbol the notation marks as positive or a positive integer;
+    ``sizes``: the matrix sizes written in a declaration of the document."""
     found: dict[str, tuple[str, str]] = {}
     for expr in exprs:
-        for node in sympy.preorder_traversal(expr):
-            for symbol, kind, why in _node_evidence(node):
+        for node in _nodes(expr):
+            for symbol, kind, why in _node_evidence(node, sizes):
                 if symbol.name not in found or _RANK[kind] > _RANK[found[symbol.name][0]]:
                     found[symbol.name] = (kind, why)
     return found
@@ -78,9 +91,9 @@ def _assumptions(kind: str | None) -> dict:
     return {INTEGER: {"positive": True, "integer": True}, POSITIVE: {"positive": True}}.get(kind, {"real": True})
 
 
-def symbol_map(exprs) -> dict[Symbol, Symbol]:
+def symbol_map(exprs, sizes: set[str] = frozenset()) -> dict[Symbol, Symbol]:
     """Plain parsed symbols -> the same names with the inferred assumptions."""
-    found = evidence(exprs)
+    found = evidence(exprs, sizes)
     plain = {s for e in exprs for s in e.free_symbols if isinstance(s, Symbol) and set(s.assumptions0) <= {"commutative"}}
     return {s: Symbol(s.name, **_assumptions(found.get(s.name, (None,))[0])) for s in plain}
 
@@ -125,7 +138,7 @@ def assumed_note(exprs, sizes: set[str] = frozenset()) -> str:
     Only names written in the file are listed (``exprs``, or ``sizes`` written in a declaration)."""
     groups: dict[tuple[str, str], list[str]] = {}
     written = written_names(exprs) | set(sizes)
-    for name, (kind, why) in sorted(evidence(exprs).items()):
+    for name, (kind, why) in sorted(evidence(exprs, sizes).items()):
         if name in written:
             groups.setdefault((kind, why), []).append(name)
     parts = [f"{', '.join(names)} {kind}{'s' if len(names) > 1 and kind == INTEGER else ''} ({why})"

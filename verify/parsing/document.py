@@ -313,7 +313,7 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], sizes: s
     _entries(builder, formulas)
     exprs = [e for c in builder.chains for e in (c.start, *(s.expr for s in c.steps))]
     everything = exprs + [side for pair in builder.definitions for side in pair]
-    mapping = symbol_map(everything)
+    mapping = symbol_map(everything, sizes)
     chains = tuple(_rewrite_chain(c, mapping) for c in builder.chains)
     rewritten = [rewrite(e, mapping) for e in exprs]
     definitions = tuple((rewrite(a, mapping), rewrite(b, mapping)) for a, b in builder.definitions)
