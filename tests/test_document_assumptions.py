@@ -61,3 +61,19 @@ def test_the_assumptions_are_named_in_a_note():
 
 def test_other_symbols_are_real():
     assert _symbols(read_document("$$h + h = 2 h$$"))["h"] == Symbol("h", real=True)
+
+
+def test_a_symbol_also_written_outside_an_o_term_stays_real():
+    text = "$$e^x = 1 + x + O(x^2)$$\n\nand therefore\n\n$$\\sqrt{x^2} = x$$"
+    assert _symbols(read_document(text))["x"] == Symbol("x", real=True)
+
+
+def test_an_o_term_inside_a_sum_never_proves_a_later_step_about_its_variable():
+    text = "$$e^x = 1 + x + O(x^2)$$\n\nand therefore\n\n$$\\sqrt{x^2} = x$$"
+    statuses = [r.verdict.status for r in check_derivation(read_document(text).derivation()).results]
+    assert Status.PROVED not in statuses
+
+
+def test_a_complexity_statement_keeps_its_size_positive():
+    text = "$$3 n^2 + n = O(n^2)$$"
+    assert _symbols(read_document(text))["n"].is_positive

@@ -48,6 +48,23 @@ def integrated_variables(exprs) -> list[Symbol]:
     return names
 
 
+def loose_names(groups) -> set[str]:
+    """Names written outside O/Theta/Omega in a formula that is no complexity statement (none of
+    its sides is an O-term): ``x`` of ``e^x = 1 + x + O(x^2)`` is a real number, not a size."""
+    names: set[str] = set()
+    for group in groups:
+        if any(isinstance(side, _Asymptotic) for side in group):
+            continue
+        stack = list(group)
+        while stack:
+            node = stack.pop()
+            if isinstance(node, Symbol):
+                names.add(node.name)
+            elif not isinstance(node, (_Asymptotic, MatrixSymbol)):
+                stack.extend(node.args)
+    return names
+
+
 def _node_evidence(node, sizes: set[str]) -> list[tuple[Symbol, str, str]]:
     """(symbol, kind, why) that one node of a formula gives. A matrix's shape is evidence only for
     the sizes written in a declaration (``sizes``), never for a default shape's ``t`` or ``n``."""
@@ -75,13 +92,16 @@ def _nodes(expr):
             stack.extend(node.args)
 
 
-def evidence(exprs, sizes: set[str] = frozenset()) -> dict[str, tuple[str, str]]:
+def evidence(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozenset()) -> dict[str, tuple[str, str]]:
     """Name -> (kind, why) for every symbol the notation marks as positive or a positive integer;
-    ``sizes``: the matrix sizes written in a declaration of the document."""
+    ``sizes``: the matrix sizes written in a declaration of the document; ``loose``: names an O-term
+    says nothing about (see ``loose_names``)."""
     found: dict[str, tuple[str, str]] = {}
     for expr in exprs:
         for node in _nodes(expr):
             for symbol, kind, why in _node_evidence(node, sizes):
+                if symbol.name in loose and isinstance(node, _Asymptotic):
+                    continue
                 if symbol.name not in found or _RANK[kind] > _RANK[found[symbol.name][0]]:
                     found[symbol.name] = (kind, why)
     return found
@@ -91,9 +111,9 @@ def _assumptions(kind: str | None) -> dict:
     return {INTEGER: {"positive": True, "integer": True}, POSITIVE: {"positive": True}}.get(kind, {"real": True})
 
 
-def symbol_map(exprs, sizes: set[str] = frozenset()) -> dict[Symbol, Symbol]:
+def symbol_map(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozenset()) -> dict[Symbol, Symbol]:
     """Plain parsed symbols -> the same names with the inferred assumptions."""
-    found = evidence(exprs, sizes)
+    found = evidence(exprs, sizes, loose)
     plain = {s for e in exprs for s in e.free_symbols if isinstance(s, Symbol) and set(s.assumptions0) <= {"commutative"}}
     return {s: Symbol(s.name, **_assumptions(found.get(s.name, (None,))[0])) for s in plain}
 
@@ -132,13 +152,13 @@ def written_names(exprs) -> set[str]:
     return names
 
 
-def assumed_note(exprs, sizes: set[str] = frozenset()) -> str:
+def assumed_note(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozenset()) -> str:
     """``assumed: m positive integer (upper bounds of sums); eta positive (a step size); others real``.
 
     Only names written in the file are listed (``exprs``, or ``sizes`` written in a declaration)."""
     groups: dict[tuple[str, str], list[str]] = {}
     written = written_names(exprs) | set(sizes)
-    for name, (kind, why) in sorted(evidence(exprs, sizes).items()):
+    for name, (kind, why) in sorted(evidence(exprs, sizes, loose).items()):
         if name in written:
             groups.setdefault((kind, why), []).append(name)
     parts = [f"{', '.join(names)} {kind}{'s' if len(names) > 1 and kind == INTEGER else ''} ({why})"

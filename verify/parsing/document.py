@@ -22,7 +22,7 @@ from sympy.core.function import AppliedUndef
 from ..errors import LimitExceeded, ParseError
 from ..model import Chain, Context, Derivation, Fact, Relation, Step
 from ..vocabulary import Density
-from .context import assumed_note, infer_context, integrated_variables, rewrite, symbol_map
+from .context import assumed_note, infer_context, integrated_variables, loose_names, rewrite, symbol_map
 from .diagnostics import line_column
 from .expressions import parse
 from . import matrices
@@ -313,11 +313,12 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], sizes: s
     _entries(builder, formulas)
     exprs = [e for c in builder.chains for e in (c.start, *(s.expr for s in c.steps))]
     everything = exprs + [side for pair in builder.definitions for side in pair]
-    mapping = symbol_map(everything, sizes)
+    loose = loose_names([(c.start, *(s.expr for s in c.steps)) for c in builder.chains] + builder.definitions)
+    mapping = symbol_map(everything, sizes, loose)
     chains = tuple(_rewrite_chain(c, mapping) for c in builder.chains)
     rewritten = [rewrite(e, mapping) for e in exprs]
     definitions = tuple((rewrite(a, mapping), rewrite(b, mapping)) for a, b in builder.definitions)
-    context = infer_context(rewritten, mapping, assumed_note(everything, sizes))
+    context = infer_context(rewritten, mapping, assumed_note(everything, sizes, loose))
     context = replace(context, facts=context.facts + facts(definitions, rewritten))
     return Document(filename, chains, context, tuple(formulas), definitions, tuple(builder.definition_sources),
                     tuple(builder.skipped), tuple(builder.starts))
