@@ -77,3 +77,8 @@ def test_an_o_term_inside_a_sum_never_proves_a_later_step_about_its_variable():
 def test_a_complexity_statement_keeps_its_size_positive():
     text = "$$3 n^2 + n = O(n^2)$$"
     assert _symbols(read_document(text))["n"].is_positive
+
+
+def test_an_o_term_minus_itself_is_never_proved_zero():
+    statuses = [r.verdict.status for r in check_derivation(read_document("$$O(n) - O(n) = 0$$").derivation()).results]
+    assert statuses and Status.PROVED not in statuses

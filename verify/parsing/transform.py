@@ -86,6 +86,19 @@ def _expr(value) -> Expr:
     return value
 
 
+def _has_class(expr) -> bool:
+    from ..vocabulary.asymptotics import _Asymptotic
+
+    return isinstance(expr, sympy.Basic) and expr.has(_Asymptotic)
+
+
+def _sum(left, right):
+    """``a + b``; with an O-term kept as written: ``O(n) - O(n)`` is not 0 (each O is a set)."""
+    if _has_class(left) or _has_class(right):
+        return sympy.Add(left, right, evaluate=False)
+    return left + right
+
+
 class ToSympy(Transformer_NonRecursive):
     """Tree -> SymPy; non-recursive, so a long formula cannot exhaust the stack."""
 
@@ -113,10 +126,11 @@ class ToSympy(Transformer_NonRecursive):
 
     # arithmetic
     def add(self, items):
-        return _expr(items[0]) + _expr(items[1])
+        return _sum(_expr(items[0]), _expr(items[1]))
 
     def sub(self, items):
-        return _expr(items[0]) - _expr(items[1])
+        right = _expr(items[1])
+        return _sum(_expr(items[0]), sympy.Mul(-1, right, evaluate=False) if _has_class(right) else -right)
 
     def plus_minus(self, items):
         a, b = map(_expr, items)
