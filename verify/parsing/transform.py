@@ -107,7 +107,7 @@ class ToSympy(Transformer_NonRecursive):
         self.caps = limits
         self.matrices = matrices  # capitals are matrices (the formula has softmax, Concat or a transpose)
         self.known = known or {}  # names the document shows to be matrices -> shape (None: by convention)
-        self.families: dict = {}  # s_j -> ("s", (j,)): an entry of a family if an index is bound
+        self.families: dict = {}  # s_j -> ("s", (j,)), s_{j+1} -> ("s", (j + 1,)): entries if an index is bound
 
     # statements
     def chain(self, items):
@@ -196,8 +196,8 @@ class ToSympy(Transformer_NonRecursive):
         return objects.symbol(name)
 
     def subscripted(self, items):
-        base, indices = str(items[0]), _letter_indices(items[1])
-        sub = _expr(items[1])
+        base, sub = str(items[0]), _expr(items[1])
+        indices = _letter_indices(items[1]) or _affine_index(sub)
         if isinstance(sub, Symbol) or (isinstance(sub, Integer) and sub >= 0):
             named = self._named(f"{base}_{sub}")
         else:
@@ -339,7 +339,7 @@ class ToSympy(Transformer_NonRecursive):
         """``s_j`` under ``\\sum_j`` is the j-th entry of a family s (1-based), not one fixed number."""
         bound = {symbol: sympy.Indexed(sympy.IndexedBase(base), *indices)
                  for symbol, (base, indices) in self.families.items()
-                 if variable in indices and body.has(symbol)}
+                 if any(index.has(variable) for index in indices) and body.has(symbol)}
         return body.xreplace(bound) if bound else body
 
     def limits(self, items):
@@ -393,6 +393,21 @@ def _letter_indices(sub) -> tuple:
     factors = sub.factors if isinstance(sub, _Implicit) and sub.of is None else (sub,)
     if all(isinstance(f, Symbol) and len(f.name) == 1 and f.name.isalpha() for f in factors):
         return tuple(factors)
+    return ()
+
+
+def _affine_index(sub) -> tuple:
+    """``j+1``, ``j-1``, ``2j``, ``i+j``, ``0``: one index, an integer-affine expression in
+    single-letter names; anything else (``x^2``, ``\\theta``, ``1/2``) -> ()."""
+    if not isinstance(sub, Expr) or not sub.is_commutative:
+        return ()
+    if sub.is_Integer:
+        return (sub,) if sub >= 0 else ()
+    terms = sub.as_coefficients_dict()
+    if all(coefficient.is_Integer for coefficient in terms.values()) and all(
+            term == 1 or (isinstance(term, Symbol) and len(term.name) == 1 and term.name.isalpha())
+            for term in terms):
+        return (sub,)
     return ()
 
 
