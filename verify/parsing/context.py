@@ -3,7 +3,8 @@
 * densities' variables and integrated variables are real; the variable integrated
   (``dz``) or averaged over (``E_{q(z|x)}``) is the latent variable, integrated out;
 * a symbol is a size only where the notation says so: inside O/Theta/Omega it is
-  positive; as the upper bound of a sum or product it is a positive integer; in a
+  positive; as the upper bound of a sum or product (``n``, ``T - 1``) it is a positive
+  integer; in a subscript of a family's entry (``g_t`` where g is summed) an integer >= 0; in a
   matrix formula the parser already built the sizes of the linear-algebra
   convention (``linalg.SIZE_NAMES``) as positive integers;
 * a step size ``eta`` and a standard deviation ``sigma`` are positive;
@@ -26,8 +27,8 @@ from ..vocabulary.asymptotics import _Asymptotic
 from ..vocabulary.linalg import SIZE_NAMES
 
 POSITIVE_NAMES = {"eta": "a step size", "sigma": "a standard deviation"}
-INTEGER, POSITIVE = "positive integer", "positive"
-_RANK = {INTEGER: 2, POSITIVE: 1}
+INTEGER, INDEX, POSITIVE = "positive integer", "nonnegative integer", "positive"
+_RANK = {INTEGER: 3, INDEX: 2, POSITIVE: 1}
 
 
 def _atoms(exprs, kind) -> list:
@@ -71,7 +72,10 @@ def _node_evidence(node, sizes: set[str]) -> list[tuple[Symbol, str, str]]:
     if isinstance(node, _Asymptotic):
         return [(s, POSITIVE, "sizes in O/Theta/Omega") for s in node.free_symbols if isinstance(s, Symbol)]
     if isinstance(node, (sympy.Sum, sympy.Product)):
-        return [(b, INTEGER, "upper bounds of sums") for _, _, b in node.limits if isinstance(b, Symbol)]
+        return [(s, INTEGER, "upper bounds of sums") for _, _, b in node.limits for s in _bound_symbol(b)]
+    if isinstance(node, Indexed):
+        return [(s, INDEX, "indices of families") for i in node.indices for s in i.free_symbols
+                if isinstance(s, Symbol) and not isinstance(s, sympy.Dummy)]
     if isinstance(node, MatrixSymbol):
         return [(s, INTEGER, "matrix sizes") for s in node.shape[0].free_symbols | node.shape[1].free_symbols
                 if s.name in sizes]
@@ -79,6 +83,14 @@ def _node_evidence(node, sizes: set[str]) -> list[tuple[Symbol, str, str]]:
         return [(node, INTEGER, "matrix sizes")]
     if isinstance(node, Symbol) and node.name in POSITIVE_NAMES:
         return [(node, POSITIVE, POSITIVE_NAMES[node.name])]
+    return []
+
+
+def _bound_symbol(bound) -> list[Symbol]:
+    """``n`` or ``T - 1`` (a symbol shifted by an integer) -> [n] / [T]; anything else -> []."""
+    symbols = [s for s in getattr(bound, "free_symbols", ()) if isinstance(s, Symbol)]
+    if len(symbols) == 1 and (bound - symbols[0]).is_Integer:
+        return symbols
     return []
 
 
@@ -108,7 +120,8 @@ def evidence(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozenset()
 
 
 def _assumptions(kind: str | None) -> dict:
-    return {INTEGER: {"positive": True, "integer": True}, POSITIVE: {"positive": True}}.get(kind, {"real": True})
+    return {INTEGER: {"positive": True, "integer": True}, INDEX: {"nonnegative": True, "integer": True},
+            POSITIVE: {"positive": True}}.get(kind, {"real": True})
 
 
 def symbol_map(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozenset()) -> dict[Symbol, Symbol]:
@@ -161,7 +174,7 @@ def assumed_note(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozens
     for name, (kind, why) in sorted(evidence(exprs, sizes, loose).items()):
         if name in written:
             groups.setdefault((kind, why), []).append(name)
-    parts = [f"{', '.join(names)} {kind}{'s' if len(names) > 1 and kind == INTEGER else ''} ({why})"
+    parts = [f"{', '.join(names)} {kind}{'s' if len(names) > 1 and kind in (INTEGER, INDEX) else ''} ({why})"
              for (kind, why), names in sorted(groups.items())]
     return "assumed: " + "; ".join(parts + ["every other symbol real" if parts else "every symbol real"])
 

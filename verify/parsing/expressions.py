@@ -106,19 +106,49 @@ def parse(text: str, notation: str = "latex", limits: Limits = DEFAULT_LIMITS,
     except UnexpectedInput as error:
         raise _syntax_error(error, text, origin) from None
     try:
-        return ToSympy(limits, _has_matrices(tokens), matrices or {}).transform(tree).children[0]
+        builder = ToSympy(limits, _has_matrices(tokens), matrices or {}, _bound_names(tokens))
+        return builder.transform(tree).children[0]
     except VisitError as error:
         raise _refusal(error, text, origin) from None
 
 
 def _has_matrices(tokens: list) -> bool:
-    """Softmax, Concat or a transpose ``^T`` in a formula: its capitals are matrices."""
-    for i, token in enumerate(tokens):
-        if token.type == "FUNC" and token.value in ("softmax", "Concat", "concat"):
+    """Softmax, Concat or a transpose ``^T`` / ``^{T}`` in a formula: its capitals are matrices.
+    ``^{T-1}`` (a sum's upper bound) is no transpose."""
+    kinds = [(t.type, str(t.value)) for t in tokens]
+    for i, (kind, value) in enumerate(kinds):
+        if kind == "FUNC" and value in ("softmax", "Concat", "concat"):
             return True
-        if token.type == "CARET" and any(t.type == "NAME" and t.value == "T" for t in tokens[i + 1:i + 3]):
+        after = [v for _, v in kinds[i + 1:i + 4]]
+        if kind == "CARET" and (after[:1] == ["T"] or after == ["{", "T", "}"]):
             return True
     return False
+
+
+def _bound_names(tokens: list) -> frozenset[str]:
+    """Names in the bounds of a sum or product (T in ``\\sum_{t=0}^{T-1}``): sizes, never matrices."""
+    names: set[str] = set()
+    for i, token in enumerate(tokens):
+        if token.type in ("SUM", "PROD"):
+            end = _script_end(tokens, i + 1, "UNDERSCORE")
+            end = _script_end(tokens, end, "CARET")
+            span = tokens[i + 1:end + 1]  # the index (the name before '=') is no size
+            names.update(str(t.value) for t, after in zip(span, span[1:]) if t.type == "NAME" and after.type != "EQ")
+    return frozenset(names)
+
+
+def _script_end(tokens: list, i: int, mark: str) -> int:
+    """The index just after ``_x`` / ``_{...}`` (``mark`` the script's sign) starting at ``i``; else ``i``."""
+    if i + 1 >= len(tokens) or tokens[i].type != mark:
+        return i
+    if tokens[i + 1].type != "LBRACE":
+        return i + 2
+    depth = 0
+    for j in range(i + 1, len(tokens)):
+        depth += {"LBRACE": 1, "RBRACE": -1}.get(tokens[j].type, 0)
+        if depth == 0:
+            return j + 1
+    return len(tokens)
 
 
 def _refusal(error: VisitError, text: str, origin) -> ParseError:

@@ -74,6 +74,11 @@ def size_or_symbol(name: str) -> Expr:
     return linalg.size(name) if name in linalg.SIZE_NAMES else symbol(name)
 
 
+def size(name: str) -> Expr:
+    """A sum's bound inside a matrix formula (``T`` in ``\\sum_{t=1}^{T}``): a positive integer."""
+    return linalg.size(name)
+
+
 def transpose(base: Expr) -> Expr:
     if getattr(base, "is_Matrix", False):
         return base.T

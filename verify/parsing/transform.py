@@ -102,8 +102,10 @@ def _sum(left, right):
 class ToSympy(Transformer_NonRecursive):
     """Tree -> SymPy; non-recursive, so a long formula cannot exhaust the stack."""
 
-    def __init__(self, limits: Limits, matrices: bool = False, known: dict | None = None):
+    def __init__(self, limits: Limits, matrices: bool = False, known: dict | None = None,
+                 bounds: frozenset = frozenset()):
         super().__init__()
+        self.bounds = bounds  # names in a sum's bounds (T in \\sum_{t=0}^{T-1}): sizes, not matrices
         self.caps = limits
         self.matrices = matrices  # capitals are matrices (the formula has softmax, Concat or a transpose)
         self.known = known or {}  # names the document shows to be matrices -> shape (None: by convention)
@@ -189,6 +191,8 @@ class ToSympy(Transformer_NonRecursive):
     def _named(self, name: str) -> Expr:
         if name in self.known:
             return objects.matrix(name, self.known[name])
+        if self.matrices and name in self.bounds:
+            return objects.size(name)
         if self.matrices and objects.is_matrix_name(name):
             return objects.matrix(name)
         if self.matrices:
