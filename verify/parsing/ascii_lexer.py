@@ -10,7 +10,7 @@ import re
 
 from .diagnostics import limit_error
 from .limits import Limits
-from .tokens import TokenStream, mark_calls
+from .tokens import TokenStream, mark_calls, pair_bars
 from . import vocab
 
 _IDENT = re.compile(r"[A-Za-z][A-Za-z0-9]*'*")
@@ -67,4 +67,4 @@ def lex_ascii(text: str, limits: Limits, origin: tuple[int, int] = (1, 1)) -> li
             out.add(op[1], op[0], pos, spaced)
             found = re.compile(re.escape(op[0])).match(text, pos)
         pos, spaced = found.end(), False
-    return mark_calls(out)
+    return pair_bars(mark_calls(out))

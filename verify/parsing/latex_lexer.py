@@ -10,7 +10,7 @@ import re
 
 from .diagnostics import limit_error
 from .limits import Limits
-from .tokens import TokenStream, mark_calls
+from .tokens import TokenStream, mark_calls, pair_bars
 from . import vocab
 
 _MACRO = re.compile(r"\\([A-Za-z]+|.)", re.S)
@@ -37,12 +37,12 @@ class LatexLexer:
         self.integrals: list[int] = []  # bracket depth at each open \int
 
     def emit(self, kind: str, value: str, pos: int) -> None:
-        if kind in ("LPAR", "LBRACK", "LBRACE", "BEGIN_MATRIX", "LABS"):
+        if kind in ("LPAR", "LBRACK", "LBRACE", "BEGIN_MATRIX", "LABS", "LNORM"):
             self.depth += 1
             if self.depth > self.out.limits.max_depth:
                 raise limit_error("max_depth", f"brackets nested more than {self.out.limits.max_depth} deep",
                                   self.text, pos, self.out.origin)
-        elif kind in ("RPAR", "RBRACK", "RBRACE", "END_MATRIX", "RABS"):
+        elif kind in ("RPAR", "RBRACK", "RBRACE", "END_MATRIX", "RABS", "RNORM"):
             self.depth -= 1
         self.out.add(kind, value, pos, self.spaced)
         self.spaced = False
@@ -141,7 +141,7 @@ class LatexLexer:
 
 def lex_latex(text: str, limits: Limits, origin: tuple[int, int] = (1, 1)) -> list:
     """Tokens of one LaTeX formula, ready for the grammar."""
-    return unbrace_subscripted(LatexLexer(text, limits, origin).run())
+    return pair_bars(unbrace_subscripted(LatexLexer(text, limits, origin).run()))
 
 
 def unbrace_subscripted(tokens: list) -> list:

@@ -52,8 +52,9 @@ def _sizing(lexer, name: str, start: int) -> bool:
     if delimiter in ("\\langle", "\\rangle"):
         raise lexer.out.error("angle brackets are not supported; write the product out", start)
     kind = _DELIM_TOKENS[delimiter]
-    if kind == "PIPE" and name in ("left", "right"):  # \left| x \right| is an absolute value
-        kind = "LABS" if name == "left" else "RABS"
+    if kind in ("PIPE", "DPIPE") and name in ("left", "right"):  # \left| x \right|: an absolute value
+        kind = {"PIPE": "ABS", "DPIPE": "NORM"}[kind]
+        kind = ("L" if name == "left" else "R") + kind
     lexer.emit(kind, f"\\{name}{delimiter}", start)
     return True
 

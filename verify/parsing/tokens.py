@@ -14,7 +14,7 @@ from .diagnostics import limit_error, parse_error
 from .limits import Limits
 
 OPENERS = {"LPAR": "RPAR", "CALL_LPAR": "RPAR", "LBRACK": "RBRACK", "LBRACE": "RBRACE",
-           "BEGIN_MATRIX": "END_MATRIX", "LABS": "RABS"}
+           "BEGIN_MATRIX": "END_MATRIX", "LABS": "RABS", "LNORM": "RNORM"}
 CLOSERS = {v: k for k, v in OPENERS.items() if k != "CALL_LPAR"}
 CALL_HEADS = frozenset({"FUNC", "BIGO", "KL", "NORMAL", "SQRT"})
 
@@ -93,3 +93,37 @@ def mark_calls(stream: TokenStream) -> list[Token]:
             if head.type in CALL_HEADS or not stream.spaced[i]:
                 tokens[i] = Token("CALL_LPAR", token.value, start_pos=token.start_pos)
     return [t for i, t in enumerate(tokens) if i not in drop]
+
+
+_BARS = {"PIPE": ("LABS", "RABS"), "DPIPE": ("LNORM", "RNORM")}
+
+
+def pair_bars(tokens: list[Token]) -> list[Token]:
+    """``|x|`` -> LABS x RABS and ``\\|v\\|`` -> LNORM v RNORM, pairing bars at the same bracket depth.
+    A bar directly inside a name's call (``p(x|z)``) or KL's (``KL(q || p)``) separates arguments,
+    ``\\mid`` always does, and a bar left without a partner stays what it was."""
+    out = list(tokens)
+    open_bars: list[int | None] = []  # per bracket level: the index of an unclosed bar, or None
+    calls: list[bool] = [False]  # per bracket level: directly inside a call of a name or KL
+    for i, token in enumerate(tokens):
+        if token.type in OPENERS:
+            calls.append(token.type == "CALL_LPAR" and i > 0 and tokens[i - 1].type in ("NAME", "KL", "RBRACE"))
+            open_bars.append(None)
+        elif token.type in CLOSERS and len(calls) > 1:
+            calls.pop(), open_bars.pop()
+        elif token.type in _BARS and not calls[-1] and str(token.value) != "\\mid":
+            _pair(out, open_bars, i)
+    return out
+
+
+def _pair(out: list[Token], open_bars: list, i: int) -> None:
+    if not open_bars:
+        open_bars.append(None)
+    opener = open_bars[-1]
+    if opener is not None and out[opener].type == out[i].type:
+        left, right = _BARS[out[i].type]
+        out[opener] = Token(left, out[opener].value, start_pos=out[opener].start_pos)
+        out[i] = Token(right, out[i].value, start_pos=out[i].start_pos)
+        open_bars[-1] = None
+    else:
+        open_bars[-1] = i

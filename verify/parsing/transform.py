@@ -174,6 +174,11 @@ class ToSympy(Transformer_NonRecursive):
     def abs(self, items):
         return sympy.Abs(_expr(items[0]))
 
+    def norm(self, items):
+        """``\\|x\\|``: of a scalar its absolute value; of a vector or matrix an undefined ``norm``."""
+        value = _expr(items[0])
+        return sympy.Function("norm")(value) if getattr(value, "is_Matrix", False) else sympy.Abs(value)
+
     def group(self, items):
         return _expr(items[0])
 

@@ -40,6 +40,7 @@ SIMPLE_MACROS = {
     "approx": "APPROX", "simeq": "APPROX", "sim": "SIM", "coloneqq": "DEFEQ", "equiv": "DEFEQ",
     "triangleq": "DEFEQ", "nabla": "NABLA", "partial": "PARTIAL", "\\": "ROWSEP", "{": "LPAR", "}": "RPAR",
     "lbrace": "LPAR", "rbrace": "RPAR", "lbrack": "LBRACK", "rbrack": "RBRACK",
+    "lvert": "LABS", "rvert": "RABS", "lVert": "LNORM", "rVert": "RNORM",
 }
 NAMED_SYMBOLS = {"infty": "infty", "top": "T", "intercal": "T", "emptyset": "emptyset"}
 RELATION_TOKENS = ("EQ", "NE", "LE", "GE", "LT", "GT", "APPROX", "DEFEQ", "SIM")
