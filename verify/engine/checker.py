@@ -29,6 +29,8 @@ _SIGN_TESTS = {
 }
 
 
+IDENTICAL = "both sides are identical"
+
 _HOLDS_FOR_CONSTANT = {
     Relation.EQ: lambda d: d == 0,
     Relation.GE: lambda d: d >= 0,
@@ -74,7 +76,7 @@ def check_step(lhs: Expr, relation: Relation, rhs: Expr, context: Context,
         numeric = numeric_check(lhs, Relation.EQ, rhs, context, config)
         return unknown(f"an approximation is reported, never proved (numerically: {numeric.reason})")
     if lhs == rhs and relation in (Relation.EQ, Relation.LE, Relation.GE):
-        return proved("both sides are identical")
+        return proved(IDENTICAL)
     rule = find_rule(justification)
     if rule is not None and rule.check is not None:
         decided = rule.check(lhs, relation, rhs, context)

@@ -74,7 +74,25 @@ def prepare(item: Item, text: str) -> Draft:
         comparison = compare(item, claimed)
     except VerifyError as error:
         return unreadable(item, found, error)
+    if len(_classes_given(found.maths, item)) > 1:
+        return Draft(item, found, done=result(
+            item, 0, "review", found, mistake="several answers",
+            deductions=(Deduction(item.points, "the answer gives several different classes"),),
+            feedback=("Give one class: with several, a person decides which you meant.",)))
     return Draft(item, found, done=_score(item, found, comparison))
+
+
+def _classes_given(maths, item: Item) -> set:
+    """Every distinct O/Theta/Omega class written in the answer (hedging gives more than one)."""
+    classes = set()
+    for text in maths:
+        try:
+            expr = parse_in(text, item.context)
+        except VerifyError:
+            continue
+        if isinstance(expr, (BigO, Theta, BigOmega)):
+            classes.add(expr)
+    return classes
 
 
 def _score(item: Item, found, comparison):

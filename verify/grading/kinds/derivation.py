@@ -13,6 +13,7 @@ from sympy import latex
 
 from ...errors import VerifyError
 from ...model import Relation
+from ...engine.checker import IDENTICAL
 from ...theories import find_rule
 from ..checks import CheckKey, Outcome, holds
 from ..classify import WRONG_JUSTIFICATION
@@ -59,12 +60,44 @@ def _step(index: int, key: CheckKey, outcome: Outcome | None) -> StepResult:
                       verdict.residual, example, outcome.mistake, verdict.used)
 
 
-def _named(rule: str, justifications: list[str]) -> bool:
+def _named(rule: str, steps: list[StepResult]) -> bool:
+    """The rule is named at a step that really uses it (when the engine knows the rule)."""
     wanted = find_rule(rule)
-    for text in justifications:
-        if (wanted is not None and find_rule(text) is wanted) or rule.lower() in text.lower():
+    for s in steps:
+        text = s.justification or ""
+        if not ((wanted is not None and find_rule(text) is wanted) or rule.lower() in text.lower()):
+            continue
+        if wanted is None or wanted in {find_rule(u) for u in s.used}:
             return True
     return False
+
+
+def _proved(step: StepResult) -> bool:
+    return step.status == "proved"
+
+
+def _credited(step: StepResult) -> bool:
+    """A proved step that does something: restating the line before earns nothing."""
+    return _proved(step) and step.reason != IDENTICAL
+
+
+def _undecided(step: StepResult) -> bool:
+    """Unknown, or only consistent on samples: a person decides, no automatic credit."""
+    return step.status == "unknown" or step.status.startswith("consistent")
+
+
+def composed_relation(relations: list[str]) -> str | None:
+    """What a chain establishes between its start and its end: "=", "<=", ">=", or None when
+    it mixes <= and >= (then it establishes nothing)."""
+    up, down = {"<=", "<"}, {">=", ">"}
+    kinds = set(relations) - {"="}
+    if not kinds:
+        return "="
+    if kinds <= up:
+        return "<=" if kinds == {"<="} else "<"
+    if kinds <= down:
+        return ">=" if kinds == {">="} else ">"
+    return None
 
 
 def finish(draft: Draft, outcomes: dict):
@@ -75,7 +108,7 @@ def finish(draft: Draft, outcomes: dict):
     points = item.points - sum(d.points for d in deductions)
     wrong = next((s for s in steps if s.status == "refuted"), None)
     misnamed = next((s for s in steps if s.mistake == WRONG_JUSTIFICATION), None)
-    undecided = any(s.status == "unknown" for s in steps)
+    undecided = any(_undecided(s) for s in steps)
     return result(item, points, "review" if undecided else "graded", draft.found, steps=tuple(steps),
                   first_wrong=wrong.index if wrong else None,
                   mistake=wrong.mistake if wrong else (misnamed.mistake if misnamed else None),
@@ -84,12 +117,14 @@ def finish(draft: Draft, outcomes: dict):
 
 
 def _deductions(item: Item, policy: Scoring, steps: list[StepResult], draft: Draft, outcomes: dict):
-    good = [s for s in steps if s.status not in ("refuted", "unknown")]
+    good = [s for s in steps if _proved(s)]
+    credited = [s for s in steps if _credited(s)]
     deductions, feedback = [], []
     cap = policy.max_step_points if policy.max_step_points is not None else policy.per_step * len(steps)
-    lost = cap - min(cap, policy.per_step * len(good))
+    lost = cap - min(cap, policy.per_step * len(credited))
     if lost:
-        deductions.append(Deduction(lost, f"{len(steps) - len(good)} of {len(steps)} steps not shown to hold"))
+        deductions.append(Deduction(lost, f"{len(steps) - len(credited)} of {len(steps)} steps not shown to hold "
+                                          "or only restate the line before"))
     for s in steps:
         if s.status == "refuted":
             deductions.append(Deduction(policy.wrong_step, f"step {s.index} is wrong ({s.mistake or 'refuted'})"))
@@ -100,14 +135,14 @@ def _deductions(item: Item, policy: Scoring, steps: list[StepResult], draft: Dra
                                         f"step {s.index} names {s.justification!r} but uses {needed}"))
             feedback.append(f"Step {s.index} is right, but it uses {needed}, not {s.justification}: "
                             "name the rule the step really applies.")
-        elif s.status == "unknown":
-            feedback.append(f"Step {s.index} could not be checked automatically; "
+        elif _undecided(s):
+            feedback.append(f"Step {s.index} could not be proved automatically ({s.status}); "
                             "a person will look at it. Smaller steps are easier to verify.")
     deductions.extend(_goal_and_start(item, policy, steps, good, draft, outcomes, feedback))
-    justifications = [s.justification for s in steps if s.justification]
     for rule in policy.require:
-        if not _named(rule, justifications):
-            deductions.append(Deduction(policy.missing_justification, f"the rule {rule!r} is never named"))
+        if not _named(rule, steps):
+            deductions.append(Deduction(policy.missing_justification,
+                                        f"the rule {rule!r} is never named at a step that uses it"))
             feedback.append(f"Name the rule you use ({rule}) at the step where you use it.")
     return deductions, feedback
 
@@ -117,11 +152,20 @@ def _goal_and_start(item, policy, steps, good, draft, outcomes, feedback):
     goal = draft.extra.get("goal")
     if goal is not None and policy.goal:
         reached = holds(outcomes.get(goal))
+        established = composed_relation([s.relation for s in steps])
         if not reached:
             out.append(Deduction(policy.goal, "the last line is not the expected result"))
             feedback.append(f"Your derivation should end at {latex(goal.lhs)}.")
+        elif draft.data.start == goal.lhs:
+            out.append(Deduction(policy.goal, "the chain starts at the expected result: nothing is derived"))
+            feedback.append("Start from the quantity the question defines and derive the result from it.")
+        elif established != "=":
+            what = "mixes <= and >=, so it establishes no relation" if established is None else \
+                f"establishes only start {established} result, not an equality"
+            out.append(Deduction(policy.goal, f"the chain {what}"))
+            feedback.append("Every step must be an equality to derive the expected result.")
         elif policy.goal_needs_valid_chain and len(good) < len(steps):
-            out.append(Deduction(policy.goal, "the expected result is reached only through invalid steps"))
+            out.append(Deduction(policy.goal, "the expected result is reached only through steps not proved"))
     start = draft.extra.get("start")
     if start is not None and not holds(outcomes.get(start)):
         feedback.append(f"Start from {latex(start.lhs)}, the quantity the question defines.")

@@ -20,7 +20,9 @@ from .common import Draft, feedback_for, find, result
 
 _CELL = re.compile(r"^\$?\s*([A-Za-z\\]+)_\{?(\d+)\}?\s*\$?$")
 _NUMBER = re.compile(r"^[-+−]?\d+(?:\.\d+)?(?:/\d+)?$")
-_EQUATION = re.compile(r"([A-Za-z\\]+)_\{?(\d+)\}?\s*=\s*([-+−]?\d+(?:\.\d+)?(?:/\d+)?)")
+# ``p_3 = -4`` where the number is the whole value (``p_3 = -4 \cdot 2`` is not read as -4)
+_EQUATION = re.compile(r"([A-Za-z\\]+)_\{?(\d+)\}?\s*=\s*([-+−]?\d+(?:\.\d+)?(?:/\d+)?)(?=\s*(?:\$|,|;|\\\\|$))",
+                       re.MULTILINE)
 
 
 @functools.lru_cache(maxsize=64)
@@ -41,20 +43,24 @@ def _cells(line: str) -> list[str]:
     return [c.strip() for c in re.split(r"\t|\|", line) if c.strip()]
 
 
-def read_values(excerpt: str) -> dict:
-    """``{(name, k): Fraction}`` from tables and equations in the excerpt."""
-    given, header = {}, None
+def read_values(excerpt: str) -> tuple[dict, set]:
+    """``{(name, k): Fraction}`` from tables and equations in the excerpt, and the keys given
+    two different values (a hedged answer: a person decides)."""
+    readings: dict = {}
+    header = None
     for line in excerpt.splitlines():
         cells = _cells(line)
         named = [_CELL.match(c) for c in cells]
         if cells and all(named):
             header = [(m.group(1).lstrip("\\"), int(m.group(2))) for m in named]
         elif header and cells and all(_NUMBER.match(c) for c in cells):
-            given.update({key: Fraction(c.replace("−", "-")) for key, c in zip(header, cells)})
+            for key, c in zip(header, cells):
+                readings.setdefault(key, []).append(Fraction(c.replace("−", "-")))
             header = None
     for name, index, value in _EQUATION.findall(excerpt):
-        given.setdefault((name.lstrip("\\"), int(index)), Fraction(value.replace("−", "-")))
-    return given
+        readings.setdefault((name.lstrip("\\"), int(index)), []).append(Fraction(value.replace("−", "-")))
+    given = {key: values[-1] for key, values in readings.items()}
+    return given, {key for key, values in readings.items() if len(set(values)) > 1}
 
 
 def prepare(item: Item, text: str) -> Draft:
@@ -64,7 +70,14 @@ def prepare(item: Item, text: str) -> Draft:
     rule = item.rule
     expected = iterates(tuple(rule["state"]), tuple(rule["update"]), tuple(sorted(rule.get("parameters", {}).items())),
                         tuple(rule["start"]), int(rule["steps"]))
-    return Draft(item, found, done=_score(item, found, expected, read_values(found.excerpt)))
+    given, conflicting = read_values(found.excerpt)
+    if conflicting:
+        name, k = sorted(conflicting, key=lambda key: (key[1], key[0]))[0]
+        return Draft(item, found, done=result(
+            item, 0, "review", found, mistake="conflicting values",
+            deductions=(Deduction(item.points, f"{name}_{k} is given two different values"),),
+            feedback=(f"You give {name}_{k} two different values; a person will decide which you meant.",)))
+    return Draft(item, found, done=_score(item, found, expected, given))
 
 
 def _score(item: Item, found, expected: dict, given: dict):
