@@ -209,3 +209,16 @@ def test_a_divergent_integral_gets_no_counterexample():
     verdict = check_step(Integral((z - mu) ** 2, (z, -oo, oo)), "=", Integer(0), Context(integration_variables=(z,)),
                          INLINE)
     assert verdict.status is Status.UNKNOWN and "diverge" in verdict.reason
+
+
+def test_a_member_of_a_recurrence_is_not_given_a_free_value():
+    from sympy import Sum
+
+    from verify.model import Fact
+
+    eta, t = Symbol("eta", positive=True), Symbol("t", integer=True, nonnegative=True)
+    p_next, p_t, g_t = Symbol("p_{t+1}", real=True), Symbol("p_t", real=True), Symbol("g_t", real=True)
+    p_T, p_0, g_0 = Symbol("p_T", real=True), Symbol("p_0", real=True), Symbol("g_0", real=True)
+    context = Context(facts=(Fact("p_{t+1}", p_next, p_t - eta * g_t),))
+    true_unrolled_once = check_step(p_T, "=", p_0 - eta * g_0, context, INLINE)  # true when T = 1
+    assert true_unrolled_once.status is Status.UNKNOWN and "recurrence" in true_unrolled_once.reason

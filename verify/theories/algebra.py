@@ -139,6 +139,17 @@ def _needed(expr: Expr, defined: dict) -> set:
     return needed
 
 
+def _recurrence_members(free: set, defined: dict) -> set:
+    """Free symbols named like a defined one (p_T beside p_{t+1} = p_t - eta g_t) that are not
+    the recurrence's own state: sampling them freely would refute true unrolled steps."""
+    def base(symbol) -> str:
+        return symbol.name.split("_")[0] if "_" in symbol.name else ""
+
+    families = {base(s) for s in defined if isinstance(s, sympy.Symbol)} - {""}
+    state = set().union(*(value.free_symbols for value in defined.values())) if defined else set()
+    return {s for s in free if isinstance(s, sympy.Symbol) and base(s) in families and s not in state}
+
+
 def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance) -> str | None:
     """Sample every free symbol by its assumptions; defined symbols take their definition's value."""
     from ..engine.evaluate import Evaluator, Unsupported
@@ -146,6 +157,10 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
     defined = definitions(context)
     bound = set(instance.values) | set(context.integration_variables)
     needed = _needed(expr, defined)
+    unrolled = _recurrence_members(needed - bound - set(defined), defined)
+    if unrolled:
+        return (f"{', '.join(sorted(map(str, unrolled)))} belong to a recurrence defined for "
+                f"other indices, which is not unrolled; a free value for them proves nothing")
     for symbol in sorted(needed - bound - set(defined), key=str):
         value = sample_value(symbol, rng)
         instance.values[symbol] = value
