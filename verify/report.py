@@ -7,7 +7,8 @@ from typing import Iterable
 from .verdict import CheckResult, DerivationReport, Status
 
 
-def _short(text: str, width: int) -> str:
+def shorten(text: str, width: int = 60) -> str:
+    """One line of at most ``width`` characters, cut with an ellipsis."""
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -15,7 +16,7 @@ def _short(text: str, width: int) -> str:
 def result_row(result: CheckResult) -> str:
     where = f"{result.kind} {result.chain + 1}.{result.index}" if result.kind == "step" else f"{result.kind} {result.index}"
     why = result.justification or ""
-    return (f"  {where:<10} {_short(result.latex, 46):<46} {_short(why, 22):<22} "
+    return (f"  {where:<10} {shorten(result.latex, 46):<46} {shorten(why, 22):<22} "
             f"{result.verdict.label:<24} {result.millis:8.1f} ms")
 
 

@@ -11,7 +11,7 @@ import sys
 from dataclasses import replace
 
 from ..errors import UsageError
-from ..report import failure_detail, report_json, result_row, summary_line
+from ..report import failure_detail, report_json, result_row, shorten, summary_line
 from .options import add_check_options, check_config
 
 MAX_BYTES = 8_000_000
@@ -79,11 +79,11 @@ def _unreadable(document) -> list:
 def document_text(document, report) -> str:
     notes = document.context.notes or ("",)
     lines = [f"{document.filename}: {_count(len(document.chains), 'chain')}; {notes[0]}", *notes[1:]]
-    lines.extend(f"definition: {_short(source)}" for source in document.definition_sources)
+    lines.extend(f"definition: {shorten(source)}" for source in document.definition_sources)
     for c, chain in enumerate(document.chains):
         results = [r for r in report.results if r.chain == c]
         start = document.starts[c] if c < len(document.starts) else str(chain.start)
-        lines.append(f"chain {c + 1} ({_count(len(chain.steps), 'step')}), starting {_short(start)}")
+        lines.append(f"chain {c + 1} ({_count(len(chain.steps), 'step')}), starting {shorten(start)}")
         for result in results:
             lines.append(result_row(_as_written(result, chain)))
             if not result.verdict.status.holds:
@@ -93,7 +93,7 @@ def document_text(document, report) -> str:
             lines.append(f"  first failing step: {failing.index} ({failing.verdict.status.value})")
     for formula in _unreadable(document):
         lines.append(f"cannot read: {formula.error}")
-    lines.extend(f"not checked: {_short(source)} ({why})" for source, why in document.skipped)
+    lines.extend(f"not checked: {shorten(source)} ({why})" for source, why in document.skipped)
     lines.append(summary_line([report]))
     return "\n".join(lines)
 
@@ -122,8 +122,6 @@ def step_as_written(chain, n: int) -> str:
     return f"{step.relation.latex} {pieces[at]}"
 
 
-def _short(text: str, width: int = 60) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def document_json(document, report) -> dict:

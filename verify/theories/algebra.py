@@ -82,11 +82,18 @@ def usable_facts(context: Context) -> tuple:
     return tuple(f for f in context.facts if f.lhs not in circular)
 
 
+def differentiate(expr: Expr) -> Expr:
+    """Every derivative carried out exactly (chain and product rules); undefined functions stay."""
+    if not expr.has(sympy.Derivative):
+        return expr
+    return expr.replace(lambda e: isinstance(e, sympy.Derivative), lambda e: e.doit(deep=False))
+
+
 def carry_out(expr: Expr) -> tuple[Expr, tuple[str, ...]]:
     """Derivatives of explicit expressions and polynomial sums, done exactly."""
     used = []
     if expr.has(sympy.Derivative):
-        expr = expr.replace(lambda e: isinstance(e, sympy.Derivative), lambda e: e.doit(deep=False))
+        expr = differentiate(expr)
         used.append("differentiation")
     if expr.has(sympy.Sum):
         from .asymptotics.sums import close_sums  # Faulhaber's formulas

@@ -10,7 +10,7 @@ import sympy
 from sympy import Expr
 
 from ...model import Context
-from ..algebra import normalise
+from ..algebra import differentiate, evaluated, normalise
 
 
 def _angle_sum(function: Expr) -> Expr | None:
@@ -51,29 +51,17 @@ def expand_angles(expr: Expr) -> Expr:
     return expr.xreplace(replacements) if replacements else expr
 
 
-def evaluate_derivatives(expr: Expr) -> Expr:
-    """Carry out every derivative (chain and product rules); undefined functions stay as they are."""
-    if not expr.has(sympy.Derivative):
-        return expr
-    return expr.replace(lambda e: isinstance(e, sympy.Derivative), lambda e: e.doit(deep=False))
+evaluate_derivatives = differentiate  # the base theory's: one implementation of exact differentiation
 
 
 def dynamics_form(expr: Expr) -> Expr:
     """The full canonical form used by the claim handlers (derivatives, angles, algebra)."""
-    return normalise(expand_angles(sympy.expand(evaluate_derivatives(rebuild(expr)))))
-
-
-def rebuild(expr: Expr) -> Expr:
-    """Re-evaluate sums and products built with ``evaluate=False`` (``expand`` leaves them as they are)."""
-    if not expr.args or not isinstance(expr, (sympy.Add, sympy.Mul, sympy.Pow)):
-        return expr
-    return expr.func(*(rebuild(a) for a in expr.args))
+    return normalise(expand_angles(sympy.expand(evaluate_derivatives(evaluated(expr)))))
 
 
 def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[str, ...]]:
     """The theory's canonicaliser for chain steps; algebra runs after it."""
-    used = []
-    expr = rebuild(expr)
+    used = []  # the engine has already rebuilt ``expr`` with evaluation (algebra.evaluated)
     if expr.has(sympy.Derivative):
         expr = evaluate_derivatives(expr)
         used.append("differentiation")
