@@ -19,7 +19,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.class_generator import generated_class  # noqa: E402
 from verify.config import CheckConfig  # noqa: E402
 from verify.grading import grade_batch, load_rubric  # noqa: E402
-from verify.grading import checks  # noqa: E402
 
 
 def main() -> None:

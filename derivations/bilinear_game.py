@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import sympy
-from sympy import Derivative, Function, I, ImmutableMatrix, Rational, Symbol, Tuple, cos, pi, sin, sqrt
+from sympy import Derivative, Function, I, ImmutableMatrix, Symbol, Tuple, cos, pi, sin, sqrt
 from sympy.core.symbol import Str
 
 from verify.model import Chain, Claim, Context, Derivation, Fact, Step, TwinCheck

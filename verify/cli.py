@@ -10,7 +10,7 @@ import importlib
 import os
 import sys
 
-from .errors import UsageError, VerifyError
+from .errors import VerifyError
 
 COMMANDS = ("listing", "run", "check", "grade", "export")
 
@@ -20,13 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="verify", description="Check, grade and export derivations in the mathematics of deep learning.")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"verify.commands.{name}")
-        except ModuleNotFoundError as missing:
-            if missing.name != f"verify.commands.{name}":
-                raise
-            continue
-        module.register(commands)
+        importlib.import_module(f"verify.commands.{name}").register(commands)
     return parser
 
 
@@ -35,10 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args) or 0)
-    except UsageError as error:
-        print(f"Error: {error}", file=sys.stderr)
-        return 2
-    except VerifyError as error:
+    except VerifyError as error:  # usage errors and unreadable input alike
         print(f"Error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -122,8 +122,6 @@ def step_as_written(chain, n: int) -> str:
     return f"{step.relation.latex} {pieces[at]}"
 
 
-
-
 def document_json(document, report) -> dict:
     """``verify run --json``'s shape, plus the chains' sources and the formulas that could not be read."""
     data = report_json([report])

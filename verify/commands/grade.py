@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from ..errors import UsageError
-from .options import positive_float, positive_int
+from .options import add_check_options, check_config, positive_int
 
 FORMATS = ("terminal", "json", "csv", "gradescope", "latex", "pdf")
 
@@ -26,9 +26,7 @@ def register(commands) -> None:
     parser.add_argument("-o", "--output", help="write here: a file; a folder for gradescope with several "
                                                "submissions and for latex/pdf")
     parser.add_argument("--jobs", type=positive_int, default=1, help="worker processes (default 1)")
-    parser.add_argument("--seed", type=int, default=0, help="seed of the numeric tier (default 0)")
-    parser.add_argument("--samples", type=positive_int, default=5, help="numeric samples per check (default 5)")
-    parser.add_argument("--budget", type=positive_float, default=5.0, help="seconds per check and per file (default 5)")
+    add_check_options(parser, json=False)
     parser.set_defaults(handler=handle)
 
 
@@ -50,18 +48,17 @@ def _write(text: str, output: str | None) -> None:
 
 
 def handle(args) -> int:
-    from ..config import CheckConfig
     from ..grading.batch import grade_batch, stderr_progress, submission_paths
     from ..grading.rubric import load_rubric
 
     rubric = load_rubric(args.rubric)
     if args.format in ("latex", "pdf") and args.output is None:
         raise UsageError(f"--format {args.format} writes one document per submission: give -o FOLDER")
-    config = CheckConfig(seed=args.seed, samples=args.samples, budget=args.budget)
-    total = len(submission_paths(args.paths))
+    config = check_config(args)
+    files = submission_paths(args.paths)  # walked once: grade_batch takes the files as they are
     executor = _executor(args.jobs)
     try:
-        results = grade_batch(args.paths, rubric, config, executor, args.jobs, stderr_progress(total))
+        results = grade_batch(files, rubric, config, executor, args.jobs, stderr_progress(len(files)))
     finally:
         if executor is not None:
             executor.shutdown()

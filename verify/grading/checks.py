@@ -1,24 +1,23 @@
 """Step checks as keys, so a batch checks each distinct step once.
 
 Students write the same lines; a ``CheckKey`` is the step's sides, relation,
-justification and context, and ``key.text`` (their ``srepr``) identifies it. A
-batch gathers every key first, checks each distinct one once, under the engine's
-time budget in a forked worker, and names the mistake of those that fail. Keys are
-compared structurally (SymPy equality includes the symbols' assumptions), which is
-what their ``srepr`` would compare, without printing every expression.
+justification and context. A batch gathers every key first, checks each distinct
+one once, under the engine's time budget in a forked worker, and names the mistake
+of those that fail. Keys are compared structurally (SymPy equality includes the
+symbols' assumptions), so identical steps meet without printing any expression.
 """
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
 
-from sympy import Expr, srepr
+from sympy import Expr
 
 from ..config import CheckConfig
 from ..engine.budget import run_budgeted
 from ..engine.checker import check_step, outcome_verdict
 from ..model import Context, Relation
-from ..verdict import Status, Verdict
+from ..verdict import Verdict
 from ..theories import find_rule
 from .classify import WRONG_JUSTIFICATION, classify
 
@@ -30,13 +29,6 @@ class CheckKey:
     rhs: Expr
     context: Context
     justification: str | None = None
-
-    @functools.cached_property
-    def text(self) -> str:
-        facts = tuple((f.name, srepr(f.lhs), srepr(f.rhs)) for f in self.context.facts)
-        context = (srepr(self.context.symbols), facts, self.context.theories,
-                   srepr(self.context.integration_variables), self.context.notes)
-        return repr((srepr(self.lhs), self.relation.value, srepr(self.rhs), context, self.justification))
 
 
 @dataclass(frozen=True)
@@ -83,4 +75,4 @@ def run_checks(keys: list[CheckKey], config: CheckConfig) -> dict[CheckKey, Outc
 
 
 def holds(outcome: Outcome | None) -> bool:
-    return outcome is not None and outcome.verdict.status in (Status.PROVED, Status.CONSISTENT)
+    return outcome is not None and outcome.verdict.status.holds

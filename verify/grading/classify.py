@@ -11,7 +11,7 @@ a piece, a factor.
 from __future__ import annotations
 
 import sympy
-from sympy import Add, Expr, Integral, Mul, Pow
+from sympy import Add, Expr, Integral, Pow
 
 from ..model import Context
 from ..theories.algebra import apply_facts

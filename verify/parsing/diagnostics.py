@@ -10,7 +10,6 @@ def caret_context(text: str, pos: int, width: int = 72) -> str:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     end = len(text) if end < 0 else end
-    column = pos - start
     left = max(start, pos - width // 2)
     shown = text[left:min(end, left + width)].replace("\t", " ")
     return f"  {shown}\n  {' ' * (pos - left)}^"

@@ -14,7 +14,7 @@ import functools
 from pathlib import Path
 
 from lark import Lark, Token, UnexpectedInput
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken, VisitError
+from lark.exceptions import UnexpectedToken, VisitError
 from lark.lexer import Lexer
 from sympy import Expr
 

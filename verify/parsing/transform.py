@@ -10,9 +10,8 @@ import operator
 from dataclasses import dataclass
 
 import sympy
-from lark import Token, Transformer
 from lark.visitors import Transformer_NonRecursive
-from sympy import Basic, Expr, Integer, Rational, Symbol
+from sympy import Expr, Integer, Rational, Symbol
 
 from ..vocabulary import KL, BigO, BigOmega, Expectation, Normal, Theta
 from . import objects

@@ -6,7 +6,7 @@ theories a context names, cheapest first. Adding a theory means adding a module.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Callable
 
 import numpy as np
 from sympy import Expr
@@ -108,7 +108,3 @@ def theory(name: str) -> Theory:
     if name not in THEORIES:
         raise UsageError(f"unknown theory {name!r}; known: {', '.join(sorted(THEORIES))}")
     return THEORIES[name]
-
-
-def hook_value(instance: Instance, key: str, default: Any = None) -> Any:
-    return instance.values.get(key, default)

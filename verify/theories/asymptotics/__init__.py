@@ -148,7 +148,7 @@ def check_theta(claim: Claim, context: Context, config: CheckConfig) -> Verdict:
 
 @claim_handler("same_class")
 def check_same_class(claim: Claim, context: Context, config: CheckConfig) -> Verdict:
-    """subject and value grow alike: the same maximal monomials."""
+    """subject and value grow alike: the same maximal monomials (a Theta claim by another name)."""
     return _verdict(claim, lambda c: c.same_class, "the same-class claim")
 
 

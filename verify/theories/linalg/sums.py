@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 
-from sympy import Add, Dummy, Expr, Mul, Sum, Symbol, expand
+from sympy import Add, Dummy, Expr, Mul, Sum, expand
 
 from .held import depends_on, hold, realise
 
