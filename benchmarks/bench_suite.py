@@ -44,12 +44,10 @@ def step_times(rounds: int) -> list[float]:
     for _ in range(rounds):
         for derivation in loaded:
             for chain in derivation.chains:
-                previous = chain.start
-                for step in chain.steps:
+                for previous, step in chain.links():
                     start = time.perf_counter()
                     check_step(previous, step.relation, step.expr, derivation.context, config, step.justification)
                     times.append((time.perf_counter() - start) * 1000)
-                    previous = step.expr
             for claim in derivation.claims:
                 start = time.perf_counter()
                 check_claim(claim, derivation.context, config)

@@ -37,10 +37,8 @@ def _steps():
             continue
         derivation = derivations.load(name)
         for c, chain in enumerate(derivation.chains):
-            previous = chain.start
-            for i, step in enumerate(chain.steps, 1):
+            for i, (previous, step) in enumerate(chain.links(), 1):
                 yield pytest.param(derivation.context, previous, step, id=f"{name}-chain{c + 1}-step{i}")
-                previous = step.expr
 
 
 @pytest.mark.slow

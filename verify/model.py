@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from sympy import Basic, Expr, Symbol
 
@@ -72,6 +72,17 @@ class Chain:
     steps: tuple[Step, ...]
     title: str = ""
     source: str | None = None
+
+    def links(self) -> Iterator[tuple[Expr, Step]]:
+        """Each step with the expression it rewrites: ``(previous, step)``, in order."""
+        previous = self.start
+        for step in self.steps:
+            yield previous, step
+            previous = step.expr
+
+    @property
+    def end(self) -> Expr:
+        return self.steps[-1].expr if self.steps else self.start
 
 
 @dataclass(frozen=True)

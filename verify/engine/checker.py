@@ -128,12 +128,10 @@ def _plan(derivation: Derivation, config: CheckConfig) -> list[tuple[_Entry, Cal
     context = derivation.context
     plan = []
     for c, chain in enumerate(derivation.chains):
-        previous = chain.start
-        for i, step in enumerate(chain.steps, 1):
+        for i, (previous, step) in enumerate(chain.links(), 1):
             check = functools.partial(check_step, previous, step.relation, step.expr, context, config,
                                       step.justification)
             plan.append((_Entry("step", c, i, step.justification, functools.partial(step_latex, step)), check))
-            previous = step.expr
     for i, claim in enumerate(derivation.claims, 1):
         check = functools.partial(check_claim, claim, context, config)
         plan.append((_Entry("claim", 0, i, claim.justification, lambda c=claim: c.statement), check))

@@ -35,13 +35,10 @@ def prepare(item: Item, text: str) -> Draft:
         start = parse_in(item.start, item.context) if item.start else None
     except VerifyError as error:
         return unreadable(item, found, error)
-    keys, previous = [], chain.start
-    for step in chain.steps:
-        keys.append(CheckKey(previous, step.relation, step.expr, ctx, step.justification))
-        previous = step.expr
+    keys = [CheckKey(previous, step.relation, step.expr, ctx, step.justification) for previous, step in chain.links()]
     extras = {}
     if goal is not None:
-        extras["goal"] = CheckKey(goal, Relation.EQ, previous, ctx)
+        extras["goal"] = CheckKey(goal, Relation.EQ, chain.end, ctx)
     if start is not None:
         extras["start"] = CheckKey(start, Relation.EQ, chain.start, ctx)
     return Draft(item, found, keys=tuple(keys) + tuple(extras.values()), data=chain, extra=extras)
