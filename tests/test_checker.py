@@ -222,3 +222,10 @@ def test_a_member_of_a_recurrence_is_not_given_a_free_value():
     context = Context(facts=(Fact("p_{t+1}", p_next, p_t - eta * g_t),))
     true_unrolled_once = check_step(p_T, "=", p_0 - eta * g_0, context, INLINE)  # true when T = 1
     assert true_unrolled_once.status is Status.UNKNOWN and "recurrence" in true_unrolled_once.reason
+
+
+def test_matrices_of_different_sizes_are_never_equal():
+    from sympy import Matrix
+
+    verdict = check_step(Matrix([[1, 2], [3, 4]]), "=", Matrix([1, 2]), CONTEXT, INLINE)
+    assert verdict.status is Status.REFUTED and "2 x 2" in verdict.reason

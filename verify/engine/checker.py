@@ -12,6 +12,8 @@ from typing import Callable, Iterable, Iterator
 
 from sympy import Expr, factor, latex, nan, zoo
 from sympy.core.sympify import _sympify
+from sympy.matrices import MatrixBase
+from sympy.matrices.expressions.matexpr import MatrixExpr
 
 from ..config import CheckConfig
 from ..model import Claim, Context, Derivation, Relation, Step
@@ -50,6 +52,20 @@ def _constant_refutation(residual: Expr, relation: Relation) -> Verdict | None:
                    residual=str(residual))
 
 
+def _shape_mismatch(lhs: Expr, rhs: Expr) -> Verdict | None:
+    """Two matrices of different, known sizes are never equal (nor comparable)."""
+    if not all(isinstance(side, (MatrixBase, MatrixExpr)) for side in (lhs, rhs)):
+        return None
+    left, right = lhs.shape, rhs.shape
+    if any(not getattr(n, "is_Integer", isinstance(n, int)) for n in (*left, *right)):
+        return None
+    if tuple(map(int, left)) == tuple(map(int, right)):
+        return None
+    show = lambda shape: " x ".join(str(int(n)) for n in shape)  # noqa: E731
+    return Verdict(Status.REFUTED, f"the left side is {show(left)}, the right side {show(right)}: "
+                                   "matrices of different sizes are never equal")
+
+
 def _symbolic(lhs: Expr, relation: Relation, rhs: Expr, context: Context) -> tuple[Verdict | None, str]:
     """Decide by canonical forms; returns the verdict (or None) and the residual's text."""
     residual, used = canonical_form(lhs - rhs, context)
@@ -72,6 +88,9 @@ def check_step(lhs: Expr, relation: Relation, rhs: Expr, context: Context,
     lhs, rhs = _sympify(lhs), _sympify(rhs)  # numbers become SymPy numbers; text is refused
     if lhs.has(nan, zoo) or rhs.has(nan, zoo):
         return unknown("a side is undefined (division by zero or an indeterminate form such as oo - oo)")
+    mismatch = _shape_mismatch(lhs, rhs)
+    if mismatch is not None:
+        return mismatch
     if relation is Relation.APPROX:
         numeric = numeric_check(lhs, Relation.EQ, rhs, context, config)
         return unknown(f"an approximation is reported, never proved (numerically: {numeric.reason})")

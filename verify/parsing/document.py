@@ -136,7 +136,8 @@ class _Builder:
         an equation to check, never a definition."""
         if (pairs and pairs[0][0] == "=" and _is_definable(self.start) and not _mentions(pairs[0][1], self.start)
                 and pairs[0][1].free_symbols and not self._used(self.start)
-                and _family(self.start) not in {_family(lhs) for lhs, _ in self.definitions}):
+                and _family(self.start) not in {_family(lhs) for lhs, _ in self.definitions}
+                and not _permuted_member(self.start, pairs[0][1])):
             self.definitions.append((self.start, pairs[0][1]))
             self.definition_sources.append(source)
             self.start = pairs[0][1]
@@ -183,6 +184,20 @@ def _is_definable(expr: Expr) -> bool:
         return (all(isinstance(a, Symbol) for a in args) and len(set(args)) == len(args)
                 and "'" not in expr.func.__name__ and not expr.func.__name__.startswith("nabla"))
     return isinstance(expr, (Symbol, Indexed))
+
+
+def _subscript_letters(name: Expr) -> str:
+    text = str(name)
+    return "".join(sorted(text.split("_", 1)[1].strip("{}").split())) if "_" in text else ""
+
+
+def _permuted_member(name: Expr, value: Expr) -> bool:
+    """``alpha_{ij} = alpha_{ji}`` states a symmetry, not a definition: the right side holds a
+    member of the same family whose subscript has the same letters in another order."""
+    letters = _subscript_letters(name)
+    return bool(letters) and any(
+        _family(s) == _family(name) and s != name and _subscript_letters(s) == letters
+        for s in value.free_symbols)
 
 
 def _family(name: Expr) -> str:

@@ -65,7 +65,18 @@ def _rows(body: str, offset: int) -> list[tuple[str, int]]:
 
 
 def _clean_row(row: str) -> str:
-    return re.sub(r"(?<!\\)&", " ", without_labels(row)).rstrip()
+    """The row without its label and its alignment ``&``s; a matrix keeps its column ``&``s."""
+    row = without_labels(row)
+    kept, depth, start = [], 0, 0
+    for match in re.finditer(r"\\begin\{|\\end\{|(?<!\\)&", row):
+        token = match.group()
+        if token != "&":
+            depth += 1 if token.startswith("\\begin") else -1
+        elif depth == 0:
+            kept.append(row[start:match.start()] + " ")
+            start = match.end()
+    kept.append(row[start:])
+    return "".join(kept).rstrip()
 
 
 def segments(text: str) -> tuple[list[Piece], list[Gap]]:

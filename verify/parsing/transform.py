@@ -206,8 +206,11 @@ class ToSympy(Transformer_NonRecursive):
     def subscripted(self, items):
         base, sub = str(items[0]), _expr(items[1])
         indices = _letter_indices(items[1]) or _affine_index(sub)
+        written = _written_subscript(items[1])
         if isinstance(sub, Symbol) or (isinstance(sub, Integer) and sub >= 0):
             named = self._named(f"{base}_{sub}")
+        elif written is not None:  # alpha_{ij} and alpha_{ji} are different names: keep the order written
+            named = self._named(f"{sympy.latex(Symbol(base))}_{{{written}}}")
         else:
             named = self._named(f"{sympy.latex(Symbol(base))}_{{{sympy.latex(sub)}}}")
         if indices and isinstance(named, Symbol) and named.name not in objects.CONSTANTS:
@@ -394,6 +397,16 @@ class ToSympy(Transformer_NonRecursive):
 
     def row(self, items):
         return [_expr(x) for x in items]
+
+
+def _written_subscript(sub) -> str | None:
+    """A subscript of names side by side (``ij``, ``model``) as written, factors in order;
+    None for anything else. SymPy would sort a product's factors: ``ij`` would equal ``ji``."""
+    if not (isinstance(sub, _Implicit) and sub.of is None):
+        return None
+    if not all(isinstance(f, Symbol) for f in sub.factors):
+        return None
+    return " ".join(sympy.latex(f) for f in sub.factors)
 
 
 def _letter_indices(sub) -> tuple:

@@ -1,0 +1,32 @@
+"""What is written is what is checked: matrix columns and the order of subscript letters."""
+from verify.parsing import read_document
+from verify.config import CheckConfig
+from verify.engine.checker import check_derivation
+from verify.verdict import Status
+
+CONFIG = CheckConfig(budget=None)
+
+
+def _statuses(text: str) -> list[Status]:
+    document = read_document(text)
+    return [r.verdict.status for r in check_derivation(document.derivation("t"), CONFIG).results]
+
+
+def test_the_columns_of_a_matrix_are_kept():
+    text = r"$$\begin{pmatrix} 1 & -\eta \\ \eta & 1 \end{pmatrix} = \begin{pmatrix} 1 - \eta \\ \eta \end{pmatrix}$$"
+    assert _statuses(text) == [Status.REFUTED]
+
+
+def test_a_matrix_in_an_aligned_chain_keeps_its_columns():
+    text = ("\\begin{align*}\n\\begin{pmatrix} 1 & -\\eta \\\\ \\eta & 1 \\end{pmatrix} \\begin{pmatrix} p \\\\ q "
+            "\\end{pmatrix} &= \\begin{pmatrix} p - \\eta q \\\\ q + \\eta p \\end{pmatrix}\n\\end{align*}")
+    assert _statuses(text) == [Status.PROVED]
+
+
+def test_subscript_letters_keep_their_order():
+    assert _statuses(r"$$\alpha_{ij} = \alpha_{ji}$$") == [Status.REFUTED]
+
+
+def test_a_symmetry_claim_is_checked_not_taken_as_a_definition():
+    document = read_document(r"$$A_{ij} = A_{ji}$$")
+    assert document.definitions == () and len(document.chains) == 1
