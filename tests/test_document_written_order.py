@@ -30,3 +30,8 @@ def test_subscript_letters_keep_their_order():
 def test_a_symmetry_claim_is_checked_not_taken_as_a_definition():
     document = read_document(r"$$A_{ij} = A_{ji}$$")
     assert document.definitions == () and len(document.chains) == 1
+
+
+def test_an_upright_i_is_the_imaginary_unit_and_a_plain_i_a_name():
+    assert _statuses(r"$$(1 + \mathrm{i}\eta)(1 - \mathrm{i}\eta) = 1 + \eta^2$$") == [Status.PROVED]
+    assert _statuses(r"$$(1 + i\eta)(1 - i\eta) = 1 + \eta^2$$") == [Status.REFUTED]

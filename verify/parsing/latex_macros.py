@@ -120,6 +120,9 @@ def _text(lexer, name: str, start: int) -> bool:
         raise lexer.out.error(f"\\{name}{{{word}}}: only a single word can stand in a formula", start)
     if word == "d" and lexer.integrals and lexer.integrals[-1] == lexer.depth:
         return _mathrm_d(lexer, start)
+    if word == "i" and name == "mathrm":  # the upright i is the imaginary unit; a plain i stays a name
+        lexer.emit("NAME", "imath", start)
+        return True
     kind = {"KL": "KL", "E": "EXPECT"}.get(word)
     if kind is None:
         kind = "FUNC" if word in vocab.FUNCTIONS else "OPER" if word in vocab.OPERATORS else "NAME"

@@ -13,7 +13,7 @@ from sympy import Expr, Function, Symbol
 
 from ..vocabulary import Density, linalg
 
-CONSTANTS = {"pi": sympy.pi, "e": sympy.E, "infty": sympy.oo}
+CONSTANTS = {"pi": sympy.pi, "e": sympy.E, "infty": sympy.oo, "imath": sympy.I}
 CONSTANT_NAMES = {value: key for key, value in CONSTANTS.items()}
 DENSITY_HEADS = ("p", "q")
 SYMPY_FUNCTIONS = {"log": sympy.log, "ln": sympy.log, "exp": sympy.exp, "sin": sympy.sin, "cos": sympy.cos,
