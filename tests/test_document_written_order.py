@@ -35,3 +35,13 @@ def test_a_symmetry_claim_is_checked_not_taken_as_a_definition():
 def test_an_upright_i_is_the_imaginary_unit_and_a_plain_i_a_name():
     assert _statuses(r"$$(1 + \mathrm{i}\eta)(1 - \mathrm{i}\eta) = 1 + \eta^2$$") == [Status.PROVED]
     assert _statuses(r"$$(1 + i\eta)(1 - i\eta) = 1 + \eta^2$$") == [Status.REFUTED]
+
+
+def test_a_fresh_name_given_a_value_is_computed_on_without_becoming_a_fact():
+    document = read_document("$$p_1 = 1 - 1 \\cdot 1$$\n\n$$= 0$$\n\nand $$p_1^2 = 5$$")
+    assert _statuses("$$p_1 = 1 - 1 \\cdot 1$$\n\n$$= 0$$") == [Status.PROVED]
+    assert not any(f.name.startswith("definition of p_1") for f in document.context.facts)
+
+
+def test_a_name_given_a_value_and_nothing_more_is_an_equation_to_check():
+    assert read_document("$$y = 3$$").chains[0].steps[0].expr == 3

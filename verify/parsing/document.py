@@ -86,8 +86,15 @@ class _Builder:
     steps: list[Step] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     justification: str | None = None
+    local: tuple | None = None  # (name, value, source) of a value given to a fresh name in this chain
 
     def close(self) -> None:
+        if self.local is not None and not self.steps:  # ``x = 1`` and nothing computed on: an equation
+            name, value, source = self.local
+            self.definition_sources.remove(source)
+            self.start, self.steps = name, [Step(value, CHAIN_RELATIONS["="], None, source)]
+            self.start_text = written_pieces(source)[0]
+        self.local = None
         if self.start is not None and not self.steps and self.sources and not self._was_definition():
             self.skipped.append((self.sources[0], "no relation: nothing to check"))
         if self.start is not None and self.steps:
@@ -133,16 +140,25 @@ class _Builder:
         """``L(q) = rhs ...``: a definition of L(q); the chain starts at rhs. A name defined
         before is not defined again: ``y = ...`` then checks a step from y. A value solved for
         (``x = 1``: no free symbols on the right) or a name already used in an earlier chain is
-        an equation to check, never a definition."""
-        if (pairs and pairs[0][0] == "=" and _is_definable(self.start) and not _mentions(pairs[0][1], self.start)
-                and pairs[0][1].free_symbols and not self._used(self.start)
+        an equation to check, never a definition; a fresh name given a value and then computed
+        on (``p_1 = 1 - 1 \\cdot 1 = 0``) starts its chain at the value, but is no fact."""
+        if not (pairs and pairs[0][0] == "=" and _is_definable(self.start) and not _mentions(pairs[0][1], self.start)
+                and not self._used(self.start)
                 and _family(self.start) not in {_family(lhs) for lhs, _ in self.definitions}
                 and not _permuted_member(self.start, pairs[0][1])):
+            return pairs
+        if pairs[0][1].free_symbols:
             self.definitions.append((self.start, pairs[0][1]))
             self.definition_sources.append(source)
-            self.start = pairs[0][1]
-            return pairs[1:]
-        return pairs
+        elif isinstance(self.start, Symbol):
+            # ``p_1 = 1 - 1 \cdot 1``, ``= 0``: a fresh name given a value is computed on in this
+            # chain; the value becomes no fact, so it can prove nothing elsewhere (``x = 1``)
+            self.definition_sources.append(source)
+            self.local = (self.start, pairs[0][1], source)
+        else:
+            return pairs
+        self.start = pairs[0][1]
+        return pairs[1:]
 
     def _used(self, name: Expr) -> bool:
         """Whether ``name`` (or its function) already occurs in a chain of the document."""
