@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .rules import Rule
+
 
 class Status(str, Enum):
     """``proved`` only from a symbolic argument; ``consistent`` only from numbers."""
@@ -16,6 +18,20 @@ class Status(str, Enum):
     @property
     def holds(self) -> bool:
         return self in (Status.PROVED, Status.CONSISTENT)
+
+
+class Tier(str, Enum):
+    """Which decider settled a verdict; grading and export read this, never the reason text."""
+
+    STRUCTURAL = "structural"  # the sides alone: identical, undefined, matrices of different sizes
+    RULE = "rule"  # a cited rule's own check (Jensen)
+    STEP_HANDLER = "step handler"  # a theory's decider for steps of a special form (f = O(g))
+    CANONICAL = "canonical"  # canonical forms under the context's theories
+    NUMERIC = "numeric"  # instantiation: only consistent or refuted
+    CLAIM = "claim"  # a claim's registered handler
+    TWIN = "twin"  # a numpy cross-check
+    BUDGET = "budget"  # the time budget ran out
+    FAILURE = "failure"  # the check itself failed
 
 
 @dataclass(frozen=True)
@@ -38,7 +54,8 @@ class Verdict:
     residual: str | None = None
     counterexample: Counterexample | None = None
     samples: int = 0
-    used: tuple[str, ...] = ()
+    used: tuple[Rule, ...] = ()
+    tier: Tier | None = None  # stamped by the checker's decider that settled the verdict
 
     @property
     def label(self) -> str:
@@ -47,7 +64,7 @@ class Verdict:
         return self.status.value
 
 
-def proved(reason: str, used: tuple[str, ...] = ()) -> Verdict:
+def proved(reason: str, used: tuple[Rule, ...] = ()) -> Verdict:
     return Verdict(Status.PROVED, reason, used=used)
 
 

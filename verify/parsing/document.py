@@ -256,11 +256,12 @@ def _mentions(rhs: Expr, name: Expr) -> bool:
 
 def _rule_named(prose: str) -> str | None:
     """A known rule named in the prose just before a step, e.g. "Applying Bayes's theorem"."""
-    from ..theories.base import RULES, normalise_rule_name
+    from ..rules import normalise_rule_name, rule_keys
 
     words = f" {normalise_rule_name(prose.replace('theorem', 'rule'))} "
-    found = [key for key in RULES if f" {key} " in words]
-    return RULES[max(found, key=len)].name if found else None
+    keys = dict(rule_keys())
+    found = [key for key in keys if f" {key} " in words]
+    return keys[max(found, key=len)].name if found else None
 
 
 def _parse_piece(text: str, piece: Piece, limits: Limits, known: dict | None = None) -> Formula:

@@ -14,6 +14,7 @@ from sympy import Expr
 from ..config import CheckConfig
 from ..errors import UsageError
 from ..model import Claim, Context
+from ..rules import Rule, find_rule, normalise_rule_name, register_rule  # noqa: F401  (re-exported)
 from ..verdict import Verdict
 
 # canonical(expr, context) -> (canonical expr, names of the rewrites that fired)
@@ -46,25 +47,10 @@ class Theory:
     instantiate: Instantiator | None = None
 
 
-@dataclass(frozen=True)
-class Rule:
-    """A named justification; ``statement`` says what it licenses.
-
-    ``check(lhs, relation, rhs, context)`` may decide a step on its own (e.g. Jensen);
-    it returns None when the rule does not apply to the step.
-    """
-
-    name: str
-    statement: str
-    check: Callable[..., Verdict | None] | None = None
-    aliases: tuple[str, ...] = ()
-
-
 # step_handler(lhs, relation, rhs, context, config) -> Verdict, or None when the step is not its kind
 StepHandler = Callable[..., Verdict | None]
 
 THEORIES: dict[str, Theory] = {}
-RULES: dict[str, Rule] = {}
 CLAIM_HANDLERS: dict[str, ClaimHandler] = {}
 STEP_HANDLERS: list[StepHandler] = []
 
@@ -72,12 +58,6 @@ STEP_HANDLERS: list[StepHandler] = []
 def register_theory(theory: Theory) -> Theory:
     THEORIES[theory.name] = theory
     return theory
-
-
-def register_rule(rule: Rule) -> Rule:
-    for key in (rule.name, *rule.aliases):
-        RULES[normalise_rule_name(key)] = rule
-    return rule
 
 
 def claim_handler(kind: str) -> Callable[[ClaimHandler], ClaimHandler]:
@@ -94,14 +74,6 @@ def step_handler(function: StepHandler) -> StepHandler:
     """Decorator: register a decider for steps of a special form (e.g. ``f = O(g)``, a membership)."""
     STEP_HANDLERS.append(function)
     return function
-
-
-def normalise_rule_name(name: str) -> str:
-    return " ".join(name.lower().replace("'s", "").replace("_", " ").replace("-", " ").split())
-
-
-def find_rule(name: str | None) -> Rule | None:
-    return RULES.get(normalise_rule_name(name)) if name else None
 
 
 def theory(name: str) -> Theory:

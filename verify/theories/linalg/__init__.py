@@ -143,7 +143,6 @@ RULES = (
          aliases=("softmax shift invariance",)),
     Rule("rename dummy index", "sum_j f(j) = sum_l f(l)", aliases=("relabel the summation index",)),
     Rule("scaling of variance", "Var(X / c) = Var(X) / c^2"),
-    Rule("linearity of expectation", "E[sum_i X_i] = sum_i E[X_i]; E[c X] = c E[X]"),
     Rule("independence", "E[XY] = E[X] E[Y] for independent X, Y"),
 )
 
