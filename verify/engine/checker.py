@@ -70,14 +70,14 @@ def _symbolic(lhs: Expr, relation: Relation, rhs: Expr, context: Context) -> tup
     """Decide by canonical forms; returns the verdict (or None) and the residual's text."""
     residual, used = canonical_form(lhs - rhs, context)
     if relation is Relation.EQ and residual == 0:
-        return proved(f"canonical forms agree ({', '.join(used)})", used), "0"
+        return proved(f"canonical forms agree ({', '.join(map(str, used))})", used), "0"
     refuted = _constant_refutation(residual, relation)
     if refuted is not None:
         return refuted, str(residual)
     if relation in _SIGN_TESTS:
         for form in (residual, factor(residual)):
             if _SIGN_TESTS[relation](form):
-                return proved(f"the difference {form} has the required sign ({', '.join(used)})", used), str(residual)
+                return proved(f"the difference {form} has the required sign ({', '.join(map(str, used))})", used), str(residual)
     return None, str(residual)
 
 

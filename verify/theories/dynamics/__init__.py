@@ -39,7 +39,8 @@ from sympy.core.function import AppliedUndef
 from ...engine.evaluate import Unsupported
 from ...model import Context
 from . import inequality, maps, spectra  # noqa: F401  (register claim handlers)
-from ..base import Instance, Rule, Theory, register_rule, register_theory
+from . import rules  # noqa: F401  (registers the rules)
+from ..base import Instance, Theory, register_theory
 from .canonical import canonical, evaluate_derivatives
 
 
@@ -80,9 +81,3 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
 
 
 register_theory(Theory("dynamics", canonical, instantiate))
-register_rule(Rule("chain rule", "d/dt g(z(t)) = grad g(z) . dz/dt; carried out exactly by differentiation",
-                   aliases=("differentiate", "differentiation", "product rule of differentiation")))
-register_rule(Rule("vector field", "replaces dz/dt by the field the dynamics prescribe (a fact of the context)",
-                   aliases=("equations of motion",)))
-register_rule(Rule("update rule", "replaces the next iterate by the update map (a fact of the context)",
-                   aliases=("gda update", "gradient descent ascent", "gda step")))
