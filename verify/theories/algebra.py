@@ -13,6 +13,7 @@ import sympy
 from sympy import Basic, Expr
 
 from ..model import Context, Fact
+from ..undecided import Undecided
 from .base import Instance, Rule, Theory, find_rule, register_rule, register_theory
 
 ALGEBRA = register_rule(Rule(
@@ -176,7 +177,7 @@ def _recurrence_members(free: set, defined: dict) -> set:
 
 def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance) -> str | None:
     """Sample every free symbol by its assumptions; defined symbols take their definition's value."""
-    from ..engine.evaluate import Evaluator, Unsupported
+    from ..engine.evaluate import Evaluator
 
     defined = definitions(context)
     bound = set(instance.values) | set(context.integration_variables)
@@ -194,7 +195,7 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
         for symbol in [s for s in pending if defined[s].free_symbols <= set(instance.values)]:
             try:
                 value = Evaluator(instance.values, instance.hooks)(defined[symbol])
-            except Unsupported as why:
+            except Undecided as why:
                 return f"the definition of {symbol} cannot be evaluated: {why}"
             instance.values[symbol] = value
             shown = f"{complex(value).real:g}" if np.ndim(value) == 0 and not np.iscomplexobj(value) else str(value)

@@ -19,11 +19,12 @@ from sympy import Expr, Pow
 from ...config import CheckConfig
 from ...model import Claim, Context, Relation
 from ...verdict import Status, Verdict, proved, unknown
+from ...undecided import Undecided
 from ...vocabulary import BigO, BigOmega, Theta
-from .classes import (ThetaClass, Undecided, as_class, class_cone, describe_direction, growth_of_gap,
+from .classes import (ThetaClass, as_class, class_cone, describe_direction, growth_of_gap,
                                   theta_class, uncovered)
 from .sums import CLOSED_FORM_SUMS, close_sums
-from .terms import Unsupported, unwrap
+from .terms import unwrap
 from ..algebra import apply_facts
 from ..base import CLAIM_HANDLERS, Rule, Theory, claim_handler, register_rule, register_theory, step_handler
 
@@ -35,7 +36,7 @@ MONOMIAL_DOMINANCE = register_rule(Rule(
 KINDS = ("same", "same_with_lower_order_terms", "too_loose", "missing_term", "too_tight", "incomparable",
          "unknown")
 
-__all__ = ["KINDS", "Comparison", "ThetaClass", "compare_classes", "theta_class", "Unsupported", "Undecided"]
+__all__ = ["KINDS", "Comparison", "ThetaClass", "compare_classes", "theta_class"]
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ def compare_classes(claimed, expected, assumptions: Sequence[Expr] = ()) -> Comp
         a, b = as_class(claimed, assumptions), as_class(expected, assumptions)
         cone = class_cone(a, b, assumptions)
         excess, missing = uncovered(a, b, cone), uncovered(b, a, cone)
-    except Unsupported as why:
+    except Undecided as why:
         return Comparison("unknown", f"not decided: {why}")
     kind = _kind(a, b, excess, missing)
     return Comparison(kind, _explain(kind, a, b, excess, missing, cone.names), a, b,

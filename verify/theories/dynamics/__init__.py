@@ -36,7 +36,7 @@ import sympy
 from sympy import Expr
 from sympy.core.function import AppliedUndef
 
-from ...engine.evaluate import Unsupported
+from ...undecided import Undecided
 from ...model import Context
 from . import inequality, maps, spectra  # noqa: F401  (register claim handlers)
 from . import rules  # noqa: F401  (registers the rules)
@@ -51,7 +51,7 @@ def _derivative_hook(context: Context):
     def evaluate(expr: Expr, evaluator):
         reduced = evaluate_derivatives(expr).xreplace(facts)
         if reduced.has(sympy.Derivative):
-            raise Unsupported(f"no vector field (fact) gives {expr}")
+            raise Undecided(f"no vector field (fact) gives {expr}")
         return evaluator(reduced)
 
     return evaluate
@@ -60,7 +60,7 @@ def _derivative_hook(context: Context):
 def _state_hook(expr: Expr, evaluator):
     if expr in evaluator.values:
         return evaluator.values[expr]
-    raise Unsupported(f"no value for the state {expr}")
+    raise Undecided(f"no value for the state {expr}")
 
 
 def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance) -> str | None:

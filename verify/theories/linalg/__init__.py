@@ -14,13 +14,14 @@ from sympy import Dummy, Expr, Indexed, MatrixSymbol, Sum, Symbol, Tuple, expand
 
 from ...config import CheckConfig
 from ...model import Claim, Context
+from ...undecided import Undecided
 from ...verdict import Counterexample, Status, Verdict, proved, unknown
 from ...vocabulary.linalg import Dot, Entry, Row
 from ..algebra import fact_rule
 from ..base import Rule, Theory, claim_handler, register_theory
 from ..probability.rules import INDEPENDENCE, LINEARITY
 from .entries import Mixed, entry, is_matrix, is_vector, lower
-from .moments import Undecided, moments
+from .moments import moments
 from .rules import COMPONENTWISE_EQUALITY, ENTRYWISE_EQUALITY, LINEAR_ALGEBRA
 from .sums import freshen, reduced
 
