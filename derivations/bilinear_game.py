@@ -240,7 +240,7 @@ def extragradient_claims(g: Game) -> tuple[Claim, ...]:
 
 def numeric(expr, g: Game):
     """``expr`` as a numpy function of eta (and optionally of p, q arrays), by the engine's evaluator."""
-    from verify.engine.evaluate import Evaluator
+    from verify.evaluation import Evaluator
 
     def evaluate(eta, p=None, q=None):
         values = {g.eta: eta} | ({g.p: p, g.q: q} if p is not None else {})
@@ -297,7 +297,7 @@ def _invariant(g: Game, config):
 
 
 def _table(g: Game, config):
-    from verify.engine.evaluate import Evaluator
+    from verify.evaluation import Evaluator
 
     from . import gda_twin as twin
 

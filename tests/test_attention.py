@@ -11,7 +11,7 @@ import derivations
 from derivations import attention_twin as twin
 from verify.config import CheckConfig
 from verify.engine.checker import check_derivation, check_step
-from verify.engine.evaluate import Evaluator
+from verify.evaluation import Evaluator
 from verify.model import TwinCheck
 from verify.theories.linalg.numeric import Hooks
 from verify.verdict import Status

@@ -13,7 +13,7 @@ from derivations import elbo as topic
 from derivations.vae_twin import LinearGaussianVAE, gaussian_kl, kl_quadrature, run_probe
 from verify.config import CheckConfig
 from verify.engine.checker import check_derivation
-from verify.engine.evaluate import Evaluator
+from verify.evaluation import Evaluator
 from verify.theories import find_rule
 from verify.theories.base import Instance
 from verify.theories.probability.model import LinearGaussian, Roles, install

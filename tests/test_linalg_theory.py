@@ -9,7 +9,7 @@ from sympy import Identity, IndexedBase, Integer, MatrixSymbol, Sum, Tuple, exp,
 
 from verify.config import CheckConfig
 from verify.engine.checker import check_claim, check_step
-from verify.engine.evaluate import Evaluator
+from verify.evaluation import Evaluator
 from verify.model import Claim, Context
 from verify.theories import find_rule
 from verify.theories.base import Instance

@@ -10,7 +10,7 @@ from sympy import Integer, Integral, Mul, Rational, Symbol, log, oo
 
 from verify.config import CheckConfig
 from verify.engine.checker import check_step
-from verify.engine.evaluate import Evaluator
+from verify.evaluation import Evaluator
 from verify.engine.numeric import instantiate as numeric_instance
 from verify.engine.numeric import numeric_check
 from verify.model import Relation

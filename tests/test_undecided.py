@@ -9,7 +9,7 @@ import sympy
 from sympy import IndexedBase, Symbol
 
 import verify
-from verify.engine.evaluate import Evaluator
+from verify.evaluation import Evaluator
 from verify.errors import VerifyError
 from verify.theories.asymptotics.terms import terms_of
 from verify.theories.linalg.moments import moments

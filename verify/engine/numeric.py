@@ -10,13 +10,13 @@ import numpy as np
 from sympy import Expr, Tuple
 
 from ..config import CheckConfig
+from ..evaluation import Evaluator
 from ..model import Context, Relation
 from ..theories import theory
 from ..theories.base import Instance
+from ..undecided import Undecided
 from ..verdict import Counterexample, Status, Verdict, unknown
 from .canonical import theory_names
-from ..undecided import Undecided
-from .evaluate import Evaluator
 
 
 def _format(value) -> str:

@@ -12,6 +12,7 @@ import numpy as np
 import sympy
 from sympy import Basic, Expr
 
+from ..evaluation import Evaluator
 from ..model import Context, Fact
 from ..undecided import Undecided
 from .base import Instance, Rule, Theory, find_rule, register_rule, register_theory
@@ -177,8 +178,6 @@ def _recurrence_members(free: set, defined: dict) -> set:
 
 def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance) -> str | None:
     """Sample every free symbol by its assumptions; defined symbols take their definition's value."""
-    from ..engine.evaluate import Evaluator
-
     defined = definitions(context)
     bound = set(instance.values) | set(context.integration_variables)
     needed = _needed(expr, defined)

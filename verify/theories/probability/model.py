@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from sympy import Expr, Symbol
 
-from ...engine.evaluate import GRID
+from ...evaluation import GRID
 from ...undecided import Undecided
 from ...model import Context
 from ...vocabulary import KL, Density, Expectation, Normal

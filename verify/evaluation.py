@@ -4,6 +4,8 @@ No code generation and no ``eval``: every node type has a small handler, theory
 objects (densities, expectations) are evaluated by hooks the theory provides, and
 anything else raises ``Undecided`` so the checker can say ``unknown`` honestly.
 Integrals over the real line are computed on a grid, vectorised over the variable.
+A neutral module (it knows neither the engine nor the theories), so theories can
+evaluate their definitions without importing the engine that calls them.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import numpy as np
 import sympy
 from sympy import Expr
 
-from ..undecided import Undecided
+from .undecided import Undecided
 
 GRID = np.linspace(-14.0, 14.0, 5601)
 MAX_SUM_TERMS = 100_000
