@@ -10,6 +10,8 @@ fired are named. Numbers come from ``linalg.numeric``; the ``moments`` claim fro
 """
 from __future__ import annotations
 
+import functools
+
 from sympy import Dummy, Expr, Indexed, MatrixSymbol, Sum, Symbol, Tuple, expand
 
 from ...config import CheckConfig
@@ -21,6 +23,7 @@ from ..algebra import fact_rule
 from ..base import Rule, Theory, claim_handler, register_theory
 from ..probability.rules import INDEPENDENCE, LINEARITY
 from .entries import Mixed, entry, is_matrix, is_vector, lower
+from .held import holding
 from .moments import moments
 from .rules import COMPONENTWISE_EQUALITY, ENTRYWISE_EQUALITY, LINEAR_ALGEBRA
 from .sums import freshen, reduced
@@ -79,16 +82,20 @@ def _relevant(expr: Expr) -> bool:
     return is_matrix(expr) or expr.has(Sum, Indexed, Row, Entry, Dot, MatrixSymbol)
 
 
+@functools.lru_cache(maxsize=1024)
 def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
+    """Remembered per process (the form holds no placeholder: ``reduced`` puts real sums back)."""
     if not _relevant(expr):
         return expr, ()
     expr, facts = apply_definitions(expr, context)
     used: set = set()
-    try:
-        scalar = to_scalar(resolve_rows(expr), used)
-    except Mixed:
-        return expr, tuple(facts)
-    return reduced(scalar, used), tuple(facts) + tuple(sorted(used, key=str)) + (LINEAR_ALGEBRA,)
+    with holding():  # the held sums of this form, dropped when it is built
+        try:
+            scalar = to_scalar(resolve_rows(expr), used)
+        except Mixed:
+            return expr, tuple(facts)
+        form = reduced(scalar, used)
+    return form, tuple(facts) + tuple(sorted(used, key=str)) + (LINEAR_ALGEBRA,)
 
 
 def instantiate(context: Context, expr: Expr, rng, instance) -> str | None:

@@ -16,14 +16,13 @@ Anything without a rule stays an opaque ``Entry`` (true, merely uninformative).
 """
 from __future__ import annotations
 
-import functools
-
 from sympy import (Add, Dummy, Expr, Identity, Indexed, IndexedBase, KroneckerDelta, MatAdd, MatMul, MatPow,
                    MatrixSymbol, Mul, OneMatrix, Sum, Transpose, ZeroMatrix, exp, expand)
 from sympy.matrices.expressions.matexpr import MatrixElement, MatrixExpr
 
 from ...vocabulary.linalg import Concat, Dot, Entry, Row, Softmax, Stack
 from .rules import BLOCK_MULTIPLICATION, DOT_PRODUCT, MATRIX_POWER, MATRIX_PRODUCT, SOFTMAX_DEFINITION, TRANSPOSE
+from .held import memoised
 from .sums import normal
 
 
@@ -90,15 +89,15 @@ def _softmax_entry(expr: Softmax, r, c, used: set) -> Expr:
 def entry(expr, r, c, used: set) -> Expr:
     """The (r, c) entry (1-based) of the matrix expression ``expr``, as a scalar.
 
-    Memoised: steps of one derivation share most sub-expressions (fresh dummies may be
-    reused between calls; they are bound, so that is harmless).
+    Memoised within one canonical form, whose sub-expressions repeat (fresh dummies may
+    be reused between calls; they are bound, so that is harmless).
     """
     value, rules = _entry_memo(expr, r, c)
     used.update(rules)
     return value
 
 
-@functools.lru_cache(maxsize=4096)
+@memoised
 def _entry_memo(expr, r, c) -> tuple[Expr, frozenset]:
     used: set = set()
     return _entry(expr, r, c, used), frozenset(used)

@@ -8,6 +8,10 @@ arbitrary symbols holds for any values substituted, so algebra on placeholders i
 sound. What needs to look inside a sum is done through the registry here: which
 symbols a held sum depends on, renaming a free index, putting the real sums back.
 
+The registry lives for one canonical form: ``holding()`` opens it (the linear-algebra
+canonicaliser does) and drops it on exit, with everything memoised while it was open,
+so the placeholders of one check never accumulate over a process's life.
+
 The bound index of a held sum is named by its height (one shared Dummy ``h1`` for a sum
 of sum-free terms, ``h2`` for a sum over those, ...): inner sums bind lower heights and
 no free symbol is such a Dummy, so the renaming never captures, and two sums equal up
@@ -16,9 +20,14 @@ to the names of their dummies become one placeholder.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Callable, Iterator, TypeVar
 
 from sympy import Dummy, Expr, Sum, Symbol
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -33,15 +42,65 @@ class Held:
     free: frozenset
 
 
-_HELD: dict[Dummy, Held] = {}
-_BY_SUM: dict[tuple, Dummy] = {}
+@dataclass
+class HeldSums:
+    """The held sums of one canonical form: by placeholder, by the sum they stand for, and
+    the values memoised while they are alive (those may contain placeholders)."""
+
+    held: dict[Dummy, Held] = field(default_factory=dict)
+    by_sum: dict[tuple, Dummy] = field(default_factory=dict)
+    memo: dict[tuple, object] = field(default_factory=dict)
+
+
+_OPEN: ContextVar[HeldSums | None] = ContextVar("held_sums", default=None)
+
+
+@contextmanager
+def holding() -> Iterator[HeldSums]:
+    """The registry of the canonical form being built: a fresh one for the outermost caller,
+    dropped when it returns; a nested caller shares it."""
+    current = _OPEN.get()
+    if current is not None:
+        yield current
+        return
+    token = _OPEN.set(HeldSums())
+    try:
+        yield _OPEN.get()
+    finally:
+        _OPEN.reset(token)
+
+
+def open_registry() -> HeldSums | None:
+    """The registry of the canonical form being built, or None between canonical forms."""
+    return _OPEN.get()
+
+
+def _registry() -> HeldSums:
+    current = _OPEN.get()
+    if current is None:
+        raise RuntimeError("held sums are built only inside holding(): a placeholder must not outlive its form")
+    return current
+
+
+def memoised(function: Callable[..., T]) -> Callable[..., T]:
+    """Memoise ``function`` while the current registry is open (its values may hold placeholders)."""
+
+    @functools.wraps(function)
+    def remembered(*args):
+        memo, key = _registry().memo, (function.__name__, *args)
+        if key not in memo:
+            memo[key] = function(*args)
+        return memo[key]
+
+    return remembered
 
 
 def free_of(expr: Expr) -> set:
     """The free symbols of ``expr`` with its held sums put back."""
+    registry = _registry().held
     found = set()
     for s in expr.free_symbols:
-        held = _HELD.get(s)
+        held = registry.get(s)
         found.update(held.free if held is not None else (s,))
     return found
 
@@ -51,7 +110,8 @@ def depends_on(expr: Expr, k) -> bool:
 
 
 def _height(body: Expr) -> int:
-    return 1 + max((_HELD[s].height for s in body.free_symbols if s in _HELD), default=0)
+    registry = _registry().held
+    return 1 + max((registry[s].height for s in body.free_symbols if s in registry), default=0)
 
 
 @functools.lru_cache(maxsize=None)
@@ -65,21 +125,21 @@ def hold(body: Expr, k, low: Expr, high: Expr) -> Dummy:
     name = _index(_height(body))
     if name != k:
         body = substitute(body, {k: name})
-    key = (body, name, low, high)
-    placeholder = _BY_SUM.get(key)
+    key, registry = (body, name, low, high), _registry()
+    placeholder = registry.by_sum.get(key)
     if placeholder is None:
         placeholder = Dummy("S")
         free = (free_of(body) - {name}) | free_of(low) | free_of(high)
-        _HELD[placeholder] = Held(body, name, low, high, _height(body), frozenset(free))
-        _BY_SUM[key] = placeholder
+        registry.held[placeholder] = Held(body, name, low, high, _height(body), frozenset(free))
+        registry.by_sum[key] = placeholder
     return placeholder
 
 
 def substitute(expr: Expr, mapping: dict) -> Expr:
     """``expr.xreplace(mapping)`` also inside held sums (values must not be bound there)."""
-    replacements = dict(mapping)
+    replacements, registry = dict(mapping), _registry().held
     for s in expr.free_symbols:
-        held = _HELD.get(s)
+        held = registry.get(s)
         if held is not None and not held.free.isdisjoint(mapping):
             replacements[s] = _rehold(held, mapping)
     return expr.xreplace(replacements)
@@ -93,14 +153,16 @@ def _rehold(held: Held, mapping: dict) -> Dummy:
 
 def realise(expr: Expr) -> Expr:
     """``expr`` with every held sum put back as a real ``Sum``."""
-    replacements = {s: _real(s) for s in expr.free_symbols if s in _HELD}
+    registry = _registry().held
+    replacements = {s: _real(s) for s in expr.free_symbols if s in registry}
     return expr.xreplace(replacements) if replacements else expr
 
 
-@functools.lru_cache(maxsize=4096)
+@memoised
 def _real(placeholder: Dummy) -> Sum:
-    held = _HELD[placeholder]
+    held = _registry().held[placeholder]
     return Sum(realise(held.body), (held.variable, realise(held.low), realise(held.high)))
 
 
-__all__ = ["hold", "realise", "substitute", "depends_on", "free_of", "Held"]
+__all__ = ["hold", "holding", "memoised", "open_registry", "realise", "substitute", "depends_on", "free_of",
+           "Held", "HeldSums"]

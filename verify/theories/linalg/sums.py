@@ -22,7 +22,7 @@ import functools
 from sympy import Add, Dummy, Expr, Mul, Sum, expand
 
 from ..asymptotics.sums import CLOSED_FORM_SUMS
-from .held import depends_on, hold, realise
+from .held import depends_on, hold, memoised, realise
 from .rules import SUM_WRITTEN_OUT, SUMMATION_LINEARITY
 
 SMALL_RANGE = 8
@@ -45,7 +45,7 @@ def normal(expr: Expr, used: set) -> Expr:
     return value
 
 
-@functools.lru_cache(maxsize=4096)
+@memoised
 def _normal_memo(expr: Expr) -> tuple[Expr, frozenset]:
     used: set = set()
     return _normal(expr, used), frozenset(used)
