@@ -1,0 +1,2 @@
+from case import case, ok, bad
+CASES = []
