@@ -15,6 +15,7 @@ CASES = load_cases()
 WRONG_STEP_PROVED_TODAY = {
     "eigendecomposition_drops_basis": "kind",
     "eigendecomposition_inverse_wrong_order": "kind",
+    "undeclared_weights_inverse_order": "kind",
     "game_sqrt_square": "sign",
     "game_log_of_product": "sign",
     "game_log_product_split": "sign",
@@ -22,13 +23,16 @@ WRONG_STEP_PROVED_TODAY = {
     "eta_any_real": "sign",
     "game_product_of_roots": "sign",
     "game_cube_sign": "sign",
+    "logit_sqrt_product": "sign",
     "flow_energy_derivative_dropped": "dependence",
     "theta_sine_constant": "dependence",
     "moving_x_product_dropped": "dependence",
+    "decaying_step_size": "dependence",
     "small_eta_leading_power": "limit direction",
     "small_eta_linear_not_quadratic": "limit direction",
     "small_epsilon_higher_power": "limit direction",
     "small_eta_same_class": "limit direction",
+    "small_eta_square_root": "limit direction",
 }
 
 # Wrong claims that verify never checks today: it reads them as definitions of a fresh name.

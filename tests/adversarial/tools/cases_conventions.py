@@ -146,4 +146,11 @@ $$\sum_{i=1}^{n} i^3 = \frac{n^2 (n+1)^2}{2}$$
 """, ok(lambda: for_all_n(lambda n: sum(i ** 3 for i in range(1, n + 1)), lambda n: (n * (n + 1) / 2) ** 2, 1)),
         bad(lambda: for_all_n(lambda n: sum(i ** 3 for i in range(1, n + 1)), lambda n: n * n * (n + 1) ** 2 / 2, 1)),
         note="the square of n(n+1)/2 has denominator 4"),
+
+    case("sum_from_zero_off_by_one", "conventions", "algebra", r"""
+For an integer $n \ge 0$,
+
+$$\sum_{k=0}^{n} k = \frac{n (n - 1)}{2}$$
+""", bad(lambda: for_all_n(lambda n: sum(range(0, n + 1)), lambda n: n * (n - 1) / 2)),
+        note="the sum is n(n+1)/2; starting at k = 0 adds nothing"),
 ]

@@ -257,4 +257,15 @@ and its eigenvalues multiply to $\det J$:
 $$\lambda_1 \lambda_2 = 1 + \eta^2$$
 """, bad(lambda: same(sp.Matrix([[1, -eta], [eta, 1 - eta ** 2]]).det(), 1 + eta ** 2), at=r"= 1 + \eta^2"),
         note="det J = (1 - eta^2) + eta^2 = 1 for alternating GDA"),
+
+    case("composed_definition", "definitions", "algebra", r"""
+Let
+
+$$g(x) = 2 x$$
+
+Then
+
+$$g(g(x)) = 2 x$$
+""", bad(lambda: same(2 * (2 * x), 2 * x)),
+        note="g(g(x)) = g(2x) = 4x"),
 ]

@@ -173,4 +173,11 @@ Let $c$ be a constant and let the players follow $\dot{p} = -q$, $\dot{q} = p$.
 
 $$\frac{d}{dt}\left(c (p^2 + q^2)\right) = c (2 p \dot{p} + 2 q \dot{q})$$
 """, ok(lambda: same(d(c * (P ** 2 + Q ** 2)), c * (2 * P * P.diff(t) + 2 * Q * Q.diff(t))))),
+
+    case("decaying_step_size", "dependence", "calculus", r"""
+The step size decays during training: $\eta = \eta(t)$.
+
+$$\frac{d}{dt} \eta^2 = 0$$
+""", bad(lambda: same(d(sp.Function("eta", real=True)(t) ** 2), sp.Integer(0))),
+        note="eta moves with t: the derivative is 2 eta dot eta"),
 ]

@@ -249,4 +249,22 @@ $$A B - B A = 0$$
 """, ok(lambda: matrices_same(lambda a, b: a @ b - b @ a + b @ a, lambda a, b: a @ b, 2)),
         bad(lambda: matrices_same(lambda a, b: a @ b - b @ a, lambda a, b: 0 * a, 2)),
         note="the commutator AB - BA of two general matrices is not zero"),
+
+    case("undeclared_weights_inverse_order", "kind", "linalg", r"""
+The layers' weights $W$ and $V$ are square and invertible.
+
+$$W (V W)^{-1} = W W^{-1} V^{-1} = V^{-1}$$
+
+$$W (W V)^{-1} = V^{-1}$$
+""", ok(lambda: matrices_same(lambda w, v: w @ inv(v @ w), lambda w, v: w @ inv(w) @ inv(v), 2)),
+        ok(lambda: matrices_same(lambda w, v: w @ inv(w) @ inv(v), lambda w, v: inv(v), 2)),
+        bad(lambda: matrices_same(lambda w, v: w @ inv(w @ v), lambda w, v: inv(v), 2)),
+        note="W (W V)^{-1} = W V^{-1} W^{-1}, which is V^{-1} only if W and V^{-1} commute"),
+
+    case("jacobian_gram_inverse_order", "kind", "gda", r"""
+Let $J$ be the (invertible) Jacobian of the update at the fixed point.
+
+$$(J^T J)^{-1} = (J^T)^{-1} J^{-1}$$
+""", bad(lambda: matrices_same(lambda j: inv(T(j) @ j), lambda j: inv(T(j)) @ inv(j), 1)),
+        note="(J^T J)^{-1} = J^{-1} (J^T)^{-1}"),
 ]

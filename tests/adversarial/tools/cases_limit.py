@@ -154,4 +154,11 @@ With $d$ held fixed and $n \to \infty$,
 $$n^2 d^2 = O(n)$$
 """, bad(lambda: big_o(n ** 2 * D ** 2, n, n, sp.oo)),
         note="with d fixed, n^2 d^2 grows like n^2"),
+
+    case("small_eta_square_root", "limit", "gda", r"""
+For a small step size, as $\eta \to 0$,
+
+$$\eta^{1/2} = O(\eta)$$
+""", bad(lambda: big_o(sp.sqrt(eta), eta, eta, 0)),
+        note="eta^{1/2} / eta = eta^{-1/2} is unbounded as eta -> 0"),
 ]

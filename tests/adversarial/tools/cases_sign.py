@@ -197,4 +197,21 @@ $$p(t)^4 + p(t)^2 \ge 0$$
 $$\sqrt{p(t)^4} = p(t)^2$$
 """, ok(lambda: always(lambda u: u ** 4 + u ** 2 >= 0, 1)),
         ok(lambda: same(sp.sqrt(p ** 4), p ** 2))),
+
+    case("logit_sqrt_product", "sign", "algebra", r"""
+Let $p(x)$ and $q(x)$ be the logits of two classifiers: real numbers of either sign.
+
+$$\sqrt{p(x)^2 q(x)^2} = p(x) q(x)$$
+""", bad(lambda: same(sp.sqrt(p ** 2 * q ** 2), p * q)),
+        note="sqrt(p^2 q^2) = |p q|; logits are negative as often as positive"),
+
+    case("output_log_abs", "sign", "calculus", r"""
+Let $f(x)$ be the network's output, a real number of either sign.
+
+$$|f(x)|^2 = f(x)^2$$
+
+$$\log|f(x)| = \log f(x)$$
+""", ok(lambda: same(sp.Abs(f) ** 2, f ** 2)),
+        bad(lambda: real_same(lambda w: np.log(abs(w)), lambda w: np.log(w), 1)),
+        note="log|f| = log f only where f > 0"),
 ]
