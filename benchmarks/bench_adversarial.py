@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
-from tests.adversarial.manifest import (VERDICTS, Case, CaseOutcome, confusion, confusion_text, load_cases,  # noqa: E402
-                                        match, steps_where, written_steps)
+from tests.adversarial.manifest import (  # noqa: E402
+    VERDICTS, Case, CaseOutcome, confusion, confusion_text, load_cases, match, steps_where, written_steps)
 
 
 def check_with_cli(case: Case) -> CaseOutcome:
@@ -76,7 +76,8 @@ def main() -> None:
                      steps_where(outcomes, "wrong", ("consistent",)))
     lines += listing("correct steps refuted", steps_where(outcomes, "correct", ("refuted",)))
     refuted = len(data["correct_steps_refuted"])
-    lines.append(f"share of correct steps refuted: {refuted} of {correct} ({100 * refuted / max(correct, 1):.1f}%; target <= 1%)")
+    share = 100 * refuted / max(correct, 1)
+    lines.append(f"share of correct steps refuted: {refuted} of {correct} ({share:.1f}%; target <= 1%)")
     if data["unlabelled_steps"]:
         lines += ["", "STEPS VERIFY REPORTS THAT NO LABEL MATCHES (update cases.toml):"]
         lines += [f"  {u['case']}: {u['at']}" for u in data["unlabelled_steps"]]
