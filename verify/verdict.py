@@ -23,7 +23,8 @@ class Status(str, Enum):
 class Tier(str, Enum):
     """Which decider settled a verdict; grading and export read this, never the reason text."""
 
-    STRUCTURAL = "structural"  # the sides alone: identical, undefined, matrices of different sizes
+    STRUCTURAL = "structural"  # the step's form alone: an undefined side, matrices of different sizes, ~=
+    IDENTICAL = "identical"  # both sides the same expression: true, but a restatement, not a step
     RULE = "rule"  # a cited rule's own check (Jensen)
     STEP_HANDLER = "step handler"  # a theory's decider for steps of a special form (f = O(g))
     CANONICAL = "canonical"  # canonical forms under the context's theories

@@ -15,7 +15,7 @@ from ...errors import VerifyError
 from ...model import Relation
 from ...engine.checker import IDENTICAL
 from ...theories import find_rule
-from ..checks import CheckKey, Outcome, holds
+from ..checks import CheckKey, StepOutcome, holds
 from ..classify import WRONG_JUSTIFICATION
 from ..reader import context, parse_in, read_chain
 from ..results import Checked, Deduction, StepResult
@@ -50,7 +50,7 @@ def _latex(expr) -> str:
     return latex(expr)
 
 
-def _step(index: int, key: CheckKey, outcome: Outcome | None) -> StepResult:
+def _step(index: int, key: CheckKey, outcome: StepOutcome) -> StepResult:
     verdict = outcome.verdict
     example = verdict.counterexample.describe() if verdict.counterexample else None
     return StepResult(index, key.relation.value, _latex(key.rhs), key.justification, verdict.label, verdict.reason,
