@@ -6,12 +6,13 @@ from numbers import Number
 
 import pytest
 
+from derivations import BUILTIN
 from tests.class_generator import MUTANTS, reference, render
 from verify.grading import grade_text, load_rubric
 from verify.grading.results import SubmissionResult
 from verify.grading.writers import VISIBILITIES, gradescope, terminal, to_csv, to_json
 
-RUBRIC = load_rubric("assignment5")
+RUBRIC = load_rubric("assignment5", BUILTIN)
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .display import latex_of
 from .rules import Rule
 
 
@@ -103,8 +104,6 @@ class DerivationReport:
     def first_failure(self) -> CheckResult | None:
         return next((r for r in self.results if not r.verdict.status.holds), None)
 
-    def _repr_latex_(self) -> str:
-        """Jupyter shows one row per check with its verdict (built in verify.export.jupyter)."""
-        from .export.jupyter import report_latex
-
-        return report_latex(self)
+    def _repr_latex_(self) -> str | None:
+        """Jupyter shows one row per check with its verdict (the formatter ``verify.export`` registers)."""
+        return latex_of(self)

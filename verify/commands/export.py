@@ -8,8 +8,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..errors import UsageError
-from .options import add_check_options, check_config, unknown_name
+from ..errors import UsageError, unknown_name
+from .options import add_check_options, check_config
 
 
 def register(commands) -> None:
