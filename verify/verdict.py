@@ -76,10 +76,10 @@ def unknown(reason: str, residual: str | None = None) -> Verdict:
 
 @dataclass(frozen=True)
 class CheckResult:
-    """One checked step or claim, as reported."""
+    """One checked step, claim or numpy cross-check, as reported."""
 
     index: int
-    kind: str  # "step" or "claim"
+    kind: str  # "step", "claim" or "twin"
     latex: str
     justification: str | None
     verdict: Verdict
@@ -89,6 +89,8 @@ class CheckResult:
 
 @dataclass
 class DerivationReport:
+    """Every check of one derivation: ``results`` (steps, then claims) and ``twin`` (cross-checks)."""
+
     name: str
     title: str
     results: list[CheckResult] = field(default_factory=list)
@@ -101,8 +103,10 @@ class DerivationReport:
     def ok(self) -> bool:
         return all(r.verdict.status.holds for r in self.results + self.twin)
 
-    def first_failure(self) -> CheckResult | None:
-        return next((r for r in self.results if not r.verdict.status.holds), None)
+    def first_failure(self, chain: int | None = None) -> CheckResult | None:
+        """The first check that does not hold; with ``chain``, the first such step of that chain."""
+        return next((r for r in self.results if not r.verdict.status.holds
+                     and (chain is None or (r.kind == "step" and r.chain == chain))), None)
 
     def _repr_latex_(self) -> str | None:
         """Jupyter shows one row per check with its verdict (the formatter ``verify.export`` registers)."""
