@@ -68,7 +68,7 @@ def result_json(result: CheckResult) -> dict:
         "residual": result.verdict.residual,
         "counterexample": verdict["counterexample"],
         "samples": result.verdict.samples,
-        "used": list(result.verdict.used),
+        "used": [rule.name for rule in result.verdict.used],
         "milliseconds": round(result.millis, 3),
     }
 

@@ -18,13 +18,16 @@ class Rule:
     """A named justification; ``statement`` says what it licenses.
 
     ``check(lhs, relation, rhs, context)`` may decide a step on its own (e.g. Jensen);
-    it returns None when the rule does not apply to the step.
+    it returns None when the rule does not apply to the step. ``demands_citation`` is
+    False for the background every step of a kind goes through (algebra, reading
+    matrices entry by entry): a step that used only such rules licenses any cited name.
     """
 
     name: str
     statement: str
     check: Callable[..., object] | None = None
     aliases: tuple[str, ...] = ()
+    demands_citation: bool = True
 
     def __str__(self) -> str:
         return self.name

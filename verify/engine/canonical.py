@@ -4,6 +4,7 @@ from __future__ import annotations
 from sympy import Expr
 
 from ..model import Context
+from ..rules import Rule
 from ..theories import theory
 from ..theories.algebra import evaluated
 
@@ -14,13 +15,13 @@ def theory_names(context: Context) -> tuple[str, ...]:
     return names + ("algebra",)
 
 
-def canonical_form(expr: Expr, context: Context) -> tuple[Expr, tuple[str, ...]]:
-    """Bring ``expr`` to the canonical form of the context; also name what was used."""
-    used: list[str] = []
+def canonical_form(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
+    """Bring ``expr`` to the canonical form of the context; also say which rules it used."""
+    used: list[Rule] = []
     expr = evaluated(expr)
     for name in theory_names(context):
         rewrite = theory(name).canonical
         if rewrite is not None:
-            expr, names = rewrite(expr, context)
-            used.extend(n for n in names if n not in used)
+            expr, rules = rewrite(expr, context)
+            used.extend(r for r in rules if r not in used)
     return expr, tuple(used)

@@ -2,7 +2,7 @@
 
 No code generation and no ``eval``: every node type has a small handler, theory
 objects (densities, expectations) are evaluated by hooks the theory provides, and
-anything else raises ``Unsupported`` so the checker can say ``unknown`` honestly.
+anything else raises ``Undecided`` so the checker can say ``unknown`` honestly.
 Integrals over the real line are computed on a grid, vectorised over the variable.
 """
 from __future__ import annotations
@@ -13,6 +13,8 @@ import numpy as np
 import sympy
 from sympy import Expr
 
+from ..undecided import Undecided
+
 GRID = np.linspace(-14.0, 14.0, 5601)
 MAX_SUM_TERMS = 100_000
 
@@ -22,10 +24,6 @@ def _tails_matter(values: np.ndarray) -> bool:
     peak = float(np.max(np.abs(values), initial=0.0))
     ends = max(abs(complex(values[0])), abs(complex(values[-1])))
     return ends > 1e-9 * max(peak, 1.0)
-
-
-class Unsupported(Exception):
-    """The expression holds something no handler can evaluate."""
 
 
 _FUNCTIONS: dict[type, Callable[..., Any]] = {
@@ -67,12 +65,12 @@ class Evaluator:
             return handler(expr)
         if type(expr) in _FUNCTIONS:
             return _FUNCTIONS[type(expr)](*(self(a) for a in expr.args))
-        raise Unsupported(f"cannot evaluate {type(expr).__name__} numerically")
+        raise Undecided(f"cannot evaluate {type(expr).__name__} numerically")
 
     def _symbol(self, symbol) -> Any:
         if symbol in self.values:
             return self.values[symbol]
-        raise Unsupported(f"no value for symbol {symbol}")
+        raise Undecided(f"no value for symbol {symbol}")
 
     def bound(self, symbol, value) -> "Evaluator":
         """A copy in which ``symbol`` takes ``value`` (a number or a grid)."""
@@ -103,16 +101,16 @@ class Evaluator:
 
     def _integrate(self, body, limit):
         if not isinstance(body, Expr):  # already a number from an inner integral
-            raise Unsupported("multiple integrals are not supported numerically")
+            raise Undecided("multiple integrals are not supported numerically")
         variable, *bounds = limit
         grid = GRID
         if len(bounds) == 2 and all(b.is_finite for b in bounds):
             grid = np.linspace(float(self(bounds[0])), float(self(bounds[1])), 4001)
         elif len(bounds) == 2 and not (bounds[0] == -sympy.oo and bounds[1] == sympy.oo):
-            raise Unsupported("half-infinite integrals are not supported numerically")
+            raise Undecided("half-infinite integrals are not supported numerically")
         values = np.broadcast_to(self.bound(variable, grid)(body), grid.shape)
         if grid is GRID and _tails_matter(values):
-            raise Unsupported("the integrand does not vanish at the ends of the grid: the integral may diverge")
+            raise Undecided("the integrand does not vanish at the ends of the grid: the integral may diverge")
         return np.trapezoid(values, grid)
 
     def _eval_Sum(self, expr):
@@ -120,21 +118,21 @@ class Evaluator:
         variable, low, high = expr.limits[0]
         low, high = int(round(float(self(low)))), int(round(float(self(high))))
         if high - low > MAX_SUM_TERMS:
-            raise Unsupported("sum too long to evaluate")
+            raise Undecided("sum too long to evaluate")
         inner = sympy.Sum(body, *expr.limits[1:]) if len(expr.limits) > 1 else body
         return sum(self.bound(variable, float(k))(inner) for k in range(low, high + 1))
 
     def _eval_Derivative(self, expr):
         done = expr.doit(deep=False)  # exact differentiation first; numbers only for the result
         if done.has(sympy.Derivative):
-            raise Unsupported(f"cannot differentiate {expr.expr} symbolically")
+            raise Undecided(f"cannot differentiate {expr.expr} symbolically")
         return self(done)
 
     def _eval_Piecewise(self, expr):
         for value, condition in expr.args:
             if condition is sympy.true or bool(self(condition)):
                 return self(value)
-        raise Unsupported("no branch of a piecewise expression applies")
+        raise Undecided("no branch of a piecewise expression applies")
 
     def _eval_StrictGreaterThan(self, expr):
         return self(expr.lhs) > self(expr.rhs)

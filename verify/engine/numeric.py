@@ -15,7 +15,8 @@ from ..theories import theory
 from ..theories.base import Instance
 from ..verdict import Counterexample, Status, Verdict, unknown
 from .canonical import theory_names
-from .evaluate import Evaluator, Unsupported
+from ..undecided import Undecided
+from .evaluate import Evaluator
 
 
 def _format(value) -> str:
@@ -74,7 +75,7 @@ def numeric_check(lhs: Expr, relation: Relation, rhs: Expr, context: Context, co
         try:
             with np.errstate(all="ignore"):
                 left, right = evaluate(lhs), evaluate(rhs)
-        except Unsupported as exc:
+        except Undecided as exc:
             return unknown(f"not decided symbolically, and {exc}")
         if not (np.all(np.isfinite(left)) and np.all(np.isfinite(right))):
             continue

@@ -17,6 +17,7 @@ from ..config import CheckConfig
 from ..engine.budget import Outcome, run_budgeted
 from ..engine.checker import check_step, outcome_verdict
 from ..model import Context, Relation
+from ..rules import Rule
 from ..verdict import Verdict
 from ..theories import find_rule
 from .classify import WRONG_JUSTIFICATION, classify
@@ -50,14 +51,14 @@ def check_one(key: CheckKey, config: CheckConfig) -> StepOutcome:
     return StepOutcome(verdict, mistake)
 
 
-def wrong_justification(named: str | None, used: tuple[str, ...]) -> bool:
+def wrong_justification(named: str | None, used: tuple[Rule, ...]) -> bool:
     """The step names a registered rule, the engine needed another one, and not the named one.
 
     Only a rule the engine knows can be judged: free prose ("then") is never wrong, and
     a step settled by algebra alone licenses any name.
     """
     rule = find_rule(named)
-    needed = {found.name for found in map(find_rule, used) if found is not None and found.name != "algebra"}
+    needed = {rule.name for rule in used if rule.demands_citation}
     return rule is not None and bool(needed) and rule.name not in needed
 
 

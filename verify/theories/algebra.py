@@ -12,8 +12,26 @@ import numpy as np
 import sympy
 from sympy import Basic, Expr
 
-from ..model import Context
-from .base import Instance, Rule, Theory, register_rule, register_theory
+from ..model import Context, Fact
+from ..undecided import Undecided
+from .base import Instance, Rule, Theory, find_rule, register_rule, register_theory
+
+ALGEBRA = register_rule(Rule(
+    "algebra", "rearranging terms, expanding products and logarithms of positive quantities",
+    aliases=("simplify", "simplification", "rearrange", "expand", "definition", "substitution"),
+    demands_citation=False))
+DIFFERENTIATION = register_rule(Rule(
+    "differentiation", "every derivative of an explicit expression carried out exactly: "
+    "d/dt g(z(t)) = grad g(z) . dz/dt (chain rule) and the product rule",
+    aliases=("chain rule", "differentiate", "product rule of differentiation")))
+
+
+def fact_rule(fact: Fact) -> Rule:
+    """The rule that using ``fact`` counts as: the registered rule it is named after
+    (a fact called "Bayes' rule"), else algebra, whose substitution of a stated
+    definition licenses any name (a fact named "definition of y" is no rule of its own).
+    """
+    return find_rule(fact.name) or ALGEBRA
 
 
 def evaluated(expr: Basic) -> Basic:
@@ -29,20 +47,20 @@ def evaluated(expr: Basic) -> Basic:
     return expr.func(*args)
 
 
-def apply_facts(expr: Expr, context: Context) -> tuple[Expr, tuple[str, ...]]:
+def apply_facts(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     """Rewrite every occurrence of a fact's left side by its right side.
 
     Repeated until nothing changes (at most once per fact), so a definition that uses
     another definition is unfolded completely.
     """
-    used: list[str] = []
+    used: list[Rule] = []
     facts = usable_facts(context)
     for _ in range(len(facts)):
         before = expr
         for fact in facts:
             if expr.has(fact.lhs) and fact.lhs not in bound_symbols(expr):  # a bound k is not the defined k
                 expr = expr.xreplace({fact.lhs: fact.rhs})
-                used.append(fact.name) if fact.name not in used else None
+                used.append(fact_rule(fact)) if fact_rule(fact) not in used else None
         if expr == before:
             break
     return expr, tuple(used)
@@ -89,17 +107,17 @@ def differentiate(expr: Expr) -> Expr:
     return expr.replace(lambda e: isinstance(e, sympy.Derivative), lambda e: e.doit(deep=False))
 
 
-def carry_out(expr: Expr) -> tuple[Expr, tuple[str, ...]]:
+def carry_out(expr: Expr) -> tuple[Expr, tuple[Rule, ...]]:
     """Derivatives of explicit expressions and polynomial sums, done exactly."""
     used = []
     if expr.has(sympy.Derivative):
         expr = differentiate(expr)
-        used.append("differentiation")
+        used.append(DIFFERENTIATION)
     if expr.has(sympy.Sum):
-        from .asymptotics.sums import close_sums  # Faulhaber's formulas
+        from .asymptotics.sums import CLOSED_FORM_SUMS, close_sums  # Faulhaber's formulas
 
         expr, closed = close_sums(expr)
-        used.extend(["closed-form sums"] if closed else [])
+        used.extend([CLOSED_FORM_SUMS] if closed else [])
     return expr, tuple(used)
 
 
@@ -111,10 +129,10 @@ def normalise(expr: Expr) -> Expr:
     return expr
 
 
-def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[str, ...]]:
+def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     expr, used = apply_facts(expr, context)
     expr, done = carry_out(expr)
-    return normalise(expr), used + done + ("algebra",)
+    return normalise(expr), used + done + (ALGEBRA,)
 
 
 def sample_value(symbol, rng: np.random.Generator) -> float:
@@ -159,7 +177,7 @@ def _recurrence_members(free: set, defined: dict) -> set:
 
 def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance) -> str | None:
     """Sample every free symbol by its assumptions; defined symbols take their definition's value."""
-    from ..engine.evaluate import Evaluator, Unsupported
+    from ..engine.evaluate import Evaluator
 
     defined = definitions(context)
     bound = set(instance.values) | set(context.integration_variables)
@@ -177,7 +195,7 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
         for symbol in [s for s in pending if defined[s].free_symbols <= set(instance.values)]:
             try:
                 value = Evaluator(instance.values, instance.hooks)(defined[symbol])
-            except Unsupported as why:
+            except Undecided as why:
                 return f"the definition of {symbol} cannot be evaluated: {why}"
             instance.values[symbol] = value
             shown = f"{complex(value).real:g}" if np.ndim(value) == 0 and not np.iscomplexobj(value) else str(value)
@@ -187,5 +205,3 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
 
 
 register_theory(Theory("algebra", canonical, instantiate))
-register_rule(Rule("algebra", "rearranging terms, expanding products and logarithms of positive quantities",
-                   aliases=("simplify", "simplification", "rearrange", "expand", "definition", "substitution")))

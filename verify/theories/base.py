@@ -17,8 +17,8 @@ from ..model import Claim, Context
 from ..rules import Rule, find_rule, normalise_rule_name, register_rule  # noqa: F401  (re-exported)
 from ..verdict import Verdict
 
-# canonical(expr, context) -> (canonical expr, names of the rewrites that fired)
-Canonicaliser = Callable[[Expr, Context], tuple[Expr, tuple[str, ...]]]
+# canonical(expr, context) -> (canonical expr, the rules whose rewrites fired)
+Canonicaliser = Callable[[Expr, Context], tuple[Expr, tuple[Rule, ...]]]
 
 
 @dataclass

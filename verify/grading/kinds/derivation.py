@@ -54,7 +54,7 @@ def _step(index: int, key: CheckKey, outcome: StepOutcome) -> StepResult:
     verdict = outcome.verdict
     example = verdict.counterexample.describe() if verdict.counterexample else None
     return StepResult(index, key.relation.value, _latex(key.rhs), key.justification, verdict.label, verdict.reason,
-                      verdict.residual, example, outcome.mistake, verdict.used)
+                      verdict.residual, example, outcome.mistake, tuple(rule.name for rule in verdict.used))
 
 
 def _named(rule: str, steps: list[StepResult]) -> bool:

@@ -19,18 +19,24 @@ from sympy import Expr, Pow
 from ...config import CheckConfig
 from ...model import Claim, Context, Relation
 from ...verdict import Status, Verdict, proved, unknown
+from ...undecided import Undecided
 from ...vocabulary import BigO, BigOmega, Theta
-from .classes import (ThetaClass, Undecided, as_class, class_cone, describe_direction, growth_of_gap,
+from .classes import (ThetaClass, as_class, class_cone, describe_direction, growth_of_gap,
                                   theta_class, uncovered)
-from .sums import close_sums
-from .terms import Unsupported, unwrap
+from .sums import CLOSED_FORM_SUMS, close_sums
+from .terms import unwrap
 from ..algebra import apply_facts
 from ..base import CLAIM_HANDLERS, Rule, Theory, claim_handler, register_rule, register_theory, step_handler
+
+MONOMIAL_DOMINANCE = register_rule(Rule(
+    "monomial dominance", "f = Theta(g) when f and g have the same maximal monomials under the growth "
+    "assumptions; f = O(g) when every monomial of f is dominated by one of g (Omega the other way)",
+    demands_citation=False))  # every asymptotic claim is decided this way
 
 KINDS = ("same", "same_with_lower_order_terms", "too_loose", "missing_term", "too_tight", "incomparable",
          "unknown")
 
-__all__ = ["KINDS", "Comparison", "ThetaClass", "compare_classes", "theta_class", "Unsupported", "Undecided"]
+__all__ = ["KINDS", "Comparison", "ThetaClass", "compare_classes", "theta_class"]
 
 
 @dataclass(frozen=True)
@@ -109,7 +115,7 @@ def compare_classes(claimed, expected, assumptions: Sequence[Expr] = ()) -> Comp
         a, b = as_class(claimed, assumptions), as_class(expected, assumptions)
         cone = class_cone(a, b, assumptions)
         excess, missing = uncovered(a, b, cone), uncovered(b, a, cone)
-    except Unsupported as why:
+    except Undecided as why:
         return Comparison("unknown", f"not decided: {why}")
     kind = _kind(a, b, excess, missing)
     return Comparison(kind, _explain(kind, a, b, excess, missing, cone.names), a, b,
@@ -136,8 +142,8 @@ def _verdict(claim: Claim, holds, what: str) -> Verdict:
         return unknown(comparison.explanation)
     reason = _argument(comparison, unwrap(claim.subject))
     if holds(comparison):
-        return proved(f"{what} holds by monomial dominance: {reason}", ("asymptotics",))
-    return Verdict(Status.REFUTED, f"{what} fails: {reason}", used=("asymptotics",))
+        return proved(f"{what} holds by monomial dominance: {reason}", (MONOMIAL_DOMINANCE,))
+    return Verdict(Status.REFUTED, f"{what} fails: {reason}", used=(MONOMIAL_DOMINANCE,))
 
 
 @claim_handler("theta")
@@ -198,12 +204,10 @@ def _inner_class(expr: Expr) -> bool:
     return not isinstance(expr, _ASYMPTOTIC) and expr.has(*_ASYMPTOTIC)
 
 
-def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[str, ...]]:
+def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     """Close polynomial sums; the algebra theory then expands what is left."""
     closed, changed = close_sums(expr)
-    return closed, ("closed-form sums",) if changed else ()
+    return closed, (CLOSED_FORM_SUMS,) if changed else ()
 
 
 register_theory(Theory("asymptotics", canonical))
-register_rule(Rule("closed-form sums", "sum_{k=a}^{b} of a polynomial in k by Faulhaber's formula",
-                   aliases=("sum of a constant", "faulhaber", "arithmetic series", "summation")))

@@ -15,12 +15,9 @@ from typing import Iterable, Sequence
 import sympy
 from sympy import Expr
 
+from ...undecided import Undecided
 from .dominance import Cone, Decision, dominated, vector
-from .terms import Monomial, Term, Unsupported, sign_of, terms_of
-
-
-class Undecided(Unsupported):
-    """A dominance question this theory cannot settle soundly (the message says which)."""
+from .terms import Monomial, Term, sign_of, terms_of
 
 
 @dataclass(frozen=True)
@@ -80,14 +77,14 @@ def _sides(relation: Expr) -> tuple[Monomial, Monomial]:
     elif isinstance(relation, (sympy.GreaterThan, sympy.StrictGreaterThan)):
         small, large = relation.rhs, relation.lhs
     else:
-        raise Unsupported(f"the assumption {relation} is not an inequality between sizes")
+        raise Undecided(f"the assumption {relation} is not an inequality between sizes")
     return _single_monomial(small, relation), _single_monomial(large, relation)
 
 
 def _single_monomial(side: Expr, relation: Expr) -> Monomial:
     terms = terms_of(side)
     if len(terms) != 1 or sign_of(terms[0]) < 0 or terms[0].monomial.has_logs:
-        raise Unsupported(f"the assumption {relation} is not of the form monomial <= monomial")
+        raise Undecided(f"the assumption {relation} is not of the form monomial <= monomial")
     return terms[0].monomial
 
 
@@ -118,8 +115,8 @@ def maximal_monomials(monomials: Iterable[Monomial], cone: Cone) -> frozenset[Mo
 def theta_class(expr: Expr, assumptions: Sequence[Expr] = ()) -> ThetaClass:
     """The Theta-class of a cost expression (O(.)/Theta(.)/Omega(.) are unwrapped).
 
-    Raises ``Unsupported`` (or its child ``Undecided``) with the reason when the
-    expression is not a classifiable sum of monomials.
+    Raises ``Undecided`` with the reason when the expression is not a classifiable
+    sum of monomials or a dominance question cannot be settled soundly.
 
     >>> t, n, L = sympy.symbols("t n L", positive=True)
     >>> theta_class(t*n**2*L + t*n) == theta_class(L*n**2*t)
@@ -131,7 +128,7 @@ def theta_class(expr: Expr, assumptions: Sequence[Expr] = ()) -> ThetaClass:
     positive = [term for term in terms if sign_of(term) > 0]
     negative = [term for term in terms if sign_of(term) < 0]
     if not positive:
-        raise Unsupported(f"{expr} has no positive term, so it is not a cost")
+        raise Undecided(f"{expr} has no positive term, so it is not a cost")
     _check_negatives(positive, negative)
     cone = cone_for(frozenset().union(*(t.monomial.variables for t in terms)), assumptions)
     everything = frozenset(term.monomial for term in positive)

@@ -11,6 +11,13 @@ from functools import lru_cache
 import sympy
 from sympy import Expr
 
+from ..base import Rule, register_rule
+
+CLOSED_FORM_SUMS = register_rule(Rule(
+    "closed-form sums", "sum_{k=a}^{b} of a polynomial in k by Faulhaber's formula "
+    "(a constant c sums to (b - a + 1) c)",
+    aliases=("sum of a constant", "faulhaber", "arithmetic series", "summation")))
+
 _X = sympy.Dummy("x")
 
 

@@ -14,14 +14,10 @@ from functools import lru_cache
 import sympy
 from sympy import Expr
 
-from ... import errors
+from ...undecided import Undecided
 from ...vocabulary.asymptotics import _Asymptotic
 
 Exponents = tuple[tuple[str, Fraction], ...]
-
-
-class Unsupported(errors.VerifyError):
-    """The expression is not a sum of monomials this theory can classify (the message says why)."""
 
 
 @dataclass(frozen=True, order=True)
@@ -91,7 +87,7 @@ def _rational(value: Fraction) -> sympy.Rational:
 
 def _fraction(exponent: Expr, factor: Expr) -> Fraction:
     if not exponent.is_Rational:
-        raise Unsupported(f"the exponent of {factor} is not a rational number")
+        raise Undecided(f"the exponent of {factor} is not a rational number")
     return Fraction(int(exponent.p), int(exponent.q))
 
 
@@ -104,7 +100,7 @@ def _read_factor(factor: Expr, powers: dict, logs: dict) -> None:
         name = base.args[0].name
         logs[name] = logs.get(name, Fraction(0)) + _fraction(exponent, factor)
     else:
-        raise Unsupported(f"cannot read the growth of the factor {factor}: only products of powers of "
+        raise Undecided(f"cannot read the growth of the factor {factor}: only products of powers of "
                           "size variables and of their logarithms are supported")
 
 
@@ -137,7 +133,7 @@ def _refuse_large_powers(expr: Expr) -> None:
     """A sum raised to a large power would expand into too many terms for a quick check."""
     for node in sympy.preorder_traversal(expr):
         if node.is_Pow and node.base.is_Add and node.exp.is_Number and abs(node.exp) > MAX_EXPANDED_POWER:
-            raise Unsupported(f"{node} is too large to expand (powers of sums are expanded up to "
+            raise Undecided(f"{node} is too large to expand (powers of sums are expanded up to "
                               f"{MAX_EXPANDED_POWER})")
 
 
@@ -150,7 +146,7 @@ def terms_of(expr: Expr) -> tuple[Term, ...]:
     """
     expr = unwrap(sympy.sympify(expr) if isinstance(expr, int) else expr)
     if not isinstance(expr, Expr) or expr.atoms(_Asymptotic):
-        raise Unsupported(f"{expr} is not a cost expression")
+        raise Undecided(f"{expr} is not a cost expression")
     _refuse_large_powers(expr)
     expanded = sympy.expand(_as_positive_sizes(expr), log=True, force=True)
     merged: dict[Monomial, Expr] = {}
@@ -161,9 +157,9 @@ def terms_of(expr: Expr) -> tuple[Term, ...]:
 
 
 def sign_of(term: Term) -> int:
-    """+1 or -1 for a numeric coefficient whose sign SymPy decides; Unsupported otherwise."""
+    """+1 or -1 for a numeric coefficient whose sign SymPy decides; Undecided otherwise."""
     if term.coefficient.is_positive:
         return 1
     if term.coefficient.is_negative:
         return -1
-    raise Unsupported(f"the sign of the coefficient {term.coefficient} of {term.monomial} is not decided")
+    raise Undecided(f"the sign of the coefficient {term.coefficient} of {term.monomial} is not decided")

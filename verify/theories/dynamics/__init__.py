@@ -36,10 +36,11 @@ import sympy
 from sympy import Expr
 from sympy.core.function import AppliedUndef
 
-from ...engine.evaluate import Unsupported
+from ...undecided import Undecided
 from ...model import Context
 from . import inequality, maps, spectra  # noqa: F401  (register claim handlers)
-from ..base import Instance, Rule, Theory, register_rule, register_theory
+from . import rules  # noqa: F401  (registers the rules)
+from ..base import Instance, Theory, register_theory
 from .canonical import canonical, evaluate_derivatives
 
 
@@ -50,7 +51,7 @@ def _derivative_hook(context: Context):
     def evaluate(expr: Expr, evaluator):
         reduced = evaluate_derivatives(expr).xreplace(facts)
         if reduced.has(sympy.Derivative):
-            raise Unsupported(f"no vector field (fact) gives {expr}")
+            raise Undecided(f"no vector field (fact) gives {expr}")
         return evaluator(reduced)
 
     return evaluate
@@ -59,7 +60,7 @@ def _derivative_hook(context: Context):
 def _state_hook(expr: Expr, evaluator):
     if expr in evaluator.values:
         return evaluator.values[expr]
-    raise Unsupported(f"no value for the state {expr}")
+    raise Undecided(f"no value for the state {expr}")
 
 
 def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance) -> str | None:
@@ -80,9 +81,3 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
 
 
 register_theory(Theory("dynamics", canonical, instantiate))
-register_rule(Rule("chain rule", "d/dt g(z(t)) = grad g(z) . dz/dt; carried out exactly by differentiation",
-                   aliases=("differentiate", "differentiation", "product rule of differentiation")))
-register_rule(Rule("vector field", "replaces dz/dt by the field the dynamics prescribe (a fact of the context)",
-                   aliases=("equations of motion",)))
-register_rule(Rule("update rule", "replaces the next iterate by the update map (a fact of the context)",
-                   aliases=("gda update", "gradient descent ascent", "gda step")))

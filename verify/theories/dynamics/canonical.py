@@ -10,7 +10,9 @@ import sympy
 from sympy import Expr
 
 from ...model import Context
-from ..algebra import differentiate, evaluated, normalise
+from ..algebra import DIFFERENTIATION, differentiate, evaluated, normalise
+from ..base import Rule
+from .rules import ANGLE_ADDITION
 
 
 def _angle_sum(function: Expr) -> Expr | None:
@@ -59,15 +61,15 @@ def dynamics_form(expr: Expr) -> Expr:
     return normalise(expand_angles(sympy.expand(evaluate_derivatives(evaluated(expr)))))
 
 
-def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[str, ...]]:
+def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     """The theory's canonicaliser for chain steps; algebra runs after it."""
-    used = []  # the engine has already rebuilt ``expr`` with evaluation (algebra.evaluated)
+    used: list[Rule] = []  # the engine has already rebuilt ``expr`` with evaluation (algebra.evaluated)
     if expr.has(sympy.Derivative):
         expr = evaluate_derivatives(expr)
-        used.append("differentiation")
+        used.append(DIFFERENTIATION)
     if expr.has(sympy.sin, sympy.cos):
         split = expand_angles(sympy.expand(expr))
         if split != expr:
             expr = split
-            used.append("angle addition")
+            used.append(ANGLE_ADDITION)
     return expr, tuple(used)

@@ -20,6 +20,7 @@ from ...model import Claim, Context
 from ...verdict import Counterexample, Status, Verdict, proved, unknown
 from ..base import claim_handler
 from .region import Region, is_zero, show_point, witness
+from .rules import DYNAMICS
 
 
 _UNDEFINED = (sympy.zoo, sympy.nan, sympy.oo, -sympy.oo)
@@ -107,4 +108,4 @@ def compare(claimed: Sequence[Expr], actual: Sequence[Expr], names: Sequence[str
         if not is_zero(mine - true):
             return mismatch(mine - true, region, config, f"{name} ({how})", mine, true)
     shown = ", ".join(f"{n} = {a}" for n, a in zip(names, actual))
-    return proved(f"{how}: {shown}; every claimed entry has the same canonical form", ("dynamics",))
+    return proved(f"{how}: {shown}; every claimed entry has the same canonical form", (DYNAMICS,))

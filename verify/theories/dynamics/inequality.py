@@ -16,6 +16,7 @@ from ...model import Claim, Context
 from ...verdict import Counterexample, Status, Verdict, proved, unknown
 from .compare import config_rng, dynamics_claim
 from .region import Region, region_of, show_point
+from .rules import DYNAMICS
 from .sign import decide_relation
 
 _GREATER = (sympy.StrictGreaterThan, sympy.GreaterThan)
@@ -69,7 +70,7 @@ def check_inequality(claim: Claim, context: Context, config: CheckConfig) -> Ver
     region = region_of((bigger, smaller), claim.assumptions)
     sign = decide_relation(bigger, smaller, strict, region)
     if sign.holds:
-        return proved(f"{relation} for {region.describe()}: {sign.reason}", ("dynamics",))
+        return proved(f"{relation} for {region.describe()}: {sign.reason}", (DYNAMICS,))
     if sign.holds is False and sign.point is not None and region.contains(sign.point):
         return Verdict(Status.REFUTED, f"{relation} fails: {sign.reason}",
                        counterexample=_counterexample(relation, sign.point))

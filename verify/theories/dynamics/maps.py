@@ -18,8 +18,9 @@ from ...verdict import Counterexample, Status, Verdict, proved, unknown
 from .canonical import dynamics_form, shift
 from .compare import as_matrix, as_rows, as_vector, compare, dynamics_claim, mismatch
 from .region import region_of
+from .rules import DYNAMICS
 
-RULES = ("simultaneous", "alternating", "extragradient", "flow")
+UPDATE_RULES = ("simultaneous", "alternating", "extragradient", "flow")
 
 
 def gradient(f: Expr, variables: Sequence[Symbol], at: Sequence[Expr] | None = None) -> list[Expr]:
@@ -56,7 +57,7 @@ def update_map(f: Expr, variables: Sequence[Symbol], signs: Sequence[int], eta: 
         for i, sign in enumerate(signs):
             point[i] = point[i] + sign * eta * gradient(f, variables, point)[i]
         return point
-    raise UsageError(f"unknown update rule {rule!r}; known: {', '.join(RULES)}")
+    raise UsageError(f"unknown update rule {rule!r}; known: {', '.join(UPDATE_RULES)}")
 
 
 def _region(claim: Claim, *exprs):
@@ -163,7 +164,7 @@ def check_iterates(claim: Claim, context: Context, config: CheckConfig) -> Verdi
             return wrong
         state = apply_map(mapping, state)
     return proved(f"exact arithmetic: the {len(rows)} iterates t = 0..{len(rows) - 1} of z_(t+1) = map(z_t) "
-                  f"from z_0 = {tuple(as_vector(start))} agree with the table", ("dynamics",))
+                  f"from z_0 = {tuple(as_vector(start))} agree with the table", (DYNAMICS,))
 
 
 def _first_wrong(row, state, names, t, region, config) -> Verdict | None:
@@ -197,7 +198,7 @@ def check_closed_form(claim: Claim, context: Context, config: CheckConfig) -> Ve
     step = apply_map(mapping, closed) - closed.applyfunc(lambda e: shift(e, n))
     if all(dynamics_form(e) == 0 for e in step):
         return proved(f"induction on {n}: Z(0) = z0, and map(Z({n})) - Z({n} + 1) has canonical form 0 "
-                      f"(angle addition, powers split), so Z({n}) = map^{n}(z0) for every {n} >= 0", ("dynamics",))
+                      f"(angle addition, powers split), so Z({n}) = map^{n}(z0) for every {n} >= 0", (DYNAMICS,))
     return _closed_form_counterexample(mapping, first, closed, n, 12)
 
 

@@ -18,6 +18,7 @@ from .compare import (as_matrix, as_vector, compare, config_rng, dynamics_claim,
                                undefined_in)
 from .maps import gradient
 from .region import Region, is_zero, region_of, show_point, witness
+from .rules import DYNAMICS
 from .sign import decide, nonnegative
 
 LAMBDA = Dummy("lambda")
@@ -50,7 +51,7 @@ def check_eigenvalues(claim: Claim, context: Context, config: CheckConfig) -> Ve
     if all(is_zero(c) for c in residual.all_coeffs()):
         return proved(f"characteristic polynomial det(lambda I - M) = {polynomial} equals "
                       f"prod(lambda - v) over the claimed {tuple(claimed)}: same roots, same multiplicities",
-                      ("dynamics",))
+                      (DYNAMICS,))
     return _wrong_spectrum(claim, matrix, claimed, residual, polynomial, config)
 
 
@@ -103,7 +104,7 @@ def _radius_2x2(matrix, radius, region: Region, config: CheckConfig) -> Verdict 
     why = (f"trace {trace}, determinant {det}: discriminant {discriminant} < 0 on {region.describe()} "
            f"({negative.reason}), so the eigenvalues are a complex-conjugate pair with |lambda|^2 = det")
     if is_zero(radius**2 - det):
-        return proved(f"{why}; so the spectral radius is sqrt({det}) = {radius}", ("dynamics",))
+        return proved(f"{why}; so the spectral radius is sqrt({det}) = {radius}", (DYNAMICS,))
     verdict = mismatch(radius**2 - det, region, config, "squared spectral radius", radius**2, det)
     return Verdict(verdict.status, f"{why}, not ({radius})**2: {verdict.reason}", verdict.residual,
                    verdict.counterexample)
@@ -151,7 +152,7 @@ def _saddle_2x2(hessian: ImmutableMatrix, region: Region) -> Verdict:
     if below.holds:
         return proved(f"the gradient vanishes; the Hessian {hessian.tolist()} has determinant {det} < 0 "
                       f"({below.reason}), the product of its eigenvalues: one is positive, one negative",
-                      ("dynamics",))
+                      (DYNAMICS,))
     above = decide(det, True, region)
     if above.holds:
         return Verdict(Status.REFUTED, f"the Hessian {hessian.tolist()} has determinant {det} > 0: both "
@@ -170,5 +171,5 @@ def _saddle_exact(hessian: ImmutableMatrix) -> Verdict:
         return unknown(f"the Hessian's eigenvalues {spectrum} are not all shown real: a sign does not apply")
     signs = {bool(v.is_positive) for v in values if v.is_nonzero} | {None for v in values if v.is_zero}
     if True in signs and False in signs:
-        return proved(f"the gradient vanishes; the Hessian's eigenvalues {spectrum} have both signs", ("dynamics",))
+        return proved(f"the gradient vanishes; the Hessian's eigenvalues {spectrum} have both signs", (DYNAMICS,))
     return Verdict(Status.REFUTED, f"the Hessian's eigenvalues {spectrum} do not have both signs: not a saddle")

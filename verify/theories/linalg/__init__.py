@@ -14,11 +14,15 @@ from sympy import Dummy, Expr, Indexed, MatrixSymbol, Sum, Symbol, Tuple, expand
 
 from ...config import CheckConfig
 from ...model import Claim, Context
+from ...undecided import Undecided
 from ...verdict import Counterexample, Status, Verdict, proved, unknown
 from ...vocabulary.linalg import Dot, Entry, Row
-from ..base import Rule, Theory, claim_handler, find_rule, register_rule, register_theory
+from ..algebra import fact_rule
+from ..base import Rule, Theory, claim_handler, register_theory
+from ..probability.rules import INDEPENDENCE, LINEARITY
 from .entries import Mixed, entry, is_matrix, is_vector, lower
-from .moments import Undecided, moments
+from .moments import moments
+from .rules import COMPONENTWISE_EQUALITY, ENTRYWISE_EQUALITY, LINEAR_ALGEBRA
 from .sums import freshen, reduced
 
 ROW = Dummy("r", integer=True, positive=True)  # Dummies: no user symbol can be captured
@@ -30,7 +34,7 @@ def _family_value(fact, node: Indexed) -> Expr:
     return freshen(fact.rhs).xreplace(dict(zip(fact.lhs.indices, node.indices)))
 
 
-def apply_definitions(expr: Expr, context: Context) -> tuple[Expr, list[str]]:
+def apply_definitions(expr: Expr, context: Context) -> tuple[Expr, list[Rule]]:
     """Substitute facts; a fact ``x_{ij} = ...`` with symbol indices defines x at every index."""
     used = []
     for fact in context.facts:
@@ -39,10 +43,10 @@ def apply_definitions(expr: Expr, context: Context) -> tuple[Expr, list[str]]:
             if expr.has(lhs.base):
                 expr = expr.replace(lambda e: isinstance(e, Indexed) and e.base == lhs.base
                                     and len(e.indices) == len(lhs.indices), lambda e: _family_value(fact, e))
-                used.append(fact.name)
+                used.append(fact_rule(fact))
         elif expr.has(lhs):
             expr = expr.xreplace({lhs: fact.rhs})
-            used.append(fact.name)
+            used.append(fact_rule(fact))
     return expr, used
 
 
@@ -63,10 +67,10 @@ def resolve_rows(expr: Expr) -> Expr:
 def to_scalar(expr: Expr, used: set) -> Expr:
     """A matrix becomes its (r, c) entry, a vector its c-th component, everything else stays."""
     if is_matrix(expr):
-        used.add("entrywise equality")
+        used.add(ENTRYWISE_EQUALITY)
         return lower(entry(expr, ROW, COLUMN, used), None, used)
     if is_vector(expr):
-        used.add("componentwise equality")
+        used.add(COMPONENTWISE_EQUALITY)
         return lower(expr, COLUMN, used)
     return lower(expr, None, used)
 
@@ -75,7 +79,7 @@ def _relevant(expr: Expr) -> bool:
     return is_matrix(expr) or expr.has(Sum, Indexed, Row, Entry, Dot, MatrixSymbol)
 
 
-def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[str, ...]]:
+def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     if not _relevant(expr):
         return expr, ()
     expr, facts = apply_definitions(expr, context)
@@ -84,7 +88,7 @@ def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[str, ...]]:
         scalar = to_scalar(resolve_rows(expr), used)
     except Mixed:
         return expr, tuple(facts)
-    return reduced(scalar, used), tuple(facts) + tuple(sorted(used)) + ("linalg",)
+    return reduced(scalar, used), tuple(facts) + tuple(sorted(used, key=str)) + (LINEAR_ALGEBRA,)
 
 
 def instantiate(context: Context, expr: Expr, rng, instance) -> str | None:
@@ -118,35 +122,7 @@ def check_moments(claim: Claim, context: Context, config: CheckConfig) -> Verdic
         if difference != 0:
             return _refutation(difference, what)
     return proved(f"exact: mean {mean}, variance {variance} (linearity of expectation, independence, "
-                  "zero mean, unit variance)", ("linearity of expectation", "independence"))
+                  "zero mean, unit variance)", (LINEARITY, INDEPENDENCE))
 
-
-RULES = (
-    Rule("matrix product", "(AB)_{ij} = sum_k A_{ik} B_{kj}; row i of AB = sum_k A_{ik} b_k",
-         aliases=("matrix multiplication", "definition of matrix product", "row of a product")),
-    Rule("transpose", "(A^T)_{ij} = A_{ji}"),
-    Rule("definition of softmax", "softmax(S)_{ij} = exp(S_ij) / sum_l exp(S_il), along each row",
-         aliases=("softmax",)),
-    Rule("definition of attention weights", "alpha_ij = exp(q_i.k_j / sqrt(d_k)) / sum_l exp(q_i.k_l / sqrt(d_k))",
-         aliases=("attention weights",)),
-    Rule("dot product", "u . v = sum_k u_k v_k"),
-    Rule("block multiplication", "Concat(A_1..A_h) Stack(B_1..B_h) = sum_m A_m B_m when the block sizes agree",
-         aliases=("block matrix multiplication",)),
-    Rule("row blocks", "W^O = Stack(W^O_1, ..., W^O_h): the rows of W^O split into one block per head",
-         aliases=("partition into blocks", "split into row blocks")),
-    Rule("linearity of summation", "sum_k (a_k + b_k) = sum_k a_k + sum_k b_k; sum_k c a_k = c sum_k a_k",
-         aliases=("factor out of a sum", "pull out a constant")),
-    Rule("exp of a sum", "exp(a + b) = exp(a) exp(b)"),
-    Rule("normalisation of softmax", "sum_j softmax(S)_{ij} = 1: each row of attention weights sums to one",
-         aliases=("normalization of softmax", "weights sum to one")),
-    Rule("shift invariance", "softmax(S + c 1^T) = softmax(S): a constant added to a row cancels",
-         aliases=("softmax shift invariance",)),
-    Rule("rename dummy index", "sum_j f(j) = sum_l f(l)", aliases=("relabel the summation index",)),
-    Rule("scaling of variance", "Var(X / c) = Var(X) / c^2"),
-    Rule("independence", "E[XY] = E[X] E[Y] for independent X, Y"),
-)
 
 register_theory(Theory("linalg", canonical, instantiate))
-for _rule in RULES:
-    if find_rule(_rule.name) is None:  # another theory (probability) may own the general rule
-        register_rule(_rule)

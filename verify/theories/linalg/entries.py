@@ -23,6 +23,7 @@ from sympy import (Add, Dummy, Expr, Identity, Indexed, IndexedBase, KroneckerDe
 from sympy.matrices.expressions.matexpr import MatrixElement, MatrixExpr
 
 from ...vocabulary.linalg import Concat, Dot, Entry, Row, Softmax, Stack
+from .rules import BLOCK_MULTIPLICATION, DOT_PRODUCT, MATRIX_POWER, MATRIX_PRODUCT, SOFTMAX_DEFINITION, TRANSPOSE
 from .sums import normal
 
 
@@ -52,7 +53,7 @@ def block_multiply(factors: list, used: set) -> list | None:
     for n in range(len(factors) - 1):
         left, right = factors[n], factors[n + 1]
         if isinstance(left, Concat) and isinstance(right, Stack) and _blocks_align(left, right):
-            used.add("block multiplication")
+            used.add(BLOCK_MULTIPLICATION)
             products = [MatMul(a, b) for a, b in zip(left.blocks, right.blocks)]
             return factors[:n] + [MatAdd(*products)] + factors[n + 2:]
     return None
@@ -66,7 +67,7 @@ def _product_entry(expr, r, c, used: set) -> Expr:
         return Mul(*scalars) * entry(MatMul(*blocked) if len(blocked) > 1 else blocked[0], r, c, used)
     if len(factors) == 1:
         return Mul(*scalars) * entry(factors[0], r, c, used)
-    used.add("matrix product")
+    used.add(MATRIX_PRODUCT)
     cuts = [fresh() for _ in factors[:-1]]
     rows, cols = [r, *cuts], [*cuts, c]
     body = Mul(*(entry(f, i, j, used) for f, i, j in zip(factors, rows, cols)))
@@ -81,7 +82,7 @@ def _summed(body: Expr, limits: list, used: set) -> Expr:
 
 
 def _softmax_entry(expr: Softmax, r, c, used: set) -> Expr:
-    used.add("definition of softmax")
+    used.add(SOFTMAX_DEFINITION)
     l = fresh()
     return exp(entry(expr.arg, r, c, used)) / _summed(exp(entry(expr.arg, r, l, used)), [(l, 1, expr.arg.cols)], used)
 
@@ -111,10 +112,10 @@ def _entry(expr, r, c, used: set) -> Expr:
     if isinstance(expr, (MatMul, Mul)):
         return _product_entry(expr, r, c, used)
     if isinstance(expr, Transpose):
-        used.add("transpose")
+        used.add(TRANSPOSE)
         return entry(expr.arg, c, r, used)
     if isinstance(expr, MatPow) and expr.exp.is_Integer and 1 <= expr.exp <= MAX_POWER:
-        used.add("matrix power")  # M^k is the product of k factors M, in order
+        used.add(MATRIX_POWER)  # M^k is the product of k factors M, in order
         return entry(MatMul(*[expr.base] * int(expr.exp)), r, c, used)
     if isinstance(expr, Softmax):
         return _softmax_entry(expr, r, c, used)
@@ -184,7 +185,7 @@ def _dot(expr: Dot, used: set) -> Expr:
     length = vector_length(first)
     if length is None or vector_length(second) is None:
         raise Mixed(f"{expr} is a dot product of something that is not a vector")
-    used.add("dot product")
+    used.add(DOT_PRODUCT)
     k = fresh()
     return _summed(lower(first, k, used) * lower(second, k, used), [(k, 1, length)], used)
 

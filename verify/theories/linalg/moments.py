@@ -18,11 +18,8 @@ from __future__ import annotations
 
 from sympy import Add, Expr, Indexed, Integer, Mul, Sum, expand
 
+from ...undecided import Undecided
 from .sums import freshen
-
-
-class Undecided(Exception):
-    """The expectation needs an assumption this computation does not make."""
 
 
 def _flat(expr: Expr) -> list[tuple[tuple, Expr]]:
@@ -109,4 +106,4 @@ def moments(expr: Expr) -> tuple[Expr, Expr]:
     return mean, expand(expectation(expr**2) - mean**2)
 
 
-__all__ = ["moments", "expectation", "Undecided"]
+__all__ = ["moments", "expectation"]

@@ -4,7 +4,7 @@ Sizes (the symbols in matrix shapes) get integers in ``SIZE_RANGE``; every matri
 random array of its shape; free indices an integer inside every range they index.
 A fact ``M = expr`` or ``alpha_{ij} = expr`` defines the numbers of its left side, so
 the numeric tier means what the symbolic tier means. Shape mismatches raise
-``Unsupported`` (an honest ``unknown``), never a stray numpy error.
+``Undecided`` (an honest ``unknown``), never a stray numpy error.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from sympy import (BlockMatrix, Identity, Indexed, KroneckerDelta, MatAdd, MatMu
                    Transpose, Tuple, ZeroMatrix)
 from sympy.matrices.expressions.matexpr import MatrixElement
 
-from ...engine.evaluate import Unsupported
+from ...undecided import Undecided
 from ...model import Context
 from ...vocabulary.linalg import Concat, Dot, Entry, Row, Softmax, Stack
 from ..base import Instance
@@ -34,7 +34,7 @@ def definitions(context: Context) -> tuple[dict, dict]:
 def _integer(value) -> int:
     number = float(np.real(value))
     if not number.is_integer():
-        raise Unsupported(f"an index or size evaluated to {number:g}, not an integer")
+        raise Undecided(f"an index or size evaluated to {number:g}, not an integer")
     return int(number)
 
 
@@ -42,14 +42,14 @@ def _position(evaluate, index, length: int, offset: int = 1) -> int:
     """0-based position of a (1-based unless ``offset=0``) index, checked against ``length``."""
     at = _integer(evaluate(index)) - offset
     if not 0 <= at < length:
-        raise Unsupported(f"index {index} = {at + offset} is outside 1..{length}")
+        raise Undecided(f"index {index} = {at + offset} is outside 1..{length}")
     return at
 
 
 def _array(evaluate, expr, ndim: int) -> np.ndarray:
     value = np.asarray(evaluate(expr), dtype=float)
     if value.ndim != ndim:
-        raise Unsupported(f"{expr} evaluated to an array of {value.ndim} dimensions, expected {ndim}")
+        raise Undecided(f"{expr} evaluated to an array of {value.ndim} dimensions, expected {ndim}")
     return value
 
 
@@ -61,7 +61,7 @@ def softmax_rows(scores: np.ndarray) -> np.ndarray:
 def _matpow(expr, evaluate):
     exponent = expr.exp
     if not (exponent.is_Integer and 0 <= exponent <= 64):
-        raise Unsupported(f"matrix power {exponent} is not a small non-negative integer")
+        raise Undecided(f"matrix power {exponent} is not a small non-negative integer")
     return np.linalg.matrix_power(_array(evaluate, expr.base, 2), int(exponent))
 
 
@@ -72,7 +72,7 @@ def _matmul(expr, evaluate):
         if result is None or result.ndim < 2 or value.ndim < 2:
             result = value if result is None else result * value
         elif result.shape[1] != value.shape[0]:
-            raise Unsupported(f"shapes {result.shape} and {value.shape} do not multiply in {expr}")
+            raise Undecided(f"shapes {result.shape} and {value.shape} do not multiply in {expr}")
         else:
             result = result @ value
     return result
@@ -81,7 +81,7 @@ def _matmul(expr, evaluate):
 def _matadd(expr, evaluate):
     values = [np.asarray(evaluate(a), dtype=float) for a in expr.args]
     if len({v.shape for v in values}) > 1:
-        raise Unsupported(f"shapes {[v.shape for v in values]} do not add in {expr}")
+        raise Undecided(f"shapes {[v.shape for v in values]} do not add in {expr}")
     return sum(values)
 
 
@@ -89,7 +89,7 @@ def _joined(axis: int):
     def join(expr, evaluate):
         blocks = [_array(evaluate, b, 2) for b in expr.args]
         if len({b.shape[1 - axis] for b in blocks}) > 1:
-            raise Unsupported(f"blocks of {expr} do not line up: {[b.shape for b in blocks]}")
+            raise Undecided(f"blocks of {expr} do not line up: {[b.shape for b in blocks]}")
         return np.concatenate(blocks, axis=axis)
     return join
 
@@ -107,7 +107,7 @@ def _row(expr, evaluate):
 def _dot(expr, evaluate):
     first, second = (_array(evaluate, a, 1) for a in expr.args)
     if first.shape != second.shape:
-        raise Unsupported(f"{expr}: vectors of lengths {first.size} and {second.size}")
+        raise Undecided(f"{expr}: vectors of lengths {first.size} and {second.size}")
     return float(first @ second)
 
 
@@ -146,7 +146,7 @@ class Hooks:
             return _array(evaluate, self.defined[expr], 2)
         if expr in evaluate.values:
             return evaluate.values[expr]
-        raise Unsupported(f"no value for the matrix {expr}")
+        raise Undecided(f"no value for the matrix {expr}")
 
     def indexed(self, expr, evaluate):
         name = str(expr.base.label)

@@ -21,7 +21,9 @@ import functools
 
 from sympy import Add, Dummy, Expr, Mul, Sum, expand
 
+from ..asymptotics.sums import CLOSED_FORM_SUMS
 from .held import depends_on, hold, realise
+from .rules import SUM_WRITTEN_OUT, SUMMATION_LINEARITY
 
 SMALL_RANGE = 8
 
@@ -67,7 +69,7 @@ def _written_out(count: Expr) -> bool:
 def _sum_one(body: Expr, k, low: Expr, high: Expr, used: set) -> Expr:
     terms = Add.make_args(expanded(body))
     if len(terms) > 1:
-        used.add("linearity of summation")
+        used.add(SUMMATION_LINEARITY)
     count = expanded(high - low + 1)
     return Add(*(_sum_term(term, k, low, count, used) for term in terms))
 
@@ -76,12 +78,12 @@ def _sum_term(term: Expr, k, low: Expr, count: Expr, used: set) -> Expr:
     inside = [f for f in Mul.make_args(term) if depends_on(f, k)]
     outside = Mul(*(f for f in Mul.make_args(term) if not depends_on(f, k)))
     if not inside:
-        used.add("sum of a constant")
+        used.add(CLOSED_FORM_SUMS)  # a constant c sums to count * c
         return outside * count
     if outside != 1:
-        used.add("factor out of a sum")
+        used.add(SUMMATION_LINEARITY)  # c sum_k f(k)
     if _written_out(count):
-        used.add("finite sum written out")
+        used.add(SUM_WRITTEN_OUT)
         real = realise(Mul(*inside))
         return outside * normal(Add(*(real.xreplace({k: low + n}) for n in range(int(count)))), used)
     return outside * hold(Mul(*inside), k, low, low + count - 1)

@@ -1,8 +1,9 @@
 """The probability theory: densities, expectations, KL divergence, Bayes, Jensen.
 
 Canonical forms live in ``probability.canonical``, normals in ``probability.gaussian``,
-the numeric linear-Gaussian model in ``probability.model`` and the named rules (with
-Jensen's check) in ``probability.rules``; this module assembles and registers them.
+the numeric linear-Gaussian model in ``probability.model``, the named rules in
+``probability.rules`` and Jensen's check in ``probability.jensen``; this module
+assembles and registers them.
 
 >>> ctx = latent_variable_context()
 >>> [fact.name for fact in ctx.facts]
@@ -14,7 +15,7 @@ from sympy import Symbol
 
 from ...model import Context, Fact
 from ...vocabulary import density
-from . import rules  # noqa: F401  (registers the rules)
+from . import jensen, rules  # noqa: F401  (register the rules)
 from ..base import Theory, register_theory
 from .canonical import canonical
 

@@ -21,15 +21,18 @@ from ...model import Context, Fact
 from ...vocabulary import KL, Density, Expectation, Normal
 from .. import algebra
 from ..algebra import normalise
+from ..base import Rule
 from .gaussian import normal_expectation, normal_kl
+from .rules import (EXPECTATION_DEFINITION, GAUSSIAN_MOMENTS, KL_DEFINITION, LINEARITY, LOG_RULES,
+                    MARGINALISATION, NORMALISATION, PRODUCT_RULE)
 
-Used = list[str]
+Used = list[Rule]  # the rules applied so far, in order, each once
 PROBABILISTIC = (Density, Expectation, KL, Integral)
 
 
-def note(used: Used, name: str) -> None:
-    if name not in used:
-        used.append(name)
+def note(used: Used, rule: Rule) -> None:
+    if rule not in used:
+        used.append(rule)
 
 
 def over_real_line(integral: Integral) -> bool:
@@ -92,12 +95,12 @@ def expectation_definition(e: Expectation, used: Used) -> Expr:
     """E_q[f] = int q f dz; under a normal, the closed form by moments when f is a polynomial."""
     dist = e.dist
     if isinstance(dist, Density) and dist.variables == (e.var,):
-        note(used, "expectation definition")
+        note(used, EXPECTATION_DEFINITION)
         return real_line_integral(dist * e.body, e.var)
     if isinstance(dist, Normal):
         value = normal_expectation(e.body, e.var, dist.mean, dist.variance)
         if value is not None:
-            note(used, "Gaussian moments")
+            note(used, GAUSSIAN_MOMENTS)
             return value
     return e
 
@@ -107,13 +110,13 @@ def kl_definition(e: KL, used: Used) -> Expr:
     first, second = e.args
     if isinstance(first, Density) and isinstance(second, Density):
         if len(first.variables) == 1 and first.variables == second.variables:
-            note(used, "KL definition")
+            note(used, KL_DEFINITION)
             return real_line_integral(first * (log(first) - log(second)), first.variables[0])
     if isinstance(first, Normal) and isinstance(second, Normal):
         value = normal_kl(first, second)
         if value is not None:
-            note(used, "KL definition")
-            note(used, "Gaussian moments")
+            note(used, KL_DEFINITION)
+            note(used, GAUSSIAN_MOMENTS)
             return value
     return e
 
@@ -133,9 +136,9 @@ def definitions(expr: Expr, used: Used) -> Expr:
 
 def apply_facts(expr: Expr, context: Context, used: Used) -> Expr:
     """The algebra's fact rewriting, on the facts with their densities ordered as ``expr``'s are."""
-    expr, names = algebra.apply_facts(expr, sorted_context(context))
-    for name in names:
-        note(used, name)
+    expr, rules = algebra.apply_facts(expr, sorted_context(context))
+    for rule in rules:
+        note(used, rule)
     return expr
 
 
@@ -182,9 +185,9 @@ def integrate_densities(product: Expr, variable, used: Used) -> Expr | None:
     if joint is None or variable not in joint.variables or variable in joint.given:
         return None
     if len(factors) > 1:
-        note(used, "product rule")
+        note(used, PRODUCT_RULE)
     rest = tuple(v for v in joint.variables if v != variable)
-    note(used, "marginalisation" if rest else "normalisation")
+    note(used, MARGINALISATION if rest else NORMALISATION)
     return Density(joint.name, rest, joint.given) if rest else Integer(1)
 
 
@@ -192,7 +195,7 @@ def integrate_term(term: Expr, variable, used: Used) -> Expr:
     """int c f dz = c int f dz for z-free c; then normalisation or marginalisation if they apply."""
     outside, inside = term.as_independent(variable, as_Add=False)
     if outside != 1:
-        note(used, "linearity")
+        note(used, LINEARITY)
     value = integrate_densities(inside, variable, used)
     return outside * (value if value is not None else real_line_integral(inside, variable))
 
@@ -203,10 +206,10 @@ def integral_rule(node: Expr, used: Used) -> Expr:
     variable = node.limits[0][0]
     body = normalise(node.function)
     if any(isinstance(a.args[0], (Mul, Pow)) for a in node.function.atoms(log)):
-        note(used, "log rules")
+        note(used, LOG_RULES)
     terms = Add.make_args(body)
     if len(terms) > 1:
-        note(used, "linearity")
+        note(used, LINEARITY)
     return Add(*(integrate_term(t, variable, used) for t in terms))
 
 
@@ -214,8 +217,8 @@ def integrals(expr: Expr, used: Used) -> Expr:
     return bottom_up(expr, lambda node: integral_rule(node, used))
 
 
-def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[str, ...]]:
-    """The canonical form of ``expr`` and the names of the rules that fired (shown to users)."""
+def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
+    """The canonical form of ``expr`` and the rules that fired (their names are shown to users)."""
     if not expr.has(*PROBABILISTIC, Normal):
         return expr, ()
     used: Used = []

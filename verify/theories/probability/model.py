@@ -14,7 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 from sympy import Expr, Symbol
 
-from ...engine.evaluate import GRID, Unsupported
+from ...engine.evaluate import GRID
+from ...undecided import Undecided
 from ...model import Context
 from ...vocabulary import KL, Density, Expectation, Normal
 from ..base import Instance
@@ -141,7 +142,7 @@ def _log_weight(dist, variable, evaluate, grid=GRID, weighting: bool = True):
     over = dist.variables == (variable,) if weighting else variable in dist.variables + dist.given
     if isinstance(dist, Density) and over:
         return np.log(np.broadcast_to(inner(dist), grid.shape)), grid, inner
-    raise Unsupported(f"cannot integrate over {dist} in {variable}")
+    raise Undecided(f"cannot integrate over {dist} in {variable}")
 
 
 def expectation_hook(expr: Expectation, evaluate):

@@ -1,97 +1,39 @@
-"""The named justifications of the probability theory, and Jensen's inequality as a decider.
+"""The named rules of the probability theory, one constant each.
 
-Most rules are carried out by the canonical form (their names appear in a verdict's
-``used``); Jensen is an inequality, so it has its own check: log E_q[g] >= E_q[log g]
-for a density q over z and g > 0, because log is concave.
+The canonical form (``probability.canonical``) emits these objects as it applies them,
+so a verdict's ``used`` holds the rule itself; Jensen's inequality, a rule with its own
+check, lives in ``probability.jensen``. Expectation's linearity and independence are
+owned here and shared with the linear-algebra theory's moments.
 """
 from __future__ import annotations
 
-from typing import Iterator
-
-from sympy import Expr, Integral, Mul, log
-
-from ...model import Context, Relation
-from ...verdict import Verdict, proved, unknown
-from ...vocabulary import Density, Expectation
-from ..algebra import canonical as algebra_canonical
 from ..base import Rule, register_rule
-from .canonical import canonical, over_real_line, plain, real_line_integral
 
-Weighting = tuple[Density, Expr, object]  # (q, g, z): the lhs reads log int q g dz
-
-
-def is_law_of(q, variable) -> bool:
-    """True when ``q`` integrates to one over ``variable``: a plain density of it alone (q(z | z) is not)."""
-    return isinstance(q, Density) and plain(q) and q.variables == (variable,)
-
-
-def _weights_in(expr: Expr, variable) -> list[Density]:
-    """Densities over ``variable`` that weight ``expr`` (its expectation's law or integrand factors)."""
-    if isinstance(expr, Expectation):
-        return [expr.dist] if is_law_of(expr.dist, variable) else []
-    return [f for f in Mul.make_args(expr) if is_law_of(f, variable)]
-
-
-def weightings(inner: Expr, smaller: Expr) -> Iterator[Weighting]:
-    """Ways to read ``inner`` as E_q[g]: its own law, or q from the integrand or the other side."""
-    if isinstance(inner, Expectation):
-        if is_law_of(inner.dist, inner.var):
-            yield inner.dist, inner.body, inner.var
-        return
-    if not (isinstance(inner, Integral) and over_real_line(inner)):
-        return
-    variable, body = inner.limits[0][0], inner.function
-    other = smaller.function if isinstance(smaller, Integral) else smaller
-    for q in dict.fromkeys(_weights_in(body, variable) + _weights_in(other, variable)):
-        yield q, body / q, variable
-
-
-def _vanishes(expr: Expr, context: Context) -> bool:
-    form, _ = canonical(expr, context)
-    return algebra_canonical(form, context)[0] == 0
-
-
-def check_jensen(lhs: Expr, relation: Relation, rhs: Expr, context: Context) -> Verdict | None:
-    """Prove log E_q[g] >= E_q[log g] (or the same read right to left); None if the step is not of that form."""
-    relation = Relation(relation)
-    if relation is Relation.GE:
-        larger, smaller = lhs, rhs
-    elif relation is Relation.LE:
-        larger, smaller = rhs, lhs
-    else:
-        return None
-    if not isinstance(larger, log):
-        return None
-    for q, g, variable in weightings(larger.args[0], smaller):
-        if _vanishes(smaller - real_line_integral(q * log(g), variable), context):
-            if g.is_positive:
-                return proved(f"Jensen's inequality (log is concave, {q} a density, g = {g} > 0)", ("jensen",))
-            return unknown(f"Jensen's inequality needs g = {g} > 0, which is not known")
-    return None
-
-
-RULES = (
-    Rule("bayes", "p(z|x) = p(x|z) p(z) / p(x)",
-         aliases=("Bayes' rule", "Bayes's theorem", "bayes theorem", "bayes rule")),
-    Rule("product rule", "p(x, z) = p(x|z) p(z) (the chain rule of probability)",
-         aliases=("chain rule of probability", "joint factorisation", "joint factorization")),
-    Rule("normalisation", "a density integrates to one: int q(z|x) dz = 1",
-         aliases=("normalization", "densities integrate to one")),
-    Rule("marginalisation", "int p(x, z) dz = p(x), and int p(x|z) p(z) dz = p(x)",
-         aliases=("marginalization", "sum rule", "law of total probability")),
-    Rule("linearity", "int (a f + b g) dz = a int f dz + b int g dz for z-free a, b",
-         aliases=("linearity of the integral", "linearity of expectation")),
-    Rule("expectation definition", "E_q[f] = int q(z) f(z) dz",
-         aliases=("definition of expectation", "expectation as integral", "definitions")),
-    Rule("KL definition", "KL(q || p) = int q(z) log(q(z) / p(z)) dz",
-         aliases=("definition of KL", "KL divergence", "definition of the KL divergence")),
-    Rule("log rules", "log(a b) = log a + log b and log(a / b) = log a - log b for positive a, b",
-         aliases=("log rule", "logarithm rules", "properties of log", "log properties")),
-    Rule("Gaussian moments", "under N(m, v): E[1] = 1, E[z] = m, E[z^2] = m^2 + v (and higher by recursion)",
-         aliases=("moments of the normal", "gaussian kl", "normal moments")),
-    Rule("jensen", "log E_q[g] >= E_q[log g] for g > 0 (log is concave)", check=check_jensen,
-         aliases=("Jensen's inequality", "jensen inequality", "jensens inequality")),
-)
-
-for _rule in RULES:
-    register_rule(_rule)
+BAYES = register_rule(Rule(
+    "Bayes' rule", "p(z|x) = p(x|z) p(z) / p(x)",
+    aliases=("bayes", "Bayes's theorem", "bayes theorem", "bayes rule")))
+PRODUCT_RULE = register_rule(Rule(
+    "product rule", "p(x, z) = p(x|z) p(z) (the chain rule of probability)",
+    aliases=("chain rule of probability", "joint factorisation", "joint factorization")))
+NORMALISATION = register_rule(Rule(
+    "normalisation", "a density integrates to one: int q(z|x) dz = 1",
+    aliases=("normalization", "densities integrate to one")))
+MARGINALISATION = register_rule(Rule(
+    "marginalisation", "int p(x, z) dz = p(x), and int p(x|z) p(z) dz = p(x)",
+    aliases=("marginalization", "sum rule", "law of total probability")))
+LINEARITY = register_rule(Rule(
+    "linearity", "int (a f + b g) dz = a int f dz + b int g dz for z-free a, b",
+    aliases=("linearity of the integral", "linearity of expectation")))
+EXPECTATION_DEFINITION = register_rule(Rule(
+    "expectation definition", "E_q[f] = int q(z) f(z) dz",
+    aliases=("definition of expectation", "expectation as integral", "definitions")))
+KL_DEFINITION = register_rule(Rule(
+    "KL definition", "KL(q || p) = int q(z) log(q(z) / p(z)) dz",
+    aliases=("definition of KL", "KL divergence", "definition of the KL divergence")))
+LOG_RULES = register_rule(Rule(
+    "log rules", "log(a b) = log a + log b and log(a / b) = log a - log b for positive a, b",
+    aliases=("log rule", "logarithm rules", "properties of log", "log properties")))
+GAUSSIAN_MOMENTS = register_rule(Rule(
+    "Gaussian moments", "under N(m, v): E[1] = 1, E[z] = m, E[z^2] = m^2 + v (and higher by recursion)",
+    aliases=("moments of the normal", "gaussian kl", "normal moments")))
+INDEPENDENCE = register_rule(Rule("independence", "E[XY] = E[X] E[Y] for independent X, Y"))
