@@ -61,9 +61,14 @@ class Verdict:
 
     @property
     def label(self) -> str:
-        if self.status is Status.CONSISTENT:
-            return f"consistent ({self.samples} samples)"
-        return self.status.value
+        return status_label(self.status, self.samples)
+
+
+def status_label(status: Status, samples: int = 0) -> str:
+    """How a status is shown to a person: ``consistent (5 samples)``, ``proved``, ..."""
+    if status is Status.CONSISTENT:
+        return f"consistent ({samples} samples)"
+    return status.value
 
 
 def proved(reason: str, used: tuple[Rule, ...] = ()) -> Verdict:

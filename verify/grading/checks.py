@@ -17,9 +17,8 @@ from ..config import CheckConfig
 from ..engine.budget import Outcome, run_budgeted
 from ..engine.checker import check_step, outcome_verdict
 from ..model import Context, Relation
-from ..rules import Rule
+from ..rules import Rule, find_rule
 from ..verdict import Verdict
-from ..theories import find_rule
 from .classify import WRONG_JUSTIFICATION, classify
 
 
@@ -57,9 +56,9 @@ def wrong_justification(named: str | None, used: tuple[Rule, ...]) -> bool:
     Only a rule the engine knows can be judged: free prose ("then") is never wrong, and
     a step settled by algebra alone licenses any name.
     """
-    rule = find_rule(named)
-    needed = {rule.name for rule in used if rule.demands_citation}
-    return rule is not None and bool(needed) and rule.name not in needed
+    cited = find_rule(named)
+    needed = [rule for rule in used if rule.demands_citation]
+    return cited is not None and bool(needed) and not any(rule is cited for rule in needed)
 
 
 def _step_outcome(outcome: Outcome, budget: float | None) -> StepOutcome:
