@@ -12,6 +12,7 @@ from verify.engine.checker import (DECIDERS, StepQuestion, approximation, canoni
                                    step_handlers, undefined_sides)
 from verify.model import Claim, Context, Relation, TwinCheck
 from verify.rules import Rule
+from verify.undecided import Undecided
 from verify.verdict import Status, Tier, Verdict, proved
 
 from .strategies import X, Y, polynomials
@@ -114,6 +115,15 @@ def test_decide_stamps_the_tier_of_the_first_decider_that_settles():
              (Tier.NUMERIC, lambda step: proved("second")))
     verdict = decide(question(X, "=", Y), table)
     assert (verdict.reason, verdict.tier) == ("first", Tier.RULE)
+
+
+def test_a_decider_that_meets_what_it_cannot_decide_gives_unknown_with_the_reason():
+    def undecidable(step):
+        raise Undecided("no value for the symbol q")
+
+    verdict = decide(question(X, "=", Y), ((Tier.STEP_HANDLER, undecidable), (Tier.NUMERIC, numeric)))
+    assert (verdict.status, verdict.tier, verdict.reason) == (Status.UNKNOWN, Tier.STEP_HANDLER,
+                                                              "no value for the symbol q")
 
 
 def test_check_step_says_which_tier_decided():

@@ -22,6 +22,7 @@ from ..config import CheckConfig
 from ..model import Claim, Context, Derivation, Relation, Step, TwinCheck
 from ..rules import find_rule
 from ..theories import CLAIM_HANDLERS, STEP_HANDLERS
+from ..undecided import Undecided
 from ..verdict import CheckResult, DerivationReport, Status, Tier, Verdict, proved, unknown
 from .budget import Ending, Outcome, run_lanes
 from .canonical import canonical_form
@@ -172,10 +173,18 @@ DECIDERS: tuple[tuple[Tier, Decider], ...] = (
 def decide(step: StepQuestion, deciders: tuple[tuple[Tier, Decider], ...] = DECIDERS) -> Verdict:
     """The first decider's verdict, stamped with its tier."""
     for tier, decider in deciders:
-        verdict = decider(step)
+        verdict = _asked(decider, step)
         if verdict is not None:
             return replace(verdict, tier=tier)
     return unknown("no tier decided the step")
+
+
+def _asked(decider: Callable, *question) -> Verdict | None:
+    """The decider's answer; a construct it cannot decide (``Undecided``) is unknown, with its reason."""
+    try:
+        return decider(*question)
+    except Undecided as why:
+        return unknown(str(why))
 
 
 def check_step(lhs: Expr, relation: Relation, rhs: Expr, context: Context,
@@ -189,7 +198,7 @@ def check_claim(claim: Claim, context: Context, config: CheckConfig = CheckConfi
     """The verdict of the handler registered for the claim's kind."""
     handler = CLAIM_HANDLERS.get(claim.kind)
     verdict = unknown(f"no handler for claims of kind {claim.kind!r}") if handler is None \
-        else handler(claim, context, config)
+        else _asked(handler, claim, context, config)
     return replace(verdict, tier=Tier.CLAIM)
 
 
