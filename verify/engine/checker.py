@@ -20,7 +20,7 @@ from sympy.matrices.expressions.matexpr import MatrixExpr
 
 from ..config import CheckConfig
 from ..model import Claim, Context, Derivation, Relation, Step, TwinCheck
-from ..rules import find_rule
+from ..rules import Rule, find_rule
 from ..theories import CLAIM_HANDLERS, STEP_HANDLERS
 from ..undecided import Undecided
 from ..verdict import CheckResult, DerivationReport, Status, Tier, Verdict, proved, unknown
@@ -43,7 +43,7 @@ class StepQuestion:
     justification: str | None = None
 
     @functools.cached_property
-    def canonical(self) -> tuple[Expr, tuple]:
+    def canonical(self) -> tuple[Expr, tuple[Rule, ...]]:
         """``lhs - rhs`` in canonical form and the rules that fired: computed once, read by the
         canonical tier (to decide) and the numeric tier (to show the residual)."""
         return canonical_form(self.lhs - self.rhs, self.context)
