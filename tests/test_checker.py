@@ -9,7 +9,7 @@ from verify.config import CheckConfig
 from verify.engine.checker import check_step
 from verify.engine.numeric import numeric_check
 from verify.model import Context, Relation
-from verify.verdict import Status
+from verify.verdict import Status, Tier
 
 from .strategies import X, Y, logs_of_positives, polynomials
 
@@ -17,8 +17,9 @@ CONTEXT = Context(symbols=(X, Y))
 INLINE = CheckConfig(budget=None, samples=4)
 
 
-def test_identical_sides_are_proved_structurally():
-    assert check_step(X + Y, "=", X + Y, CONTEXT, INLINE).reason == "both sides are identical"
+def test_identical_sides_are_proved_by_the_identical_tier():
+    verdict = check_step(X + Y, "=", X + Y, CONTEXT, INLINE)
+    assert (verdict.status, verdict.tier) == (Status.PROVED, Tier.IDENTICAL)
 
 
 def test_an_expanded_square_is_proved():

@@ -13,6 +13,8 @@ from typing import Any, Callable, Iterator
 
 from sympy import Basic, Expr, Symbol
 
+from .display import latex_of
+
 
 class Relation(str, Enum):
     """How a step relates to the expression before it."""
@@ -128,8 +130,6 @@ class Derivation:
     def size(self) -> int:
         return sum(len(c.steps) for c in self.chains) + len(self.claims)
 
-    def _repr_latex_(self) -> str:
-        """Jupyter shows the chains as typeset math (built in verify.export.jupyter)."""
-        from .export.jupyter import derivation_latex
-
-        return derivation_latex(self)
+    def _repr_latex_(self) -> str | None:
+        """Jupyter shows the chains as typeset math (the formatter ``verify.export`` registers)."""
+        return latex_of(self)
