@@ -17,7 +17,12 @@ from .display import latex_of
 
 
 class Relation(str, Enum):
-    """How a step relates to the expression before it."""
+    """How a step relates to the expression before it; the one table of relations.
+
+    The value is the ASCII text (what reports and JSON print); the member's name is the
+    grammar's token; ``latex``, ``sympy`` and ``direction`` are derived here so that the
+    reader, the grader and the exporters never keep tables of their own.
+    """
 
     EQ = "="
     LE = "<="
@@ -27,8 +32,45 @@ class Relation(str, Enum):
     APPROX = "~="
 
     @property
+    def token(self) -> str:
+        """The grammar's token for the relation (``math.lark``)."""
+        return self.name
+
+    @property
     def latex(self) -> str:
-        return {"=": "=", "<=": r"\le", ">=": r"\ge", "<": "<", ">": ">", "~=": r"\approx"}[self.value]
+        return _RELATION_LATEX[self]
+
+    @property
+    def direction(self) -> int:
+        """+1 for >= and >, -1 for <= and <, 0 for = and ~= (what a chain of them establishes)."""
+        return {Relation.GE: 1, Relation.GT: 1, Relation.LE: -1, Relation.LT: -1}.get(self, 0)
+
+    @property
+    def strict(self) -> bool:
+        return self in (Relation.LT, Relation.GT)
+
+    @property
+    def sympy(self) -> type:
+        """SymPy's relational class (Eq, Le, Ge, Lt, Gt); ~= has none and raises."""
+        import sympy
+
+        classes = {Relation.EQ: sympy.Eq, Relation.LE: sympy.Le, Relation.GE: sympy.Ge,
+                   Relation.LT: sympy.Lt, Relation.GT: sympy.Gt}
+        if self not in classes:
+            raise ValueError(f"{self.value!r} has no SymPy relational")
+        return classes[self]
+
+    @classmethod
+    def of_text(cls, text: str) -> "Relation | None":
+        """The relation written as ``text`` (its ASCII value), or None."""
+        try:
+            return cls(text)
+        except ValueError:
+            return None
+
+
+_RELATION_LATEX = {Relation.EQ: "=", Relation.LE: r"\le", Relation.GE: r"\ge", Relation.LT: "<",
+                   Relation.GT: ">", Relation.APPROX: r"\approx"}
 
 
 @dataclass(frozen=True)
