@@ -185,7 +185,8 @@ def run_document(chain: Chain, directory: Path, budget: float, use_subprocess: b
     path = directory / (re.sub(r"[^A-Za-z0-9]+", "_", chain.id).strip("_") + ".md")
     path.write_text(document_text(chain), encoding="utf-8")
     check = check_subprocess if use_subprocess else check_in_process
-    return outcome_of(chain, *check(path, budget))
+    report, refusal, crashed = check(path, budget)
+    return outcome_of(chain, report, refusal.replace(f"{directory}/", ""), crashed)  # stable across runs
 
 
 # --- figures --------------------------------------------------------------------------

@@ -21,6 +21,10 @@ def test_corpus_has_at_least_fifteen_distinct_sources():
     assert len({chain.source.url for chain in CHAINS}) >= 15
 
 
+def test_corpus_draws_on_at_least_fifteen_sites_or_repositories():
+    assert len({chain.source.origin for chain in CHAINS}) >= 15
+
+
 def test_corpus_covers_all_four_topics():
     assert set(TOPICS) <= {chain.topic for chain in CHAINS}
 

@@ -6,6 +6,7 @@ into frozen dataclasses so the tests and the benchmark read the same thing.
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -23,6 +24,13 @@ class Source:
     authors: str
     licence: str
     path: Path  # the TOML file it was read from
+
+    @property
+    def origin(self) -> str:
+        """Who published it: the GitHub repository, else the web site (two d2l.ai pages are one origin)."""
+        github = re.match(r"https://github\.com/([^/]+/[^/]+)", self.url)
+        host = re.match(r"https?://([^/]+)", self.url)
+        return github.group(1) if github else host.group(1) if host else self.url
 
 
 @dataclass(frozen=True)
