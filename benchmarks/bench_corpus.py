@@ -133,10 +133,16 @@ def _norm(text: str) -> str:
 
 
 def _block_of(source: str, blocks: list[str], after: int) -> int | None:
-    """The index of the block a reported step was read from (the first match at or after `after`)."""
+    """The block a reported step was read from: equal text first, else containment; searched from `after` on.
+
+    Searching from the last matched block keeps repeated texts in order; containment covers a
+    reader that keeps only part of a block (or joins two) as a step's source.
+    """
     order = list(range(after, len(blocks))) + list(range(after))
-    return next((i for i in order if blocks[i] == source), None) \
-        if source in blocks else next((i for i in order if source in blocks[i] or blocks[i] in source), None)
+    equal = [i for i in order if blocks[i] == source]
+    if equal:
+        return equal[0]
+    return next((i for i in order if source in blocks[i] or blocks[i] in source), None)
 
 
 def combine(pieces: list[dict]) -> str:
