@@ -127,7 +127,8 @@ def _assumptions(kind: str | None) -> dict:
 def symbol_map(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozenset()) -> dict[Symbol, Symbol]:
     """Plain parsed symbols -> the same names with the inferred assumptions."""
     found = evidence(exprs, sizes, loose)
-    plain = {s for e in exprs for s in e.free_symbols if isinstance(s, Symbol) and set(s.assumptions0) <= {"commutative"}}
+    plain = {s for e in exprs for s in e.free_symbols
+             if isinstance(s, Symbol) and s.is_commutative and set(s.assumptions0) <= {"commutative"}}
     return {s: Symbol(s.name, **_assumptions(found.get(s.name, (None,))[0])) for s in plain}
 
 
@@ -165,18 +166,26 @@ def written_names(exprs) -> set[str]:
     return names
 
 
-def assumed_note(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozenset()) -> str:
+def assumed_note(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozenset(),
+                 kinds: dict[str, tuple[str, str]] | None = None) -> str:
     """``assumed: m positive integer (upper bounds of sums); eta positive (a step size); others real``.
 
-    Only names written in the file are listed (``exprs``, or ``sizes`` written in a declaration)."""
+    Only names written in the file are listed (``exprs``, or ``sizes`` written in a declaration);
+    ``kinds``: name -> (what it was read as, why): ``("a matrix", '"weights" in the prose')``."""
     groups: dict[tuple[str, str], list[str]] = {}
     written = written_names(exprs) | set(sizes)
     for name, (kind, why) in sorted(evidence(exprs, sizes, loose).items()):
         if name in written:
             groups.setdefault((kind, why), []).append(name)
-    parts = [f"{', '.join(names)} {kind}{'s' if len(names) > 1 and kind in (INTEGER, INDEX) else ''} ({why})"
+    for name, (what, why) in sorted((kinds or {}).items()):
+        groups.setdefault((what, why), []).append(name)
+    parts = [f"{', '.join(names)} {_plural(kind) if len(names) > 1 else kind} ({why})"
              for (kind, why), names in sorted(groups.items())]
     return "assumed: " + "; ".join(parts + ["every other symbol real" if parts else "every symbol real"])
+
+
+def _plural(kind: str) -> str:
+    return {INTEGER: INTEGER + "s", INDEX: INDEX + "s", "a matrix": "matrices", "a vector": "vectors"}.get(kind, kind)
 
 
 def _model_name(exprs, latent: Symbol) -> str:

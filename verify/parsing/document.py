@@ -25,7 +25,8 @@ from ..vocabulary import Density
 from .context import assumed_note, infer_context, integrated_variables, loose_names, rewrite, symbol_map
 from .diagnostics import line_column
 from .expressions import parse
-from . import matrices
+from . import kinds, matrices
+from .kinds import Kinds
 from .latex_lexer import lex_latex
 from .limits import DEFAULT_LIMITS, Limits
 from .markdown import Gap, Piece, segments
@@ -264,10 +265,10 @@ def _rule_named(prose: str) -> str | None:
     return keys[max(found, key=len)].name if found else None
 
 
-def _parse_piece(text: str, piece: Piece, limits: Limits, known: dict | None = None) -> Formula:
+def _parse_piece(text: str, piece: Piece, limits: Limits, known: Kinds | None = None) -> Formula:
     line, column = line_column(text, piece.offset)
     try:
-        statement = parse(piece.text, piece.notation, limits, origin=(line, column), matrices=known)
+        statement = parse(piece.text, piece.notation, limits, origin=(line, column), kinds=known)
         return Formula(piece.text, line, column, piece.display, statement)
     except ParseError as error:
         return Formula(piece.text, line, column, piece.display, error=error)
@@ -313,12 +314,27 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     _check_size(text, limits)
     pieces, gaps = segments(text)
     formulas = [_parse_piece(text, piece, limits) for piece in pieces]
-    found = matrices.evidence(text, [p.text for p in pieces if not p.display], _parsed(formulas),
-                               [p.text for p in pieces])
-    if found:  # read again, each matrix name a matrix in every formula
-        formulas = [_parse_piece(text, piece, limits, found) for piece in pieces]
+    found, noncommuting = _kinds(text, pieces, formulas, limits)
+    if found or noncommuting:  # read again, each matrix name a matrix in every formula
+        shapes = matrices.shapes(found)
+        known = Kinds(shapes, frozenset(noncommuting), kinds.identity(shapes) if found else None)
+        formulas = [_parse_piece(text, piece, limits, known) for piece in pieces]
     builder = _build(formulas, pieces, {g.block: g for g in gaps})
-    return _with_context(filename, builder, formulas, matrices.shape_symbols(found))
+    notes = {name: ("a vector" if shape and shape[1] == 1 else "a matrix", why) for name, (shape, why) in found.items()}
+    notes.update({name: ("not assumed to commute", "a capital in a product, kind not stated") for name in noncommuting})
+    return _with_context(filename, builder, formulas, matrices.shape_symbols(found), notes)
+
+
+def _kinds(text: str, pieces: list[Piece], formulas: list[Formula], limits: Limits) -> tuple[dict, set[str]]:
+    """(matrices: name -> (shape, why), names of open kind), from the declarations, the prose and a
+    probe reading in which every capital does not commute (see ``kinds``)."""
+    plain = _parsed(formulas)
+    probe = _parsed([_parse_piece(text, piece, limits, Kinds(probe=True)) for piece in pieces])
+    sizes = kinds.sizes(plain)
+    used, multiplied = kinds.uses(probe)
+    found = matrices.evidence(text, [p.text for p in pieces], plain, [p.text for p in pieces],
+                              {name: why for name, why in used.items() if name not in sizes})
+    return found, multiplied - set(found) - sizes - {kinds.IDENTITY_NAME}
 
 
 def _parsed(formulas: list[Formula]) -> list[Expr]:
@@ -341,7 +357,8 @@ def _entries(builder: _Builder, formulas: list[Formula]) -> None:
         builder.definitions = [(a.xreplace(found), b.xreplace(found)) for a, b in builder.definitions]
 
 
-def _with_context(filename, builder: _Builder, formulas: list[Formula], sizes: set[str]) -> Document:
+def _with_context(filename, builder: _Builder, formulas: list[Formula], sizes: set[str],
+                  kind_notes: dict[str, tuple[str, str]]) -> Document:
     _entries(builder, formulas)
     exprs = [e for c in builder.chains for e in (c.start, *(s.expr for s in c.steps))]
     everything = exprs + [side for pair in builder.definitions for side in pair]
@@ -350,7 +367,7 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], sizes: s
     chains = tuple(_rewrite_chain(c, mapping) for c in builder.chains)
     rewritten = [rewrite(e, mapping) for e in exprs]
     definitions = tuple((rewrite(a, mapping), rewrite(b, mapping)) for a, b in builder.definitions)
-    context = infer_context(rewritten, mapping, assumed_note(everything, sizes, loose))
+    context = infer_context(rewritten, mapping, assumed_note(everything, sizes, loose, kind_notes))
     context = replace(context, facts=context.facts + facts(definitions, rewritten))
     return Document(filename, chains, context, tuple(formulas), definitions, tuple(builder.definition_sources),
                     tuple(builder.skipped), tuple(builder.starts))

@@ -15,6 +15,7 @@ from sympy import Expr, Integer, Rational, Symbol
 
 from ..vocabulary import KL, BigO, BigOmega, Expectation, Normal, Theta
 from . import objects
+from .kinds import IDENTITY_NAME, Kinds, is_capital
 from .limits import Limits
 
 RELATIONS = {"EQ": "=", "NE": "!=", "LE": "<=", "GE": ">=", "LT": "<", "GT": ">", "APPROX": "~=",
@@ -101,13 +102,14 @@ def _sum(left, right):
 class ToSympy(Transformer_NonRecursive):
     """Tree -> SymPy; non-recursive, so a long formula cannot exhaust the stack."""
 
-    def __init__(self, limits: Limits, matrices: bool = False, known: dict | None = None,
+    def __init__(self, limits: Limits, matrices: bool = False, kinds: Kinds = Kinds(),
                  bounds: frozenset = frozenset()):
         super().__init__()
         self.bounds = bounds  # names in a sum's bounds (T in \\sum_{t=0}^{T-1}): sizes, not matrices
         self.caps = limits
         self.matrices = matrices  # capitals are matrices (the formula has softmax, Concat or a transpose)
-        self.known = known or {}  # names the document shows to be matrices -> shape (None: by convention)
+        self.known = kinds.matrices  # names the document shows to be matrices -> shape (None: by convention)
+        self.kinds = kinds
         self.families: dict = {}  # s_j -> ("s", (j,)), s_{j+1} -> ("s", (j + 1,)): entries if an index is bound
 
     # statements
@@ -176,7 +178,8 @@ class ToSympy(Transformer_NonRecursive):
     def norm(self, items):
         """``\\|x\\|``: of a scalar its absolute value; of a vector or matrix an undefined ``norm``."""
         value = _expr(items[0])
-        return sympy.Function("norm")(value) if getattr(value, "is_Matrix", False) else sympy.Abs(value)
+        matrix_like = getattr(value, "is_Matrix", False) or value.is_commutative is False
+        return sympy.Function("norm")(value) if matrix_like else sympy.Abs(value)
 
     def group(self, items):
         return _expr(items[0])
@@ -195,6 +198,10 @@ class ToSympy(Transformer_NonRecursive):
     def _named(self, name: str) -> Expr:
         if name in self.known:
             return objects.matrix(name, self.known[name])
+        if name == IDENTITY_NAME and self.kinds.identity is not None:
+            return self.kinds.identity
+        if name in self.kinds.noncommuting or (self.kinds.probe and is_capital(name) and name not in self.bounds):
+            return Symbol(name, commutative=False)
         if self.matrices and name in self.bounds:
             return objects.size(name)
         if self.matrices and objects.is_matrix_name(name):

@@ -1,0 +1,118 @@
+"""Which capitals may be matrices: read from how the formulas multiply them, never from the letter.
+
+The document is first read with every capital not commuting (a *probe*), so that
+``U \\Lambda U^{-1}`` keeps its order and its inverse. From the probe:
+
+* a name is a matrix by its use when it is a factor of an inverted product
+  (``(W_1 W_2)^{-1}``), of a determinant, of a norm, of a product with a known
+  matrix, or of a product beside the identity ``I``;
+* a capital multiplied by another capital (``W_1 W_2``, ``(A + B)^2``,
+  ``U \\Lambda U^{-1}``) with no such use, no declaration and no use as a size (in
+  O(...), an exponent, a sum's bound) is of *open kind*: it is read as a symbol that
+  does not commute, so a step that holds only if the factors commute is never proved,
+  while ``(U \\Lambda U^{-1})^2 = U \\Lambda^2 U^{-1}`` still is.
+A capital times numbers and lowercase scalars is left alone: scalars commute with anything.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sympy
+from sympy import Expr, MatrixSymbol, Symbol
+
+IDENTITY_NAME = "I"
+OPEN = "open kind: a capital multiplied by a capital, no declaration"
+
+
+@dataclass(frozen=True)
+class Kinds:
+    """What the parser reads as what: matrices (name -> shape, None for the convention's),
+    names that do not commute, and the identity matrix ``I`` stands for (None: a plain name).
+    ``probe``: every capital does not commute (the first reading, for ``uses``)."""
+
+    matrices: dict = field(default_factory=dict)
+    noncommuting: frozenset[str] = frozenset()
+    identity: Expr | None = None
+    probe: bool = False
+
+
+def is_capital(name: str) -> bool:
+    return name[:1].isupper()
+
+
+def _capitals(expr) -> set[str]:
+    """Names of the capitals in ``expr`` that may be matrices: non-commuting symbols and matrices."""
+    found = {s.name for s in expr.atoms(Symbol) if s.is_commutative is False and is_capital(s.name)}
+    return found | {m.name for m in expr.atoms(MatrixSymbol)}
+
+
+def _is_inverse(expr) -> bool:
+    return isinstance(expr, sympy.Pow) and expr.exp.is_negative is True and bool(_capitals(expr.base))
+
+
+def _nodes(expr):
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        yield node
+        if not isinstance(node, MatrixSymbol):
+            stack.extend(node.args)
+
+
+def _factors(node) -> list:
+    """The factors of a product with capitals in at least two of them; [] for anything else."""
+    if not isinstance(node, (sympy.Mul, sympy.MatMul)):
+        return []
+    carrying = [f for f in node.args if _capitals(f)]
+    return carrying if len(carrying) >= 2 else []
+
+
+def uses(probe_exprs) -> tuple[dict[str, str], set[str]]:
+    """(matrices by use: name -> why, capitals multiplied by capitals) in the probe's expressions."""
+    matrices: dict[str, str] = {}
+    multiplied: set[str] = set()
+
+    def mark(names, why: str) -> None:
+        for name in sorted(names):
+            if name != IDENTITY_NAME:
+                matrices.setdefault(name, why)
+
+    for expr in probe_exprs:
+        for node in _nodes(expr):
+            factors = _factors(node)
+            if factors:
+                names = set().union(*(_capitals(f) for f in factors))
+                multiplied |= names
+                if node.atoms(MatrixSymbol):
+                    mark(names, "a product with a matrix")
+                if IDENTITY_NAME in names:
+                    mark(names, "a product with the identity I")
+            if _is_inverse(node) and _factors(node.base):
+                mark(_capitals(node.base), "an inverse of a product")
+            if isinstance(node, sympy.Pow) and node.exp != 1 and len(_capitals(node.base)) >= 2:
+                multiplied |= _capitals(node.base)  # (A + B)^2
+            if isinstance(node, sympy.Determinant) or (
+                    isinstance(node, sympy.core.function.AppliedUndef) and node.func.__name__ in ("det", "norm")):
+                why = "a norm" if getattr(node.func, "__name__", "") == "norm" else "\\det"
+                mark(_capitals(node), why)
+    return matrices, multiplied
+
+
+def sizes(exprs) -> set[str]:
+    """Names used as sizes: in an exponent (``n^{L}``), besides what ``context.evidence`` finds."""
+    from .context import evidence
+
+    found = set(evidence(exprs))
+    for expr in exprs:
+        for node in _nodes(expr):
+            if isinstance(node, sympy.Pow) and not node.exp.is_Number:
+                found |= {s.name for s in node.exp.free_symbols}
+    return found
+
+
+def identity(found_shapes: dict) -> Expr:
+    """The identity matrix ``I`` stands for: of the one square size the declarations give, else ``n``."""
+    from ..vocabulary.linalg import size
+
+    square = {shape[0] for shape in found_shapes.values() if shape and shape[0] == shape[1]}
+    return sympy.Identity(square.pop() if len(square) == 1 else size("n"))
