@@ -7,7 +7,8 @@
   integer; in a subscript of a family's entry (``g_t`` where g is summed) an integer >= 0; in a
   matrix formula the parser already built the sizes of the linear-algebra
   convention (``linalg.SIZE_NAMES``) as positive integers;
-* a step size ``eta`` and a standard deviation ``sigma`` are positive;
+* a name is positive where the document states it (``premises``: ``\\eta > 0``, the
+  standard deviation of a normal), never by its letter;
 * every other plain symbol is real.
 A name is one symbol throughout the document: the strongest evidence wins. The
 symbols are replaced without evaluating, so ``\\sin(\\pi t)`` stays what the student
@@ -26,7 +27,6 @@ from ..vocabulary import Density, Expectation
 from ..vocabulary.asymptotics import _Asymptotic
 from ..vocabulary.linalg import SIZE_NAMES
 
-POSITIVE_NAMES = {"eta": "a step size", "sigma": "a standard deviation"}
 INTEGER, INDEX, POSITIVE = "positive integer", "nonnegative integer", "positive"
 _RANK = {INTEGER: 3, INDEX: 2, POSITIVE: 1}
 
@@ -81,8 +81,6 @@ def _node_evidence(node, sizes: set[str]) -> list[tuple[Symbol, str, str]]:
                 if s.name in sizes]
     if isinstance(node, Symbol) and node.name in SIZE_NAMES and node.is_integer and node.is_positive:
         return [(node, INTEGER, "matrix sizes")]
-    if isinstance(node, Symbol) and node.name in POSITIVE_NAMES:
-        return [(node, POSITIVE, POSITIVE_NAMES[node.name])]
     return []
 
 
@@ -104,11 +102,12 @@ def _nodes(expr):
             stack.extend(node.args)
 
 
-def evidence(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozenset()) -> dict[str, tuple[str, str]]:
+def evidence(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozenset(),
+             stated: dict[str, tuple[str, str]] | None = None) -> dict[str, tuple[str, str]]:
     """Name -> (kind, why) for every symbol the notation marks as positive or a positive integer;
     ``sizes``: the matrix sizes written in a declaration of the document; ``loose``: names an O-term
-    says nothing about (see ``loose_names``)."""
-    found: dict[str, tuple[str, str]] = {}
+    says nothing about (see ``loose_names``); ``stated``: what the document's premises say."""
+    found: dict[str, tuple[str, str]] = dict(stated or {})
     for expr in exprs:
         for node in _nodes(expr):
             for symbol, kind, why in _node_evidence(node, sizes):
@@ -124,9 +123,10 @@ def _assumptions(kind: str | None) -> dict:
             POSITIVE: {"positive": True}}.get(kind, {"real": True})
 
 
-def symbol_map(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozenset()) -> dict[Symbol, Symbol]:
+def symbol_map(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozenset(),
+               stated: dict[str, tuple[str, str]] | None = None) -> dict[Symbol, Symbol]:
     """Plain parsed symbols -> the same names with the inferred assumptions."""
-    found = evidence(exprs, sizes, loose)
+    found = evidence(exprs, sizes, loose, stated)
     plain = {s for e in exprs for s in e.free_symbols
              if isinstance(s, Symbol) and s.is_commutative and set(s.assumptions0) <= {"commutative"}}
     return {s: Symbol(s.name, **_assumptions(found.get(s.name, (None,))[0])) for s in plain}
@@ -167,14 +167,15 @@ def written_names(exprs) -> set[str]:
 
 
 def assumed_note(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozenset(),
-                 kinds: dict[str, tuple[str, str]] | None = None) -> str:
+                 kinds: dict[str, tuple[str, str]] | None = None,
+                 stated: dict[str, tuple[str, str]] | None = None) -> str:
     """``assumed: m positive integer (upper bounds of sums); eta positive (a step size); others real``.
 
     Only names written in the file are listed (``exprs``, or ``sizes`` written in a declaration);
     ``kinds``: name -> (what it was read as, why): ``("a matrix", '"weights" in the prose')``."""
     groups: dict[tuple[str, str], list[str]] = {}
     written = written_names(exprs) | set(sizes)
-    for name, (kind, why) in sorted(evidence(exprs, sizes, loose).items()):
+    for name, (kind, why) in sorted(evidence(exprs, sizes, loose, stated).items()):
         if name in written:
             groups.setdefault((kind, why), []).append(name)
     for name, (what, why) in sorted((kinds or {}).items()):

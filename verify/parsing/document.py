@@ -22,10 +22,10 @@ from sympy.core.function import AppliedUndef
 from ..errors import LimitExceeded, ParseError
 from ..model import Chain, Context, Derivation, Fact, Relation, Step
 from ..vocabulary import Density
-from .context import assumed_note, infer_context, integrated_variables, loose_names, rewrite, symbol_map
+from .context import POSITIVE, assumed_note, infer_context, integrated_variables, loose_names, rewrite, symbol_map
 from .diagnostics import line_column
 from .expressions import parse
-from . import kinds, matrices
+from . import kinds, matrices, premises
 from .kinds import Kinds
 from .latex_lexer import lex_latex
 from .limits import DEFAULT_LIMITS, Limits
@@ -315,14 +315,25 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     pieces, gaps = segments(text)
     formulas = [_parse_piece(text, piece, limits) for piece in pieces]
     found, noncommuting = _kinds(text, pieces, formulas, limits)
-    if found or noncommuting:  # read again, each matrix name a matrix in every formula
+    inline = [(f.statement, f.text) for f in formulas if f.statement is not None and not f.display]
+    densities = premises.density_names(text, _parsed(formulas), [(f.statement, f.text) for f in formulas
+                                                                 if f.statement is not None])
+    if found or noncommuting or _undeclared_densities(formulas, densities):  # read again with the kinds
         shapes = matrices.shapes(found)
-        known = Kinds(shapes, frozenset(noncommuting), kinds.identity(shapes) if found else None)
+        known = Kinds(shapes, frozenset(noncommuting), kinds.identity(shapes) if found else None,
+                      densities=frozenset(densities))
         formulas = [_parse_piece(text, piece, limits, known) for piece in pieces]
     builder = _build(formulas, pieces, {g.block: g for g in gaps})
     notes = {name: ("a vector" if shape and shape[1] == 1 else "a matrix", why) for name, (shape, why) in found.items()}
     notes.update({name: ("not assumed to commute", "a capital in a product, kind not stated") for name in noncommuting})
-    return _with_context(filename, builder, formulas, matrices.shape_symbols(found), notes)
+    positive = {**premises.scales_in_prose(text), **premises.normal_scales(_parsed(formulas)),
+                **premises.stated_positive(inline)}
+    return _with_context(filename, builder, formulas, matrices.shape_symbols(found), notes, positive)
+
+
+def _undeclared_densities(formulas: list[Formula], densities: dict) -> bool:
+    """Whether the first reading took a name for a density that nothing in the document shows is one."""
+    return any(d.name not in densities for e in _parsed(formulas) for d in e.atoms(Density))
 
 
 def _kinds(text: str, pieces: list[Piece], formulas: list[Formula], limits: Limits) -> tuple[dict, set[str]]:
@@ -358,16 +369,17 @@ def _entries(builder: _Builder, formulas: list[Formula]) -> None:
 
 
 def _with_context(filename, builder: _Builder, formulas: list[Formula], sizes: set[str],
-                  kind_notes: dict[str, tuple[str, str]]) -> Document:
+                  kind_notes: dict[str, tuple[str, str]], positive: dict[str, str]) -> Document:
     _entries(builder, formulas)
     exprs = [e for c in builder.chains for e in (c.start, *(s.expr for s in c.steps))]
     everything = exprs + [side for pair in builder.definitions for side in pair]
     loose = loose_names([(c.start, *(s.expr for s in c.steps)) for c in builder.chains] + builder.definitions)
-    mapping = symbol_map(everything, sizes, loose)
+    stated = {name: (POSITIVE, why) for name, why in positive.items()}
+    mapping = symbol_map(everything, sizes, loose, stated)
     chains = tuple(_rewrite_chain(c, mapping) for c in builder.chains)
     rewritten = [rewrite(e, mapping) for e in exprs]
     definitions = tuple((rewrite(a, mapping), rewrite(b, mapping)) for a, b in builder.definitions)
-    context = infer_context(rewritten, mapping, assumed_note(everything, sizes, loose, kind_notes))
+    context = infer_context(rewritten, mapping, assumed_note(everything, sizes, loose, kind_notes, stated))
     context = replace(context, facts=context.facts + facts(definitions, rewritten))
     return Document(filename, chains, context, tuple(formulas), definitions, tuple(builder.definition_sources),
                     tuple(builder.skipped), tuple(builder.starts))

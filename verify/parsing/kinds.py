@@ -27,13 +27,15 @@ OPEN = "open kind: a capital multiplied by a capital, no declaration"
 @dataclass(frozen=True)
 class Kinds:
     """What the parser reads as what: matrices (name -> shape, None for the convention's),
-    names that do not commute, and the identity matrix ``I`` stands for (None: a plain name).
+    names that do not commute, the identity matrix ``I`` stands for (None: a plain name) and the
+    names that are densities (None: every ``p``/``q`` at plain symbols, the first reading).
     ``probe``: every capital does not commute (the first reading, for ``uses``)."""
 
     matrices: dict = field(default_factory=dict)
     noncommuting: frozenset[str] = frozenset()
     identity: Expr | None = None
     probe: bool = False
+    densities: frozenset[str] | None = None
 
 
 def is_capital(name: str) -> bool:

@@ -238,7 +238,7 @@ class ToSympy(Transformer_NonRecursive):
 
     def call(self, items):
         head, (arguments, given) = items
-        return objects.apply(head, arguments, given)
+        return objects.apply(head, arguments, given, self.kinds.densities)
 
     def func_call(self, items):
         name, (arguments, given) = str(items[0]), items[1]
