@@ -198,7 +198,7 @@ def _model_name(exprs, latent: Symbol) -> str:
 def infer_context(exprs: list[Expr], mapping: dict[Symbol, Symbol], assumed: str | None = None) -> Context:
     """The context for expressions already rewritten with ``mapping``; its last note says what was
     assumed (``assumed``, by default ``assumed_note(exprs)``)."""
-    symbols = tuple(sorted(set(mapping.values()), key=str))
+    symbols = tuple(sorted({s for s in mapping.values() if isinstance(s, Symbol)}, key=str))
     latent_candidates = integrated_variables(exprs)
     densities = _atoms(exprs, Density)
     assumed = assumed or assumed_note(exprs)

@@ -25,7 +25,7 @@ from ..vocabulary import Density
 from .context import POSITIVE, assumed_note, infer_context, integrated_variables, loose_names, rewrite, symbol_map
 from .diagnostics import line_column
 from .expressions import parse
-from . import kinds, matrices, premises
+from . import dependence, kinds, matrices, premises
 from .kinds import Kinds
 from .latex_lexer import lex_latex
 from .limits import DEFAULT_LIMITS, Limits
@@ -233,7 +233,13 @@ def facts(definitions, exprs) -> tuple[Fact, ...]:
     and ``z`` of an ELBO) is a different thing there, so its definition is no fact."""
     bound = variables(exprs)
     return tuple(Fact(f"definition of {lhs}", lhs, rhs) for lhs, rhs in definitions
-                 if isinstance(lhs, (Symbol, Indexed)) and not rhs.has(lhs) and lhs not in bound)
+                 if (isinstance(lhs, (Symbol, Indexed)) or _is_time_derivative(lhs))
+                 and not rhs.has(lhs) and lhs not in bound)
+
+
+def _is_time_derivative(expr: Expr) -> bool:
+    """``\\dot p`` of a name that moves (``d p(t)/dt``): stated dynamics are facts, like definitions."""
+    return isinstance(expr, sympy.Derivative) and isinstance(expr.expr, AppliedUndef)
 
 
 def variables(exprs) -> set:
@@ -376,6 +382,9 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], sizes: s
     loose = loose_names([(c.start, *(s.expr for s in c.steps)) for c in builder.chains] + builder.definitions)
     stated = {name: (POSITIVE, why) for name, why in positive.items()}
     mapping = symbol_map(everything, sizes, loose, stated)
+    moves = dependence.moving(_parsed(formulas) + everything)
+    mapping.update(dependence.as_functions(set(mapping), moves, mapping))
+    kind_notes = {**kind_notes, **dependence.note(moves, {s.name for s in mapping})}
     chains = tuple(_rewrite_chain(c, mapping) for c in builder.chains)
     rewritten = [rewrite(e, mapping) for e in exprs]
     definitions = tuple((rewrite(a, mapping), rewrite(b, mapping)) for a, b in builder.definitions)

@@ -288,6 +288,9 @@ class ToSympy(Transformer_NonRecursive):
                 return _DerivativeOperator(variable)
             if isinstance(top, _Partial) and top.of is not None:
                 return sympy.Derivative(_expr(top.of), variable)
+            moving = _differential(top)
+            if moving is not None:  # dp/dt: a derivative, never p/t
+                return sympy.Derivative(moving, variable)
         return _expr(top) / _expr(bottom)
 
     def partial(self, items):
