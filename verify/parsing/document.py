@@ -25,7 +25,7 @@ from ..vocabulary import Density
 from .context import POSITIVE, assumed_note, infer_context, integrated_variables, loose_names, rewrite, symbol_map
 from .diagnostics import line_column
 from .expressions import parse
-from . import dependence, kinds, matrices, premises
+from . import dependence, directions, kinds, matrices, premises
 from .kinds import Kinds
 from .latex_lexer import lex_latex
 from .limits import DEFAULT_LIMITS, Limits
@@ -329,12 +329,25 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
         known = Kinds(shapes, frozenset(noncommuting), kinds.identity(shapes) if found else None,
                       densities=frozenset(densities))
         formulas = [_parse_piece(text, piece, limits, known) for piece in pieces]
+    formulas = _refuse_directed(formulas, directions.stated(text))
     builder = _build(formulas, pieces, {g.block: g for g in gaps})
     notes = {name: ("a vector" if shape and shape[1] == 1 else "a matrix", why) for name, (shape, why) in found.items()}
     notes.update({name: ("not assumed to commute", "a capital in a product, kind not stated") for name in noncommuting})
     positive = {**premises.scales_in_prose(text), **premises.normal_scales(_parsed(formulas)),
                 **premises.stated_positive(inline)}
     return _with_context(filename, builder, formulas, matrices.shape_symbols(found), notes, positive)
+
+
+def _refuse_directed(formulas: list[Formula], stated: dict[str, str]) -> list[Formula]:
+    """O-statements about a name with a stated limit (``\\eta \\to 0``, "fixed d") become refusals."""
+    if not stated:
+        return formulas
+    refused = []
+    for formula in formulas:
+        why = directions.refusal(formula.statement, stated) if formula.statement is not None else None
+        refused.append(replace(formula, statement=None, error=ParseError(why, formula.line, formula.column))
+                       if why else formula)
+    return refused
 
 
 def _undeclared_densities(formulas: list[Formula], densities: dict) -> bool:
