@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 import sympy
-from sympy import Expr, Indexed, Symbol
+from sympy import Expr, Indexed, MatrixSymbol, Symbol
 from sympy.core.function import AppliedUndef
 
 from ..errors import LimitExceeded, ParseError
@@ -146,7 +146,7 @@ class _Builder:
         if not (pairs and pairs[0][0] == "=" and _is_definable(self.start) and not _mentions(pairs[0][1], self.start)
                 and not self._used(self.start)
                 and _family(self.start) not in {_family(lhs) for lhs, _ in self.definitions}
-                and not _permuted_member(self.start, pairs[0][1])):
+                and not _permuted_member(self.start, pairs[0][1]) and not self._determined(self.start)):
             return pairs
         if pairs[0][1].free_symbols:
             self.definitions.append((self.start, pairs[0][1]))
@@ -160,6 +160,12 @@ class _Builder:
             return pairs
         self.start = pairs[0][1]
         return pairs[1:]
+
+    def _determined(self, name: Expr) -> bool:
+        """``\\rho(J)`` after ``J`` was defined: a function at defined names already has a value, so
+        giving it one is a claim to check, never a definition."""
+        defined = {lhs for lhs, _ in self.definitions}
+        return isinstance(name, AppliedUndef) and any(a in defined for a in name.args)
 
     def _used(self, name: Expr) -> bool:
         """Whether ``name`` (or its function) already occurs in a chain of the document."""
@@ -200,7 +206,7 @@ def _is_definable(expr: Expr) -> bool:
         args = expr.args
         return (all(isinstance(a, Symbol) for a in args) and len(set(args)) == len(args)
                 and "'" not in expr.func.__name__ and not expr.func.__name__.startswith("nabla"))
-    return isinstance(expr, (Symbol, Indexed))
+    return isinstance(expr, (Symbol, Indexed, MatrixSymbol))  # ``Q = X W^Q`` defines the matrix Q
 
 
 def _subscript_letters(name: Expr) -> str:
@@ -223,7 +229,7 @@ def _family(name: Expr) -> str:
         return str(name.base.label)
     if isinstance(name, AppliedUndef):
         return name.func.__name__
-    return str(name).split("_", 1)[0]
+    return str(name).split("_", 1)[0].lstrip("\\")  # ``\\Sigma_{i i}`` and ``Sigma_12`` are one family
 
 
 def facts(definitions, exprs) -> tuple[Fact, ...]:
@@ -233,7 +239,7 @@ def facts(definitions, exprs) -> tuple[Fact, ...]:
     and ``z`` of an ELBO) is a different thing there, so its definition is no fact."""
     bound = variables(exprs)
     return tuple(Fact(f"definition of {lhs}", lhs, rhs) for lhs, rhs in definitions
-                 if (isinstance(lhs, (Symbol, Indexed)) or _is_time_derivative(lhs))
+                 if (isinstance(lhs, (Symbol, Indexed, MatrixSymbol)) or _is_time_derivative(lhs))
                  and not rhs.has(lhs) and lhs not in bound)
 
 
