@@ -302,6 +302,8 @@ class ToSympy(Transformer_NonRecursive):
     def root(self, items):
         index = _expr(items[0])
         self._check_exponent(Integer(2), index)
+        if index.is_Integer and index > 0 and index % 2 == 1:  # odd degree: the real root, \sqrt[3]{-8} = -2
+            return sympy.real_root(_expr(items[1]), index)
         return sympy.root(_expr(items[1]), index)
 
     def factorial(self, items):
