@@ -100,3 +100,22 @@ def test_the_assumed_line_says_which_names_were_read_as_not_commuting():
 def test_the_assumed_line_gives_the_evidence_for_a_matrix():
     document = read_document(WEIGHTS + "$$W_1 W_2 = W_2 W_1$$")
     assert "weights" in document.context.notes[-1]
+
+
+@pytest.mark.parametrize("text", [
+    "$$A^{-1} A = I$$",
+    "$$(X^T X)^{-1} X^T X = I$$",
+    "$$(X^T X + \\lambda I)^T = X^T X + \\lambda I$$",
+    "Let $A \\in \\mathbb{R}^{n \\times n}$.\n\n$$A + I = I + A$$",
+])
+def test_the_identity_takes_the_size_of_the_matrix_beside_it(text):
+    assert _statuses(text) == [Status.PROVED]
+
+
+@pytest.mark.parametrize("text", [
+    "Let $A \\in \\mathbb{R}^{n \\times n}$.\n\n$$(A + I)^2 = A^2 + A + I$$",
+    "$$U^T U = I$$",
+    "$$A^{-1} B A = B I$$",
+])
+def test_a_wrong_step_with_the_identity_is_not_proved(text):
+    assert Status.PROVED not in _statuses(text)

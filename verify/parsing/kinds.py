@@ -118,3 +118,41 @@ def identity(found_shapes: dict) -> Expr:
 
     square = {shape[0] for shape in found_shapes.values() if shape and shape[0] == shape[1]}
     return sympy.Identity(square.pop() if len(square) == 1 else size("n"))
+
+
+def _identity_only(expr) -> bool:
+    """A matrix expression whose only matrices are identities (``I``, ``\\lambda I``): its size is free."""
+    return getattr(expr, "is_Matrix", False) and expr.has(sympy.Identity) and not expr.atoms(MatrixSymbol)
+
+
+def _resized(expr, n) -> Expr:
+    return expr.xreplace({i: sympy.Identity(n) for i in expr.atoms(sympy.Identity)})
+
+
+def fit_sum(a, b) -> tuple:
+    """``X^T X + \\lambda I``: the identity takes the size of the square matrix it is added to."""
+    if getattr(a, "is_Matrix", False) and getattr(b, "is_Matrix", False) and a.shape != b.shape:
+        if _identity_only(a) and b.shape[0] == b.shape[1]:
+            return _resized(a, b.shape[0]), b
+        if _identity_only(b) and a.shape[0] == a.shape[1]:
+            return a, _resized(b, a.shape[0])
+    return a, b
+
+
+def fit_product(a, b) -> tuple:
+    """``A I``, ``I A``: the identity takes the size that makes the product defined."""
+    if getattr(a, "is_Matrix", False) and getattr(b, "is_Matrix", False) and a.shape[1] != b.shape[0]:
+        if _identity_only(a):
+            return _resized(a, b.shape[0]), b
+        if _identity_only(b):
+            return a, _resized(b, a.shape[1])
+    return a, b
+
+
+def fit_sides(exprs: tuple) -> tuple:
+    """``M = I``: a side that is only an identity takes the size of a square side."""
+    square = [e.shape[0] for e in exprs if getattr(e, "is_Matrix", False) and not _identity_only(e)
+              and e.shape[0] == e.shape[1]]
+    if not square:
+        return exprs
+    return tuple(_resized(e, square[0]) if _identity_only(e) else e for e in exprs)

@@ -112,7 +112,7 @@ def named_in_prose(text: str) -> dict[str, tuple[Shape, str]]:
 
 def built(exprs) -> dict[str, Shape]:
     """Matrices a formula built by itself (a transpose, softmax, Concat), default shapes."""
-    return {m.name: None for expr in exprs for m in expr.atoms(MatrixSymbol)}
+    return {m.name: None for expr in exprs for m in expr.atoms(MatrixSymbol)}  # I is the identity, no MatrixSymbol
 
 
 def transposed(formulas) -> dict[str, Shape]:
@@ -145,6 +145,30 @@ def _transposed_names(formula: str) -> list[str]:
     return names
 
 
+def beside_identity(formulas) -> dict[str, str]:
+    """``A^{-1} A = I``: capitals inverted in a formula that writes the identity ``I`` are matrices
+    (read from the tokens: ``A^{-1} A`` is gone once multiplied out)."""
+    from .latex_lexer import lex_latex
+    from .limits import DEFAULT_LIMITS
+
+    found: dict[str, str] = {}
+    for formula in formulas:
+        try:
+            tokens = [(t.type, str(t.value)) for t in lex_latex(formula, DEFAULT_LIMITS)]
+        except ParseError:
+            continue
+        if ("NAME", "I") not in tokens:
+            continue
+        for i, (kind, value) in enumerate(tokens):
+            inverse = [v for _, v in tokens[i + 1:i + 6]] == ["^", "{", "-", "1", "}"]
+            subscripted = tokens[i + 1:i + 2] == [("UNDERSCORE", "_")] and [v for _, v in tokens[i + 3:i + 8]] == [
+                "^", "{", "-", "1", "}"]
+            if kind == "NAME" and value[:1].isupper() and value != "I" and (inverse or subscripted):
+                name = f"{value}_{tokens[i + 2][1]}" if subscripted else value
+                found.setdefault(name, "inverted beside the identity I")
+    return found
+
+
 def evidence(text: str, declarations, exprs, formulas=(), used=None) -> dict[str, tuple[Shape, str]]:
     """Every matrix name of the document with its evidence; a written shape beats the naming
     convention's default. ``declarations``: the formulas that may declare (inline and display);
@@ -153,7 +177,7 @@ def evidence(text: str, declarations, exprs, formulas=(), used=None) -> dict[str
     found = {name: (shape, "built as a matrix") for name, shape in built(exprs).items()}
     for name, shape in transposed(formulas).items():
         found.setdefault(name, (shape, "a transpose"))
-    for name, why in (used or {}).items():
+    for name, why in {**beside_identity(formulas), **(used or {})}.items():
         found.setdefault(name, (None, why))
     sources = [named_in_prose(text)] + [{n: (shape, "declared in R^...") for n, shape in declared(f).items()}
                                         for f in declarations]

@@ -15,7 +15,7 @@ from sympy import Expr, Integer, Rational, Symbol
 
 from ..vocabulary import KL, BigO, BigOmega, Expectation, Normal, Theta
 from . import objects
-from .kinds import IDENTITY_NAME, Kinds, is_capital
+from .kinds import IDENTITY_NAME, Kinds, fit_product, fit_sides, fit_sum, is_capital
 from .limits import Limits
 
 RELATIONS = {"EQ": "=", "NE": "!=", "LE": "<=", "GE": ">=", "LT": "<", "GT": ">", "APPROX": "~=",
@@ -73,7 +73,11 @@ def _product(factors: tuple) -> Expr:
     first); matrices pairwise, so their products are MatMul in the order written."""
     if all(isinstance(f, Expr) and f.is_commutative and not getattr(f, "is_Matrix", False) for f in factors):
         return sympy.Mul(*factors)
-    return functools.reduce(operator.mul, factors)
+    return functools.reduce(_times, factors)
+
+
+def _times(a, b):
+    return operator.mul(*fit_product(a, b))
 
 
 def _expr(value) -> Expr:
@@ -114,10 +118,11 @@ class ToSympy(Transformer_NonRecursive):
 
     # statements
     def chain(self, items):
-        return Statement(tuple(_expr(x) for x in items[0::2]), tuple(items[1::2]), indexed=self._families())
+        return Statement(fit_sides(tuple(_expr(x) for x in items[0::2])), tuple(items[1::2]),
+                         indexed=self._families())
 
     def continuation(self, items):
-        return Statement(tuple(_expr(x) for x in items[1::2]), tuple(items[2::2]), lead=items[0],
+        return Statement(fit_sides(tuple(_expr(x) for x in items[1::2])), tuple(items[2::2]), lead=items[0],
                          indexed=self._families())
 
     def _families(self) -> tuple:
@@ -129,11 +134,11 @@ class ToSympy(Transformer_NonRecursive):
 
     # arithmetic
     def add(self, items):
-        return _sum(_expr(items[0]), _expr(items[1]))
+        return _sum(*fit_sum(_expr(items[0]), _expr(items[1])))
 
     def sub(self, items):
-        right = _expr(items[1])
-        return _sum(_expr(items[0]), sympy.Mul(-1, right, evaluate=False) if _has_class(right) else -right)
+        left, right = fit_sum(_expr(items[0]), _expr(items[1]))
+        return _sum(left, sympy.Mul(-1, right, evaluate=False) if _has_class(right) else -right)
 
     def plus_minus(self, items):
         a, b = map(_expr, items)
@@ -150,7 +155,7 @@ class ToSympy(Transformer_NonRecursive):
         left = items[0]
         if isinstance(left, _Implicit) and left.of is not None:  # d/dx a \cdot b: the whole product
             return _Implicit(left.factors + (_expr(items[1]),), left.of)
-        return _expr(items[0]) * _expr(items[1])
+        return _times(_expr(items[0]), _expr(items[1]))
 
     def div(self, items):
         left = items[0]
@@ -198,8 +203,8 @@ class ToSympy(Transformer_NonRecursive):
     def _named(self, name: str) -> Expr:
         if name in self.known:
             return objects.matrix(name, self.known[name])
-        if name == IDENTITY_NAME and self.kinds.identity is not None:
-            return self.kinds.identity
+        if name == IDENTITY_NAME and (self.kinds.identity is not None or self.matrices):
+            return self.kinds.identity if self.kinds.identity is not None else sympy.Identity(objects.size("n"))
         if name in self.kinds.noncommuting or (self.kinds.probe and is_capital(name) and name not in self.bounds):
             return Symbol(name, commutative=False)
         if self.matrices and name in self.bounds:
