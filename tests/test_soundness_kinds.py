@@ -119,3 +119,16 @@ def test_the_identity_takes_the_size_of_the_matrix_beside_it(text):
 ])
 def test_a_wrong_step_with_the_identity_is_not_proved(text):
     assert Status.PROVED not in _statuses(text)
+
+
+def test_a_capital_multiplied_by_a_known_matrix_is_a_matrix():
+    document = read_document("The weights $A = \\operatorname{softmax}(S)$.\n\n$$A V = V A$$")
+    assert "V a matrix (a product with a matrix)" in document.context.notes[-1]
+
+
+def test_a_name_applied_to_a_sum_and_written_alone_is_a_product():
+    assert _statuses("$$\\sum_{i=1}^{n} i = \\frac{n(n+1)}{2}$$") == [Status.PROVED]
+
+
+def test_a_wrong_closed_form_is_not_proved():
+    assert Status.PROVED not in _statuses("$$\\sum_{i=1}^{n} i = \\frac{n(n-1)}{2}$$")

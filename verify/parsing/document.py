@@ -367,9 +367,13 @@ def _kinds(text: str, pieces: list[Piece], formulas: list[Formula], limits: Limi
     plain = _parsed(formulas)
     probe = _parsed([_parse_piece(text, piece, limits, Kinds(probe=True)) for piece in pieces])
     sizes = kinds.sizes(plain)
-    used, multiplied = kinds.uses(probe)
+    used, multiplied, products = kinds.uses(probe)
     found = matrices.evidence(text, [p.text for p in pieces], plain, [p.text for p in pieces],
                               {name: why for name, why in used.items() if name not in sizes})
+    for names in products:  # ``A V`` with A a matrix elsewhere: V is one too
+        if names & set(found):
+            for name in sorted(names - set(found) - sizes - {kinds.IDENTITY_NAME}):
+                found[name] = (None, "a product with a matrix")
     return found, multiplied - set(found) - sizes - {kinds.IDENTITY_NAME}
 
 

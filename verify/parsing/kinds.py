@@ -69,10 +69,12 @@ def _factors(node) -> list:
     return carrying if len(carrying) >= 2 else []
 
 
-def uses(probe_exprs) -> tuple[dict[str, str], set[str]]:
-    """(matrices by use: name -> why, capitals multiplied by capitals) in the probe's expressions."""
+def uses(probe_exprs) -> tuple[dict[str, str], set[str], list[set[str]]]:
+    """(matrices by use: name -> why, capitals multiplied by capitals, the names of each such product)
+    in the probe's expressions."""
     matrices: dict[str, str] = {}
     multiplied: set[str] = set()
+    products: list[set[str]] = []
 
     def mark(names, why: str) -> None:
         for name in sorted(names):
@@ -85,6 +87,7 @@ def uses(probe_exprs) -> tuple[dict[str, str], set[str]]:
             if factors:
                 names = set().union(*(_capitals(f) for f in factors))
                 multiplied |= names
+                products.append(names)
                 if node.atoms(MatrixSymbol):
                     mark(names, "a product with a matrix")
                 if IDENTITY_NAME in names:
@@ -97,7 +100,7 @@ def uses(probe_exprs) -> tuple[dict[str, str], set[str]]:
                     isinstance(node, sympy.core.function.AppliedUndef) and node.func.__name__ in ("det", "norm")):
                 why = "a norm" if getattr(node.func, "__name__", "") == "norm" else "\\det"
                 mark(_capitals(node), why)
-    return matrices, multiplied
+    return matrices, multiplied, products
 
 
 def sizes(exprs) -> set[str]:

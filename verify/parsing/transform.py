@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import sympy
 from lark.visitors import Transformer_NonRecursive
 from sympy import Expr, Integer, Rational, Symbol
+from sympy.core.function import AppliedUndef
 
 from ..vocabulary import KL, BigO, BigOmega, Expectation, Normal, Theta
 from . import objects
@@ -118,11 +119,11 @@ class ToSympy(Transformer_NonRecursive):
 
     # statements
     def chain(self, items):
-        return Statement(fit_sides(tuple(_expr(x) for x in items[0::2])), tuple(items[1::2]),
+        return Statement(_sides(tuple(_expr(x) for x in items[0::2])), tuple(items[1::2]),
                          indexed=self._families())
 
     def continuation(self, items):
-        return Statement(fit_sides(tuple(_expr(x) for x in items[1::2])), tuple(items[2::2]), lead=items[0],
+        return Statement(_sides(tuple(_expr(x) for x in items[1::2])), tuple(items[2::2]), lead=items[0],
                          indexed=self._families())
 
     def _families(self) -> tuple:
@@ -414,6 +415,19 @@ class ToSympy(Transformer_NonRecursive):
 
     def row(self, items):
         return [_expr(x) for x in items]
+
+
+def _sides(exprs: tuple) -> tuple:
+    return fit_sides(_calls_as_products(exprs))
+
+
+def _calls_as_products(exprs: tuple) -> tuple:
+    """``n(n+1)`` where ``n`` is also a plain name of the formula: a product, not a function n at n+1.
+    A name at one plain symbol (``\\theta(t)``, ``p(t)``) stays a function of it."""
+    names = {s.name: s for e in exprs for s in e.free_symbols if isinstance(s, Symbol)}
+    calls = {c: names[c.func.__name__] * c.args[0] for e in exprs for c in e.atoms(AppliedUndef)
+             if c.func.__name__ in names and len(c.args) == 1 and not isinstance(c.args[0], Symbol)}
+    return tuple(e.xreplace(calls) for e in exprs) if calls else exprs
 
 
 def _written_subscript(sub) -> str | None:
