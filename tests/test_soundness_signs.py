@@ -77,3 +77,20 @@ def test_the_assumed_line_names_the_premise_that_made_a_name_positive():
 def test_no_name_is_positive_by_its_letter():
     note = read_document("$$\\sqrt{\\eta^2} + \\sigma = |\\eta| + \\sigma$$").context.notes[-1]
     assert "positive" not in note
+
+
+@pytest.mark.parametrize("text", ["Let $\\eta \\in (0, 1)$.\n\n$$\\sqrt{\\eta^2} = \\eta$$",
+                                  "Let $\\eta \\in [0, 1)$.\n\n$$\\sqrt{\\eta^2} = \\eta$$",
+                                  "Let $\\eta \\ge 0$.\n\n$$|\\eta| = \\eta$$"])
+def test_an_interval_or_a_bound_at_zero_is_a_premise(text):
+    assert _statuses(text) == [Status.PROVED]
+
+
+def test_a_closed_bound_at_zero_does_not_make_a_name_positive():
+    assert Status.PROVED not in _statuses("Let $\\eta \\in [0, 1)$.\n\n$$\\log \\eta^2 = 2 \\log \\eta$$")
+
+
+def test_a_number_of_things_is_a_positive_integer_and_commutes():
+    text = "Let $N$ be the number of samples and $M$ the number of features.\n\n$$N M = M N$$"
+    assert _statuses(text) == [Status.PROVED]
+    assert "positive integer" in read_document(text).context.notes[-1]

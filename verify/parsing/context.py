@@ -27,8 +27,8 @@ from ..vocabulary import Density, Expectation
 from ..vocabulary.asymptotics import _Asymptotic
 from ..vocabulary.linalg import SIZE_NAMES
 
-INTEGER, INDEX, POSITIVE = "positive integer", "nonnegative integer", "positive"
-_RANK = {INTEGER: 3, INDEX: 2, POSITIVE: 1}
+INTEGER, INDEX, POSITIVE, NONNEGATIVE = "positive integer", "nonnegative integer", "positive", "nonnegative"
+_RANK = {INTEGER: 3, INDEX: 2, POSITIVE: 1, NONNEGATIVE: 0}
 
 
 def _atoms(exprs, kind) -> list:
@@ -120,7 +120,7 @@ def evidence(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozenset()
 
 def _assumptions(kind: str | None) -> dict:
     return {INTEGER: {"positive": True, "integer": True}, INDEX: {"nonnegative": True, "integer": True},
-            POSITIVE: {"positive": True}}.get(kind, {"real": True})
+            POSITIVE: {"positive": True}, NONNEGATIVE: {"nonnegative": True, "real": True}}.get(kind, {"real": True})
 
 
 def symbol_map(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozenset(),

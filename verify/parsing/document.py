@@ -22,7 +22,7 @@ from sympy.core.function import AppliedUndef
 from ..errors import LimitExceeded, ParseError
 from ..model import Chain, Context, Derivation, Fact, Relation, Step
 from ..vocabulary import Density
-from .context import POSITIVE, assumed_note, infer_context, integrated_variables, loose_names, rewrite, symbol_map
+from .context import INTEGER, POSITIVE, assumed_note, infer_context, integrated_variables, loose_names, rewrite, symbol_map
 from .diagnostics import line_column
 from .expressions import parse
 from . import dependence, directions, kinds, matrices, premises
@@ -339,9 +339,11 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     builder = _build(formulas, pieces, {g.block: g for g in gaps})
     notes = {name: ("a vector" if shape and shape[1] == 1 else "a matrix", why) for name, (shape, why) in found.items()}
     notes.update({name: ("not assumed to commute", "a capital in a product, kind not stated") for name in noncommuting})
-    positive = {**premises.scales_in_prose(text), **premises.normal_scales(_parsed(formulas)),
-                **premises.stated_positive(inline)}
-    return _with_context(filename, builder, formulas, matrices.shape_symbols(found), notes, positive)
+    scales = {**premises.scales_in_prose(text), **premises.normal_scales(_parsed(formulas))}
+    positive = {**{name: (POSITIVE, why) for name, why in scales.items()},
+                **premises.in_interval(text), **premises.stated_bounds(inline)}
+    return _with_context(filename, builder, formulas, matrices.shape_symbols(found), notes, positive,
+                         premises.counts_in_prose(text))
 
 
 def _refuse_directed(formulas: list[Formula], stated: dict[str, str]) -> list[Formula]:
@@ -366,7 +368,7 @@ def _kinds(text: str, pieces: list[Piece], formulas: list[Formula], limits: Limi
     probe reading in which every capital does not commute (see ``kinds``)."""
     plain = _parsed(formulas)
     probe = _parsed([_parse_piece(text, piece, limits, Kinds(probe=True)) for piece in pieces])
-    sizes = kinds.sizes(plain)
+    sizes = kinds.sizes(plain) | set(premises.counts_in_prose(text))
     used, multiplied, products = kinds.uses(probe)
     found = matrices.evidence(text, [p.text for p in pieces], plain, [p.text for p in pieces],
                               {name: why for name, why in used.items() if name not in sizes})
@@ -398,12 +400,14 @@ def _entries(builder: _Builder, formulas: list[Formula]) -> None:
 
 
 def _with_context(filename, builder: _Builder, formulas: list[Formula], sizes: set[str],
-                  kind_notes: dict[str, tuple[str, str]], positive: dict[str, str]) -> Document:
+                  kind_notes: dict[str, tuple[str, str]], positive: dict[str, tuple[str, str]],
+                  counts: dict[str, str]) -> Document:
     _entries(builder, formulas)
     exprs = [e for c in builder.chains for e in (c.start, *(s.expr for s in c.steps))]
     everything = exprs + [side for pair in builder.definitions for side in pair]
     loose = loose_names([(c.start, *(s.expr for s in c.steps)) for c in builder.chains] + builder.definitions)
-    stated = {name: (POSITIVE, why) for name, why in positive.items()}
+    stated = {**positive,
+              **{name: (INTEGER, why) for name, why in counts.items()}}
     mapping = symbol_map(everything, sizes, loose, stated)
     moves = dependence.moving(_parsed(formulas) + everything)
     mapping.update(dependence.as_functions(set(mapping), moves, mapping))

@@ -19,10 +19,12 @@ from sympy import Expr, Symbol
 
 from ..vocabulary import KL, Density, Expectation, Normal
 
-POSITIVE = "positive"
+POSITIVE, NONNEGATIVE = "positive", "nonnegative"
 _ORDER = ("<", "<=", ">", ">=")
 _DENSITY_WORD = re.compile(r"\b(?:densit(?:y|ies)|distributions?|priors?|posteriors?|likelihoods?)\b", re.I)
 _SCALE_WORD = re.compile(r"\b(?:standard deviations?|variances?)\b", re.I)
+_COUNT_WORD = re.compile(r"\bnumber of\b", re.I)  # "the number of layers $L$"
+_INTERVAL = re.compile(r"\$\s*([^$\n]+?)\s*\\in\s*(?:\\left\s*)?([(\[])\s*0\s*,")  # $\eta \in (0, 1)$
 _SENTENCE = re.compile(r"[^.!?\n]*(?:\n(?!\s*\n)[^.!?\n]*)*")
 _DISPLAY = re.compile(r"\$\$.*?\$\$|\\\[.*?\\\]", re.S)
 _INLINE = re.compile(r"(?<![\\$])\$([^$\n]+?)\$")
@@ -56,16 +58,20 @@ def is_premise(statement) -> bool:
             and len(names) == 1 and isinstance(names[0], Symbol) and len(exprs) - 1 <= 2)
 
 
-def stated_positive(statements) -> dict[str, str]:
-    """name -> why, for the premises ``x > c`` (c >= 0) and ``x >= c`` (c > 0) among ``statements``."""
-    found: dict[str, str] = {}
+def stated_bounds(statements) -> dict[str, tuple[str, str]]:
+    """name -> (POSITIVE or NONNEGATIVE, why), for the premises ``x > c`` (c >= 0), ``x >= c`` (c > 0)
+    and ``x >= 0`` among ``statements``."""
+    found: dict[str, tuple[str, str]] = {}
     for statement, source in statements:
         bound = _lower_bound(statement)
         if bound is None:
             continue
         name, value, strict = bound
+        why = f"stated: {' '.join(source.split())}"
         if value.is_Number and (value > 0 or (strict and value == 0)):
-            found.setdefault(name.name, f"stated: {' '.join(source.split())}")
+            found.setdefault(name.name, (POSITIVE, why))
+        elif value.is_Number and value == 0:
+            found.setdefault(name.name, (NONNEGATIVE, why))
     return found
 
 
@@ -113,6 +119,24 @@ def scales_in_prose(text: str) -> dict[str, str]:
     """Names a sentence calls a standard deviation or a variance."""
     return {name: f'"{word}" in the prose' for sentence, word in _sentences(text, _SCALE_WORD)
             for name in _inline_names(sentence)}
+
+
+def counts_in_prose(text: str) -> dict[str, str]:
+    """Names a sentence calls a number of something (``the number of layers $L$``): positive integers,
+    sizes rather than matrices."""
+    return {name: '"number of" in the prose' for sentence, _ in _sentences(text, _COUNT_WORD)
+            for name in _inline_names(sentence)}
+
+
+def in_interval(text: str) -> dict[str, tuple[str, str]]:
+    """``$\\eta \\in (0, 1)$``: positive; ``$\\eta \\in [0, 1)$``: nonnegative."""
+    found = {}
+    for match in _INTERVAL.finditer(text):
+        kind = POSITIVE if match.group(2) == "(" else NONNEGATIVE
+        for name in _inline_names(f"${match.group(1)}$"):
+            side = "open" if kind == POSITIVE else "closed"
+            found.setdefault(name, (kind, f"stated: {match.group(1).strip()} in an interval {side} at 0"))
+    return found
 
 
 def density_names(text: str, exprs, statements) -> dict[str, str]:
