@@ -367,7 +367,8 @@ def _kinds(text: str, pieces: list[Piece], formulas: list[Formula], limits: Limi
     """(matrices: name -> (shape, why), names of open kind), from the declarations, the prose and a
     probe reading in which every capital does not commute (see ``kinds``)."""
     plain = _parsed(formulas)
-    probe = _parsed([_parse_piece(text, piece, limits, Kinds(probe=True)) for piece in pieces])
+    probe = _parsed([_parse_piece(text, piece, limits, Kinds(probe=True)) for piece in pieces
+                     if kinds.may_multiply_capitals(piece.text)])
     sizes = kinds.sizes(plain) | set(premises.counts_in_prose(text))
     used, multiplied, products = kinds.uses(probe)
     found = matrices.evidence(text, [p.text for p in pieces], plain, [p.text for p in pieces],

@@ -15,6 +15,7 @@ A capital times numbers and lowercase scalars is left alone: scalars commute wit
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import sympy
@@ -36,6 +37,14 @@ class Kinds:
     identity: Expr | None = None
     probe: bool = False
     densities: frozenset[str] | None = None
+
+
+_CAPITAL = re.compile(r"(?<![\\A-Za-z])[A-Z]|\\(?:Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Upsilon|Phi|Psi|Omega)\b")
+
+
+def may_multiply_capitals(formula: str) -> bool:
+    """Whether a formula writes two capitals (or one twice): only then can the probe find a product."""
+    return len(_CAPITAL.findall(formula)) >= 2
 
 
 def is_capital(name: str) -> bool:
