@@ -55,3 +55,19 @@ def test_a_name_with_no_evidence_of_moving_is_still_a_constant():
 def test_the_assumed_line_says_which_names_move_and_why():
     note = read_document(DYNAMICS + "$$\\frac{d}{dt}(p q) = \\dot p q + p \\dot q$$").context.notes[-1]
     assert "p, q" in note and "t" in note and "dot" in note
+
+
+def test_dynamics_stated_in_the_prose_are_used():
+    text = ("The strategies follow $\\dot x = -y$ and $\\dot y = x$.\n\n"
+            "$$\\frac{d}{dt}(x y) = \\dot x y + x \\dot y$$\n$$= x^2 - y^2$$")
+    assert _statuses(text) == [Status.PROVED, Status.PROVED]
+
+
+def test_a_wrong_step_after_stated_dynamics_is_not_proved():
+    text = ("The strategies follow $\\dot x = -y$ and $\\dot y = x$.\n\n"
+            "$$\\frac{d}{dt}(x y) = \\dot x y + x \\dot y$$\n$$= y^2 - x^2$$")
+    assert _statuses(text)[1] is not Status.PROVED
+
+
+def test_the_derivative_of_a_wrong_rate_is_not_proved():
+    assert Status.PROVED not in _statuses("$$\\dot \\theta = -\\eta \\theta$$\n\n$$\\frac{d}{dt} \\theta^2 = -\\eta \\theta^2$$")

@@ -238,9 +238,15 @@ def facts(definitions, exprs) -> tuple[Fact, ...]:
     a variable somewhere (integrated, summed, a density's argument: ``z`` of an attention section
     and ``z`` of an ELBO) is a different thing there, so its definition is no fact."""
     bound = variables(exprs)
-    return tuple(Fact(f"definition of {lhs}", lhs, rhs) for lhs, rhs in definitions
+    return tuple(Fact(_fact_name(lhs), lhs, rhs) for lhs, rhs in definitions
                  if (isinstance(lhs, (Symbol, Indexed, MatrixSymbol)) or _is_time_derivative(lhs))
                  and not rhs.has(lhs) and lhs not in bound)
+
+
+def _fact_name(lhs: Expr) -> str:
+    if _is_time_derivative(lhs):
+        return f"the stated dynamics of {lhs.expr.func.__name__}"
+    return f"definition of {lhs}"
 
 
 def _is_time_derivative(expr: Expr) -> bool:
@@ -337,6 +343,7 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
         formulas = [_parse_piece(text, piece, limits, known) for piece in pieces]
     formulas = _refuse_directed(formulas, directions.stated(text))
     builder = _build(formulas, pieces, {g.block: g for g in gaps})
+    _stated_dynamics(builder, formulas)
     notes = {name: ("a vector" if shape and shape[1] == 1 else "a matrix", why) for name, (shape, why) in found.items()}
     notes.update({name: ("not assumed to commute", "a capital in a product, kind not stated") for name in noncommuting})
     scales = {**premises.scales_in_prose(text), **premises.normal_scales(_parsed(formulas))}
@@ -344,6 +351,20 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
                 **premises.in_interval(text), **premises.stated_bounds(inline)}
     return _with_context(filename, builder, formulas, matrices.shape_symbols(found), notes, positive,
                          premises.counts_in_prose(text))
+
+
+def _stated_dynamics(builder: _Builder, formulas: list[Formula]) -> None:
+    """``$\\dot x = -y$`` in the prose states the dynamics: a definition of the derivative, as in a display."""
+    defined = {lhs for lhs, _ in builder.definitions}
+    for formula in formulas:
+        statement = formula.statement
+        if formula.display or statement is None or statement.lead or statement.relations != ("=",):
+            continue
+        lhs, rhs = statement.exprs
+        if isinstance(lhs, Symbol) and dependence.dotted(lhs.name) and lhs not in defined and not rhs.has(lhs):
+            builder.definitions.append((lhs, rhs))
+            builder.definition_sources.append(formula.text)
+            defined.add(lhs)
 
 
 def _refuse_directed(formulas: list[Formula], stated: dict[str, str]) -> list[Formula]:
