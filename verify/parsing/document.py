@@ -22,14 +22,15 @@ from sympy.core.function import AppliedUndef
 from ..errors import LimitExceeded, ParseError
 from ..model import Chain, Context, Derivation, Fact, Relation, Step
 from ..vocabulary import Density
-from .context import INTEGER, POSITIVE, assumed_note, infer_context, integrated_variables, loose_names, rewrite, symbol_map
+from .context import assumed_note, infer_context, integrated_variables, loose_names, rewrite, symbol_map
 from .diagnostics import line_column
 from .expressions import parse
-from . import dependence, directions, kinds, matrices, premises
+from . import dependence, directions, kinds
 from .kinds import Kinds
 from .latex_lexer import lex_latex
 from .limits import DEFAULT_LIMITS, Limits
 from .markdown import Gap, Piece, segments
+from .reading import Reading, read_names
 from .tokens import CLOSERS, OPENERS
 from .transform import Statement
 from .vocab import RELATION_TOKENS
@@ -332,25 +333,16 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     _check_size(text, limits)
     pieces, gaps = segments(text)
     formulas = [_parse_piece(text, piece, limits) for piece in pieces]
-    found, noncommuting = _kinds(text, pieces, formulas, limits)
-    inline = [(f.statement, f.text) for f in formulas if f.statement is not None and not f.display]
-    densities = premises.density_names(text, _parsed(formulas), [(f.statement, f.text) for f in formulas
-                                                                 if f.statement is not None])
-    if found or noncommuting or _undeclared_densities(formulas, densities):  # read again with the kinds
-        shapes = matrices.shapes(found)
-        known = Kinds(shapes, frozenset(noncommuting), kinds.identity(shapes) if found else None,
-                      densities=frozenset(densities))
+    probe = [_parse_piece(text, piece, limits, Kinds(probe=True)) for piece in pieces
+             if kinds.may_multiply_capitals(piece.text)]
+    names = read_names(text, [(f.text, f.display, f.statement) for f in formulas], _parsed(probe))
+    known = names.kinds(_parsed(formulas))
+    if known is not None:  # read again, each name as the document shows it to be, in every formula
         formulas = [_parse_piece(text, piece, limits, known) for piece in pieces]
     formulas = _refuse_directed(formulas, directions.stated(text))
     builder = _build(formulas, pieces, {g.block: g for g in gaps})
     _stated_dynamics(builder, formulas)
-    notes = {name: ("a vector" if shape and shape[1] == 1 else "a matrix", why) for name, (shape, why) in found.items()}
-    notes.update({name: ("not assumed to commute", "a capital in a product, kind not stated") for name in noncommuting})
-    scales = {**premises.scales_in_prose(text), **premises.normal_scales(_parsed(formulas))}
-    positive = {**{name: (POSITIVE, why) for name, why in scales.items()},
-                **premises.in_interval(text), **premises.stated_bounds(inline)}
-    return _with_context(filename, builder, formulas, matrices.shape_symbols(found), notes, positive,
-                         premises.counts_in_prose(text))
+    return _with_context(filename, builder, formulas, names)
 
 
 def _stated_dynamics(builder: _Builder, formulas: list[Formula]) -> None:
@@ -379,28 +371,6 @@ def _refuse_directed(formulas: list[Formula], stated: dict[str, str]) -> list[Fo
     return refused
 
 
-def _undeclared_densities(formulas: list[Formula], densities: dict) -> bool:
-    """Whether the first reading took a name for a density that nothing in the document shows is one."""
-    return any(d.name not in densities for e in _parsed(formulas) for d in e.atoms(Density))
-
-
-def _kinds(text: str, pieces: list[Piece], formulas: list[Formula], limits: Limits) -> tuple[dict, set[str]]:
-    """(matrices: name -> (shape, why), names of open kind), from the declarations, the prose and a
-    probe reading in which every capital does not commute (see ``kinds``)."""
-    plain = _parsed(formulas)
-    probe = _parsed([_parse_piece(text, piece, limits, Kinds(probe=True)) for piece in pieces
-                     if kinds.may_multiply_capitals(piece.text)])
-    sizes = kinds.sizes(plain) | set(premises.counts_in_prose(text))
-    used, multiplied, products = kinds.uses(probe)
-    found = matrices.evidence(text, [p.text for p in pieces], plain, [p.text for p in pieces],
-                              {name: why for name, why in used.items() if name not in sizes})
-    for names in products:  # ``A V`` with A a matrix elsewhere: V is one too
-        if names & set(found):
-            for name in sorted(names - set(found) - sizes - {kinds.IDENTITY_NAME}):
-                found[name] = (None, "a product with a matrix")
-    return found, multiplied - set(found) - sizes - {kinds.IDENTITY_NAME}
-
-
 def _parsed(formulas: list[Formula]) -> list[Expr]:
     return [e for f in formulas if f.statement is not None for e in f.statement.exprs]
 
@@ -421,19 +391,16 @@ def _entries(builder: _Builder, formulas: list[Formula]) -> None:
         builder.definitions = [(a.xreplace(found), b.xreplace(found)) for a, b in builder.definitions]
 
 
-def _with_context(filename, builder: _Builder, formulas: list[Formula], sizes: set[str],
-                  kind_notes: dict[str, tuple[str, str]], positive: dict[str, tuple[str, str]],
-                  counts: dict[str, str]) -> Document:
+def _with_context(filename, builder: _Builder, formulas: list[Formula], names: Reading) -> Document:
     _entries(builder, formulas)
     exprs = [e for c in builder.chains for e in (c.start, *(s.expr for s in c.steps))]
     everything = exprs + [side for pair in builder.definitions for side in pair]
     loose = loose_names([(c.start, *(s.expr for s in c.steps)) for c in builder.chains] + builder.definitions)
-    stated = {**positive,
-              **{name: (INTEGER, why) for name, why in counts.items()}}
+    sizes, stated = names.sizes(), names.stated
     mapping = symbol_map(everything, sizes, loose, stated)
     moves = dependence.moving(_parsed(formulas) + everything)
     mapping.update(dependence.as_functions(set(mapping), moves, mapping))
-    kind_notes = {**kind_notes, **dependence.note(moves, {s.name for s in mapping})}
+    kind_notes = {**names.notes(), **dependence.note(moves, {s.name for s in mapping})}
     chains = tuple(_rewrite_chain(c, mapping) for c in builder.chains)
     rewritten = [rewrite(e, mapping) for e in exprs]
     definitions = tuple((rewrite(a, mapping), rewrite(b, mapping)) for a, b in builder.definitions)
