@@ -94,3 +94,8 @@ def test_a_number_of_things_is_a_positive_integer_and_commutes():
     text = "Let $N$ be the number of samples and $M$ the number of features.\n\n$$N M = M N$$"
     assert _statuses(text) == [Status.PROVED]
     assert "positive integer" in read_document(text).context.notes[-1]
+
+
+def test_the_assumed_line_names_each_density_with_its_evidence():
+    note = read_document("$$\\log(p(x|z) p(z)) = \\log p(x|z) + \\log p(z)$$").context.notes[-1]
+    assert "p a density (a conditioning bar)" in note

@@ -186,7 +186,8 @@ def assumed_note(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozens
 
 
 def _plural(kind: str) -> str:
-    return {INTEGER: INTEGER + "s", INDEX: INDEX + "s", "a matrix": "matrices", "a vector": "vectors"}.get(kind, kind)
+    return {INTEGER: INTEGER + "s", INDEX: INDEX + "s", "a matrix": "matrices", "a vector": "vectors",
+            "a density": "densities"}.get(kind, kind)
 
 
 def _model_name(exprs, latent: Symbol) -> str:

@@ -22,7 +22,6 @@ import sympy
 from sympy import Expr, MatrixSymbol, Symbol
 
 IDENTITY_NAME = "I"
-OPEN = "open kind: a capital multiplied by a capital, no declaration"
 
 
 @dataclass(frozen=True)
@@ -39,7 +38,7 @@ class Kinds:
     densities: frozenset[str] | None = None
 
 
-_CAPITAL = re.compile(r"(?<![\\A-Za-z])[A-Z]|\\(?:Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Upsilon|Phi|Psi|Omega)\b")
+_CAPITAL = re.compile(r"(?<!\\)[A-Z]|\\(?:Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Upsilon|Phi|Psi|Omega)\b")
 
 
 def may_multiply_capitals(formula: str) -> bool:

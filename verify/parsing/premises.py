@@ -16,8 +16,12 @@ import re
 
 import sympy
 from sympy import Expr, Symbol
+from sympy.core.function import AppliedUndef
 
+from ..errors import ParseError
 from ..vocabulary import KL, Density, Expectation, Normal
+from .expressions import parse_latex_expr
+from .objects import is_density_name
 
 POSITIVE, NONNEGATIVE = "positive", "nonnegative"
 _ORDER = ("<", "<=", ">", ">=")
@@ -98,9 +102,6 @@ def _sentences(text: str, word: re.Pattern):
 
 def _inline_names(sentence: str) -> list[str]:
     """The names of a sentence's inline formulas: ``$\\sigma$`` -> sigma, ``$p(x)$`` -> p."""
-    from .expressions import parse_latex_expr
-    from ..errors import ParseError
-
     names = []
     for inline in _INLINE.findall(sentence):
         for part in inline.split(","):
@@ -110,8 +111,10 @@ def _inline_names(sentence: str) -> list[str]:
                 continue
             if isinstance(expr, Symbol):
                 names.append(expr.name)
-            elif isinstance(expr, Density) or isinstance(expr, sympy.core.function.AppliedUndef):
-                names.append(expr.name if isinstance(expr, Density) else expr.func.__name__)
+            elif isinstance(expr, Density):
+                names.append(expr.name)
+            elif isinstance(expr, AppliedUndef):
+                names.append(expr.func.__name__)
     return names
 
 
@@ -160,15 +163,9 @@ def density_names(text: str, exprs, statements) -> dict[str, str]:
         if "~" in statement.relations or any(isinstance(e, Normal) for e in statement.exprs):
             for e in statement.exprs:
                 name = e.name if isinstance(e, (Density, Symbol)) else None
-                if name is not None and _density_head(name):
+                if name is not None and is_density_name(name):
                     found.setdefault(name, "\\sim or a normal as its value")
     for sentence, word in _sentences(text, _DENSITY_WORD):
         for name in _inline_names(sentence):
             found.setdefault(name, f'"{word}" in the prose')
     return found
-
-
-def _density_head(name: str) -> bool:
-    from .objects import is_density_name
-
-    return is_density_name(name)

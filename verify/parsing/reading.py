@@ -16,6 +16,7 @@ from ..vocabulary import Density
 from . import kinds, matrices, premises
 from .context import INTEGER, POSITIVE
 from .kinds import Kinds
+from .objects import is_density_name
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Reading:
                  for name, (shape, why) in self.matrices.items()}
         notes.update({name: ("not assumed to commute", "a capital in a product, kind not stated")
                       for name in self.noncommuting})
+        notes.update({name: ("a density", why) for name, why in self.densities.items() if is_density_name(name)})
         return notes
 
     def sizes(self) -> set[str]:
