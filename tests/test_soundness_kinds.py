@@ -132,3 +132,13 @@ def test_a_name_applied_to_a_sum_and_written_alone_is_a_product():
 
 def test_a_wrong_closed_form_is_not_proved():
     assert Status.PROVED not in _statuses("$$\\sum_{i=1}^{n} i = \\frac{n(n-1)}{2}$$")
+
+
+@pytest.mark.parametrize("text", ["$$|x \\cdot y| = \\|x\\| \\|y\\|$$", "$$|x y| = \\|x\\| \\|y\\|$$"])
+def test_cauchy_schwarz_is_never_proved_as_an_equality(text):
+    assert Status.PROVED not in _statuses(text)
+
+
+def test_a_name_alone_in_a_norm_is_a_vector_and_a_coefficient_is_not():
+    note = read_document("$$\\|x - \\eta g\\| = \\|x - \\eta g\\|$$").context.notes[-1]
+    assert "x a vector (a norm)" in note and "eta" not in note

@@ -334,7 +334,7 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     pieces, gaps = segments(text)
     formulas = [_parse_piece(text, piece, limits) for piece in pieces]
     probe = [_parse_piece(text, piece, limits, Kinds(probe=True)) for piece in pieces
-             if kinds.may_multiply_capitals(piece.text)]
+             if kinds.worth_probing(piece.text)]
     names = read_names(text, [(f.text, f.display, f.statement) for f in formulas], _parsed(probe))
     known = names.kinds(_parsed(formulas))
     if known is not None:  # read again, each name as the document shows it to be, in every formula

@@ -5,7 +5,8 @@ The document is first read with every capital not commuting (a *probe*), so that
 
 * a name is a matrix by its use when it is a factor of an inverted product
   (``(W_1 W_2)^{-1}``), of a determinant, of a norm, of a product with a known
-  matrix, or of a product beside the identity ``I``;
+  matrix, or of a product beside the identity ``I``; a lowercase name alone in a norm
+  (``\\|x - y\\|``) is a vector, so Cauchy-Schwarz is never proved as an equality;
 * a capital multiplied by another capital (``W_1 W_2``, ``(A + B)^2``,
   ``U \\Lambda U^{-1}``) with no such use, no declaration and no use as a size (in
   O(...), an exponent, a sum's bound) is of *open kind*: it is read as a symbol that
@@ -41,9 +42,12 @@ class Kinds:
 _CAPITAL = re.compile(r"(?<!\\)[A-Z]|\\(?:Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Upsilon|Phi|Psi|Omega)\b")
 
 
-def may_multiply_capitals(formula: str) -> bool:
-    """Whether a formula writes two capitals (or one twice): only then can the probe find a product."""
-    return len(_CAPITAL.findall(formula)) >= 2
+_NORM = re.compile(r"\\\||\\[lr]?Vert|\|\|")
+
+
+def worth_probing(formula: str) -> bool:
+    """Whether the probe can find anything: a formula that writes two capitals (or one twice) or a norm."""
+    return len(_CAPITAL.findall(formula)) >= 2 or bool(_NORM.search(formula))
 
 
 def is_capital(name: str) -> bool:
@@ -104,11 +108,23 @@ def uses(probe_exprs) -> tuple[dict[str, str], set[str], list[set[str]]]:
                 mark(_capitals(node.base), "an inverse of a product")
             if isinstance(node, sympy.Pow) and node.exp != 1 and len(_capitals(node.base)) >= 2:
                 multiplied |= _capitals(node.base)  # (A + B)^2
-            if isinstance(node, sympy.Determinant) or (
-                    isinstance(node, sympy.core.function.AppliedUndef) and node.func.__name__ in ("det", "norm")):
-                why = "a norm" if getattr(node.func, "__name__", "") == "norm" else "\\det"
-                mark(_capitals(node), why)
+            if isinstance(node, sympy.Determinant) or _applied(node, "det"):
+                mark(_capitals(node), "\\det")
+            if _applied(node, "norm"):
+                mark(_capitals(node) | _alone(node.args[0]), "a norm")
     return matrices, multiplied, products
+
+
+def _applied(node, name: str) -> bool:
+    return isinstance(node, sympy.core.function.AppliedUndef) and node.func.__name__ == name
+
+
+def _alone(expr) -> set[str]:
+    """Names standing alone as terms of a norm's argument (x, y of ``\\|x - y\\|``): vectors, unlike
+    the factors of a product (``\\|\\eta g\\|``: eta may well be a number)."""
+    terms = [t.args[1] if isinstance(t, sympy.Mul) and len(t.args) == 2 and t.args[0] == -1 else t
+             for t in sympy.Add.make_args(expr)]
+    return {t.name for t in terms if isinstance(t, Symbol)}
 
 
 def sizes(exprs) -> set[str]:

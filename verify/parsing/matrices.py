@@ -178,7 +178,7 @@ def evidence(text: str, declarations, exprs, formulas=(), used=None) -> dict[str
     for name, shape in transposed(formulas).items():
         found.setdefault(name, (shape, "a transpose"))
     for name, why in {**beside_identity(formulas), **(used or {})}.items():
-        found.setdefault(name, (None, why))
+        found.setdefault(name, (None if name[:1].isupper() else (size("n"), Integer(1)), why))
     sources = [named_in_prose(text)] + [{n: (shape, "declared in R^...") for n, shape in declared(f).items()}
                                         for f in declarations]
     for source in sources:

@@ -184,7 +184,7 @@ class ToSympy(Transformer_NonRecursive):
     def norm(self, items):
         """``\\|x\\|``: of a scalar its absolute value; of a vector or matrix an undefined ``norm``."""
         value = _expr(items[0])
-        matrix_like = getattr(value, "is_Matrix", False) or value.is_commutative is False
+        matrix_like = getattr(value, "is_Matrix", False) or value.is_commutative is False or self.kinds.probe
         return sympy.Function("norm")(value) if matrix_like else sympy.Abs(value)
 
     def group(self, items):
