@@ -99,3 +99,7 @@ def test_a_number_of_things_is_a_positive_integer_and_commutes():
 def test_the_assumed_line_names_each_density_with_its_evidence():
     note = read_document("$$\\log(p(x|z) p(z)) = \\log p(x|z) + \\log p(z)$$").context.notes[-1]
     assert "p a density (a conditioning bar)" in note
+
+
+def test_a_struck_out_premise_states_nothing():
+    assert Status.PROVED not in _statuses("~~Let $\\eta \\in (0, 1)$.~~\n\n$$\\sqrt{\\eta^2} = \\eta$$")

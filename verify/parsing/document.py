@@ -29,7 +29,7 @@ from . import dependence, directions, kinds
 from .kinds import Kinds
 from .latex_lexer import lex_latex
 from .limits import DEFAULT_LIMITS, Limits
-from .markdown import Gap, Piece, segments
+from .markdown import Gap, Piece, blank_struck, segments
 from .reading import Reading, read_names
 from .tokens import CLOSERS, OPENERS
 from .transform import Statement
@@ -335,11 +335,12 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     formulas = [_parse_piece(text, piece, limits) for piece in pieces]
     probe = [_parse_piece(text, piece, limits, Kinds(probe=True)) for piece in pieces
              if kinds.worth_probing(piece.text)]
-    names = read_names(text, [(f.text, f.display, f.statement) for f in formulas], _parsed(probe))
+    visible = blank_struck(text)  # struck-out prose states nothing
+    names = read_names(visible, [(f.text, f.display, f.statement) for f in formulas], _parsed(probe))
     known = names.kinds(_parsed(formulas))
     if known is not None:  # read again, each name as the document shows it to be, in every formula
         formulas = [_parse_piece(text, piece, limits, known) for piece in pieces]
-    formulas = _refuse_directed(formulas, directions.stated(text))
+    formulas = _refuse_directed(formulas, directions.stated(visible))
     builder = _build(formulas, pieces, {g.block: g for g in gaps})
     _stated_dynamics(builder, formulas)
     return _with_context(filename, builder, formulas, names)
