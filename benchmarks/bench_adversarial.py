@@ -28,13 +28,15 @@ def check_with_cli(case: Case) -> CaseOutcome:
 
     run = subprocess.run([sys.executable, "-m", "verify", "check", str(case.path), "--json"], cwd=ROOT,
                          capture_output=True, text=True, check=False)
-    if run.returncode == 2:  # verify found no derivation to check: every labelled step goes unchecked
-        return match(case, [])
+    document = read_document(case.path.read_text(encoding="utf-8"), filename=str(case.path))
+    refusals = tuple(f.text for f in document.formulas if f.error is not None)
+    if run.returncode == 2:  # verify found no derivation to check: labelled steps are refused or unchecked
+        return match(case, [], refusals)
     report = json.loads(run.stdout)
-    where = written_steps(read_document(case.path.read_text(encoding="utf-8"), filename=str(case.path)))
+    where = written_steps(document)
     reported = [(where[(c["chain"], c["index"])], c["verdict"])
                 for d in report["derivations"] for c in d["checks"] if c["kind"] == "step"]
-    return match(case, reported)
+    return match(case, reported, refusals)
 
 
 def listing(title: str, steps) -> list[str]:

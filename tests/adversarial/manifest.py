@@ -7,6 +7,7 @@ as real as ``proved``, since the document's claim was accepted without a check.
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from collections import Counter
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 CASES_TOML = HERE / "cases.toml"
-VERDICTS = ("proved", "consistent", "refuted", "unknown", "unchecked")
+VERDICTS = ("proved", "consistent", "refuted", "unknown", "refused", "unchecked")
 LABELS = ("wrong", "correct")
 
 
@@ -70,13 +71,28 @@ def written_steps(document) -> dict[tuple[int, int], str]:
             for c, chain in enumerate(document.chains) for k in range(len(chain.steps))}
 
 
-def match(case: Case, reported: list[tuple[str, str]]) -> CaseOutcome:
-    """Pair each labelled step with the first unused reported step written the same way."""
+_LEADING_RELATION = re.compile(r"^(=|<=|>=|<|>|\\leq?|\\geq?|\\approx)\s*")
+
+
+def _refused(at: str, refusals: tuple[str, ...]) -> bool:
+    """The step's formula is one verify refused to read, with a positioned reason (a refusal, not a
+    silent definition): its text ends with the step's right side."""
+    right = _LEADING_RELATION.sub("", written(at), count=1).strip()
+    return bool(right) and any(written(text).endswith(right) for text in refusals)
+
+
+def match(case: Case, reported: list[tuple[str, str]], refusals: tuple[str, ...] = ()) -> CaseOutcome:
+    """Pair each labelled step with the first unused reported step written the same way; a labelled
+    step that is not reported is ``refused`` when its formula was refused with a reason, else
+    ``unchecked``."""
     pool = list(reported)
     steps = []
     for at, label in case.steps:
         hit = next((k for k, (where, _) in enumerate(pool) if where == written(at)), None)
-        verdict = "unchecked" if hit is None else pool.pop(hit)[1]
+        if hit is not None:
+            verdict = pool.pop(hit)[1]
+        else:
+            verdict = "refused" if _refused(at, refusals) else "unchecked"
         steps.append(StepOutcome(case.id, case.cls, at, label, verdict))
     return CaseOutcome(case, tuple(steps), tuple(where for where, _ in pool))
 
@@ -93,7 +109,8 @@ def check_in_process(cases: list[Case]) -> list[CaseOutcome]:
     for case, document, report in zip(cases, documents, reports):
         where = written_steps(document)
         reported = [(where[(r.chain + 1, r.index)], r.verdict.status.value) for r in report.results if r.kind == "step"]
-        outcomes.append(match(case, reported))
+        refusals = tuple(f.text for f in document.formulas if f.error is not None)
+        outcomes.append(match(case, reported, refusals))
     return outcomes
 
 
