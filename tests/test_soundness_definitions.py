@@ -52,3 +52,17 @@ def test_a_matrix_definition_is_a_fact():
 def test_every_formula_taken_as_a_definition_is_listed():
     document = read_document("$$y = x^2 + 1$$\n\n$$Q = X W^Q$$\n\n$$Q^T = (W^Q)^T X^T$$\n\n$$y - 1 = x^2$$")
     assert document.definition_sources == ("y = x^2 + 1", "Q = X W^Q")
+
+
+def test_a_definition_stated_in_the_prose_is_used():
+    assert _statuses("Let $y = x^2 + 1$.\n\n$$y - 1 = x^2$$") == [Status.PROVED]
+
+
+def test_a_formula_in_the_prose_that_defines_nothing_is_no_fact():
+    document = read_document("Hence $y = x^2 + 1$.\n\n$$y - 1 = x^2$$")
+    assert document.context.facts == () and Status.PROVED not in _statuses("Hence $y = x^2 + 1$.\n\n$$y - 1 = x^2$$")
+
+
+def test_a_display_giving_a_name_defined_in_the_prose_a_value_is_a_claim():
+    text = "Let $y = x^2 + 1$.\n\n$$y = x^2$$"
+    assert len(read_document(text).definitions) == 1 and Status.PROVED not in _statuses(text)

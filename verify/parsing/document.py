@@ -13,6 +13,7 @@ Per-formula parse errors are kept in ``Document.errors``, never raised.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 import sympy
@@ -305,8 +306,8 @@ def _check_size(text: str, limits: Limits) -> None:
         offset += len(line) + 1
 
 
-def _build(formulas: list[Formula], pieces: list[Piece], gaps: dict[int, Gap]) -> _Builder:
-    builder, block = _Builder(), 0
+def _build(formulas: list[Formula], pieces: list[Piece], gaps: dict[int, Gap], builder: _Builder) -> _Builder:
+    block = 0
     for formula, piece in zip(formulas, pieces):
         if not piece.display:
             continue
@@ -341,20 +342,32 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     if known is not None:  # read again, each name as the document shows it to be, in every formula
         formulas = [_parse_piece(text, piece, limits, known) for piece in pieces]
     formulas = _refuse_directed(formulas, directions.stated(visible))
-    builder = _build(formulas, pieces, {g.block: g for g in gaps})
-    _stated_dynamics(builder, formulas)
+    builder = _Builder()
+    _inline_definitions(builder, formulas, pieces, visible)  # premises of the whole document: first
+    _build(formulas, pieces, {g.block: g for g in gaps}, builder)
     return _with_context(filename, builder, formulas, names)
 
 
-def _stated_dynamics(builder: _Builder, formulas: list[Formula]) -> None:
-    """``$\\dot x = -y$`` in the prose states the dynamics: a definition of the derivative, as in a display."""
+_DEFINING = re.compile(r"\b(?:let|define[sd]?|where|with|set|denote[sd]?)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
+
+
+def _inline_definitions(builder: _Builder, formulas: list[Formula], pieces: list[Piece], text: str) -> None:
+    """Definitions stated in the prose are used like displayed ones: ``Let $Q = X W^Q$`` (the sentence
+    says "let", "define", "where", "with", "set" or "denote" before it) and stated dynamics
+    (``$\\dot x = -y$``). They hold in the whole document, so a display giving the name a value
+    later is a claim checked against them."""
     defined = {lhs for lhs, _ in builder.definitions}
-    for formula in formulas:
+    for formula, piece in zip(formulas, pieces):
         statement = formula.statement
         if formula.display or statement is None or statement.lead or statement.relations != ("=",):
             continue
         lhs, rhs = statement.exprs
-        if isinstance(lhs, Symbol) and dependence.dotted(lhs.name) and lhs not in defined and not rhs.has(lhs):
+        dynamics = isinstance(lhs, Symbol) and dependence.dotted(lhs.name) is not None
+        before = _SENTENCE_END.split(text[max(0, piece.offset - 200):piece.offset])[-1]
+        stated = dynamics or (_DEFINING.search(before) and _is_definable(lhs) and not isinstance(lhs, AppliedUndef)
+                              and bool(rhs.free_symbols))
+        if stated and lhs not in defined and not _mentions(rhs, lhs):
             builder.definitions.append((lhs, rhs))
             builder.definition_sources.append(formula.text)
             defined.add(lhs)
