@@ -260,3 +260,86 @@ def test_a_difference_of_theta_terms_is_never_proved_a_theta_class_or_zero(f, g)
     difference = minus(Theta(f), Theta(g))
     for claimed in (sympy.S.Zero, Theta(f), Theta(g), Theta(f + g), f - g):
         assert step(difference, claimed).status is not Status.PROVED
+
+
+def test_a_max_with_a_minus_sign_is_not_read_as_a_sum():
+    """max(n, d) - d is 0 whenever d >= n: it is not Theta(n), though n + d - d is n."""
+    assert step(Add(Max(n, d), -d, evaluate=False), Theta(n)).status is not Status.PROVED
+
+
+def test_a_class_summed_over_a_range_needs_a_positive_summand():
+    """The bound l - L/2 changes sign over 1..L; summed it is small, the summed classes are not."""
+    assert step(Sum(BigO(l - L / 2), (l, 1, L)), BigO(L)).status is not Status.PROVED
+
+
+def test_a_size_in_a_denominator_is_decided_when_a_relation_makes_it_a_size():
+    """Path lengths O(n / r) of restricted self-attention, with the neighbourhood r <= n."""
+    restricted = Context(symbols=(n, r), theories=("asymptotics", "algebra"), relations=(r <= n,))
+    assert step(n / r, BigO(n), restricted).status is Status.PROVED
+    assert step(BigO(n), BigO(n / r), restricted).status is Status.REFUTED
+    assert step(n / r, BigO(n)).status is Status.UNKNOWN
+
+
+# ---- numeric twins: representatives of the classes, and points satisfying the premises ----------
+
+growth_directions = st.tuples(st.integers(0, 3), st.integers(0, 3), st.integers(0, 3)).filter(any)
+SIZES = (n, d, L)
+
+
+def _along(expr, direction, N):
+    return sympy.Rational(expr.xreplace({x: sympy.Integer(N) ** y for x, y in zip(SIZES, direction)}))
+
+
+def _grows(ratio, direction) -> bool:
+    """The ratio gains more than a factor 16 from N = 2^6 to 2^16: it grows like a power of N."""
+    return _along(ratio, direction, 2**16) > 16 * _along(ratio, direction, 2**6)
+
+
+@st.composite
+def class_expressions(draw):
+    """An expression of class arithmetic and a representative: each written class K(m) replaced by c m."""
+    kind = draw(st.sampled_from(["scaled", "factor", "sum", "product", "layers"]))
+    f, g = draw(monomials), draw(monomials)
+    a, b = draw(st.integers(1, 7)), draw(st.integers(1, 7))
+    if kind == "scaled":
+        return Mul(a, BigO(f), evaluate=False), a * b * f
+    if kind == "factor":
+        return Mul(f, Theta(g), evaluate=False), f * b * g
+    if kind == "sum":
+        return Add(BigO(f), Theta(g), evaluate=False), a * f + b * g
+    if kind == "product":
+        return Mul(BigO(f), Theta(g), evaluate=False), a * f * b * g
+    return Sum(BigO(f), (l, 1, L)), L * a * f
+
+
+@settings(max_examples=60, deadline=None)
+@given(class_expressions(), monomials, st.lists(growth_directions, min_size=8, max_size=8))
+def test_a_proved_class_bounds_every_representative_and_a_refuted_one_does_not(written, g, directions):
+    expr, representative = written
+    verdict = step(expr, BigO(g))
+    grows = any(_grows(representative / g, y) for y in directions + [(1, 1, 1), (1, 0, 0), (0, 1, 0), (0, 0, 1)])
+    if verdict.status is Status.PROVED:
+        assert not grows
+    else:
+        assert verdict.status is Status.REFUTED
+
+
+powers = st.tuples(st.integers(-2, 2), st.integers(-2, 2), st.integers(-2, 2))
+
+
+def _power(e):
+    return n ** e[0] * d ** e[1] * L ** e[2]
+
+
+@settings(max_examples=60, deadline=None)
+@given(powers, st.lists(st.tuples(powers, st.booleans()), min_size=1, max_size=3),
+       st.lists(st.tuples(st.integers(1, 40), st.integers(1, 40), st.integers(1, 40)), min_size=20, max_size=20))
+def test_a_comparison_proved_from_premises_holds_wherever_the_premises_do(ratio, premises, points):
+    relations = tuple((_power(e) < 1) if strict else (_power(e) <= 1) for e, strict in premises)
+    context = Context(symbols=SIZES, theories=("asymptotics", "algebra"), relations=relations)
+    verdict = check_step(_power(ratio), Relation.LT, sympy.S.One, context, INLINE)
+    for point in points:
+        at = dict(zip(SIZES, map(sympy.Integer, point)))
+        if all(bool(p.xreplace(at)) for p in relations):
+            holds = bool(_power(ratio).xreplace(at) < 1)
+            assert holds or verdict.status is not Status.PROVED

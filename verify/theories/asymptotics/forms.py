@@ -71,6 +71,8 @@ class ClassForm:
 
     ``exact`` is False when the expression denotes only a subset of this set (a rule gave an
     upper estimate): such a form may be shown to lie inside a class, never to contain one.
+    ``member`` is one function the expression does denote (each written class replaced by its
+    bound), so that even an estimate can be refuted by it; None means ``offset + bound``.
     ``rules`` are the class-arithmetic rules that built it.
     """
 
@@ -79,6 +81,12 @@ class ClassForm:
     bound: Expr = sympy.S.Zero
     exact: bool = True
     rules: tuple[Rule, ...] = ()
+    member: Expr | None = None
+
+    @property
+    def a_member(self) -> Expr:
+        """A function of the set the expression denotes."""
+        return self.member if self.member is not None else self.offset + self.bound
 
     @property
     def is_function(self) -> bool:
@@ -114,18 +122,30 @@ def _require_positive(f: Expr, why: str) -> None:
 
 
 def without_max(expr: Expr) -> Expr:
-    """``max(f, g, ...)`` as ``f + g + ...`` (the same growth class for non-negative arguments)."""
+    """``max(f, g, ...)`` as ``f + g + ...``: the same growth class for non-negative arguments, and
+    kept so through sums, products and powers with positive coefficients only (``max(n, d) - d`` is
+    not ``n``), so an expression with a max and a minus sign is refused."""
     if not expr.has(sympy.Max):
         return expr
+    return _max_as_sum(expr)
 
-    def as_sum(node):
+
+def _max_as_sum(node: Expr) -> Expr:
+    if not node.as_coeff_Mul()[0].is_positive:
+        raise Undecided(f"a max is read as a sum only among positive terms, and {node} is not positive")
+    if not node.has(sympy.Max):
+        return node
+    if isinstance(node, sympy.Max):
         for arg in node.args:
             if not positive_cost(arg):
                 raise Undecided(f"max({', '.join(map(str, node.args))}) is read as a sum only when its "
                                 f"arguments are positive costs, and {arg} is not known to be one")
-        return sympy.Add(*node.args)
-
-    return expr.replace(lambda e: isinstance(e, sympy.Max), as_sum)
+        return sympy.Add(*(_max_as_sum(arg) if arg.has(sympy.Max) else arg for arg in node.args))
+    if isinstance(node, (sympy.Add, sympy.Mul)):
+        return node.func(*(_max_as_sum(arg) for arg in node.args))
+    if isinstance(node, sympy.Pow) and node.exp.is_Rational and not node.exp.has(sympy.Max):
+        return sympy.Pow(_max_as_sum(node.base), node.exp)
+    raise Undecided(f"a max inside {node} is not read as a sum (only sums, products and powers of maxima are)")
 
 
 def _bound_rules(bound: Expr) -> tuple[Rule, ...]:
@@ -163,8 +183,9 @@ def negated(form: ClassForm) -> ClassForm:
         raise Undecided(f"-Omega({form.bound}) has no upper bound, so a sum with it is no class "
                         "(Omega(f) - Omega(g) can be any function)")
     if form.kind is Kind.THETA:
-        return _with(form, DIFFERENCE_OF_CLASSES, offset=-form.offset, kind=Kind.O, exact=False)
-    return _with(form, DIFFERENCE_OF_CLASSES, offset=-form.offset)
+        return _with(form, DIFFERENCE_OF_CLASSES, offset=-form.offset, kind=Kind.O, exact=False,
+                     member=-form.a_member)
+    return _with(form, DIFFERENCE_OF_CLASSES, offset=-form.offset, member=-form.a_member)
 
 
 def absorbed(form: ClassForm) -> ClassForm:
@@ -178,7 +199,8 @@ def absorbed(form: ClassForm) -> ClassForm:
     else:
         size = f
         _require_positive(f, f"{f} + {form.kind.value}({form.bound}) is put inside a single class")
-    return _with(form, ABSORBED_FUNCTION, offset=sympy.S.Zero, bound=size + form.bound, exact=False)
+    return _with(form, ABSORBED_FUNCTION, offset=sympy.S.Zero, bound=size + form.bound, exact=False,
+                 member=form.a_member)
 
 
 _SUMMED_KIND = {
@@ -207,7 +229,8 @@ def _sum(forms: Sequence[ClassForm]) -> ClassForm:
             _require_positive(f.bound, f"{f.kind.value}({f.bound}) is added to another class")
     bound = sympy.Add(*(f.bound for f in classes))
     summed = (SUM_OF_CLASSES,) if len(classes) > 1 else ()
-    return ClassForm(offset, kind, bound, exact and stays_exact, tuple(dict.fromkeys(rules + summed)))
+    return ClassForm(offset, kind, bound, exact and stays_exact, tuple(dict.fromkeys(rules + summed)),
+                     sympy.Add(*(f.a_member for f in forms)))
 
 
 _PRODUCT_KIND = {
@@ -236,7 +259,7 @@ def _product(factors: Sequence[Expr], leaf: Leaf) -> ClassForm:
             _require_positive(f.bound, f"{f.kind.value}({f.bound}) is multiplied by another class")
         form = ClassForm(sympy.S.Zero, _PRODUCT_KIND[kinds], sympy.Mul(*(f.bound for f in forms)),
                          all(f.exact for f in forms), tuple(dict.fromkeys(r for f in forms for r in f.rules))
-                         + (PRODUCT_OF_CLASSES,))
+                         + (PRODUCT_OF_CLASSES,), sympy.Mul(*(f.a_member for f in forms)))
     return _scaled(form, coefficient, function)
 
 
@@ -254,7 +277,8 @@ def _scaled(form: ClassForm, coefficient: Expr, function: Expr) -> ClassForm:
         _require_positive(function, f"{function} multiplies {form.text()}")
         bound = function * bound
         rules.append(FACTOR_INTO_CLASS)
-    return _with(form, *rules, offset=coefficient * function * form.offset, bound=bound)
+    return _with(form, *rules, offset=coefficient * function * form.offset, bound=bound,
+                 member=coefficient * function * form.a_member)
 
 
 def _range_sum(node: sympy.Sum, leaf: Leaf) -> ClassForm:
@@ -262,17 +286,19 @@ def _range_sum(node: sympy.Sum, leaf: Leaf) -> ClassForm:
     form = form_of(node.function, leaf)
     if form.is_function:
         raise Undecided(f"{node}: a class in the limits of a sum is not class arithmetic")
-    offset, bound = form.offset, form.bound
+    _require_positive(form.bound, f"the class {form.kind.value}({form.bound}) is summed over {node.limits}")
+    offset, bound, member = form.offset, form.bound, form.a_member
     for index, low, high in node.limits:
         count = high - low + 1
         if not count.is_positive:
             raise Undecided(f"the range {index} = {low}..{high} is not known to be non-empty, so the sum of a "
                             "class over it is not decided")
         offset, bound = _summed(offset, index, low, high), _summed(bound, index, low, high)
-        if offset is None or bound is None:
+        member = _summed(member, index, low, high)
+        if offset is None or bound is None or member is None:
             raise Undecided(f"the sum over {index} of {form.text()} has no closed form here (only polynomial "
                             "summands are summed)")
-    return _with(form, SUM_OVER_A_RANGE, offset=offset, bound=bound)
+    return _with(form, SUM_OVER_A_RANGE, offset=offset, bound=bound, member=member)
 
 
 def _summed(expr: Expr, index: sympy.Symbol, low: Expr, high: Expr) -> Expr | None:

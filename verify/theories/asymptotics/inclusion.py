@@ -29,16 +29,29 @@ MONOMIAL_DOMINANCE = register_rule(Rule(
     demands_citation=False))  # every asymptotic claim is decided this way
 
 
-def _decaying(expr: Expr) -> bool:
-    """A variable in a denominator: then it does not grow, and dominance over sizes >= 1 says nothing."""
-    return any(p.exp.is_negative for p in expr.atoms(Pow) if p.base.free_symbols)
+def _decaying(expr: Expr, sizes: set[str]) -> bool:
+    """A variable in a denominator: then it may not grow, and dominance over sizes >= 1 says nothing.
+    A name a stated relation ties to another size (``r <= n``) is a size even there (``O(n / r)``)."""
+    return any(p.exp.is_negative for p in expr.atoms(Pow)
+               if p.base.free_symbols and not {s.name for s in p.base.free_symbols} <= sizes)
+
+
+def _related_sizes(assumptions: Sequence[Expr]) -> set[str]:
+    """Names on either side of a relation between two sizes (both sides with variables)."""
+    names: set[str] = set()
+    for relation in assumptions:
+        sides = getattr(relation, "args", ())
+        if len(sides) == 2 and all(getattr(side, "free_symbols", None) for side in sides):
+            names |= {s.name for s in relation.free_symbols}
+    return names
 
 
 def _compare(claimed: Expr, expected: Expr, assumptions: Sequence[Expr]):
+    sizes = _related_sizes(assumptions)
     for side in (claimed, expected):
-        if _decaying(side):
+        if _decaying(side, sizes):
             raise Undecided(f"{side} has a size in a denominator; O/Theta/Omega steps are decided only for "
-                            "sizes that grow")
+                            "sizes that grow (a stated relation such as r <= n says a name is a size)")
     comparison = compare_classes(without_max(claimed), without_max(expected), assumptions)
     if comparison.kind == "unknown":
         raise Undecided(comparison.explanation)
@@ -80,18 +93,29 @@ def _uses(*forms: ClassForm) -> tuple[Rule, ...]:
                                + (MONOMIAL_DOMINANCE,)))
 
 
-def _outcome(holds: bool, why: str, left: ClassForm, right: ClassForm) -> Verdict:
+def _outcome(holds: bool, why: str, left: ClassForm, right: ClassForm,
+             assumptions: Sequence[Expr] = ()) -> Verdict:
     statement = f"{left.text()} is contained in {right.text()}"
     if holds and right.exact:
         return proved(f"{statement} (read left to right): {why}", _uses(left, right))
     if holds:
         return unknown(f"{right.text()} is only an upper estimate of the right side (the right side may be a "
                        f"smaller set), so {statement} does not show the step: {why}")
-    if not left.exact:
+    if left.exact:
+        return Verdict(Status.REFUTED, f"not every function of the left side is in the right side: {why}",
+                       used=_uses(left, right))
+    return _refuted_by_member(left, right, why, assumptions)
+
+
+def _refuted_by_member(left: ClassForm, right: ClassForm, why: str, assumptions: Sequence[Expr]) -> Verdict:
+    """An estimate of the left side is refuted only by a function the left side does denote."""
+    member = sympy.expand(left.a_member)
+    inside, because = member_of(member - right.offset, right.kind, right.bound, assumptions)
+    if inside:
         return unknown(f"{left.text()} is only an upper estimate of the left side, so a function of it outside "
                        f"the right side does not refute the step: {why}")
-    return Verdict(Status.REFUTED, f"not every function of the left side is in the right side: {why}",
-                   used=_uses(left, right))
+    return Verdict(Status.REFUTED, f"the left side holds {member} (each of its classes at its bound), which is "
+                                   f"not in the right side: {because}", used=_uses(left, right))
 
 
 def _sizes(expr: Expr) -> Expr:
@@ -100,6 +124,9 @@ def _sizes(expr: Expr) -> Expr:
 
 def includes(left: ClassForm, right: ClassForm, assumptions: Sequence[Expr] = ()) -> Verdict | None:
     """Decide ``left`` is contained in ``right``; None when neither side has a class."""
+    for form in (left, right):
+        if not form.is_function and not positive_cost(form.bound, assumptions):
+            raise Undecided(f"the class {form.kind.value}({form.bound}) is not of a positive cost")
     if right.is_function:
         if left.is_function:
             return None
@@ -107,23 +134,24 @@ def includes(left: ClassForm, right: ClassForm, assumptions: Sequence[Expr] = ()
     gap = sympy.expand(left.offset - right.offset)
     if left.is_function:
         holds, why = member_of(gap, right.kind, right.bound, assumptions)
-        return _outcome(holds, why, left, right)
+        return _outcome(holds, why, left, right, assumptions)
     if gap != 0:
         return _shifted(gap, left, right, assumptions)
     test = _SUBSET_TEST.get((left.kind, right.kind))
     if test is not None:
         holds, why = member_of(left.bound, test, right.bound, assumptions)
-        return _outcome(holds, f"its functions are those of {left.kind.value}({left.bound}), and {why}", left, right)
+        because = f"its functions are those of {left.kind.value}({left.bound}), and {why}"
+        return _outcome(holds, because, left, right, assumptions)
     if left.kind is Kind.O:
         _, why = member_of(sympy.S.Zero, right.kind, right.bound, assumptions)
-        return _outcome(False, f"O({left.bound}) holds 0, and {why}", left, right)
+        return _outcome(False, f"O({left.bound}) holds 0, and {why}", left, right, assumptions)
     faster = left.bound * _sizes(left.bound + right.bound)
     if faster == left.bound:
         return unknown(f"Omega({left.bound}) has no size variable to grow, so it is not compared")
     holds, why = member_of(faster, right.kind, right.bound, assumptions)
     if holds:
         return unknown(f"Omega({left.bound}) is not compared with {right.text()}: {why}")
-    return _outcome(False, f"Omega({left.bound}) holds {faster}, and {why}", left, right)
+    return _outcome(False, f"Omega({left.bound}) holds {faster}, and {why}", left, right, assumptions)
 
 
 def _class_then_function(left: ClassForm, function: Expr) -> str:
@@ -145,10 +173,12 @@ def _shifted(gap: Expr, left: ClassForm, right: ClassForm, assumptions: Sequence
                        "are compared across such a shift")
     shift_in, why_shift = member_of(gap, Kind.O, right.bound, assumptions)
     if not shift_in:
-        return _outcome(False, f"the left side holds {left.offset} (its class at 0), and {why_shift}", left, right)
+        because = f"the left side holds {left.offset} (its class at 0), and {why_shift}"
+        return _outcome(False, because, left, right, assumptions)
     bound_in, why_bound = member_of(left.bound, Kind.O, right.bound, assumptions)
     if not bound_in:
         witness = f"{left.offset} + {left.bound}"
-        return _outcome(False, f"the left side holds {witness}; {why_shift}, but {why_bound}", left, right)
-    return _outcome(True, f"{why_shift}; {why_bound}", left, right)
+        return _outcome(False, f"the left side holds {witness}; {why_shift}, but {why_bound}", left, right,
+                        assumptions)
+    return _outcome(True, f"{why_shift}; {why_bound}", left, right, assumptions)
 
