@@ -230,6 +230,20 @@ def test_a_substitution_fact_is_applied_inside_the_class():
     assert step(separable, BigO(n * d**2), context).status is Status.REFUTED
 
 
+def test_a_multiplier_of_unknown_sign_is_bounded_by_its_terms_in_an_o_class():
+    """(n - k + 1) O(k d) = O(n k d) when k <= n (a 1D convolution applied n - k + 1 times)."""
+    applied = Mul(n - k + 1, BigO(k * d), evaluate=False)
+    long_input = Context(symbols=(n, k, d), theories=("asymptotics", "algebra"), relations=(k <= n,))
+    assert step(applied, BigO(n * k * d), long_input).status is Status.PROVED
+    assert step(applied, BigO(n * k * d)).status is not Status.PROVED
+    for wrong in (BigO(k * d), BigO(n * k)):
+        assert step(applied, wrong, long_input).status is not Status.PROVED
+
+
+def test_a_multiplier_of_unknown_sign_is_not_taken_into_a_theta_class():
+    assert step(Mul(n - k, Theta(d), evaluate=False), Theta(n * d)).status is not Status.PROVED
+
+
 # ---- properties --------------------------------------------------------------------------------
 
 exponents = st.integers(0, 3)
@@ -343,3 +357,15 @@ def test_a_comparison_proved_from_premises_holds_wherever_the_premises_do(ratio,
         if all(bool(p.xreplace(at)) for p in relations):
             holds = bool(_power(ratio).xreplace(at) < 1)
             assert holds or verdict.status is not Status.PROVED
+
+
+def test_a_claim_uses_the_relations_the_context_states():
+    from verify.engine.checker import check_claim
+    from verify.model import Claim
+
+    h = sympy.Symbol("h", positive=True, integer=True)
+    heads = Context(symbols=(n, h, L), theories=("asymptotics", "algebra"), relations=(h <= n,))
+    cost = n * L + h * n**2 * L
+    assert check_claim(Claim("space", "theta", cost, Theta(n**3 * L)), heads, INLINE).status is Status.REFUTED
+    assert check_claim(Claim("space", "big_o", cost, BigO(n**3 * L)), heads, INLINE).status is Status.PROVED
+    assert check_claim(Claim("space", "big_o", cost, BigO(n**3 * L)), CONTEXT, INLINE).status is Status.REFUTED

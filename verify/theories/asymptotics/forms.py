@@ -116,6 +116,12 @@ def positive_cost(f: Expr, assumptions: Sequence[Expr] = ()) -> bool:
     return True
 
 
+def absolute_terms(f: Expr) -> Expr:
+    """The sum of the absolute values of ``f``'s expanded terms: at least ``|f|`` for positive sizes."""
+    terms = sympy.Add.make_args(sympy.expand(f))
+    return sympy.Add(*(-t if t.as_coeff_Mul()[0].is_negative else t for t in terms))
+
+
 def _require_positive(f: Expr, why: str) -> None:
     if not positive_cost(f):
         raise Undecided(f"{why}: {f} is not known to be a positive cost")
@@ -194,7 +200,7 @@ def absorbed(form: ClassForm) -> ClassForm:
         return form
     f = form.offset
     if form.kind is Kind.O:
-        size = f if positive_cost(f) else -f
+        size = f if positive_cost(f) else -f if positive_cost(-f) else absolute_terms(f)
         _require_positive(size, f"{f} + O({form.bound}) is put inside a single class")
     else:
         size = f
@@ -272,12 +278,18 @@ def _scaled(form: ClassForm, coefficient: Expr, function: Expr) -> ClassForm:
         if coefficient.is_negative:
             return negated(_scaled(form, -coefficient, function))
         rules.append(CONSTANT_IN_CLASS)
-    bound = form.bound
+    bound, exact = form.bound, form.exact
     if function != 1:
-        _require_positive(function, f"{function} multiplies {form.text()}")
-        bound = function * bound
+        if form.kind is Kind.O and not positive_cost(function):
+            size = absolute_terms(function)  # |p| O(g) is inside O(p+ g), p+ the terms' absolute values
+            _require_positive(size, f"{function} multiplies {form.text()}")
+            bound, exact = size * bound, False
+            rules.append(ABSORBED_FUNCTION)
+        else:
+            _require_positive(function, f"{function} multiplies {form.text()}")
+            bound = function * bound
         rules.append(FACTOR_INTO_CLASS)
-    return _with(form, *rules, offset=coefficient * function * form.offset, bound=bound,
+    return _with(form, *rules, offset=coefficient * function * form.offset, bound=bound, exact=exact,
                  member=coefficient * function * form.a_member)
 
 

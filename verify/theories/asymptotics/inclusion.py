@@ -17,7 +17,7 @@ from ...rules import Rule, register_rule
 from ...undecided import Undecided
 from ...verdict import Status, Verdict, proved, unknown
 from .comparison import compare_classes
-from .forms import ClassForm, Kind, positive_cost, without_max
+from .forms import ClassForm, Kind, absolute_terms, positive_cost, without_max
 
 ONE_WAY_EQUALITY = register_rule(Rule(
     "one-way equality", "in f = O(g), and in each step of a chain T = n O(d^2) = O(n d^2), = reads left to "
@@ -73,6 +73,8 @@ def member_of(member: Expr, kind: Kind, bound: Expr, assumptions: Sequence[Expr]
         if kind is not Kind.O:
             return False, f"{member} is negative, and {kind.value}({bound}) holds positive functions only"
         size = -member
+    elif kind is Kind.O and positive_cost(absolute_terms(member), assumptions):
+        return _bounded_by_its_terms(member, bound, assumptions)
     else:
         raise Undecided(f"{member} is not a cost expression whose growth is decided here")
     comparison = _compare(bound, size, assumptions)
@@ -80,6 +82,17 @@ def member_of(member: Expr, kind: Kind, bound: Expr, assumptions: Sequence[Expr]
              Kind.OMEGA: comparison.lower_bound_holds}[kind]
     verb = "is" if holds else "is not"
     return holds, f"{member} {verb} in {kind.value}({bound}): {comparison.explanation}"
+
+
+def _bounded_by_its_terms(member: Expr, bound: Expr, assumptions: Sequence[Expr]) -> tuple[bool, str]:
+    """``|f| <= f+`` (the terms' absolute values): f+ in O(g) puts f there; otherwise undecided, since the
+    terms of f may cancel."""
+    size = absolute_terms(member)
+    comparison = _compare(bound, size, assumptions)
+    if not comparison.upper_bound_holds:
+        raise Undecided(f"the sign of {member} is not decided and the sum of its terms' sizes {size} is not "
+                        f"in O({bound}), but its terms may cancel")
+    return True, f"|{member}| <= {size}, which is in O({bound}): {comparison.explanation}"
 
 
 _SUBSET_TEST = {  # (left kind, right kind) -> the kind of class the left bound must be in
