@@ -240,6 +240,15 @@ def test_a_multiplier_of_unknown_sign_is_bounded_by_its_terms_in_an_o_class():
         assert step(applied, wrong, long_input).status is not Status.PROVED
 
 
+def test_a_lower_estimate_from_the_relations_refutes_a_class_too_small():
+    """With k <= n, (n - k + 1) k d is at least k d, which already outgrows O(n k) as d grows."""
+    applied = Mul(n - k + 1, BigO(k * d), evaluate=False)
+    long_input = Context(symbols=(n, k, d), theories=("asymptotics", "algebra"), relations=(k <= n,))
+    assert step(applied, BigO(n * k), long_input).status is Status.REFUTED
+    assert step((n - k + 1) * k * d, BigOmega(k * d), long_input).status is Status.PROVED
+    assert step((n - k + 1) * k * d, BigOmega(n * k * d), long_input).status is not Status.PROVED
+
+
 def test_a_multiplier_of_unknown_sign_is_not_taken_into_a_theta_class():
     assert step(Mul(n - k, Theta(d), evaluate=False), Theta(n * d)).status is not Status.PROVED
 
@@ -341,6 +350,9 @@ def test_a_proved_class_bounds_every_representative_and_a_refuted_one_does_not(w
 powers = st.tuples(st.integers(-2, 2), st.integers(-2, 2), st.integers(-2, 2))
 
 
+natural_powers = st.tuples(st.integers(0, 2), st.integers(0, 2), st.integers(0, 2))
+
+
 def _power(e):
     return n ** e[0] * d ** e[1] * L ** e[2]
 
@@ -369,3 +381,19 @@ def test_a_claim_uses_the_relations_the_context_states():
     assert check_claim(Claim("space", "theta", cost, Theta(n**3 * L)), heads, INLINE).status is Status.REFUTED
     assert check_claim(Claim("space", "big_o", cost, BigO(n**3 * L)), heads, INLINE).status is Status.PROVED
     assert check_claim(Claim("space", "big_o", cost, BigO(n**3 * L)), CONTEXT, INLINE).status is Status.REFUTED
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(-4, 4), natural_powers), min_size=1, max_size=4),
+       st.lists(st.tuples(natural_powers, natural_powers), min_size=1, max_size=2),
+       st.lists(st.tuples(st.integers(1, 30), st.integers(1, 30), st.integers(1, 30)), min_size=15, max_size=15))
+def test_a_lower_estimate_is_below_the_function_wherever_the_relations_hold(terms, pairs, points):
+    from verify.theories.asymptotics.relations import lower_estimate
+
+    f = sum(c * _power(e) for c, e in terms)
+    relations = tuple(_power(a) <= _power(b) for a, b in pairs if _power(a) != _power(b))
+    lower = lower_estimate(f, relations)
+    for point in points:
+        at = dict(zip(SIZES, map(sympy.Integer, point)))
+        if lower is not None and all(bool(r.xreplace(at)) for r in relations):
+            assert lower.xreplace(at) <= f.xreplace(at)

@@ -8,6 +8,12 @@ Public API (used by the grader):
   whose verdict reasons spell out the maximal monomials and the dominance argument.
 Its canonicaliser closes polynomial sums (Faulhaber), so ``total = L * per-layer`` and
 sum expansions are proved by the ordinary step checker.
+
+Steps with O / Theta / Omega terms are asymptotic arithmetic as textbooks write it: each
+``=`` reads left to right as "is contained in" (``inclusion``), after both sides are brought
+to one class by the registered rules of class arithmetic (``forms``). The relations a
+context states between sizes (``n < d``) restrict the growth directions and decide
+comparisons of products of powers (``relations``).
 """
 from __future__ import annotations
 

@@ -17,6 +17,7 @@ from ...rules import Rule, register_rule
 from ...undecided import Undecided
 from ...verdict import Status, Verdict, proved, unknown
 from .comparison import compare_classes
+from .relations import lower_estimate
 from .forms import ClassForm, Kind, absolute_terms, positive_cost, without_max
 
 ONE_WAY_EQUALITY = register_rule(Rule(
@@ -73,10 +74,8 @@ def member_of(member: Expr, kind: Kind, bound: Expr, assumptions: Sequence[Expr]
         if kind is not Kind.O:
             return False, f"{member} is negative, and {kind.value}({bound}) holds positive functions only"
         size = -member
-    elif kind is Kind.O and positive_cost(absolute_terms(member), assumptions):
-        return _bounded_by_its_terms(member, bound, assumptions)
     else:
-        raise Undecided(f"{member} is not a cost expression whose growth is decided here")
+        return _between_estimates(member, kind, bound, assumptions)
     comparison = _compare(bound, size, assumptions)
     holds = {Kind.O: comparison.upper_bound_holds, Kind.THETA: comparison.same_class,
              Kind.OMEGA: comparison.lower_bound_holds}[kind]
@@ -84,15 +83,30 @@ def member_of(member: Expr, kind: Kind, bound: Expr, assumptions: Sequence[Expr]
     return holds, f"{member} {verb} in {kind.value}({bound}): {comparison.explanation}"
 
 
-def _bounded_by_its_terms(member: Expr, bound: Expr, assumptions: Sequence[Expr]) -> tuple[bool, str]:
-    """``|f| <= f+`` (the terms' absolute values): f+ in O(g) puts f there; otherwise undecided, since the
-    terms of f may cancel."""
-    size = absolute_terms(member)
-    comparison = _compare(bound, size, assumptions)
-    if not comparison.upper_bound_holds:
-        raise Undecided(f"the sign of {member} is not decided and the sum of its terms' sizes {size} is not "
-                        f"in O({bound}), but its terms may cancel")
-    return True, f"|{member}| <= {size}, which is in O({bound}): {comparison.explanation}"
+def _between_estimates(member: Expr, kind: Kind, bound: Expr, assumptions: Sequence[Expr]) -> tuple[bool, str]:
+    """A function of undecided sign lies between a lower estimate from the stated relations (``n - k + 1``
+    is at least 1 when ``k <= n``) and the sum of its terms' sizes ``f+ >= |f|``; membership is decided
+    when both estimates agree on it, else undecided (the terms may cancel)."""
+    upper = absolute_terms(member)
+    lower = lower_estimate(member, assumptions)
+    if lower is not None and not positive_cost(lower, assumptions):
+        lower = None
+    if not positive_cost(upper, assumptions):
+        raise Undecided(f"{member} is not a cost expression whose growth is decided here")
+    shown = f"{lower} <= {member} <= {upper}" if lower is not None else f"|{member}| <= {upper}"
+    upper_in_o = _compare(bound, upper, assumptions).upper_bound_holds
+    lower_in_o = lower is None or _compare(bound, lower, assumptions).upper_bound_holds
+    upper_in_omega = _compare(bound, upper, assumptions).lower_bound_holds
+    lower_in_omega = lower is not None and _compare(bound, lower, assumptions).lower_bound_holds
+    if not lower_in_o and kind in (Kind.O, Kind.THETA):
+        return False, f"{shown} (by the stated relations), and already {lower} is not in O({bound})"
+    if not upper_in_omega and kind in (Kind.OMEGA, Kind.THETA):
+        return False, f"{shown}, and already {upper} is not in Omega({bound})"
+    holds = {Kind.O: upper_in_o, Kind.OMEGA: lower_in_omega, Kind.THETA: upper_in_o and lower_in_omega}[kind]
+    if holds:
+        return True, f"{shown} (by the stated relations), so {member} is in {kind.value}({bound})"
+    raise Undecided(f"the sign of {member} is not decided, and its estimates {shown} do not settle whether it "
+                    f"is in {kind.value}({bound}) (its terms may cancel)")
 
 
 _SUBSET_TEST = {  # (left kind, right kind) -> the kind of class the left bound must be in

@@ -157,6 +157,39 @@ def combination(target: tuple[Fraction, ...], premises: Sequence[tuple[tuple[Fra
     return found
 
 
+def lower_estimate(f: Expr, assumptions: Sequence[Expr]) -> Expr | None:
+    """A function below ``f`` wherever the relations hold: each negative term ``-c s q`` with a stated
+    ``s <= g`` (monomials, equal coefficients) becomes ``-c g q``, so ``n - k + 1`` with ``k <= n`` is at
+    least 1. None when no term needs it or no relation fits."""
+    premises = []
+    for relation in assumptions:
+        oriented = _oriented(relation)
+        if oriented is None:
+            continue
+        small, large = power_of(oriented[0]), power_of(oriented[1])
+        if small is not None and large is not None and small.exponents and small.coefficient == large.coefficient:
+            premises.append((oriented[0], oriented[1], small))
+    changed, terms = False, []
+    for term in sympy.Add.make_args(sympy.expand(f)):
+        if term.as_coeff_Mul()[0].is_negative:
+            for small, large, power in premises:
+                rest = sympy.powsimp(term / small)
+                if _divides(power, term):
+                    term, changed = rest * large, True
+                    break
+        terms.append(term)
+    return sympy.expand(sympy.Add(*terms)) if changed else None
+
+
+def _divides(power: Power, term: Expr) -> bool:
+    """Every variable of ``power`` appears in ``term`` with at least its exponent (positive exponents)."""
+    mine = power_of(-term if term.as_coeff_Mul()[0].is_negative else term)
+    if mine is None:
+        return False
+    theirs = dict(mine.exponents)
+    return all(0 < a <= theirs.get(x, Fraction(0)) for x, a in power.exponents)
+
+
 _ORDER = {Relation.LT: (True, False), Relation.LE: (False, False), Relation.GT: (True, True),
           Relation.GE: (False, True)}  # relation -> (strict, swap sides)
 
