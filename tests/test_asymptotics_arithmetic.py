@@ -184,6 +184,13 @@ def test_a_function_plus_a_class_is_inside_the_class_of_the_sum():
     assert ABSORBED_FUNCTION in step(Mul(n**2 + BigO(n), BigO(d), evaluate=False), BigO(n**2 * d)).used
 
 
+def test_a_function_plus_a_theta_class_is_inside_the_theta_class_of_the_sum():
+    verdict = step(n + Theta(d), Theta(n + d))
+    assert verdict.status is Status.PROVED and ABSORBED_FUNCTION in verdict.used
+    assert step(n + Theta(d), Theta(d)).status is Status.REFUTED
+    assert step(n**2 + BigOmega(d), BigOmega(n**2 * d)).status is Status.REFUTED
+
+
 # ---- stated relations and substitutions --------------------------------------------------------
 
 NARROW = Context(symbols=(n, d), theories=("asymptotics", "algebra"), relations=(n < d,))

@@ -18,7 +18,7 @@ from ...undecided import Undecided
 from ...verdict import Status, Verdict, proved, unknown
 from .comparison import compare_classes
 from .relations import lower_estimate
-from .forms import ClassForm, Kind, absolute_terms, positive_cost, without_max
+from .forms import ClassForm, Kind, absolute_terms, absorbed, positive_cost, without_max
 
 ONE_WAY_EQUALITY = register_rule(Rule(
     "one-way equality", "in f = O(g), and in each step of a chain T = n O(d^2) = O(n d^2), = reads left to "
@@ -196,6 +196,8 @@ def _class_then_function(left: ClassForm, function: Expr) -> str:
 def _shifted(gap: Expr, left: ClassForm, right: ClassForm, assumptions: Sequence[Expr]) -> Verdict:
     """``f + O(g)`` into ``f' + O(g')``: the shift ``f - f'`` and ``g`` must both be in O(g')."""
     if not (left.kind is Kind.O and right.kind is Kind.O):
+        if right.offset == 0 and left.offset != 0:
+            return includes(absorbed(left), right, assumptions)  # n + Theta(d) is inside Theta(n + d)
         return unknown(f"{left.text()} and {right.text()} differ by {gap} outside the classes; only O classes "
                        "are compared across such a shift")
     shift_in, why_shift = member_of(gap, Kind.O, right.bound, assumptions)
