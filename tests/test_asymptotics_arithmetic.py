@@ -260,6 +260,27 @@ def test_a_multiplier_of_unknown_sign_is_not_taken_into_a_theta_class():
     assert step(Mul(n - k, Theta(d), evaluate=False), Theta(n * d)).status is not Status.PROVED
 
 
+def test_named_costs_defined_as_classes_are_read_as_their_classes():
+    """T_attn = O(n^2 d) and T_ffn = O(n d^2) are definitions; T_attn + T_ffn = O(n^2 d + n d^2)."""
+    from verify.model import Fact
+
+    attention, feed_forward = sympy.symbols("T_attn T_ffn", positive=True)
+    named = Context(symbols=(n, d, attention, feed_forward), theories=("asymptotics", "algebra"),
+                    facts=(Fact("T_attn", attention, BigO(n**2 * d)), Fact("T_ffn", feed_forward, BigO(n * d**2))))
+    layer = attention + feed_forward
+    assert step(layer, BigO(n**2 * d + n * d**2), named).status is Status.PROVED
+    assert step(layer, BigO(n**2 * d), named).status is Status.REFUTED
+
+
+def test_a_ratio_of_costs_is_simplified_and_compared_under_the_relation():
+    """n^2 d / (n d^2) = n / d < 1 when n < d (self-attention against a recurrent layer)."""
+    ratio = Mul(n**2 * d, sympy.Pow(n * d**2, -1), evaluate=False)
+    assert check_step(ratio, Relation.EQ, n / d, NARROW, INLINE).status is Status.PROVED
+    assert check_step(ratio, Relation.EQ, d / n, NARROW, INLINE).status is Status.REFUTED
+    assert check_step(n / d, Relation.LT, sympy.S.One, NARROW, INLINE).status is Status.PROVED
+    assert check_step(n / d, Relation.GT, sympy.S.One, NARROW, INLINE).status is Status.REFUTED
+
+
 # ---- properties --------------------------------------------------------------------------------
 
 exponents = st.integers(0, 3)

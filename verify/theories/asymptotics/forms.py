@@ -161,7 +161,10 @@ def _bound_rules(bound: Expr) -> tuple[Rule, ...]:
 def form_of(expr: Expr, leaf: Leaf = lambda e: e) -> ClassForm:
     """The class form of ``expr`` as written; raises ``Undecided`` for what no rule covers."""
     if not expr.has(_Asymptotic):
-        return ClassForm(leaf(expr))
+        rewritten = leaf(expr)
+        if rewritten.has(_Asymptotic):  # a named cost defined as a class: T_1 = O(n^2 d)
+            return form_of(rewritten, leaf)
+        return ClassForm(rewritten)
     if isinstance(expr, _Asymptotic):
         if expr.expr.has(_Asymptotic):
             raise Undecided(f"{expr} has a class inside a class")
