@@ -88,7 +88,9 @@ class Context:
 
     ``symbols`` carry their SymPy assumptions (positive, real, integer);
     ``integration_variables`` are the variables integrated out (the latent z);
-    ``theories`` name the canonicalisers and instantiators that apply, cheapest first.
+    ``theories`` name the canonicalisers and instantiators that apply, cheapest first;
+    ``relations`` are the relations the document states between quantities (``n < d``,
+    ``r <= n`` as SymPy relationals): premises a decider may use, never steps to check.
     """
 
     symbols: tuple[Symbol, ...] = ()
@@ -96,6 +98,7 @@ class Context:
     theories: tuple[str, ...] = ("algebra",)
     integration_variables: tuple[Symbol, ...] = ()
     notes: tuple[str, ...] = ()
+    relations: tuple[Expr, ...] = ()
 
 
 @dataclass(frozen=True)
