@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from sympy import Basic, Expr, Symbol
+
+if TYPE_CHECKING:
+    from .vocabulary.random import Independence, RandomVariable
 
 
 class Relation(str, Enum):
@@ -45,6 +48,8 @@ class Context:
     ``symbols`` carry their SymPy assumptions (positive, real, integer);
     ``integration_variables`` are the variables integrated out (the latent z);
     ``theories`` name the canonicalisers and instantiators that apply, cheapest first.
+    ``random_variables`` and ``independence`` are the declared random variables and the
+    independence statements among them (the moments theory reads them).
     """
 
     symbols: tuple[Symbol, ...] = ()
@@ -52,6 +57,8 @@ class Context:
     theories: tuple[str, ...] = ("algebra",)
     integration_variables: tuple[Symbol, ...] = ()
     notes: tuple[str, ...] = ()
+    random_variables: tuple["RandomVariable", ...] = ()
+    independence: tuple["Independence", ...] = ()
 
 
 @dataclass(frozen=True)
