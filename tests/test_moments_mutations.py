@@ -8,14 +8,16 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sympy import IndexedBase, Integer, Rational, Sum, Symbol, sqrt
+from sympy import IndexedBase, Integer, Rational, Sum, Symbol, exp, log, sqrt
 
 from verify.config import CheckConfig
 from verify.engine.checker import check_step
 from verify.model import Context
 from verify.verdict import Status
+from verify.vocabulary import KL, Normal
 from verify.vocabulary.linalg import Dot
-from verify.vocabulary.random import Cov, Expect, Independence, Law, RandomVariable, Var, moments, normal
+from verify.vocabulary.random import (Cov, DiagonalNormal, Expect, Independence, Law, RandomVariable, Var, moments,
+                                      normal)
 
 CONFIG = CheckConfig(seed=11, samples=8, budget=None)
 d = Symbol("d_k", positive=True, integer=True)
@@ -41,6 +43,17 @@ ATTENTION = context(RandomVariable(q, STANDARD, iid=True, length=d), RandomVaria
                     independent=[(q, k)])
 SUM_UV = Sum(u[i] * v[i], (i, 1, d))
 EX, EY = Expect(X), Expect(Y)
+LAWS = Context(theories=("moments", "algebra"))
+n = Symbol("n", positive=True, integer=True)
+l = Symbol("l", real=True)
+means, log_vars = IndexedBase("m", real=True), IndexedBase("l", real=True)
+KL_STANDARD = KL(Normal(mu, sigma**2), Normal(0, 1))
+KL_LOG_VARIANCE = KL(Normal(mu, exp(l)), Normal(0, 1))
+KL_DIAGONAL = KL(DiagonalNormal(means, exp(log_vars), n), DiagonalNormal(0, 1, n))
+
+
+def diagonal(term):
+    return Sum(term, (i, 1, n))
 
 BROKEN = [
     # sign
@@ -78,6 +91,16 @@ BROKEN = [
     ("swapped argument", Var(X * Y), Expect(X**2) * EY**2 - EX**2 * Expect(Y**2), INDEPENDENT),
     ("swapped argument", Expect(X**2), EX**2, DEPENDENT),
     ("swapped argument", Var(SUM_UV), d * Var(u[1] + v[1]), IID),
+    # KL between Gaussians and the log-variance parametrisation
+    ("sign", KL_STANDARD, (sigma**2 + mu**2 - 1) / 2 + log(sigma), LAWS),
+    ("sign", KL_LOG_VARIANCE, (exp(l) + mu**2 - 1 + l) / 2, LAWS),
+    ("factor", KL_STANDARD, sigma**2 + mu**2 - 1 - 2 * log(sigma), LAWS),
+    ("exponent", KL_STANDARD, (sigma + mu**2 - 1) / 2 - log(sigma), LAWS),
+    ("exponent", KL_LOG_VARIANCE, (exp(2 * l) + mu**2 - 1 - l) / 2, LAWS),
+    ("swapped argument", KL(Normal(0, 1), Normal(mu, sigma**2)), (sigma**2 + mu**2 - 1) / 2 - log(sigma), LAWS),
+    ("sign", KL_DIAGONAL, diagonal((exp(log_vars[i]) + means[i] ** 2 - 1 + log_vars[i]) / 2), LAWS),
+    ("factor", KL_DIAGONAL, diagonal(exp(log_vars[i]) + means[i] ** 2 - 1 - log_vars[i]), LAWS),
+    ("swapped argument", KL_DIAGONAL, diagonal((exp(means[i]) + log_vars[i] ** 2 - 1 - means[i]) / 2), LAWS),
 ]
 IDS = [f"{kind}: {lhs} = {rhs}" for kind, lhs, rhs, _ in BROKEN]
 
@@ -99,6 +122,7 @@ CORRECT = [
     (Expect((X - mu) ** 4), 3 * sigma**4, GAUSSIAN),
     (Var(SUM_UV), d * Var(u[1] * v[1]), IID),
     (Var(Dot(q, k)), d, ATTENTION),
+    (KL_STANDARD, (sigma**2 + mu**2 - 1) / 2 - log(sigma), LAWS),
 ]
 
 

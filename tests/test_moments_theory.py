@@ -7,7 +7,7 @@ import importlib
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sympy import IndexedBase, Integer, Rational, Sum, Symbol, sqrt
+from sympy import IndexedBase, Integer, Rational, Sum, Symbol, exp, log, sqrt
 
 from verify.config import CheckConfig
 from verify.engine.checker import check_step
@@ -16,14 +16,15 @@ from verify.theories.moments.canonical import canonical
 from verify.theories.moments.laws import raw_moment, standard_moment
 from verify.theories.moments.rules import (COVARIANCE_DEFINITION, COVARIANCE_OF_INDEPENDENT, DECLARED_MOMENTS,
                                            DOT_PRODUCT, EXPECTATION_OF_CONSTANT, FAMILY_MOMENTS, GAUSSIAN_MOMENTS,
-                                           INDEPENDENCE, LINEARITY, SUM_OF_IID_TERMS, VARIANCE_DEFINITION,
+                                           INDEPENDENCE, KL_BETWEEN_GAUSSIANS, LINEARITY, SUM_OF_IID_TERMS,
+                                           VARIANCE_DEFINITION,
                                            VARIANCE_OF_AFFINE, VARIANCE_OF_IID_SUM, VARIANCE_OF_INDEPENDENT_PRODUCT,
                                            VARIANCE_OF_INDEPENDENT_SUM)
 from verify.verdict import Status
-from verify.vocabulary import Expectation, Normal
+from verify.vocabulary import KL, Expectation, Normal
 from verify.vocabulary.linalg import Dot
-from verify.vocabulary.random import (Cov, Expect, Family, Independence, Law, RandomVariable, Var, moments,
-                                      normal, rademacher, uniform)
+from verify.vocabulary.random import (Cov, DiagonalNormal, Expect, Family, Independence, Law, RandomVariable, Var,
+                                      moments, normal, rademacher, uniform)
 
 CONFIG = CheckConfig(seed=5, samples=6, budget=None)
 d = Symbol("d_k", positive=True, integer=True)
@@ -32,6 +33,9 @@ j = Symbol("j", positive=True, integer=True)
 X, Y, W = Symbol("X"), Symbol("Y"), Symbol("W")
 a, b, c = Symbol("a", real=True), Symbol("b", real=True), Symbol("c", real=True)
 mu, sigma = Symbol("mu", real=True), Symbol("sigma", positive=True)
+log_var = Symbol("l", real=True)
+n = Symbol("n", positive=True, integer=True)
+means, log_vars, scales = IndexedBase("m", real=True), IndexedBase("l", real=True), IndexedBase("s", positive=True)
 u, v, q, k = IndexedBase("u"), IndexedBase("v"), IndexedBase("q"), IndexedBase("k")
 STANDARD = moments(0, 1)
 
@@ -53,6 +57,7 @@ IID = context(RandomVariable(u, Law(), iid=True, length=d), RandomVariable(v, La
 ATTENTION = context(RandomVariable(q, STANDARD, iid=True, length=d), RandomVariable(k, STANDARD, iid=True, length=d),
                     independent=[(q, k)])
 SUM_UV = Sum(u[i] * v[i], (i, 1, d))
+GAUSSIAN_LAWS = Context(theories=("moments", "algebra"))  # laws as arguments of KL and E_{x ~ N}: nothing declared
 
 
 # ------------------------------------------------------------ each rule proves its correct form
@@ -78,6 +83,14 @@ RULE_CASES = [
     (FAMILY_MOMENTS, Expect(X**4), Integer(1), context(RandomVariable(X, rademacher()))),
     (FAMILY_MOMENTS, Var(X), Rational(1, 12), context(RandomVariable(X, uniform(0, 1)))),
     (DECLARED_MOMENTS, Expect(u[1] ** 2), Integer(1), context(RandomVariable(u, STANDARD, iid=True))),
+    (KL_BETWEEN_GAUSSIANS, KL(Normal(mu, sigma**2), Normal(0, 1)), (sigma**2 + mu**2 - 1) / 2 - log(sigma),
+     GAUSSIAN_LAWS),
+    (KL_BETWEEN_GAUSSIANS, KL(Normal(mu, exp(log_var)), Normal(0, 1)), (exp(log_var) + mu**2 - 1 - log_var) / 2,
+     GAUSSIAN_LAWS),
+    (KL_BETWEEN_GAUSSIANS, KL(DiagonalNormal(means, scales**2, n), DiagonalNormal(0, 1, n)),
+     Sum(scales[j] ** 2 + means[j] ** 2 - 1 - log(scales[j] ** 2), (j, 1, n)) / 2, GAUSSIAN_LAWS),
+    (KL_BETWEEN_GAUSSIANS, KL(DiagonalNormal(means, exp(log_vars), n), DiagonalNormal(0, 1, n)),
+     Sum((exp(log_vars[j]) + means[j] ** 2 - 1 - log_vars[j]) / 2, (j, 1, n)), GAUSSIAN_LAWS),
 ]
 
 
@@ -189,6 +202,13 @@ def test_a_variance_growing_like_d_squared_is_refuted_with_both_values():
     size = float(dict(verdict.counterexample.assignment)["d_k"])
     assert verdict.status is Status.REFUTED
     assert (float(verdict.counterexample.lhs), float(verdict.counterexample.rhs)) == (size, size**2)
+
+
+def test_a_wrong_kl_between_diagonal_gaussians_is_refuted_with_the_components():
+    wrong = Sum((exp(log_vars[j]) + means[j] ** 2 - 1 + log_vars[j]) / 2, (j, 1, n))
+    verdict = check(KL(DiagonalNormal(means, exp(log_vars), n), DiagonalNormal(0, 1, n)), wrong,
+                    GAUSSIAN_LAWS)
+    assert verdict.status is Status.REFUTED and "l[1]" in dict(verdict.counterexample.assignment)
 
 
 def test_a_true_inequality_no_rule_proves_is_only_consistent():

@@ -11,17 +11,20 @@ from fractions import Fraction
 from itertools import product
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sympy import IndexedBase, Integer, Rational, Sum, Symbol, sqrt
+from sympy import IndexedBase, Integer, Rational, Sum, Symbol, exp, sqrt
 
 from verify.model import Context
 from verify.theories.moments.canonical import canonical
 from verify.theories.moments.concrete import draw, exact
 from verify.theories.moments.declared import random_model
+from verify.theories.moments.numbers import univariate_kl_by_quadrature
+from verify.vocabulary import KL, Normal
 from verify.vocabulary.linalg import Dot
-from verify.vocabulary.random import (Expect, Family, Independence, RandomVariable, Var, moments, normal,
-                                      rademacher)
+from verify.vocabulary.random import (DiagonalNormal, Expect, Family, Independence, RandomVariable, Var, moments,
+                                      normal, rademacher)
 
 d = Symbol("d_k", positive=True, integer=True)
 i = Symbol("i", positive=True, integer=True)
@@ -143,3 +146,42 @@ def test_the_concrete_laws_have_their_exact_moments_in_simulation(seed, independ
     total = draws["X"] + draws["Y"]
     assert within_tolerance((total - total.mean()) ** 2, float(exact(Var(X + Y), concrete, model)))
     assert within_tolerance(draws["X"] ** 2 * draws["Y"], float(exact(Expect(X**2 * Y), concrete, model)))
+
+
+# ------------------------------------------------------------ KL between Gaussians
+
+M1, M2 = Symbol("m1", real=True), Symbol("m2", real=True)
+V1, V2 = Symbol("v1", positive=True), Symbol("v2", positive=True)
+
+
+def closed_form_kl(m1: float, v1: float, m2: float, v2: float) -> float:
+    value, _ = canonical(KL(Normal(M1, V1), Normal(M2, V2)), context())
+    return float(value.xreplace({M1: m1, V1: v1, M2: m2, V2: v2}))
+
+
+gaussians = st.tuples(st.floats(-2, 2), st.floats(0.2, 3))
+
+
+@given(gaussians, gaussians)
+@settings(max_examples=25, deadline=None)
+def test_the_closed_form_kl_agrees_with_quadrature(first, second):
+    assert closed_form_kl(*first, *second) == pytest.approx(univariate_kl_by_quadrature(first, second), abs=1e-9)
+
+
+@given(st.lists(st.tuples(st.floats(-1.5, 1.5), st.floats(-1, 1)), min_size=1, max_size=4), st.integers(0, 2**32 - 1))
+@settings(max_examples=10, deadline=None)
+def test_the_diagonal_kl_with_log_variances_agrees_with_simulation(components, seed):
+    """KL(N(m, diag(exp(l))) || N(0, I)) against the mean of log p(x) - log q(x) over draws x ~ p."""
+    m, l = IndexedBase("m", real=True), IndexedBase("l", real=True)
+    size = Symbol("n", positive=True, integer=True)
+    form_ = canonical(KL(DiagonalNormal(m, exp(l), size), DiagonalNormal(0, 1, size)), context())[0]
+    values = {m[j + 1]: mean for j, (mean, _) in enumerate(components)}
+    values.update({l[j + 1]: log_variance for j, (_, log_variance) in enumerate(components)})
+    symbolic = float(form_.xreplace({size: len(components)}).doit().xreplace(values))
+    rng = np.random.default_rng(seed)
+    means = np.array([c[0] for c in components])
+    variances = np.exp([c[1] for c in components])
+    x = means + np.sqrt(variances) * rng.standard_normal((SIMULATED, len(components)))
+    log_p = -0.5 * (np.log(2 * np.pi * variances) + (x - means) ** 2 / variances)
+    log_q = -0.5 * (np.log(2 * np.pi) + x**2)
+    assert within_tolerance((log_p - log_q).sum(axis=1), symbolic)

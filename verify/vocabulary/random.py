@@ -19,7 +19,7 @@ Var(2*x + 1)
 """
 from __future__ import annotations
 
-from sympy import Expr, Integer
+from sympy import Expr, IndexedBase, Integer
 from sympy.core.sympify import _sympify  # strict: converts numbers, never parses strings
 
 from ..model import Family, Independence, Law, RandomVariable
@@ -72,6 +72,35 @@ class Cov(Expr):
         return rf"\mathrm{{Cov}}\left({a}, {b}\right)"
 
 
+class DiagonalNormal(Expr):
+    """N(mean, diag(variance)) over components 1..length, a law for an argument of KL.
+
+    ``mean`` and ``variance`` are expressions in IndexedBases, read component-wise (component i
+    reads each IndexedBase b as b[i]: ``exp(l)`` is the log-variance parametrisation), or
+    scalars, the same for every component (``DiagonalNormal(0, 1, n)`` is N(0, I)).
+    """
+
+    is_commutative = True
+
+    def __new__(cls, mean, variance, length):
+        return Expr.__new__(cls, _sympify(mean), _sympify(variance), _sympify(length))
+
+    @property
+    def length(self) -> Expr:
+        return self.args[2]
+
+    def component(self, i) -> tuple[Expr, Expr]:
+        """(mean, variance) of component ``i``."""
+        def at(expr):
+            return expr.replace(lambda e: isinstance(e, IndexedBase), lambda e: e[i])
+
+        return at(self.args[0]), at(self.args[1])
+
+    def _latex(self, printer):
+        mean, variance = (printer._print(a) for a in self.args[:2])
+        return rf"\mathcal{{N}}\left({mean}, \mathrm{{diag}}\left({variance}\right)\right)"
+
+
 def normal(mean, variance) -> Law:
     """N(mean, variance)."""
     return Law(Family.NORMAL, _sympify(mean), _sympify(variance))
@@ -94,5 +123,5 @@ def moments(mean=None, variance=None) -> Law:
                None if variance is None else _sympify(variance))
 
 
-__all__ = ["Expect", "Var", "Cov", "Family", "Law", "normal", "rademacher", "uniform", "moments",
+__all__ = ["Expect", "Var", "Cov", "DiagonalNormal", "Family", "Law", "normal", "rademacher", "uniform", "moments",
            "RandomVariable", "Independence"]

@@ -14,17 +14,20 @@ from sympy import Basic, Dummy, Expr, IndexedBase, Sum, expand
 
 from ...model import Context
 from ...undecided import Undecided
-from ...vocabulary import Expectation, Normal
+from ...vocabulary import KL, Expectation
 from ...vocabulary.linalg import Dot
 from ...vocabulary.random import Cov, Expect, Var
+from ..algebra import normalise
 from ..base import Rule
-from ..probability.gaussian import normal_expectation
+from ..linalg.held import holding
+from ..linalg.sums import reduced
 from .declared import RandomModel, random_model
+from .gaussian import gaussian_kl, under_normal
 from .reduction import expectation, note
-from .rules import COVARIANCE_DEFINITION, DOT_PRODUCT, GAUSSIAN_MOMENTS, VARIANCE_DEFINITION
+from .rules import COVARIANCE_DEFINITION, DOT_PRODUCT, VARIANCE_DEFINITION
 from .shortcuts import VARIANCE_SHORTCUTS, covariance_of_independent
 
-OPERATORS = (Expect, Var, Cov, Expectation, Dot)
+OPERATORS = (Expect, Var, Cov, Expectation, KL, Dot)
 
 
 def bottom_up(expr: Basic, rewrite) -> Basic:
@@ -70,17 +73,6 @@ def covariance(node: Cov, model: RandomModel, used: list, strict: bool) -> Expr:
                   - expectation(first, model, used, strict) * expectation(second, model, used, strict))
 
 
-def under_normal(node: Expectation, used: list) -> Expr:
-    """E_{x ~ N(m, v)}[f] for a polynomial f in x, by the Gaussian moments (x a fresh variable)."""
-    if not isinstance(node.dist, Normal):
-        return node
-    value = normal_expectation(node.body, node.var, node.dist.mean, node.dist.variance)
-    if value is None:
-        return node
-    note(used, GAUSSIAN_MOMENTS)
-    return value
-
-
 def reduce(expr: Expr, model: RandomModel, used: list, strict: bool = False) -> Expr:
     """Every operator in ``expr`` rewritten, innermost first."""
     declared = bool(model.variables)  # with nothing declared random, E, Var and Cov stay as written
@@ -88,6 +80,8 @@ def reduce(expr: Expr, model: RandomModel, used: list, strict: bool = False) -> 
     def rewrite(node):
         if isinstance(node, Expectation):
             return under_normal(node, used)
+        if isinstance(node, KL):
+            return gaussian_kl(node, used)
         if not declared:
             return node
         if isinstance(node, Dot):
@@ -106,11 +100,16 @@ def reduce(expr: Expr, model: RandomModel, used: list, strict: bool = False) -> 
 @functools.lru_cache(maxsize=1024)
 def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     """The canonical form and the rules that fired; undecidable parts are left as written."""
-    if not expr.has(*OPERATORS) or not context.random_variables and not expr.has(Expectation):
+    if not expr.has(*OPERATORS) or not context.random_variables and not expr.has(Expectation, KL):
         return expr, ()
     used: list = []
     try:
-        form = reduce(expr, random_model(context), used)
+        form = normalise(reduce(expr, random_model(context), used))
     except Undecided:
         return expr, ()
-    return expand(form), tuple(used)
+    if form.has(Sum):  # a diagonal KL's sum beside the written one: both split, dummies renamed
+        summed: set = set()
+        with holding():
+            form = reduced(form, summed)
+        used.extend(sorted(summed, key=str))
+    return form, tuple(used)

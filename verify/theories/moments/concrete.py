@@ -26,6 +26,7 @@ from ..algebra import sample_value
 from ..base import Instance
 from .canonical import dot_product, reduce
 from .declared import RandomModel, random_model
+from .numbers import install as install_gaussian_numbers
 
 FAMILIES = (Family.NORMAL, Family.RADEMACHER, Family.UNIFORM)
 COUPLINGS = ("independent", "same draw", "opposite draws")
@@ -164,12 +165,13 @@ def at_indices(node: Expr, evaluate: Evaluator) -> Expr:
 
 def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance) -> str | None:
     """Draw a concrete joint law, sample the parameters of the laws, and install exact hooks."""
-    if not context.random_variables or not expr.has(Expect, Var, Cov):
-        return None
     try:
         model = random_model(context)
     except Undecided as why:
         return str(why)
+    install_gaussian_numbers(expr, {v.key for v in model.variables if v.is_family}, rng, instance)
+    if not context.random_variables or not expr.has(Expect, Var, Cov):
+        return None
     concrete = draw(model, rng)
     for realisation in concrete.realisations:
         for symbol in sorted((realisation.mean.free_symbols | realisation.variance.free_symbols) - set(instance.values),

@@ -47,7 +47,13 @@ VARIANCE_OF_IID_SUM = register_rule(Rule(
     "variance of an i.i.d. sum", "Var(sum_{i=1}^n X_i) = n Var(X_1) for i.i.d. terms X_i",
     aliases=("variance of iid sum", "variance of a sum of iid terms")))
 
+KL_BETWEEN_GAUSSIANS = register_rule(Rule(
+    "KL between Gaussians", "KL(N(m1, v1) || N(m2, v2)) = log(v2 / v1) / 2 + (v1 + (m1 - m2)^2) / (2 v2) - 1/2; "
+    "between diagonal Gaussians, the sum of this over the components",
+    aliases=("KL divergence between Gaussians", "KL of normals", "closed form of the KL", "Gaussian KL divergence",
+             "KL between diagonal Gaussians")))
+
 __all__ = ["DOT_PRODUCT", "GAUSSIAN_MOMENTS", "INDEPENDENCE", "LINEARITY", "EXPECTATION_OF_CONSTANT",
            "VARIANCE_DEFINITION", "COVARIANCE_DEFINITION", "DECLARED_MOMENTS", "FAMILY_MOMENTS",
            "SUM_OF_IID_TERMS", "VARIANCE_OF_AFFINE", "VARIANCE_OF_INDEPENDENT_SUM", "COVARIANCE_OF_INDEPENDENT",
-           "VARIANCE_OF_INDEPENDENT_PRODUCT", "VARIANCE_OF_IID_SUM"]
+           "VARIANCE_OF_INDEPENDENT_PRODUCT", "VARIANCE_OF_IID_SUM", "KL_BETWEEN_GAUSSIANS"]
