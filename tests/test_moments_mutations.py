@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sympy import IndexedBase, Integer, Rational, Sum, Symbol, exp, log, sqrt
+from sympy import (Determinant, Identity, IndexedBase, Integer, Inverse, MatrixSymbol, Rational, Sum, Symbol, Trace,
+                   ZeroMatrix, exp, log, sqrt)
 
 from verify.config import CheckConfig
 from verify.engine.checker import check_step
@@ -16,8 +17,8 @@ from verify.model import Context
 from verify.verdict import Status
 from verify.vocabulary import KL, Normal
 from verify.vocabulary.linalg import Dot
-from verify.vocabulary.random import (Cov, DiagonalNormal, Expect, Independence, Law, RandomVariable, Var, moments,
-                                      normal)
+from verify.vocabulary.random import (Cov, DiagonalNormal, Expect, Independence, Law, MultivariateNormal,
+                                      RandomVariable, Var, moments, normal)
 
 CONFIG = CheckConfig(seed=11, samples=8, budget=None)
 d = Symbol("d_k", positive=True, integer=True)
@@ -50,6 +51,14 @@ means, log_vars = IndexedBase("m", real=True), IndexedBase("l", real=True)
 KL_STANDARD = KL(Normal(mu, sigma**2), Normal(0, 1))
 KL_LOG_VARIANCE = KL(Normal(mu, exp(l)), Normal(0, 1))
 KL_DIAGONAL = KL(DiagonalNormal(means, exp(log_vars), n), DiagonalNormal(0, 1, n))
+
+m_1, m_2 = MatrixSymbol("m_1", n, 1), MatrixSymbol("m_2", n, 1)
+S_1, S_2 = MatrixSymbol("S_1", n, n), MatrixSymbol("S_2", n, n)
+KL_FULL = KL(MultivariateNormal(m_1, S_1), MultivariateNormal(m_2, S_2))
+
+
+def full(trace, quadratic, log_det):
+    return (trace + quadratic[0, 0] - n + log_det) / 2
 
 
 def diagonal(term):
@@ -101,6 +110,14 @@ BROKEN = [
     ("sign", KL_DIAGONAL, diagonal((exp(log_vars[i]) + means[i] ** 2 - 1 + log_vars[i]) / 2), LAWS),
     ("factor", KL_DIAGONAL, diagonal(exp(log_vars[i]) + means[i] ** 2 - 1 - log_vars[i]), LAWS),
     ("swapped argument", KL_DIAGONAL, diagonal((exp(means[i]) + log_vars[i] ** 2 - 1 - means[i]) / 2), LAWS),
+    ("sign", KL_FULL, full(Trace(Inverse(S_2) * S_1), (m_2 - m_1).T * Inverse(S_2) * (m_2 - m_1),
+                           log(Determinant(S_1)) - log(Determinant(S_2))), LAWS),
+    ("swapped argument", KL_FULL, full(Trace(Inverse(S_1) * S_2), (m_2 - m_1).T * Inverse(S_2) * (m_2 - m_1),
+                                       log(Determinant(S_2)) - log(Determinant(S_1))), LAWS),
+    ("swapped argument", KL_FULL, full(Trace(Inverse(S_2) * S_1), (m_2 - m_1).T * Inverse(S_1) * (m_2 - m_1),
+                                       log(Determinant(S_2)) - log(Determinant(S_1))), LAWS),
+    ("factor", KL(MultivariateNormal(m_1, S_1), MultivariateNormal(ZeroMatrix(n, 1), Identity(n))),
+     Trace(S_1) + (m_1.T * m_1)[0, 0] - n - log(Determinant(S_1)), LAWS),
 ]
 IDS = [f"{kind}: {lhs} = {rhs}" for kind, lhs, rhs, _ in BROKEN]
 

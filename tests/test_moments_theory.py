@@ -7,7 +7,8 @@ import importlib
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sympy import IndexedBase, Integer, Rational, Sum, Symbol, exp, log, sqrt
+from sympy import (Determinant, Identity, IndexedBase, Integer, Inverse, MatrixSymbol, Rational, Sum, Symbol, Trace,
+                   ZeroMatrix, exp, log, sqrt)
 
 from verify.config import CheckConfig
 from verify.engine.checker import check_step
@@ -23,8 +24,8 @@ from verify.theories.moments.rules import (COVARIANCE_DEFINITION, COVARIANCE_OF_
 from verify.verdict import Status
 from verify.vocabulary import KL, Expectation, Normal
 from verify.vocabulary.linalg import Dot
-from verify.vocabulary.random import (Cov, DiagonalNormal, Expect, Family, Independence, Law, RandomVariable, Var,
-                                      moments, normal, rademacher, uniform)
+from verify.vocabulary.random import (Cov, DiagonalNormal, Expect, Family, Independence, Law, MultivariateNormal,
+                                      RandomVariable, Var, moments, normal, rademacher, uniform)
 
 CONFIG = CheckConfig(seed=5, samples=6, budget=None)
 d = Symbol("d_k", positive=True, integer=True)
@@ -58,6 +59,8 @@ ATTENTION = context(RandomVariable(q, STANDARD, iid=True, length=d), RandomVaria
                     independent=[(q, k)])
 SUM_UV = Sum(u[i] * v[i], (i, 1, d))
 GAUSSIAN_LAWS = Context(theories=("moments", "algebra"))  # laws as arguments of KL and E_{x ~ N}: nothing declared
+mean_1, mean_2 = MatrixSymbol("m_1", n, 1), MatrixSymbol("m_2", n, 1)
+cov_1, cov_2 = MatrixSymbol("S_1", n, n), MatrixSymbol("S_2", n, n)
 
 
 # ------------------------------------------------------------ each rule proves its correct form
@@ -91,6 +94,11 @@ RULE_CASES = [
      Sum(scales[j] ** 2 + means[j] ** 2 - 1 - log(scales[j] ** 2), (j, 1, n)) / 2, GAUSSIAN_LAWS),
     (KL_BETWEEN_GAUSSIANS, KL(DiagonalNormal(means, exp(log_vars), n), DiagonalNormal(0, 1, n)),
      Sum((exp(log_vars[j]) + means[j] ** 2 - 1 - log_vars[j]) / 2, (j, 1, n)), GAUSSIAN_LAWS),
+    (KL_BETWEEN_GAUSSIANS, KL(MultivariateNormal(mean_1, cov_1), MultivariateNormal(ZeroMatrix(n, 1), Identity(n))),
+     (Trace(cov_1) + (mean_1.T * mean_1)[0, 0] - n - log(Determinant(cov_1))) / 2, GAUSSIAN_LAWS),
+    (KL_BETWEEN_GAUSSIANS, KL(MultivariateNormal(mean_1, cov_1), MultivariateNormal(mean_2, cov_2)),
+     (Trace(Inverse(cov_2) * cov_1) + ((mean_2 - mean_1).T * Inverse(cov_2) * (mean_2 - mean_1))[0, 0] - n
+      + log(Determinant(cov_2)) - log(Determinant(cov_1))) / 2, GAUSSIAN_LAWS),
 ]
 
 
@@ -209,6 +217,13 @@ def test_a_wrong_kl_between_diagonal_gaussians_is_refuted_with_the_components():
     verdict = check(KL(DiagonalNormal(means, exp(log_vars), n), DiagonalNormal(0, 1, n)), wrong,
                     GAUSSIAN_LAWS)
     assert verdict.status is Status.REFUTED and "l[1]" in dict(verdict.counterexample.assignment)
+
+
+def test_a_wrong_kl_between_full_gaussians_is_refuted_at_explicit_matrices():
+    wrong = (Trace(cov_1) + (mean_1.T * mean_1)[0, 0] - n + log(Determinant(cov_1))) / 2
+    verdict = check(KL(MultivariateNormal(mean_1, cov_1), MultivariateNormal(ZeroMatrix(n, 1), Identity(n))), wrong,
+                    GAUSSIAN_LAWS)
+    assert verdict.status is Status.REFUTED and "S_1" in dict(verdict.counterexample.assignment)
 
 
 def test_a_true_inequality_no_rule_proves_is_only_consistent():

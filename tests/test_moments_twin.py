@@ -14,17 +14,17 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sympy import IndexedBase, Integer, Rational, Sum, Symbol, exp, sqrt
+from sympy import IndexedBase, Integer, Matrix, MatrixSymbol, Rational, Sum, Symbol, exp, sqrt
 
 from verify.model import Context
 from verify.theories.moments.canonical import canonical
 from verify.theories.moments.concrete import draw, exact
 from verify.theories.moments.declared import random_model
-from verify.theories.moments.numbers import univariate_kl_by_quadrature
+from verify.theories.moments.numbers import full_kl_by_numpy, univariate_kl_by_quadrature
 from verify.vocabulary import KL, Normal
 from verify.vocabulary.linalg import Dot
-from verify.vocabulary.random import (DiagonalNormal, Expect, Family, Independence, RandomVariable, Var, moments,
-                                      normal, rademacher)
+from verify.vocabulary.random import (DiagonalNormal, Expect, Family, Independence, MultivariateNormal,
+                                      RandomVariable, Var, moments, normal, rademacher)
 
 d = Symbol("d_k", positive=True, integer=True)
 i = Symbol("i", positive=True, integer=True)
@@ -185,3 +185,38 @@ def test_the_diagonal_kl_with_log_variances_agrees_with_simulation(components, s
     log_p = -0.5 * (np.log(2 * np.pi * variances) + (x - means) ** 2 / variances)
     log_q = -0.5 * (np.log(2 * np.pi) + x**2)
     assert within_tolerance((log_p - log_q).sum(axis=1), symbolic)
+
+
+@given(st.integers(1, 3), st.integers(0, 2**32 - 1))
+@settings(max_examples=8, deadline=None)
+def test_the_full_gaussian_kl_agrees_with_simulation(dimension, seed):
+    """The symbolic closed form at explicit SPD covariances against the mean of log p - log q over x ~ p."""
+    size = Symbol("n", positive=True, integer=True)
+    m_1, m_2 = MatrixSymbol("m_1", size, 1), MatrixSymbol("m_2", size, 1)
+    s_1, s_2 = MatrixSymbol("S_1", size, size), MatrixSymbol("S_2", size, size)
+    form_, _ = canonical(KL(MultivariateNormal(m_1, s_1), MultivariateNormal(m_2, s_2)), context())
+    rng = np.random.default_rng(seed)
+    a, b = rng.normal(size=(2, dimension, dimension))
+    arrays = {"m_1": rng.normal(size=(dimension, 1)), "m_2": rng.normal(size=(dimension, 1)),
+              "S_1": a @ a.T + np.eye(dimension), "S_2": b @ b.T + np.eye(dimension)}
+    sized = form_.xreplace({size: dimension})
+    explicit = {m: Matrix(arrays[m.name].tolist()) for m in sized.atoms(MatrixSymbol)}
+    symbolic = float(sized.xreplace(explicit).doit())
+    x = rng.multivariate_normal(arrays["m_1"][:, 0], arrays["S_1"], SIMULATED)
+
+    def log_density(mean, covariance):
+        centred = x - mean[:, 0]
+        solved = np.linalg.solve(covariance, centred.T).T
+        return -0.5 * (np.einsum("ij,ij->i", centred, solved) + np.linalg.slogdet(covariance)[1]
+                       + dimension * np.log(2 * np.pi))
+
+    assert within_tolerance(log_density(arrays["m_1"], arrays["S_1"]) - log_density(arrays["m_2"], arrays["S_2"]),
+                            symbolic)
+
+
+@given(gaussians, gaussians)
+@settings(max_examples=10, deadline=None)
+def test_the_numeric_full_kl_agrees_with_quadrature_in_one_dimension(first, second):
+    (m1, v1), (m2, v2) = first, second
+    as_matrices = full_kl_by_numpy(np.array([[m1]]), np.array([[v1]]), np.array([[m2]]), np.array([[v2]]))
+    assert as_matrices == pytest.approx(univariate_kl_by_quadrature(first, second), abs=1e-9)

@@ -101,6 +101,31 @@ class DiagonalNormal(Expr):
         return rf"\mathcal{{N}}\left({mean}, \mathrm{{diag}}\left({variance}\right)\right)"
 
 
+class MultivariateNormal(Expr):
+    """N(mean, covariance) in dimension k: ``mean`` a k x 1 matrix expression (``ZeroMatrix`` for 0),
+    ``covariance`` a k x k one (``Identity`` for I), symmetric positive definite by being a covariance."""
+
+    is_commutative = True
+
+    def __new__(cls, mean, covariance):
+        return Expr.__new__(cls, mean, covariance)
+
+    @property
+    def mean(self):
+        return self.args[0]
+
+    @property
+    def covariance(self):
+        return self.args[1]
+
+    @property
+    def dimension(self) -> Expr:
+        return self.covariance.shape[0]
+
+    def _latex(self, printer):
+        return rf"\mathcal{{N}}\left({printer._print(self.mean)}, {printer._print(self.covariance)}\right)"
+
+
 def normal(mean, variance) -> Law:
     """N(mean, variance)."""
     return Law(Family.NORMAL, _sympify(mean), _sympify(variance))
@@ -123,5 +148,5 @@ def moments(mean=None, variance=None) -> Law:
                None if variance is None else _sympify(variance))
 
 
-__all__ = ["Expect", "Var", "Cov", "DiagonalNormal", "Family", "Law", "normal", "rademacher", "uniform", "moments",
-           "RandomVariable", "Independence"]
+__all__ = ["Expect", "Var", "Cov", "DiagonalNormal", "MultivariateNormal", "Family", "Law", "normal", "rademacher",
+           "uniform", "moments", "RandomVariable", "Independence"]

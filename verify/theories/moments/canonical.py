@@ -22,7 +22,7 @@ from ..base import Rule
 from ..linalg.held import holding
 from ..linalg.sums import reduced
 from .declared import RandomModel, random_model
-from .gaussian import gaussian_kl, under_normal
+from .gaussian import gaussian_kl, matrix_scalars, under_normal
 from .reduction import expectation, note
 from .rules import COVARIANCE_DEFINITION, DOT_PRODUCT, VARIANCE_DEFINITION
 from .shortcuts import VARIANCE_SHORTCUTS, covariance_of_independent
@@ -104,7 +104,7 @@ def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
         return expr, ()
     used: list = []
     try:
-        form = normalise(reduce(expr, random_model(context), used))
+        form = normalise(matrix_scalars(reduce(expr, random_model(context), used)))
     except Undecided:
         return expr, ()
     if form.has(Sum):  # a diagonal KL's sum beside the written one: both split, dummies renamed

@@ -3,14 +3,17 @@
 KL(N(m1, v1) || N(m2, v2)) = (log v2 - log v1) / 2 + (v1 + (m1 - m2)^2) / (2 v2) - 1/2, the
 expectation under the first law of the difference of the two log-densities (a quadratic,
 so the Gaussian moments give it exactly). Between diagonal Gaussians the components are
-independent and the divergence is the sum of the components' divergences.
+independent and the divergence is the sum of the components' divergences. Between full
+Gaussians the same expectation gives traces and log-determinants.
 """
 from __future__ import annotations
 
-from sympy import Dummy, Expr, Rational, Sum, log
+from sympy import Determinant, Dummy, Expr, Inverse, Rational, Sum, Trace, log
+
+from ...undecided import Undecided
 
 from ...vocabulary import KL, Expectation, Normal
-from ...vocabulary.random import DiagonalNormal
+from ...vocabulary.random import DiagonalNormal, MultivariateNormal
 from ..probability.gaussian import normal_expectation
 from .reduction import note
 from .rules import GAUSSIAN_MOMENTS, KL_BETWEEN_GAUSSIANS
@@ -31,7 +34,28 @@ def gaussian_kl(node: KL, used: list) -> Expr:
         i = Dummy("i", integer=True, positive=True)
         note(used, KL_BETWEEN_GAUSSIANS)
         return Sum(univariate_kl(*first.component(i), *second.component(i)), (i, 1, first.length))
+    if isinstance(first, MultivariateNormal) and isinstance(second, MultivariateNormal):
+        return full_kl(first, second, used)
     return node
+
+
+def full_kl(first: MultivariateNormal, second: MultivariateNormal, used: list) -> Expr:
+    """KL(N(m1, S1) || N(m2, S2)) in dimension k
+    = (tr(S2^-1 S1) + (m2 - m1)^T S2^-1 (m2 - m1) - k + log det S2 - log det S1) / 2
+    (both determinants are positive: S1 and S2 are covariances)."""
+    if first.covariance.shape != second.covariance.shape or first.mean.shape != second.mean.shape:
+        raise Undecided("the two Gaussians have different dimensions")
+    (m1, s1), (m2, s2) = (first.mean, first.covariance), (second.mean, second.covariance)
+    precision = Inverse(s2).doit()
+    note(used, KL_BETWEEN_GAUSSIANS)
+    quadratic = ((m2 - m1).T * precision * (m2 - m1))[0, 0]
+    return (Trace(precision * s1).doit() + quadratic - first.dimension
+            + log(Determinant(s2).doit()) - log(Determinant(s1).doit())) / 2
+
+
+def matrix_scalars(expr: Expr) -> Expr:
+    """Traces and determinants written out as far as SymPy's own identities go (tr(I S) = tr S, det I = 1)."""
+    return expr.replace(lambda e: isinstance(e, (Trace, Determinant)), lambda e: e.doit())
 
 
 def under_normal(node: Expectation, used: list) -> Expr:

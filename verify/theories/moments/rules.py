@@ -49,7 +49,8 @@ VARIANCE_OF_IID_SUM = register_rule(Rule(
 
 KL_BETWEEN_GAUSSIANS = register_rule(Rule(
     "KL between Gaussians", "KL(N(m1, v1) || N(m2, v2)) = log(v2 / v1) / 2 + (v1 + (m1 - m2)^2) / (2 v2) - 1/2; "
-    "between diagonal Gaussians, the sum of this over the components",
+    "between diagonal Gaussians, the sum of this over the components; between full Gaussians of dimension k, "
+    "(tr(S2^-1 S1) + (m2 - m1)^T S2^-1 (m2 - m1) - k + log det S2 - log det S1) / 2",
     aliases=("KL divergence between Gaussians", "KL of normals", "closed form of the KL", "Gaussian KL divergence",
              "KL between diagonal Gaussians")))
 
