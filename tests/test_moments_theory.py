@@ -2,6 +2,7 @@
 only where declared; wrong moments are refuted by a concrete law with both values."""
 from __future__ import annotations
 
+import dataclasses
 import importlib
 
 import pytest
@@ -12,7 +13,7 @@ from sympy import (Determinant, Identity, IndexedBase, Integer, Inverse, MatrixS
 
 from verify.config import CheckConfig
 from verify.engine.checker import check_step
-from verify.model import Context
+from verify.model import Context, Fact
 from verify.theories.moments.canonical import canonical
 from verify.theories.moments.laws import raw_moment, standard_moment
 from verify.theories.moments.rules import (COVARIANCE_DEFINITION, COVARIANCE_OF_INDEPENDENT, DECLARED_MOMENTS,
@@ -165,6 +166,13 @@ def test_distinct_concrete_components_of_an_iid_family_are_independent():
 
 def test_with_nothing_declared_random_an_expectation_is_left_alone():
     assert check(Expect(X), X, Context(theories=("moments", "algebra"))).status is not Status.PROVED
+
+
+def test_a_name_defined_as_a_random_expression_is_random():
+    score = Symbol("s")
+    defined = dataclasses.replace(context(RandomVariable(X, STANDARD), RandomVariable(Y, STANDARD), independent=[(X, Y)]),
+                                  facts=(Fact("definition of s", score, X + Y),))
+    assert [check(Var(score), 2, defined).status, check(Var(score), 0, defined).status] == [Status.PROVED, Status.REFUTED]
 
 
 def test_a_symbol_not_declared_random_is_a_constant():

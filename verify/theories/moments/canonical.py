@@ -1,6 +1,7 @@
 """The canonical form of expressions in E, Var and Cov: moments the premises fix.
 
-Bottom-up, innermost operator first: a dot product of declared vectors becomes the sum
+The context's definitions are substituted first (a name defined as a random expression
+is random). Then bottom-up, innermost operator first: a dot product of declared vectors becomes the sum
 of its component products; a Var or Cov first tries the rules whose conditions the
 premises establish (``moments.shortcuts``), then its definition; every E is reduced by
 ``moments.reduction``. Each rewrite is an identity under the declarations, so a zero
@@ -17,7 +18,7 @@ from ...undecided import Undecided
 from ...vocabulary import KL, Expectation
 from ...vocabulary.linalg import Dot
 from ...vocabulary.random import Cov, Expect, Var
-from ..algebra import normalise
+from ..algebra import apply_facts, normalise
 from ..base import Rule
 from ..linalg.held import holding
 from ..linalg.sums import reduced
@@ -102,11 +103,12 @@ def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     """The canonical form and the rules that fired; undecidable parts are left as written."""
     if not expr.has(*OPERATORS) or not context.random_variables and not expr.has(Expectation, KL):
         return expr, ()
-    used: list = []
+    expr, facts = apply_facts(expr, context)  # s := q.k / sqrt(d_k) first: Var(s) is not Var of a constant
+    used: list = list(facts)
     try:
         form = normalise(matrix_scalars(reduce(expr, random_model(context), used)))
     except Undecided:
-        return expr, ()
+        return expr, tuple(facts)
     if form.has(Sum):  # a diagonal KL's sum beside the written one: both split, dummies renamed
         summed: set = set()
         with holding():

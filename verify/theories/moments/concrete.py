@@ -22,7 +22,7 @@ from ...model import Context
 from ...undecided import Undecided
 from ...vocabulary.linalg import Dot
 from ...vocabulary.random import Cov, Expect, Family, Independence, Law, RandomVariable, Var
-from ..algebra import sample_value
+from ..algebra import apply_facts, sample_value
 from ..base import Instance
 from .canonical import dot_product, reduce
 from .declared import RandomModel, random_model
@@ -132,8 +132,12 @@ def draw(model: RandomModel, rng: np.random.Generator) -> ConcreteModel:
 
 
 @functools.lru_cache(maxsize=4096)
-def exact(node: Expr, concrete: ConcreteModel, model: RandomModel) -> Expr:
-    """The exact value of E, Var or Cov ``node`` under the concrete law (parameters still symbols)."""
+def exact(node: Expr, concrete: ConcreteModel, context: Context) -> Expr:
+    """The exact value of E, Var or Cov ``node`` under the concrete law (parameters still symbols).
+
+    The context's definitions are substituted first, as in the canonical form."""
+    model = random_model(context)
+    node, _ = apply_facts(node, context)
     written_out = node.replace(lambda e: isinstance(e, Dot), lambda e: dot_product(e, model, []))
     return reduce(concrete.substitute(written_out), concrete.sources, [], strict=True)
 
@@ -184,14 +188,15 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
             return f"the variance of {realisation.declaration.key} cannot be evaluated: {why}"
         if not (abs(variance.imag) < 1e-12 and variance.real > 0):
             return f"the variance of {realisation.declaration.key} is not positive at the sampled parameters"
-    mentioned = _mentioned(expr, model)
+    unfolded, _ = apply_facts(expr, context)  # the variables a definition brings in count as mentioned
+    mentioned = _mentioned(unfolded, model)
     instance.described.extend(r.describe() for r in concrete.realisations if r.declaration.key in mentioned)
-    for symbol in expr.free_symbols:  # a random variable has no value of its own: only E, Var, Cov do
+    for symbol in unfolded.free_symbols:  # a random variable has no value of its own: only E, Var, Cov do
         if _name(symbol) in model.by_key:
             instance.values.setdefault(symbol, np.nan)
 
     def hook(node, evaluate):
-        return evaluate(exact(at_indices(node, evaluate), concrete, model))
+        return evaluate(exact(at_indices(node, evaluate), concrete, context))
 
     instance.hooks.update({Expect: hook, Var: hook, Cov: hook})
     return None
