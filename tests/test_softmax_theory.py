@@ -2,12 +2,16 @@
 right forms, never in broken ones, and a normalised target is used only when the premises state it."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sympy import Derivative, IndexedBase, Integer, KroneckerDelta, Sum, Symbol, exp, log
 
 from verify.config import CheckConfig
 from verify.engine.checker import check_step
 from verify.model import Context, Fact
+from verify.theories.softmax.canonical import canonical
 from verify.theories.softmax.rules import DIFFERENTIATION, KRONECKER_DELTA_SUM, NORMALISED_TARGET
 from verify.verdict import Status
 
@@ -73,3 +77,40 @@ BROKEN = [
 @pytest.mark.parametrize("kind, lhs, rhs", BROKEN, ids=[f"{kind}: {rhs}" for kind, _, rhs in BROKEN])
 def test_a_broken_derivative_is_never_proved(kind, lhs, rhs):
     assert check(lhs, rhs).status is not Status.PROVED
+
+
+@pytest.mark.parametrize("kind, lhs, rhs", BROKEN, ids=[f"{kind}: {rhs}" for kind, _, rhs in BROKEN])
+def test_a_broken_derivative_is_refuted_unless_a_premise_constrains_its_numbers(kind, lhs, rhs):
+    """Draws of y would break sum_j y_j = 1, so a cross-entropy step is never refuted by them."""
+    verdict = check(lhs, rhs)
+    constrained = lhs.has(y)
+    assert verdict.status is (Status.UNKNOWN if constrained else Status.REFUTED)
+
+
+def test_the_counterexample_puts_every_free_index_inside_its_family():
+    verdict = check(Derivative(p[j], z[i]), p[j] * (KroneckerDelta(i, j) + p[i]))
+    values = dict(verdict.counterexample.assignment)
+    assert 1 <= float(values["i"]) <= float(values["n"]) and 1 <= float(values["j"]) <= float(values["n"])
+
+
+# ------------------------------------------------------------ numpy twin
+
+def numpy_softmax(values: np.ndarray) -> np.ndarray:
+    shifted = np.exp(values - values.max())
+    return shifted / shifted.sum()
+
+
+@given(st.lists(st.floats(-3, 3), min_size=1, max_size=5), st.data())
+@settings(max_examples=25, deadline=None)
+def test_the_proved_jacobian_matches_central_differences_of_a_numpy_softmax(values, data):
+    size = len(values)
+    row, column = data.draw(st.integers(1, size)), data.draw(st.integers(1, size))
+    form, _ = canonical(Derivative(p[j], z[i]), WITHOUT_TARGET)
+    at = {n: size, i: column, j: row}
+    symbolic = float(form.xreplace(at).doit().xreplace({z[a + 1]: v for a, v in enumerate(values)}))
+    step = 1e-6
+    bumped = [np.array(values, dtype=float) for _ in range(2)]
+    bumped[0][column - 1] += step
+    bumped[1][column - 1] -= step
+    difference = (numpy_softmax(bumped[0])[row - 1] - numpy_softmax(bumped[1])[row - 1]) / (2 * step)
+    assert symbolic == pytest.approx(difference, abs=1e-7)
