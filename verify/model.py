@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Callable, Iterator
 
-from sympy import Basic, Expr, Symbol
+from sympy import Basic, Expr, IndexedBase, Symbol
 
 from .display import latex_of
 
@@ -82,6 +82,61 @@ class Fact:
     rhs: Expr
 
 
+class Family(str, Enum):
+    """The shape of a declared law. Each named family is a location-scale family of a symmetric
+    standard law (mean 0, variance 1), so mean and variance fix the law; ``UNSPECIFIED``
+    knows only the moments the document states."""
+
+    NORMAL = "normal"
+    RADEMACHER = "Rademacher"
+    UNIFORM = "uniform"
+    UNSPECIFIED = "unspecified"
+
+
+@dataclass(frozen=True)
+class Law:
+    """What is known of one random variable's distribution: family, mean, variance (None: not stated)."""
+
+    family: Family = Family.UNSPECIFIED
+    mean: Expr | None = None
+    variance: Expr | None = None
+
+
+@dataclass(frozen=True)
+class RandomVariable:
+    """A declared random variable: a scalar (``name`` a Symbol) or a family of components
+    ``name[i]`` (``name`` an IndexedBase), each component with ``law``.
+
+    ``iid``: the components are mutually independent (so, sharing ``law``, i.i.d.).
+    ``length``: the components run over 1..length (a vector; ``q^T k`` sums over them).
+    """
+
+    name: Symbol | IndexedBase
+    law: Law = Law()
+    iid: bool = False
+    length: Expr | None = None
+
+    @property
+    def key(self) -> str:
+        """The name a variable is known by: a reader's symbols may carry other assumptions."""
+        return str(self.name.label) if isinstance(self.name, IndexedBase) else self.name.name
+
+    @property
+    def is_family(self) -> bool:
+        return isinstance(self.name, IndexedBase)
+
+
+@dataclass(frozen=True)
+class Independence:
+    """The members (declared variables, by Symbol or IndexedBase) are mutually independent."""
+
+    members: tuple[Symbol | IndexedBase, ...]
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset(str(m.label) if isinstance(m, IndexedBase) else m.name for m in self.members)
+
+
 @dataclass(frozen=True)
 class Context:
     """What a derivation may assume.
@@ -90,7 +145,9 @@ class Context:
     ``integration_variables`` are the variables integrated out (the latent z);
     ``theories`` name the canonicalisers and instantiators that apply, cheapest first;
     ``relations`` are the relations the document states between quantities (``n < d``,
-    ``r <= n`` as SymPy relationals): premises a decider may use, never steps to check.
+    ``r <= n`` as SymPy relationals): premises a decider may use, never steps to check;
+    ``random_variables`` and ``independence`` are the declared random variables and the
+    independence statements among them (the moments theory reads them).
     """
 
     symbols: tuple[Symbol, ...] = ()
@@ -99,6 +156,8 @@ class Context:
     integration_variables: tuple[Symbol, ...] = ()
     notes: tuple[str, ...] = ()
     relations: tuple[Expr, ...] = ()
+    random_variables: tuple[RandomVariable, ...] = ()
+    independence: tuple[Independence, ...] = ()
 
 
 @dataclass(frozen=True)

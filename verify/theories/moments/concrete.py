@@ -1,0 +1,202 @@
+"""The numeric tier: concrete distributions that satisfy the declarations, with exact moments.
+
+Each sample draws one concrete joint law: every declared variable becomes
+``mean + sign sqrt(variance) S`` for a standard source S (normal, fair sign or uniform,
+mean 0 and variance 1; a law stated only by its moments gets one of the three at random).
+Variables the premises do not make independent may share a source (the same draw, or its
+negation), which is how a correlated counterexample is found; declared independence and
+i.i.d. families always get sources of their own. The sources are independent, so E, Var
+and Cov of the substituted expression reduce *exactly* (``moments.reduction`` in strict
+mode): no Monte Carlo, a wrong variance differs by an exact amount.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+import numpy as np
+from sympy import Expr, Indexed, IndexedBase, Integer, Rational, Symbol, sqrt
+
+from ...evaluation import Evaluator
+from ...model import Context
+from ...undecided import Undecided
+from ...vocabulary.linalg import Dot
+from ...vocabulary.random import Cov, Expect, Family, Independence, Law, RandomVariable, Var
+from ..algebra import apply_facts, sample_value
+from ..base import Instance
+from .canonical import dot_product, reduce
+from .declared import RandomModel, random_model
+from .numbers import install as install_gaussian_numbers
+
+FAMILIES = (Family.NORMAL, Family.RADEMACHER, Family.UNIFORM)
+COUPLINGS = ("independent", "same draw", "opposite draws")
+
+
+@dataclass(frozen=True)
+class Realisation:
+    """One declared variable as ``mean + sign * sqrt(variance) * source``."""
+
+    declaration: RandomVariable
+    family: Family
+    mean: Expr
+    variance: Expr
+    sign: int
+    source: Symbol | IndexedBase
+    shares: str | None  # the variable whose draw it shares, if any
+
+    def value(self, atom: Expr) -> Expr:
+        source = self.source[atom.indices[0]] if isinstance(self.source, IndexedBase) else self.source
+        return self.mean + self.sign * sqrt(self.variance) * source
+
+    def describe(self) -> tuple[str, str]:
+        name = f"{self.declaration.key}_i" if self.declaration.is_family else self.declaration.key
+        text = f"{self.family.value}, mean {self.mean}, variance {self.variance}"
+        if self.declaration.is_family:
+            text += ", i.i.d." if isinstance(self.source, IndexedBase) else ", all components one draw"
+        if self.shares is not None:
+            text += f", {'the same draw as' if self.sign > 0 else 'the negated draw of'} {self.shares}"
+        return name, text
+
+
+@dataclass(frozen=True)
+class ConcreteModel:
+    """The realisations of the declared variables and the independent sources they use."""
+
+    realisations: tuple[Realisation, ...]
+    sources: RandomModel
+
+    @functools.cached_property
+    def by_key(self) -> dict[str, Realisation]:
+        return {r.declaration.key: r for r in self.realisations}
+
+    def substitute(self, expr: Expr) -> Expr:
+        """``expr`` with every declared variable written through its source."""
+        def concrete(atom):
+            found = self.by_key.get(str(atom.base.label) if isinstance(atom, Indexed) else atom.name)
+            if found is None or found.declaration.is_family != isinstance(atom, Indexed):
+                return atom
+            return found.value(atom)
+
+        scalars = {s: concrete(s) for s in expr.free_symbols if isinstance(s, Symbol)}
+        expr = expr.xreplace({s: v for s, v in scalars.items() if v is not s})
+        return expr.replace(lambda e: isinstance(e, Indexed) and len(e.indices) == 1, concrete)
+
+
+@dataclass
+class _Shared:
+    """Variables that share one source, as ``draw`` collects them."""
+
+    kind: str  # "scalar", "vector" (i.i.d. components) or "shared vector" (all components one draw)
+    family: Family
+    length: Expr | None
+    source: Symbol | IndexedBase
+    members: list[str] = field(default_factory=list)
+
+    def admits(self, declaration: RandomVariable, kind: str, model: RandomModel) -> bool:
+        """May ``declaration`` share this source? Same shape and family, and no statement makes it
+        independent of a member."""
+        return (kind == self.kind and declaration.length == self.length
+                and declaration.law.family in (Family.UNSPECIFIED, self.family)
+                and not any(declaration.key in s.keys and set(self.members) & s.keys for s in model.independence))
+
+
+def draw(model: RandomModel, rng: np.random.Generator) -> ConcreteModel:
+    """One concrete joint law satisfying the declarations (see the module docstring)."""
+    coupling = COUPLINGS[int(rng.choice(3, p=[0.2, 0.4, 0.4]))]
+    unstated = FAMILIES[int(rng.integers(3))]  # the family of this sample's laws stated only by moments
+    shared: list[_Shared] = []
+    realisations = []
+    for declaration in sorted(model.variables, key=lambda v: v.key):
+        law = declaration.law
+        mean = law.mean if law.mean is not None else Rational(int(rng.integers(-4, 5)), 4)
+        variance = law.variance if law.variance is not None else Rational(int(rng.integers(1, 9)), 4)
+        kind = ("vector" if declaration.iid else "shared vector") if declaration.is_family else "scalar"
+        if kind == "shared vector" and coupling == "independent":
+            kind = "vector"
+        joined = None
+        if coupling != "independent" and kind != "shared vector":
+            joined = next((c for c in shared if c.admits(declaration, kind, model)), None)
+        if joined is None:
+            name = f"source#{len(shared)}"
+            family = law.family if law.family is not Family.UNSPECIFIED else unstated
+            joined = _Shared(kind, family, declaration.length, IndexedBase(name) if kind == "vector" else Symbol(name))
+            shared.append(joined)
+        sign = -1 if coupling == "opposite draws" and len(joined.members) % 2 else 1
+        shares = joined.members[0] if joined.members else None
+        joined.members.append(declaration.key)
+        realisations.append(Realisation(declaration, joined.family, mean, variance, sign, joined.source, shares))
+    sources = tuple(RandomVariable(c.source, Law(c.family, Integer(0), Integer(1)), iid=c.kind == "vector",
+                                   length=c.length) for c in shared)
+    independent = (Independence(tuple(c.source for c in shared)),)
+    return ConcreteModel(tuple(realisations), RandomModel(sources, independent))
+
+
+@functools.lru_cache(maxsize=4096)
+def exact(node: Expr, concrete: ConcreteModel, context: Context) -> Expr:
+    """The exact value of E, Var or Cov ``node`` under the concrete law (parameters still symbols).
+
+    The context's definitions are substituted first, as in the canonical form."""
+    model = random_model(context)
+    node, _ = apply_facts(node, context)
+    written_out = node.replace(lambda e: isinstance(e, Dot), lambda e: dot_product(e, model, []))
+    return reduce(concrete.substitute(written_out), concrete.sources, [], strict=True)
+
+
+def _name(symbol) -> str:
+    return str(symbol.base.label) if isinstance(symbol, Indexed) else str(symbol)
+
+
+def _mentioned(expr: Expr, model: RandomModel) -> set[str]:
+    """The declared variables ``expr`` names, by key (inside operators too)."""
+    names = {_name(s) for s in expr.atoms(Symbol, Indexed)} | {str(b.label) for b in expr.atoms(IndexedBase)}
+    return names & set(model.by_key)
+
+
+def at_indices(node: Expr, evaluate: Evaluator) -> Expr:
+    """``node`` with each free component index that has an integer value (a sampled ``i``, or the
+    index of an enclosing sum being evaluated) replaced by it: components become concrete."""
+    indices = {i for atom in node.atoms(Indexed) for i in atom.indices if isinstance(i, Symbol)} & node.free_symbols
+    values = {}
+    for index in indices:
+        try:
+            value = complex(evaluate(index))
+        except Undecided:
+            continue
+        if value.imag == 0 and float(value.real).is_integer():
+            values[index] = Integer(int(value.real))
+    return node.xreplace(values) if values else node
+
+
+def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance) -> str | None:
+    """Draw a concrete joint law, sample the parameters of the laws, and install exact hooks."""
+    try:
+        model = random_model(context)
+    except Undecided as why:
+        return str(why)
+    install_gaussian_numbers(expr, {v.key for v in model.variables if v.is_family}, rng, instance)
+    if not context.random_variables or not expr.has(Expect, Var, Cov):
+        return None
+    concrete = draw(model, rng)
+    for realisation in concrete.realisations:
+        for symbol in sorted((realisation.mean.free_symbols | realisation.variance.free_symbols) - set(instance.values),
+                             key=str):
+            instance.values[symbol] = sample_value(symbol, rng)
+            instance.described.append((str(symbol), f"{instance.values[symbol]:g}"))
+        try:
+            variance = complex(Evaluator(instance.values)(realisation.variance))
+        except Undecided as why:
+            return f"the variance of {realisation.declaration.key} cannot be evaluated: {why}"
+        if not (abs(variance.imag) < 1e-12 and variance.real > 0):
+            return f"the variance of {realisation.declaration.key} is not positive at the sampled parameters"
+    unfolded, _ = apply_facts(expr, context)  # the variables a definition brings in count as mentioned
+    mentioned = _mentioned(unfolded, model)
+    instance.described.extend(r.describe() for r in concrete.realisations if r.declaration.key in mentioned)
+    for symbol in unfolded.free_symbols:  # a random variable has no value of its own: only E, Var, Cov do
+        if _name(symbol) in model.by_key:
+            instance.values.setdefault(symbol, np.nan)
+
+    def hook(node, evaluate):
+        return evaluate(exact(at_indices(node, evaluate), concrete, context))
+
+    instance.hooks.update({Expect: hook, Var: hook, Cov: hook})
+    return None

@@ -1,0 +1,92 @@
+"""Derivatives over indexed families: definitions substituted, derivatives taken, deltas collapsed.
+
+``p_j = exp(z_j) / sum_k exp(z_k)`` (a fact with an indexed left side) defines p at every
+index; d z_j / d z_i = delta_ij (SymPy's own rule for indexed symbols); then under a sum
+over k, ``delta_ik f(k)`` becomes f(i) when i lies in k's range. An index's range is
+read from the document's sums: a free index of a component z_i lies in the one range
+over which z's components are summed (its components are exactly those its sums run
+over); when z is summed over two ranges, or never, nothing collapses and the step stays
+undecided. Sums are then split and their dummies renamed (``linalg.sums``), and facts
+whose left side is a sum (``sum_j y_j = 1``) are applied in that same form.
+"""
+from __future__ import annotations
+
+import functools
+
+from sympy import Add, Derivative, Expr, Indexed, KroneckerDelta, Mul, Sum, expand
+
+from ...model import Context
+from ..algebra import normalise
+from ..base import Rule
+from ..linalg import apply_definitions
+from ..linalg.held import holding
+from ..linalg.sums import reduced
+from .rules import DIFFERENTIATION, KRONECKER_DELTA_SUM, NORMALISED_TARGET
+
+
+def summed_ranges(expr: Expr) -> dict:
+    """Each IndexedBase summed over exactly one range: base -> (low, high)."""
+    found: dict = {}
+    for node in expr.atoms(Sum):
+        for k, low, high in node.limits:
+            for component in node.function.atoms(Indexed):
+                if k in component.indices:
+                    found.setdefault(component.base, set()).add((low, high))
+    return {base: next(iter(r)) for base, r in found.items() if len(r) == 1}
+
+
+def index_ranges(expr: Expr, ranges: dict) -> dict:
+    """Each free index of a component -> the range of its family (when the family has one)."""
+    bound = {limit[0] for node in expr.atoms(Sum) for limit in node.limits}
+    result: dict = {}
+    for component in expr.atoms(Indexed):
+        for index in component.indices:
+            if index.is_Symbol and index not in bound and component.base in ranges:
+                result.setdefault(index, set()).add(ranges[component.base])
+    return {index: next(iter(r)) for index, r in result.items() if len(r) == 1}
+
+
+def collapse(node: Sum, inside: dict, used: list) -> Expr:
+    """sum_k delta_ik f(k) = f(i) for i known to lie in k's range; other terms stay summed."""
+    if len(node.limits) != 1:
+        return node
+    k, low, high = node.limits[0]
+    kept, collapsed = [], []
+    for term in Add.make_args(expand(node.function)):
+        deltas = [f for f in Mul.make_args(term) if isinstance(f, KroneckerDelta) and k in f.args]
+        other = next((a for d in deltas[:1] for a in d.args if a != k), None)
+        if other is not None and not other.has(k) and inside.get(other) == (low, high):
+            collapsed.append((term / deltas[0]).xreplace({k: other}))
+        else:
+            kept.append(term)
+    if not collapsed:
+        return node
+    if KRONECKER_DELTA_SUM not in used:
+        used.append(KRONECKER_DELTA_SUM)
+    return Add(*collapsed) + (Sum(Add(*kept), (k, low, high)) if kept else 0)
+
+
+def sum_facts(context: Context) -> tuple:
+    return tuple(f for f in context.facts if isinstance(f.lhs, Sum))
+
+
+@functools.lru_cache(maxsize=512)
+def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
+    if not expr.has(Derivative) or not expr.has(Indexed):
+        return expr, ()
+    expr, used = apply_definitions(expr, context)
+    used = list(dict.fromkeys(used))
+    inside = index_ranges(expr, summed_ranges(expr))
+    expr = expr.replace(lambda e: isinstance(e, Derivative), lambda e: e.doit(deep=False))
+    used.append(DIFFERENTIATION)
+    expr = expr.replace(lambda e: isinstance(e, Sum), lambda e: collapse(e, inside, used))
+    summed: set = set()
+    with holding():
+        form = reduced(normalise(expr), summed)
+        for fact in sum_facts(context):
+            lhs = reduced(normalise(fact.lhs), set())
+            if form.has(lhs):
+                form = form.xreplace({lhs: fact.rhs})
+                used.append(NORMALISED_TARGET)
+    used.extend(sorted(summed, key=str))
+    return form, tuple(dict.fromkeys(used))
