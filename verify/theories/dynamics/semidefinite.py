@@ -9,7 +9,7 @@ Anything else is not decided here (``unknown`` for the claim, the other tiers fo
 from __future__ import annotations
 
 import sympy
-from sympy import Expr, Identity, MatAdd, MatMul, Transpose, ZeroMatrix
+from sympy import Expr, Identity, MatAdd, MatMul, ZeroMatrix
 
 from ...config import CheckConfig
 from ...model import Claim, Context, Relation

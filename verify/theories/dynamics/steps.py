@@ -124,7 +124,7 @@ def _decide_branch(lhs, relation: Relation, rhs, context: Context, config: Check
         sign = _ordered(lhs, relation, rhs, residual, context, region)
         if sign.holds:
             return proved(f"left - right = {residual}: {sign.reason}", rules), residual
-    if not _scalar_in_parameters(residual):
+    if not _scalar_in_parameters(residual, relation):
         return _specialised(lhs, relation, rhs, residual, context, config), residual
     point = _refuting_point(residual, relation, region, config)
     if point is None:
@@ -135,11 +135,12 @@ def _decide_branch(lhs, relation: Relation, rhs, context: Context, config: Check
                    residual=str(residual), counterexample=example), residual
 
 
-def _scalar_in_parameters(residual) -> bool:
-    """A scalar in plain real parameters only: then a rational point is a counterexample anyone can check."""
+def _scalar_in_parameters(residual, relation: Relation) -> bool:
+    """A scalar in plain parameters only (real ones for an inequality): then a rational point is a
+    counterexample anyone can check."""
     if getattr(residual, "is_Matrix", False) or residual.has(*SPECTRAL, MatrixExpr, MatrixElement, Indexed, Sum):
         return False
-    return all(type(s) is sympy.Symbol and s.is_real for s in residual.free_symbols)
+    return all(type(s) is sympy.Symbol and (relation is Relation.EQ or s.is_real) for s in residual.free_symbols)
 
 
 def _specialised(lhs, relation: Relation, rhs, residual: Expr | None, context: Context, config: CheckConfig,
