@@ -155,3 +155,20 @@ def test_each_link_of_a_mixed_chain_is_checked_on_its_own():
     """The engine checks links; a wrong strict link is refuted whatever the others are."""
     assert check_step(A**2 + 1, Relation.GT, A**2, CONTEXT, CONFIG).status is Status.PROVED
     assert check_step(A**2, Relation.GT, A**2, CONTEXT, CONFIG).status is not Status.PROVED
+
+
+# --- inequality steps in a chain -----------------------------------------------------------------
+
+def test_sqrt_one_plus_eta_squared_above_one_is_a_proved_step_for_a_nonzero_eta():
+    assert check_step(sqrt(1 + ETA_NONZERO**2), Relation.GT, 1, CONTEXT, CONFIG).status is Status.PROVED
+    assert check_step(1, Relation.LT, sqrt(1 + ETA_NONZERO**2), CONTEXT, CONFIG).status is Status.PROVED
+
+
+@pytest.mark.parametrize("lhs, relation, rhs", [
+    (sqrt(1 + ETA**2), Relation.GT, 1),                 # eta = 0 is allowed
+    (sqrt(1 + ETA_NONZERO**2), Relation.LT, 1),         # the wrong direction
+    (sqrt(1 + ETA_NONZERO**2), Relation.GT, 1 + ETA_NONZERO**2),  # squared: false for every eta
+    (sqrt(1 - ETA_NONZERO**2), Relation.GT, 1),         # a flipped sign
+])
+def test_a_broken_inequality_step_is_never_proved(lhs, relation, rhs):
+    assert check_step(lhs, relation, rhs, CONTEXT, CONFIG).status is not Status.PROVED

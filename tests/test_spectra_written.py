@@ -180,3 +180,7 @@ def test_a_spectral_radius_whose_largest_modulus_depends_on_the_parameters_is_un
     a = Symbol("a", real=True)
     verdict = check(SpectralRadius(ImmutableMatrix([[a, 0], [0, 1]])), a)
     assert verdict.status is Status.UNKNOWN and "depends on the parameters" in verdict.reason
+
+
+def test_two_spectra_compared_with_each_other_are_unknown():
+    assert status(Spectrum(J), Spectrum(M)) is Status.UNKNOWN
