@@ -16,26 +16,39 @@ from __future__ import annotations
 import sympy
 from sympy import Derivative, Expr, Indexed, Integral, Sum
 from sympy.core.function import AppliedUndef
+from sympy.matrices import MatrixBase
+from sympy.matrices.expressions.matexpr import MatrixExpr
 
 from ...config import CheckConfig
 from ...model import Context, Relation
 from ...verdict import Verdict, proved
+from ...vocabulary.linalg import PlusMinus
 from ..algebra import apply_facts
 from ..base import step_handler
 from .region import region_of
 from .rules import DYNAMICS
 from .sign import decide_relation
+from .written import SPECTRAL
 
 MAX_OPERATIONS = 40  # a larger side is left to the other tiers: the assumption system can be slow on it
 
 
 def _plain_real(expr: Expr) -> bool:
     """A real scalar in plain real parameters, small enough for the exact sign tests."""
-    if getattr(expr, "is_Matrix", False) or expr.has(Sum, Integral, Derivative, Indexed, AppliedUndef):
+    if not isinstance(expr, Expr) or getattr(expr, "is_Matrix", False):
+        return False
+    if expr.has(Sum, Integral, Derivative, Indexed, AppliedUndef, MatrixBase, MatrixExpr, PlusMinus, *SPECTRAL):
         return False
     if not all(type(s) is sympy.Symbol and s.is_real for s in expr.free_symbols):
         return False
     return sympy.count_ops(expr) <= MAX_OPERATIONS
+
+
+def _plainly_signed(lhs: Expr, relation: Relation, rhs: Expr) -> bool:
+    """SymPy's assumptions already give ``lhs - rhs`` (or its factored form) the required sign."""
+    difference = sympy.expand(lhs - rhs) * relation.direction
+    test = (lambda d: d.is_positive) if relation.strict else (lambda d: d.is_nonnegative)
+    return bool(test(difference) or test(sympy.factor(difference)))
 
 
 def _without_sign(symbol: sympy.Symbol) -> sympy.Symbol:
@@ -54,6 +67,8 @@ def ordered_step(lhs, relation, rhs, context: Context, config: CheckConfig) -> V
     rhs, _ = apply_facts(rhs, context)
     if not (_plain_real(lhs) and _plain_real(rhs)):
         return None
+    if _plainly_signed(lhs, relation, rhs):
+        return None  # the canonical tier proves it with the context's own assumptions, and says so
     unsigned = {s: _without_sign(s) for s in lhs.free_symbols | rhs.free_symbols}
     lhs, rhs = lhs.xreplace(unsigned), rhs.xreplace(unsigned)
     bigger, smaller = (lhs, rhs) if relation.direction > 0 else (rhs, lhs)
