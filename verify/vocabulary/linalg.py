@@ -209,10 +209,68 @@ class Dot(Expr):
         return rf"{printer._print(self.args[0])} \cdot {printer._print(self.args[1])}"
 
 
+class Spectrum(Expr):
+    r"""The eigenvalues of a square matrix, as a multiset: ``\lambda(J)``, ``\mathrm{eig}(M)``,
+    ``\lambda_{1,2}`` of a named matrix. A step ``Spectrum(M) = (v_1, ..., v_n)`` claims the multiset."""
+
+    def __new__(cls, matrix_expr):
+        return Expr.__new__(cls, _require_matrix(_sympify(matrix_expr), "Spectrum"))
+
+    @property
+    def matrix(self):
+        return self.args[0]
+
+    def _latex(self, printer):
+        return rf"\lambda\left({printer._print(self.matrix)}\right)"
+
+
+class SpectralRadius(Expr):
+    r"""``\rho(M)``: the largest modulus of an eigenvalue of a square matrix (a nonnegative real)."""
+
+    is_commutative = True
+
+    def __new__(cls, matrix_expr):
+        return Expr.__new__(cls, _require_matrix(_sympify(matrix_expr), "SpectralRadius"))
+
+    @property
+    def matrix(self):
+        return self.args[0]
+
+    def _latex(self, printer):
+        return rf"\rho\left({printer._print(self.matrix)}\right)"
+
+
+class PlusMinus(Expr):
+    r"""``a \pm b``: two values at once, ``a + b`` (upper sign) and ``a - b`` (lower sign).
+
+    ``a \mp b`` is ``PlusMinus(a, -b)``. Every ``PlusMinus`` of one statement takes the
+    same sign (``1 \pm i\eta`` and ``|1 \pm i\eta|`` read upper with upper), so a
+    statement with ``\pm`` is two statements, one per sign.
+    """
+
+    is_commutative = True
+
+    def __new__(cls, centre, offset):
+        return Expr.__new__(cls, _sympify(centre), _sympify(offset))
+
+    @property
+    def centre(self):
+        return self.args[0]
+
+    @property
+    def offset(self):
+        return self.args[1]
+
+    def _latex(self, printer):
+        centre = "" if self.centre == 0 else printer._print(self.centre) + " "
+        return rf"{centre}\pm {printer._print(self.offset)}"
+
+
 def row(letter: str, i) -> Row:
     """``row("v", j)`` is ``v_j``, row ``j`` of the matrix ``V`` with its default shape."""
     return Row(matrix(letter.upper()), i)
 
 
-__all__ = ["Softmax", "Concat", "Stack", "Entry", "Row", "Dot", "matrix", "row", "size", "index",
+__all__ = ["Softmax", "Concat", "Stack", "Entry", "Row", "Dot", "Spectrum", "SpectralRadius", "PlusMinus",
+           "matrix", "row", "size", "index",
            "default_shape", "DEFAULT_SHAPES", "SIZE_NAMES"]

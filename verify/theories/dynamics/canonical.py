@@ -13,6 +13,7 @@ from ...model import Context
 from ..algebra import DIFFERENTIATION, differentiate, evaluated, normalise
 from ..base import Rule
 from .rules import ANGLE_ADDITION
+from .written import rewrite_where_decided
 
 
 def _angle_sum(function: Expr) -> Expr | None:
@@ -63,7 +64,8 @@ def dynamics_form(expr: Expr) -> Expr:
 
 def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     """The theory's canonicaliser for chain steps; algebra runs after it."""
-    used: list[Rule] = []  # the engine has already rebuilt ``expr`` with evaluation (algebra.evaluated)
+    expr, written = rewrite_where_decided(expr, context)  # det, tr, rho of explicit matrices; orthogonal contraction
+    used: list[Rule] = list(written)  # the engine has already rebuilt ``expr`` with evaluation (algebra.evaluated)
     if expr.has(sympy.Derivative):
         expr = evaluate_derivatives(expr)
         used.append(DIFFERENTIATION)

@@ -97,8 +97,8 @@ class Region:
         for symbol, value in values.items():
             if symbol.is_integer and not value.is_integer:
                 return False
-            if not _inside(symbol_interval(symbol), value):
-                return False
+            if not _inside(symbol_interval(symbol), value) or (symbol.is_nonzero and value == 0):
+                return False  # a box cannot say eta != 0; the symbol's assumption can
         return all(relation.xreplace(values) is sympy.true for relation in self.constraints)
 
     def describe(self) -> str:

@@ -197,6 +197,8 @@ def decide(d: Expr, strict: bool, region: Region) -> Sign:
     tests = (_sturm_test, _assumption_test) if _single_variable(d) else (_assumption_test,)
     for test in tests:
         found = test(d, strict, region) if test is _sturm_test else test(d, strict)
+        if found is not None and found.holds is False and found.point and not region.contains(found.point):
+            continue  # a failure outside the region (eta = 0 for a nonzero eta) is no failure: ask the next test
         if found is not None:
             return found
     return Sign(None, f"no exact argument decides the sign of {d}")

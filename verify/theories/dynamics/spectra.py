@@ -37,6 +37,11 @@ def true_eigenvalues(matrix: ImmutableMatrix) -> str:
     return ", ".join(f"{r} (x{m})" if m > 1 else f"{r}" for r, m in found.items())
 
 
+def _trigonometric_zero(coefficient: Expr) -> bool:
+    """cos^2 + sin^2 - 1 and its kin: zero by SymPy's trigonometric simplification (an identity)."""
+    return coefficient.has(sympy.sin, sympy.cos) and sympy.trigsimp(sympy.expand(coefficient)) == 0
+
+
 @dynamics_claim("eigenvalues")
 def check_eigenvalues(claim: Claim, context: Context, config: CheckConfig) -> Verdict:
     """subject a square Matrix; value a Tuple of the eigenvalues, repeated by multiplicity."""
@@ -48,7 +53,7 @@ def check_eigenvalues(claim: Claim, context: Context, config: CheckConfig) -> Ve
     product = sympy.expand(sympy.Mul(*[LAMBDA - v for v in claimed]))
     residual = sympy.Poly(actual - product, LAMBDA)
     polynomial = actual.xreplace({LAMBDA: sympy.Symbol("lambda")})
-    if all(is_zero(c) for c in residual.all_coeffs()):
+    if all(is_zero(c) or _trigonometric_zero(c) for c in residual.all_coeffs()):
         return proved(f"characteristic polynomial det(lambda I - M) = {polynomial} equals "
                       f"prod(lambda - v) over the claimed {tuple(claimed)}: same roots, same multiplicities",
                       (DYNAMICS,))
@@ -56,7 +61,7 @@ def check_eigenvalues(claim: Claim, context: Context, config: CheckConfig) -> Ve
 
 
 def _wrong_spectrum(claim, matrix, claimed, residual, polynomial, config) -> Verdict:
-    coefficient = next(c for c in residual.all_coeffs() if not is_zero(c))
+    coefficient = next(c for c in residual.all_coeffs() if not (is_zero(c) or _trigonometric_zero(c)))
     region = region_of((coefficient,), claim.assumptions)
     point = {} if not coefficient.free_symbols else witness(coefficient, region, config_rng(config))
     reason = (f"the characteristic polynomial is {polynomial}, whose roots are {true_eigenvalues(matrix)}; "

@@ -21,6 +21,7 @@ from ...verdict import Counterexample, Status, Verdict, proved, unknown
 from ...vocabulary.linalg import Dot, Entry, Row
 from ..algebra import fact_rule
 from ..base import Rule, Theory, claim_handler, register_theory
+from ..dynamics.written import rewrite_where_decided
 from ..probability.rules import INDEPENDENCE, LINEARITY
 from .entries import Mixed, entry, is_matrix, is_vector, lower
 from .held import holding
@@ -92,9 +93,11 @@ def _relevant(expr: Expr) -> bool:
 @functools.lru_cache(maxsize=1024)
 def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     """Remembered per process (the form holds no placeholder: ``reduced`` puts real sums back)."""
+    expr, written = rewrite_where_decided(expr, context)  # det, tr, rho of explicit matrices; orthogonal contraction
     if not _relevant(expr):
-        return expr, ()
+        return expr, written
     expr, facts = apply_definitions(expr, context)
+    facts = [*written, *facts]
     used: set = set()
     with holding():  # the held sums of this form, dropped when it is built
         try:

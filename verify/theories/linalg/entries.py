@@ -17,7 +17,7 @@ Anything without a rule stays an opaque ``Entry`` (true, merely uninformative).
 from __future__ import annotations
 
 from sympy import (Add, Dummy, Expr, Identity, Indexed, IndexedBase, KroneckerDelta, MatAdd, MatMul, MatPow,
-                   MatrixSymbol, Mul, OneMatrix, Sum, Transpose, ZeroMatrix, exp, expand)
+                   MatrixSymbol, Mul, OneMatrix, S, Sum, Transpose, ZeroMatrix, exp, expand)
 from sympy.matrices.expressions.matexpr import MatrixElement, MatrixExpr
 
 from ...vocabulary.linalg import Concat, Dot, Entry, Row, Softmax, Stack
@@ -119,9 +119,9 @@ def _entry(expr, r, c, used: set) -> Expr:
     if isinstance(expr, Softmax):
         return _softmax_entry(expr, r, c, used)
     if isinstance(expr, ZeroMatrix):
-        return 0
+        return S.Zero
     if isinstance(expr, OneMatrix):
-        return 1
+        return S.One
     if isinstance(expr, Identity):
         return KroneckerDelta(r, c)
     return Entry(expr, r, c)
