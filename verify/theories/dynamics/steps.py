@@ -19,6 +19,7 @@ from ...config import CheckConfig
 from ...model import Claim, Context, Relation
 from ...undecided import Undecided
 from ...verdict import Counterexample, Status, Verdict, proved, unknown
+from ...vocabulary import KL
 from ...vocabulary.linalg import PlusMinus, Spectrum
 from ..algebra import evaluated
 from ..base import THEORIES, step_handler
@@ -173,6 +174,8 @@ def _specialised(lhs, relation: Relation, rhs, residual: Expr | None, context: C
 
 def _ours(lhs, rhs, context: Context) -> bool:
     sides = (lhs, rhs)
+    if any(side.has(KL) for side in sides):
+        return False  # a KL between laws: its log-determinants and traces are the moments theory's
     if any(side.has(*SPECTRAL, PlusMinus) for side in sides):
         return True
     named = (*named_matrices(context), *orthogonal_matrices(context))
