@@ -16,6 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from derivations import BUILTIN  # noqa: E402
 from tests.class_generator import generated_class  # noqa: E402
 from verify.config import CheckConfig  # noqa: E402
 from verify.grading import grade_batch, load_rubric  # noqa: E402
@@ -26,7 +27,7 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=200)
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
-    rubric = load_rubric("assignment5")
+    rubric = load_rubric("assignment5", BUILTIN)
     with tempfile.TemporaryDirectory() as folder:
         for name, text in generated_class(args.size):
             Path(folder, f"{name}.md").write_text(text)

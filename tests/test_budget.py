@@ -4,7 +4,7 @@ from __future__ import annotations
 import threading
 import time
 
-from verify.engine.budget import run_budgeted
+from verify.engine.budget import Ending, Outcome, run_budgeted
 
 
 def _sleep_long():
@@ -16,20 +16,20 @@ def _fail():
 
 
 def test_results_come_back_in_order():
-    assert [value for _, value, _ in run_budgeted([lambda: 1, lambda: 2, lambda: 3], 5.0)] == [1, 2, 3]
+    assert [outcome.value for outcome in run_budgeted([lambda: 1, lambda: 2, lambda: 3], 5.0)] == [1, 2, 3]
 
 
 def test_an_overrun_is_reported_and_the_rest_still_run():
     start = time.perf_counter()
     outcomes = run_budgeted([lambda: "a", _sleep_long, lambda: "c"], 0.5)
-    assert [status for status, _, _ in outcomes] == ["ok", "timeout", "ok"]
-    assert outcomes[2][1] == "c"
+    assert [outcome.ending for outcome in outcomes] == [Ending.OK, Ending.TIMEOUT, Ending.OK]
+    assert outcomes[2].value == "c"
     assert time.perf_counter() - start < 10
 
 
 def test_an_exception_becomes_an_error_outcome_with_its_message():
-    status, message, _ = run_budgeted([_fail], 5.0)[0]
-    assert status == "error" and "bad input" in message
+    outcome = run_budgeted([_fail], 5.0)[0]
+    assert outcome.ending is Ending.ERROR and "bad input" in outcome.value
 
 
 def test_the_budget_holds_off_the_main_thread():
@@ -37,11 +37,11 @@ def test_the_budget_holds_off_the_main_thread():
     thread = threading.Thread(target=lambda: outcomes.extend(run_budgeted([_sleep_long], 0.3)))
     thread.start()
     thread.join(timeout=15)
-    assert not thread.is_alive() and outcomes[0][0] == "timeout"
+    assert not thread.is_alive() and outcomes[0].ending is Ending.TIMEOUT
 
 
 def test_no_budget_runs_inline():
-    assert run_budgeted([lambda: threading.get_ident()], None)[0][1] == threading.get_ident()
+    assert run_budgeted([lambda: threading.get_ident()], None)[0].value == threading.get_ident()
 
 
 def _die():
@@ -52,8 +52,8 @@ def _die():
 
 def test_a_worker_that_dies_is_reported_and_replaced():
     outcomes = run_budgeted([_die, lambda: "after"], 5.0)
-    assert outcomes[0][:2] == ("error", "worker died (exit code 3)")
-    assert outcomes[1][:2] == ("ok", "after")
+    assert (outcomes[0].ending, outcomes[0].value) == (Ending.ERROR, "worker died (exit code 3)")
+    assert (outcomes[1].ending, outcomes[1].value) == (Ending.OK, "after")
 
 
 def test_a_daemon_process_can_still_run_budgeted_checks():
@@ -61,7 +61,12 @@ def test_a_daemon_process_can_still_run_budgeted_checks():
 
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    daemon = context.Process(target=lambda: sender.send(run_budgeted([lambda: 7], 5.0)[0][1]), daemon=True)
+    daemon = context.Process(target=lambda: sender.send(run_budgeted([lambda: 7], 5.0)[0].value), daemon=True)
     daemon.start()
     assert receiver.poll(30) and receiver.recv() == 7
     daemon.join()
+
+
+def test_a_timed_out_outcome_carries_the_budget_as_its_time():
+    outcome = run_budgeted([_sleep_long], 0.3)[0]
+    assert outcome == Outcome(Ending.TIMEOUT, None, 300.0) and not outcome.ok

@@ -9,7 +9,7 @@ from verify.config import CheckConfig
 from verify.engine.checker import check_step
 from verify.engine.numeric import numeric_check
 from verify.model import Context, Relation
-from verify.verdict import Status
+from verify.verdict import Status, Tier
 
 from .strategies import X, Y, logs_of_positives, polynomials
 
@@ -17,8 +17,9 @@ CONTEXT = Context(symbols=(X, Y))
 INLINE = CheckConfig(budget=None, samples=4)
 
 
-def test_identical_sides_are_proved_structurally():
-    assert check_step(X + Y, "=", X + Y, CONTEXT, INLINE).reason == "both sides are identical"
+def test_identical_sides_are_proved_by_the_identical_tier():
+    verdict = check_step(X + Y, "=", X + Y, CONTEXT, INLINE)
+    assert (verdict.status, verdict.tier) == (Status.PROVED, Tier.IDENTICAL)
 
 
 def test_an_expanded_square_is_proved():
@@ -154,7 +155,7 @@ def test_a_class_is_never_rewritten_into_a_function():
 
     n = Symbol("n", positive=True)
     assert check_step(BigO(n**3), "=", Integer(1), CONTEXT, INLINE).status is Status.UNKNOWN
-    assert check_step(n**2 + BigO(n), "=", n**2 + BigO(n) + 5, CONTEXT, INLINE).status is Status.UNKNOWN
+    assert check_step(n**2 + BigO(n), "=", n**2, CONTEXT, INLINE).status is Status.UNKNOWN
 
 
 def test_membership_does_not_treat_a_decaying_variable_as_a_size():

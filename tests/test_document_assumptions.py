@@ -55,8 +55,10 @@ def test_the_assumptions_do_not_simplify_the_written_step():
 
 
 def test_the_assumptions_are_named_in_a_note():
-    note = read_document("$$\\eta^2 = \\eta \\eta$$\n\n$$O(t) = O(2 t)$$").context.notes[-1]
-    assert note == "assumed: eta positive (a step size); t positive (sizes in O/Theta/Omega); every other symbol real"
+    text = "The step size is $\\eta > 0$.\n\n$$\\eta^2 = \\eta \\eta$$\n\n$$O(t) = O(2 t)$$"
+    note = read_document(text).context.notes[-1]
+    assert note == ("assumed: t positive (sizes in O/Theta/Omega); eta positive (stated: \\eta > 0); "
+                    "every other symbol real")
 
 
 def test_other_symbols_are_real():

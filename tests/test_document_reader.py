@@ -54,8 +54,8 @@ def test_fenced_derivation_blocks_in_both_notations():
     assert [len(c.steps) for c in document.chains] == [2, 2]
 
 
-def test_sizes_in_big_o_and_eta_are_positive():
-    document = read_document("$$O(t n^2 L) = O(L t n^2)$$\n$$\\eta^2 = \\eta \\eta$$")
+def test_sizes_in_big_o_and_a_step_size_stated_positive_are_positive():
+    document = read_document("Let $\\eta > 0$.\n\n$$O(t n^2 L) = O(L t n^2)$$\n$$\\eta^2 = \\eta \\eta$$")
     symbols = {s.name: s for s in document.context.symbols}
     assert symbols["t"].is_positive and symbols["eta"].is_positive
 

@@ -236,3 +236,9 @@ def test_exporting_a_file_never_overwrites_it(tmp_path, monkeypatch):
     assert source.read_text() == SQUARE_MD
     main(["export", "answer.tex"])
     assert source.read_text() == SQUARE_MD and (tmp_path / "answer.verified.tex").exists()
+
+
+def test_the_export_command_draws_the_bilinear_game_figure_and_no_other():
+    from verify.commands.export import figure
+
+    assert "simultaneous GDA" in figure("bilinear-game") and figure("elbo") == ""

@@ -61,10 +61,10 @@ def test_every_builtin_derivation_compiles_and_shows_its_steps_and_verdicts(name
         assert squeeze(claim.statement) in text
 
 
-def test_the_sample_derivation_with_a_gda_figure_compiles(tmp_path, monkeypatch):
-    monkeypatch.setitem(figures.FIGURES, "sample", lambda: figures.gda_figure(GDA_STANDIN))
+def test_the_sample_derivation_with_a_gda_figure_compiles(tmp_path):
     derivation = sample_derivation()
-    text = compiled_text(derivation_document(derivation, checked(derivation)), tmp_path)
+    text = compiled_text(derivation_document(derivation, checked(derivation), figure=figures.gda_figure(GDA_STANDIN)),
+                         tmp_path)
     assert "doublingbymistake" in text and "refuted" in text and "counterexample:a=" in text
     assert "simultaneousGDA(spiralsout)" in text and "extragradient(converges)" in text
 

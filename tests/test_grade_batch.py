@@ -5,13 +5,14 @@ import multiprocessing
 
 import pytest
 
+from derivations import BUILTIN
 from tests.class_generator import generated_class
 from verify.cli import main
 from verify.config import CheckConfig
 from verify.grading import grade_batch, load_rubric
 from verify.grading import checks
 
-RUBRIC = load_rubric("assignment5")
+RUBRIC = load_rubric("assignment5", BUILTIN)
 
 
 @pytest.fixture(scope="module")

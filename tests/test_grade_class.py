@@ -2,10 +2,11 @@
 points at the right item and step, with the right classification."""
 import pytest
 
+from derivations import BUILTIN
 from tests.class_generator import ELBO_NOTES, MUTANTS, VARIANTS, reference, render
 from verify.grading import grade_text, load_rubric
 
-RUBRIC = load_rubric("assignment5")
+RUBRIC = load_rubric("assignment5", BUILTIN)
 AUTOMATIC = [item.id for item in RUBRIC.items if item.kind != "manual"]
 
 

@@ -4,13 +4,14 @@ import subprocess
 
 import pytest
 
+from derivations import BUILTIN
 from tests.class_generator import MUTANTS, reference, render
 from verify.cli import main
 from verify.export import find_tex
 from verify.grading import grade_text, load_rubric
 from verify.grading.annotate import feedback_tex, file_stem
 
-RUBRIC = load_rubric("assignment5")
+RUBRIC = load_rubric("assignment5", BUILTIN)
 
 
 @pytest.fixture(scope="module")

@@ -1,10 +1,11 @@
 """Hostile submissions: each gets an error row or an unread item with a clear reason; the batch goes on."""
 import pytest
 
+from derivations import BUILTIN
 from tests.class_generator import reference, render
 from verify.grading import grade_batch, load_rubric
 
-RUBRIC = load_rubric("assignment5")
+RUBRIC = load_rubric("assignment5", BUILTIN)
 NESTED = "(" * 500 + "t" + ")" * 500
 
 

@@ -1,9 +1,10 @@
 """Answers that look right but are not must not earn the points (found by a review)."""
+from derivations import BUILTIN
 from tests.class_generator import ELBO_LINES, elbo_block, reference, render, tab_table, ITERATES
 from verify.grading import grade_text, load_rubric
 from verify.grading.kinds.derivation import composed_relation
 
-RUBRIC = load_rubric("assignment5")
+RUBRIC = load_rubric("assignment5", BUILTIN)
 GOAL = r"E_{q(z|x)} [\log p(x, z) - \log q(z|x)]"
 
 

@@ -6,12 +6,13 @@ from numbers import Number
 
 import pytest
 
+from derivations import BUILTIN
 from tests.class_generator import MUTANTS, reference, render
 from verify.grading import grade_text, load_rubric
 from verify.grading.results import SubmissionResult
 from verify.grading.writers import VISIBILITIES, gradescope, terminal, to_csv, to_json
 
-RUBRIC = load_rubric("assignment5")
+RUBRIC = load_rubric("assignment5", BUILTIN)
 
 
 @pytest.fixture(scope="module")
@@ -62,3 +63,25 @@ def test_json_holds_steps_and_deductions(results):
 def test_terminal_summary_shows_errors_and_mean(results):
     text = terminal(results, RUBRIC, detail=False)
     assert "broken: ERROR not UTF-8" in text and "3 submissions, 1 errors" in text
+
+
+def test_json_steps_give_status_tier_and_rules_by_value_and_name(results):
+    from verify.rules import find_rule
+    from verify.verdict import Status, Tier
+
+    data = json.loads(to_json(results, RUBRIC))
+    steps = [s for i in data["submissions"][1]["items"] for s in i["steps"]]
+    assert steps and all(Status(s["status"]) and Tier(s["tier"]) for s in steps)
+    assert all(find_rule(name) is not None for s in steps for name in s["used"])
+    assert {"refuted", "proved"} <= {s["status"] for s in steps}
+
+
+def test_terminal_marks_only_the_steps_that_do_not_hold_and_shows_the_samples():
+    from verify.grading.results import ItemResult, StepResult
+    from verify.grading.writers import item_lines
+    from verify.verdict import Status, Tier
+
+    steps = (StepResult(1, "=", "x", None, Status.CONSISTENT, "agrees", tier=Tier.NUMERIC, samples=5),
+             StepResult(2, "=", "y", None, Status.REFUTED, "differs", tier=Tier.NUMERIC))
+    lines = item_lines(ItemResult("q", "t", "derivation", 0.0, 1.0, "review", steps=steps))
+    assert lines[1] == "      step 1: consistent (5 samples)" and lines[2] == "      step 2: refuted  <--"

@@ -2,6 +2,7 @@
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from derivations import BUILTIN
 from verify.errors import UsageError
 from verify.grading.locate import Located, NotFound, leading_label, locate
 from verify.grading.rubric import Locator, builtin_names, load_rubric, parse_rubric
@@ -17,7 +18,7 @@ kind = "{kind}"
 
 
 def test_builtin_rubric_loads_by_name():
-    assert "assignment5" in builtin_names() and load_rubric("assignment5").total > 0
+    assert "assignment5" in builtin_names() and load_rubric("assignment5", BUILTIN).total > 0
 
 
 def test_near_miss_name_suggests_the_builtin():
@@ -75,7 +76,7 @@ COMPLEXITY = ITEM.format(kind="complexity", extra='{extra}\nlocate = {{ label = 
 def _complexity_item(extra: str, answer: str):
     from verify.grading import grade_text
 
-    return grade_text(f"Q1: ${answer}$", parse_rubric(COMPLEXITY.format(extra=extra))).items[0]
+    return grade_text(f"Q1: ${answer}$", parse_rubric(COMPLEXITY.format(extra=extra), BUILTIN)).items[0]
 
 
 def test_a_reference_takes_the_class_the_derivation_states():
@@ -93,6 +94,11 @@ def test_assumptions_between_sizes_reach_the_comparison():
     assert _complexity_item(reference + '\nassumptions = ["h <= n"]', loose).mistake == "too loose"
 
 
-def test_an_unknown_reference_names_the_known_quantities():
-    item = _complexity_item('reference = "complexity: gpu hours"', "O(t)")
-    assert item.status == "review" and "rnn train time" in item.deductions[0].reason
+def test_an_unknown_reference_is_a_rubric_error_naming_the_known_quantities():
+    with pytest.raises(UsageError, match="rnn train time"):
+        parse_rubric(COMPLEXITY.format(extra='reference = "complexity: gpu hours"'), BUILTIN)
+
+
+def test_a_reference_needs_the_derivations_it_names():
+    with pytest.raises(UsageError, match="derivations"):
+        parse_rubric(COMPLEXITY.format(extra='reference = "complexity: rnn train time"'))

@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 
+from derivations import BUILTIN
 from verify.grading import grade_text, load_rubric
 
 SUBMISSION = Path("/work/shared/examples/assignment5_submission.md")
@@ -11,7 +12,7 @@ pytestmark = pytest.mark.skipif(not SUBMISSION.is_file(), reason="the shared exa
 
 @pytest.fixture(scope="module")
 def items():
-    result = grade_text(SUBMISSION.read_text("utf-8"), load_rubric("assignment5"))
+    result = grade_text(SUBMISSION.read_text("utf-8"), load_rubric("assignment5", BUILTIN))
     return {item.id: item for item in result.items}
 
 

@@ -15,11 +15,13 @@ from __future__ import annotations
 import importlib
 
 from .config import CheckConfig
+from .display import load_formatters_with
 from .engine.checker import check_claim, check_derivation, check_derivations, check_step
 from .model import Chain, Claim, Context, Derivation, Fact, Relation, Step
 from .verdict import Status, Verdict
 
 check = check_derivation
+load_formatters_with(lambda: importlib.import_module("verify.export"))  # notebooks: LaTeX on first display
 
 _LAZY = {
     "parse": "verify.parsing", "read_document": "verify.parsing",

@@ -1,4 +1,7 @@
 """One error root with a few children, so callers can catch what they can act on."""
+from __future__ import annotations
+
+import difflib
 
 
 class VerifyError(Exception):
@@ -29,5 +32,8 @@ class LimitExceeded(ParseError):
     """Input broke one of the safety limits (size, nesting, number or exponent size)."""
 
 
-class BudgetExceeded(VerifyError):
-    """A check ran past its time budget."""
+def unknown_name(kind: str, name: str, known: list[str]) -> UsageError:
+    """An error that shows the bad value, a near miss if any, and the valid choices."""
+    near = difflib.get_close_matches(name, known, n=1)
+    hint = f" Did you mean {near[0]!r}?" if near else ""
+    return UsageError(f"unknown {kind} {name!r}.{hint} Known: {', '.join(known)}")

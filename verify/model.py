@@ -13,9 +13,16 @@ from typing import Any, Callable, Iterator
 
 from sympy import Basic, Expr, IndexedBase, Symbol
 
+from .display import latex_of
+
 
 class Relation(str, Enum):
-    """How a step relates to the expression before it."""
+    """How a step relates to the expression before it; the one table of relations.
+
+    The value is the ASCII text (what reports and JSON print); the member's name is the
+    grammar's token; ``latex``, ``sympy`` and ``direction`` are derived here so that the
+    reader, the grader and the exporters never keep tables of their own.
+    """
 
     EQ = "="
     LE = "<="
@@ -25,8 +32,45 @@ class Relation(str, Enum):
     APPROX = "~="
 
     @property
+    def token(self) -> str:
+        """The grammar's token for the relation (``math.lark``)."""
+        return self.name
+
+    @property
     def latex(self) -> str:
-        return {"=": "=", "<=": r"\le", ">=": r"\ge", "<": "<", ">": ">", "~=": r"\approx"}[self.value]
+        return _RELATION_LATEX[self]
+
+    @property
+    def direction(self) -> int:
+        """+1 for >= and >, -1 for <= and <, 0 for = and ~= (what a chain of them establishes)."""
+        return {Relation.GE: 1, Relation.GT: 1, Relation.LE: -1, Relation.LT: -1}.get(self, 0)
+
+    @property
+    def strict(self) -> bool:
+        return self in (Relation.LT, Relation.GT)
+
+    @property
+    def sympy(self) -> type:
+        """SymPy's relational class (Eq, Le, Ge, Lt, Gt); ~= has none and raises."""
+        import sympy
+
+        classes = {Relation.EQ: sympy.Eq, Relation.LE: sympy.Le, Relation.GE: sympy.Ge,
+                   Relation.LT: sympy.Lt, Relation.GT: sympy.Gt}
+        if self not in classes:
+            raise ValueError(f"{self.value!r} has no SymPy relational")
+        return classes[self]
+
+    @classmethod
+    def of_text(cls, text: str) -> "Relation | None":
+        """The relation written as ``text`` (its ASCII value), or None."""
+        try:
+            return cls(text)
+        except ValueError:
+            return None
+
+
+_RELATION_LATEX = {Relation.EQ: "=", Relation.LE: r"\le", Relation.GE: r"\ge", Relation.LT: "<",
+                   Relation.GT: ">", Relation.APPROX: r"\approx"}
 
 
 @dataclass(frozen=True)
@@ -99,7 +143,9 @@ class Context:
 
     ``symbols`` carry their SymPy assumptions (positive, real, integer);
     ``integration_variables`` are the variables integrated out (the latent z);
-    ``theories`` name the canonicalisers and instantiators that apply, cheapest first.
+    ``theories`` name the canonicalisers and instantiators that apply, cheapest first;
+    ``relations`` are the relations the document states between quantities (``n < d``,
+    ``r <= n`` as SymPy relationals): premises a decider may use, never steps to check.
     ``random_variables`` and ``independence`` are the declared random variables and the
     independence statements among them (the moments theory reads them).
     """
@@ -109,6 +155,7 @@ class Context:
     theories: tuple[str, ...] = ("algebra",)
     integration_variables: tuple[Symbol, ...] = ()
     notes: tuple[str, ...] = ()
+    relations: tuple[Expr, ...] = ()
     random_variables: tuple[RandomVariable, ...] = ()
     independence: tuple[Independence, ...] = ()
 
@@ -187,8 +234,6 @@ class Derivation:
     def size(self) -> int:
         return sum(len(c.steps) for c in self.chains) + len(self.claims)
 
-    def _repr_latex_(self) -> str:
-        """Jupyter shows the chains as typeset math (built in verify.export.jupyter)."""
-        from .export.jupyter import derivation_latex
-
-        return derivation_latex(self)
+    def _repr_latex_(self) -> str | None:
+        """Jupyter shows the chains as typeset math (the formatter ``verify.export`` registers)."""
+        return latex_of(self)

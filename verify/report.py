@@ -54,8 +54,8 @@ def table(report: DerivationReport) -> str:
 
 
 def result_json(result: CheckResult) -> dict:
-    verdict = asdict(result.verdict)
-    verdict["status"] = result.verdict.status.value
+    """One check as plain data; the typed fields (status, tier, rules) by their value or name."""
+    example = result.verdict.counterexample
     return {
         "index": result.index,
         "chain": result.chain + 1,
@@ -63,10 +63,11 @@ def result_json(result: CheckResult) -> dict:
         "latex": result.latex,
         "justification": result.justification,
         "verdict": result.verdict.status.value,
+        "tier": result.verdict.tier.value if result.verdict.tier is not None else None,
         "label": result.verdict.label,
         "reason": result.verdict.reason,
         "residual": result.verdict.residual,
-        "counterexample": verdict["counterexample"],
+        "counterexample": asdict(example) if example is not None else None,
         "samples": result.verdict.samples,
         "used": [rule.name for rule in result.verdict.used],
         "milliseconds": round(result.millis, 3),

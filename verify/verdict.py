@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .display import latex_of
 from .rules import Rule
 
 
@@ -23,7 +24,8 @@ class Status(str, Enum):
 class Tier(str, Enum):
     """Which decider settled a verdict; grading and export read this, never the reason text."""
 
-    STRUCTURAL = "structural"  # the sides alone: identical, undefined, matrices of different sizes
+    STRUCTURAL = "structural"  # the step's form alone: an undefined side, matrices of different sizes, ~=
+    IDENTICAL = "identical"  # both sides the same expression: true, but a restatement, not a step
     RULE = "rule"  # a cited rule's own check (Jensen)
     STEP_HANDLER = "step handler"  # a theory's decider for steps of a special form (f = O(g))
     CANONICAL = "canonical"  # canonical forms under the context's theories
@@ -59,9 +61,14 @@ class Verdict:
 
     @property
     def label(self) -> str:
-        if self.status is Status.CONSISTENT:
-            return f"consistent ({self.samples} samples)"
-        return self.status.value
+        return status_label(self.status, self.samples)
+
+
+def status_label(status: Status, samples: int = 0) -> str:
+    """How a status is shown to a person: ``consistent (5 samples)``, ``proved``, ..."""
+    if status is Status.CONSISTENT:
+        return f"consistent ({samples} samples)"
+    return status.value
 
 
 def proved(reason: str, used: tuple[Rule, ...] = ()) -> Verdict:
@@ -74,10 +81,10 @@ def unknown(reason: str, residual: str | None = None) -> Verdict:
 
 @dataclass(frozen=True)
 class CheckResult:
-    """One checked step or claim, as reported."""
+    """One checked step, claim or numpy cross-check, as reported."""
 
     index: int
-    kind: str  # "step" or "claim"
+    kind: str  # "step", "claim" or "twin"
     latex: str
     justification: str | None
     verdict: Verdict
@@ -87,6 +94,8 @@ class CheckResult:
 
 @dataclass
 class DerivationReport:
+    """Every check of one derivation: ``results`` (steps, then claims) and ``twin`` (cross-checks)."""
+
     name: str
     title: str
     results: list[CheckResult] = field(default_factory=list)
@@ -99,11 +108,11 @@ class DerivationReport:
     def ok(self) -> bool:
         return all(r.verdict.status.holds for r in self.results + self.twin)
 
-    def first_failure(self) -> CheckResult | None:
-        return next((r for r in self.results if not r.verdict.status.holds), None)
+    def first_failure(self, chain: int | None = None) -> CheckResult | None:
+        """The first check that does not hold; with ``chain``, the first such step of that chain."""
+        return next((r for r in self.results if not r.verdict.status.holds
+                     and (chain is None or (r.kind == "step" and r.chain == chain))), None)
 
-    def _repr_latex_(self) -> str:
-        """Jupyter shows one row per check with its verdict (built in verify.export.jupyter)."""
-        from .export.jupyter import report_latex
-
-        return report_latex(self)
+    def _repr_latex_(self) -> str | None:
+        """Jupyter shows one row per check with its verdict (the formatter ``verify.export`` registers)."""
+        return latex_of(self)

@@ -88,7 +88,7 @@ def document_text(document, report) -> str:
             lines.append(result_row(_as_written(result, chain)))
             if not result.verdict.status.holds:
                 lines.extend(failure_detail(result))
-        failing = next((r for r in results if not r.verdict.status.holds), None)
+        failing = report.first_failure(c)
         if failing is not None:
             lines.append(f"  first failing step: {failing.index} ({failing.verdict.status.value})")
     for formula in _unreadable(document):
@@ -122,14 +122,17 @@ def step_as_written(chain, n: int) -> str:
     return f"{step.relation.latex} {pieces[at]}"
 
 
+def _chain_json(c: int, chain, report) -> dict:
+    failing = report.first_failure(c)
+    return {"index": c + 1, "source": chain.source, "steps": [s.source for s in chain.steps],
+            "first_failure": failing.index if failing is not None else None}
+
+
 def document_json(document, report) -> dict:
     """``verify run --json``'s shape, plus the chains' sources and the formulas that could not be read."""
     data = report_json([report])
     data["file"] = document.filename
-    data["chains"] = [{"index": c + 1, "source": chain.source, "steps": [s.source for s in chain.steps],
-                       "first_failure": next((r.index for r in report.results
-                                              if r.chain == c and not r.verdict.status.holds), None)}
-                      for c, chain in enumerate(document.chains)]
+    data["chains"] = [_chain_json(c, chain, report) for c, chain in enumerate(document.chains)]
     data["parse_errors"] = [{"line": f.error.line, "column": f.error.column, "message": f.error.message,
                              "context": f.error.context} for f in _unreadable(document)]
     data["ok"] = data["ok"] and not data["parse_errors"]

@@ -8,8 +8,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..errors import UsageError
-from .options import add_check_options, check_config, unknown_name
+from ..errors import UsageError, unknown_name
+from .options import add_check_options, check_config
 
 
 def register(commands) -> None:
@@ -21,6 +21,17 @@ def register(commands) -> None:
     parser.add_argument("--pdf", action="store_true", help="also compile OUT.pdf with pdflatex")
     add_check_options(parser, json=False)
     parser.set_defaults(handler=handle)
+
+
+def figure(name: str) -> str:
+    """The figure drawn for a built-in derivation (the bilinear game's GDA iterates), or ""."""
+    if name != "bilinear-game":
+        return ""
+    from derivations import gda_twin
+
+    from ..export.figures import gda_figure
+
+    return gda_figure(gda_twin)
 
 
 def _builtin(name: str, config):
@@ -56,17 +67,20 @@ def build(args) -> tuple[str, str, bool]:
     config = check_config(args)
     if args.all:
         pairs = [_builtin(name, config) for name in derivations.names()]
-        return derivations_document(pairs), "derivations", all(r.ok for _, r in pairs)
+        figures = {d.name: figure(d.name) for d, _ in pairs}
+        return derivations_document(pairs, figures=figures), "derivations", all(r.ok for _, r in pairs)
     if args.target is None:
         raise UsageError("give a derivation name or a file, or --all")
     unread: list[str] = []
+    drawn = ""
     if args.target in derivations.names():
         derivation, report = _builtin(args.target, config)
+        drawn = figure(args.target)
     elif Path(args.target).is_file():
         derivation, report, unread = _from_file(Path(args.target), config)
     else:
         raise unknown_name("derivation or file", args.target, derivations.names())
-    return derivation_document(derivation, report, unread), derivation.name, report.ok
+    return derivation_document(derivation, report, unread, drawn), derivation.name, report.ok
 
 
 def handle(args) -> int:

@@ -48,10 +48,11 @@ def _write(text: str, output: str | None) -> None:
 
 
 def handle(args) -> int:
+    import derivations
     from ..grading.batch import grade_batch, stderr_progress, submission_paths
     from ..grading.rubric import load_rubric
 
-    rubric = load_rubric(args.rubric)
+    rubric = load_rubric(args.rubric, derivations.BUILTIN)
     if args.format in ("latex", "pdf") and args.output is None:
         raise UsageError(f"--format {args.format} writes one document per submission: give -o FOLDER")
     config = check_config(args)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 
 from ..config import CheckConfig
 from ..errors import UsageError
@@ -35,9 +34,3 @@ def add_check_options(parser: argparse.ArgumentParser, json: bool = True) -> Non
 def check_config(args: argparse.Namespace) -> CheckConfig:
     return CheckConfig(seed=args.seed, samples=args.samples, budget=args.budget)
 
-
-def unknown_name(kind: str, name: str, known: list[str]) -> UsageError:
-    """An error that shows the bad value, a near miss if any, and the valid choices."""
-    near = difflib.get_close_matches(name, known, n=1)
-    hint = f" Did you mean {near[0]!r}?" if near else ""
-    return UsageError(f"unknown {kind} {name!r}.{hint} Known: {', '.join(known)}")

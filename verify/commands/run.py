@@ -4,7 +4,8 @@ from __future__ import annotations
 import json
 import time
 
-from .options import add_check_options, check_config, unknown_name
+from ..errors import unknown_name
+from .options import add_check_options, check_config
 
 
 def register(commands) -> None:

@@ -3,7 +3,7 @@
 The checks run in worker processes forked from this one (so they start with SymPy
 already imported and the tasks already in memory: nothing is pickled but the
 results). The parent waits for each result at most ``budget`` seconds; past it the
-worker is killed, the check is reported as ``timeout``, and a fresh worker is
+worker is killed, the check ends ``Ending.TIMEOUT``, and a fresh worker is
 forked for the remaining checks. This holds in any thread, unlike ``signal.alarm``.
 
 Several task lists ("lanes", e.g. one per derivation) run side by side on up to
@@ -18,12 +18,35 @@ import signal
 import time
 import traceback
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 from ..errors import VerifyError
 
 T = TypeVar("T")
-Outcome = tuple[str, object, float]  # ("ok" | "error" | "timeout", value or message, milliseconds)
+
+
+class Ending(Enum):
+    """How a task ended: with its result, with an error, or killed at the budget."""
+
+    OK = "ok"
+    ERROR = "error"
+    TIMEOUT = "timeout"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One task's ending: ``value`` is the task's result when ``OK``, the error's message
+    when ``ERROR``, None on ``TIMEOUT``; ``millis`` is how long it ran."""
+
+    ending: Ending
+    value: object
+    millis: float
+
+    @property
+    def ok(self) -> bool:
+        return self.ending is Ending.OK
+
 
 MEMORY_LIMIT_BYTES = 8 * 1024**3
 
@@ -32,21 +55,25 @@ def _can_fork() -> bool:
     return hasattr(os, "fork")
 
 
+def _millis_since(start: float) -> float:
+    return (time.perf_counter() - start) * 1000
+
+
 def _timed(task: Callable[[], T]) -> Outcome:
     start = time.perf_counter()
     try:
-        outcome: tuple[str, object] = ("ok", task())
+        return Outcome(Ending.OK, task(), _millis_since(start))
     except MemoryError:
-        outcome = ("error", "out of memory")
+        message = "out of memory"
     except RecursionError:
-        outcome = ("error", "expression nested too deeply")
+        message = "expression nested too deeply"
     except VerifyError as exc:  # our own errors speak for themselves
-        outcome = ("error", str(exc))
+        message = str(exc)
     except Exception as exc:  # reported as a verdict, never swallowed
-        outcome = ("error", f"{type(exc).__name__}: {exc}".strip())
+        message = f"{type(exc).__name__}: {exc}".strip()
         if os.environ.get("VERIFY_DEBUG"):
             traceback.print_exc()
-    return outcome[0], outcome[1], (time.perf_counter() - start) * 1000
+    return Outcome(Ending.ERROR, message, _millis_since(start))
 
 
 def _limit_memory() -> None:
@@ -120,14 +147,14 @@ class _Lane:
         try:
             self.outcomes.append(self.receiver.recv())
         except EOFError:
-            self._restart(budget, lambda code: ("error", f"worker died (exit code {code})", 0.0))
+            self._restart(budget, lambda code: Outcome(Ending.ERROR, f"worker died (exit code {code})", 0.0))
             return
         self.deadline = time.monotonic() + budget
         if self.done:
             self.stop()
 
     def overrun(self, budget: float) -> None:
-        self._restart(budget, lambda code: ("timeout", None, budget * 1000))
+        self._restart(budget, lambda code: Outcome(Ending.TIMEOUT, None, budget * 1000))
 
     def _restart(self, budget: float, outcome: Callable[[int], Outcome]) -> None:
         """Stop the worker, record ``outcome(exit code)`` for the current task, go on with a new one."""

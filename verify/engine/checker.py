@@ -1,13 +1,16 @@
-"""The checker: tiered deciders, cheapest first, each may pass.
+"""The checker: a sequence of small deciders, cheapest first, each may pass.
 
-structural equality -> a rule's own check -> a theory's handler for steps of a
-special form (``f = O(g)``) -> canonical forms -> numeric instantiation -> unknown.
-Only the symbolic tiers can say ``proved``.
+``DECIDERS`` is the tier order, one line per decider: each takes a ``StepQuestion``
+and returns a verdict, or None to pass the step on (SymPy's ``ask`` is the model:
+known facts, then handlers, then the expensive search). The first verdict wins and
+is stamped with its decider's tier, so grading and export read the tier, never the
+reason text. Only the symbolic tiers can say ``proved``; the numeric tier, last,
+always decides (consistent, refuted or unknown).
 """
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Iterator
 
 from sympy import Expr, factor, latex, nan, zoo
@@ -16,12 +19,92 @@ from sympy.matrices import MatrixBase
 from sympy.matrices.expressions.matexpr import MatrixExpr
 
 from ..config import CheckConfig
-from ..model import Claim, Context, Derivation, Relation, Step
-from ..theories import CLAIM_HANDLERS, STEP_HANDLERS, find_rule
-from ..verdict import CheckResult, DerivationReport, Status, Verdict, proved, unknown
-from .budget import run_lanes
+from ..model import Claim, Context, Derivation, Relation, Step, TwinCheck
+from ..rules import Rule, find_rule
+from ..theories import CLAIM_HANDLERS, STEP_HANDLERS
+from ..undecided import Undecided
+from ..verdict import CheckResult, DerivationReport, Status, Tier, Verdict, proved, unknown
+from .budget import Ending, Outcome, run_lanes
 from .canonical import canonical_form
 from .numeric import numeric_check
+
+IDENTICAL = "both sides are identical"
+
+
+@dataclass(frozen=True)
+class StepQuestion:
+    """Does ``lhs relation rhs`` hold under ``context``? (``justification``: the rule the step cites.)"""
+
+    lhs: Expr
+    relation: Relation
+    rhs: Expr
+    context: Context
+    config: CheckConfig = CheckConfig()
+    justification: str | None = None
+
+    @functools.cached_property
+    def canonical(self) -> tuple[Expr, tuple[Rule, ...]]:
+        """``lhs - rhs`` in canonical form and the rules that fired: computed once, read by the
+        canonical tier (to decide) and the numeric tier (to show the residual)."""
+        return canonical_form(self.lhs - self.rhs, self.context)
+
+
+Decider = Callable[[StepQuestion], Verdict | None]
+
+
+def undefined_sides(step: StepQuestion) -> Verdict | None:
+    """A side that is undefined (1/0, oo - oo) cannot be compared."""
+    if step.lhs.has(nan, zoo) or step.rhs.has(nan, zoo):
+        return unknown("a side is undefined (division by zero or an indeterminate form such as oo - oo)")
+    return None
+
+
+def shape_mismatch(step: StepQuestion) -> Verdict | None:
+    """Two matrices of different, known sizes are never equal (nor comparable)."""
+    lhs, rhs = step.lhs, step.rhs
+    if not all(isinstance(side, (MatrixBase, MatrixExpr)) for side in (lhs, rhs)):
+        return None
+    left, right = lhs.shape, rhs.shape
+    if any(not getattr(n, "is_Integer", isinstance(n, int)) for n in (*left, *right)):
+        return None
+    if tuple(map(int, left)) == tuple(map(int, right)):
+        return None
+    show = lambda shape: " x ".join(str(int(n)) for n in shape)  # noqa: E731
+    return Verdict(Status.REFUTED, f"the left side is {show(left)}, the right side {show(right)}: "
+                                   "matrices of different sizes are never equal")
+
+
+def approximation(step: StepQuestion) -> Verdict | None:
+    """``a ~= b`` is reported with what the numbers say, and never proved."""
+    if step.relation is not Relation.APPROX:
+        return None
+    numeric = numeric_check(step.lhs, Relation.EQ, step.rhs, step.context, step.config)
+    return unknown(f"an approximation is reported, never proved (numerically: {numeric.reason})")
+
+
+def identical(step: StepQuestion) -> Verdict | None:
+    """The same expression on both sides: true for =, <= and >=, and a restatement, not a step."""
+    if step.lhs == step.rhs and step.relation in (Relation.EQ, Relation.LE, Relation.GE):
+        return proved(IDENTICAL)
+    return None
+
+
+def cited_rule(step: StepQuestion) -> Verdict | None:
+    """A cited rule with a check of its own (Jensen) decides the steps it applies to."""
+    rule = find_rule(step.justification)
+    if rule is None or rule.check is None:
+        return None
+    return rule.check(step.lhs, step.relation, step.rhs, step.context)
+
+
+def step_handlers(step: StepQuestion) -> Verdict | None:
+    """A theory's decider for steps of a special form (``f = O(g)``, a membership)."""
+    for handler in STEP_HANDLERS:
+        decided = handler(step.lhs, step.relation, step.rhs, step.context, step.config)
+        if decided is not None:
+            return decided
+    return None
+
 
 _SIGN_TESTS = {
     Relation.GE: lambda d: d.is_nonnegative,
@@ -29,9 +112,6 @@ _SIGN_TESTS = {
     Relation.LE: lambda d: d.is_nonpositive,
     Relation.LT: lambda d: d.is_negative,
 }
-
-
-IDENTICAL = "both sides are identical"
 
 _HOLDS_FOR_CONSTANT = {
     Relation.EQ: lambda d: d == 0,
@@ -52,75 +132,79 @@ def _constant_refutation(residual: Expr, relation: Relation) -> Verdict | None:
                    residual=str(residual))
 
 
-def _shape_mismatch(lhs: Expr, rhs: Expr) -> Verdict | None:
-    """Two matrices of different, known sizes are never equal (nor comparable)."""
-    if not all(isinstance(side, (MatrixBase, MatrixExpr)) for side in (lhs, rhs)):
-        return None
-    left, right = lhs.shape, rhs.shape
-    if any(not getattr(n, "is_Integer", isinstance(n, int)) for n in (*left, *right)):
-        return None
-    if tuple(map(int, left)) == tuple(map(int, right)):
-        return None
-    show = lambda shape: " x ".join(str(int(n)) for n in shape)  # noqa: E731
-    return Verdict(Status.REFUTED, f"the left side is {show(left)}, the right side {show(right)}: "
-                                   "matrices of different sizes are never equal")
-
-
-def _symbolic(lhs: Expr, relation: Relation, rhs: Expr, context: Context) -> tuple[Verdict | None, str]:
-    """Decide by canonical forms; returns the verdict (or None) and the residual's text."""
-    residual, used = canonical_form(lhs - rhs, context)
-    if relation is Relation.EQ and residual == 0:
-        return proved(f"canonical forms agree ({', '.join(map(str, used))})", used), "0"
-    refuted = _constant_refutation(residual, relation)
+def canonical_forms(step: StepQuestion) -> Verdict | None:
+    """``lhs - rhs`` in canonical form: zero proves an equality, a signed form an inequality,
+    a constant of the wrong sign refutes."""
+    residual, used = step.canonical
+    if step.relation is Relation.EQ and residual == 0:
+        return proved(f"canonical forms agree ({', '.join(map(str, used))})", used)
+    refuted = _constant_refutation(residual, step.relation)
     if refuted is not None:
-        return refuted, str(residual)
-    if relation in _SIGN_TESTS:
+        return refuted
+    if step.relation in _SIGN_TESTS:
         for form in (residual, factor(residual)):
-            if _SIGN_TESTS[relation](form):
-                return proved(f"the difference {form} has the required sign ({', '.join(map(str, used))})", used), str(residual)
-    return None, str(residual)
+            if _SIGN_TESTS[step.relation](form):
+                return proved(f"the difference {form} has the required sign ({', '.join(map(str, used))})", used)
+    return None
+
+
+def numeric(step: StepQuestion) -> Verdict:
+    """Instantiation: consistent on every sample, refuted by a counterexample, or unknown."""
+    residual = str(step.canonical[0])
+    found = numeric_check(step.lhs, step.relation, step.rhs, step.context, step.config)
+    if found.status is Status.UNKNOWN:
+        return unknown(f"{found.reason}; residual (left - right) in canonical form: {residual}", residual=residual)
+    return Verdict(found.status, found.reason, residual=residual, counterexample=found.counterexample,
+                   samples=found.samples)
+
+
+DECIDERS: tuple[tuple[Tier, Decider], ...] = (
+    (Tier.STRUCTURAL, undefined_sides),
+    (Tier.STRUCTURAL, shape_mismatch),
+    (Tier.STRUCTURAL, approximation),
+    (Tier.IDENTICAL, identical),
+    (Tier.RULE, cited_rule),
+    (Tier.STEP_HANDLER, step_handlers),
+    (Tier.CANONICAL, canonical_forms),
+    (Tier.NUMERIC, numeric),
+)
+
+
+def decide(step: StepQuestion, deciders: tuple[tuple[Tier, Decider], ...] = DECIDERS) -> Verdict:
+    """The first decider's verdict, stamped with its tier."""
+    for tier, decider in deciders:
+        verdict = _asked(decider, step)
+        if verdict is not None:
+            return replace(verdict, tier=tier)
+    return unknown("no tier decided the step")
+
+
+def _asked(decider: Callable, *question) -> Verdict | None:
+    """The decider's answer; a construct it cannot decide (``Undecided``) is unknown, with its reason."""
+    try:
+        return decider(*question)
+    except Undecided as why:
+        return unknown(str(why))
 
 
 def check_step(lhs: Expr, relation: Relation, rhs: Expr, context: Context,
                config: CheckConfig = CheckConfig(), justification: str | None = None) -> Verdict:
     """Check ``lhs relation rhs`` under ``context``."""
-    relation = Relation(relation)
     lhs, rhs = _sympify(lhs), _sympify(rhs)  # numbers become SymPy numbers; text is refused
-    if lhs.has(nan, zoo) or rhs.has(nan, zoo):
-        return unknown("a side is undefined (division by zero or an indeterminate form such as oo - oo)")
-    mismatch = _shape_mismatch(lhs, rhs)
-    if mismatch is not None:
-        return mismatch
-    if relation is Relation.APPROX:
-        numeric = numeric_check(lhs, Relation.EQ, rhs, context, config)
-        return unknown(f"an approximation is reported, never proved (numerically: {numeric.reason})")
-    if lhs == rhs and relation in (Relation.EQ, Relation.LE, Relation.GE):
-        return proved(IDENTICAL)
-    rule = find_rule(justification)
-    if rule is not None and rule.check is not None:
-        decided = rule.check(lhs, relation, rhs, context)
-        if decided is not None:
-            return decided
-    for handler in STEP_HANDLERS:
-        decided = handler(lhs, relation, rhs, context, config)
-        if decided is not None:
-            return decided
-    verdict, residual = _symbolic(lhs, relation, rhs, context)
-    if verdict is not None:
-        return verdict
-    numeric = numeric_check(lhs, relation, rhs, context, config)
-    shown = f"residual (left - right) in canonical form: {residual}"
-    if numeric.status is Status.UNKNOWN:
-        return unknown(f"{numeric.reason}; {shown}", residual=residual)
-    return Verdict(numeric.status, numeric.reason, residual=residual,
-                   counterexample=numeric.counterexample, samples=numeric.samples)
+    return decide(StepQuestion(lhs, Relation(relation), rhs, context, config, justification))
 
 
 def check_claim(claim: Claim, context: Context, config: CheckConfig = CheckConfig()) -> Verdict:
+    """The verdict of the handler registered for the claim's kind."""
     handler = CLAIM_HANDLERS.get(claim.kind)
-    if handler is None:
-        return unknown(f"no handler for claims of kind {claim.kind!r}")
-    return handler(claim, context, config)
+    verdict = unknown(f"no handler for claims of kind {claim.kind!r}") if handler is None \
+        else _asked(handler, claim, context, config)
+    return replace(verdict, tier=Tier.CLAIM)
+
+
+def check_twin(twin: TwinCheck, config: CheckConfig = CheckConfig()) -> Verdict:
+    """The verdict of a numpy cross-check (consistent or refuted, never proved)."""
+    return replace(twin.run(config), tier=Tier.TWIN)
 
 
 def step_latex(step: Step) -> str:
@@ -155,24 +239,27 @@ def _plan(derivation: Derivation, config: CheckConfig) -> list[tuple[_Entry, Cal
         check = functools.partial(check_claim, claim, context, config)
         plan.append((_Entry("claim", 0, i, claim.justification, lambda c=claim: c.statement), check))
     for i, twin in enumerate(derivation.twins, 1):
-        plan.append((_Entry("twin", 0, i, None, lambda t=twin: t.statement), functools.partial(twin.run, config)))
+        plan.append((_Entry("twin", 0, i, None, lambda t=twin: t.statement), functools.partial(check_twin, twin, config)))
     return plan
 
 
-def outcome_verdict(status: str, value, budget: float | None) -> Verdict:
-    """The verdict for a worker outcome that is not a result: a timeout or a failed check."""
-    if status == "ok":
-        return value
-    if status == "timeout":
-        return unknown(f"time budget ({budget:g} s) exceeded")
-    return unknown(f"the check failed: {value}")
+def outcome_verdict(outcome: Outcome, budget: float | None) -> Verdict:
+    """The task's verdict, or the verdict on a task that gave none: a time-out or a failed check."""
+    if outcome.ending is Ending.OK:
+        return outcome.value
+    if outcome.ending is Ending.TIMEOUT:
+        return replace(unknown(f"time budget ({budget:g} s) exceeded"), tier=Tier.BUDGET)
+    return replace(unknown(f"the check failed: {outcome.value}"), tier=Tier.FAILURE)
 
 
-def _report(derivation: Derivation, plan, outcomes, config: CheckConfig) -> DerivationReport:
+def _report(derivation: Derivation, plan, outcomes: list[Outcome], config: CheckConfig) -> DerivationReport:
     report = DerivationReport(derivation.name, derivation.title)
-    for (entry, _), (status, value, ms) in zip(plan, outcomes):
-        verdict, text = value if status == "ok" else (outcome_verdict(status, value, config.budget), entry.text())
-        result = CheckResult(entry.index, entry.kind, text, entry.justification, verdict, ms, entry.chain)
+    for (entry, _), outcome in zip(plan, outcomes):
+        if outcome.ok:
+            verdict, text = outcome.value
+        else:
+            verdict, text = outcome_verdict(outcome, config.budget), entry.text()
+        result = CheckResult(entry.index, entry.kind, text, entry.justification, verdict, outcome.millis, entry.chain)
         (report.twin if entry.kind == "twin" else report.results).append(result)
     return report
 
@@ -199,7 +286,7 @@ def check_derivations(derivations: Iterable[Derivation], config: CheckConfig = C
             planned.append((derivation, plan, len(lanes)))
             yield from lanes
 
-    outcomes: list = []
+    outcomes: list[Outcome] = []
     lanes_seen = 0
     for lane in run_lanes(task_lists(), config.budget, config.jobs):
         outcomes.extend(lane)

@@ -4,6 +4,7 @@ Untrusted text reaches TeX only through :func:`escape_text`; math only through
 :func:`math_latex` (SymPy's printer with every name checked); TeX runs without shell
 escape, with paranoid file access and a time limit (:func:`compile_pdf`).
 """
+from . import jupyter  # noqa: F401  (registers the notebook formatters of derivations and reports)
 from .compile import TexError, TexMissing, compile_pdf, find_tex
 from .derivation import derivation_body, derivation_document, derivations_document
 from .escape import escape_text

@@ -5,7 +5,7 @@ prose (titles, justifications, reasons, statements) goes through :func:`escape_t
 """
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from sympy import Symbol, Tuple
 
@@ -13,7 +13,6 @@ from ..model import Chain, Claim, Context, Derivation
 from ..verdict import CheckResult, DerivationReport, Status, Verdict
 from .document import document, verdict_mark
 from .escape import escape_text
-from .figures import figure_for
 from .mathtex import math_latex
 from .steps import StepRow, steps_align
 
@@ -131,8 +130,9 @@ def _steps_by_chain(report: DerivationReport) -> dict[int, dict[int, CheckResult
     return chains
 
 
-def derivation_body(derivation: Derivation, report: DerivationReport) -> str:
-    """Everything about one derivation, headed by ``\\subsection*`` (for a document or a section)."""
+def derivation_body(derivation: Derivation, report: DerivationReport, figure: str = "") -> str:
+    """Everything about one derivation, headed by ``\\subsection*`` (for a document or a section);
+    ``figure`` is TeX built by ``verify.export.figures`` (e.g. ``gda_figure``), shown last."""
     steps = _steps_by_chain(report)
     claims = {r.index: r for r in report.results if r.kind == "claim"}
     parts = [summary_latex(report), context_latex(derivation.context, derivation.conventions)]
@@ -141,7 +141,7 @@ def derivation_body(derivation: Derivation, report: DerivationReport) -> str:
         parts.append("\\subsection*{Claims}\n")
         parts += [claim_latex(c, claims.get(n), n) for n, c in enumerate(derivation.claims, 1)]
     parts.append(twins_latex(report))
-    parts.append(figure_for(derivation.name) or "")
+    parts.append(figure)
     return "\n".join(p for p in parts if p)
 
 
@@ -151,15 +151,18 @@ def unread_latex(unread: Iterable[str]) -> str:
     return "\\subsection*{Formulas that could not be read}\n" + _itemize(items) if items else ""
 
 
-def derivation_document(derivation: Derivation, report: DerivationReport, unread: Iterable[str] = ()) -> str:
+def derivation_document(derivation: Derivation, report: DerivationReport, unread: Iterable[str] = (),
+                        figure: str = "") -> str:
     """A standalone document for one checked derivation (and a file's unread formulas, if any)."""
-    body = derivation_body(derivation, report) + "\n" + unread_latex(unread)
+    body = derivation_body(derivation, report, figure) + "\n" + unread_latex(unread)
     return document(derivation.title, body, subtitle=f"{derivation.name}: checked by verify")
 
 
 def derivations_document(pairs: Iterable[tuple[Derivation, DerivationReport]],
-                         title: str = "Reference derivations") -> str:
-    """One document with every derivation as a section (``verify export --all``)."""
-    sections = [rf"\section{{{escape_text(d.title)}}}" + "\n" + derivation_body(d, r) + "\n\\clearpage"
-                for d, r in pairs]
+                         title: str = "Reference derivations", figures: Mapping[str, str] | None = None) -> str:
+    """One document with every derivation as a section (``verify export --all``); ``figures``
+    maps a derivation's name to the TeX of its figure."""
+    figures = figures or {}
+    sections = [rf"\section{{{escape_text(d.title)}}}" + "\n" + derivation_body(d, r, figures.get(d.name, ""))
+                + "\n\\clearpage" for d, r in pairs]
     return document(title, "\n".join(sections), subtitle="checked by verify")

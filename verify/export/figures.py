@@ -2,13 +2,13 @@
 
 Why pgfplots rather than an embedded image: the figure is part of the .tex (one file
 to publish, fonts match the text, no plotting library to install), and what reaches
-TeX is numbers we format ourselves, so nothing untrusted can.
+TeX is numbers we format ourselves, so nothing untrusted can. The simulators come from
+the caller (the command layer passes ``derivations.gda_twin``): export never imports
+the built-in derivations.
 """
 from __future__ import annotations
 
-import importlib
 import math
-from typing import Callable
 
 import numpy as np
 
@@ -56,22 +56,3 @@ def gda_figure(simulators) -> str:
     caption = (rf"Iterates on $f(p,q)=pq$ from $(p_0,q_0)=({p0:g},{q0:g})$, step size "
                rf"$\eta={GDA_ETA:g}$, {GDA_STEPS} steps; the saddle point is the origin.")
     return "\\subsection*{Figure}\n" + trajectory_plot(runs, caption, start=np.array([p0, q0]))
-
-
-def _bilinear_game() -> str | None:
-    try:
-        simulators = importlib.import_module("derivations.gda_twin")
-    except ModuleNotFoundError as missing:
-        if missing.name != "derivations.gda_twin":
-            raise
-        return None
-    return gda_figure(simulators)
-
-
-FIGURES: dict[str, Callable[[], str | None]] = {"bilinear-game": _bilinear_game}
-
-
-def figure_for(name: str) -> str | None:
-    """The figure of the built-in derivation ``name``, or None (none defined, or its twin is missing)."""
-    make = FIGURES.get(name)
-    return make() if make else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from ..display import register_latex
 from ..model import Derivation
 from ..verdict import DerivationReport
 from .mathtex import math_latex
@@ -47,3 +48,7 @@ def report_latex(report: DerivationReport) -> str:
         rows.append(rf"&{mathjax_text(where)} && {what} && {mathjax_text(r.justification or '')} "
                     rf"&& {mathjax_text(r.verdict.label)}")
     return _block(rows)
+
+
+register_latex(Derivation, derivation_latex)
+register_latex(DerivationReport, report_latex)

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from ..config import CheckConfig
-from ..engine.budget import run_budgeted
+from ..engine.budget import Ending, Outcome, run_budgeted
 from ..errors import UnreadableInput, UsageError
 from .checks import run_checks
 from .grader import finish, prepare, warm_up
@@ -76,7 +76,7 @@ def _prepare_file(path: Path, rubric: Rubric):
     return prepare(_read(path), rubric)
 
 
-def _prepare_chunk(paths: Sequence[Path], rubric: Rubric, budget: float | None) -> list[tuple]:
+def _prepare_chunk(paths: Sequence[Path], rubric: Rubric, budget: float | None) -> list[Outcome]:
     tasks = [functools.partial(_prepare_file, p, rubric) for p in paths]
     return run_budgeted(tasks, budget)
 
@@ -90,8 +90,8 @@ def _chunks(items: Sequence, count: int) -> list[Sequence]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def _error_row(path: Path, status: str, value) -> SubmissionResult:
-    reason = "took longer than the time budget" if status == "timeout" else str(value)
+def _error_row(path: Path, outcome: Outcome) -> SubmissionResult:
+    reason = "took longer than the time budget" if outcome.ending is Ending.TIMEOUT else str(outcome.value)
     return SubmissionResult(path.stem, str(path), error=reason)
 
 
@@ -110,15 +110,14 @@ def grade_batch(paths: Iterable[str | Path], rubric: Rubric, config: CheckConfig
         prepared.extend(zip(chunk, outcomes))
         if progress:
             progress(len(chunk))
-    keys = list(dict.fromkeys(k for _, (status, drafts, _) in prepared if status == "ok" for d in drafts
-                              for k in d.keys))
+    keys = list(dict.fromkeys(k for _, outcome in prepared if outcome.ok for d in outcome.value for k in d.keys))
     outcomes: dict = {}
     key_chunks = _chunks(keys, 2 * workers)
     for part in executor.map(_check_chunk, key_chunks, [config] * len(key_chunks)):
         outcomes.update(part)
     elapsed = (time.perf_counter() - start) / max(1, len(files))
-    return [SubmissionResult(p.stem, str(p), finish(drafts, outcomes), seconds=elapsed) if status == "ok"
-            else _error_row(p, status, drafts) for p, (status, drafts, _) in prepared]
+    return [SubmissionResult(p.stem, str(p), finish(outcome.value, outcomes), seconds=elapsed) if outcome.ok
+            else _error_row(p, outcome) for p, outcome in prepared]
 
 
 def stderr_progress(total: int) -> Callable[[int], None] | None:

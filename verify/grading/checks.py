@@ -9,17 +9,16 @@ symbols' assumptions), so identical steps meet without printing any expression.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sympy import Expr
 
 from ..config import CheckConfig
-from ..engine.budget import run_budgeted
+from ..engine.budget import Outcome, run_budgeted
 from ..engine.checker import check_step, outcome_verdict
 from ..model import Context, Relation
-from ..rules import Rule
+from ..rules import Rule, find_rule
 from ..verdict import Verdict
-from ..theories import find_rule
 from .classify import WRONG_JUSTIFICATION, classify
 
 
@@ -33,14 +32,14 @@ class CheckKey:
 
 
 @dataclass(frozen=True)
-class Outcome:
+class StepOutcome:
     """A step's verdict and, when it does not hold, the kind of mistake (if one fits)."""
 
     verdict: Verdict
     mistake: str | None = None
 
 
-def check_one(key: CheckKey, config: CheckConfig) -> Outcome:
+def check_one(key: CheckKey, config: CheckConfig) -> StepOutcome:
     """Check one step inline (the caller supplies the time budget) and name its mistake."""
     verdict = check_step(key.lhs, key.relation, key.rhs, key.context, config, key.justification)
     mistake = None
@@ -48,7 +47,7 @@ def check_one(key: CheckKey, config: CheckConfig) -> Outcome:
         mistake = classify(key.lhs, key.rhs, key.context)
     elif verdict.status.holds and wrong_justification(key.justification, verdict.used):
         mistake = WRONG_JUSTIFICATION
-    return Outcome(verdict, mistake)
+    return StepOutcome(verdict, mistake)
 
 
 def wrong_justification(named: str | None, used: tuple[Rule, ...]) -> bool:
@@ -57,23 +56,24 @@ def wrong_justification(named: str | None, used: tuple[Rule, ...]) -> bool:
     Only a rule the engine knows can be judged: free prose ("then") is never wrong, and
     a step settled by algebra alone licenses any name.
     """
-    rule = find_rule(named)
-    needed = {rule.name for rule in used if rule.demands_citation}
-    return rule is not None and bool(needed) and rule.name not in needed
+    cited = find_rule(named)
+    needed = [rule for rule in used if rule.demands_citation]
+    return cited is not None and bool(needed) and not any(rule is cited for rule in needed)
 
 
-def _outcome(status: str, value, budget: float | None) -> Outcome:
-    return value if status == "ok" else Outcome(outcome_verdict(status, value, budget))
+def _step_outcome(outcome: Outcome, budget: float | None) -> StepOutcome:
+    """The worker's StepOutcome, or a verdict-only one for a time-out or a failed check."""
+    return outcome.value if outcome.ok else StepOutcome(outcome_verdict(outcome, budget))
 
 
-def run_checks(keys: list[CheckKey], config: CheckConfig) -> dict[CheckKey, Outcome]:
+def run_checks(keys: list[CheckKey], config: CheckConfig) -> dict[CheckKey, StepOutcome]:
     """Every distinct key checked once, each under ``config.budget`` (one forked worker for all)."""
     unique = list(dict.fromkeys(keys))
-    inline = CheckConfig(config.seed, config.samples, None, config.rel_tol)
+    inline = replace(config, budget=None)  # the worker is budgeted from outside
     tasks = [functools.partial(check_one, key, inline) for key in unique]
     results = run_budgeted(tasks, config.budget)
-    return {key: _outcome(status, value, config.budget) for key, (status, value, _) in zip(unique, results)}
+    return {key: _step_outcome(outcome, config.budget) for key, outcome in zip(unique, results)}
 
 
-def holds(outcome: Outcome | None) -> bool:
+def holds(outcome: StepOutcome | None) -> bool:
     return outcome is not None and outcome.verdict.status.holds

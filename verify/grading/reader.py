@@ -11,7 +11,7 @@ import functools
 
 from sympy import Expr, Symbol
 
-from ..errors import ParseError
+from ..errors import ParseError, unknown_name
 from ..model import Chain, Context, Step
 from ..parsing import parse_latex_expr, read_document
 from ..parsing.context import rewrite
@@ -56,8 +56,6 @@ def context(spec: ContextSpec) -> Context:
     if spec.preset is None:
         return Context(symbols=tuple(named.values()), theories=theories, integration_variables=integrated)
     if spec.preset not in PRESETS:
-        from ..commands.options import unknown_name
-
         raise unknown_name("context preset", spec.preset, sorted(PRESETS))
     return PRESETS[spec.preset](spec, tuple(s for s in named.values() if s not in integrated))
 

@@ -1,8 +1,15 @@
-"""What grading produces: per step, per item, per submission. Plain frozen data for the writers."""
+"""What grading produces: per step, per item, per submission. Plain frozen data for the writers.
+
+A step keeps the engine's typed verdict fields (``Status``, ``Tier``, the ``Rule`` objects
+used): grading decides on those, never on the reason text, which is only shown.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+
+from ..rules import Rule
+from ..verdict import Status, Tier, status_label
 
 
 @dataclass(frozen=True)
@@ -27,12 +34,18 @@ class StepResult:
     relation: str
     expression: str
     justification: str | None
-    status: str
-    reason: str
+    status: Status
+    reason: str  # for people; never compared
     residual: str | None = None
     counterexample: str | None = None
     mistake: str | None = None
-    used: tuple[str, ...] = ()  # the rules the engine needed for this step
+    used: tuple[Rule, ...] = ()  # the rules the engine needed for this step
+    tier: Tier | None = None  # which of the engine's deciders settled it
+    samples: int = 0  # numeric samples behind a ``consistent`` status
+
+    @property
+    def label(self) -> str:
+        return status_label(self.status, self.samples)
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,10 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from ..errors import UsageError
+from ..errors import UsageError, unknown_name
+from .quantities import Catalogue, referenced_class
 
 KINDS = ("derivation", "expression", "complexity", "values", "manual")
 
@@ -73,6 +75,7 @@ class Item:
     context: ContextSpec
     expected: str | None = None
     reference: str | None = None  # "derivation: quantity", e.g. "complexity: rnn train time"
+    reference_class: Any = None  # the class ``reference`` names (a SymPy expression), looked up on reading
     assumptions: tuple[str, ...] = ()  # between sizes, e.g. "h <= n" (ASCII)
     accepted: tuple[str, ...] = ()
     start: str | None = None
@@ -98,27 +101,28 @@ def builtin_names() -> list[str]:
     return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
 
 
-def load_rubric(name_or_path: str | Path) -> Rubric:
-    """A built-in rubric by name, else the TOML file at the path."""
+def load_rubric(name_or_path: str | Path, derivations: Catalogue | None = None) -> Rubric:
+    """A built-in rubric by name, else the TOML file at the path.
+
+    ``derivations`` (``derivations.BUILTIN``) is where the items' references are looked up.
+    """
     text = str(name_or_path)
     if text in builtin_names():
-        return parse_rubric((resources.files("verify") / "rubrics" / f"{text}.toml").read_text("utf-8"))
+        return parse_rubric((resources.files("verify") / "rubrics" / f"{text}.toml").read_text("utf-8"), derivations)
     path = Path(text)
     if not path.is_file():
-        from ..commands.options import unknown_name
-
         raise unknown_name("rubric (neither a built-in name nor a file)", text, builtin_names())
-    return parse_rubric(path.read_text("utf-8"))
+    return parse_rubric(path.read_text("utf-8"), derivations)
 
 
-def parse_rubric(text: str) -> Rubric:
+def parse_rubric(text: str, derivations: Catalogue | None = None) -> Rubric:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise UsageError(f"the rubric is not valid TOML: {error}") from None
     head = data.get("assignment", {})
     shared = data.get("context", {})
-    items = tuple(_item(raw, shared) for raw in data.get("items", []))
+    items = tuple(_item(raw, shared, derivations) for raw in data.get("items", []))
     if not items:
         raise UsageError("the rubric has no [[items]]")
     return Rubric(head.get("name", "rubric"), head.get("title", ""), items)
@@ -136,7 +140,16 @@ def _dataclass_from(cls, raw: dict, where: str):
     return cls(**{k: _tuple(v) if isinstance(getattr(cls, k, None), tuple) else v for k, v in raw.items()})
 
 
-def _item(raw: dict, shared: dict) -> Item:
+def _reference_class(reference: str | None, derivations: Catalogue | None, where: str):
+    if not reference:
+        return None
+    if derivations is None:
+        raise UsageError(f"{where}: the reference {reference!r} needs the derivations it names "
+                         "(load the rubric with derivations=derivations.BUILTIN)")
+    return referenced_class(reference, derivations)
+
+
+def _item(raw: dict, shared: dict, derivations: Catalogue | None) -> Item:
     where = f"item {raw.get('id', '?')!r}"
     for key in ("id", "title", "points", "kind"):
         if key not in raw:
@@ -149,7 +162,8 @@ def _item(raw: dict, shared: dict) -> Item:
     return Item(
         id=raw["id"], title=raw["title"], points=float(raw["points"]), kind=raw["kind"],
         locate=_dataclass_from(Locator, raw.get("locate", {}), f"{where} locate"), context=context,
-        expected=raw.get("expected"), reference=raw.get("reference"), assumptions=_tuple(raw.get("assumptions")),
+        expected=raw.get("expected"), reference=raw.get("reference"),
+        reference_class=_reference_class(raw.get("reference"), derivations, where), assumptions=_tuple(raw.get("assumptions")),
         accepted=_tuple(raw.get("accepted")), start=raw.get("start"),
         scoring=_dataclass_from(Scoring, raw.get("scoring", {}), f"{where} scoring"),
         rule=raw.get("rule", {}), feedback=raw.get("feedback", {}), tolerance=float(raw.get("tolerance", 1e-9)))

@@ -9,9 +9,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import asdict, fields
+from dataclasses import fields, is_dataclass
+from enum import Enum
 from typing import Sequence
 
+from ..rules import Rule
 from .results import ItemResult, SubmissionResult
 from .rubric import Rubric
 
@@ -26,8 +28,8 @@ def item_lines(item: ItemResult) -> list[str]:
     head = f"  {item.id:<28} {_points(item.points):>5} / {_points(item.max_points):<4} {item.status:<10}"
     lines = [head + (f" {item.mistake}" if item.mistake else "")]
     for step in item.steps:
-        mark = "" if step.status in ("proved",) or step.status.startswith("consistent") else "  <--"
-        lines.append(f"      step {step.index}: {step.status}{mark}" + (f" ({step.mistake})" if step.mistake else ""))
+        mark = "" if step.status.holds else "  <--"
+        lines.append(f"      step {step.index}: {step.label}{mark}" + (f" ({step.mistake})" if step.mistake else ""))
     lines.extend(f"      - {_points(d.points)}: {d.reason}" for d in item.deductions)
     lines.extend(f"      > {sentence}" for sentence in item.feedback)
     return lines
@@ -67,8 +69,15 @@ def _plain(result: SubmissionResult) -> dict:
 
 
 def _value(value):
+    """Plain JSON data: enums by their value, rules by their name, dataclasses field by field."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Rule):
+        return value.name
     if isinstance(value, tuple):
-        return [asdict(v) if hasattr(v, "__dataclass_fields__") else v for v in value]
+        return [_value(v) for v in value]
+    if is_dataclass(value):
+        return {f.name: _value(getattr(value, f.name)) for f in fields(value)}
     return value
 
 

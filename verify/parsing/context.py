@@ -7,7 +7,8 @@
   integer; in a subscript of a family's entry (``g_t`` where g is summed) an integer >= 0; in a
   matrix formula the parser already built the sizes of the linear-algebra
   convention (``linalg.SIZE_NAMES``) as positive integers;
-* a step size ``eta`` and a standard deviation ``sigma`` are positive;
+* a name is positive where the document states it (``premises``: ``\\eta > 0``, the
+  standard deviation of a normal), never by its letter;
 * every other plain symbol is real.
 A name is one symbol throughout the document: the strongest evidence wins. The
 symbols are replaced without evaluating, so ``\\sin(\\pi t)`` stays what the student
@@ -26,9 +27,8 @@ from ..vocabulary import Density, Expectation
 from ..vocabulary.asymptotics import _Asymptotic
 from ..vocabulary.linalg import SIZE_NAMES
 
-POSITIVE_NAMES = {"eta": "a step size", "sigma": "a standard deviation"}
-INTEGER, INDEX, POSITIVE = "positive integer", "nonnegative integer", "positive"
-_RANK = {INTEGER: 3, INDEX: 2, POSITIVE: 1}
+INTEGER, INDEX, POSITIVE, NONNEGATIVE = "positive integer", "nonnegative integer", "positive", "nonnegative"
+_RANK = {INTEGER: 3, INDEX: 2, POSITIVE: 1, NONNEGATIVE: 0}
 
 
 def _atoms(exprs, kind) -> list:
@@ -81,8 +81,6 @@ def _node_evidence(node, sizes: set[str]) -> list[tuple[Symbol, str, str]]:
                 if s.name in sizes]
     if isinstance(node, Symbol) and node.name in SIZE_NAMES and node.is_integer and node.is_positive:
         return [(node, INTEGER, "matrix sizes")]
-    if isinstance(node, Symbol) and node.name in POSITIVE_NAMES:
-        return [(node, POSITIVE, POSITIVE_NAMES[node.name])]
     return []
 
 
@@ -104,11 +102,12 @@ def _nodes(expr):
             stack.extend(node.args)
 
 
-def evidence(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozenset()) -> dict[str, tuple[str, str]]:
+def evidence(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozenset(),
+             stated: dict[str, tuple[str, str]] | None = None) -> dict[str, tuple[str, str]]:
     """Name -> (kind, why) for every symbol the notation marks as positive or a positive integer;
     ``sizes``: the matrix sizes written in a declaration of the document; ``loose``: names an O-term
-    says nothing about (see ``loose_names``)."""
-    found: dict[str, tuple[str, str]] = {}
+    says nothing about (see ``loose_names``); ``stated``: what the document's premises say."""
+    found: dict[str, tuple[str, str]] = dict(stated or {})
     for expr in exprs:
         for node in _nodes(expr):
             for symbol, kind, why in _node_evidence(node, sizes):
@@ -121,13 +120,15 @@ def evidence(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozenset()
 
 def _assumptions(kind: str | None) -> dict:
     return {INTEGER: {"positive": True, "integer": True}, INDEX: {"nonnegative": True, "integer": True},
-            POSITIVE: {"positive": True}}.get(kind, {"real": True})
+            POSITIVE: {"positive": True}, NONNEGATIVE: {"nonnegative": True, "real": True}}.get(kind, {"real": True})
 
 
-def symbol_map(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozenset()) -> dict[Symbol, Symbol]:
+def symbol_map(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozenset(),
+               stated: dict[str, tuple[str, str]] | None = None) -> dict[Symbol, Symbol]:
     """Plain parsed symbols -> the same names with the inferred assumptions."""
-    found = evidence(exprs, sizes, loose)
-    plain = {s for e in exprs for s in e.free_symbols if isinstance(s, Symbol) and set(s.assumptions0) <= {"commutative"}}
+    found = evidence(exprs, sizes, loose, stated)
+    plain = {s for e in exprs for s in e.free_symbols
+             if isinstance(s, Symbol) and s.is_commutative and set(s.assumptions0) <= {"commutative"}}
     return {s: Symbol(s.name, **_assumptions(found.get(s.name, (None,))[0])) for s in plain}
 
 
@@ -165,18 +166,28 @@ def written_names(exprs) -> set[str]:
     return names
 
 
-def assumed_note(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozenset()) -> str:
+def assumed_note(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozenset(),
+                 kinds: dict[str, tuple[str, str]] | None = None,
+                 stated: dict[str, tuple[str, str]] | None = None) -> str:
     """``assumed: m positive integer (upper bounds of sums); eta positive (a step size); others real``.
 
-    Only names written in the file are listed (``exprs``, or ``sizes`` written in a declaration)."""
+    Only names written in the file are listed (``exprs``, or ``sizes`` written in a declaration);
+    ``kinds``: name -> (what it was read as, why): ``("a matrix", '"weights" in the prose')``."""
     groups: dict[tuple[str, str], list[str]] = {}
     written = written_names(exprs) | set(sizes)
-    for name, (kind, why) in sorted(evidence(exprs, sizes, loose).items()):
+    for name, (kind, why) in sorted(evidence(exprs, sizes, loose, stated).items()):
         if name in written:
             groups.setdefault((kind, why), []).append(name)
-    parts = [f"{', '.join(names)} {kind}{'s' if len(names) > 1 and kind in (INTEGER, INDEX) else ''} ({why})"
+    for name, (what, why) in sorted((kinds or {}).items()):
+        groups.setdefault((what, why), []).append(name)
+    parts = [f"{', '.join(names)} {_plural(kind) if len(names) > 1 else kind} ({why})"
              for (kind, why), names in sorted(groups.items())]
     return "assumed: " + "; ".join(parts + ["every other symbol real" if parts else "every symbol real"])
+
+
+def _plural(kind: str) -> str:
+    return {INTEGER: INTEGER + "s", INDEX: INDEX + "s", "a matrix": "matrices", "a vector": "vectors",
+            "a density": "densities"}.get(kind, kind)
 
 
 def _model_name(exprs, latent: Symbol) -> str:
@@ -188,7 +199,7 @@ def _model_name(exprs, latent: Symbol) -> str:
 def infer_context(exprs: list[Expr], mapping: dict[Symbol, Symbol], assumed: str | None = None) -> Context:
     """The context for expressions already rewritten with ``mapping``; its last note says what was
     assumed (``assumed``, by default ``assumed_note(exprs)``)."""
-    symbols = tuple(sorted(set(mapping.values()), key=str))
+    symbols = tuple(sorted({s for s in mapping.values() if isinstance(s, Symbol)}, key=str))
     latent_candidates = integrated_variables(exprs)
     densities = _atoms(exprs, Density)
     assumed = assumed or assumed_note(exprs)

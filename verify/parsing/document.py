@@ -13,10 +13,11 @@ Per-formula parse errors are kept in ``Document.errors``, never raised.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 import sympy
-from sympy import Expr, Indexed, Symbol
+from sympy import Expr, Indexed, MatrixSymbol, Symbol
 from sympy.core.function import AppliedUndef
 
 from ..errors import LimitExceeded, ParseError
@@ -25,10 +26,12 @@ from ..vocabulary import Density
 from .context import assumed_note, infer_context, integrated_variables, loose_names, rewrite, symbol_map
 from .diagnostics import line_column
 from .expressions import parse
-from . import matrices
+from . import dependence, directions, kinds
+from .kinds import Kinds
 from .latex_lexer import lex_latex
 from .limits import DEFAULT_LIMITS, Limits
-from .markdown import Gap, Piece, segments
+from .markdown import Gap, Piece, blank_struck, segments
+from .reading import Reading, read_names
 from .tokens import CLOSERS, OPENERS
 from .transform import Statement
 from .vocab import RELATION_TOKENS
@@ -145,7 +148,7 @@ class _Builder:
         if not (pairs and pairs[0][0] == "=" and _is_definable(self.start) and not _mentions(pairs[0][1], self.start)
                 and not self._used(self.start)
                 and _family(self.start) not in {_family(lhs) for lhs, _ in self.definitions}
-                and not _permuted_member(self.start, pairs[0][1])):
+                and not _permuted_member(self.start, pairs[0][1]) and not self._determined(self.start)):
             return pairs
         if pairs[0][1].free_symbols:
             self.definitions.append((self.start, pairs[0][1]))
@@ -159,6 +162,12 @@ class _Builder:
             return pairs
         self.start = pairs[0][1]
         return pairs[1:]
+
+    def _determined(self, name: Expr) -> bool:
+        """``\\rho(J)`` after ``J`` was defined: a function at defined names already has a value, so
+        giving it one is a claim to check, never a definition."""
+        defined = {lhs for lhs, _ in self.definitions}
+        return isinstance(name, AppliedUndef) and any(a in defined for a in name.args)
 
     def _used(self, name: Expr) -> bool:
         """Whether ``name`` (or its function) already occurs in a chain of the document."""
@@ -199,7 +208,7 @@ def _is_definable(expr: Expr) -> bool:
         args = expr.args
         return (all(isinstance(a, Symbol) for a in args) and len(set(args)) == len(args)
                 and "'" not in expr.func.__name__ and not expr.func.__name__.startswith("nabla"))
-    return isinstance(expr, (Symbol, Indexed))
+    return isinstance(expr, (Symbol, Indexed, MatrixSymbol))  # ``Q = X W^Q`` defines the matrix Q
 
 
 def _subscript_letters(name: Expr) -> str:
@@ -222,7 +231,7 @@ def _family(name: Expr) -> str:
         return str(name.base.label)
     if isinstance(name, AppliedUndef):
         return name.func.__name__
-    return str(name).split("_", 1)[0]
+    return str(name).split("_", 1)[0].lstrip("\\")  # ``\\Sigma_{i i}`` and ``Sigma_12`` are one family
 
 
 def facts(definitions, exprs) -> tuple[Fact, ...]:
@@ -231,8 +240,20 @@ def facts(definitions, exprs) -> tuple[Fact, ...]:
     a variable somewhere (integrated, summed, a density's argument: ``z`` of an attention section
     and ``z`` of an ELBO) is a different thing there, so its definition is no fact."""
     bound = variables(exprs)
-    return tuple(Fact(f"definition of {lhs}", lhs, rhs) for lhs, rhs in definitions
-                 if isinstance(lhs, (Symbol, Indexed)) and not rhs.has(lhs) and lhs not in bound)
+    return tuple(Fact(_fact_name(lhs), lhs, rhs) for lhs, rhs in definitions
+                 if (isinstance(lhs, (Symbol, Indexed, MatrixSymbol)) or _is_time_derivative(lhs))
+                 and not rhs.has(lhs) and lhs not in bound)
+
+
+def _fact_name(lhs: Expr) -> str:
+    if _is_time_derivative(lhs):
+        return f"the stated dynamics of {lhs.expr.func.__name__}"
+    return f"definition of {lhs}"
+
+
+def _is_time_derivative(expr: Expr) -> bool:
+    """``\\dot p`` of a name that moves (``d p(t)/dt``): stated dynamics are facts, like definitions."""
+    return isinstance(expr, sympy.Derivative) and isinstance(expr.expr, AppliedUndef)
 
 
 def variables(exprs) -> set:
@@ -264,10 +285,10 @@ def _rule_named(prose: str) -> str | None:
     return keys[max(found, key=len)].name if found else None
 
 
-def _parse_piece(text: str, piece: Piece, limits: Limits, known: dict | None = None) -> Formula:
+def _parse_piece(text: str, piece: Piece, limits: Limits, known: Kinds | None = None) -> Formula:
     line, column = line_column(text, piece.offset)
     try:
-        statement = parse(piece.text, piece.notation, limits, origin=(line, column), matrices=known)
+        statement = parse(piece.text, piece.notation, limits, origin=(line, column), kinds=known)
         return Formula(piece.text, line, column, piece.display, statement)
     except ParseError as error:
         return Formula(piece.text, line, column, piece.display, error=error)
@@ -285,8 +306,8 @@ def _check_size(text: str, limits: Limits) -> None:
         offset += len(line) + 1
 
 
-def _build(formulas: list[Formula], pieces: list[Piece], gaps: dict[int, Gap]) -> _Builder:
-    builder, block = _Builder(), 0
+def _build(formulas: list[Formula], pieces: list[Piece], gaps: dict[int, Gap], builder: _Builder) -> _Builder:
+    block = 0
     for formula, piece in zip(formulas, pieces):
         if not piece.display:
             continue
@@ -313,12 +334,55 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     _check_size(text, limits)
     pieces, gaps = segments(text)
     formulas = [_parse_piece(text, piece, limits) for piece in pieces]
-    found = matrices.evidence(text, [p.text for p in pieces if not p.display], _parsed(formulas),
-                               [p.text for p in pieces])
-    if found:  # read again, each matrix name a matrix in every formula
-        formulas = [_parse_piece(text, piece, limits, found) for piece in pieces]
-    builder = _build(formulas, pieces, {g.block: g for g in gaps})
-    return _with_context(filename, builder, formulas, matrices.shape_symbols(found))
+    probe = [_parse_piece(text, piece, limits, Kinds(probe=True)) for piece in pieces
+             if kinds.worth_probing(piece.text)]
+    visible = blank_struck(text)  # struck-out prose states nothing
+    names = read_names(visible, [(f.text, f.display, f.statement) for f in formulas], _parsed(probe))
+    known = names.kinds(_parsed(formulas))
+    if known is not None:  # read again, each name as the document shows it to be, in every formula
+        formulas = [_parse_piece(text, piece, limits, known) for piece in pieces]
+    formulas = _refuse_directed(formulas, directions.stated(visible))
+    builder = _Builder()
+    _inline_definitions(builder, formulas, pieces, visible)  # premises of the whole document: first
+    _build(formulas, pieces, {g.block: g for g in gaps}, builder)
+    return _with_context(filename, builder, formulas, names)
+
+
+_DEFINING = re.compile(r"\b(?:let|define[sd]?|where|with|set|denote[sd]?)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
+
+
+def _inline_definitions(builder: _Builder, formulas: list[Formula], pieces: list[Piece], text: str) -> None:
+    """Definitions stated in the prose are used like displayed ones: ``Let $Q = X W^Q$`` (the sentence
+    says "let", "define", "where", "with", "set" or "denote" before it) and stated dynamics
+    (``$\\dot x = -y$``). They hold in the whole document, so a display giving the name a value
+    later is a claim checked against them."""
+    defined = {lhs for lhs, _ in builder.definitions}
+    for formula, piece in zip(formulas, pieces):
+        statement = formula.statement
+        if formula.display or statement is None or statement.lead or statement.relations != ("=",):
+            continue
+        lhs, rhs = statement.exprs
+        dynamics = isinstance(lhs, Symbol) and dependence.dotted(lhs.name) is not None
+        before = _SENTENCE_END.split(text[max(0, piece.offset - 200):piece.offset])[-1]
+        stated = dynamics or (_DEFINING.search(before) and _is_definable(lhs) and not isinstance(lhs, AppliedUndef)
+                              and bool(rhs.free_symbols))
+        if stated and lhs not in defined and not _mentions(rhs, lhs):
+            builder.definitions.append((lhs, rhs))
+            builder.definition_sources.append(formula.text)
+            defined.add(lhs)
+
+
+def _refuse_directed(formulas: list[Formula], stated: dict[str, str]) -> list[Formula]:
+    """O-statements about a name with a stated limit (``\\eta \\to 0``, "fixed d") become refusals."""
+    if not stated:
+        return formulas
+    refused = []
+    for formula in formulas:
+        why = directions.refusal(formula.statement, stated) if formula.statement is not None else None
+        refused.append(replace(formula, statement=None, error=ParseError(why, formula.line, formula.column))
+                       if why else formula)
+    return refused
 
 
 def _parsed(formulas: list[Formula]) -> list[Expr]:
@@ -341,16 +405,20 @@ def _entries(builder: _Builder, formulas: list[Formula]) -> None:
         builder.definitions = [(a.xreplace(found), b.xreplace(found)) for a, b in builder.definitions]
 
 
-def _with_context(filename, builder: _Builder, formulas: list[Formula], sizes: set[str]) -> Document:
+def _with_context(filename, builder: _Builder, formulas: list[Formula], names: Reading) -> Document:
     _entries(builder, formulas)
     exprs = [e for c in builder.chains for e in (c.start, *(s.expr for s in c.steps))]
     everything = exprs + [side for pair in builder.definitions for side in pair]
     loose = loose_names([(c.start, *(s.expr for s in c.steps)) for c in builder.chains] + builder.definitions)
-    mapping = symbol_map(everything, sizes, loose)
+    sizes, stated = names.sizes(), names.stated
+    mapping = symbol_map(everything, sizes, loose, stated)
+    moves = dependence.moving(_parsed(formulas) + everything)
+    mapping.update(dependence.as_functions(set(mapping), moves, mapping))
+    kind_notes = {**names.notes(), **dependence.note(moves, {s.name for s in mapping})}
     chains = tuple(_rewrite_chain(c, mapping) for c in builder.chains)
     rewritten = [rewrite(e, mapping) for e in exprs]
     definitions = tuple((rewrite(a, mapping), rewrite(b, mapping)) for a, b in builder.definitions)
-    context = infer_context(rewritten, mapping, assumed_note(everything, sizes, loose))
+    context = infer_context(rewritten, mapping, assumed_note(everything, sizes, loose, kind_notes, stated))
     context = replace(context, facts=context.facts + facts(definitions, rewritten))
     return Document(filename, chains, context, tuple(formulas), definitions, tuple(builder.definition_sources),
                     tuple(builder.skipped), tuple(builder.starts))

@@ -21,6 +21,7 @@ from sympy import Expr
 from ..errors import ParseError
 from .ascii_lexer import lex_ascii
 from .diagnostics import limit_error, parse_error
+from .kinds import Kinds
 from .labels import blank_labels
 from .latex_lexer import lex_latex
 from .limits import DEFAULT_LIMITS, Limits
@@ -89,11 +90,11 @@ def _lex(text: str, notation: str, limits: Limits, origin) -> list:
 
 
 def parse(text: str, notation: str = "latex", limits: Limits = DEFAULT_LIMITS,
-          origin: tuple[int, int] = (1, 1), matrices: dict | None = None) -> Statement:
+          origin: tuple[int, int] = (1, 1), kinds: Kinds | None = None) -> Statement:
     """Read one formula, possibly a relation chain (``a = b \\le c``) or a continuation (``= b``).
 
     ``origin`` is the line and column where ``text`` starts in its document, for error positions;
-    ``matrices`` maps names the document shows to be matrices to their shape (None: by convention).
+    ``kinds`` says which names the document shows to be matrices (with their shape) or of open kind.
     Raises ParseError (or LimitExceeded) with line, column and a caret.
     """
     if notation == "latex":
@@ -106,7 +107,7 @@ def parse(text: str, notation: str = "latex", limits: Limits = DEFAULT_LIMITS,
     except UnexpectedInput as error:
         raise _syntax_error(error, text, origin) from None
     try:
-        builder = ToSympy(limits, _has_matrices(tokens), matrices or {}, _bound_names(tokens))
+        builder = ToSympy(limits, _has_matrices(tokens), kinds or Kinds(), _bound_names(tokens))
         return builder.transform(tree).children[0]
     except VisitError as error:
         raise _refusal(error, text, origin) from None

@@ -103,8 +103,13 @@ def _argmin(lexer, name: str) -> str:
     return "arg" + found.group(1)
 
 
+_BARE_ARGUMENT = re.compile(r"\s*(\\[A-Za-z]+|[A-Za-z])")
+
+
 def _group(lexer, name: str, start: int) -> str:
     found = _GROUP.match(lexer.text, lexer.pos)
+    if not found and name in vocab.ACCENTS:  # ``\dot p``, ``\hat\theta``: one letter without braces
+        found = _BARE_ARGUMENT.match(lexer.text, lexer.pos)
     if not found:
         raise lexer.out.error(f"\\{name} must be followed by {{...}} holding plain text", start)
     lexer.pos = found.end()

@@ -3,10 +3,15 @@
 A name is a matrix in every formula of the document when anywhere in it
 
 * a declaration says so: ``A, B \\in \\mathbb{R}^{n \\times n}`` (which also gives the shape);
+* a declaration says so, inline or in a display block;
 * a prose sentence calls it one: ``Let $A$ and $B$ be $n \\times n$ matrices.`` (shape
-  from a ``$a \\times b$`` in the same sentence);
+  from a ``$a \\times b$`` in the same sentence); the words "weights", "Jacobian",
+  "Hessian" and "covariance" name matrices too, "vectors" names column vectors;
 * a formula built it as a matrix: a transpose ``X^T``, softmax or Concat (``parse``
-  reads the capitals of such a formula as matrices).
+  reads the capitals of such a formula as matrices); how a formula uses it (an inverse
+  of a product, ``\\det``, a norm: see ``kinds``).
+
+Each name comes with the evidence for it (``Found``), which the "assumed" line reports.
 
 Without this, ``A B = B A`` would be read as a product of commuting scalars and proved.
 """
@@ -17,7 +22,7 @@ import re
 from sympy import Expr, Integer, MatrixSymbol, Symbol
 
 from ..errors import ParseError
-from ..vocabulary.linalg import size
+from ..vocabulary.linalg import SIZE_NAMES, size
 
 Shape = tuple[Expr, Expr] | None
 
@@ -26,7 +31,9 @@ _DECLARATION = re.compile(r"^(?P<names>[^$]*?)\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*
 _TIMES = re.compile(r"^(?P<rows>[^$]*?)\\times(?P<cols>[^$]*)$")
 _DISPLAY = re.compile(r"\$\$.*?\$\$|\\\[.*?\\\]", re.S)
 _SENTENCE = re.compile(r"[^.!?\n]*(?:\n(?!\s*\n)[^.!?\n]*)*")
-_MATRIX_WORD = re.compile(r"\bmatri(?:x|ces)\b", re.I)
+_MATRIX_WORD = re.compile(r"\b(?:matri(?:x|ces)|weights?|jacobians?|hessians?|covariances?)\b", re.I)
+_VECTOR_WORD = re.compile(r"\b(?:be|are)\s+(?:(?:two|some|any|real|column|row|unit|nonzero|arbitrary)\s+)*vectors?\b",
+                          re.I)  # "Let $u, v$ be vectors", "$x$ and $y$ are column vectors"
 _INLINE = re.compile(r"(?<![\\$])\$([^$\n]+?)\$")
 
 
@@ -69,32 +76,43 @@ def declared(formula: str) -> dict[str, Shape]:
     return {n: shape for n in names if n is not None}
 
 
-def _sentence_matrices(sentence: str) -> dict[str, Shape]:
+def _sentence_matrices(sentence: str, vectors: int | None) -> dict[str, Shape]:
+    """The capitals of the sentence's inline formulas; when the sentence says they "are vectors",
+    the lowercase names written before the word (``vectors``: its position) are column vectors."""
     names: list[str] = []
     shape: Shape = None
-    for inline in _INLINE.findall(sentence):
-        times = _TIMES.match(inline.strip())
+    for inline in _INLINE.finditer(sentence):
+        times = _TIMES.match(inline[1].strip())
         if times:
             shape = _shape(times["rows"], times["cols"]) or shape
             continue
-        names.extend(n for part in inline.split(",") if (n := _name(part)) is not None and n[:1].isupper())
-    return {n: shape for n in names}
+        lowercase = vectors is not None and inline.start() < vectors
+        names.extend(n for part in inline[1].split(",") if (n := _name(part)) is not None
+                     and (n[:1].isupper() or (lowercase and n not in SIZE_NAMES)))
+    return {n: shape if n[:1].isupper() else (size("n"), Integer(1)) for n in names}
 
 
-def named_in_prose(text: str) -> dict[str, Shape]:
-    """Capitalised names that a sentence of prose calls matrices (``Let $A$ and $B$ be matrices``);
-    a lowercase name in such a sentence is more likely a size or a vector."""
+def named_in_prose(text: str) -> dict[str, tuple[Shape, str]]:
+    """Names that a sentence of prose calls matrices (``Let $A$ and $B$ be matrices``, "the weights
+    $W_1$", "the Jacobian $J$"): its capitals, since a lowercase name in such a sentence is more likely
+    a size; the lowercase names that a sentence says are vectors (``Let $u, v$ be vectors``)."""
     prose = _DISPLAY.sub(" ", text)
-    found: dict[str, Shape] = {}
+    found: dict[str, tuple[Shape, str]] = {}
     for sentence in _SENTENCE.findall(prose):
-        if _MATRIX_WORD.search(sentence):
-            found.update(_sentence_matrices(sentence))
+        matrix_word, vector_word = _MATRIX_WORD.search(sentence), _VECTOR_WORD.search(sentence)
+        if not (matrix_word or vector_word):
+            continue
+        read = _sentence_matrices(sentence, vector_word.start() if vector_word else None)
+        for name, shape in read.items():
+            word = matrix_word if name[:1].isupper() and matrix_word else vector_word
+            if word is not None and (word is vector_word or name[:1].isupper()):
+                found[name] = (shape, f'"{word.group(0).split()[-1].lower()}" in the prose')
     return found
 
 
 def built(exprs) -> dict[str, Shape]:
     """Matrices a formula built by itself (a transpose, softmax, Concat), default shapes."""
-    return {m.name: None for expr in exprs for m in expr.atoms(MatrixSymbol)}
+    return {m.name: None for expr in exprs for m in expr.atoms(MatrixSymbol)}  # I is the identity, no MatrixSymbol
 
 
 def transposed(formulas) -> dict[str, Shape]:
@@ -127,19 +145,54 @@ def _transposed_names(formula: str) -> list[str]:
     return names
 
 
-def evidence(text: str, inline_formulas, exprs, formulas=()) -> dict[str, Shape]:
-    """Every matrix name of the document; a written shape beats the naming convention's default.
-    ``formulas``: every formula's text, for the names written with a transpose."""
-    found = built(exprs)
-    for name, shape in transposed(formulas).items():
-        found.setdefault(name, shape)
-    for source in (named_in_prose(text), *(declared(f) for f in inline_formulas)):
-        for name, shape in source.items():
-            if shape is not None or name not in found:
-                found[name] = shape
+def beside_identity(formulas) -> dict[str, str]:
+    """``A^{-1} A = I``: capitals inverted in a formula that writes the identity ``I`` are matrices
+    (read from the tokens: ``A^{-1} A`` is gone once multiplied out)."""
+    from .latex_lexer import lex_latex
+    from .limits import DEFAULT_LIMITS
+
+    found: dict[str, str] = {}
+    for formula in formulas:
+        try:
+            tokens = [(t.type, str(t.value)) for t in lex_latex(formula, DEFAULT_LIMITS)]
+        except ParseError:
+            continue
+        if ("NAME", "I") not in tokens:
+            continue
+        for i, (kind, value) in enumerate(tokens):
+            inverse = [v for _, v in tokens[i + 1:i + 6]] == ["^", "{", "-", "1", "}"]
+            subscripted = tokens[i + 1:i + 2] == [("UNDERSCORE", "_")] and [v for _, v in tokens[i + 3:i + 8]] == [
+                "^", "{", "-", "1", "}"]
+            if kind == "NAME" and value[:1].isupper() and value != "I" and (inverse or subscripted):
+                name = f"{value}_{tokens[i + 2][1]}" if subscripted else value
+                found.setdefault(name, "inverted beside the identity I")
     return found
 
 
-def shape_symbols(found: dict[str, Shape]) -> set[str]:
+def evidence(text: str, declarations, exprs, formulas=(), used=None) -> dict[str, tuple[Shape, str]]:
+    """Every matrix name of the document with its evidence; a written shape beats the naming
+    convention's default. ``declarations``: the formulas that may declare (inline and display);
+    ``formulas``: every formula's text, for the names written with a transpose; ``used``: names that
+    a formula uses as matrices (``kinds.matrices_by_use``), name -> why."""
+    found = {name: (shape, "built as a matrix") for name, shape in built(exprs).items()}
+    for name, shape in transposed(formulas).items():
+        found.setdefault(name, (shape, "a transpose"))
+    for name, why in {**beside_identity(formulas), **(used or {})}.items():
+        found.setdefault(name, (None if name[:1].isupper() else (size("n"), Integer(1)), why))
+    sources = [named_in_prose(text)] + [{n: (shape, "declared in R^...") for n, shape in declared(f).items()}
+                                        for f in declarations]
+    for source in sources:
+        for name, (shape, why) in source.items():
+            if shape is not None or name not in found:
+                found[name] = (shape, why)
+    return found
+
+
+def shapes(found: dict[str, tuple[Shape, str]]) -> dict[str, Shape]:
+    """name -> shape (None: by the naming convention), as the parser takes them."""
+    return {name: shape for name, (shape, _) in found.items()}
+
+
+def shape_symbols(found: dict[str, tuple[Shape, str]]) -> set[str]:
     """The sizes written in declarations: they occur in the file."""
-    return {s.name for shape in found.values() if shape for side in shape for s in side.free_symbols}
+    return {s.name for shape, _ in found.values() if shape for side in shape for s in side.free_symbols}

@@ -2,7 +2,8 @@
 
 A name applied to arguments is a *density* when the arguments hold a bar
 (``f(a|b)`` is always a density) or when the name is ``p`` or ``q``, possibly
-subscripted (``p_\\theta``, ``q_\\phi``), and every argument is a plain symbol.
+subscripted (``p_\\theta``, ``q_\\phi``), every argument is a plain symbol and the
+document gives evidence that it is a density (``premises.density_names``).
 Anything else applied to arguments (``f(p, q)``, ``L(q)``, ``D(q; \\xi)``) is an
 undefined SymPy function of that name.
 """
@@ -34,12 +35,14 @@ def is_density_name(name: str) -> bool:
     return name in DENSITY_HEADS or any(name.startswith(h + "_") for h in DENSITY_HEADS)
 
 
-def apply(head: Expr, arguments: tuple, given: tuple | None) -> Expr:
-    """``name(arguments | given)`` as a Density or an undefined function (see the module docstring)."""
+def apply(head: Expr, arguments: tuple, given: tuple | None, densities: frozenset[str] | None = None) -> Expr:
+    """``name(arguments | given)`` as a Density or an undefined function (see the module docstring).
+    ``densities``: the names the document gives evidence of being densities; None: every ``p``/``q``."""
     name = head_name(head)
     if given is not None:
         return Density(name, arguments, given)
-    if is_density_name(name) and all(isinstance(a, Symbol) for a in arguments):
+    if (is_density_name(name) and all(isinstance(a, Symbol) for a in arguments)
+            and (densities is None or name in densities)):
         return Density(name, arguments, ())
     return Function(name)(*arguments)
 
@@ -50,6 +53,8 @@ def named_function(name: str, arguments: tuple) -> Expr:
         if len(arguments) != 1:
             raise ValueError(f"\\{name} takes one argument, got {len(arguments)}")
         return SYMPY_FUNCTIONS[name](arguments[0])
+    if name == "det" and len(arguments) == 1 and getattr(arguments[0], "is_Matrix", False):
+        return sympy.Determinant(arguments[0])  # of a scalar or a name of open kind: an undefined det
     try:
         if name == "softmax" and len(arguments) == 1:
             return linalg.Softmax(arguments[0])

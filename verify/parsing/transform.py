@@ -12,9 +12,11 @@ from dataclasses import dataclass
 import sympy
 from lark.visitors import Transformer_NonRecursive
 from sympy import Expr, Integer, Rational, Symbol
+from sympy.core.function import AppliedUndef
 
 from ..vocabulary import KL, BigO, BigOmega, Expectation, Normal, Theta
 from . import objects
+from .kinds import IDENTITY_NAME, Kinds, fit_product, fit_sides, fit_sum, is_capital
 from .limits import Limits
 
 RELATIONS = {"EQ": "=", "NE": "!=", "LE": "<=", "GE": ">=", "LT": "<", "GT": ">", "APPROX": "~=",
@@ -72,7 +74,11 @@ def _product(factors: tuple) -> Expr:
     first); matrices pairwise, so their products are MatMul in the order written."""
     if all(isinstance(f, Expr) and f.is_commutative and not getattr(f, "is_Matrix", False) for f in factors):
         return sympy.Mul(*factors)
-    return functools.reduce(operator.mul, factors)
+    return functools.reduce(_times, factors)
+
+
+def _times(a, b):
+    return operator.mul(*fit_product(a, b))
 
 
 def _expr(value) -> Expr:
@@ -101,21 +107,23 @@ def _sum(left, right):
 class ToSympy(Transformer_NonRecursive):
     """Tree -> SymPy; non-recursive, so a long formula cannot exhaust the stack."""
 
-    def __init__(self, limits: Limits, matrices: bool = False, known: dict | None = None,
+    def __init__(self, limits: Limits, matrices: bool = False, kinds: Kinds = Kinds(),
                  bounds: frozenset = frozenset()):
         super().__init__()
         self.bounds = bounds  # names in a sum's bounds (T in \\sum_{t=0}^{T-1}): sizes, not matrices
         self.caps = limits
         self.matrices = matrices  # capitals are matrices (the formula has softmax, Concat or a transpose)
-        self.known = known or {}  # names the document shows to be matrices -> shape (None: by convention)
+        self.known = kinds.matrices  # names the document shows to be matrices -> shape (None: by convention)
+        self.kinds = kinds
         self.families: dict = {}  # s_j -> ("s", (j,)), s_{j+1} -> ("s", (j + 1,)): entries if an index is bound
 
     # statements
     def chain(self, items):
-        return Statement(tuple(_expr(x) for x in items[0::2]), tuple(items[1::2]), indexed=self._families())
+        return Statement(_sides(tuple(_expr(x) for x in items[0::2])), tuple(items[1::2]),
+                         indexed=self._families())
 
     def continuation(self, items):
-        return Statement(tuple(_expr(x) for x in items[1::2]), tuple(items[2::2]), lead=items[0],
+        return Statement(_sides(tuple(_expr(x) for x in items[1::2])), tuple(items[2::2]), lead=items[0],
                          indexed=self._families())
 
     def _families(self) -> tuple:
@@ -127,11 +135,11 @@ class ToSympy(Transformer_NonRecursive):
 
     # arithmetic
     def add(self, items):
-        return _sum(_expr(items[0]), _expr(items[1]))
+        return _sum(*fit_sum(_expr(items[0]), _expr(items[1])))
 
     def sub(self, items):
-        right = _expr(items[1])
-        return _sum(_expr(items[0]), sympy.Mul(-1, right, evaluate=False) if _has_class(right) else -right)
+        left, right = fit_sum(_expr(items[0]), _expr(items[1]))
+        return _sum(left, sympy.Mul(-1, right, evaluate=False) if _has_class(right) else -right)
 
     def plus_minus(self, items):
         a, b = map(_expr, items)
@@ -148,7 +156,7 @@ class ToSympy(Transformer_NonRecursive):
         left = items[0]
         if isinstance(left, _Implicit) and left.of is not None:  # d/dx a \cdot b: the whole product
             return _Implicit(left.factors + (_expr(items[1]),), left.of)
-        return _expr(items[0]) * _expr(items[1])
+        return _times(_expr(items[0]), _expr(items[1]))
 
     def div(self, items):
         left = items[0]
@@ -176,7 +184,8 @@ class ToSympy(Transformer_NonRecursive):
     def norm(self, items):
         """``\\|x\\|``: of a scalar its absolute value; of a vector or matrix an undefined ``norm``."""
         value = _expr(items[0])
-        return sympy.Function("norm")(value) if getattr(value, "is_Matrix", False) else sympy.Abs(value)
+        matrix_like = getattr(value, "is_Matrix", False) or value.is_commutative is False or self.kinds.probe
+        return sympy.Function("norm")(value) if matrix_like else sympy.Abs(value)
 
     def group(self, items):
         return _expr(items[0])
@@ -195,6 +204,10 @@ class ToSympy(Transformer_NonRecursive):
     def _named(self, name: str) -> Expr:
         if name in self.known:
             return objects.matrix(name, self.known[name])
+        if name == IDENTITY_NAME and (self.kinds.identity is not None or self.matrices):
+            return self.kinds.identity if self.kinds.identity is not None else sympy.Identity(objects.size("n"))
+        if name in self.kinds.noncommuting or (self.kinds.probe and is_capital(name) and name not in self.bounds):
+            return Symbol(name, commutative=False)
         if self.matrices and name in self.bounds:
             return objects.size(name)
         if self.matrices and objects.is_matrix_name(name):
@@ -231,7 +244,7 @@ class ToSympy(Transformer_NonRecursive):
 
     def call(self, items):
         head, (arguments, given) = items
-        return objects.apply(head, arguments, given)
+        return objects.apply(head, arguments, given, self.kinds.densities)
 
     def func_call(self, items):
         name, (arguments, given) = str(items[0]), items[1]
@@ -281,6 +294,9 @@ class ToSympy(Transformer_NonRecursive):
                 return _DerivativeOperator(variable)
             if isinstance(top, _Partial) and top.of is not None:
                 return sympy.Derivative(_expr(top.of), variable)
+            moving = _differential(top)
+            if moving is not None:  # dp/dt: a derivative, never p/t
+                return sympy.Derivative(moving, variable)
         return _expr(top) / _expr(bottom)
 
     def partial(self, items):
@@ -292,6 +308,8 @@ class ToSympy(Transformer_NonRecursive):
     def root(self, items):
         index = _expr(items[0])
         self._check_exponent(Integer(2), index)
+        if index.is_Integer and index > 0 and index % 2 == 1:  # odd degree: the real root, \sqrt[3]{-8} = -2
+            return sympy.real_root(_expr(items[1]), index)
         return sympy.root(_expr(items[1]), index)
 
     def factorial(self, items):
@@ -397,6 +415,19 @@ class ToSympy(Transformer_NonRecursive):
 
     def row(self, items):
         return [_expr(x) for x in items]
+
+
+def _sides(exprs: tuple) -> tuple:
+    return fit_sides(_calls_as_products(exprs))
+
+
+def _calls_as_products(exprs: tuple) -> tuple:
+    """``n(n+1)`` where ``n`` is also a plain name of the formula: a product, not a function n at n+1.
+    A name at one plain symbol (``\\theta(t)``, ``p(t)``) stays a function of it."""
+    names = {s.name: s for e in exprs for s in e.free_symbols if isinstance(s, Symbol)}
+    calls = {c: names[c.func.__name__] * c.args[0] for e in exprs for c in e.atoms(AppliedUndef)
+             if c.func.__name__ in names and len(c.args) == 1 and not isinstance(c.args[0], Symbol)}
+    return tuple(e.xreplace(calls) for e in exprs) if calls else exprs
 
 
 def _written_subscript(sub) -> str | None:

@@ -10,7 +10,7 @@ GREEK = frozenset("""alpha beta gamma delta epsilon varepsilon zeta eta theta va
     Upsilon Phi Psi Omega ell""".split())
 
 # functions SymPy knows, by the word people write
-FUNCTIONS = frozenset("log ln exp sin cos tan tanh sinh cosh arctan softmax Concat concat sigmoid".split())
+FUNCTIONS = frozenset("log ln exp sin cos tan tanh sinh cosh arctan softmax Concat concat sigmoid det".split())
 # operators written with an optional subscript and applied to what follows
 OPERATORS = frozenset("min max argmin argmax sup inf".split())
 

@@ -133,7 +133,8 @@ def normalise(expr: Expr) -> Expr:
 def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     expr, used = apply_facts(expr, context)
     expr, done = carry_out(expr)
-    return normalise(expr), used + done + (ALGEBRA,)
+    expr, after = apply_facts(expr, context) if done else (expr, ())  # stated dynamics: \dot p = -q
+    return normalise(expr), used + tuple(u for u in after if u not in used) + done + (ALGEBRA,)
 
 
 def sample_value(symbol, rng: np.random.Generator) -> float:

@@ -42,7 +42,7 @@ def _inner(expr):
 def expected_class(item: Item):
     """The rubric's ``expected`` class, or the one its ``reference`` derivation states."""
     if item.reference:
-        return reference_class(item.reference, item.context)
+        return reference_class(item)
     return _inner(parse_in(item.expected or "", item.context))
 
 

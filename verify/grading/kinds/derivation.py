@@ -13,9 +13,9 @@ from sympy import latex
 
 from ...errors import VerifyError
 from ...model import Relation
-from ...engine.checker import IDENTICAL
-from ...theories import find_rule
-from ..checks import CheckKey, Outcome, holds
+from ...rules import find_rule
+from ...verdict import Status, Tier
+from ..checks import CheckKey, StepOutcome, holds
 from ..classify import WRONG_JUSTIFICATION
 from ..reader import context, parse_in, read_chain
 from ..results import Checked, Deduction, StepResult
@@ -50,11 +50,11 @@ def _latex(expr) -> str:
     return latex(expr)
 
 
-def _step(index: int, key: CheckKey, outcome: Outcome | None) -> StepResult:
+def _step(index: int, key: CheckKey, outcome: StepOutcome) -> StepResult:
     verdict = outcome.verdict
     example = verdict.counterexample.describe() if verdict.counterexample else None
-    return StepResult(index, key.relation.value, _latex(key.rhs), key.justification, verdict.label, verdict.reason,
-                      verdict.residual, example, outcome.mistake, tuple(rule.name for rule in verdict.used))
+    return StepResult(index, key.relation.value, _latex(key.rhs), key.justification, verdict.status, verdict.reason,
+                      verdict.residual, example, outcome.mistake, verdict.used, verdict.tier, verdict.samples)
 
 
 def _named(rule: str, steps: list[StepResult]) -> bool:
@@ -64,23 +64,23 @@ def _named(rule: str, steps: list[StepResult]) -> bool:
         text = s.justification or ""
         if not ((wanted is not None and find_rule(text) is wanted) or rule.lower() in text.lower()):
             continue
-        if wanted is None or wanted in {find_rule(u) for u in s.used}:
+        if wanted is None or any(used is wanted for used in s.used):
             return True
     return False
 
 
 def _proved(step: StepResult) -> bool:
-    return step.status == "proved"
+    return step.status is Status.PROVED
 
 
 def _credited(step: StepResult) -> bool:
     """A proved step that does something: restating the line before earns nothing."""
-    return _proved(step) and step.reason != IDENTICAL
+    return _proved(step) and step.tier is not Tier.IDENTICAL
 
 
 def _undecided(step: StepResult) -> bool:
     """Unknown, or only consistent on samples: a person decides, no automatic credit."""
-    return step.status == "unknown" or step.status.startswith("consistent")
+    return step.status in (Status.UNKNOWN, Status.CONSISTENT)
 
 
 def composed_relation(relations: list[str]) -> str | None:
@@ -103,7 +103,7 @@ def finish(draft: Draft, outcomes: dict):
     steps = [_step(i, k, outcomes[k]) for i, k in enumerate(step_keys, 1)]
     deductions, feedback = _deductions(item, policy, steps, draft, outcomes)
     points = item.points - sum(d.points for d in deductions)
-    wrong = next((s for s in steps if s.status == "refuted"), None)
+    wrong = next((s for s in steps if s.status is Status.REFUTED), None)
     misnamed = next((s for s in steps if s.mistake == WRONG_JUSTIFICATION), None)
     undecided = any(_undecided(s) for s in steps)
     return result(item, points, "review" if undecided else "graded", draft.found, steps=tuple(steps),
@@ -123,17 +123,17 @@ def _deductions(item: Item, policy: Scoring, steps: list[StepResult], draft: Dra
         deductions.append(Deduction(lost, f"{len(steps) - len(credited)} of {len(steps)} steps not shown to hold "
                                           "or only restate the line before"))
     for s in steps:
-        if s.status == "refuted":
+        if s.status is Status.REFUTED:
             deductions.append(Deduction(policy.wrong_step, f"step {s.index} is wrong ({s.mistake or 'refuted'})"))
             feedback.append(step_sentence(s.index, s.mistake, s.residual, s.counterexample))
         elif s.mistake == WRONG_JUSTIFICATION:
-            needed = ", ".join(u for u in s.used if u != "algebra")
+            needed = ", ".join(rule.name for rule in s.used if rule.demands_citation)
             deductions.append(Deduction(policy.wrong_justification,
                                         f"step {s.index} names {s.justification!r} but uses {needed}"))
             feedback.append(f"Step {s.index} is right, but it uses {needed}, not {s.justification}: "
                             "name the rule the step really applies.")
         elif _undecided(s):
-            feedback.append(f"Step {s.index} could not be proved automatically ({s.status}); "
+            feedback.append(f"Step {s.index} could not be proved automatically ({s.label}); "
                             "a person will look at it. Smaller steps are easier to verify.")
     deductions.extend(_goal_and_start(item, policy, steps, good, draft, outcomes, feedback))
     for rule in policy.require:

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from ...errors import VerifyError
 from ...model import Chain, Relation, Step
+from ...verdict import Status
 from ..checks import CheckKey, holds
 from ..classify import classify
 from ..reader import context, parse_in
@@ -57,7 +58,7 @@ def _finish(draft: Draft, outcomes: dict):
         return result(item, item.points, "graded", found)
     first = verdicts[0]
     mistake = (first.mistake if first else None) or classify(draft.keys[0].lhs, draft.keys[0].rhs, draft.keys[0].context)
-    if first is None or first.verdict.status.value == "unknown":
+    if first is None or first.verdict.status is Status.UNKNOWN:
         reason = first.verdict.reason if first else "not checked"
         likely = f" (it looks like: {mistake})" if mistake else ""
         return result(item, 0, "review", found, mistake=mistake,

@@ -37,6 +37,12 @@ def _family_value(fact, node: Indexed) -> Expr:
     return freshen(fact.rhs).xreplace(dict(zip(fact.lhs.indices, node.indices)))
 
 
+def _same_pattern(indices, defined) -> bool:
+    """``Sigma_{ii} = ...`` defines the diagonal only: a definition with a repeated index applies
+    where the same positions repeat (``Sigma_{kk}``), never to ``Sigma_{ij}``."""
+    return len(set(defined)) == len(defined) or [indices.index(i) for i in indices] == [defined.index(i) for i in defined]
+
+
 def apply_definitions(expr: Expr, context: Context) -> tuple[Expr, list[Rule]]:
     """Substitute facts; a fact ``x_{ij} = ...`` with symbol indices defines x at every index."""
     used = []
@@ -45,7 +51,8 @@ def apply_definitions(expr: Expr, context: Context) -> tuple[Expr, list[Rule]]:
         if isinstance(lhs, Indexed) and all(isinstance(i, Symbol) for i in lhs.indices):
             if expr.has(lhs.base):
                 expr = expr.replace(lambda e: isinstance(e, Indexed) and e.base == lhs.base
-                                    and len(e.indices) == len(lhs.indices), lambda e: _family_value(fact, e))
+                                    and len(e.indices) == len(lhs.indices) and _same_pattern(e.indices, lhs.indices),
+                                    lambda e: _family_value(fact, e))
                 used.append(fact_rule(fact))
         elif expr.has(lhs):
             expr = expr.xreplace({lhs: fact.rhs})

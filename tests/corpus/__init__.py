@@ -1,0 +1,1 @@
+"""A corpus of derivations transcribed from public sources, with labels and mutants (see README.md)."""

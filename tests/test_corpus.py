@@ -1,0 +1,109 @@
+"""The corpus of transcribed derivations is well-formed: enough chains and sources, labels, mutants."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from tests.corpus.load import LABELS, RELATIONS, TOPICS, corpus_files, load_corpus
+
+CHAINS = load_corpus()
+CHAIN_IDS = [chain.id for chain in CHAINS]
+MUTANTS = [(chain, mutant) for chain in CHAINS for mutant in chain.mutants]
+MUTANT_IDS = [f"{chain.id}#{mutant.step}:{mutant.kind}" for chain, mutant in MUTANTS]
+
+
+def test_corpus_has_at_least_sixty_chains():
+    assert len(CHAINS) >= 60
+
+
+def test_corpus_has_at_least_fifteen_distinct_sources():
+    assert len({chain.source.url for chain in CHAINS}) >= 15
+
+
+def test_corpus_draws_on_at_least_fifteen_sites_or_repositories():
+    assert len({chain.source.origin for chain in CHAINS}) >= 15
+
+
+def test_corpus_covers_all_four_topics():
+    assert set(TOPICS) <= {chain.topic for chain in CHAINS}
+
+
+def test_every_source_file_holds_a_chain():
+    assert all(any(chain.source.path == path for chain in CHAINS) for path in corpus_files())
+
+
+def test_chain_ids_are_unique():
+    assert [i for i, n in Counter(CHAIN_IDS).items() if n > 1] == []
+
+
+@pytest.mark.parametrize("chain", CHAINS, ids=CHAIN_IDS)
+def test_chain_topic_is_its_folder(chain):
+    assert chain.topic == chain.source.path.parent.name
+
+
+@pytest.mark.parametrize("chain", CHAINS, ids=CHAIN_IDS)
+def test_chain_names_a_public_url_and_title(chain):
+    assert chain.source.url.startswith("https://") and chain.source.title.strip()
+
+
+@pytest.mark.parametrize("chain", CHAINS, ids=CHAIN_IDS)
+def test_chain_states_its_premises(chain):
+    assert chain.premises is not None and all(isinstance(p, str) and p.strip() for p in chain.premises)
+
+
+@pytest.mark.parametrize("chain", CHAINS, ids=CHAIN_IDS)
+def test_premise_sentences_close_their_inline_formulas(chain):
+    assert all(p.count("$") % 2 == 0 for p in chain.premises or ())
+
+
+@pytest.mark.parametrize("chain", CHAINS, ids=CHAIN_IDS)
+def test_chain_has_a_start_and_steps(chain):
+    assert chain.start.strip() and len(chain.steps) >= 1
+
+
+@pytest.mark.parametrize("chain", CHAINS, ids=CHAIN_IDS)
+def test_every_step_has_a_known_relation_and_text(chain):
+    assert all(step.rel in RELATIONS and step.tex.strip() for step in chain.steps)
+
+
+@pytest.mark.parametrize("chain", CHAINS, ids=CHAIN_IDS)
+def test_every_step_is_labelled_correct_or_wrong(chain):
+    assert all(step.label in LABELS for step in chain.steps)
+
+
+@pytest.mark.parametrize("chain", CHAINS, ids=CHAIN_IDS)
+def test_every_wrong_step_says_why(chain):
+    assert all(step.note.strip() for step in chain.steps if step.is_wrong)
+
+
+@pytest.mark.parametrize("chain", CHAINS, ids=CHAIN_IDS)
+def test_chain_has_two_or_three_mutants(chain):
+    assert 2 <= len(chain.mutants) <= 3
+
+
+@pytest.mark.parametrize("chain, mutant", MUTANTS, ids=MUTANT_IDS)
+def test_mutant_alters_an_existing_step(chain, mutant):
+    assert 1 <= mutant.step <= len(chain.steps)
+
+
+@pytest.mark.parametrize("chain, mutant", MUTANTS, ids=MUTANT_IDS)
+def test_mutant_differs_from_the_step_it_replaces(chain, mutant):
+    original = chain.steps[mutant.step - 1]
+    assert (mutant.rel or original.rel, mutant.tex) != (original.rel, original.tex)
+
+
+@pytest.mark.parametrize("chain, mutant", MUTANTS, ids=MUTANT_IDS)
+def test_mutant_names_its_kind_and_a_known_relation(chain, mutant):
+    assert mutant.kind.strip() and (mutant.rel is None or mutant.rel in RELATIONS)
+
+
+@pytest.mark.parametrize("chain, mutant", MUTANTS, ids=MUTANT_IDS)
+def test_mutated_chain_changes_exactly_the_mutant_step(chain, mutant):
+    changed = [i for i, (a, b) in enumerate(zip(chain.steps, chain.mutated(mutant).steps), 1) if a != b]
+    assert changed == [mutant.step]
+
+
+@pytest.mark.parametrize("chain, mutant", MUTANTS, ids=MUTANT_IDS)
+def test_mutated_chain_has_a_first_wrong_step_no_later_than_the_mutant(chain, mutant):
+    assert chain.mutated(mutant).first_wrong <= mutant.step

@@ -1,0 +1,171 @@
+"""What the document states about signs and densities: premises, never a letter's name.
+
+* A name is positive when a premise says so (``\\eta > 0``, ``0 < \\eta < 1``, inline or
+  in a display of its own), when it is the standard deviation of a normal
+  (``\\mathcal{N}(\\mu, \\sigma^2)``) or its variance (``\\mathcal{N}(0, v)``), or when a
+  sentence calls it a standard deviation or a variance.
+* A name applied to plain variables (``p(t)``) is a density only when the document gives
+  evidence of one: a conditioning bar (``p(x|z)``), an integral against it (``\\int p(z) ... dz``),
+  an expectation under it (``E_{q}``), a KL divergence of it, ``x \\sim p``, a normal as its value,
+  or a sentence calling it a density, distribution, prior, posterior or likelihood.
+Each name comes with its evidence, for the "assumed" line.
+"""
+from __future__ import annotations
+
+import re
+
+import sympy
+from sympy import Expr, Symbol
+from sympy.core.function import AppliedUndef
+
+from ..errors import ParseError
+from ..vocabulary import KL, Density, Expectation, Normal
+from .expressions import parse_latex_expr
+from .objects import is_density_name
+
+POSITIVE, NONNEGATIVE = "positive", "nonnegative"
+_ORDER = ("<", "<=", ">", ">=")
+_DENSITY_WORD = re.compile(r"\b(?:densit(?:y|ies)|distributions?|priors?|posteriors?|likelihoods?)\b", re.I)
+_SCALE_WORD = re.compile(r"\b(?:standard deviations?|variances?)\b", re.I)
+_COUNT_WORD = re.compile(r"\bnumber of\b", re.I)  # "the number of layers $L$"
+_INTERVAL = re.compile(r"\$\s*([^$\n]+?)\s*\\in\s*(?:\\left\s*)?([(\[])\s*0\s*,")  # $\eta \in (0, 1)$
+_SENTENCE = re.compile(r"[^.!?\n]*(?:\n(?!\s*\n)[^.!?\n]*)*")
+_DISPLAY = re.compile(r"\$\$.*?\$\$|\\\[.*?\\\]", re.S)
+_INLINE = re.compile(r"(?<![\\$])\$([^$\n]+?)\$")
+
+
+def _lower_bound(statement) -> tuple[Symbol, Expr, bool] | None:
+    """``x > c`` / ``c < x < d``: (x, c, strict) for the single symbol bounded below by a number."""
+    exprs, relations = statement.exprs, statement.relations
+    names = [e for e in exprs if not e.is_Number]
+    if statement.lead or not relations or any(r not in _ORDER for r in relations) or len(names) != 1:
+        return None
+    name = names[0]
+    if not isinstance(name, Symbol):
+        return None
+    at = exprs.index(name)
+    pairs = [(exprs[at - 1], relations[at - 1], True)] if at > 0 else []  # c rel x
+    pairs += [(exprs[at + 1], relations[at], False)] if at < len(relations) else []  # x rel c
+    for bound, relation, before in pairs:
+        below = relation in ("<", "<=") if before else relation in (">", ">=")
+        if below:
+            return name, bound, relation in ("<", ">")
+    return None
+
+
+def is_premise(statement) -> bool:
+    """A formula that only bounds one name by numbers (``\\eta > 0``, ``0 < \\eta < 1``): a premise
+    the document states, not a step to check."""
+    exprs, relations = statement.exprs, statement.relations
+    names = [e for e in exprs if not e.is_Number]
+    return (not statement.lead and bool(relations) and all(r in _ORDER for r in relations)
+            and len(names) == 1 and isinstance(names[0], Symbol) and len(exprs) - 1 <= 2)
+
+
+def stated_bounds(statements) -> dict[str, tuple[str, str]]:
+    """name -> (POSITIVE or NONNEGATIVE, why), for the premises ``x > c`` (c >= 0), ``x >= c`` (c > 0)
+    and ``x >= 0`` among ``statements``."""
+    found: dict[str, tuple[str, str]] = {}
+    for statement, source in statements:
+        bound = _lower_bound(statement)
+        if bound is None:
+            continue
+        name, value, strict = bound
+        why = f"stated: {' '.join(source.split())}"
+        if value.is_Number and (value > 0 or (strict and value == 0)):
+            found.setdefault(name.name, (POSITIVE, why))
+        elif value.is_Number and value == 0:
+            found.setdefault(name.name, (NONNEGATIVE, why))
+    return found
+
+
+def normal_scales(exprs) -> dict[str, str]:
+    """``\\mathcal{N}(\\mu, \\sigma^2)``: sigma positive; ``\\mathcal{N}(0, v)``: v positive."""
+    found: dict[str, str] = {}
+    for expr in exprs:
+        for normal in expr.atoms(Normal):
+            variance = normal.args[1]
+            base = variance.base if isinstance(variance, sympy.Pow) and variance.exp == 2 else variance
+            if isinstance(base, Symbol):
+                found.setdefault(base.name, "the variance of a normal" if base == variance
+                                 else "the standard deviation of a normal")
+    return found
+
+
+def _sentences(text: str, word: re.Pattern):
+    prose = _DISPLAY.sub(" ", text)
+    for sentence in _SENTENCE.findall(prose):
+        found = word.search(sentence)
+        if found:
+            yield sentence, found.group(0).lower()
+
+
+def _inline_names(sentence: str) -> list[str]:
+    """The names of a sentence's inline formulas: ``$\\sigma$`` -> sigma, ``$p(x)$`` -> p."""
+    names = []
+    for inline in _INLINE.findall(sentence):
+        for part in inline.split(","):
+            try:
+                expr = parse_latex_expr(part.strip())
+            except (ParseError, ValueError):
+                continue
+            if isinstance(expr, Symbol):
+                names.append(expr.name)
+            elif isinstance(expr, Density):
+                names.append(expr.name)
+            elif isinstance(expr, AppliedUndef):
+                names.append(expr.func.__name__)
+    return names
+
+
+def scales_in_prose(text: str) -> dict[str, str]:
+    """Names a sentence calls a standard deviation or a variance."""
+    return {name: f'"{word}" in the prose' for sentence, word in _sentences(text, _SCALE_WORD)
+            for name in _inline_names(sentence)}
+
+
+def counts_in_prose(text: str) -> dict[str, str]:
+    """Names a sentence calls a number of something (``the number of layers $L$``): positive integers,
+    sizes rather than matrices."""
+    return {name: '"number of" in the prose' for sentence, _ in _sentences(text, _COUNT_WORD)
+            for name in _inline_names(sentence)}
+
+
+def in_interval(text: str) -> dict[str, tuple[str, str]]:
+    """``$\\eta \\in (0, 1)$``: positive; ``$\\eta \\in [0, 1)$``: nonnegative."""
+    found = {}
+    for match in _INTERVAL.finditer(text):
+        kind = POSITIVE if match.group(2) == "(" else NONNEGATIVE
+        for name in _inline_names(f"${match.group(1)}$"):
+            side = "open" if kind == POSITIVE else "closed"
+            found.setdefault(name, (kind, f"stated: {match.group(1).strip()} in an interval {side} at 0"))
+    return found
+
+
+def density_names(text: str, exprs, statements) -> dict[str, str]:
+    """name -> why, for every name the document gives evidence of being a density (module docstring)."""
+    found: dict[str, str] = {}
+    for expr in exprs:
+        for density in expr.atoms(Density):
+            if density.given:
+                found.setdefault(density.name, "a conditioning bar")
+        for integral in expr.atoms(sympy.Integral):
+            for density in integral.function.atoms(Density):
+                if set(density.variables) & set(integral.variables):
+                    found.setdefault(density.name, "integrated against")
+        for expectation in expr.atoms(Expectation):
+            for density in expectation.atoms(Density):
+                found.setdefault(density.name, "an expectation under it")
+        for kl in expr.atoms(KL):
+            for density in kl.atoms(Density):
+                found.setdefault(density.name, "a KL divergence")
+    for statement, _ in statements:
+        if "~" in statement.relations or any(isinstance(e, Normal) for e in statement.exprs):
+            for e in statement.exprs:
+                name = e.name if isinstance(e, (Density, Symbol)) else None
+                if name is not None and is_density_name(name):
+                    found.setdefault(name, "\\sim or a normal as its value")
+    for sentence, word in _sentences(text, _DENSITY_WORD):
+        for name in _inline_names(sentence):
+            found.setdefault(name, f'"{word}" in the prose')
+    return found
