@@ -24,14 +24,15 @@ CONFIG = CheckConfig(seed=11, samples=8, budget=None)
 d = Symbol("d_k", positive=True, integer=True)
 i = Symbol("i", positive=True, integer=True)
 X, Y = Symbol("X"), Symbol("Y")
-a, b = Symbol("a", real=True), Symbol("b", real=True)
+a, b, c = Symbol("a", real=True), Symbol("b", real=True), Symbol("c", real=True)
 mu, sigma = Symbol("mu", real=True), Symbol("sigma", positive=True)
 u, v, q, k = IndexedBase("u"), IndexedBase("v"), IndexedBase("q"), IndexedBase("k")
 STANDARD = moments(0, 1)
 
 
 def context(*variables: RandomVariable, independent: tuple = ()) -> Context:
-    return Context(theories=("moments", "algebra"), random_variables=variables,
+    """The declarations, with a, b, c listed as the constants they are."""
+    return Context(symbols=(a, b, c), theories=("moments", "algebra"), random_variables=variables,
                    independence=tuple(Independence(tuple(group)) for group in independent))
 
 

@@ -43,7 +43,8 @@ STANDARD = moments(0, 1)
 
 
 def context(*variables: RandomVariable, independent: tuple = ()) -> Context:
-    return Context(theories=("moments", "algebra"), random_variables=variables,
+    """The declarations, with a, b, c listed as the constants they are."""
+    return Context(symbols=(a, b, c), theories=("moments", "algebra"), random_variables=variables,
                    independence=tuple(Independence(tuple(group)) for group in independent))
 
 
@@ -170,13 +171,21 @@ def test_with_nothing_declared_random_an_expectation_is_left_alone():
 
 def test_a_name_defined_as_a_random_expression_is_random():
     score = Symbol("s")
-    defined = dataclasses.replace(context(RandomVariable(X, STANDARD), RandomVariable(Y, STANDARD), independent=[(X, Y)]),
-                                  facts=(Fact("definition of s", score, X + Y),))
-    assert [check(Var(score), 2, defined).status, check(Var(score), 0, defined).status] == [Status.PROVED, Status.REFUTED]
+    declared = context(RandomVariable(X, STANDARD), RandomVariable(Y, STANDARD), independent=[(X, Y)])
+    defined = dataclasses.replace(declared, facts=(Fact("definition of s", score, X + Y),))
+    verdicts = [check(Var(score), 2, defined).status, check(Var(score), 0, defined).status]
+    assert verdicts == [Status.PROVED, Status.REFUTED]
 
 
-def test_a_symbol_not_declared_random_is_a_constant():
+def test_a_symbol_the_context_lists_is_a_constant():
     assert check(Expect(a * X), a * Expect(X), UNKNOWN_LAWS).status is Status.PROVED
+
+
+def test_a_name_neither_declared_nor_listed_is_never_taken_for_a_constant():
+    """``s`` of a premise ``s = q . k`` the reader did not keep: Var(s) is neither 0 nor refuted as d_k."""
+    unlisted = Symbol("s")
+    verdicts = [check(Var(unlisted), 0, ATTENTION).status, check(Var(unlisted), d, ATTENTION).status]
+    assert verdicts == [Status.UNKNOWN, Status.UNKNOWN]
 
 
 # ------------------------------------------------------------ sums over symbolic ranges

@@ -31,6 +31,7 @@ from .kinds import Kinds
 from .latex_lexer import lex_latex
 from .limits import DEFAULT_LIMITS, Limits
 from .markdown import Gap, Piece, blank_struck, segments
+from .randomness import NEVER_DEFINED, with_randomness
 from .reading import Reading, read_names
 from .tokens import CLOSERS, OPENERS
 from .transform import Statement
@@ -203,11 +204,13 @@ def written_pieces(source: str) -> list[str]:
 
 def _is_definable(expr: Expr) -> bool:
     """A plain name, or a function at distinct plain symbols (``f(x)``, not ``f(2)``); never a
-    derivative's name (``f'``) or a gradient (``nabla_x``): those are claims to check."""
+    derivative's name (``f'``) or a gradient (``nabla_x``), nor a variance or covariance
+    (``Var(X)``): those are claims to check."""
     if isinstance(expr, AppliedUndef):
         args = expr.args
         return (all(isinstance(a, Symbol) for a in args) and len(set(args)) == len(args)
-                and "'" not in expr.func.__name__ and not expr.func.__name__.startswith("nabla"))
+                and "'" not in expr.func.__name__ and not expr.func.__name__.startswith("nabla")
+                and expr.func.__name__ not in NEVER_DEFINED)
     return isinstance(expr, (Symbol, Indexed, MatrixSymbol))  # ``Q = X W^Q`` defines the matrix Q
 
 
@@ -345,7 +348,7 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     builder = _Builder()
     _inline_definitions(builder, formulas, pieces, visible)  # premises of the whole document: first
     _build(formulas, pieces, {g.block: g for g in gaps}, builder)
-    return _with_context(filename, builder, formulas, names)
+    return with_randomness(_with_context(filename, builder, formulas, names), visible)
 
 
 _DEFINING = re.compile(r"\b(?:let|define[sd]?|where|with|set|denote[sd]?)\b", re.I)

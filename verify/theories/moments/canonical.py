@@ -55,6 +55,7 @@ def dot_product(node: Dot, model: RandomModel, used: list) -> Expr:
 
 def variance(node: Var, model: RandomModel, used: list, strict: bool) -> Expr:
     """A conditional rule when its condition holds, else Var(X) = E[X^2] - E[X]^2."""
+    model.check_constants(node.args[0])
     for shortcut in () if strict else VARIANCE_SHORTCUTS:
         rewritten = shortcut(node, model, used)
         if rewritten is not None:
@@ -66,6 +67,7 @@ def variance(node: Var, model: RandomModel, used: list, strict: bool) -> Expr:
 
 def covariance(node: Cov, model: RandomModel, used: list, strict: bool) -> Expr:
     """Cov(X, Y) = 0 for independent X, Y, else Cov(X, Y) = E[XY] - E[X] E[Y]."""
+    model.check_constants(node.args[0] + node.args[1])
     if not strict and covariance_of_independent(node, model, used) is not None:
         return covariance_of_independent(node, model, used)
     note(used, COVARIANCE_DEFINITION)

@@ -128,7 +128,8 @@ def draw(model: RandomModel, rng: np.random.Generator) -> ConcreteModel:
     sources = tuple(RandomVariable(c.source, Law(c.family, Integer(0), Integer(1)), iid=c.kind == "vector",
                                    length=c.length) for c in shared)
     independent = (Independence(tuple(c.source for c in shared)),)
-    return ConcreteModel(tuple(realisations), RandomModel(sources, independent))
+    constants = None if model.constants is None else model.constants | model.parameters
+    return ConcreteModel(tuple(realisations), RandomModel(sources, independent, constants))
 
 
 @functools.lru_cache(maxsize=4096)

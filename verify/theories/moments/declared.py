@@ -8,6 +8,10 @@ premises: atoms of several variables split by variable only when one ``Independe
 statement names them all (pairwise statements do not give mutual independence), and
 components of one family split only when the family is i.i.d. and their indices are
 known to differ.
+
+Every other name inside E, Var or Cov must be known not to be random: listed among the
+context's symbols, a parameter of a declared law, or an integer (a size, an index);
+anything else leaves the step undecided rather than being read as a constant.
 """
 from __future__ import annotations
 
@@ -30,6 +34,24 @@ class RandomModel:
 
     variables: tuple[RandomVariable, ...]
     independence: tuple[Independence, ...]
+    constants: frozenset[str] | None = None  # names known not random; None: every undeclared name
+
+    def check_constants(self, expr: Basic) -> None:
+        """Every name in ``expr`` (outside E, Var, Cov) is declared random, known constant, an integer
+        (a size or an index) or a parameter of a declared law; else Undecided, so that a name the
+        premises never declared (``s`` of an unread ``s = q . k``) is never taken for a constant."""
+        if self.constants is None:
+            return
+        known = self.constants | set(self.by_key) | self.parameters
+        for node in _outside_operators(expr):
+            if isinstance(node, Symbol) and not node.is_integer and node.name not in known:
+                raise Undecided(f"{node} is neither declared random nor known to be a constant")
+
+    @functools.cached_property
+    def parameters(self) -> frozenset[str]:
+        laws = [v.law for v in self.variables]
+        return frozenset(s.name for law in laws for p in (law.mean, law.variance) if p is not None
+                         for s in p.free_symbols)
 
     @functools.cached_property
     def by_key(self) -> dict[str, RandomVariable]:
@@ -102,16 +124,29 @@ def known_distinct(a: Expr, b: Expr, distinct: frozenset) -> bool:
 
 
 def random_model(context: Context) -> RandomModel:
-    return _model(context.random_variables, context.independence)
+    """The declarations of ``context``; its listed symbols are the names known to be constants."""
+    return _model(context.random_variables, context.independence, frozenset(s.name for s in context.symbols))
 
 
 @functools.lru_cache(maxsize=128)
-def _model(variables, independence) -> RandomModel:
+def _model(variables, independence, constants: frozenset[str]) -> RandomModel:
     known = {v.key for v in variables}
     for statement in independence:
         if not statement.keys <= known:
             raise Undecided(f"independence of undeclared variables {sorted(statement.keys - known)}")
-    return RandomModel(variables, independence)
+    return RandomModel(variables, independence, constants)
+
+
+def _outside_operators(expr: Basic):
+    """Every node of ``expr`` that is not inside an E, Var or Cov."""
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, AVERAGED):
+            continue
+        yield node
+        if not isinstance(node, Indexed):
+            stack.extend(node.args)
 
 
 def random_atoms(expr: Basic, model: RandomModel) -> list[Expr]:

@@ -34,6 +34,7 @@ def note(used: list, rule) -> None:
 
 def expectation(body: Expr, model: RandomModel, used: list, strict: bool = False) -> Expr:
     """E[body] reduced; ``strict``: every moment must be fixed (a concrete model), else Undecided."""
+    model.check_constants(body)
     if not random_atoms(body, model):
         note(used, EXPECTATION_OF_CONSTANT)
         return body
