@@ -20,7 +20,7 @@ from ...model import Claim, Context, Relation
 from ...undecided import Undecided
 from ...verdict import Counterexample, Status, Verdict, proved, unknown
 from ...vocabulary.linalg import PlusMinus, Spectrum
-from ..algebra import evaluated
+from ..algebra import apply_facts, evaluated
 from ..base import THEORIES, step_handler
 from .blocks import scalar_blocks
 from .orthogonal import orthogonal_matrices
@@ -90,9 +90,24 @@ def _holds_at(relation: Relation, residual: Expr) -> bool | None:
     return bool(relation.sympy(residual, 0))
 
 
-def _refuting_point(residual: Expr, relation: Relation, region: Region, config: CheckConfig) -> dict | None:
+def in_real_domain(exprs, point: dict) -> bool:
+    """Every root of the expressions has a nonnegative radicand and every log a positive argument at
+    the point: outside that (sqrt(1 - 4 eta^2) at eta = 1) a real formula says nothing."""
+    for expr in exprs:
+        for power in expr.atoms(sympy.Pow):
+            if not power.exp.is_integer and power.base.xreplace(point).is_nonnegative is not True:
+                return False
+        for logarithm in expr.atoms(sympy.log):
+            if logarithm.args[0].xreplace(point).is_positive is not True:
+                return False
+    return True
+
+
+def _refuting_point(residual: Expr, relation: Relation, region: Region, config: CheckConfig,
+                    sides: tuple = ()) -> dict | None:
+    """A rational point of the region, in the real domain of the sides, where the relation fails."""
     for point in region.points(np.random.default_rng(config.seed), max(config.samples, 12)):
-        if _holds_at(relation, residual.xreplace(point)) is False:
+        if in_real_domain((residual, *sides), point) and _holds_at(relation, residual.xreplace(point)) is False:
             return point
     return None
 
@@ -128,7 +143,7 @@ def _decide_branch(lhs, relation: Relation, rhs, context: Context, config: Check
             return proved(f"left - right = {residual}: {sign.reason}", rules), residual
     if not _scalar_in_parameters(residual, relation):
         return _specialised(lhs, relation, rhs, residual, context, config), residual
-    point = _refuting_point(residual, relation, region, config)
+    point = _refuting_point(residual, relation, region, config, (evaluated(lhs), evaluated(rhs)))
     if point is None:
         return unknown(f"left - right is {residual}: not shown to be 0, and no sampled point separates the "
                        "sides"), residual
@@ -140,7 +155,8 @@ def _decide_branch(lhs, relation: Relation, rhs, context: Context, config: Check
 def _scalar_in_parameters(residual, relation: Relation) -> bool:
     """A scalar in plain parameters only (real ones for an inequality): then a rational point is a
     counterexample anyone can check."""
-    if getattr(residual, "is_Matrix", False) or residual.has(*SPECTRAL, MatrixExpr, MatrixElement, Indexed, Sum):
+    if getattr(residual, "is_Matrix", False) or residual.has(*SPECTRAL, PlusMinus, MatrixExpr, MatrixElement,
+                                                            Indexed, Sum):
         return False
     return all(type(s) is sympy.Symbol and (relation is Relation.EQ or s.is_real) for s in residual.free_symbols)
 
@@ -188,6 +204,8 @@ def spectral_step(lhs, relation, rhs, context: Context, config: CheckConfig) -> 
         if relation is not Relation.EQ:
             return unknown("a spectrum is a multiset: only '=' between it and a list of values is decided")
         return _spectrum_step(lhs, rhs, context, config)
+    lhs, _ = apply_facts(lhs, context)  # a fact may bring a +- (lambda_pm = (1 +- s)/2): branch after it
+    rhs, _ = apply_facts(rhs, context)
     signs = (1, -1) if lhs.has(PlusMinus) or rhs.has(PlusMinus) else (1,)
     verdicts = []
     for sign in signs:
