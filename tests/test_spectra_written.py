@@ -217,3 +217,10 @@ def test_a_broken_ogda_root_modulus_step_is_never_proved(lhs, rhs):
 def test_a_correct_step_whose_radicand_turns_negative_off_the_premises_is_not_refuted():
     """|lambda_pm|^2 = (1 +- s)^2/4 + eta^2 needs s real; at eta > 1/2 it is not, and no such point refutes it."""
     assert check(Abs(LAMBDA_PM)**2, QUARTER * PlusMinus(1, S)**2 + ETA_STEP**2, ctx=OGDA).status is not Status.REFUTED
+
+
+def test_a_spectrum_claimed_through_a_named_value_uses_the_fact():
+    ctx = Context(theories=("linalg", "algebra"), facts=(*context().facts, Fact("lambda_pm", LAMBDA_PM, PlusMinus(1, I * ETA))))
+    assert status(Spectrum(M), LAMBDA_PM, ctx=ctx) is Status.PROVED
+    assert status(Abs(LAMBDA_PM), sqrt(1 + ETA**2), ctx=ctx) is Status.PROVED
+    assert status(Abs(LAMBDA_PM), 1 + ETA**2, ctx=ctx) is Status.REFUTED

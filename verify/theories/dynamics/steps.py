@@ -187,6 +187,13 @@ def _specialised(lhs, relation: Relation, rhs, residual: Expr | None, context: C
     return unknown(f"{undecided}; with 1 x 1 blocks ({blocks}) it is not decided either: {verdict.reason}")
 
 
+def _may_be_ours(lhs, rhs, context: Context) -> bool:
+    """Cheap: the step, or a fact it may use, writes spectral notation, or the context names matrices."""
+    if _ours(lhs, rhs, context):
+        return True
+    return any(fact.rhs.has(*SPECTRAL, PlusMinus) for fact in context.facts if isinstance(fact.rhs, sympy.Basic))
+
+
 def _ours(lhs, rhs, context: Context) -> bool:
     sides = (lhs, rhs)
     if any(side.has(*SPECTRAL, PlusMinus) for side in sides):
@@ -198,14 +205,16 @@ def _ours(lhs, rhs, context: Context) -> bool:
 @step_handler
 def spectral_step(lhs, relation, rhs, context: Context, config: CheckConfig) -> Verdict | None:
     """Eigenvalue multisets, +- statements and steps with det, tr, rho (see the module docstring)."""
-    if not _ours(lhs, rhs, context) or relation is Relation.APPROX:
+    if relation is Relation.APPROX or not _may_be_ours(lhs, rhs, context):
+        return None
+    lhs, _ = apply_facts(lhs, context)  # a fact may bring a +- (lambda_pm = (1 +- s)/2): branch after it
+    rhs, _ = apply_facts(rhs, context)
+    if not _ours(lhs, rhs, context):
         return None
     if isinstance(lhs, Spectrum) or isinstance(rhs, Spectrum):
         if relation is not Relation.EQ:
             return unknown("a spectrum is a multiset: only '=' between it and a list of values is decided")
         return _spectrum_step(lhs, rhs, context, config)
-    lhs, _ = apply_facts(lhs, context)  # a fact may bring a +- (lambda_pm = (1 +- s)/2): branch after it
-    rhs, _ = apply_facts(rhs, context)
     signs = (1, -1) if lhs.has(PlusMinus) or rhs.has(PlusMinus) else (1,)
     verdicts = []
     for sign in signs:
