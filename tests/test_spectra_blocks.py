@@ -167,3 +167,9 @@ def test_a_plane_rotation_has_the_spectrum_cos_plus_minus_i_sin():
     ctx = Context(theories=("linalg", "algebra"), facts=(Fact("Q", rotation, entries),))
     assert check(Spectrum(rotation), PlusMinus(cos(theta), I * sin(theta)), ctx=ctx).status is Status.PROVED
     assert check(Spectrum(rotation), PlusMinus(sin(theta), I * cos(theta)), ctx=ctx).status is Status.REFUTED
+
+
+@pytest.mark.parametrize("wrong", [Determinant(Identity(N) + ETA**2 * A * A), Determinant(Identity(N) - ETA**2 * A * A.T),
+                                   Determinant(Identity(N) + ETA * A * A.T)])
+def test_sylvester_identity_swaps_the_factors_and_nothing_else(wrong):
+    assert check(Determinant(Identity(N) + ETA**2 * A.T * A), wrong).status is not Status.PROVED

@@ -184,3 +184,43 @@ def test_a_spectral_radius_whose_largest_modulus_depends_on_the_parameters_is_un
 
 def test_two_spectra_compared_with_each_other_are_unknown():
     assert status(Spectrum(J), Spectrum(M)) is Status.UNKNOWN
+
+
+# --- a +- that a fact brings (the OGDA root modulus chain, built in code) --------------------------
+
+ETA_STEP = Symbol("eta", positive=True)
+S = Symbol("s", real=True)
+LAMBDA_PM = Symbol("lambda_pm")
+OGDA = Context(symbols=(ETA_STEP, S), facts=(Fact("s", S, sqrt(1 - 4 * ETA_STEP**2)),
+                                             Fact("lambda_pm", LAMBDA_PM, PlusMinus(1, S) / 2 - I * ETA_STEP)))
+QUARTER = Integer(1) / 4
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    (QUARTER * PlusMinus(1, S)**2 + ETA_STEP**2, QUARTER * (PlusMinus(1, 2 * S) + S**2) + ETA_STEP**2),
+    (QUARTER * (PlusMinus(1, 2 * S) + S**2) + ETA_STEP**2, QUARTER * PlusMinus(2, 2 * S)),
+    (QUARTER * PlusMinus(2, 2 * S), PlusMinus(1, S) / 2),
+])
+def test_the_ogda_root_modulus_steps_hold_for_both_signs(lhs, rhs):
+    assert check(lhs, rhs, ctx=OGDA).status is Status.PROVED
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    (Abs(LAMBDA_PM)**2, QUARTER * PlusMinus(1, S)**2 - ETA_STEP**2),   # sign
+    (QUARTER * PlusMinus(2, 2 * S), PlusMinus(1, S) / 4),              # factor
+    (QUARTER * (PlusMinus(1, 2 * S) + S**2) + ETA_STEP**2, QUARTER * PlusMinus(2, S)),  # dropped factor
+])
+def test_a_broken_ogda_root_modulus_step_is_never_proved(lhs, rhs):
+    assert check(lhs, rhs, ctx=OGDA).status is not Status.PROVED
+
+
+def test_a_correct_step_whose_radicand_turns_negative_off_the_premises_is_not_refuted():
+    """|lambda_pm|^2 = (1 +- s)^2/4 + eta^2 needs s real; at eta > 1/2 it is not, and no such point refutes it."""
+    assert check(Abs(LAMBDA_PM)**2, QUARTER * PlusMinus(1, S)**2 + ETA_STEP**2, ctx=OGDA).status is not Status.REFUTED
+
+
+def test_a_spectrum_claimed_through_a_named_value_uses_the_fact():
+    ctx = Context(theories=("linalg", "algebra"), facts=(*context().facts, Fact("lambda_pm", LAMBDA_PM, PlusMinus(1, I * ETA))))
+    assert status(Spectrum(M), LAMBDA_PM, ctx=ctx) is Status.PROVED
+    assert status(Abs(LAMBDA_PM), sqrt(1 + ETA**2), ctx=ctx) is Status.PROVED
+    assert status(Abs(LAMBDA_PM), 1 + ETA**2, ctx=ctx) is Status.REFUTED

@@ -21,7 +21,7 @@ from ...undecided import Undecided
 from ...verdict import Counterexample, Status, Verdict, proved, unknown
 from ...vocabulary import KL
 from ...vocabulary.linalg import PlusMinus, Spectrum
-from ..algebra import evaluated
+from ..algebra import apply_facts, evaluated
 from ..base import THEORIES, step_handler
 from .blocks import scalar_blocks
 from .orthogonal import orthogonal_matrices
@@ -91,9 +91,24 @@ def _holds_at(relation: Relation, residual: Expr) -> bool | None:
     return bool(relation.sympy(residual, 0))
 
 
-def _refuting_point(residual: Expr, relation: Relation, region: Region, config: CheckConfig) -> dict | None:
+def in_real_domain(exprs, point: dict) -> bool:
+    """Every root of the expressions has a nonnegative radicand and every log a positive argument at
+    the point: outside that (sqrt(1 - 4 eta^2) at eta = 1) a real formula says nothing."""
+    for expr in exprs:
+        for power in expr.atoms(sympy.Pow):
+            if not power.exp.is_integer and power.base.xreplace(point).is_nonnegative is not True:
+                return False
+        for logarithm in expr.atoms(sympy.log):
+            if logarithm.args[0].xreplace(point).is_positive is not True:
+                return False
+    return True
+
+
+def _refuting_point(residual: Expr, relation: Relation, region: Region, config: CheckConfig,
+                    sides: tuple = ()) -> dict | None:
+    """A rational point of the region, in the real domain of the sides, where the relation fails."""
     for point in region.points(np.random.default_rng(config.seed), max(config.samples, 12)):
-        if _holds_at(relation, residual.xreplace(point)) is False:
+        if in_real_domain((residual, *sides), point) and _holds_at(relation, residual.xreplace(point)) is False:
             return point
     return None
 
@@ -129,7 +144,7 @@ def _decide_branch(lhs, relation: Relation, rhs, context: Context, config: Check
             return proved(f"left - right = {residual}: {sign.reason}", rules), residual
     if not _scalar_in_parameters(residual, relation):
         return _specialised(lhs, relation, rhs, residual, context, config), residual
-    point = _refuting_point(residual, relation, region, config)
+    point = _refuting_point(residual, relation, region, config, (evaluated(lhs), evaluated(rhs)))
     if point is None:
         return unknown(f"left - right is {residual}: not shown to be 0, and no sampled point separates the "
                        "sides"), residual
@@ -141,7 +156,8 @@ def _decide_branch(lhs, relation: Relation, rhs, context: Context, config: Check
 def _scalar_in_parameters(residual, relation: Relation) -> bool:
     """A scalar in plain parameters only (real ones for an inequality): then a rational point is a
     counterexample anyone can check."""
-    if getattr(residual, "is_Matrix", False) or residual.has(*SPECTRAL, MatrixExpr, MatrixElement, Indexed, Sum):
+    if getattr(residual, "is_Matrix", False) or residual.has(*SPECTRAL, PlusMinus, MatrixExpr, MatrixElement,
+                                                            Indexed, Sum):
         return False
     return all(type(s) is sympy.Symbol and (relation is Relation.EQ or s.is_real) for s in residual.free_symbols)
 
@@ -172,6 +188,13 @@ def _specialised(lhs, relation: Relation, rhs, residual: Expr | None, context: C
     return unknown(f"{undecided}; with 1 x 1 blocks ({blocks}) it is not decided either: {verdict.reason}")
 
 
+def _may_be_ours(lhs, rhs, context: Context) -> bool:
+    """Cheap: the step, or a fact it may use, writes spectral notation, or the context names matrices."""
+    if _ours(lhs, rhs, context):
+        return True
+    return any(fact.rhs.has(*SPECTRAL, PlusMinus) for fact in context.facts if isinstance(fact.rhs, sympy.Basic))
+
+
 def _ours(lhs, rhs, context: Context) -> bool:
     sides = (lhs, rhs)
     if any(side.has(KL) for side in sides):
@@ -185,7 +208,11 @@ def _ours(lhs, rhs, context: Context) -> bool:
 @step_handler
 def spectral_step(lhs, relation, rhs, context: Context, config: CheckConfig) -> Verdict | None:
     """Eigenvalue multisets, +- statements and steps with det, tr, rho (see the module docstring)."""
-    if not _ours(lhs, rhs, context) or relation is Relation.APPROX:
+    if relation is Relation.APPROX or not _may_be_ours(lhs, rhs, context):
+        return None
+    lhs, _ = apply_facts(lhs, context)  # a fact may bring a +- (lambda_pm = (1 +- s)/2): branch after it
+    rhs, _ = apply_facts(rhs, context)
+    if not _ours(lhs, rhs, context):
         return None
     if isinstance(lhs, Spectrum) or isinstance(rhs, Spectrum):
         if relation is not Relation.EQ:

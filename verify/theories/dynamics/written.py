@@ -20,7 +20,7 @@ from ...undecided import Undecided
 from ...vocabulary.linalg import SpectralRadius, Spectrum
 from ..algebra import fact_rule, normalise
 from .blocks import rewrite_block_determinant
-from .orthogonal import contract
+from .orthogonal import contract, orthogonal_matrices
 from .rules import DETERMINANT, DETERMINANT_PRODUCT, SPECTRAL_RADIUS, TRACE
 
 SPECTRAL = (Determinant, Trace, SpectralRadius, Spectrum)
@@ -123,10 +123,11 @@ _EVALUATE = {Determinant: _determinant, Trace: _trace, SpectralRadius: _radius}
 
 def rewrite(expr: Expr, context: Context) -> tuple[Expr, tuple]:
     """``expr`` with named matrices written out and det, tr, rho evaluated where they can be."""
-    if not (expr.has(*SPECTRAL) or expr.has(*named_matrices(context)) or expr.has(MatrixSymbol)):
+    named = named_matrices(context)
+    if not (named or orthogonal_matrices(context) or expr.has(*SPECTRAL)):
         return expr, ()
     used: set = set()
-    for symbol, fact in named_matrices(context).items():
+    for symbol, fact in named.items():
         if expr.has(symbol):
             expr = expr.xreplace({symbol: fact.rhs})
             used.add(fact_rule(fact))
