@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from enum import Enum
+from functools import lru_cache
 from typing import Callable, Sequence
 
 import sympy
@@ -109,6 +110,11 @@ def _with(form: ClassForm, *rules: Rule, **changes) -> ClassForm:
 
 def positive_cost(f: Expr, assumptions: Sequence[Expr] = ()) -> bool:
     """``f`` is eventually positive as the sizes grow: a cost (its Theta-class exists)."""
+    return _positive_cost(f, tuple(assumptions))
+
+
+@lru_cache(maxsize=4096)
+def _positive_cost(f: Expr, assumptions: tuple[Expr, ...]) -> bool:
     try:
         theta_class(without_max(f), assumptions)
     except Undecided:
