@@ -184,7 +184,8 @@ def form_of(expr: Expr, leaf: Leaf = lambda e: e) -> ClassForm:
         exponent = expr.exp
         if not (exponent.is_Integer and exponent > 0):
             raise Undecided(f"{expr}: a class raised to a power other than a positive integer is not a class")
-        return _product((expr.base,) * int(exponent), leaf)
+        power = _product((expr.base,) * int(exponent), leaf)  # O(n)^2 is one function squared: only inside O(n^2)
+        return replace(power, exact=False) if int(exponent) > 1 else power
     if isinstance(expr, sympy.Sum):
         return _range_sum(expr, leaf)
     raise Undecided(f"{type(expr).__name__} of an O/Theta/Omega term ({expr}) is not class arithmetic")
