@@ -190,8 +190,9 @@ def _class_then_function(left: ClassForm, function: Expr) -> str:
     if left.exact:
         return head
     rules = ", ".join(r.name for r in left.rules)
-    return (f"{head}. Moreover the left side is only known to lie inside {left.text()} ({rules}): "
-            "a difference of Theta terms is two different functions, which need not cancel")
+    return (f"{head}. Moreover the left side is only known to lie inside {left.text()} ({rules}), an "
+            "estimate rather than the set itself (Theta(f) - Theta(f), for one, is two different functions, "
+            "which need not cancel)")
 
 
 def _shifted(gap: Expr, left: ClassForm, right: ClassForm, assumptions: Sequence[Expr]) -> Verdict:
