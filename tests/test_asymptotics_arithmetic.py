@@ -125,6 +125,19 @@ def test_a_product_of_classes_with_a_wrong_class_is_refuted(wrong):
     assert step(Mul(BigO(n), BigO(d), evaluate=False), wrong).status is Status.REFUTED
 
 
+def test_a_power_of_one_class_is_only_inside_the_class_of_the_power():
+    """O(n)^2 holds only squares, never -n^2; O(n) O(n) holds both."""
+    square = sympy.Pow(BigO(n), 2, evaluate=False)
+    assert step(square, BigO(n**2)).status is Status.PROVED
+    assert step(-n**2, square).status is not Status.PROVED
+    assert step(-n**2, Mul(BigO(n), BigO(n), evaluate=False)).status is Status.PROVED
+
+
+def test_a_max_is_the_class_of_its_largest_argument_not_of_one_of_them():
+    assert step(BigO(Max(n**2, d)), BigO(n**2)).status is Status.REFUTED
+    assert step(Theta(Max(n**2, d)), Theta(n**2 + d)).status is Status.PROVED
+
+
 def test_an_upper_times_a_lower_bound_is_no_class():
     assert step(Mul(BigO(n), BigOmega(d), evaluate=False), BigO(n * d)).status is Status.UNKNOWN
 

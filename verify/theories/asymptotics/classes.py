@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 import sympy
@@ -124,6 +125,12 @@ def theta_class(expr: Expr, assumptions: Sequence[Expr] = ()) -> ThetaClass:
     >>> str(theta_class(12*t*n**2*L + t**2*n*L + t*n*L))
     '{L*n*t**2, L*n**2*t}'
     """
+    return _theta_class(expr, tuple(assumptions))
+
+
+@lru_cache(maxsize=4096)
+def _theta_class(expr: Expr, assumptions: tuple[Expr, ...]) -> ThetaClass:
+    """``theta_class``, cached: class arithmetic asks for the classes of the same bounds repeatedly."""
     terms = terms_of(expr)
     positive = [term for term in terms if sign_of(term) > 0]
     negative = [term for term in terms if sign_of(term) < 0]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from enum import Enum
+from functools import lru_cache
 from typing import Callable, Sequence
 
 import sympy
@@ -109,6 +110,11 @@ def _with(form: ClassForm, *rules: Rule, **changes) -> ClassForm:
 
 def positive_cost(f: Expr, assumptions: Sequence[Expr] = ()) -> bool:
     """``f`` is eventually positive as the sizes grow: a cost (its Theta-class exists)."""
+    return _positive_cost(f, tuple(assumptions))
+
+
+@lru_cache(maxsize=4096)
+def _positive_cost(f: Expr, assumptions: tuple[Expr, ...]) -> bool:
     try:
         theta_class(without_max(f), assumptions)
     except Undecided:
@@ -178,7 +184,8 @@ def form_of(expr: Expr, leaf: Leaf = lambda e: e) -> ClassForm:
         exponent = expr.exp
         if not (exponent.is_Integer and exponent > 0):
             raise Undecided(f"{expr}: a class raised to a power other than a positive integer is not a class")
-        return _product((expr.base,) * int(exponent), leaf)
+        power = _product((expr.base,) * int(exponent), leaf)  # O(n)^2 is one function squared: only inside O(n^2)
+        return replace(power, exact=False) if int(exponent) > 1 else power
     if isinstance(expr, sympy.Sum):
         return _range_sum(expr, leaf)
     raise Undecided(f"{type(expr).__name__} of an O/Theta/Omega term ({expr}) is not class arithmetic")

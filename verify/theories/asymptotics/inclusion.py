@@ -94,10 +94,11 @@ def _between_estimates(member: Expr, kind: Kind, bound: Expr, assumptions: Seque
     if not positive_cost(upper, assumptions):
         raise Undecided(f"{member} is not a cost expression whose growth is decided here")
     shown = f"{lower} <= {member} <= {upper}" if lower is not None else f"|{member}| <= {upper}"
-    upper_in_o = _compare(bound, upper, assumptions).upper_bound_holds
-    lower_in_o = lower is None or _compare(bound, lower, assumptions).upper_bound_holds
-    upper_in_omega = _compare(bound, upper, assumptions).lower_bound_holds
-    lower_in_omega = lower is not None and _compare(bound, lower, assumptions).lower_bound_holds
+    above = _compare(bound, upper, assumptions)
+    below = _compare(bound, lower, assumptions) if lower is not None else None
+    upper_in_o, upper_in_omega = above.upper_bound_holds, above.lower_bound_holds
+    lower_in_o = below is None or below.upper_bound_holds
+    lower_in_omega = below is not None and below.lower_bound_holds
     if not lower_in_o and kind in (Kind.O, Kind.THETA):
         return False, f"{shown} (by the stated relations), and already {lower} is not in O({bound})"
     if not upper_in_omega and kind in (Kind.OMEGA, Kind.THETA):
@@ -189,8 +190,9 @@ def _class_then_function(left: ClassForm, function: Expr) -> str:
     if left.exact:
         return head
     rules = ", ".join(r.name for r in left.rules)
-    return (f"{head}. Moreover the left side is only known to lie inside {left.text()} ({rules}): "
-            "a difference of Theta terms is two different functions, which need not cancel")
+    return (f"{head}. Moreover the left side is only known to lie inside {left.text()} ({rules}), an "
+            "estimate rather than the set itself (Theta(f) - Theta(f), for one, is two different functions, "
+            "which need not cancel)")
 
 
 def _shifted(gap: Expr, left: ClassForm, right: ClassForm, assumptions: Sequence[Expr]) -> Verdict:
