@@ -1,4 +1,6 @@
-"""A chain of steps as an ``align*``: math on the left, justification and verdict beside it.
+"""A chain of steps as an ``align*``: math on the left, justification and verdict in the right margin.
+
+The margin note is a ``\\tag*``, so amsmath moves it below a formula too wide to share its line.
 
 Shared by derivation documents and feedback documents, so a student sees their work
 laid out exactly like the reference solutions.
@@ -30,7 +32,7 @@ def _row(row: StepRow) -> str:
     if row.emphasis:
         label = rf"\textbf{{{label}}}"
     note = rf"\textup{{({label})}} {why}\\ {verdict_mark(row.verdict)}"
-    return rf"&{row.relation} {row.math} && \why{{{note}}}"
+    return rf"&{row.relation} {row.math} \tag*{{\why{{{note}}}}}"
 
 
 def steps_align(start_math: str, rows: list[StepRow]) -> str:
