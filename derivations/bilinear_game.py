@@ -116,7 +116,7 @@ def growth_chain(g: Game) -> tuple[Chain, tuple[Fact, ...]]:
              justification="expand"),
         Step((1 + eta**2) * (p**2 + q**2), justification="algebra"),
     )
-    return Chain(p1**2 + q1**2, steps, "simultaneous GDA: the distance to (0, 0) grows by sqrt(1 + eta^2)"), facts
+    return Chain(p1**2 + q1**2, steps, r"simultaneous GDA: the distance to $(0, 0)$ grows by $\sqrt{1 + \eta^2}$"), facts
 
 
 def flow_chain(g: Game) -> tuple[Chain, tuple[Fact, ...]]:
@@ -313,9 +313,9 @@ def twins(g: Game) -> tuple[TwinCheck, ...]:
     checks = (
         ("GDA simulators = the symbolic update matrices iterated", _powers),
         ("numpy.linalg.eigvals = the symbolic eigenvalues (3 methods)", _eigenvalues),
-        ("simulated distance ratios = sqrt(1 + eta^2) and sqrt(1 - eta^2 + eta^4)", _ratios),
-        ("alternating GDA conserves p^2 + q^2 - eta p q", _invariant),
-        ("simulation from (1, 1), eta = 1 = closed form = table", _table),
+        (r"simulated distance ratios $= \sqrt{1 + \eta^2}$ and $\sqrt{1 - \eta^2 + \eta^4}$", _ratios),
+        (r"alternating GDA conserves $p^2 + q^2 - \eta p q$", _invariant),
+        (r"simulation from $(1, 1)$, $\eta = 1$ = closed form = table", _table),
     )
     return tuple(TwinCheck(statement, functools.partial(run, g)) for statement, run in checks)
 

@@ -21,7 +21,7 @@ k, l = sympy.symbols("k l", positive=True, integer=True)  # position (time step)
 FF = 4  # the feed-forward block's inner width is FF * n
 
 CONVENTIONS = (
-    "time counts multiply-adds of matrix products; an (a x b)(b x c) product costs a*b*c; biases, "
+    "time counts multiply-adds of matrix products; an $(a \times b)(b \times c)$ product costs $a b c$; biases, "
     "nonlinearities, softmax and residual additions are lower order and not counted",
     "training time = forward + backward; the backward pass of every product A B costs twice its "
     "forward (dA = dC B^T and dB = A^T dC), so training time is 3 times the forward count",

@@ -19,6 +19,7 @@ from ..model import Relation
 from ..verdict import CheckResult, DerivationReport
 from .document import verdict_mark
 from .escape import escape_text
+from .prose import authored_latex
 from .explain import failure_lines
 from .mathtex import math_latex
 from .residuals import Where
@@ -112,7 +113,7 @@ def _margin(formula, steps: list[Checked], walk: _Walk) -> str:
         return rf"\textit{{not checked: {escape_text(why)}}}" if why else ""
     notes = []
     for s in steps:
-        why = escape_text(s.justification) if s.justification else ""
+        why = authored_latex(s.justification) if s.justification else ""
         notes.append(rf"\textup{{({s.chain + 1}.{s.index})}} {why} {verdict_mark(s.result.verdict if s.result else None)}")
     return r"\\ ".join(notes)
 

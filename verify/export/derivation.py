@@ -20,7 +20,7 @@ from .document import document, verdict_mark
 from .escape import escape_text
 from .explain import failure_lines
 from .mathtex import math_latex
-from .prose import prose_latex
+from .prose import authored_latex, prose_latex
 from .residuals import Where, failing_residuals
 from .steps import StepRow, steps_align
 
@@ -60,7 +60,7 @@ def context_latex(context: Context, conventions: tuple[str, ...] = ()) -> str:
         rows.append("\\textbf{Facts:}\n" + _itemize(facts))
     for label, texts in (("Conventions", conventions), ("Notes", context.notes)):
         if texts:
-            rows.append(rf"\textbf{{{label}:}}" + "\n" + _itemize([escape_text(t) for t in texts]))
+            rows.append(rf"\textbf{{{label}:}}" + "\n" + _itemize([authored_latex(t) for t in texts]))
     rows.append(rf"{{\small Checked with the theories: {escape_text(', '.join(context.theories))}.}}\par")
     return "\\subsection*{Setup}\n" + "\n".join(rows) + "\n"
 
@@ -69,7 +69,7 @@ def chain_latex(chain: Chain, results: dict[int, CheckResult], number: int,
                 residuals: Mapping[Where, Expr] | None = None) -> str:
     """One chain: an ``align*`` of its steps with justifications and verdicts, then why any step fails."""
     named = chain.title and chain.title.strip().lower() != f"chain {number}"
-    head = f"Derivation {number}" + (f": {escape_text(chain.title)}" if named else "")
+    head = f"Derivation {number}" + (f": {authored_latex(chain.title)}" if named else "")
     first_wrong = next((i for i, r in sorted(results.items()) if not r.verdict.status.holds), None)
     rows = [StepRow(f"{number}.{i}", step.relation.latex, math_latex(step.expr), step.justification,
                     results[i].verdict if i in results else None, emphasis=i == first_wrong)
@@ -108,7 +108,7 @@ def twins_latex(report: DerivationReport) -> str:
     """The cross-checks against the numpy implementation (numeric evidence: at best consistent)."""
     if not report.twin:
         return ""
-    items = [rf"{escape_text(r.latex)} \hfill {verdict_mark(r.verdict)}" for r in report.twin]
+    items = [rf"{authored_latex(r.latex)} \hfill {verdict_mark(r.verdict)}" for r in report.twin]
     return "\\subsection*{Cross-checks against the numpy implementation}\n" + _itemize(items)
 
 
@@ -163,6 +163,6 @@ def derivations_document(pairs: Iterable[tuple[Derivation, DerivationReport]],
     """One document with every derivation as a section (``verify export --all``); ``figures``
     maps a derivation's name to the TeX of its figure."""
     figures = figures or {}
-    sections = [rf"\section{{{escape_text(d.title)}}}" + "\n" + derivation_body(d, r, figures.get(d.name, ""))
+    sections = [rf"\section{{{authored_latex(d.title)}}}" + "\n" + derivation_body(d, r, figures.get(d.name, ""))
                 + "\n\\clearpage" for d, r in pairs]
     return document(title, "\n".join(sections), subtitle="checked by verify")

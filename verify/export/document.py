@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..verdict import Status, Verdict
 from .escape import escape_text
+from .prose import authored_latex
 
 PREAMBLE = r"""\documentclass[11pt]{article}
 \usepackage[T1]{fontenc}
@@ -41,7 +42,7 @@ def verdict_mark(verdict: Verdict | None) -> str:
 
 def document(title: str, body: str, subtitle: str = "") -> str:
     """A complete standalone document; ``title`` and ``subtitle`` are escaped, ``body`` is TeX."""
-    head = rf"{{\LARGE\bfseries {escape_text(title)}\par}}"
+    head = rf"{{\LARGE\bfseries {authored_latex(title)}\par}}"
     if subtitle:
         head += rf"\medskip{{\large {escape_text(subtitle)}\par}}"
     return (PREAMBLE + "\\begin{document}\n" + head + "\n\\bigskip\n" + body

@@ -22,6 +22,7 @@ from ..model import Chain, Context, Relation
 from ..verdict import CheckResult, Verdict
 from .document import document
 from .escape import escape_text
+from .prose import authored_latex, prose_latex
 from .explain import failure_lines
 from .mathtex import math_latex
 from .residuals import residuals
@@ -62,13 +63,19 @@ class MarkedChain:
 
 @dataclass(frozen=True)
 class FeedbackItem:
-    """One rubric item: its chains, points (None when not graded), comments, unread lines."""
+    """One rubric item: its chains, points (None when not graded), comments, unread lines.
+
+    A comment is a string (escaped; ``$...$`` in it is typeset when it is safe LaTeX) or a
+    :data:`~verify.printing.Prose` sentence whose formulas are SymPy objects, e.g.
+    ``("The two lines differ by ", Math(residual), ".")``: grading should build comments
+    about expressions this way, never from ``str(expr)``.
+    """
 
     title: str
     chains: tuple[MarkedChain, ...] = ()
     points: float | None = None
     max_points: float | None = None
-    comments: tuple[str, ...] = ()
+    comments: tuple = ()  # of str or Prose
     unparsed: tuple[str, ...] = ()
 
 
@@ -105,7 +112,7 @@ def chain_feedback(chain: MarkedChain, number: int) -> str:
     rows = [StepRow(f"{number}.{i}", _RELATIONS.get(str(getattr(s.relation, "value", s.relation)), "="),
                     _math(s.expr, s.source, s.written), s.justification, s.verdict, emphasis=i == wrong)
             for i, s in enumerate(chain.steps, 1)]
-    head = f"Chain {number}" + (f": {escape_text(chain.title)}" if chain.title else "")
+    head = f"Chain {number}" + (f": {authored_latex(chain.title)}" if chain.title else "")
     parts = [rf"\subsection*{{{head}}}", steps_align(_math(chain.start, chain.source, chain.written_start), rows)]
     if wrong is not None:
         parts.append(r"\medskip" + rf"\textbf{{First wrong step ({number}.{wrong}).}} " + _explained(chain, wrong)
@@ -138,7 +145,7 @@ def _points(points: float | None, max_points: float | None) -> str:
 def item_feedback(item: FeedbackItem) -> str:
     """One rubric item: heading with points, comments, chains, lines that could not be read."""
     parts = [rf"\section*{{{escape_text(item.title)} \hfill {_points(item.points, item.max_points)}}}"]
-    parts += [escape_text(c) + r"\par" for c in item.comments]
+    parts += [(prose_latex(c) if isinstance(c, tuple) else authored_latex(c)) + r"\par" for c in item.comments]
     parts += [chain_feedback(c, n) for n, c in enumerate(item.chains, 1)]
     if item.unparsed:
         lines = "\n".join(rf"\item \texttt{{{escape_text(u)}}}" for u in item.unparsed)

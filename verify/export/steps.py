@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..verdict import Verdict
 from .document import verdict_mark
 from .escape import escape_text
+from .prose import authored_latex
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class StepRow:
 
 
 def _row(row: StepRow) -> str:
-    why = escape_text(row.justification) if row.justification else r"\textit{no justification given}"
+    why = authored_latex(row.justification) if row.justification else r"\textit{no justification given}"
     label = escape_text(row.label)
     if row.emphasis:
         label = rf"\textbf{{{label}}}"

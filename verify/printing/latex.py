@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from sympy import Basic, ImmutableMatrix, Symbol, preorder_traversal
+from sympy import Basic, ImmutableMatrix, Symbol, oo, preorder_traversal
 from sympy.core.function import AppliedUndef
 from sympy.core.symbol import Str
 from sympy.matrices import MatrixBase
@@ -44,6 +44,13 @@ class _Printer(LatexPrinter):
 
     def _print_ImaginaryUnit(self, expr) -> str:
         return "i"
+
+    def _print_Integral(self, expr) -> str:
+        """Over the whole real line the bounds go unsaid, as on paper: ``\\int f(z)\\, dz``."""
+        if not all(len(limit) == 3 and limit[1] == -oo and limit[2] == oo for limit in expr.limits):
+            return super()._print_Integral(expr)
+        variables = "".join(rf"\, d{self._print(limit[0])}" for limit in expr.limits)
+        return r"\int" * len(expr.limits) + " " + self._print(expr.function) + variables
 
 
 def _names(expr: Basic) -> tuple[set[Symbol], bool]:

@@ -17,6 +17,7 @@ the terminal cannot show it; the ASCII form stays readable, not SymPy syntax.
 from __future__ import annotations
 
 import os
+import re
 import sys
 
 from sympy import Basic, Integer, Mul, Pow, Rational, S, Symbol
@@ -31,6 +32,7 @@ _GREEK = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": 
           "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π", "Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ",
           "Omega": "Ω", "ell": "ℓ"}
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+_SINGLE_LETTER = re.compile(r"[A-Za-zα-ωΓ-Ω][⁰¹²³⁴⁵⁶⁷⁸⁹⁻]*")
 _RELATIONS = {"==": ("=", "="), "!=": ("≠", "!="), "<=": ("≤", "<="), ">=": ("≥", ">="), "<": ("<", "<"),
               ">": (">", ">")}
 
@@ -117,20 +119,22 @@ class PlainPrinter(StrPrinter):
         return text
 
     def _product(self, factors: list) -> str:
-        """Factors side by side: ``2λ`` in Unicode, ``2 lambda`` in ASCII; a space between names."""
-        out = ""
+        """Factors side by side: ``2λ``, ``2ab`` in Unicode, ``2 lambda``, ``2 a b`` in ASCII; a space
+        between longer names (``d_k q``)."""
+        out, letters = "", True
         for factor in factors:
             text = self._factor(factor)
+            single = _SINGLE_LETTER.fullmatch(text) is not None
             if not out:
                 out = text
-            elif self.unicode and (out == "i" or all(c.isdigit() or c == "." for c in out)) \
-                    and not text[0].isdigit() and "/" not in text:
+            elif self.unicode and (out == "i" or all(c.isdigit() or c == "." for c in out) or letters) \
+                    and (single or (not text[0].isdigit() and "/" not in text and not letters)):
                 out += text
             elif text[0].isdigit():
-                out += " · " if self.unicode else " * "
-                out += text
+                out += f" · {text}" if self.unicode else f" ({text})"
             else:
                 out += " " + text
+            letters = single
         return out
 
     def _print_Mul(self, expr) -> str:
@@ -207,6 +211,23 @@ class PlainPrinter(StrPrinter):
         heads = {"Theta": ("Θ", "Theta"), "BigOmega": ("Ω", "Omega"), "BigO": ("O", "O")}
         head = heads.get(type(expr).__name__, (type(expr).__name__,) * 2)[0 if self.unicode else 1]
         return f"{head}({self._print(expr.expr)})"
+
+    def _print_Integral(self, expr) -> str:
+        head = "∫" if self.unicode else "int"
+        bounds = ""
+        for limit in expr.limits:
+            if len(limit) == 3 and not (limit[1] == -S.Infinity and limit[2] == S.Infinity):
+                bounds += f"[{self._print(limit[1])}..{self._print(limit[2])}]"
+        body = self._print(expr.function)
+        body = f"({body})" if expr.function.is_Add else body
+        return f"{head}{bounds} {body} " + " ".join(f"d{self._print(limit[0])}" for limit in expr.limits)
+
+    def _print_Derivative(self, expr) -> str:
+        variables = "".join(f" d{self._print(v)}" + (str(n).translate(_SUPERSCRIPT) if self.unicode else f"^{n}")
+                            * (n != 1) for v, n in expr.variable_count)
+        order = sum(n for _, n in expr.variable_count)
+        top = "d" + ((str(order).translate(_SUPERSCRIPT) if self.unicode else f"^{order}") if order != 1 else "")
+        return f"{top}/{variables.strip()} ({self._print(expr.expr)})"
 
     def _print_Abs(self, expr) -> str:
         return f"|{self._print(expr.args[0])}|"

@@ -34,7 +34,7 @@ _SPECIAL = {
 _UNICODE = {
     "≤": r"\ensuremath{\le}", "≥": r"\ensuremath{\ge}", "≠": r"\ensuremath{\ne}",
     "≈": r"\ensuremath{\approx}", "→": r"\ensuremath{\to}", "←": r"\ensuremath{\leftarrow}",
-    "⇒": r"\ensuremath{\Rightarrow}", "∞": r"\ensuremath{\infty}", "∑": r"\ensuremath{\sum}",
+    "⇒": r"\ensuremath{\Rightarrow}", "↦": r"\ensuremath{\mapsto}", "∞": r"\ensuremath{\infty}", "∑": r"\ensuremath{\sum}",
     "∏": r"\ensuremath{\prod}", "∫": r"\ensuremath{\int}", "∂": r"\ensuremath{\partial}",
     "∇": r"\ensuremath{\nabla}", "·": r"\ensuremath{\cdot}", "×": r"\ensuremath{\times}",
     "÷": r"\ensuremath{\div}", "±": r"\ensuremath{\pm}", "√": r"\ensuremath{\surd}",
