@@ -132,6 +132,11 @@ def test_no_code_in_the_text_of_a_builtin_solution_sheet(name, checked_builtins)
     assert code_in_text(derivation_document(derivation, report)) == []
 
 
+def test_every_formula_in_the_builtins_prose_is_typeset(checked_builtins):
+    """A ``$...$`` in a title, convention or cross-check that is not safe LaTeX would show as dollars."""
+    assert r"\$" not in derivations_document(checked_builtins)
+
+
 def test_no_code_in_the_text_of_all_builtins_in_one_document(checked_builtins):
     assert code_in_text(derivations_document(checked_builtins)) == []
 

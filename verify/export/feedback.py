@@ -144,7 +144,8 @@ def _points(points: float | None, max_points: float | None) -> str:
 
 def item_feedback(item: FeedbackItem) -> str:
     """One rubric item: heading with points, comments, chains, lines that could not be read."""
-    parts = [rf"\section*{{{escape_text(item.title)} \hfill {_points(item.points, item.max_points)}}}"]
+    points = rf"\mbox{{{_points(item.points, item.max_points)}}}"  # "1 / 1" never breaks across lines
+    parts = [rf"\section*{{{authored_latex(item.title)} \hfill {points}}}"]
     parts += [(prose_latex(c) if isinstance(c, tuple) else authored_latex(c)) + r"\par" for c in item.comments]
     parts += [chain_feedback(c, n) for n, c in enumerate(item.chains, 1)]
     if item.unparsed:

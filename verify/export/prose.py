@@ -10,9 +10,27 @@ from .mathtex import math_latex
 from .written import written_latex
 
 
+DISPLAY_OVER = 90  # characters of LaTeX: a longer formula is displayed on its own line, where it fits
+
+
 def prose_latex(prose: Prose) -> str:
-    """Text-mode TeX of the sentence; every formula goes through ``math_latex``, every word is escaped."""
-    return "".join(rf"\({math_latex(p.value)}\)" if isinstance(p, Math) else escape_text(p) for p in prose)
+    """Text-mode TeX of the sentence; every formula goes through ``math_latex``, every word is escaped.
+    A formula too long for a line of text is displayed (inline math cannot break across lines)."""
+    out, pieces = [], list(prose)
+    for n, piece in enumerate(pieces):
+        if not isinstance(piece, Math):
+            out.append(escape_text(piece))
+            continue
+        math = math_latex(piece.value)
+        if len(math) <= DISPLAY_OVER:
+            out.append(rf"\({math}\)")
+            continue
+        after = pieces[n + 1] if n + 1 < len(pieces) else None
+        mark = after[:1] if isinstance(after, str) and after[:1] in (".", ",", ";") else ""
+        if mark:
+            pieces[n + 1] = after[1:]  # the sentence's punctuation ends the display, as in print
+        out.append(rf"\[{math}\,{mark}\]" if mark else rf"\[{math}\]")
+    return "".join(out)
 
 
 _INLINE_MATH = re.compile(r"(?<![\\$])\$([^$\n]+?)\$")

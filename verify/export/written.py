@@ -22,7 +22,7 @@ _GREEK = """alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta io
 _MATH = """frac dfrac tfrac sqrt sum prod int iint oint cdot times ast div pm mp mid vert Vert le leq leqslant ge geq
     geqslant neq ne approx simeq sim equiv nabla partial lbrace rbrace lbrack rbrack lvert rvert lVert rVert
     langle rangle infty top intercal emptyset log ln exp sin cos tan tanh sinh cosh arctan min max sup inf lim
-    det dim ker Pr to mapsto in notin subset subseteq cup cap forall exists quad qquad left right big Big bigg
+    det dim ker Pr to mapsto lceil rceil lfloor rfloor in notin subset subseteq cup cap forall exists quad qquad left right big Big bigg
     Bigg bigl bigr Bigl Bigr biggl biggr Biggl Biggr displaystyle textstyle limits nolimits hat widehat bar
     overline tilde widetilde vec dot ddot check breve mathbf boldsymbol mathrm mathit mathsf mathcal mathbb
     text textrm textit textsf operatorname begin end ldots cdots dots prime star circ odot otimes oplus""".split()

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import Callable
 
-from sympy import Eq, Matrix, Symbol, Tuple
+from sympy import Eq, Ge, Gt, Le, Lt, Matrix, Pow, Symbol, Tuple, eye
 from sympy.core.symbol import Str
 from sympy.matrices import MatrixBase
 
 from ..model import Claim
+from ..rules import normalise_rule_name
 from ..verdict import Status, Verdict
 from ..vocabulary import BigO, BigOmega, Theta
 from .prose import Math, Prose, joined
@@ -110,13 +111,26 @@ def _iterates(claim: Claim) -> Prose:
 @_states("closed_form")
 def _closed_form(claim: Claim) -> Prose:
     mapping, start, n = claim.subject
+    if isinstance(start, MatrixBase) and isinstance(mapping, MatrixBase) and start == eye(start.rows):
+        return ("for every ", Math(n), " ≥ 0, the power ", Math(Pow(Symbol("A"), n, evaluate=False)), " of ",
+                Math(Eq(Symbol("A"), mapping, evaluate=False)), " is ", Math(claim.value))
     return ("for every ", Math(n), " ≥ 0, ", Math(n), " steps of ", *_map(mapping), " from ", _vector(start),
             " give ", _vector(claim.value))
 
 
 @_states("inequality")
 def _inequality(claim: Claim) -> Prose:
-    return (Math(claim.subject),)
+    ranges = [(Math(_range(s)),) for s in sorted(claim.subject.free_symbols, key=str) if _range(s) is not None]
+    given = (" with ", *joined([(Math(a),) for a in claim.assumptions])) if claim.assumptions else ()
+    return (("for every ", *joined(ranges), *given, ": ") if ranges or given else ()) + (Math(claim.subject),)
+
+
+def _range(symbol):
+    """What a symbol's assumptions say of its values, as a relation (``η > 0``), or None."""
+    for test, relation in (("positive", Gt), ("nonnegative", Ge), ("negative", Lt), ("nonpositive", Le)):
+        if getattr(symbol, f"is_{test}", False):
+            return relation(symbol, 0, evaluate=False)
+    return None
 
 
 @_states("saddle")
@@ -175,7 +189,8 @@ def claim_statement(claim: Claim) -> Prose:
         body = write(claim) if write is not None else _in_words(claim)
     except (TypeError, ValueError, AttributeError):  # an encoding this writer does not know: the author's words
         body = _in_words(claim)
-    return _capitalised((*body, *_assuming(claim), "."))
+    assuming = _assuming(claim) if claim.kind != "inequality" else ()  # an inequality says it in its range
+    return _capitalised((*body, *assuming, "."))
 
 
 def _characteristic(matrix) -> Prose:
@@ -217,7 +232,8 @@ def claim_sketch(claim: Claim, verdict: Verdict | None) -> Prose:
     sketch = _SKETCHES.get(claim.kind)
     if sketch:
         how.append(sketch)
-    if claim.justification:
+    used = {normalise_rule_name(rule.name) for rule in verdict.used} if verdict is not None else set()
+    if claim.justification and normalise_rule_name(claim.justification) not in used:
         how.append(f" (cited: {claim.justification})")
     if verdict is None:
         return _capitalised((*how, "; not checked.")) if how else ("Not checked.",)
