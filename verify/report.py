@@ -18,7 +18,7 @@ from sympy import Expr
 from .model import Derivation, Relation
 from .printing import (claim_statement, counterexample_prose, plain_math, prose_plain, unicode_wanted,
                        verdict_argument)
-from .verdict import CheckResult, DerivationReport, Status
+from .verdict import CheckResult, DerivationReport, Status, Tier
 
 _INLINE_MATH = re.compile(r"(?<![\\$])\$([^$\n]+?)\$")
 
@@ -103,8 +103,9 @@ def result_row(result: CheckResult, printed: Printed | None = None) -> str:
     where = f"{result.kind} {result.chain + 1}.{result.index}" if result.kind == "step" else f"{result.kind} {result.index}"
     why = authored_plain(result.justification or "", printed.unicode if printed else None)
     what = printed.what(result) if printed is not None else result.latex
+    label = result.verdict.label + (" (identical)" if result.verdict.tier is Tier.IDENTICAL else "")
     return (f"  {where:<10} {shorten(what, 46):<46} {shorten(why, 22):<22} "
-            f"{result.verdict.label:<24} {result.millis:8.1f} ms")
+            f"{label:<24} {result.millis:8.1f} ms")
 
 
 def failure_detail(result: CheckResult, printed: Printed | None = None) -> list[str]:

@@ -17,7 +17,7 @@ from sympy import Expr
 
 from ..model import Relation
 from ..verdict import CheckResult, DerivationReport
-from .document import verdict_mark
+from .document import identical_note, verdict_mark
 from .escape import escape_text
 from .prose import authored_latex
 from .explain import failure_lines
@@ -114,7 +114,8 @@ def _margin(formula, steps: list[Checked], walk: _Walk) -> str:
     notes = []
     for s in steps:
         why = authored_latex(s.justification) if s.justification else ""
-        notes.append(rf"\textup{{({s.chain + 1}.{s.index})}} {why} {verdict_mark(s.result.verdict if s.result else None)}")
+        verdict = s.result.verdict if s.result else None
+        notes.append(rf"\textup{{({s.chain + 1}.{s.index})}} {why} {verdict_mark(verdict)}{identical_note(verdict)}")
     return r"\\ ".join(notes)
 
 

@@ -5,7 +5,7 @@ used, so a document that compiles in CI compiles on a course machine too.
 """
 from __future__ import annotations
 
-from ..verdict import Status, Verdict
+from ..verdict import Status, Tier, Verdict
 from .escape import escape_text
 from .prose import authored_latex
 
@@ -38,6 +38,14 @@ def verdict_mark(verdict: Verdict | None) -> str:
     if verdict is None:
         return r"\verdict{unknown}{not checked}"
     return rf"\verdict{{{_COLOURS[verdict.status]}}}{{{escape_text(verdict.label)}}}"
+
+
+def identical_note(verdict: Verdict | None) -> str:
+    """A step the checker found identical to the line before *as read*: said in the margin, since the
+    reader may have simplified what was written (``x \\cdot q/q``) into the same expression."""
+    if verdict is None or verdict.tier is not Tier.IDENTICAL:
+        return ""
+    return r"\\ \textit{identical to the line before, as read}"
 
 
 def document(title: str, body: str, subtitle: str = "") -> str:

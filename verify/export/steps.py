@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..verdict import Verdict
-from .document import verdict_mark
+from .document import identical_note, verdict_mark
 from .escape import escape_text
 from .prose import authored_latex
 
@@ -32,7 +32,7 @@ def _row(row: StepRow) -> str:
     label = escape_text(row.label)
     if row.emphasis:
         label = rf"\textbf{{{label}}}"
-    note = rf"\textup{{({label})}} {why}\\ {verdict_mark(row.verdict)}"
+    note = rf"\textup{{({label})}} {why}\\ {verdict_mark(row.verdict)}{identical_note(row.verdict)}"
     return rf"&{row.relation} {row.math} \tag*{{\why{{{note}}}}}"
 
 
