@@ -24,7 +24,7 @@ PREAMBLE = r"""\documentclass[11pt]{article}
 \definecolor{consistent}{rgb}{0.10,0.30,0.65}
 \definecolor{refuted}{rgb}{0.75,0.05,0.05}
 \definecolor{unknown}{rgb}{0.60,0.40,0.00}
-\newcommand{\verdict}[2]{\textcolor{#1}{\textsf{\bfseries #2}}}
+\newcommand{\verdict}[2]{\mbox{\textcolor{#1}{\textsf{\bfseries #2}}}}
 \newenvironment{compactitem}{\begin{itemize}\setlength{\itemsep}{0pt}\setlength{\parskip}{0pt}}{\end{itemize}}
 \newcommand{\why}[1]{\parbox[t]{0.34\linewidth}{\raggedright\small #1}}
 """
