@@ -91,3 +91,10 @@ def test_a_step_identical_to_the_line_before_as_read_says_so_in_the_margin(tmp_p
     tex = out.read_text(encoding="utf-8")
     assert r"&= \log \int q(z|x) \frac{p(x, z)}{q(z|x)} dz" in tex
     assert tex.count("identical to the line before, as read") == 1
+
+
+def test_inline_math_in_a_heading_is_typeset(tmp_path):
+    source, out = tmp_path / "h.md", tmp_path / "h.tex"
+    source.write_text("## Why $\\sqrt{d_k}$\n\n$$x + x = 2x$$\n", encoding="utf-8")
+    main(["export", str(source), "-o", str(out)])
+    assert r"\subsection*{Why \(\sqrt{d_k}\)}" in out.read_text(encoding="utf-8")

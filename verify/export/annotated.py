@@ -161,7 +161,8 @@ def _inline(text: str, offset: int, walk: _Walk) -> str:
     for match in _INLINE.finditer(text):
         out.append(_emphasised(text[last:match.start()]))
         formula = walk.formulas.get(offset + match.start("math"))
-        shown = _formula_math(formula) if formula is not None and formula.statement is not None else None
+        shown = _formula_math(formula) if formula is not None and formula.statement is not None \
+            else written_latex(match.group("math"))  # not read (or not found): typeset only if safe as it is
         out.append(rf"\({shown}\)" if shown is not None else escape_text(match.group()))
         last = match.end()
     out.append(_emphasised(text[last:]))
