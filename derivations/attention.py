@@ -11,14 +11,15 @@ blocks in order; the theory checks each fixed h, not the induction.
 """
 from __future__ import annotations
 
-TITLE = "Scaled dot-product attention: weighted sums, normalisation, heads, sqrt(d_k)"
+TITLE = "Scaled dot-product attention: weighted sums, normalisation, heads, √d_k"
 
 CONVENTIONS = (
-    "Q, K: t x d_k; V: t x d_v; q_i, k_j, v_j are rows i, j of Q, K, V (indices 1-based).",
-    "softmax acts on each row: softmax(S)_{ij} = exp(S_ij) / sum_l exp(S_il).",
-    "alpha_ij = exp(q_i . k_j / sqrt(d_k)) / sum_l exp(q_i . k_l / sqrt(d_k)).",
-    "head_m: t x d_v; W^O: h d_v x d_model, split into row blocks W^O_m: d_v x d_model.",
-    "For the variance: q, k have independent components of mean 0 and variance 1.",
+    r"$Q, K$: $t \times d_k$; $V$: $t \times d_v$; $q_i, k_j, v_j$ are rows $i, j$ of $Q, K, V$ (indices 1-based).",
+    r"softmax acts on each row: $\mathrm{softmax}(S)_{ij} = \exp(S_{ij}) / \sum_l \exp(S_{il})$.",
+    r"$\alpha_{ij} = \exp(q_i \cdot k_j / \sqrt{d_k}) / \sum_l \exp(q_i \cdot k_l / \sqrt{d_k})$.",
+    r"$\mathrm{head}_m$: $t \times d_v$; $W^O$: $h d_v \times d_{\mathrm{model}}$, split into row blocks "
+    r"$W^O_m$: $d_v \times d_{\mathrm{model}}$.",
+    "For the variance: $q, k$ have independent components of mean 0 and variance 1.",
 )
 
 

@@ -152,13 +152,14 @@ def _unit_variance(config) -> Verdict:
 
 
 TWINS = (
-    TwinCheck("softmax(QK^T/sqrt(d_k)) V equals the weighted sums computed by loops",
+    TwinCheck(r"$\mathrm{softmax}(Q K^T / \sqrt{d_k}) V$ equals the weighted sums computed by loops",
               lambda config: _agreement("matrix form = weighted-sum loops", _matrix_vs_loops, config)),
     TwinCheck("each row of attention weights sums to 1",
               lambda config: _agreement("rows sum to 1", _rows_sum_to_one, config)),
-    TwinCheck("Concat(head_1..head_h) W^O equals sum_m head_m W^O_m (numpy multi-head layer)",
+    TwinCheck(r"$\mathrm{Concat}(\mathrm{head}_1, \dots, \mathrm{head}_h) W^O$ equals "
+              r"$\sum_m \mathrm{head}_m W^O_m$ (numpy multi-head layer)",
               lambda config: _agreement("concat = sum of per-head products", _concat_vs_sum, config)),
     TwinCheck("softmax is unchanged by adding a constant to each row",
               lambda config: _agreement("shift invariance", _shift_invariance, config)),
-    TwinCheck("q.k/sqrt(d_k) has variance 1 (sampled)", _unit_variance),
+    TwinCheck(r"$q \cdot k / \sqrt{d_k}$ has variance 1 (sampled)", _unit_variance),
 )

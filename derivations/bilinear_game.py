@@ -18,15 +18,15 @@ from sympy.core.symbol import Str
 
 from verify.model import Chain, Claim, Context, Derivation, Fact, Step, TwinCheck
 
-TITLE = "Gradient descent-ascent on the bilinear game f(p, q) = p q"
+TITLE = "Gradient descent-ascent on the bilinear game $f(p, q) = p q$"
 
 CONVENTIONS = (
-    "f(p, q) = p q; p minimises (descends, sign -1), q maximises (ascends, sign +1); eta > 0 is the step size",
-    "z_t = (p_t, q_t); simultaneous GDA: p' = p - eta q, q' = q + eta p (both use z_t)",
-    "alternating GDA: p' = p - eta q, then q' = q + eta p' (q sees the new p)",
-    "extragradient: look ahead z_h = simultaneous step from z_t, then z_(t+1) = z_t + eta (-q_h, p_h)",
-    "continuous time tau: dp/dtau = -q, dq/dtau = p",
-    "||z||^2 = p^2 + q^2; eigenvalues are listed with multiplicity; spectral radius = max |lambda|",
+    r"$f(p, q) = p q$; $p$ minimises (descends, sign $-1$), $q$ maximises (ascends, sign $+1$); $\eta > 0$ is the step size",
+    r"$z_t = (p_t, q_t)$; simultaneous GDA: $p' = p - \eta q$, $q' = q + \eta p$ (both use $z_t$)",
+    r"alternating GDA: $p' = p - \eta q$, then $q' = q + \eta p'$ ($q$ sees the new $p$)",
+    r"extragradient: look ahead $z_h$ = simultaneous step from $z_t$, then $z_{t+1} = z_t + \eta (-q_h, p_h)$",
+    r"continuous time $\tau$: $dp/d\tau = -q$, $dq/d\tau = p$",
+    r"$\|z\|^2 = p^2 + q^2$; eigenvalues are listed with multiplicity; spectral radius $= \max |\lambda|$",
 )
 
 STUDENT_TABLE = ((1, 1), (0, 2), (-2, 2), (-4, 0), (-4, -4), (0, -8), (8, -8))
@@ -116,7 +116,7 @@ def growth_chain(g: Game) -> tuple[Chain, tuple[Fact, ...]]:
              justification="expand"),
         Step((1 + eta**2) * (p**2 + q**2), justification="algebra"),
     )
-    return Chain(p1**2 + q1**2, steps, "simultaneous GDA: the distance to (0, 0) grows by sqrt(1 + eta^2)"), facts
+    return Chain(p1**2 + q1**2, steps, r"simultaneous GDA: the distance to $(0, 0)$ grows by $\sqrt{1 + \eta^2}$"), facts
 
 
 def flow_chain(g: Game) -> tuple[Chain, tuple[Fact, ...]]:
@@ -132,7 +132,7 @@ def flow_chain(g: Game) -> tuple[Chain, tuple[Fact, ...]]:
         Step(2 * P * dP + 2 * Q * dQ, justification="vector field"),
         Step(Derivative(P**2 + Q**2, g.tau), justification="chain rule"),
     )
-    return Chain(sympy.S.Zero, steps, "continuous time: d/dtau (p^2 + q^2) = 0, the flow runs on circles"), facts
+    return Chain(sympy.S.Zero, steps, r"continuous time: $d(p^2 + q^2)/d\tau = 0$, the flow runs on circles"), facts
 
 
 def alternating_chain(g: Game) -> Chain:
@@ -142,14 +142,14 @@ def alternating_chain(g: Game) -> Chain:
     q1 = q + eta * p1
     start = energy(g).xreplace({p: p1, q: q1})
     steps = (Step(energy(g), justification="expand"),)
-    return Chain(start, steps, "alternating GDA: E(z_(t+1)) = E(z_t) with E = p^2 + q^2 - eta p q")
+    return Chain(start, steps, r"alternating GDA: $E(z_{t+1}) = E(z_t)$ with $E = p^2 + q^2 - \eta p q$")
 
 
 def extragradient_chain(g: Game) -> Chain:
     p, q, eta = g.p, g.q, g.eta
     start = ((1 - eta**2) * p - eta * q) ** 2 + (eta * p + (1 - eta**2) * q) ** 2
     steps = (Step((1 - eta**2 + eta**4) * (p**2 + q**2), justification="algebra"),)
-    return Chain(start, steps, "extragradient: ||z_(t+1)||^2 = (1 - eta^2 + eta^4) ||z_t||^2")
+    return Chain(start, steps, r"extragradient: $\|z_{t+1}\|^2 = (1 - \eta^2 + \eta^4) \|z_t\|^2$")
 
 
 def claim(statement: str, kind: str, subject, value=None, why: str | None = None, assume=()) -> Claim:
@@ -313,9 +313,9 @@ def twins(g: Game) -> tuple[TwinCheck, ...]:
     checks = (
         ("GDA simulators = the symbolic update matrices iterated", _powers),
         ("numpy.linalg.eigvals = the symbolic eigenvalues (3 methods)", _eigenvalues),
-        ("simulated distance ratios = sqrt(1 + eta^2) and sqrt(1 - eta^2 + eta^4)", _ratios),
-        ("alternating GDA conserves p^2 + q^2 - eta p q", _invariant),
-        ("simulation from (1, 1), eta = 1 = closed form = table", _table),
+        (r"simulated distance ratios $= \sqrt{1 + \eta^2}$ and $\sqrt{1 - \eta^2 + \eta^4}$", _ratios),
+        (r"alternating GDA conserves $p^2 + q^2 - \eta p q$", _invariant),
+        (r"simulation from $(1, 1)$, $\eta = 1$ = closed form = table", _table),
     )
     return tuple(TwinCheck(statement, functools.partial(run, g)) for statement, run in checks)
 
@@ -326,7 +326,7 @@ def derivation() -> Derivation:
     flow, flow_facts = flow_chain(g)
     context = Context(symbols=(g.p, g.q, g.eta, g.t, g.tau), facts=growth_facts + flow_facts,
                       theories=("dynamics", "algebra"),
-                      notes=("f(p, q) = p q; min over p, max over q; equilibrium (0, 0)",))
+                      notes=("$f(p, q) = p q$; min over $p$, max over $q$; equilibrium $(0, 0)$",))
     claims = game_claims(g) + simultaneous_claims(g) + alternating_claims(g) + flow_claims(g) + extragradient_claims(g)
     chains = (growth, flow, alternating_chain(g), extragradient_chain(g))
     return Derivation("bilinear-game", TITLE, context, chains, claims, CONVENTIONS, twins(g))

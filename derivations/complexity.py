@@ -21,24 +21,24 @@ k, l = sympy.symbols("k l", positive=True, integer=True)  # position (time step)
 FF = 4  # the feed-forward block's inner width is FF * n
 
 CONVENTIONS = (
-    "time counts multiply-adds of matrix products; an (a x b)(b x c) product costs a*b*c; biases, "
+    r"time counts multiply-adds of matrix products; an $(a \times b)(b \times c)$ product costs $a b c$; biases, "
     "nonlinearities, softmax and residual additions are lower order and not counted",
-    "training time = forward + backward; the backward pass of every product A B costs twice its "
-    "forward (dA = dC B^T and dB = A^T dC), so training time is 3 times the forward count",
+    r"training time = forward + backward; the backward pass of every product $A B$ costs twice its "
+    r"forward ($dA = dC\, B^T$ and $dB = A^T dC$), so training time is 3 times the forward count",
     "space counts the activations kept for backpropagation (numbers, per layer: the layer's input and "
     "what each product or nonlinearity needs in its backward); parameters are counted separately",
-    "RNN cell h_k = tanh(W h_{k-1} + U x_k) with width n in every layer; RNN inference runs the same "
+    r"RNN cell $h_k = \tanh(W h_{k-1} + U x_k)$ with width $n$ in every layer; RNN inference runs the same "
     "products step by step (its time is the forward time) and keeps only the current hidden state of each layer",
-    "Transformer layer: Q, K, V projections, h heads of width n/h (h divides n), scores, softmax, "
-    "weighted sum, output projection, residual, feed-forward n -> 4n -> n with ReLU; no layer norm",
-    "Transformer inference is autoregressive with a KV cache: step k attends to the k cached positions; "
+    r"Transformer layer: $Q, K, V$ projections, $h$ heads of width $n/h$ ($h$ divides $n$), scores, softmax, "
+    r"weighted sum, output projection, residual, feed-forward $n \to 4n \to n$ with ReLU; no layer norm",
+    "Transformer inference is autoregressive with a KV cache: step $k$ attends to the $k$ cached positions; "
     "its space is the cache (keys and values of every position and layer); per-step scratch is transient",
-    "restricted self-attention: each query attends to the 2r+1 key slots at distance <= r, zero-padded "
+    r"restricted self-attention: each query attends to the $2r+1$ key slots at distance $\le r$, zero-padded "
     "and masked at the sequence ends, so each query costs the same",
-    "size variables t, n, L, h, r are >= 1 and grow independently, except where a claim assumes h <= n "
-    "(a head is at least one unit wide) or r <= t (the window fits in the sequence)",
-    "maximum path length: over all pairs (i, j), the fewest dependency edges from input position i to a "
-    "representation of position j, in a stack deep enough for every position to reach every other",
+    r"size variables $t, n, L, h, r$ are $\ge 1$ and grow independently, except where a claim assumes $h \le n$ "
+    r"(a head is at least one unit wide) or $r \le t$ (the window fits in the sequence)",
+    "maximum path length: over all pairs $(i, j)$, the fewest dependency edges from input position $i$ to a "
+    "representation of position $j$, in a stack deep enough for every position to reach every other",
 )
 
 

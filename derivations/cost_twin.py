@@ -326,6 +326,6 @@ TWINS = (
     TwinCheck("multiply-adds, kept activations and parameters of the numpy RNN and Transformer passes "
               "(train, KV-cache inference, restricted window) equal the cost polynomials",
               lambda config: compare(count_all, config)),
-    TwinCheck("maximum path lengths by BFS over the dependency graph equal t, 1 and max(1, ceil((t-1)/r))",
+    TwinCheck(r"maximum path lengths by BFS over the dependency graph equal $t$, $1$ and $\max(1, \lceil (t-1)/r \rceil)$",
               lambda config: compare(path_lengths, config)),
 )

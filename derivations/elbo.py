@@ -10,11 +10,11 @@ from __future__ import annotations
 TITLE = "Evidence lower bound (ELBO) and the Gaussian KL term of a VAE"
 
 CONVENTIONS = (
-    "x is observed and fixed; z is the latent variable, integrated over the real line",
-    "p is one generative model: p(x, z) = p(x|z) p(z), p(z|x) its posterior, p(x) its evidence",
-    "q(z|x) is any density over z that is positive everywhere (the approximate posterior)",
-    "ELBO = E_q[log p(x, z) - log q(z|x)]",
-    "the Gaussian KL is per latent dimension: mu real, sigma > 0; sum over dimensions for a diagonal q",
+    "$x$ is observed and fixed; $z$ is the latent variable, integrated over the real line",
+    "$p$ is one generative model: $p(x, z) = p(x|z) p(z)$, $p(z|x)$ its posterior, $p(x)$ its evidence",
+    "$q(z|x)$ is any density over $z$ that is positive everywhere (the approximate posterior)",
+    r"$\mathrm{ELBO} = \mathbb{E}_q[\log p(x, z) - \log q(z|x)]$",
+    r"the Gaussian KL is per latent dimension: $\mu$ real, $\sigma > 0$; sum over dimensions for a diagonal $q$",
 )
 
 
@@ -65,7 +65,7 @@ def evidence_decomposition(m):
         Step(_elbo(m) + gap, justification="expectation definition"),
         Step(_elbo(m) + KL(q, posterior), justification="KL definition"),
     )
-    return Chain(log(m["evidence"]), steps, title="log p(x) = ELBO + KL(q(z|x) || p(z|x))")
+    return Chain(log(m["evidence"]), steps, title=r"$\log p(x) = \mathrm{ELBO} + \mathrm{KL}(q(z|x) \| p(z|x))$")
 
 
 def reconstruction_and_regularisation(m):
@@ -82,7 +82,7 @@ def reconstruction_and_regularisation(m):
         Step(reconstruction + Expectation(log(prior) - log(q), q), justification="linearity"),
         Step(reconstruction - KL(q, prior), justification="KL definition"),
     )
-    return Chain(_elbo(m), steps, title="ELBO = reconstruction - KL(q(z|x) || p(z))")
+    return Chain(_elbo(m), steps, title=r"$\mathrm{ELBO}$ = reconstruction $- \mathrm{KL}(q(z|x) \| p(z))$")
 
 
 def jensen_bound(m):
@@ -100,7 +100,7 @@ def jensen_bound(m):
         Step(Expectation(log(joint / q), q), Relation.GE, justification="jensen"),
         Step(_elbo(m), justification="product rule"),
     )
-    return Chain(log(m["evidence"]), steps, title="log p(x) >= ELBO (Jensen)")
+    return Chain(log(m["evidence"]), steps, title=r"$\log p(x) \ge \mathrm{ELBO}$ (Jensen)")
 
 
 def gaussian_kl(m):
@@ -127,7 +127,7 @@ def gaussian_kl(m):
              justification="Gaussian moments"),
         Step((mu**2 + sigma**2 - 1 - log(sigma**2)) / 2, justification="algebra"),
     )
-    return Chain(KL(q_law, prior_law), steps, title="KL(N(mu, sigma^2) || N(0, 1)) in closed form")
+    return Chain(KL(q_law, prior_law), steps, title=r"$\mathrm{KL}(N(\mu, \sigma^2) \| N(0, 1))$ in closed form")
 
 
 def derivation():

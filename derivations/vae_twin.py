@@ -151,12 +151,12 @@ def bound_and_monte_carlo(config) -> Verdict:
 
 def twins() -> tuple[TwinCheck, ...]:
     return (
-        TwinCheck("log p(x) = ELBO + KL(q(z|x) || p(z|x)) on the numpy VAE",
+        TwinCheck(r"$\log p(x) = \mathrm{ELBO} + \mathrm{KL}(q(z|x) \| p(z|x))$ on the numpy VAE",
                   lambda config: run_probe(evidence_gap, config)),
-        TwinCheck("ELBO = E_q[log p(x|z)] - KL(q(z|x) || p(z)) on the numpy VAE",
+        TwinCheck(r"$\mathrm{ELBO} = \mathbb{E}_q[\log p(x|z)] - \mathrm{KL}(q(z|x) \| p(z))$ on the numpy VAE",
                   lambda config: run_probe(reconstruction_split, config)),
-        TwinCheck("KL(N(mu, sigma^2) || N(0, 1)) closed form equals quadrature",
+        TwinCheck(r"$\mathrm{KL}(N(\mu, \sigma^2) \| N(0, 1))$ closed form equals quadrature",
                   lambda config: run_probe(kl_closed_form, config)),
-        TwinCheck("log p(x) >= ELBO; Monte Carlo ELBO within 5 standard errors of quadrature",
+        TwinCheck(r"$\log p(x) \ge \mathrm{ELBO}$; Monte Carlo ELBO within 5 standard errors of quadrature",
                   bound_and_monte_carlo),
     )

@@ -88,8 +88,10 @@ def test_steps_are_in_align_environments_one_per_chain(sample_tex):
     assert sample_tex.count(r"\begin{align*}") == len(sample_derivation().chains)
 
 
-def test_a_refuted_step_shows_residual_and_counterexample(sample_tex):
-    assert "residual (left $-$ right)" in sample_tex and "counterexample: a=" in sample_tex
+def test_a_refuted_step_shows_its_residual_and_a_counterexample_naming_each_side(sample_tex):
+    assert escape_text("The residual, left minus right in canonical form, is ") + r"\(" in sample_tex
+    assert r"A counterexample: at \(a\) = \(" in sample_tex
+    assert escape_text("the line before, ") + r"\(\log" in sample_tex and escape_text("this line, ") in sample_tex
 
 
 def test_context_lists_symbols_with_assumptions_facts_and_conventions(sample_tex):
@@ -97,13 +99,14 @@ def test_context_lists_symbols_with_assumptions_facts_and_conventions(sample_tex
     assert r"\emph{symmetry}" in sample_tex and "we write log" in sample_tex
 
 
-def test_claims_show_statement_subject_and_argument(sample_tex):
-    assert escape_text(sample_derivation().claims[0].statement) in sample_tex
-    assert r"\begin{matrix}" in sample_tex and "Argument: no handler" in sample_tex
+def test_a_claim_of_an_unknown_kind_shows_its_words_its_subject_and_that_it_is_undecided(sample_tex):
+    statement = sample_derivation().claims[0].statement
+    assert escape_text(statement[0].upper() + statement[1:]) in sample_tex
+    assert r"\begin{matrix}" in sample_tex and "could not be decided" in sample_tex
 
 
 def test_twin_cross_checks_are_listed_as_consistent(sample_tex):
-    assert r"the numpy twin agrees\\ {\small \verdict{consistent}{consistent (7 samples)}: agrees}" in sample_tex
+    assert r"the numpy twin agrees \hfill \verdict{consistent}{consistent (7 samples)}" in sample_tex
 
 
 @pytest.mark.parametrize("symbol, words", [
@@ -146,7 +149,8 @@ def test_feedback_totals_the_points_of_graded_items():
 
 def test_feedback_explains_the_first_wrong_step_only():
     tex = feedback_document("Feedback", feedback_items())
-    assert tex.count("First wrong step") == 1 and r"First wrong step (1.2).} the sides differ" in tex
+    assert tex.count("First wrong step") == 1 and r"First wrong step (1.2).} Refuted." in tex
+    assert escape_text("The residual, left minus right, is ") + r"\(" in tex
 
 
 def test_feedback_shows_unread_lines_literally():
@@ -224,7 +228,7 @@ def test_cli_exports_the_checked_chains_of_a_file_with_its_unread_formulas(tmp_p
     source.write_text(SQUARE_MD)
     assert main(["export", str(source), "-o", str(out), "--budget", "30"]) == 1
     tex = out.read_text()
-    assert r"&= a^{2} + b^{2}" in tex and r"\verdict{refuted}{refuted}" in tex
+    assert r"&= a^2 + b^2" in tex and r"\verdict{refuted}{refuted}" in tex
     assert "Formulas that could not be read" in tex and "line 9" in tex
 
 

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import replace
 
 from ..errors import UsageError
-from ..report import failure_detail, report_json, result_row, shorten, summary_line
-from .options import add_check_options, check_config
+from ..report import Printed, failure_detail, report_json, result_row, shorten, summary_line
+from .options import add_check_options, add_ascii_option, check_config, wants_unicode
 
 MAX_BYTES = 8_000_000
 
@@ -21,6 +20,7 @@ def register(commands) -> None:
     parser = commands.add_parser("check", help="check the derivations written in a Markdown or LaTeX file")
     parser.add_argument("file", metavar="FILE", help="a Markdown or LaTeX file, or - for standard input")
     add_check_options(parser)
+    add_ascii_option(parser)
     parser.set_defaults(handler=handle)
 
 
@@ -62,12 +62,18 @@ def load_document(path: str):
 def handle(args) -> int:
     from ..engine.checker import check_derivation
 
+    from ..export.residuals import failing_residuals
+
     document = load_document(args.file)
-    report = check_derivation(document.derivation(args.file), check_config(args))
+    derivation = document.derivation(args.file)
+    config = check_config(args)
+    report = check_derivation(derivation, config)
+    printed = Printed(derivation, failing_residuals(derivation, report, config.budget), written_steps(document),
+                      wants_unicode(args))
     if args.json:
-        print(json.dumps(document_json(document, report), indent=2))
+        print(json.dumps(document_json(document, report, printed), indent=2))
     else:
-        print(document_text(document, report))
+        print(document_text(document, report, printed))
     unreadable = any(f.error is not None and f.display for f in document.formulas)
     return 0 if report.ok and not unreadable else 1
 
@@ -76,7 +82,14 @@ def _unreadable(document) -> list:
     return [f for f in document.formulas if f.error is not None and f.display]
 
 
-def document_text(document, report) -> str:
+def written_steps(document) -> dict[tuple[int, int], str]:
+    """Each step of each chain as its author wrote it (``= b`` of ``a = b \\le c``), where the source is known."""
+    return {(c, n + 1): " ".join(step_as_written(chain, n).split()) for c, chain in enumerate(document.chains)
+            for n, step in enumerate(chain.steps) if step.source}
+
+
+def document_text(document, report, printed: Printed | None = None) -> str:
+    printed = printed or Printed(document.derivation(), written=written_steps(document))
     notes = document.context.notes or ("",)
     lines = [f"{document.filename}: {_count(len(document.chains), 'chain')}; {notes[0]}", *notes[1:]]
     lines.extend(f"definition: {shorten(source)}" for source in document.definition_sources)
@@ -85,9 +98,9 @@ def document_text(document, report) -> str:
         start = document.starts[c] if c < len(document.starts) else str(chain.start)
         lines.append(f"chain {c + 1} ({_count(len(chain.steps), 'step')}), starting {shorten(start)}")
         for result in results:
-            lines.append(result_row(_as_written(result, chain)))
+            lines.append(result_row(result, printed))
             if not result.verdict.status.holds:
-                lines.extend(failure_detail(result))
+                lines.extend(failure_detail(result, printed))
         failing = report.first_failure(c)
         if failing is not None:
             lines.append(f"  first failing step: {failing.index} ({failing.verdict.status.value})")
@@ -100,13 +113,6 @@ def document_text(document, report) -> str:
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def _as_written(result, chain):
-    """The row shows the step as the student wrote it, so the failing line can be found."""
-    if not 0 < result.index <= len(chain.steps) or not chain.steps[result.index - 1].source:
-        return result
-    return replace(result, latex=" ".join(step_as_written(chain, result.index - 1).split()))
 
 
 def step_as_written(chain, n: int) -> str:
@@ -128,9 +134,11 @@ def _chain_json(c: int, chain, report) -> dict:
             "first_failure": failing.index if failing is not None else None}
 
 
-def document_json(document, report) -> dict:
-    """``verify run --json``'s shape, plus the chains' sources and the formulas that could not be read."""
-    data = report_json([report])
+def document_json(document, report, printed: Printed | None = None) -> dict:
+    """``verify run --json``'s shape, plus the chains' sources and the formulas that could not be read;
+    each step gives its ``written`` form (as the author wrote it) and its ``canonical`` form (as checked)."""
+    printed = printed or Printed(document.derivation(), written=written_steps(document), unicode=False)
+    data = report_json([report], {report.name: printed})
     data["file"] = document.filename
     data["chains"] = [_chain_json(c, chain, report) for c, chain in enumerate(document.chains)]
     data["parse_errors"] = [{"line": f.error.line, "column": f.error.column, "message": f.error.message,

@@ -42,9 +42,11 @@ def _builtin(name: str, config):
     return derivation, check_derivation(derivation, config)
 
 
-def _from_file(path: Path, config):
-    """The chains of a checked file, as a derivation named after the file, and the unread formulas."""
+def _from_file(path: Path, config) -> tuple[str, bool]:
+    """The checked file as an annotated document (its headings, prose and order kept), and whether it holds."""
     from ..engine.checker import check_derivation
+    from ..export.annotated import annotated_document
+    from ..export.residuals import failing_residuals
     from ..model import Derivation
 
     try:
@@ -56,7 +58,9 @@ def _from_file(path: Path, config):
     doc = read_document(text, filename=str(path))
     derivation = Derivation(path.stem, f"Checked: {path.name}", doc.context, tuple(doc.chains))
     unread = [str(error).splitlines()[0] for error in doc.errors]
-    return derivation, check_derivation(derivation, config), unread
+    report = check_derivation(derivation, config)
+    residuals = failing_residuals(derivation, report, config.budget)
+    return annotated_document(text, path.name, doc, report, residuals, unread), report.ok
 
 
 def build(args) -> tuple[str, str, bool]:
@@ -71,16 +75,13 @@ def build(args) -> tuple[str, str, bool]:
         return derivations_document(pairs, figures=figures), "derivations", all(r.ok for _, r in pairs)
     if args.target is None:
         raise UsageError("give a derivation name or a file, or --all")
-    unread: list[str] = []
-    drawn = ""
     if args.target in derivations.names():
         derivation, report = _builtin(args.target, config)
-        drawn = figure(args.target)
-    elif Path(args.target).is_file():
-        derivation, report, unread = _from_file(Path(args.target), config)
-    else:
-        raise unknown_name("derivation or file", args.target, derivations.names())
-    return derivation_document(derivation, report, unread, drawn), derivation.name, report.ok
+        return derivation_document(derivation, report, (), figure(args.target)), derivation.name, report.ok
+    if Path(args.target).is_file():
+        tex, ok = _from_file(Path(args.target), config)
+        return tex, Path(args.target).stem, ok
+    raise unknown_name("derivation or file", args.target, derivations.names())
 
 
 def handle(args) -> int:

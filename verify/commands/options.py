@@ -34,3 +34,14 @@ def add_check_options(parser: argparse.ArgumentParser, json: bool = True) -> Non
 def check_config(args: argparse.Namespace) -> CheckConfig:
     return CheckConfig(seed=args.seed, samples=args.samples, budget=args.budget)
 
+
+
+def add_ascii_option(parser: argparse.ArgumentParser) -> None:
+    """--ascii: print mathematics in plain ASCII (eta^2) instead of Unicode (η²)."""
+    parser.add_argument("--ascii", action="store_true",
+                        help="print maths in ASCII (eta^2 - 2 lambda) instead of Unicode (η² − 2λ); also VERIFY_ASCII=1")
+
+
+def wants_unicode(args: argparse.Namespace) -> bool | None:
+    """False with --ascii; otherwise None: the printer decides (VERIFY_ASCII, the terminal's encoding)."""
+    return False if getattr(args, "ascii", False) else None

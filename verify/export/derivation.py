@@ -1,19 +1,27 @@
-"""A checked derivation as LaTeX: context, chains in ``align``, claims, cross-checks.
+"""A checked derivation as a solution sheet: title, setup, each chain an aligned derivation
+with its justifications, each claim a statement with its proof sketch.
 
-Math comes from :func:`math_latex` (SymPy's printer, names checked); every piece of
-prose (titles, justifications, reasons, statements) goes through :func:`escape_text`.
+Math comes from :func:`math_latex` (names checked); prose (titles, justifications,
+conventions) goes through :func:`escape_text`; arguments are sentences composed from
+the verdicts' typed fields and the objects (never the verdicts' reason text, which may
+be code). Each step that does not hold is explained under its chain: the argument, the
+residual, and a counterexample that names each side.
 """
 from __future__ import annotations
 
 from typing import Iterable, Mapping
 
-from sympy import Symbol, Tuple
+from sympy import Expr, Symbol
 
 from ..model import Chain, Claim, Context, Derivation
-from ..verdict import CheckResult, DerivationReport, Status, Verdict
+from ..printing import claim_sketch, claim_statement
+from ..verdict import CheckResult, DerivationReport, Status
 from .document import document, verdict_mark
 from .escape import escape_text
+from .explain import failure_lines
 from .mathtex import math_latex
+from .prose import authored_latex, prose_latex
+from .residuals import Where, failing_residuals
 from .steps import StepRow, steps_align
 
 
@@ -40,86 +48,74 @@ def _itemize(items: list[str]) -> str:
 
 
 def context_latex(context: Context, conventions: tuple[str, ...] = ()) -> str:
-    """The symbols with their assumptions, integrated variables, facts, theories, conventions."""
+    """The setup: symbols with their assumptions, integrated variables, facts, conventions, notes."""
     rows = []
     if context.symbols:
         rows.append(rf"\textbf{{Symbols:}} {_symbol_list(context.symbols)}\par")
     if context.integration_variables:
         rows.append(rf"\textbf{{Integrated over:}} {_symbol_list(context.integration_variables)}\par")
-    rows.append(rf"\textbf{{Theories:}} {escape_text(', '.join(context.theories))}\par")
     if context.facts:
         facts = [rf"\emph{{{escape_text(f.name)}}}: \({math_latex(f.lhs)} = {math_latex(f.rhs)}\)"
                  for f in context.facts]
         rows.append("\\textbf{Facts:}\n" + _itemize(facts))
     for label, texts in (("Conventions", conventions), ("Notes", context.notes)):
         if texts:
-            rows.append(rf"\textbf{{{label}:}}" + "\n" + _itemize([escape_text(t) for t in texts]))
-    return "\\subsection*{Context}\n" + "\n".join(rows) + "\n"
+            rows.append(rf"\textbf{{{label}:}}" + "\n" + _itemize([authored_latex(t) for t in texts]))
+    rows.append(rf"{{\small Checked with the theories: {escape_text(', '.join(context.theories))}.}}\par")
+    return "\\subsection*{Setup}\n" + "\n".join(rows) + "\n"
 
 
-def verdict_detail(verdict: Verdict) -> list[str]:
-    """Why a step does not hold: the reason, the residual, the counterexample (escaped)."""
-    lines = [escape_text(verdict.reason)]
-    if verdict.residual not in (None, "0"):
-        lines.append(r"residual (left $-$ right): \texttt{" + escape_text(verdict.residual) + "}")
-    if verdict.counterexample is not None:
-        lines.append("counterexample: " + escape_text(verdict.counterexample.describe()))
-    return lines
-
-
-def chain_latex(chain: Chain, results: dict[int, CheckResult], number: int) -> str:
-    """One chain: an ``align*`` of its steps, then how each step was decided."""
+def chain_latex(chain: Chain, results: dict[int, CheckResult], number: int,
+                residuals: Mapping[Where, Expr] | None = None) -> str:
+    """One chain: an ``align*`` of its steps with justifications and verdicts, then why any step fails."""
     named = chain.title and chain.title.strip().lower() != f"chain {number}"
-    head = f"Chain {number}" + (f": {escape_text(chain.title)}" if named else "")
+    head = f"Derivation {number}" + (f": {authored_latex(chain.title)}" if named else "")
+    first_wrong = next((i for i, r in sorted(results.items()) if not r.verdict.status.holds), None)
     rows = [StepRow(f"{number}.{i}", step.relation.latex, math_latex(step.expr), step.justification,
-                    results[i].verdict if i in results else None)
+                    results[i].verdict if i in results else None, emphasis=i == first_wrong)
             for i, step in enumerate(chain.steps, 1)]
     body = steps_align(math_latex(chain.start), rows)
-    return rf"\subsection*{{{head}}}" + "\n" + body + _arguments(results, number)
+    return rf"\subsection*{{{head}}}" + "\n" + body + _failures(chain, results, number, residuals or {})
 
 
-def _arguments(results: dict[int, CheckResult], number: int) -> str:
-    """How each step was decided: the verdict's reason, and more where a step fails."""
-    items = []
-    for i, result in sorted(results.items()):
-        lines = verdict_detail(result.verdict) if not result.verdict.status.holds \
-            else [escape_text(result.verdict.reason)]
-        items.append(rf"({number}.{i}) {verdict_mark(result.verdict)}: " + r"\\ ".join(lines))
-    if not items:
-        return ""
-    return "{\\small\n" + _itemize(items) + "}\n"
+def _failures(chain: Chain, results: dict[int, CheckResult], number: int,
+              residuals: Mapping[Where, Expr]) -> str:
+    """Each step of the chain that does not hold, explained; the first one is marked as the first wrong step."""
+    items, first = [], True
+    for i, (previous, step) in enumerate(chain.links(), 1):
+        result = results.get(i)
+        if result is None or result.verdict.status.holds:
+            continue
+        lines = failure_lines(result.verdict, previous, step.expr, step.relation, residuals.get((number - 1, i)))
+        head = rf"\textbf{{{'First wrong step' if first else 'Step'} ({number}.{i})}}, {verdict_mark(result.verdict)}:"
+        items.append(head + " " + " ".join(lines))
+        first = False
+    return ("{\\small\n" + _itemize(items) + "}\n") if items else ""
 
 
 def claim_latex(claim: Claim, result: CheckResult | None, number: int) -> str:
-    """A claim: its statement, what it is about, and the argument that decided it."""
+    """A claim: the statement with typeset formulas, its proof sketch, and its verdict."""
     verdict = result.verdict if result else None
-    lines = [rf"\textbf{{Claim {number}}} ({verdict_mark(verdict)}): {escape_text(claim.statement)}\par"]
-    if claim.subject is not None and not isinstance(claim.subject, Tuple):  # a Tuple is an encoding: the statement says it
-        lines.append(rf"\[ {math_latex(claim.subject)} \]")
-    if claim.value is not None:
-        lines.append(rf"Expected: \({math_latex(claim.value)}\)\par")
-    if claim.assumptions:
-        lines.append(r"Assuming: \(" + r",\ ".join(math_latex(a) for a in claim.assumptions) + r"\)\par")
-    if claim.justification:
-        lines.append(rf"Justification: {escape_text(claim.justification)}\par")
-    if verdict is not None:
-        lines.append(r"Argument: " + r"\\ ".join(verdict_detail(verdict)) + r"\par")
+    lines = [rf"\textbf{{Claim {number}.}} {prose_latex(claim_statement(claim))}"
+             rf" \hfill {verdict_mark(verdict)}\par",
+             rf"\emph{{Proof sketch.}} {prose_latex(claim_sketch(claim, verdict))}\par"]
+    if verdict is not None and not verdict.status.holds:
+        lines.append(r"{\small " + " ".join(failure_lines(verdict, sides=("the left side", "the right side"))) + r"}\par")
     return "\n".join(lines) + "\n\\medskip\n"
 
 
 def twins_latex(report: DerivationReport) -> str:
-    """The cross-checks against the numpy twin (numeric evidence: at best consistent)."""
+    """The cross-checks against the numpy implementation (numeric evidence: at best consistent)."""
     if not report.twin:
         return ""
-    items = [rf"{escape_text(r.latex)}\\ {{\small {verdict_mark(r.verdict)}: {escape_text(r.verdict.reason)}}}"
-             for r in report.twin]
-    return "\\subsection*{Cross-checks against the numpy twin}\n" + _itemize(items)
+    items = [rf"{authored_latex(r.latex)} \hfill {verdict_mark(r.verdict)}" for r in report.twin]
+    return "\\subsection*{Cross-checks against the numpy implementation}\n" + _itemize(items)
 
 
 def summary_latex(report: DerivationReport) -> str:
     counts = ", ".join(f"{report.count(s)} {s.value}" for s in Status)
     total = len(report.results) + len(report.twin)
-    return rf"\textbf{{{total} checks:}} {counts}.\par" + "\n"
+    return rf"{{\small\textbf{{{total} checks:}} {counts}.}}\par" + "\n"
 
 
 def _steps_by_chain(report: DerivationReport) -> dict[int, dict[int, CheckResult]]:
@@ -130,13 +126,17 @@ def _steps_by_chain(report: DerivationReport) -> dict[int, dict[int, CheckResult
     return chains
 
 
-def derivation_body(derivation: Derivation, report: DerivationReport, figure: str = "") -> str:
+def derivation_body(derivation: Derivation, report: DerivationReport, figure: str = "",
+                    residuals: Mapping[Where, Expr] | None = None) -> str:
     """Everything about one derivation, headed by ``\\subsection*`` (for a document or a section);
-    ``figure`` is TeX built by ``verify.export.figures`` (e.g. ``gda_figure``), shown last."""
+    ``figure`` is TeX built by ``verify.export.figures`` (e.g. ``gda_figure``), shown last;
+    ``residuals`` (from :func:`failing_residuals`) are computed here when not given."""
+    if residuals is None:
+        residuals = failing_residuals(derivation, report)
     steps = _steps_by_chain(report)
     claims = {r.index: r for r in report.results if r.kind == "claim"}
     parts = [summary_latex(report), context_latex(derivation.context, derivation.conventions)]
-    parts += [chain_latex(c, steps.get(n, {}), n + 1) for n, c in enumerate(derivation.chains)]
+    parts += [chain_latex(c, steps.get(n, {}), n + 1, residuals) for n, c in enumerate(derivation.chains)]
     if derivation.claims:
         parts.append("\\subsection*{Claims}\n")
         parts += [claim_latex(c, claims.get(n), n) for n, c in enumerate(derivation.claims, 1)]
@@ -153,9 +153,9 @@ def unread_latex(unread: Iterable[str]) -> str:
 
 def derivation_document(derivation: Derivation, report: DerivationReport, unread: Iterable[str] = (),
                         figure: str = "") -> str:
-    """A standalone document for one checked derivation (and a file's unread formulas, if any)."""
+    """A standalone solution sheet for one checked derivation (and a file's unread formulas, if any)."""
     body = derivation_body(derivation, report, figure) + "\n" + unread_latex(unread)
-    return document(derivation.title, body, subtitle=f"{derivation.name}: checked by verify")
+    return document(derivation.title, body, subtitle="a solution sheet checked by verify")
 
 
 def derivations_document(pairs: Iterable[tuple[Derivation, DerivationReport]],
@@ -163,6 +163,6 @@ def derivations_document(pairs: Iterable[tuple[Derivation, DerivationReport]],
     """One document with every derivation as a section (``verify export --all``); ``figures``
     maps a derivation's name to the TeX of its figure."""
     figures = figures or {}
-    sections = [rf"\section{{{escape_text(d.title)}}}" + "\n" + derivation_body(d, r, figures.get(d.name, ""))
+    sections = [rf"\section{{{authored_latex(d.title)}}}" + "\n" + derivation_body(d, r, figures.get(d.name, ""))
                 + "\n\\clearpage" for d, r in pairs]
     return document(title, "\n".join(sections), subtitle="checked by verify")

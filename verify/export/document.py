@@ -5,8 +5,9 @@ used, so a document that compiles in CI compiles on a course machine too.
 """
 from __future__ import annotations
 
-from ..verdict import Status, Verdict
+from ..verdict import Status, Tier, Verdict
 from .escape import escape_text
+from .prose import authored_latex
 
 PREAMBLE = r"""\documentclass[11pt]{article}
 \usepackage[T1]{fontenc}
@@ -23,7 +24,7 @@ PREAMBLE = r"""\documentclass[11pt]{article}
 \definecolor{consistent}{rgb}{0.10,0.30,0.65}
 \definecolor{refuted}{rgb}{0.75,0.05,0.05}
 \definecolor{unknown}{rgb}{0.60,0.40,0.00}
-\newcommand{\verdict}[2]{\textcolor{#1}{\textsf{\bfseries #2}}}
+\newcommand{\verdict}[2]{\mbox{\textcolor{#1}{\textsf{\bfseries #2}}}}
 \newenvironment{compactitem}{\begin{itemize}\setlength{\itemsep}{0pt}\setlength{\parskip}{0pt}}{\end{itemize}}
 \newcommand{\why}[1]{\parbox[t]{0.34\linewidth}{\raggedright\small #1}}
 """
@@ -39,9 +40,17 @@ def verdict_mark(verdict: Verdict | None) -> str:
     return rf"\verdict{{{_COLOURS[verdict.status]}}}{{{escape_text(verdict.label)}}}"
 
 
+def identical_note(verdict: Verdict | None) -> str:
+    """A step the checker found identical to the line before *as read*: said in the margin, since the
+    reader may have simplified what was written (``x \\cdot q/q``) into the same expression."""
+    if verdict is None or verdict.tier is not Tier.IDENTICAL:
+        return ""
+    return r"\\ \textit{identical to the line before, as read}"
+
+
 def document(title: str, body: str, subtitle: str = "") -> str:
     """A complete standalone document; ``title`` and ``subtitle`` are escaped, ``body`` is TeX."""
-    head = rf"{{\LARGE\bfseries {escape_text(title)}\par}}"
+    head = rf"{{\LARGE\bfseries {authored_latex(title)}\par}}"
     if subtitle:
         head += rf"\medskip{{\large {escape_text(subtitle)}\par}}"
     return (PREAMBLE + "\\begin{document}\n" + head + "\n\\bigskip\n" + body

@@ -18,13 +18,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from ..model import Chain
+from ..model import Chain, Context, Relation
 from ..verdict import CheckResult, Verdict
-from .derivation import verdict_detail
 from .document import document
 from .escape import escape_text
+from .prose import authored_latex, prose_latex
+from .explain import failure_lines
 from .mathtex import math_latex
+from .residuals import residuals
 from .steps import StepRow, steps_align
+from .written import written_latex, written_steps
 
 _RELATIONS = {"=": "=", "<=": r"\le", ">=": r"\ge", "<": "<", ">": ">", "~=": r"\approx"}
 
@@ -43,6 +46,7 @@ class MarkedStep:
     source: str = ""
     justification: str | None = None
     verdict: Verdict | None = None
+    written: str = ""  # this step's expression as written (a piece of ``source``), shown when safe
 
 
 @dataclass(frozen=True)
@@ -53,30 +57,45 @@ class MarkedChain:
     steps: tuple[MarkedStep, ...]
     title: str = ""
     source: str = ""
+    context: Context | None = None  # when given, the first wrong step's residual is in canonical form
+    written_start: str = ""  # the start as written, shown when safe
 
 
 @dataclass(frozen=True)
 class FeedbackItem:
-    """One rubric item: its chains, points (None when not graded), comments, unread lines."""
+    """One rubric item: its chains, points (None when not graded), comments, unread lines.
+
+    A comment is a string (escaped; ``$...$`` in it is typeset when it is safe LaTeX) or a
+    :data:`~verify.printing.Prose` sentence whose formulas are SymPy objects, e.g.
+    ``("The two lines differ by ", Math(residual), ".")``: grading should build comments
+    about expressions this way, never from ``str(expr)``.
+    """
 
     title: str
     chains: tuple[MarkedChain, ...] = ()
     points: float | None = None
     max_points: float | None = None
-    comments: tuple[str, ...] = ()
+    comments: tuple = ()  # of str or Prose
     unparsed: tuple[str, ...] = ()
 
 
-def marked_chain(chain: Chain, checked: Sequence[Verdict | CheckResult | None]) -> MarkedChain:
-    """A model ``Chain`` with one verdict (or CheckResult) per step, in order, as a MarkedChain."""
+def marked_chain(chain: Chain, checked: Sequence[Verdict | CheckResult | None],
+                 context: Context | None = None) -> MarkedChain:
+    """A model ``Chain`` with one verdict (or CheckResult) per step, in order, as a MarkedChain;
+    ``context`` (the one the chain was checked under) lets the residual be shown in canonical form."""
     verdicts = [c.verdict if isinstance(c, CheckResult) else c for c in checked]
     verdicts += [None] * (len(chain.steps) - len(verdicts))
+    start, pieces = written_steps(chain)
     steps = tuple(MarkedStep(s.expr, str(getattr(s.relation, "value", s.relation)), s.source or "",
-                             s.justification, v) for s, v in zip(chain.steps, verdicts))
-    return MarkedChain(chain.start, steps, chain.title, chain.source or "")
+                             s.justification, v, w or "") for s, v, w in zip(chain.steps, verdicts, pieces))
+    return MarkedChain(chain.start, steps, chain.title, chain.source or "", context, start or "")
 
 
-def _math(expr: Any, source: str) -> str:
+def _math(expr: Any, source: str, written: str = "") -> str:
+    """The step as written when that is safe LaTeX, else as read; a line not read is shown literally."""
+    shown = written_latex(written) if written else None
+    if shown is not None:
+        return shown
     if expr is None:
         return rf"\text{{\ttfamily {escape_text(source or '(not read)')}}}"
     return math_latex(expr)
@@ -91,15 +110,30 @@ def chain_feedback(chain: MarkedChain, number: int) -> str:
     """The chain in ``align*``; the first wrong step in bold and explained below it."""
     wrong = _first_failure(chain)
     rows = [StepRow(f"{number}.{i}", _RELATIONS.get(str(getattr(s.relation, "value", s.relation)), "="),
-                    _math(s.expr, s.source), s.justification, s.verdict, emphasis=i == wrong)
+                    _math(s.expr, s.source, s.written), s.justification, s.verdict, emphasis=i == wrong)
             for i, s in enumerate(chain.steps, 1)]
-    head = f"Chain {number}" + (f": {escape_text(chain.title)}" if chain.title else "")
-    parts = [rf"\subsection*{{{head}}}", steps_align(_math(chain.start, chain.source), rows)]
+    head = f"Chain {number}" + (f": {authored_latex(chain.title)}" if chain.title else "")
+    parts = [rf"\subsection*{{{head}}}", steps_align(_math(chain.start, chain.source, chain.written_start), rows)]
     if wrong is not None:
-        step = chain.steps[wrong - 1]
-        parts.append(r"\medskip" + rf"\textbf{{First wrong step ({number}.{wrong}).}} " + r"\\ ".join(verdict_detail(step.verdict))
-                     + (r"\\ as written: \texttt{" + escape_text(step.source) + "}" if step.source else "") + r"\par")
+        parts.append(r"\medskip" + rf"\textbf{{First wrong step ({number}.{wrong}).}} " + _explained(chain, wrong)
+                     + r"\par")
     return "\n".join(parts) + "\n"
+
+
+def _explained(chain: MarkedChain, wrong: int) -> str:
+    """The first wrong step: the argument, the residual, a counterexample naming each side, and the step as written."""
+    step = chain.steps[wrong - 1]
+    previous = chain.start if wrong == 1 else chain.steps[wrong - 2].expr
+    relation = Relation(str(getattr(step.relation, "value", step.relation)))
+    residual = None
+    if chain.context is not None and previous is not None and step.expr is not None:
+        residual = residuals(chain.context, [((0, wrong), previous, step.expr)]).get((0, wrong))
+    lines = failure_lines(step.verdict, previous, step.expr, relation, residual)
+    if step.source:
+        shown = written_latex(step.source)
+        lines.append("As written: " + (rf"\({shown}\)" if shown is not None
+                                       else r"\texttt{" + escape_text(step.source) + "}") + ".")
+    return r"\\ ".join(lines)
 
 
 def _points(points: float | None, max_points: float | None) -> str:
@@ -110,8 +144,9 @@ def _points(points: float | None, max_points: float | None) -> str:
 
 def item_feedback(item: FeedbackItem) -> str:
     """One rubric item: heading with points, comments, chains, lines that could not be read."""
-    parts = [rf"\section*{{{escape_text(item.title)} \hfill {_points(item.points, item.max_points)}}}"]
-    parts += [escape_text(c) + r"\par" for c in item.comments]
+    points = rf"\mbox{{{_points(item.points, item.max_points)}}}"  # "1 / 1" never breaks across lines
+    parts = [rf"\section*{{{authored_latex(item.title)} \hfill {points}}}"]
+    parts += [(prose_latex(c) if isinstance(c, tuple) else authored_latex(c)) + r"\par" for c in item.comments]
     parts += [chain_feedback(c, n) for n, c in enumerate(item.chains, 1)]
     if item.unparsed:
         lines = "\n".join(rf"\item \texttt{{{escape_text(u)}}}" for u in item.unparsed)

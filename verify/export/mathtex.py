@@ -1,71 +1,9 @@
-"""Math for TeX: SymPy's ``latex()`` of our own expressions, with every name checked.
-
-``latex()`` writes operators and numbers it builds itself, but copies the *names* of
-symbols, functions and densities through. A name read from a submission could be
-``\\input{...}``, so each name must be plain (letters, digits, sub/superscripts, a
-Greek letter); a symbol with any other name is printed as escaped text, and an
-expression with another bad name (a function, a matrix) falls back to escaped text.
+"""Math for TeX: the printer's :func:`~verify.printing.latex_math`, under the name export has always used.
 
 >>> from sympy import Symbol
 >>> math_latex(Symbol("alpha") ** 2)
 '\\\\alpha^{2}'
->>> math_latex(Symbol(r"\\input{x}"))
-'\\\\text{\\\\ttfamily \\\\textbackslash{}input\\\\{x\\\\}}'
 """
-from __future__ import annotations
+from ..printing.latex import latex_math as math_latex, safe_name
 
-import re
-
-from sympy import Basic, ImmutableMatrix, Symbol, latex, preorder_traversal
-from sympy.matrices import MatrixBase
-from sympy.core.function import AppliedUndef
-from sympy.core.symbol import Str
-
-from .escape import escape_text
-
-_COMMANDS = ("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi "
-             "pi varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta "
-             "Lambda Xi Pi Sigma Upsilon Phi Psi Omega ell").split()
-_PART = r"(?:\\(?:%s)(?![A-Za-z])|[A-Za-z0-9])+" % "|".join(_COMMANDS)
-_BRACED = rf"\{{(?:{_PART}|[-+,=()'])+\}}"  # p_{t+1}, W_{q,k}: operators only inside the braces
-_NAME = re.compile(rf"{_PART}(?:[_^](?:{_PART}|{_BRACED}))*'*")
-
-
-def safe_name(name: str) -> bool:
-    """Whether ``latex()`` may copy ``name`` into TeX as it is."""
-    return _NAME.fullmatch(name) is not None
-
-
-def _names(expr: Basic) -> tuple[set[Symbol], bool]:
-    """The symbols with unsafe names, and whether any other name is unsafe."""
-    bad_symbols, other = set(), False
-    for node in preorder_traversal(expr):
-        if isinstance(node, Symbol):
-            if not safe_name(node.name):
-                bad_symbols.add(node)
-        elif isinstance(node, Str):
-            other |= not safe_name(node.name)
-        elif isinstance(node, AppliedUndef):
-            other |= not safe_name(type(node).__name__)
-    return bad_symbols, other
-
-
-def _as_text(thing) -> str:
-    return rf"\text{{\ttfamily {escape_text(str(thing))}}}"
-
-
-def math_latex(expr) -> str:
-    """TeX math mode for ``expr`` (a SymPy object or a tuple of them), safe whatever its names."""
-    if isinstance(expr, (bool, int, float)):
-        return latex(expr)
-    if isinstance(expr, (tuple, list)):
-        return r",\ ".join(math_latex(e) for e in expr)
-    if isinstance(expr, MatrixBase):
-        expr = ImmutableMatrix(expr)
-    if not isinstance(expr, Basic):
-        return _as_text(expr)
-    bad_symbols, other = _names(expr)
-    if other:
-        return _as_text(expr)
-    names = {s: _as_text(s.name) for s in bad_symbols}
-    return latex(expr, symbol_names=names)
+__all__ = ["math_latex", "safe_name"]

@@ -1,4 +1,6 @@
-"""A chain of steps as an ``align*``: math on the left, justification and verdict beside it.
+"""A chain of steps as an ``align*``: math on the left, justification and verdict in the right margin.
+
+The margin note is a ``\\tag*``, so amsmath moves it below a formula too wide to share its line.
 
 Shared by derivation documents and feedback documents, so a student sees their work
 laid out exactly like the reference solutions.
@@ -8,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..verdict import Verdict
-from .document import verdict_mark
+from .document import identical_note, verdict_mark
 from .escape import escape_text
+from .prose import authored_latex
 
 
 @dataclass(frozen=True)
@@ -25,12 +28,12 @@ class StepRow:
 
 
 def _row(row: StepRow) -> str:
-    why = escape_text(row.justification) if row.justification else r"\textit{no justification given}"
+    why = authored_latex(row.justification) if row.justification else r"\textit{no justification given}"
     label = escape_text(row.label)
     if row.emphasis:
         label = rf"\textbf{{{label}}}"
-    note = rf"\textup{{({label})}} {why}\\ {verdict_mark(row.verdict)}"
-    return rf"&{row.relation} {row.math} && \why{{{note}}}"
+    note = rf"\textup{{({label})}} {why}\\ {verdict_mark(row.verdict)}{identical_note(row.verdict)}"
+    return rf"&{row.relation} {row.math} \tag*{{\why{{{note}}}}}"
 
 
 def steps_align(start_math: str, rows: list[StepRow]) -> str:

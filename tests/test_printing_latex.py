@@ -1,0 +1,55 @@
+"""LaTeX for documents: SymPy's printer with names checked, ``i`` for the unit, real-line integrals unbounded."""
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+from sympy import I, Integral, Symbol, exp, oo
+
+from verify.printing import latex_math
+from verify.export.written import written_latex
+from verify.export.prose import authored_latex
+
+Z = Symbol("z")
+
+
+def test_the_imaginary_unit_is_an_upright_i():
+    assert latex_math(1 + I * Symbol("eta")) == r"i \eta + 1"
+
+
+def test_an_integral_over_the_real_line_has_no_bounds():
+    assert latex_math(Integral(exp(-Z**2), (Z, -oo, oo))) == r"\int e^{- z^{2}}\, dz"
+
+
+def test_an_integral_over_an_interval_keeps_its_bounds():
+    assert r"\limits_{0}^{1}" in latex_math(Integral(Z, (Z, 0, 1)))
+
+
+def test_a_hostile_name_is_printed_as_escaped_text():
+    assert latex_math(Symbol(r"\input{x}")) == r"\text{\ttfamily \textbackslash{}input\{x\}}"
+
+
+def test_a_formula_as_written_is_kept_when_it_is_safe_latex():
+    assert written_latex(r"\frac{1}{(\sqrt{d_k})^2} d_k") == r"\frac{1}{(\sqrt{d_k})^2} d_k"
+
+
+def test_a_formula_with_an_unknown_command_or_a_tex_trick_is_not_kept():
+    for source in (r"\input{x}", r"\def\x{y}", "x^^5c", r"\left( x", r"\frac{a}{b", "50 % off", r"\csname x"):
+        assert written_latex(source) is None, source
+
+
+def test_ascii_notation_is_not_kept_as_latex():
+    assert written_latex("sqrt(1 + eta^2)") is None and written_latex("x**2") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="\\{}()[]^_&$%#abdefrsquintlpc 12+-*/=<>|", max_size=30))
+def test_what_is_kept_as_written_has_no_tex_trick_and_balanced_braces(source):
+    kept = written_latex(source)
+    if kept is not None:
+        assert not any(c in kept for c in "$%#") and "^^" not in kept
+        assert kept.replace(r"\{", "").replace(r"\}", "").count("{") == \
+            kept.replace(r"\{", "").replace(r"\}", "").count("}")
+
+
+def test_an_authors_dollar_math_is_typeset_and_unsafe_math_stays_text():
+    assert authored_latex(r"grows by $\sqrt{1 + \eta^2}$") == r"grows by \(\sqrt{1 + \eta^2}\)"
+    assert authored_latex(r"see $\input{x}$") == r"see \$\textbackslash{}input\{x\}\$"

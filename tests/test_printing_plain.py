@@ -1,0 +1,72 @@
+"""Plain maths for the terminal: what a person writes, never SymPy's code."""
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from hypothesis import given, settings, strategies as st
+from sympy import (Add, I, Integer, Integral, Matrix, Mul, Pow, Rational, Symbol, Tuple, exp, log, oo, pi,
+                   sqrt)
+
+from tests.strategies import polynomials
+from verify.printing import plain_math, unicode_wanted
+
+ETA, LAM, Z = Symbol("eta", positive=True), Symbol("lambda"), Symbol("z")
+CODE = re.compile(r"\*\*|\*|\bI\b|\boo\b|Integral\(|Pow\(|Mul\(|Rational\(")
+
+greek_atoms = st.sampled_from([ETA, LAM, Symbol("d_k", positive=True), Integer(2), Rational(1, 2), I, pi])
+expressions = st.recursive(
+    greek_atoms | polynomials,
+    lambda children: (st.tuples(children, children).map(lambda ab: Add(*ab))
+                      | st.tuples(children, children).map(lambda ab: Mul(*ab))
+                      | st.tuples(children, st.integers(-3, 3)).map(lambda be: Pow(be[0], be[1]))
+                      | children.map(sqrt) | children.map(exp)),
+    max_leaves=6)
+
+
+def test_the_characteristic_polynomial_reads_as_written_on_paper():
+    assert plain_math(ETA**2 + LAM**2 - 2 * LAM + 1, unicode=True) == "η² + λ² − 2λ + 1"
+
+
+def test_ascii_keeps_the_reading_without_the_code():
+    assert plain_math(ETA**2 + LAM**2 - 2 * LAM + 1, unicode=False) == "eta^2 + lambda^2 - 2 lambda + 1"
+
+
+@pytest.mark.parametrize("expr, unicode, shown", [
+    (sqrt(ETA**2 + 1), True, "√(η² + 1)"),
+    (sqrt(ETA**2 + 1), False, "sqrt(eta^2 + 1)"),
+    (I * ETA + 1, True, "iη + 1"),
+    (oo, True, "∞"),
+    (oo, False, "infinity"),
+    (Rational(3, 4) * Z, False, "(3 z)/4"),
+    (Symbol("x") / Symbol("d_k"), True, "x/d_k"),
+    (Integral(log(Z) * exp(-Z**2), (Z, -oo, oo)), True, "∫ exp(−z²) log(z) dz"),
+    (Matrix([[1, -ETA], [ETA, 1]]), True, "[[1, −η], [η, 1]]"),
+    (Tuple(1 + I * ETA, 1 - I * ETA), False, "(i eta + 1, -i eta + 1)"),
+])
+def test_common_forms(expr, unicode, shown):
+    assert plain_math(expr, unicode=unicode) == shown
+
+
+@settings(max_examples=150, deadline=None)
+@given(expressions, st.booleans())
+def test_no_sympy_code_in_plain_maths(expr, unicode):
+    assert not CODE.search(plain_math(expr, unicode=unicode))
+
+
+@settings(max_examples=150, deadline=None)
+@given(expressions)
+def test_ascii_plain_maths_is_ascii(expr):
+    assert plain_math(expr, unicode=False).isascii()
+
+
+def test_unicode_is_off_when_asked_by_the_environment(monkeypatch):
+    monkeypatch.setenv("VERIFY_ASCII", "1")
+    assert unicode_wanted(io.TextIOWrapper(io.BytesIO(), encoding="utf-8")) is False
+
+
+def test_unicode_is_off_when_the_terminal_cannot_show_it(monkeypatch):
+    monkeypatch.delenv("VERIFY_ASCII", raising=False)
+    assert unicode_wanted(io.TextIOWrapper(io.BytesIO(), encoding="ascii")) is False
+    assert unicode_wanted(io.TextIOWrapper(io.BytesIO(), encoding="utf-8")) is True

@@ -1,0 +1,90 @@
+"""LaTeX of our own expressions: SymPy's printer with every name checked and ``i`` for the unit.
+
+``latex()`` writes operators and numbers it builds itself, but copies the *names* of
+symbols, functions and densities through. A name read from a submission could be
+``\\input{...}``, so each name must be plain (letters, digits, sub/superscripts, a
+Greek letter); a symbol with another name is printed as a ``\\text`` of its escaped
+characters, and an expression with another bad name falls back to that text.
+
+>>> from sympy import I, Symbol
+>>> latex_math(Symbol("alpha") ** 2)
+'\\\\alpha^{2}'
+>>> latex_math(1 + I * Symbol("eta"))
+'i \\\\eta + 1'
+>>> latex_math(Symbol(r"\\input{x}"))
+'\\\\text{\\\\ttfamily \\\\textbackslash{}input\\\\{x\\\\}}'
+"""
+from __future__ import annotations
+
+import re
+
+from sympy import Basic, ImmutableMatrix, Symbol, oo, preorder_traversal
+from sympy.core.function import AppliedUndef
+from sympy.core.symbol import Str
+from sympy.matrices import MatrixBase
+from sympy.printing.latex import LatexPrinter
+
+from .text import escape_text
+
+_COMMANDS = ("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi "
+             "pi varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta "
+             "Lambda Xi Pi Sigma Upsilon Phi Psi Omega ell").split()
+_PART = r"(?:\\(?:%s)(?![A-Za-z])|[A-Za-z0-9])+" % "|".join(_COMMANDS)
+_BRACED = rf"\{{(?:{_PART}|[-+,=()'])+\}}"  # p_{t+1}, W_{q,k}: operators only inside the braces
+_NAME = re.compile(rf"{_PART}(?:[_^](?:{_PART}|{_BRACED}))*'*")
+
+
+def safe_name(name: str) -> bool:
+    """Whether ``latex()`` may copy ``name`` into TeX as it is."""
+    return _NAME.fullmatch(name) is not None
+
+
+class _Printer(LatexPrinter):
+    """SymPy's LaTeX, with ``i`` (not ``I``) for the imaginary unit, as on a blackboard."""
+
+    def _print_ImaginaryUnit(self, expr) -> str:
+        return "i"
+
+    def _print_Integral(self, expr) -> str:
+        """Over the whole real line the bounds go unsaid, as on paper: ``\\int f(z)\\, dz``."""
+        if not all(len(limit) == 3 and limit[1] == -oo and limit[2] == oo for limit in expr.limits):
+            return super()._print_Integral(expr)
+        variables = "".join(rf"\, d{self._print(limit[0])}" for limit in expr.limits)
+        return r"\int" * len(expr.limits) + " " + self._print(expr.function) + variables
+
+
+def _names(expr: Basic) -> tuple[set[Symbol], bool]:
+    """The symbols with unsafe names, and whether any other name is unsafe."""
+    bad_symbols, other = set(), False
+    for node in preorder_traversal(expr):
+        if isinstance(node, Symbol):
+            if not safe_name(node.name):
+                bad_symbols.add(node)
+        elif isinstance(node, Str):
+            other |= not safe_name(node.name)
+        elif isinstance(node, AppliedUndef):
+            other |= not safe_name(type(node).__name__)
+    return bad_symbols, other
+
+
+def _as_text(thing) -> str:
+    return rf"\text{{\ttfamily {escape_text(str(thing))}}}"
+
+
+def latex_math(expr) -> str:
+    """TeX math mode for ``expr`` (a SymPy object, a number, or a tuple of them), safe whatever its names."""
+    if isinstance(expr, bool):
+        return r"\text{%s}" % ("true" if expr else "false")
+    if isinstance(expr, (int, float)):
+        return _Printer().doprint(expr)
+    if isinstance(expr, (tuple, list)):
+        return r",\ ".join(latex_math(e) for e in expr)
+    if isinstance(expr, MatrixBase):
+        expr = ImmutableMatrix(expr)
+    if not isinstance(expr, Basic):
+        return _as_text(expr)
+    bad_symbols, other = _names(expr)
+    if other:
+        return _as_text(expr)
+    names = {s: _as_text(s.name) for s in bad_symbols}
+    return _Printer({"symbol_names": names}).doprint(expr)
