@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from sympy import Integer
 
-from verify.model import Relation
+from verify.model import Relation, relation_latex
 
 GRAMMAR = Path(__file__).parents[1] / "verify" / "parsing" / "math.lark"
 
@@ -52,3 +52,12 @@ def test_only_lt_and_gt_are_strict():
 
 def test_latex_of_every_relation_is_a_math_mode_symbol():
     assert [r.latex for r in Relation] == ["=", r"\le", r"\ge", "<", ">", r"\approx"]
+
+
+@pytest.mark.parametrize("text, latex", [("<=", r"\le"), ("!=", r"\ne"), (":=", r"\coloneqq"), ("~", r"\sim")])
+def test_statement_relations_have_latex(text, latex):
+    assert relation_latex(text) == latex
+
+
+def test_unknown_relation_text_has_no_latex():
+    assert relation_latex("<>") is None

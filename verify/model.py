@@ -72,6 +72,18 @@ class Relation(str, Enum):
 _RELATION_LATEX = {Relation.EQ: "=", Relation.LE: r"\le", Relation.GE: r"\ge", Relation.LT: "<",
                    Relation.GT: ">", Relation.APPROX: r"\approx"}
 
+# Relations a written statement may hold but a checked step never does: text -> (token, LaTeX).
+STATEMENT_ONLY_RELATIONS = {"!=": ("NE", r"\ne"), ":=": ("DEFEQ", r"\coloneqq"), "~": ("SIM", r"\sim")}
+
+
+def relation_latex(text: str) -> str | None:
+    """The LaTeX of any relation as a statement writes it (``<=``, ``:=``, ...), or None."""
+    relation = Relation.of_text(text)
+    if relation is not None:
+        return relation.latex
+    only = STATEMENT_ONLY_RELATIONS.get(text)
+    return only[1] if only else None
+
 
 @dataclass(frozen=True)
 class Fact:

@@ -15,7 +15,7 @@ from typing import Mapping
 
 from sympy import Expr
 
-from ..model import Relation
+from ..model import Relation, relation_latex
 from ..verdict import CheckResult, DerivationReport
 from .document import identical_note, verdict_mark
 from .escape import escape_text
@@ -36,8 +36,6 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _TEX_HEADING = re.compile(r"^\\(section|subsection|subsubsection|paragraph)\*?\{([^{}]*)\}\s*$")
 _TEX_FRAME = re.compile(r"^\\(documentclass|usepackage|begin\{document\}|end\{document\}|maketitle|title|author|date)")
 _EMPHASIS = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|\*(?=\S)([^*]+?)(?<=\S)\*|`([^`\n]+)`")
-_RELATIONS = {"=": "=", "<=": r"\le", ">=": r"\ge", "<": "<", ">": ">", "~=": r"\approx", ":=": r"\coloneqq",
-              "!=": r"\ne"}
 _HEADINGS = {1: "section", 2: "subsection", 3: "subsubsection"}
 
 
@@ -98,10 +96,10 @@ def _formula_math(formula) -> str:
     shown = written_latex(formula.text)
     if shown is not None:
         return shown
-    pieces = [_RELATIONS.get(statement.lead, escape_text(statement.lead))] if statement.lead else []
+    pieces = [relation_latex(statement.lead) or escape_text(statement.lead)] if statement.lead else []
     pieces.append(math_latex(statement.exprs[0]))
     for relation, expr in zip(statement.relations, statement.exprs[1:]):
-        pieces += [_RELATIONS.get(relation, r"\mathrel{?}"), math_latex(expr)]
+        pieces += [relation_latex(relation) or r"\mathrel{?}", math_latex(expr)]
     return " ".join(pieces)
 
 

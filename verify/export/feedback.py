@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from ..model import Chain, Context, Relation
+from ..model import Chain, Context, Relation, relation_latex
 from ..verdict import CheckResult, Verdict
 from .document import document
 from .escape import escape_text
@@ -29,7 +29,6 @@ from .residuals import residuals
 from .steps import StepRow, steps_align
 from .written import written_latex, written_steps
 
-_RELATIONS = {"=": "=", "<=": r"\le", ">=": r"\ge", "<": "<", ">": ">", "~=": r"\approx"}
 
 
 @dataclass(frozen=True)
@@ -109,7 +108,7 @@ def _first_failure(chain: MarkedChain) -> int | None:
 def chain_feedback(chain: MarkedChain, number: int) -> str:
     """The chain in ``align*``; the first wrong step in bold and explained below it."""
     wrong = _first_failure(chain)
-    rows = [StepRow(f"{number}.{i}", _RELATIONS.get(str(getattr(s.relation, "value", s.relation)), "="),
+    rows = [StepRow(f"{number}.{i}", relation_latex(str(getattr(s.relation, "value", s.relation))) or "=",
                     _math(s.expr, s.source, s.written), s.justification, s.verdict, emphasis=i == wrong)
             for i, s in enumerate(chain.steps, 1)]
     head = f"Chain {number}" + (f": {authored_latex(chain.title)}" if chain.title else "")
