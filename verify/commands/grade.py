@@ -44,29 +44,37 @@ def _write(text: str, output: str | None) -> None:
     if output is None:
         print(text)
     else:
-        Path(output).write_text(text + ("" if text.endswith("\n") else "\n"), encoding="utf-8")
+        from ..grading.files import write_atomic
+
+        write_atomic(output, text + ("" if text.endswith("\n") else "\n"))
 
 
 def handle(args) -> int:
     import derivations
-    from ..grading.batch import grade_batch, stderr_progress, submission_paths
+    from ..grading.batch import grade_batch, stderr_progress
+    from ..grading.submissions import collect
     from ..grading.rubric import load_rubric
 
     rubric = load_rubric(args.rubric, derivations.BUILTIN)
     if args.format in ("latex", "pdf") and args.output is None:
         raise UsageError(f"--format {args.format} writes one document per submission: give -o FOLDER")
     config = check_config(args)
-    files = submission_paths(args.paths)  # walked once: grade_batch takes the files as they are
+    count = len(collect(args.paths))
     executor = _executor(args.jobs)
     try:
-        results = grade_batch(files, rubric, config, executor, args.jobs, stderr_progress(len(files)))
+        results = grade_batch(args.paths, rubric, config, executor, args.jobs, stderr_progress(count))
     finally:
         if executor is not None:
             executor.shutdown()
     if args.format in ("latex", "pdf"):
         return _feedback(results, rubric, args)
     _emit(results, rubric, args)
-    return 0 if all(not r.error for r in results) else 1
+    return 1 if needs_person(results) else 0
+
+
+def needs_person(results) -> bool:
+    """Exit code 1: a submission could not be read, or an item waits in ``review``."""
+    return any(r.error or any(i.status in ("review", "error") for i in r.items) for r in results)
 
 
 def _feedback(results, rubric, args) -> int:
@@ -84,7 +92,7 @@ def _feedback(results, rubric, args) -> int:
     for student, message in failed.items():
         print(f"verify grade: the feedback of {student} did not compile: {message}", file=sys.stderr)
     print(f"{len(results)} feedback documents written to {args.output}")
-    return 0 if not failed and all(not r.error for r in results) else 1
+    return 0 if not failed and not needs_person(results) else 1
 
 
 def _emit(results, rubric, args) -> None:
@@ -109,7 +117,10 @@ def _gradescope(results, output: str | None) -> None:
     if output is None or Path(output).suffix:
         raise UsageError("--format gradescope for several submissions needs -o FOLDER (one results.json each), "
                          f"got {output!r}")
+    from ..grading.annotate import file_stem
+    from ..grading.files import distinct_stems, write_atomic
+
     folder = Path(output)
-    folder.mkdir(parents=True, exist_ok=True)
+    stems = distinct_stems([r.student for r in results], file_stem)
     for result in results:
-        (folder / f"{result.student}.results.json").write_text(json.dumps(gradescope(result), indent=2), "utf-8")
+        write_atomic(folder / f"{stems[result.student]}.results.json", json.dumps(gradescope(result), indent=2))

@@ -10,8 +10,7 @@ from dataclasses import replace
 from ...errors import VerifyError
 from ...model import Chain, Relation, Step
 from ...verdict import Status
-from ..checks import CheckKey, holds
-from ..classify import classify
+from ..checks import CheckKey, holds, safe_classify
 from ..reader import context, parse_in
 from ..results import Checked, Deduction
 from ..rubric import Item
@@ -57,7 +56,7 @@ def _finish(draft: Draft, outcomes: dict):
     if any(holds(v) for v in verdicts):
         return result(item, item.points, "graded", found)
     first = verdicts[0]
-    mistake = (first.mistake if first else None) or classify(draft.keys[0].lhs, draft.keys[0].rhs, draft.keys[0].context)
+    mistake = (first.mistake if first else None) or safe_classify(draft.keys[0].lhs, draft.keys[0].rhs, draft.keys[0].context)
     if first is None or first.verdict.status is Status.UNKNOWN:
         reason = first.verdict.reason if first else "not checked"
         likely = f" (it looks like: {mistake})" if mistake else ""
