@@ -84,8 +84,8 @@ def _classify(before: Expr, after: Expr) -> str | None:
     residual = _normal(Add(*old) - Add(*new))
     if residual == 0:
         return None
-    if any(_normal(residual - 2 * term) == 0 for term in old):
-        return SIGN
+    if _normal(residual - 2 * Add(*old)) == 0 or any(_normal(residual - 2 * term) == 0 for term in old):
+        return SIGN  # the whole expression (``y_i - p_i`` for ``p_i - y_i``) or one of its terms
     if any(_normal(residual - term) == 0 for term in old):
         return DROPPED
     if any(_normal(residual + term) == 0 for term in new):

@@ -12,6 +12,7 @@ import functools
 from ...errors import VerifyError
 from ...theories.asymptotics import compare_classes
 from ...vocabulary import BigO, BigOmega, Theta
+from ..answers import choose, readings
 from ..reader import parse_in
 from ..references import assumptions, reference_class
 from ..results import Deduction
@@ -70,7 +71,8 @@ def prepare(item: Item, text: str) -> Draft:
     if isinstance(found, Draft):
         return found
     try:
-        claimed = _inner(parse_in(found.maths[item.locate.math], item.context))
+        answer = choose(found.maths, item.context, Theta(expected_class(item)), item.locate.math)
+        claimed = _inner(answer.value)
         comparison = compare(item, claimed)
     except VerifyError as error:
         return unreadable(item, found, error)
@@ -86,12 +88,9 @@ def _classes_given(maths, item: Item) -> set:
     """Every distinct O/Theta/Omega class written in the answer (hedging gives more than one)."""
     classes = set()
     for text in maths:
-        try:
-            expr = parse_in(text, item.context)
-        except VerifyError:
-            continue
-        if isinstance(expr, (BigO, Theta, BigOmega)):
-            classes.add(expr)
+        for answer in readings(text, item.context):
+            if isinstance(answer.value, (BigO, Theta, BigOmega)) and answer.relation is None:
+                classes.add(answer.value)
     return classes
 
 

@@ -1,26 +1,61 @@
 """``expression`` items: the answer must equal the expected expression (or an accepted one).
 
 Equality is the engine's: proved or consistent gives the points; refuted gives none
-with the kind of mistake; unknown goes to a person.
+with the kind of mistake; unknown goes to a person. The answer is found as written
+(``verify.grading.answers``): an equation answers with its right side, and the formula
+whose shape fits is taken. A *set* (``1 \\pm i\\eta``, ``\\{a, b\\}``; eigenvalues) is
+right when its elements match the expected ones one to one (as a multiset with
+``multiset = true``: each value as often as expected). An expected *relation*
+(``\\log p(x) \\geq L``) needs the same relation between equal sides (or its mirror).
 """
 from __future__ import annotations
 
 from dataclasses import replace
 
-from ...errors import VerifyError
+from sympy import FiniteSet
+
+from ...errors import ParseError, VerifyError
 from ...model import Chain, Relation, Step
 from ...verdict import Status
+from ..answers import MIRROR, Answer, choose, readings
 from ..checks import CheckKey, holds, safe_classify
-from ..reader import context, parse_in
+from ..reader import context
 from ..results import Checked, Deduction
 from ..rubric import Item
 from .common import Draft, find, result, unreadable
 from .feedback import EXPECTED_ADVICE
 
+def _expected_reading(text: str, item: Item) -> Answer:
+    found = readings(text, item.context)
+    relational = [a for a in found if a.relation is not None and a.relation != "="]
+    if relational:
+        return relational[0]
+    if not found:
+        raise ParseError(f"the rubric's expected answer {text!r} could not be read")
+    return found[0]
 
-def expected_forms(item: Item) -> list:
-    """The expected answer and the accepted ones, read (and remembered)."""
-    return [parse_in(t, item.context) for t in (item.expected or "", *item.accepted)]
+
+def expected_forms(item: Item) -> list[Answer]:
+    """The expected answer and the accepted ones, read."""
+    return [_expected_reading(t, item) for t in (item.expected or "", *item.accepted)]
+
+
+def _elements(value) -> tuple:
+    return tuple(value.args) if isinstance(value, FiniteSet) else (value,)
+
+
+def _keys(wanted: Answer, answer: Answer, ctx) -> tuple[tuple[CheckKey, ...], ...]:
+    """The checks that would make ``answer`` right for ``wanted``: one tuple of keys per way."""
+    if wanted.relation is not None:
+        if answer.relation == wanted.relation:
+            return ((CheckKey(wanted.lhs, Relation.EQ, answer.lhs, ctx), CheckKey(wanted.value, Relation.EQ, answer.value, ctx)),)
+        if answer.relation == MIRROR[wanted.relation]:
+            return ((CheckKey(wanted.lhs, Relation.EQ, answer.value, ctx), CheckKey(wanted.value, Relation.EQ, answer.lhs, ctx)),)
+        return ()
+    if isinstance(wanted.value, FiniteSet) or isinstance(answer.value, FiniteSet):
+        pairs = tuple(CheckKey(w, Relation.EQ, a, ctx) for w in _elements(wanted.value) for a in _elements(answer.value))
+        return (pairs,)
+    return ((CheckKey(wanted.value, Relation.EQ, answer.value, ctx),),)
 
 
 def prepare(item: Item, text: str) -> Draft:
@@ -28,20 +63,73 @@ def prepare(item: Item, text: str) -> Draft:
     if isinstance(found, Draft):
         return found
     try:
-        answer = parse_in(found.maths[item.locate.math], item.context)
         wanted = expected_forms(item)
+        relation = wanted[0].relation
+        answer = choose(found.maths, item.context, wanted[0].value, item.locate.math, relation)
     except VerifyError as error:
         return unreadable(item, found, error)
     ctx = context(item.context)
-    keys = tuple(CheckKey(w, Relation.EQ, answer, ctx) for w in wanted)
-    return Draft(item, found, keys=keys, data=answer)
+    ways = [(w, _keys(w, answer, ctx)) for w in wanted]
+    keys = tuple(dict.fromkeys(k for _, group in ways for way in group for k in way))
+    if not keys:
+        return Draft(item, found, done=result(
+            item, 0, "graded", found, mistake="wrong relation",
+            deductions=(Deduction(item.points, f"the answer states {answer.relation or 'no relation'}, "
+                                               f"the question asks for {relation}"),),
+            feedback=(f"Your answer should state a relation ({relation}) between the two quantities.",)))
+    return Draft(item, found, keys=keys, data=answer, extra={"ways": ways})
+
+
+def _set_matches(wanted, answer, outcomes: dict, ctx, multiset: bool) -> bool | None:
+    """Every expected element equal to a distinct answer element (and none left over); None: undecided."""
+    expected, given = _elements(wanted.value), _elements(answer.value)
+    if multiset and len(expected) != len(given):
+        return False
+    if not multiset and len(set(expected)) != len(set(given)):
+        return False
+    undecided = False
+
+    def equal(w, a):
+        nonlocal undecided
+        outcome = outcomes.get(CheckKey(w, Relation.EQ, a, ctx))
+        if outcome is not None and outcome.verdict.status is Status.UNKNOWN:
+            undecided = True
+        return holds(outcome)
+
+    used: set[int] = set()
+
+    def assign(i: int) -> bool:  # a perfect matching by backtracking (a handful of eigenvalues)
+        if i == len(expected):
+            return True
+        for j, a in enumerate(given):
+            if j not in used and equal(expected[i], a):
+                used.add(j)
+                if assign(i + 1):
+                    return True
+                used.discard(j)
+        return False
+
+    matched = assign(0)
+    return True if matched else (None if undecided else False)
+
+
+def _way_holds(wanted: Answer, keys, answer: Answer, outcomes: dict, item: Item):
+    if isinstance(wanted.value, FiniteSet) or isinstance(answer.value, FiniteSet):
+        ctx = keys[0].context
+        return _set_matches(wanted, answer, outcomes, ctx, bool(item.rule.get("multiset", False)))
+    verdicts = [outcomes.get(k) for k in keys]
+    if all(holds(v) for v in verdicts):
+        return True
+    if any(v is None or v.verdict.status is Status.UNKNOWN for v in verdicts if not holds(v)):
+        return None
+    return False
 
 
 def _checked(draft: Draft, outcomes: dict) -> Checked:
     """The expected (or accepted) answer, then the student's, with the verdict on their equality."""
     key = next((k for k in draft.keys if holds(outcomes.get(k))), draft.keys[0])
     outcome = outcomes.get(key)
-    step = Step(key.rhs, Relation.EQ, "your answer", source=draft.found.maths[draft.item.locate.math])
+    step = Step(key.rhs, Relation.EQ, "your answer", source=draft.data.source)
     return Checked(Chain(key.lhs, (step,), title="the expected answer, then yours"),
                    (outcome.verdict if outcome else None,))
 
@@ -51,14 +139,18 @@ def finish(draft: Draft, outcomes: dict):
 
 
 def _finish(draft: Draft, outcomes: dict):
-    item, found = draft.item, draft.found
-    verdicts = [outcomes.get(k) for k in draft.keys]
-    if any(holds(v) for v in verdicts):
+    item, found, answer = draft.item, draft.found, draft.data
+    decided = []
+    for wanted, group in draft.extra["ways"]:
+        for keys in group:
+            decided.append(_way_holds(wanted, keys, answer, outcomes, item))
+    if any(d is True for d in decided):
         return result(item, item.points, "graded", found)
-    first = verdicts[0]
-    mistake = (first.mistake if first else None) or safe_classify(draft.keys[0].lhs, draft.keys[0].rhs, draft.keys[0].context)
-    if first is None or first.verdict.status is Status.UNKNOWN:
-        reason = first.verdict.reason if first else "not checked"
+    first_key = draft.keys[0]
+    first = outcomes.get(first_key)
+    mistake = (first.mistake if first else None) or safe_classify(first_key.lhs, first_key.rhs, first_key.context)
+    if any(d is None for d in decided):
+        reason = first.verdict.reason if first and first.verdict.status is Status.UNKNOWN else "not decided"
         likely = f" (it looks like: {mistake})" if mistake else ""
         return result(item, 0, "review", found, mistake=mistake,
                       deductions=(Deduction(item.points, f"not shown equivalent{likely}: {reason}"),),
@@ -66,7 +158,7 @@ def _finish(draft: Draft, outcomes: dict):
                                 f"automatically{likely}; a person will look at it.",))
     advice = EXPECTED_ADVICE.get(mistake or "", "it is not equivalent to the expected answer")
     reason = f"not equivalent to the expected answer ({mistake or 'no simple pattern'})"
-    example = first.verdict.counterexample
+    example = first.verdict.counterexample if first else None
     sentence = f"Your answer is not right: {advice}." + (f" For instance at {example.describe()}." if example else "")
     return result(item, 0, "graded", found, mistake=mistake, deductions=(Deduction(item.points, reason),),
                   feedback=(sentence,))
