@@ -17,6 +17,7 @@ from ...rules import find_rule
 from ...verdict import Status, Tier
 from ..checks import CheckKey, StepOutcome, holds
 from ..classify import WRONG_JUSTIFICATION
+from ..answers import MIRROR, Answer, readings
 from ..reader import context, parse_in, read_chain
 from ..results import Checked, Deduction, StepResult
 from ..rubric import Item, Scoring
@@ -31,17 +32,45 @@ def prepare(item: Item, text: str) -> Draft:
     ctx = context(item.context)
     try:
         chain = read_chain(found, item.context, item.title)
-        goal = parse_in(item.expected, item.context) if item.expected else None
+        goal = goal_of(item)
         start = parse_in(item.start, item.context) if item.start else None
     except VerifyError as error:
         return unreadable(item, found, error)
     keys = [CheckKey(previous, step.relation, step.expr, ctx, step.justification) for previous, step in chain.links()]
     extras = {}
-    if goal is not None:
-        extras["goal"] = CheckKey(goal, Relation.EQ, chain.end, ctx)
+    if goal is not None and goal.relation is not None:  # ``log p(x) >= ELBO``: both ends, either way round
+        extras["goal"] = CheckKey(goal.value, Relation.EQ, chain.end, ctx)
+        extras["goal from"] = CheckKey(goal.lhs, Relation.EQ, chain.start, ctx)
+        extras["mirror"] = CheckKey(goal.lhs, Relation.EQ, chain.end, ctx)
+        extras["mirror from"] = CheckKey(goal.value, Relation.EQ, chain.start, ctx)
+    elif goal is not None:
+        extras["goal"] = CheckKey(goal.value, Relation.EQ, chain.end, ctx)
     if start is not None:
         extras["start"] = CheckKey(start, Relation.EQ, chain.start, ctx)
     return Draft(item, found, keys=tuple(keys) + tuple(extras.values()), data=chain, extra=extras)
+
+
+def goal_of(item: Item) -> Answer | None:
+    """The expected goal: a last line, or a relation ``start rel result`` the chain must establish."""
+    if not item.expected:
+        return None
+    found = readings(item.expected, item.context)
+    relational = [a for a in found if a.relation is not None and a.relation != "="]
+    if relational:
+        return relational[0]
+    return Answer(parse_in(item.expected, item.context), item.expected)
+
+
+def expected_forms(item: Item):
+    return goal_of(item)
+
+
+def _implies(established: str | None, wanted: str) -> bool:
+    """A chain establishing ``established`` proves ``wanted`` (``>`` proves ``>=``; ``=`` proves ``<=``)."""
+    if established is None:
+        return False
+    return established == wanted or (established == "=" and wanted in ("<=", ">=")) or \
+        (established, wanted) in ((">", ">="), ("<", "<="))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -147,7 +176,9 @@ def _deductions(item: Item, policy: Scoring, steps: list[StepResult], draft: Dra
 def _goal_and_start(item, policy, steps, good, draft, outcomes, feedback):
     out = []
     goal = draft.extra.get("goal")
-    if goal is not None and policy.goal:
+    if goal is not None and policy.goal and "goal from" in draft.extra:
+        out.extend(_relation_goal(draft, steps, good, outcomes, feedback, policy))
+    elif goal is not None and policy.goal:
         reached = holds(outcomes.get(goal))
         established = composed_relation([s.relation for s in steps])
         if not reached:
@@ -167,3 +198,24 @@ def _goal_and_start(item, policy, steps, good, draft, outcomes, feedback):
     if start is not None and not holds(outcomes.get(start)):
         feedback.append(f"Start from {latex(start.lhs)}, the quantity the question defines.")
     return out
+
+
+def _relation_goal(draft, steps, good, outcomes, feedback, policy):
+    """``log p(x) >= ELBO``: the chain runs from one side to the other and establishes the relation."""
+    goal = goal_of(draft.item)
+    extra = draft.extra
+    established = composed_relation([s.relation for s in steps])
+    forward = holds(outcomes.get(extra["goal from"])) and holds(outcomes.get(extra["goal"]))
+    backward = holds(outcomes.get(extra["mirror from"])) and holds(outcomes.get(extra["mirror"]))
+    wanted = goal.relation if forward else MIRROR[goal.relation]
+    shown = f"{latex(goal.lhs)} {goal.relation} {latex(goal.value)}"
+    if not (forward or backward):
+        feedback.append(f"Your derivation should go from one side of ${shown}$ to the other.")
+        return [Deduction(policy.goal, "the chain does not run between the two sides of the expected result")]
+    if not _implies(established, wanted):
+        what = "mixes <= and >=" if established is None else f"establishes {established}"
+        feedback.append(f"The chain {what}; it should establish ${shown}$.")
+        return [Deduction(policy.goal, f"the chain {what}, not the expected relation {goal.relation}")]
+    if policy.goal_needs_valid_chain and len(good) < len(steps):
+        return [Deduction(policy.goal, "the expected result is reached only through steps not proved")]
+    return []
