@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sympy import Expr, FiniteSet, Function, Symbol
+from sympy import Expr, FiniteSet, Function, I, Symbol
 from sympy.core.function import AppliedUndef
 
 from ..errors import ParseError, VerifyError
@@ -34,6 +34,7 @@ class Answer:
     source: str
     relation: str | None = None
     lhs: Expr | None = None
+    elements: tuple = ()  # a list of values as written, repeats kept (a multiset); () otherwise
 
 
 def _top_level_split(text: str, separators: tuple[str, ...]) -> list[str]:
@@ -57,8 +58,8 @@ def _top_level_split(text: str, separators: tuple[str, ...]) -> list[str]:
     return parts
 
 
-def _parse_value(text: str, spec: ContextSpec) -> Expr:
-    """One value: an expression, a ``\\{a, b\\}`` set or an ``a, b`` list (as a set)."""
+def _parse_value(text: str, spec: ContextSpec) -> tuple[Expr, tuple]:
+    """One value: an expression, a ``\\{a, b\\}`` set or an ``a, b`` list (as a set, and its values in order)."""
     match = _SET.match(text)
     if match:
         text = match.group(1)
@@ -66,15 +67,23 @@ def _parse_value(text: str, spec: ContextSpec) -> Expr:
     pieces = [p for p in pieces if p.strip()]
     if len(pieces) > 1 or match:
         values = [_expr(p, spec) for p in pieces]
-        return FiniteSet(*[e for v in values for e in (v.args if isinstance(v, FiniteSet) else (v,))])
-    return _expr(text, spec)
+        elements = tuple(e for v in values for e in (v.args if isinstance(v, FiniteSet) else (v,)))
+        return FiniteSet(*elements), elements
+    return _expr(text, spec), ()
+
+
+def _named(expr: Expr, spec: ContextSpec) -> Expr:
+    """The item's symbols by name, and its ``imaginary`` names as the imaginary unit."""
+    expr = rename(expr, symbols(spec))
+    units = {s: I for s in expr.atoms(Symbol) if s.name in spec.imaginary}
+    return expr.xreplace(units) if units else expr
 
 
 def _expr(text: str, spec: ContextSpec) -> Expr:
     statement = parse(text, "latex")
     if statement.relations or len(statement.exprs) != 1:
         raise ParseError("expected one expression")
-    return rename(statement.exprs[0], symbols(spec))
+    return _named(statement.exprs[0], spec)
 
 
 def readings(text: str, spec: ContextSpec) -> list[Answer]:
@@ -82,7 +91,7 @@ def readings(text: str, spec: ContextSpec) -> list[Answer]:
     out: list[Answer] = []
     try:
         statement = parse(text, "latex")
-        exprs = tuple(rename(e, symbols(spec)) for e in statement.exprs)
+        exprs = tuple(_named(e, spec) for e in statement.exprs)
         if not statement.relations and len(exprs) == 1:
             out.append(Answer(exprs[0], text))
         elif len(exprs) >= 2:
@@ -95,7 +104,8 @@ def readings(text: str, spec: ContextSpec) -> list[Answer]:
         sides = _top_level_split(text, _SPLITTERS)
         for side in reversed(sides[1:] if len(sides) > 1 else sides):
             try:
-                out.append(Answer(_parse_value(side, spec), text))
+                value, elements = _parse_value(side, spec)
+                out.append(Answer(value, text, elements=elements))
                 break
             except VerifyError:
                 continue

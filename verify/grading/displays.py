@@ -5,7 +5,8 @@
 becomes its own ``$$row$$`` line with the alignment marks, ``\\label``, ``\\tag`` and
 ``\\nonumber`` removed, so a chain written in ``align*`` reads as the chain it is. Line
 numbers are kept: every line of the input stays a line of the output. Typographic
-quotes become plain ones (``Jensen’s`` names Jensen's rule).
+quotes become plain ones (``Jensen’s`` names Jensen's rule), and Unicode maths its LaTeX
+(``λ = 1 ± iη`` reads as ``\\lambda = 1 \\pm i\\eta``; a character for a character).
 """
 from __future__ import annotations
 
@@ -17,6 +18,15 @@ _BRACKET = re.compile(r"\\\[(.*?)\\\]", re.S)
 _PAREN = re.compile(r"\\\((.*?)\\\)", re.S)
 _NOISE = re.compile(r"\\(?:label|tag)\*?\{[^{}]*\}|\\nonumber|\\notag|\\qquad(?=\s*$)")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
+_GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta", "η": "eta",
+          "θ": "theta", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu", "ξ": "xi", "π": "pi", "ρ": "rho",
+          "σ": "sigma", "τ": "tau", "φ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega", "Σ": "Sigma", "Θ": "Theta",
+          "Ω": "Omega", "Λ": "Lambda", "Δ": "Delta"}
+_SYMBOLS = {"−": "-", "–": "-", "±": r"\pm ", "∓": r"\mp ", "·": r"\cdot ", "×": r"\times ", "≥": r"\geq ",
+            "≤": r"\leq ", "≠": r"\neq ", "∂": r"\partial ", "∫": r"\int ", "∑": r"\sum ", "∈": r"\in ",
+            "∞": r"\infty ", "√": r"\sqrt", "²": "^{2}", "³": "^{3}", "⁴": "^{4}", "ᵀ": "^{T}", "∇": r"\nabla ",
+            "½": r"\frac{1}{2}", "¼": r"\frac{1}{4}", "¾": r"\frac{3}{4}", "⅛": r"\frac{1}{8}", "…": r"\ldots "}
+_UNICODE = str.maketrans({**{k: f"\\{v} " for k, v in _GREEK.items()}, **_SYMBOLS})
 
 
 def _rows(body: str) -> list[str]:
@@ -49,7 +59,7 @@ def _inline(match: re.Match) -> str:
 
 def as_dollars(text: str) -> str:
     """``text`` with every LaTeX display written with dollars, line for line."""
-    text = text.translate(_QUOTES)
+    text = text.translate(_QUOTES).translate(_UNICODE)  # Unicode maths as LaTeX: ``λ = 1 ± iη``
     if "\\" not in text:
         return text
     text = _ENVIRONMENT.sub(_environment, text)

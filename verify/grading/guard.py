@@ -7,6 +7,7 @@ not of the student: the TA is told to mark the item by hand, never shown Python'
 from __future__ import annotations
 
 import logging
+import re
 
 from ..errors import VerifyError
 from .results import Deduction, ItemResult
@@ -18,10 +19,20 @@ INTERNAL = ("the grader could not handle this answer automatically; mark it by h
             "(the answer is quoted in the feedback file)")
 
 
+_PYTHON_NAME = re.compile(r":?\s*\b[A-Z][A-Za-z]*(?:Error|Exception)\b:?.*", re.S)
+
+
+def for_people(message: str) -> str:
+    """A message with any Python exception's text cut off (some readers' messages quote it);
+    only what is shown changes, nothing is decided on it."""
+    head = message.split("\n")[0]
+    return _PYTHON_NAME.sub("", head).rstrip(" :;,") or "it could not be read"
+
+
 def review_reason(error: BaseException) -> str:
     """A reason a TA can act on: the package's own message, else a plain instruction."""
     if isinstance(error, VerifyError):
-        return f"the answer could not be read: {error}"
+        return f"the answer could not be read: {for_people(str(error))}; mark it by hand"
     if isinstance(error, RecursionError):
         return "the answer nests too deeply to be read automatically; mark it by hand"
     if isinstance(error, MemoryError):

@@ -26,6 +26,7 @@ _ITEM = re.compile(r"^\s*\\item(?:\[([^\]]*)\])?")
 _BEGIN_ENUM = re.compile(r"\\begin\{enumerate\}")
 _END_ENUM = re.compile(r"\\end\{enumerate\}")
 
+_LAST = 10**9  # "to the end of the text"
 HEADING_RANKS = {"section": 1, "subsection": 2, "subsubsection": 3, "paragraph": 4}
 WORD_RANK, ITEM_RANK, BARE_RANK = 10, 15, 20
 
@@ -140,17 +141,43 @@ def _matches(key: str, wanted: str) -> bool:
     return not rest or not (rest[0].isdigit() and wanted[-1].isdigit())
 
 
+def _inner_lists(lines: list[str], found) -> set[int]:
+    """Positions (in ``found``) of the items of numbered lists inside answers.
+
+    Bare numbers ``1.``, ``2.`` number the questions until a ``1.`` comes again: that starts
+    a list inside the current answer, continued by the next numbers on the lines that follow
+    without a blank line between them.
+    """
+    inner, outer_last, inner_last, previous = set(), 0, 0, None
+    for position, (index, label, _) in enumerate(found):
+        if label.rank != BARE_RANK or not label.number or label.letter or label.indented:
+            continue
+        number = int(label.number)
+        adjacent = previous is not None and all(line.strip() for line in lines[previous + 1:index])
+        if inner_last and number == inner_last + 1 and adjacent:
+            inner_last, previous = number, index
+            inner.add(position)
+        elif number == 1 and outer_last >= 1:
+            inner_last, previous = 1, index
+            inner.add(position)
+        else:
+            outer_last, inner_last, previous = number, 0, None
+    return inner
+
+
 def label_region(lines: list[str], label: str) -> tuple[int, int] | None:
     """The lines ``[first, last)`` of the part labelled ``label``, or None."""
     wanted = normal_label(label)
     found = labels(lines)
-    candidates = [p for p, (_, _, key) in enumerate(found) if key and _matches(key, wanted)]
+    inner = _inner_lists(lines, found)
+    candidates = [p for p, (_, _, key) in enumerate(found) if key and _matches(key, wanted) and p not in inner]
     if not candidates:
         return None
     # the strongest label wins (``## Q2`` over a list item ``2.`` inside Q1), then the first
     position = min(candidates, key=lambda p: (found[p][1].rank, p))
     index, opened, _ = found[position]
-    return index, _end(lines, found[position + 1:], opened, wanted)
+    later = [entry for p, entry in enumerate(found) if p > position and p not in inner]
+    return index, min(len(lines), _end(later, opened, wanted))
 
 
 def _ends(label: Label, key: str, opened: Label, wanted: str) -> bool:
@@ -166,35 +193,13 @@ def _ends(label: Label, key: str, opened: Label, wanted: str) -> bool:
     return True
 
 
-def _end(lines: list[str], later, opened: Label, wanted: str) -> int:
-    inner = 0  # the last number of a numbered list inside the answer, 0 outside one
-    previous = None
+def _end(later, opened: Label, wanted: str) -> int:
     for index, label, key in later:
-        if inner and previous is not None and _prose_between(lines, previous, index):
-            inner = 0
-        previous = index
         if key and _matches(key, wanted):
             continue
-        if not _ends(label, key, opened, wanted):
-            continue
-        if opened.rank == label.rank == BARE_RANK and label.number and not label.letter:
-            number = int(label.number)
-            if number == inner + 1 and (inner or number == 1):  # a list inside the answer
-                inner = number
-                continue
-        return index
-    return len(lines)
-
-
-def _prose_between(lines: list[str], first: int, last: int) -> bool:
-    """A paragraph of prose (after a blank line) between two list items ends the list."""
-    blank = False
-    for line in lines[first + 1:last]:
-        if not line.strip():
-            blank = True
-        elif blank and not line.startswith((" ", "\t", "$")):
-            return True
-    return False
+        if _ends(label, key, opened, wanted):
+            return index
+    return _LAST
 
 
 def leading_label(line: str) -> str:

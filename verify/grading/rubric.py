@@ -63,6 +63,7 @@ class ContextSpec:
     integration: tuple[str, ...] = ()
     theories: tuple[str, ...] = ("algebra",)
     preset: str | None = None  # a named context of a theory, e.g. "latent_variable"
+    imaginary: tuple[str, ...] = ()  # names read as the imaginary unit in answers, e.g. ["i"]
 
 
 @dataclass(frozen=True)

@@ -87,15 +87,17 @@ def _step(index: int, key: CheckKey, outcome: StepOutcome) -> StepResult:
 
 
 def _named(rule: str, steps: list[StepResult]) -> bool:
-    """The rule is named at a step that really uses it (when the engine knows the rule)."""
+    """The rule is named at a step that really uses it (when the engine knows the rule); a name
+    given where no step uses the rule (the step that should is wrong) still counts as named:
+    the wrong step loses its own points."""
     wanted = find_rule(rule)
-    for s in steps:
-        text = s.justification or ""
-        if not ((wanted is not None and find_rule(text) is wanted) or rule.lower() in text.lower()):
-            continue
-        if wanted is None or any(used is wanted for used in s.used):
-            return True
-    return False
+    named = [s for s in steps if (wanted is not None and find_rule(s.justification) is wanted)
+             or rule.lower() in (s.justification or "").lower()]
+    if wanted is None:
+        return bool(named)
+    if any(any(used is wanted for used in s.used) for s in named):
+        return True
+    return bool(named) and not any(any(used is wanted for used in s.used) for s in steps)
 
 
 def _proved(step: StepResult) -> bool:

@@ -4,15 +4,20 @@ Equality is the engine's: proved or consistent gives the points; refuted gives n
 with the kind of mistake; unknown goes to a person. The answer is found as written
 (``verify.grading.answers``): an equation answers with its right side, and the formula
 whose shape fits is taken. A *set* (``1 \\pm i\\eta``, ``\\{a, b\\}``; eigenvalues) is
-right when its elements match the expected ones one to one (as a multiset with
-``multiset = true``: each value as often as expected). An expected *relation*
+right when it holds the expected values: the same number of them with the same elementary
+symmetric polynomials (sum, sum of pairwise products, ..., product), which is exactly
+multiset equality and needs no matching of elements (``1 \pm \frac{\eta}{2}\sqrt{\eta^2-4}``
+and ``1 \pm i\frac{\eta}{2}\sqrt{4-\eta^2}`` are the same set though no element is the same
+for every eta). Write values as a list (``a, a, b``) for a multiset. An expected *relation*
 (``\\log p(x) \\geq L``) needs the same relation between equal sides (or its mirror).
 """
 from __future__ import annotations
 
 from dataclasses import replace
 
-from sympy import FiniteSet
+from itertools import combinations
+
+from sympy import Add, FiniteSet, Mul
 
 from ...errors import ParseError, VerifyError
 from ...model import Chain, Relation, Step
@@ -40,8 +45,11 @@ def expected_forms(item: Item) -> list[Answer]:
     return [_expected_reading(t, item) for t in (item.expected or "", *item.accepted)]
 
 
-def _elements(value) -> tuple:
-    return tuple(value.args) if isinstance(value, FiniteSet) else (value,)
+def _elements(answer: Answer) -> tuple:
+    """The values of an answer: a written list with its repeats, a set's elements, or the one value."""
+    if answer.elements:
+        return answer.elements
+    return tuple(answer.value.args) if isinstance(answer.value, FiniteSet) else (answer.value,)
 
 
 def _keys(wanted: Answer, answer: Answer, ctx) -> tuple[tuple[CheckKey, ...], ...]:
@@ -53,8 +61,10 @@ def _keys(wanted: Answer, answer: Answer, ctx) -> tuple[tuple[CheckKey, ...], ..
             return ((CheckKey(wanted.lhs, Relation.EQ, answer.value, ctx), CheckKey(wanted.value, Relation.EQ, answer.lhs, ctx)),)
         return ()
     if isinstance(wanted.value, FiniteSet) or isinstance(answer.value, FiniteSet):
-        pairs = tuple(CheckKey(w, Relation.EQ, a, ctx) for w in _elements(wanted.value) for a in _elements(answer.value))
-        return (pairs,)
+        expected, given = _elements(wanted), _elements(answer)
+        if len(expected) != len(given):
+            return ((),)  # a different number of values: wrong, nothing to check
+        return (tuple(CheckKey(w, Relation.EQ, a, ctx) for w, a in zip(symmetric(expected), symmetric(given))),)
     return ((CheckKey(wanted.value, Relation.EQ, answer.value, ctx),),)
 
 
@@ -80,43 +90,18 @@ def prepare(item: Item, text: str) -> Draft:
     return Draft(item, found, keys=keys, data=answer, extra={"ways": ways})
 
 
-def _set_matches(wanted, answer, outcomes: dict, ctx, multiset: bool) -> bool | None:
-    """Every expected element equal to a distinct answer element (and none left over); None: undecided."""
-    expected, given = _elements(wanted.value), _elements(answer.value)
-    if multiset and len(expected) != len(given):
-        return False
-    if not multiset and len(set(expected)) != len(set(given)):
-        return False
-    undecided = False
-
-    def equal(w, a):
-        nonlocal undecided
-        outcome = outcomes.get(CheckKey(w, Relation.EQ, a, ctx))
-        if outcome is not None and outcome.verdict.status is Status.UNKNOWN:
-            undecided = True
-        return holds(outcome)
-
-    used: set[int] = set()
-
-    def assign(i: int) -> bool:  # a perfect matching by backtracking (a handful of eigenvalues)
-        if i == len(expected):
-            return True
-        for j, a in enumerate(given):
-            if j not in used and equal(expected[i], a):
-                used.add(j)
-                if assign(i + 1):
-                    return True
-                used.discard(j)
-        return False
-
-    matched = assign(0)
-    return True if matched else (None if undecided else False)
+def symmetric(values: tuple) -> list:
+    """The elementary symmetric polynomials of ``values``: equal for two lists exactly when they
+    hold the same values as often (the roots of one polynomial), whatever their order or form."""
+    out = []
+    for k in range(1, len(values) + 1):
+        out.append(Add(*[Mul(*chosen) for chosen in combinations(values, k)]))
+    return out
 
 
 def _way_holds(wanted: Answer, keys, answer: Answer, outcomes: dict, item: Item):
-    if isinstance(wanted.value, FiniteSet) or isinstance(answer.value, FiniteSet):
-        ctx = keys[0].context
-        return _set_matches(wanted, answer, outcomes, ctx, bool(item.rule.get("multiset", False)))
+    if not keys:
+        return False
     verdicts = [outcomes.get(k) for k in keys]
     if all(holds(v) for v in verdicts):
         return True
