@@ -1,9 +1,9 @@
-"""The answer as the student wrote it: an expression, the right side of an equation, a set.
+r"""The answer as the student wrote it: an expression, the right side of an equation, a set.
 
-``\\frac{\\partial L}{\\partial z_i} = p_i - y_i`` answers with ``p_i - y_i``;
-``\\lambda = 1 \\pm i\\eta`` with the set ``{1 + i eta, 1 - i eta}`` (the reader reads
-``\\pm`` as that set); ``\\lambda \\in \\{a, b\\}`` and ``\\lambda = a, b`` with ``{a, b}``;
-``\\log p(x) \\geq L`` is a relation when the item expects one. Where a line holds several
+``\frac{\partial L}{\partial z_i} = p_i - y_i`` answers with ``p_i - y_i``;
+``\lambda = 1 \pm i\eta`` with the set ``{1 + i eta, 1 - i eta}`` (the reader reads
+``\pm`` as that set); ``\lambda \in \{a, b\}`` and ``\lambda = a, b`` with ``{a, b}``;
+``\log p(x) \geq L`` is a relation when the item expects one. Where a line holds several
 formulas, the one whose *shape* fits the item's expected answer is taken (same kind of
 object, most names in common), not the first or the last by position.
 """

@@ -143,6 +143,19 @@ def grade_batch(paths: Iterable[str | Path], rubric: Rubric, config: CheckConfig
             for s, outcome in prepared]
 
 
+def grade_single(paths: Sequence[str | Path], rubric: Rubric, config: CheckConfig = CheckConfig(),
+                 student: str | None = None) -> SubmissionResult:
+    """All files under ``paths`` as one student's submission (Gradescope's ``/autograder/submission``)."""
+    files = tuple(dict.fromkeys(f for s in collect(paths) for f in s.files))
+    first = Path(paths[0])
+    submission = Submission(student or first.stem or "submission", files, first if first.is_dir() else None)
+    prepared = _prepare_chunk([submission], rubric, config.budget)[0]
+    if not prepared.ok:
+        return _error_row(submission, prepared)
+    keys = list(dict.fromkeys(k for d in prepared.value for k in d.keys))
+    return _finished(submission, prepared.value, run_checks(keys, config), prepared.millis / 1000)
+
+
 def stderr_progress(total: int) -> Callable[[int], None] | None:
     """A tqdm bar on standard error when it is a terminal, else nothing."""
     if not sys.stderr.isatty() or os.environ.get("VERIFY_NO_PROGRESS"):

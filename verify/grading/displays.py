@@ -1,12 +1,12 @@
-"""LaTeX displays read like Markdown's ``$$``: one reading of maths for every search.
+r"""LaTeX displays read like Markdown's ``$$``: one reading of maths for every search.
 
-``\\[...\\]`` becomes ``$$...$$``, ``\\(...\\)`` becomes ``$...$``, and each row of an
+``\[...\]`` becomes ``$$...$$``, ``\(...\)`` becomes ``$...$``, and each row of an
 ``align``/``equation``/``gather``/``multline``/``eqnarray`` environment (starred or not)
-becomes its own ``$$row$$`` line with the alignment marks, ``\\label``, ``\\tag`` and
-``\\nonumber`` removed, so a chain written in ``align*`` reads as the chain it is. Line
+becomes its own ``$$row$$`` line with the alignment marks, ``\label``, ``\tag`` and
+``\nonumber`` removed, so a chain written in ``align*`` reads as the chain it is. Line
 numbers are kept: every line of the input stays a line of the output. Typographic
 quotes become plain ones (``Jensen’s`` names Jensen's rule), and Unicode maths its LaTeX
-(``λ = 1 ± iη`` reads as ``\\lambda = 1 \\pm i\\eta``; a character for a character).
+(``λ = 1 ± iη`` reads as ``\lambda = 1 \pm i\eta``; a character for a character).
 """
 from __future__ import annotations
 

@@ -1,9 +1,9 @@
-"""Labels as people write them, and where the part they open ends.
+r"""Labels as people write them, and where the part they open ends.
 
-A label opens a line: a heading (``## Q1``, ``### Question 1``, ``\\section*{Q1}``,
-``\\subsection{Problem 2}``), a word and a number (``Q1.``, ``**Q1.**``, ``Problem 1``,
+A label opens a line: a heading (``## Q1``, ``### Question 1``, ``\section*{Q1}``,
+``\subsection{Problem 2}``), a word and a number (``Q1.``, ``**Q1.**``, ``Problem 1``,
 ``Exercise 2(b)``), a bare number or letter (``1.``, ``(1a)``, ``1c)``, ``<6>``, ``(b)``),
-or an ``\\item`` of an ``enumerate`` (numbered as LaTeX numbers it). Each has a *rank*:
+or an ``\item`` of an ``enumerate`` (numbered as LaTeX numbers it). Each has a *rank*:
 headings by level, then words, items, bare labels. A part ends at the next label of the
 same or a stronger rank that is not one of its sub-parts, so a numbered list inside an
 answer does not end it; a letter alone (``(b)``) belongs to the number before it.

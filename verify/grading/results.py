@@ -50,7 +50,7 @@ class StepResult:
 
 @dataclass(frozen=True)
 class ItemResult:
-    """``status``: graded, not found, review (a person must look), or error."""
+    """``status``: graded, not found, review (a person must look), or error (the submission was unreadable)."""
 
     id: str
     title: str
@@ -65,6 +65,8 @@ class ItemResult:
     deductions: tuple[Deduction, ...] = ()
     feedback: tuple[str, ...] = ()
     line: int | None = None
+    solution: tuple[str, ...] = ()  # sentences that give the model answer away (hidden from students on request)
+    marked: bool = False  # the points are a person's mark (``--marks``), not the grader's
     # what was read and checked, as objects (a Chain and its verdicts), for annotated feedback;
     # not part of the plain data the gradebook writers emit
     detail: Checked | None = field(default=None, compare=False, repr=False)

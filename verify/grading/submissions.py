@@ -70,7 +70,7 @@ def _in_folder(root: Path) -> list[Submission]:
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
         files = tuple(sorted(p for p in folder.rglob("*") if _readable(p)))
         people = submitters(folder)
-        if files or people:
+        if files or people or any(p.is_file() for p in folder.rglob("*")):  # a scan only: an error row
             found.append(Submission(folder.name, files, folder, people))
     return found
 

@@ -50,6 +50,10 @@ def prepare(item: Item, text: str) -> Draft:
     return Draft(item, found, keys=tuple(keys) + tuple(extras.values()), data=chain, extra=extras)
 
 
+class Solution(str):
+    """A feedback sentence that gives the model answer away (kept apart, so it can be hidden)."""
+
+
 def goal_of(item: Item) -> Answer | None:
     """The expected goal: a last line, or a relation ``start rel result`` the chain must establish."""
     if not item.expected:
@@ -133,6 +137,8 @@ def finish(draft: Draft, outcomes: dict):
     step_keys = draft.keys[: len(draft.data.steps)]
     steps = [_step(i, k, outcomes[k]) for i, k in enumerate(step_keys, 1)]
     deductions, feedback = _deductions(item, policy, steps, draft, outcomes)
+    solution = tuple(f for f in feedback if isinstance(f, Solution))
+    feedback = [f for f in feedback if not isinstance(f, Solution)]
     points = item.points - sum(d.points for d in deductions)
     wrong = next((s for s in steps if s.status is Status.REFUTED), None)
     misnamed = next((s for s in steps if s.mistake == WRONG_JUSTIFICATION), None)
@@ -141,6 +147,7 @@ def finish(draft: Draft, outcomes: dict):
                   first_wrong=wrong.index if wrong else None,
                   mistake=wrong.mistake if wrong else (misnamed.mistake if misnamed else None),
                   deductions=tuple(d for d in deductions if d.points), feedback=tuple(feedback),
+                  solution=tuple(str(s) for s in solution),
                   detail=Checked(draft.data, tuple(outcomes[k].verdict for k in step_keys)))
 
 
@@ -185,7 +192,8 @@ def _goal_and_start(item, policy, steps, good, draft, outcomes, feedback):
         established = composed_relation([s.relation for s in steps])
         if not reached:
             out.append(Deduction(policy.goal, "the last line is not the expected result"))
-            feedback.append(f"Your derivation should end at {latex(goal.lhs)}.")
+            feedback.append("Your last line is not the expected result.")
+            feedback.append(Solution(f"Your derivation should end at ${latex(goal.lhs)}$."))
         elif draft.data.start == goal.lhs:
             out.append(Deduction(policy.goal, "the chain starts at the expected result: nothing is derived"))
             feedback.append("Start from the quantity the question defines and derive the result from it.")
@@ -198,7 +206,7 @@ def _goal_and_start(item, policy, steps, good, draft, outcomes, feedback):
             out.append(Deduction(policy.goal, "the expected result is reached only through steps not proved"))
     start = draft.extra.get("start")
     if start is not None and not holds(outcomes.get(start)):
-        feedback.append(f"Start from {latex(start.lhs)}, the quantity the question defines.")
+        feedback.append(Solution(f"Start from ${latex(start.lhs)}$, the quantity the question defines."))
     return out
 
 
@@ -212,11 +220,12 @@ def _relation_goal(draft, steps, good, outcomes, feedback, policy):
     wanted = goal.relation if forward else MIRROR[goal.relation]
     shown = f"{latex(goal.lhs)} {goal.relation} {latex(goal.value)}"
     if not (forward or backward):
-        feedback.append(f"Your derivation should go from one side of ${shown}$ to the other.")
+        feedback.append("Your derivation should go from one side of the expected result to the other.")
+        feedback.append(Solution(f"The expected result is ${shown}$."))
         return [Deduction(policy.goal, "the chain does not run between the two sides of the expected result")]
     if not _implies(established, wanted):
         what = "mixes <= and >=" if established is None else f"establishes {established}"
-        feedback.append(f"The chain {what}; it should establish ${shown}$.")
+        feedback.append(f"The chain {what}; it should establish the relation {goal.relation}.")
         return [Deduction(policy.goal, f"the chain {what}, not the expected relation {goal.relation}")]
     if policy.goal_needs_valid_chain and len(good) < len(steps):
         return [Deduction(policy.goal, "the expected result is reached only through steps not proved")]

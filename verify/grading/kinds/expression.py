@@ -1,15 +1,15 @@
-"""``expression`` items: the answer must equal the expected expression (or an accepted one).
+r"""``expression`` items: the answer must equal the expected expression (or an accepted one).
 
 Equality is the engine's: proved or consistent gives the points; refuted gives none
 with the kind of mistake; unknown goes to a person. The answer is found as written
 (``verify.grading.answers``): an equation answers with its right side, and the formula
-whose shape fits is taken. A *set* (``1 \\pm i\\eta``, ``\\{a, b\\}``; eigenvalues) is
+whose shape fits is taken. A *set* (``1 \pm i\eta``, ``\{a, b\}``; eigenvalues) is
 right when it holds the expected values: the same number of them with the same elementary
 symmetric polynomials (sum, sum of pairwise products, ..., product), which is exactly
 multiset equality and needs no matching of elements (``1 \pm \frac{\eta}{2}\sqrt{\eta^2-4}``
 and ``1 \pm i\frac{\eta}{2}\sqrt{4-\eta^2}`` are the same set though no element is the same
 for every eta). Write values as a list (``a, a, b``) for a multiset. An expected *relation*
-(``\\log p(x) \\geq L``) needs the same relation between equal sides (or its mirror).
+(``\log p(x) \geq L``) needs the same relation between equal sides (or its mirror).
 """
 from __future__ import annotations
 

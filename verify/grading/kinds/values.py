@@ -85,14 +85,20 @@ def read_values(excerpt: str) -> tuple[dict, set]:
     return given, {key for key, values in readings.items() if len(set(values)) > 1}
 
 
+def expected_values(item: Item) -> dict:
+    """The values the item's rule determines (raises KeyError/ParseError for a broken rule)."""
+    rule = item.rule
+    return iterates(tuple(rule["state"]), tuple(rule["update"]),
+                    tuple(sorted((k, str(v)) for k, v in rule.get("parameters", {}).items())),
+                    tuple(str(v) for v in rule["start"]), int(rule["steps"]),
+                    rule.get("order", "simultaneous") == "alternating")
+
+
 def prepare(item: Item, text: str) -> Draft:
     found = find(item, text)
     if isinstance(found, Draft):
         return found
-    rule = item.rule
-    expected = iterates(tuple(rule["state"]), tuple(rule["update"]), tuple(sorted(rule.get("parameters", {}).items())),
-                        tuple(str(v) for v in rule["start"]), int(rule["steps"]),
-                        rule.get("order", "simultaneous") == "alternating")
+    expected = expected_values(item)
     given, conflicting = read_values(found.excerpt)
     if conflicting:
         name, k = sorted(conflicting, key=lambda key: (key[1], key[0]))[0]
@@ -121,7 +127,8 @@ def _score(item: Item, found, expected: dict, given: dict):
     hint = feedback_for(item, "wrong value", "Recompute it from the previous values with the update rule.")
     return result(item, item.points * credit, "graded", found, mistake="wrong value",
                   deductions=(Deduction(item.points * (1 - credit), reason),),
-                  feedback=(f"{name}_{k} should be {expected[(name, k)]} (you have {shown}). {hint}",))
+                  feedback=(f"{name}_{k} is not right (you have {shown}). {hint}",),
+                  solution=(f"{name}_{k} = {expected[(name, k)]}",))
 
 
 def finish(draft: Draft, outcomes: dict):
