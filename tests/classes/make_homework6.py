@@ -223,3 +223,22 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def varied_class(size: int, seed: int = 0) -> list[tuple[str, str]]:
+    """``size`` submissions ``(file name, text)`` for benchmarks: random styles and answers, and in
+    each a first ELBO step and a cost with a constant of its own, so no two share every step."""
+    import random
+
+    chooser = random.Random(seed)
+    out = []
+    for n in range(size):
+        style = chooser.choice(STYLES)
+        choice = {q: chooser.choice(list(bank)) for q, bank in BANKS.items()}
+        choice["q1"] = chooser.choice(list(ELBO))
+        text, _ = render(style, choice)
+        c = n + 2
+        text = text.replace(r"\log p(x) = \log \int p(x, z) dz", rf"\log p(x) = \log \int {c} p(x, z) dz - \log {c}", 1)
+        text = text.replace("$O(nkd)$", f"$O(n k d + {c} n k d)$", 1)
+        out.append((f"student{n:04d}" + (".tex" if style in ("sections", "subsections") else ".md"), text))
+    return out
