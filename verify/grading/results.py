@@ -42,6 +42,8 @@ class StepResult:
     used: tuple[Rule, ...] = ()  # the rules the engine needed for this step
     tier: Tier | None = None  # which of the engine's deciders settled it
     samples: int = 0  # numeric samples behind a ``consistent`` status
+    written: str = ""  # the step as the student wrote it
+    line: int | None = None  # its line in the submission
 
     @property
     def label(self) -> str:

@@ -16,7 +16,9 @@ from ...model import Relation
 from ...rules import find_rule
 from ...verdict import Status, Tier
 from ..checks import CheckKey, StepOutcome, holds
+from ..maths import at_point, plain
 from ..classify import WRONG_JUSTIFICATION
+from ..classify import residual as linear_residual
 from ..answers import MIRROR, Answer, readings
 from ..reader import context, parse_in, read_chain
 from ..results import Checked, Deduction, StepResult
@@ -83,11 +85,38 @@ def _latex(expr) -> str:
     return latex(expr)
 
 
-def _step(index: int, key: CheckKey, outcome: StepOutcome) -> StepResult:
+def _residual(key: CheckKey) -> str | None:
+    """``before - after`` as plain maths, for a step that does not hold (None if it cannot be shown)."""
+    try:
+        value = linear_residual(key.lhs, key.rhs)
+    except Exception:  # noqa: BLE001 - shown only; sets, matrices and relations have no difference
+        return None
+    return None if value == 0 else plain(value)
+
+
+def _line_of(source: str, found) -> int | None:
+    """The submission's line holding ``source`` (the step as written)."""
+    if found is None or not source.strip():
+        return None
+    probe = source.strip().splitlines()[0].strip()[:40]
+    for offset, line in enumerate(found.excerpt.splitlines()):
+        if probe and probe in line:
+            return found.line + offset
+    return None
+
+
+def _step(index: int, key: CheckKey, outcome: StepOutcome, written: str = "", line: int | None = None) -> StepResult:
     verdict = outcome.verdict
-    example = verdict.counterexample.describe() if verdict.counterexample else None
+    wrong = verdict.status is Status.REFUTED
+    example = None
+    if verdict.counterexample:
+        point = verdict.counterexample
+        where = f"your line {line}" if line else "your line"
+        example = (f"{at_point(point.assignment)}: {where} gives {point.rhs}; "
+                   f"the line before it gives {point.lhs}")
     return StepResult(index, key.relation.value, _latex(key.rhs), key.justification, verdict.status, verdict.reason,
-                      verdict.residual, example, outcome.mistake, verdict.used, verdict.tier, verdict.samples)
+                      _residual(key) if wrong else verdict.residual, example, outcome.mistake, verdict.used,
+                      verdict.tier, verdict.samples, written=" ".join(written.split()), line=line)
 
 
 def _named(rule: str, steps: list[StepResult]) -> bool:
@@ -135,7 +164,9 @@ def composed_relation(relations: list[str]) -> str | None:
 def finish(draft: Draft, outcomes: dict):
     item, policy = draft.item, draft.item.scoring
     step_keys = draft.keys[: len(draft.data.steps)]
-    steps = [_step(i, k, outcomes[k]) for i, k in enumerate(step_keys, 1)]
+    sources = [s.source or "" for s in draft.data.steps]
+    steps = [_step(i, k, outcomes[k], sources[i - 1], _line_of(sources[i - 1], draft.found))
+             for i, k in enumerate(step_keys, 1)]
     deductions, feedback = _deductions(item, policy, steps, draft, outcomes)
     solution = tuple(f for f in feedback if isinstance(f, Solution))
     feedback = [f for f in feedback if not isinstance(f, Solution)]
@@ -163,7 +194,7 @@ def _deductions(item: Item, policy: Scoring, steps: list[StepResult], draft: Dra
     for s in steps:
         if s.status is Status.REFUTED:
             deductions.append(Deduction(policy.wrong_step, f"step {s.index} is wrong ({s.mistake or 'refuted'})"))
-            feedback.append(step_sentence(s.index, s.mistake, s.residual, s.counterexample))
+            feedback.append(step_sentence(s.index, s.mistake, s.residual, s.counterexample, s.written, s.line))
         elif s.mistake == WRONG_JUSTIFICATION:
             needed = ", ".join(rule.name for rule in s.used if rule.demands_citation)
             deductions.append(Deduction(policy.wrong_justification,
@@ -220,7 +251,9 @@ def _relation_goal(draft, steps, good, outcomes, feedback, policy):
     wanted = goal.relation if forward else MIRROR[goal.relation]
     shown = f"{latex(goal.lhs)} {goal.relation} {latex(goal.value)}"
     if not (forward or backward):
-        feedback.append("Your derivation should go from one side of the expected result to the other.")
+        starts = holds(outcomes.get(extra["goal from"])) or holds(outcomes.get(extra["mirror from"]))
+        feedback.append("Your last line is not the expected result." if starts else
+                        "Your derivation should go from one side of the expected result to the other.")
         feedback.append(Solution(f"The expected result is ${shown}$."))
         return [Deduction(policy.goal, "the chain does not run between the two sides of the expected result")]
     if not _implies(established, wanted):

@@ -24,6 +24,7 @@ from ...model import Chain, Relation, Step
 from ...verdict import Status
 from ..answers import MIRROR, Answer, choose, readings
 from ..checks import CheckKey, holds, safe_classify
+from ..maths import at_point
 from ..reader import context
 from ..results import Checked, Deduction
 from ..rubric import Item
@@ -144,6 +145,9 @@ def _finish(draft: Draft, outcomes: dict):
     advice = EXPECTED_ADVICE.get(mistake or "", "it is not equivalent to the expected answer")
     reason = f"not equivalent to the expected answer ({mistake or 'no simple pattern'})"
     example = first.verdict.counterexample if first else None
-    sentence = f"Your answer is not right: {advice}." + (f" For instance at {example.describe()}." if example else "")
+    sentence = f"Your answer is not right: {advice}."
+    if example:
+        sentence += (f" At {at_point(example.assignment)} your answer gives {example.rhs}; "
+                     f"the expected answer gives {example.lhs}.")
     return result(item, 0, "graded", found, mistake=mistake, deductions=(Deduction(item.points, reason),),
                   feedback=(sentence,))
