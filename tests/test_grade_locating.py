@@ -135,3 +135,22 @@ def test_the_formula_whose_shape_fits_is_taken_not_the_first():
                                             (r"\log p(x) \leq L", 0), (r"\log p(x) = L", 0)])
 def test_an_expected_inequality_needs_the_same_relation(answer, points):
     assert _points(f"Q4: ${answer}$")["bound"] == points
+
+
+EQUATION = parse_rubric(r'''
+[[items]]
+id = "char"
+title = "characteristic polynomial"
+points = 1
+kind = "expression"
+expected = '\lambda^2 - 2\lambda + 1 + \eta^2 = 0'
+context = { real = ["eta", "lambda"] }
+locate = { label = "Q1" }
+''')
+
+
+@pytest.mark.parametrize("answer, points", [(r"(\lambda - 1)^2 + \eta^2 = 0", 1), (r"(\lambda - 1)^2 = -\eta^2", 1),
+                                            (r"2\lambda^2 - 4\lambda + 2 + 2\eta^2 = 0", 1),
+                                            (r"\lambda^2 - 2\lambda + 1 - \eta^2 = 0", 0), (r"\lambda^2 + 1 = 0", 0)])
+def test_an_expected_equation_is_matched_up_to_moving_sides_and_scaling(answer, points):
+    assert grade_text(f"Q1: ${answer}$", EQUATION).items[0].points == points

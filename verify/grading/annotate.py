@@ -27,7 +27,7 @@ def feedback_item(item: ItemResult) -> FeedbackItem:
     """One item: points (None when a person still has to mark it), chain, comments, unread answer."""
     chains = (marked_chain(item.detail.chain, item.detail.verdicts),) if item.detail is not None else ()
     comments = (f"Status: {item.status}" + (f" ({item.mistake})." if item.mistake else "."),)
-    comments += tuple(f"-{_points(d.points)}: {d.reason}" for d in item.deductions) + item.feedback
+    comments += tuple(f"-{_points(d.points)}: {d.reason}" for d in item.deductions) + item.feedback + item.solution
     unread = tuple(item.answer.splitlines()) if item.status == "review" and not chains and item.kind != "manual" else ()
     points = None if item.status == "review" and item.kind == "manual" else item.points
     return FeedbackItem(f"{item.id}: {item.title}", chains, points, item.max_points, comments, unread)

@@ -29,9 +29,12 @@ def item_lines(item: ItemResult) -> list[str]:
     lines = [head + (f" {item.mistake}" if item.mistake else "")]
     for step in item.steps:
         mark = "" if step.status.holds else "  <--"
-        lines.append(f"      step {step.index}: {step.label}{mark}" + (f" ({step.mistake})" if step.mistake else ""))
+        where = f" (line {step.line}: {step.written})" if step.line and not step.status.holds else ""
+        lines.append(f"      step {step.index}: {step.label}{mark}" + (f" ({step.mistake})" if step.mistake else "")
+                     + where)
     lines.extend(f"      - {_points(d.points)}: {d.reason}" for d in item.deductions)
     lines.extend(f"      > {sentence}" for sentence in item.feedback)
+    lines.extend(f"      = {sentence}" for sentence in item.solution)
     return lines
 
 

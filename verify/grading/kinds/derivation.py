@@ -52,6 +52,9 @@ def prepare(item: Item, text: str) -> Draft:
     return Draft(item, found, keys=tuple(keys) + tuple(extras.values()), data=chain, extra=extras)
 
 
+SHOWN = {">=": "≥", "<=": "≤"}
+
+
 class Solution(str):
     """A feedback sentence that gives the model answer away (kept apart, so it can be hidden)."""
 
@@ -224,7 +227,7 @@ def _goal_and_start(item, policy, steps, good, draft, outcomes, feedback):
         if not reached:
             out.append(Deduction(policy.goal, "the last line is not the expected result"))
             feedback.append("Your last line is not the expected result.")
-            feedback.append(Solution(f"Your derivation should end at ${latex(goal.lhs)}$."))
+            feedback.append(Solution(f"Your derivation should end at {plain(goal.lhs)}."))
         elif draft.data.start == goal.lhs:
             out.append(Deduction(policy.goal, "the chain starts at the expected result: nothing is derived"))
             feedback.append("Start from the quantity the question defines and derive the result from it.")
@@ -237,7 +240,7 @@ def _goal_and_start(item, policy, steps, good, draft, outcomes, feedback):
             out.append(Deduction(policy.goal, "the expected result is reached only through steps not proved"))
     start = draft.extra.get("start")
     if start is not None and not holds(outcomes.get(start)):
-        feedback.append(Solution(f"Start from ${latex(start.lhs)}$, the quantity the question defines."))
+        feedback.append(Solution(f"Start from {plain(start.lhs)}, the quantity the question defines."))
     return out
 
 
@@ -249,13 +252,14 @@ def _relation_goal(draft, steps, good, outcomes, feedback, policy):
     forward = holds(outcomes.get(extra["goal from"])) and holds(outcomes.get(extra["goal"]))
     backward = holds(outcomes.get(extra["mirror from"])) and holds(outcomes.get(extra["mirror"]))
     wanted = goal.relation if forward else MIRROR[goal.relation]
-    shown = f"{latex(goal.lhs)} {goal.relation} {latex(goal.value)}"
+    shown = f"{plain(goal.lhs)} {SHOWN.get(goal.relation, goal.relation)} {plain(goal.value)}"
     if not (forward or backward):
         starts = holds(outcomes.get(extra["goal from"])) or holds(outcomes.get(extra["mirror from"]))
         feedback.append("Your last line is not the expected result." if starts else
                         "Your derivation should go from one side of the expected result to the other.")
-        feedback.append(Solution(f"The expected result is ${shown}$."))
-        return [Deduction(policy.goal, "the chain does not run between the two sides of the expected result")]
+        feedback.append(Solution(f"The expected result is {shown}."))
+        return [Deduction(policy.goal, "the last line is not the expected result" if starts else
+                          "the chain does not run between the two sides of the expected result")]
     if not _implies(established, wanted):
         what = "mixes <= and >=" if established is None else f"establishes {established}"
         feedback.append(f"The chain {what}; it should establish the relation {goal.relation}.")

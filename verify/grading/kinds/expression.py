@@ -17,7 +17,8 @@ from dataclasses import replace
 
 from itertools import combinations
 
-from sympy import Add, FiniteSet, Mul
+from sympy import Add, FiniteSet, Mul, cancel
+from sympy.core.function import AppliedUndef
 
 from ...errors import ParseError, VerifyError
 from ...model import Chain, Relation, Step
@@ -31,10 +32,15 @@ from ..rubric import Item
 from .common import Draft, find, result, unreadable
 from .feedback import EXPECTED_ADVICE
 
+def _is_name(expr) -> bool:
+    r"""``\lambda``, ``T(n)``, ``x_1``: the left side of an answer that names its value."""
+    return expr.is_Symbol or isinstance(expr, AppliedUndef)
+
+
 def _expected_reading(text: str, item: Item) -> Answer:
     found = readings(text, item.context)
-    relational = [a for a in found if a.relation is not None and a.relation != "="]
-    if relational:
+    relational = [a for a in found if a.relation is not None and (a.relation != "=" or not _is_name(a.lhs))]
+    if relational:  # an inequality, or an equation such as a characteristic polynomial = 0
         return relational[0]
     if not found:
         raise ParseError(f"the rubric's expected answer {text!r} could not be read")
@@ -55,6 +61,12 @@ def _elements(answer: Answer) -> tuple:
 
 def _keys(wanted: Answer, answer: Answer, ctx) -> tuple[tuple[CheckKey, ...], ...]:
     """The checks that would make ``answer`` right for ``wanted``: one tuple of keys per way."""
+    if wanted.relation == "=":  # equations: the same up to moving sides (and a constant factor, see prepare)
+        if answer.relation != "=":
+            return ()
+        difference = wanted.lhs - wanted.value
+        return ((CheckKey(difference, Relation.EQ, answer.lhs - answer.value, ctx),),
+                (CheckKey(difference, Relation.EQ, answer.value - answer.lhs, ctx),))
     if wanted.relation is not None:
         if answer.relation == wanted.relation:
             return ((CheckKey(wanted.lhs, Relation.EQ, answer.lhs, ctx), CheckKey(wanted.value, Relation.EQ, answer.value, ctx)),)
@@ -80,6 +92,8 @@ def prepare(item: Item, text: str) -> Draft:
     except VerifyError as error:
         return unreadable(item, found, error)
     ctx = context(item.context)
+    if any(proportional(w, answer) for w in wanted):
+        return Draft(item, found, done=result(item, item.points, "graded", found))
     ways = [(w, _keys(w, answer, ctx)) for w in wanted]
     keys = tuple(dict.fromkeys(k for _, group in ways for way in group for k in way))
     if not keys:
@@ -89,6 +103,19 @@ def prepare(item: Item, text: str) -> Draft:
                                                f"the question asks for {relation}"),),
             feedback=(f"Your answer should state a relation ({relation}) between the two quantities.",)))
     return Draft(item, found, keys=keys, data=answer, extra={"ways": ways})
+
+
+def proportional(wanted: Answer, answer: Answer) -> bool:
+    r"""Two equations ``a = b`` and ``c = d`` with ``(c - d) / (a - b)`` a nonzero number: the same equation
+    scaled (``2\lambda^2 - 4\lambda + 2 = 0`` for ``\lambda^2 - 2\lambda + 1 = 0``). Symbolic cancellation
+    only: a ratio it cannot reduce to a number proves nothing and the engine's checks decide."""
+    if wanted.relation != "=" or answer.relation != "=" or answer.lhs is None:
+        return False
+    try:
+        ratio = cancel((answer.lhs - answer.value) / (wanted.lhs - wanted.value))
+    except Exception:  # noqa: BLE001 - sets, matrices: not an equation between numbers
+        return False
+    return bool(ratio.is_number and ratio != 0 and ratio.is_finite)
 
 
 def symmetric(values: tuple) -> list:
