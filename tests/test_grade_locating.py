@@ -1,5 +1,7 @@
 """Answers found where students put them: labels of every kind, LaTeX displays, equations as answers."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from verify.grading import grade_text, parse_rubric
 from verify.grading.locate import Located, locate
@@ -154,3 +156,32 @@ locate = { label = "Q1" }
                                             (r"\lambda^2 - 2\lambda + 1 - \eta^2 = 0", 0), (r"\lambda^2 + 1 = 0", 0)])
 def test_an_expected_equation_is_matched_up_to_moving_sides_and_scaling(answer, points):
     assert grade_text(f"Q1: ${answer}$", EQUATION).items[0].points == points
+
+
+SHAPES = ["Q{n}", "Q{n}.", "**Q{n}.**", "## Q{n}", "### Question {n}", "Problem {n}", "Exercise {n}", "{n}.",
+          "({n})", "{n})", r"\section*{{Q{n}}}", r"\subsection{{Problem {n}}}"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 12), st.sampled_from(SHAPES), st.sampled_from("abc"))
+def test_any_label_shape_and_number_finds_its_part_and_only_it(number, shape, letter):
+    parts = [f"{shape.format(n=n)}\n({letter}) $v_{{{n}}}$\n" for n in range(1, 14)]
+    found = locate("\n".join(parts), Locator(label=f"{number}{letter}"))
+    assert isinstance(found, Located) and found.maths == (f"v_{{{number}}}",)
+
+
+MULTISET = parse_rubric(r'''
+[[items]]
+id = "eig"
+title = "eigenvalues with their multiplicity"
+points = 1
+kind = "expression"
+expected = '1, 1, 2'
+locate = { label = "Q1" }
+''')
+
+
+@pytest.mark.parametrize("answer, points", [(r"\lambda = 1, 1, 2", 1), (r"\lambda \in \{2, 1, 1\}", 1),
+                                            (r"\lambda = 1, 2", 0), (r"\lambda = 1, 2, 2", 0)])
+def test_a_multiset_counts_each_value_as_often_as_expected(answer, points):
+    assert grade_text(f"Q1: ${answer}$", MULTISET).items[0].points == points
