@@ -35,7 +35,7 @@ def _valid_gradescope(data: dict) -> None:
 def test_csv_has_a_max_row_then_one_row_per_student_and_stable_columns(results):
     rows = list(csv.reader(io.StringIO(to_csv(results, RUBRIC))))
     items = [c for i in RUBRIC.items for c in (i.id, f"{i.id} status")]
-    assert rows[0] == ["student", *items, "total", "pending", "max", "error"]
+    assert rows[0] == ["student", "name", "sid", *items, "total", "pending", "max", "error"]
     assert [r[0] for r in rows[1:]] == ["(max points)", "s0", "s1", "broken"]
     assert all(len(r) == len(rows[0]) for r in rows)
 

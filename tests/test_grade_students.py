@@ -51,3 +51,14 @@ def test_a_students_folder_without_a_readable_file_is_still_listed(tmp_path):
     (tmp_path / "dan" / "scan.pdf").write_bytes(b"%PDF")
     (tmp_path / "dan" / "submission_metadata.json").write_text("{}")
     assert _names(tmp_path)["dan"].files == ()
+
+
+def test_gradescopes_yaml_export_names_the_submitters(tmp_path):
+    import pytest
+
+    pytest.importorskip("yaml")
+    (tmp_path / "submission_987").mkdir()
+    (tmp_path / "submission_987" / "answer.md").write_text("Q1 $x$")
+    (tmp_path / "submission_metadata.yml").write_text(
+        "submission_987:\n  :submitters:\n  - :name: Bo Chen\n    :sid: '77'\n")
+    assert _names(tmp_path)["submission_987"].submitters == (("Bo Chen", "77"),)

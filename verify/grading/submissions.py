@@ -6,7 +6,8 @@ its name without the suffix, or with it when two files share a stem (``bob.md`` 
 ``bob.tex``). A file named on the command line is its stem. Names never collide: a
 clash between class folders is told apart by the folder's name. Gradescope's layouts
 are understood: an export's folder per submission with ``submission_metadata.json``
-(the submitters' names and ids are kept), and the autograder's ``/autograder/submission``.
+or the export's ``submission_metadata.yml`` (with PyYAML), keeps the submitters' names and
+ids; the autograder's ``/autograder/submission`` is graded with ``grade --single``.
 """
 from __future__ import annotations
 
@@ -41,23 +42,51 @@ def _readable(path: Path) -> bool:
     return path.is_file() and path.suffix.lower() in SUFFIXES and not path.name.startswith(".")
 
 
+def _plain_keys(value):
+    """Gradescope's YAML export writes keys as ``:name:``; the JSON files as ``name``."""
+    if isinstance(value, dict):
+        return {str(k).strip(":"): _plain_keys(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain_keys(v) for v in value]
+    return value
+
+
+def people(data) -> tuple[tuple[str, str], ...]:
+    """``(name, id)`` of each submitter in one submission's metadata."""
+    data = _plain_keys(data) if isinstance(data, dict) else {}
+    found = data.get("users") or data.get("submitters") or []
+    out = []
+    for person in found if isinstance(found, list) else ():
+        if isinstance(person, dict):
+            ident = person.get("sid") or person.get("id") or person.get("email") or ""
+            out.append((str(person.get("name") or ""), str(ident)))
+    return tuple(out)
+
+
 def submitters(folder: Path) -> tuple[tuple[str, str], ...]:
     """``(name, id)`` of each submitter in Gradescope's ``submission_metadata.json``, if any."""
     meta = folder / METADATA
     if not meta.is_file():
         return ()
     try:
-        data = json.loads(meta.read_text("utf-8"))
+        return people(json.loads(meta.read_text("utf-8")))
     except (OSError, ValueError):
         return ()
-    people = data.get("users") or data.get(":submitters:") or data.get("submitters") or []
-    out = []
-    for person in people if isinstance(people, list) else ():
-        if isinstance(person, dict):
-            name = str(person.get("name") or person.get(":name:") or "")
-            ident = str(person.get("sid") or person.get(":sid:") or person.get("id") or person.get("email") or "")
-            out.append((name, ident))
-    return tuple(out)
+
+
+def export_metadata(root: Path) -> dict:
+    """Gradescope's "export submissions" ``submission_metadata.yml`` (folder -> metadata), when
+    PyYAML is installed (it is not a dependency); {} otherwise."""
+    path = root / "submission_metadata.yml"
+    if not path.is_file():
+        return {}
+    try:
+        import yaml
+
+        data = yaml.safe_load(path.read_text("utf-8"))
+    except Exception:  # noqa: BLE001 - no PyYAML, or a file that is not YAML: the folders still count
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def _in_folder(root: Path) -> list[Submission]:
@@ -67,11 +96,12 @@ def _in_folder(root: Path) -> list[Submission]:
     stems = [p.stem for p in top]
     for path in top:
         found.append(Submission(path.stem if stems.count(path.stem) == 1 else path.name, (path,)))
+    exported = export_metadata(root)
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
         files = tuple(sorted(p for p in folder.rglob("*") if _readable(p)))
-        people = submitters(folder)
-        if files or people or any(p.is_file() for p in folder.rglob("*")):  # a scan only: an error row
-            found.append(Submission(folder.name, files, folder, people))
+        who = submitters(folder) or people(exported.get(folder.name))
+        if files or who or any(p.is_file() for p in folder.rglob("*")):  # a scan only: an error row
+            found.append(Submission(folder.name, files, folder, who))
     return found
 
 

@@ -91,12 +91,14 @@ STATUSES = ("graded", "review", "not found", "error")
 def csv_columns(rubric: Rubric) -> list[str]:
     """Stable columns: the student, points and status of each item in rubric order, then the totals."""
     items = [c for i in rubric.items for c in (i.id, f"{i.id} status")]
-    return ["student", *items, "total", "pending", "max", "error"]
+    return ["student", "name", "sid", *items, "total", "pending", "max", "error"]
 
 
 def _cells(result: SubmissionResult, rubric: Rubric) -> dict:
     found = {item.id: item for item in result.items}
-    row = {"student": result.student, "error": result.error or ""}
+    people = result.extra.get("submitters", [])
+    row = {"student": result.student, "error": result.error or "",
+           "name": "; ".join(p["name"] for p in people), "sid": "; ".join(p["id"] for p in people)}
     for rubric_item in rubric.items:
         item = found.get(rubric_item.id)
         if result.error or item is None:
@@ -121,7 +123,7 @@ def to_csv(results: Sequence[SubmissionResult], rubric: Rubric) -> str:
     writer.writeheader()
     maximum = {"student": MAX_ROW, **{i.id: _points(i.points) for i in rubric.items},
                "total": _points(rubric.total), "pending": "", "max": _points(rubric.total), "error": ""}
-    writer.writerow({c: maximum.get(c, "") for c in columns})
+    writer.writerow({c: maximum.get(c, "") for c in columns})  # name, sid: empty
     for result in results:
         writer.writerow(_cells(result, rubric))
     return out.getvalue()
