@@ -185,3 +185,12 @@ locate = { label = "Q1" }
                                             (r"\lambda = 1, 2", 0), (r"\lambda = 1, 2, 2", 0)])
 def test_a_multiset_counts_each_value_as_often_as_expected(answer, points):
     assert grade_text(f"Q1: ${answer}$", MULTISET).items[0].points == points
+
+
+def test_a_plus_minus_inside_a_fraction_is_read_as_two_values():
+    text = r"Q2: $\lambda = \frac{2 \pm 2 i\eta}{2}$"
+    assert _points(text)["eig"] == 1
+
+
+def test_a_declared_size_before_a_bracket_multiplies_it():
+    assert _points("Q3: $O(n(k d))$")["cost"] == 1

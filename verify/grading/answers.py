@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sympy import Expr, FiniteSet, Function, I, Symbol
+from sympy import Expr, FiniteSet, Function, I, Mul, Symbol
 from sympy.core.function import AppliedUndef
 
 from ..errors import ParseError, VerifyError
@@ -73,10 +73,26 @@ def _parse_value(text: str, spec: ContextSpec) -> tuple[Expr, tuple]:
 
 
 def _named(expr: Expr, spec: ContextSpec) -> Expr:
-    """The item's symbols by name, and its ``imaginary`` names as the imaginary unit."""
+    """The item's symbols by name, its ``imaginary`` names as the imaginary unit, and a declared
+    quantity "applied" to a bracket (``n(k + d)``, read as a function call) as a product."""
     expr = rename(expr, symbols(spec))
+    named = symbols(spec)
+    calls = {f: Mul(named[str(f.func)], *f.args) for f in expr.atoms(AppliedUndef) if str(f.func) in named}
+    if calls:
+        expr = expr.xreplace(calls)
     units = {s: I for s in expr.atoms(Symbol) if s.name in spec.imaginary}
     return expr.xreplace(units) if units else expr
+
+
+_PM = re.compile(r"\\(pm|mp)(?![A-Za-z])")
+
+
+def _signs(text: str) -> list[str] | None:
+    """``a \\pm b`` as ``a + b`` and ``a - b`` (every ``\\pm`` the same sign, ``\\mp`` the other), for
+    formulas the reader cannot build with a set inside (``\\frac{2 \\pm \\sqrt{D}}{2}``)."""
+    if not _PM.search(text):
+        return None
+    return [_PM.sub(lambda m: plus if m.group(1) == "pm" else minus, text) for plus, minus in (("+", "-"), ("-", "+"))]
 
 
 def _expr(text: str, spec: ContextSpec) -> Expr:
@@ -100,6 +116,13 @@ def readings(text: str, spec: ContextSpec) -> list[Answer]:
                 out.append(Answer(exprs[-1], text, statement.relations[0], exprs[0]))
     except VerifyError:
         pass
+    variants = _signs(text) if not out else None
+    if variants is not None:
+        both = [readings(variant, spec) for variant in variants]
+        if all(both) and len(both[0]) == len(both[1]):
+            for plus, minus in zip(*both):
+                if plus.relation is None:
+                    out.append(Answer(FiniteSet(plus.value, minus.value), text, elements=(plus.value, minus.value)))
     if not out:  # names the parser refuses on the left (``\lambda_{1,2} =``), sets, lists
         sides = _top_level_split(text, _SPLITTERS)
         for side in reversed(sides[1:] if len(sides) > 1 else sides):
