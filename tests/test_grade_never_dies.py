@@ -133,3 +133,11 @@ def test_an_interrupted_write_leaves_the_previous_file_intact(tmp_path, monkeypa
     with pytest.raises(KeyboardInterrupt):
         write_atomic(target, "new\n")
     assert target.read_text() == "old\n" and [p.name for p in tmp_path.iterdir()] == ["grades.csv"]
+
+
+@pytest.mark.parametrize("fmt", ["gradescope", "latex"])
+def test_every_student_of_a_mixed_class_gets_a_file(mixed_class, tmp_path, fmt):
+    out = tmp_path / "out"
+    main(["grade", str(mixed_class), "--rubric", "assignment5", "--format", fmt, "-o", str(out)])
+    written = list(out.glob("*.results.json" if fmt == "gradescope" else "*.tex"))
+    assert len(written) == len(list(mixed_class.iterdir()))
