@@ -55,9 +55,11 @@ def test_deductions_explain_every_lost_point():
     assert elbo.max_points - elbo.points == pytest.approx(sum(d.points for d in elbo.deductions))
 
 
-def test_feedback_names_the_step_and_the_mistake():
+def test_feedback_names_the_line_quotes_the_step_and_the_mistake():
     elbo = _items({**reference(), **MUTANTS["ELBO term dropped"].slots})["3-elbo"]
-    assert any(s.startswith("Step 2") and "missing" in s for s in elbo.feedback)
+    step = elbo.steps[1]
+    assert step.line and step.written.startswith("=")
+    assert any(s.startswith(f"Your line {step.line} ({step.written})") and "missing" in s for s in elbo.feedback)
 
 
 def test_missing_required_justification_costs_points():

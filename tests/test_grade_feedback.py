@@ -46,6 +46,7 @@ def test_pdf_compiles_and_shows_verdicts_and_total(tmp_path, mutant):
     submission = tmp_path / "s1.md"
     submission.write_text(render({**reference(), **MUTANTS["ELBO sign flipped"].slots}))
     out = tmp_path / "feedback"
-    assert main(["grade", str(submission), "--rubric", "assignment5", "--format", "pdf", "-o", str(out)]) == 0
+    # exit 1: assignment5's manual items wait for a person
+    assert main(["grade", str(submission), "--rubric", "assignment5", "--format", "pdf", "-o", str(out)]) == 1
     text = subprocess.run(["pdftotext", str(out / "s1.pdf"), "-"], capture_output=True, text=True, check=True).stdout
     assert "refuted" in text and "proved" in text and f"Total: {mutant.score:g} / {mutant.max_score:g}" in text

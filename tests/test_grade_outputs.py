@@ -32,15 +32,25 @@ def _valid_gradescope(data: dict) -> None:
     assert isinstance(data.get("execution_time", 0), Number)
 
 
-def test_csv_has_one_row_per_student_and_one_column_per_item(results):
+def test_csv_has_a_max_row_then_one_row_per_student_and_stable_columns(results):
     rows = list(csv.reader(io.StringIO(to_csv(results, RUBRIC))))
-    assert rows[0] == ["student", *(i.id for i in RUBRIC.items), "total", "error"]
-    assert [r[0] for r in rows[1:]] == ["s0", "s1", "broken"] and all(len(r) == len(rows[0]) for r in rows)
+    items = [c for i in RUBRIC.items for c in (i.id, f"{i.id} status")]
+    assert rows[0] == ["student", "name", "sid", *items, "total", "pending", "max", "error"]
+    assert [r[0] for r in rows[1:]] == ["(max points)", "s0", "s1", "broken"]
+    assert all(len(r) == len(rows[0]) for r in rows)
 
 
-def test_csv_total_is_the_sum_of_its_items(results):
-    row = list(csv.DictReader(io.StringIO(to_csv(results, RUBRIC))))[1]
-    assert float(row["total"]) == pytest.approx(sum(float(row[i.id]) for i in RUBRIC.items))
+def test_csv_total_is_the_sum_of_its_items_and_pending_the_items_waiting(results):
+    row = list(csv.DictReader(io.StringIO(to_csv(results, RUBRIC))))[2]
+    waiting = [i for i in RUBRIC.items if row[f"{i.id} status"] == "review"]
+    assert float(row["total"]) == pytest.approx(sum(float(row[i.id] or 0) for i in RUBRIC.items))
+    assert float(row["pending"]) == pytest.approx(sum(i.points for i in waiting)) and waiting
+    assert all(row[i.id] == "" for i in waiting)
+
+
+def test_csv_gives_every_item_of_an_unreadable_submission_the_error_status(results):
+    row = list(csv.DictReader(io.StringIO(to_csv(results, RUBRIC))))[3]
+    assert {row[f"{i.id} status"] for i in RUBRIC.items} == {"error"} and row["error"]
 
 
 def test_gradescope_results_follow_the_specification(results):

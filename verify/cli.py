@@ -12,7 +12,7 @@ import sys
 
 from .errors import VerifyError
 
-COMMANDS = ("listing", "run", "check", "grade", "export")
+COMMANDS = ("listing", "run", "check", "grade", "rubric", "autograder", "export")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..export import FeedbackItem, TexError, compile_pdf, feedback_document, marked_chain
+from .files import distinct_stems, write_atomic
 from .results import ItemResult, SubmissionResult
 from .rubric import Rubric
 
@@ -26,7 +27,7 @@ def feedback_item(item: ItemResult) -> FeedbackItem:
     """One item: points (None when a person still has to mark it), chain, comments, unread answer."""
     chains = (marked_chain(item.detail.chain, item.detail.verdicts),) if item.detail is not None else ()
     comments = (f"Status: {item.status}" + (f" ({item.mistake})." if item.mistake else "."),)
-    comments += tuple(f"-{_points(d.points)}: {d.reason}" for d in item.deductions) + item.feedback
+    comments += tuple(f"-{_points(d.points)}: {d.reason}" for d in item.deductions) + item.feedback + item.solution
     unread = tuple(item.answer.splitlines()) if item.status == "review" and not chains and item.kind != "manual" else ()
     points = None if item.status == "review" and item.kind == "manual" else item.points
     return FeedbackItem(f"{item.id}: {item.title}", chains, points, item.max_points, comments, unread)
@@ -52,9 +53,10 @@ def write_feedback(results: Sequence[SubmissionResult], rubric: Rubric, folder: 
     """
     folder.mkdir(parents=True, exist_ok=True)
     written = []
+    stems = distinct_stems([r.student for r in results], file_stem)
     for result in results:
-        path = folder / f"{file_stem(result.student)}.tex"
-        path.write_text(feedback_tex(result, rubric), encoding="utf-8")
+        path = folder / f"{stems[result.student]}.tex"
+        write_atomic(path, feedback_tex(result, rubric))
         written.append((result.student, path))
     failed = {}
     for student, path in written if pdf else ():

@@ -27,13 +27,13 @@ from typing import Callable, Iterable, Sequence
 
 from ..config import CheckConfig
 from ..engine.budget import Ending, Outcome, run_budgeted
-from ..errors import UnreadableInput, UsageError
+from ..errors import UnreadableInput, VerifyError
 from .checks import run_checks
 from .grader import finish, prepare, warm_up
 from .results import SubmissionResult
 from .rubric import Rubric
+from .submissions import SUFFIXES, Submission, collect
 
-SUFFIXES = (".md", ".markdown", ".tex", ".txt")
 MAX_BYTES = 2_000_000
 # Each chunk is read in one forked worker whose caches (parsed lines, chains, class
 # comparisons) die with it: few chunks share most work; more than one per worker
@@ -49,16 +49,8 @@ class SerialExecutor(Executor):
 
 
 def submission_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """The files named, and the submissions inside the folders named, sorted."""
-    found: set[Path] = set()
-    for path in map(Path, paths):
-        if path.is_dir():
-            found.update(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-        elif path.exists():
-            found.add(path)
-        else:
-            raise UsageError(f"no such file or folder: {path}")
-    return sorted(found)
+    """Every file of every submission under ``paths``, in order (see ``submissions.collect``)."""
+    return [f for s in collect(paths) for f in s.files]
 
 
 def _read(path: Path) -> str:
@@ -72,12 +64,26 @@ def _read(path: Path) -> str:
         raise UnreadableInput(f"not UTF-8 text: byte 0x{data[error.start]:02x} at offset {error.start}") from None
 
 
-def _prepare_file(path: Path, rubric: Rubric):
-    return prepare(_read(path), rubric)
+def read_submission(submission: Submission) -> str:
+    """The submission's text: its files in order, one after the other."""
+    if not submission.files:
+        raise UnreadableInput(f"the folder holds no {'/'.join(SUFFIXES)} file to grade")
+    return "\n\n".join(_read(path) for path in submission.files)
 
 
-def _prepare_chunk(paths: Sequence[Path], rubric: Rubric, budget: float | None) -> list[Outcome]:
-    tasks = [functools.partial(_prepare_file, p, rubric) for p in paths]
+def _prepare_submission(submission: Submission, rubric: Rubric):
+    try:
+        return prepare(read_submission(submission), rubric)
+    except VerifyError:
+        raise
+    except OSError:
+        raise UnreadableInput("the file could not be opened; check that it exists and is readable") from None
+    except Exception:  # noqa: BLE001 - never Python's text in a gradebook
+        raise UnreadableInput("the submission could not be read automatically; mark it by hand") from None
+
+
+def _prepare_chunk(submissions: Sequence[Submission], rubric: Rubric, budget: float | None) -> list[Outcome]:
+    tasks = [functools.partial(_prepare_submission, s, rubric) for s in submissions]
     return run_budgeted(tasks, budget)
 
 
@@ -90,16 +96,33 @@ def _chunks(items: Sequence, count: int) -> list[Sequence]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def _error_row(path: Path, outcome: Outcome) -> SubmissionResult:
-    reason = "took longer than the time budget" if outcome.ending is Ending.TIMEOUT else str(outcome.value)
-    return SubmissionResult(path.stem, str(path), error=reason)
+def _error_row(submission: Submission, outcome: Outcome) -> SubmissionResult:
+    """A submission that could not be read at all: the reason (the package's own words) for the TA."""
+    if outcome.ending is Ending.TIMEOUT:
+        reason = "reading it took longer than the time budget; mark it by hand"
+    else:
+        reason = str(outcome.value or "the submission could not be read automatically; mark it by hand")
+    return SubmissionResult(submission.student, submission.path, error=reason, extra=_extra(submission))
+
+
+def _extra(submission: Submission) -> dict:
+    return {"submitters": [{"name": n, "id": i} for n, i in submission.submitters]} if submission.submitters else {}
+
+
+def _finished(submission: Submission, drafts, outcomes: dict, seconds: float) -> SubmissionResult:
+    try:
+        items = finish(drafts, outcomes)
+    except Exception:  # noqa: BLE001 - finish guards each item; this is the last line of defence
+        return SubmissionResult(submission.student, submission.path, extra=_extra(submission),
+                                error="the submission could not be graded automatically; mark it by hand")
+    return SubmissionResult(submission.student, submission.path, items, seconds=seconds, extra=_extra(submission))
 
 
 def grade_batch(paths: Iterable[str | Path], rubric: Rubric, config: CheckConfig = CheckConfig(),
                 executor: Executor | None = None, workers: int = 1,
                 progress: Callable[[int], None] | None = None) -> list[SubmissionResult]:
-    """Grade every submission under ``paths`` (files or folders); one result per file."""
-    files = submission_paths(paths)
+    """Grade every submission under ``paths`` (files or class folders); one result per student."""
+    files = collect(paths)
     executor = executor or SerialExecutor()
     start = time.perf_counter()
     warm_up(rubric)
@@ -116,8 +139,21 @@ def grade_batch(paths: Iterable[str | Path], rubric: Rubric, config: CheckConfig
     for part in executor.map(_check_chunk, key_chunks, [config] * len(key_chunks)):
         outcomes.update(part)
     elapsed = (time.perf_counter() - start) / max(1, len(files))
-    return [SubmissionResult(p.stem, str(p), finish(outcome.value, outcomes), seconds=elapsed) if outcome.ok
-            else _error_row(p, outcome) for p, outcome in prepared]
+    return [_finished(s, outcome.value, outcomes, elapsed) if outcome.ok else _error_row(s, outcome)
+            for s, outcome in prepared]
+
+
+def grade_single(paths: Sequence[str | Path], rubric: Rubric, config: CheckConfig = CheckConfig(),
+                 student: str | None = None) -> SubmissionResult:
+    """All files under ``paths`` as one student's submission (Gradescope's ``/autograder/submission``)."""
+    files = tuple(dict.fromkeys(f for s in collect(paths) for f in s.files))
+    first = Path(paths[0])
+    submission = Submission(student or first.stem or "submission", files, first if first.is_dir() else None)
+    prepared = _prepare_chunk([submission], rubric, config.budget)[0]
+    if not prepared.ok:
+        return _error_row(submission, prepared)
+    keys = list(dict.fromkeys(k for d in prepared.value for k in d.keys))
+    return _finished(submission, prepared.value, run_checks(keys, config), prepared.millis / 1000)
 
 
 def stderr_progress(total: int) -> Callable[[int], None] | None:

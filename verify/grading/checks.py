@@ -14,11 +14,11 @@ from dataclasses import dataclass, replace
 from sympy import Expr
 
 from ..config import CheckConfig
-from ..engine.budget import Outcome, run_budgeted
+from ..engine.budget import Ending, Outcome, run_budgeted
 from ..engine.checker import check_step, outcome_verdict
 from ..model import Context, Relation
 from ..rules import Rule, find_rule
-from ..verdict import Verdict
+from ..verdict import Tier, Verdict, unknown
 from .classify import WRONG_JUSTIFICATION, classify
 
 
@@ -44,10 +44,18 @@ def check_one(key: CheckKey, config: CheckConfig) -> StepOutcome:
     verdict = check_step(key.lhs, key.relation, key.rhs, key.context, config, key.justification)
     mistake = None
     if not verdict.status.holds and key.relation is Relation.EQ:
-        mistake = classify(key.lhs, key.rhs, key.context)
+        mistake = safe_classify(key.lhs, key.rhs, key.context)
     elif verdict.status.holds and wrong_justification(key.justification, verdict.used):
         mistake = WRONG_JUSTIFICATION
     return StepOutcome(verdict, mistake)
+
+
+def safe_classify(before, after, context) -> str | None:
+    """The mistake's name, or None when naming fails: naming only explains, it never decides."""
+    try:
+        return classify(before, after, context)
+    except Exception:  # noqa: BLE001 - e.g. sets or relations, which have no additive pieces
+        return None
 
 
 def wrong_justification(named: str | None, used: tuple[Rule, ...]) -> bool:
@@ -63,7 +71,12 @@ def wrong_justification(named: str | None, used: tuple[Rule, ...]) -> bool:
 
 def _step_outcome(outcome: Outcome, budget: float | None) -> StepOutcome:
     """The worker's StepOutcome, or a verdict-only one for a time-out or a failed check."""
-    return outcome.value if outcome.ok else StepOutcome(outcome_verdict(outcome, budget))
+    if outcome.ok:
+        return outcome.value
+    if outcome.ending is Ending.ERROR:  # the engine failed: say what to do, not what Python said
+        return StepOutcome(replace(unknown("this step could not be checked automatically; a person should "
+                                           "check it"), tier=Tier.FAILURE))
+    return StepOutcome(outcome_verdict(outcome, budget))
 
 
 def run_checks(keys: list[CheckKey], config: CheckConfig) -> dict[CheckKey, StepOutcome]:

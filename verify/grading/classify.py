@@ -22,8 +22,21 @@ SIGN, DROPPED, ADDED, FACTOR, EXPONENT, CONDITIONAL, WRONG_JUSTIFICATION = (
     "wrong justification")
 
 
+def _as_integral(node: Expr) -> Expr:
+    """``E_q[f]`` as ``∫ q f dz``, so the two ways of writing an expectation meet (naming only)."""
+    body, density, var = node.args[0], node.args[1], node.args[-1]
+    return Integral(density * body, (var, -sympy.oo, sympy.oo))
+
+
 def _normal(expr: Expr) -> Expr:
-    return sympy.expand(expr, log=True, force=False)
+    """Expanded, logs split (densities are positive; this names a mistake, it proves nothing)."""
+    expr = expr.replace(lambda e: isinstance(e, Expectation) and len(e.args) == 3, _as_integral)
+    return sympy.expand(expr, log=True, force=True)
+
+
+def residual(before: Expr, after: Expr) -> Expr:
+    """``before - after`` on linear pieces: ``2∫ q log q dz`` rather than the two lines' difference."""
+    return _normal(Add(*pieces(before)) - Add(*pieces(after)))
 
 
 def _split_linear(node: Expr) -> Expr:
@@ -84,8 +97,8 @@ def _classify(before: Expr, after: Expr) -> str | None:
     residual = _normal(Add(*old) - Add(*new))
     if residual == 0:
         return None
-    if any(_normal(residual - 2 * term) == 0 for term in old):
-        return SIGN
+    if _normal(residual - 2 * Add(*old)) == 0 or any(_normal(residual - 2 * term) == 0 for term in old):
+        return SIGN  # the whole expression (``y_i - p_i`` for ``p_i - y_i``) or one of its terms
     if any(_normal(residual - term) == 0 for term in old):
         return DROPPED
     if any(_normal(residual + term) == 0 for term in new):

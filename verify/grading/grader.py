@@ -24,6 +24,7 @@ import time
 from ..config import CheckConfig
 from ..errors import VerifyError
 from .checks import run_checks
+from .guard import failed_item
 from .kinds import GRADERS
 from .kinds.common import Draft
 from .results import ItemResult, SubmissionResult
@@ -31,7 +32,21 @@ from .rubric import Item, Rubric
 
 
 def _prepare_item(item: Item, text: str) -> Draft:
-    return GRADERS[item.kind].prepare(item, text)
+    """The item's draft; a failure while reading it sends the item (only it) to a person."""
+    try:
+        return GRADERS[item.kind].prepare(item, text)
+    except Exception as error:  # noqa: BLE001 - one item must never stop the class
+        return Draft(item, None, done=failed_item(item, error))
+
+
+def _finish_item(draft: Draft, outcomes: dict) -> ItemResult:
+    if draft.done is not None:
+        return draft.done
+    try:
+        return GRADERS[draft.item.kind].finish(draft, outcomes)
+    except Exception as error:  # noqa: BLE001 - one item must never stop the class
+        found = draft.found
+        return failed_item(draft.item, error, found.excerpt.strip() if found else "", found.line if found else None)
 
 
 def warm_up(rubric: Rubric) -> None:
@@ -58,7 +73,7 @@ def prepare(text: str, rubric: Rubric) -> tuple[Draft, ...]:
 
 
 def finish(drafts: tuple[Draft, ...], outcomes: dict) -> tuple[ItemResult, ...]:
-    return tuple(d.done if d.done is not None else GRADERS[d.item.kind].finish(d, outcomes) for d in drafts)
+    return tuple(_finish_item(d, outcomes) for d in drafts)
 
 
 def grade_text(text: str, rubric: Rubric, config: CheckConfig = CheckConfig(), student: str = "submission",

@@ -10,11 +10,11 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .displays import as_dollars
+from .labels import label_region, leading_label, normal_label  # noqa: F401 - re-exported
 from .rubric import Locator
 
 _STRUCK = re.compile(r"~~.*?~~|<del>.*?</del>|\\sout\{[^{}]*\}", re.S)
-_LEADING_LABEL = re.compile(
-    r"^\s*(?:\*\*)?\s*(?:Q\s*\d{1,2}[a-z]?\b[).:]?|\(\s*\w{1,3}\s*\)|<\s*\w{1,3}\s*>|\d{1,2}\s*[a-z]?\s*[).:]|[a-z]\))")
 _MATH = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$", re.S)
 _FENCE = re.compile(r"^```\s*\{?\s*#?([\w.-]+)\}?[^\n]*\n(.*?)^```", re.S | re.M)
 
@@ -39,20 +39,6 @@ def clean(text: str) -> str:
     return _STRUCK.sub(lambda m: "\n" * m.group(0).count("\n"), text)
 
 
-def normal_label(text: str) -> str:
-    return re.sub(r"[\s()<>.:*]|^q", "", text.lower())
-
-
-def leading_label(line: str) -> str:
-    """The labels opening a line, joined: ``(1) (a) Let`` gives ``1a``, ``<6>`` gives ``6``."""
-    found = ""
-    rest = line
-    while (match := _LEADING_LABEL.match(rest)) is not None and match.end() > 0:
-        found += normal_label(match.group(0))
-        rest = rest[match.end():]
-    return found
-
-
 def _find_line(lines: list[str], first: int, last: int, words: tuple[str, ...], starts: bool) -> int | None:
     lowered = tuple(w.lower() for w in words)
     for index in range(first, last):
@@ -64,21 +50,11 @@ def _find_line(lines: list[str], first: int, last: int, words: tuple[str, ...], 
     return None
 
 
-def _label_region(lines: list[str], label: str) -> tuple[int, int] | None:
-    wanted = normal_label(label)
-    starts = [i for i, line in enumerate(lines) if leading_label(line)]
-    for position, index in enumerate(starts):
-        if leading_label(lines[index]).startswith(wanted):
-            later = [j for j in starts[position + 1:] if not leading_label(lines[j]).startswith(wanted)]
-            return index, (later[0] if later else len(lines))
-    return None
-
-
 def region(lines: list[str], locator: Locator) -> tuple[int, int] | NotFound:
     """The lines ``[first, last)`` where the answer is, narrowed by label, section, line, until."""
     first, last = 0, len(lines)
     if locator.label:
-        found = _label_region(lines, locator.label)
+        found = label_region(lines, locator.label)
         if found is None:
             return NotFound(f"no part labelled {locator.label!r}")
         first, last = found
@@ -106,7 +82,7 @@ def _segments(excerpt: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 @functools.lru_cache(maxsize=4)
 def _cleaned(text: str) -> tuple[str, list[str]]:
     """The text without struck-out parts, and its lines: once per submission, not per item."""
-    text = clean(text)
+    text = as_dollars(clean(text))
     return text, text.splitlines()
 
 

@@ -8,11 +8,14 @@ excerpt (its steps keep their source text and the rule named in the prose before
 from __future__ import annotations
 
 import functools
+import re
+from dataclasses import replace
 
 from sympy import Expr, Symbol
 
 from ..errors import ParseError, unknown_name
-from ..model import Chain, Context, Step
+from ..model import Chain, Context, Relation, Step
+from ..rules import find_rule
 from ..parsing import parse_latex_expr, read_document
 from ..parsing.context import rewrite
 from .locate import Located
@@ -71,16 +74,53 @@ def _rename_chain(chain: Chain, named: dict[str, Symbol], title: str) -> Chain:
     return Chain(rename(chain.start, named), steps, title=title, source=chain.source)
 
 
+_MATH = re.compile(r"\$\$.+?\$\$|\$.+?\$", re.S)
+_PROSE_MARKS = str.maketrans({c: " " for c in "():;,.!?[]*_"})
+
+
+def plain_prose(excerpt: str) -> str:
+    """Prose punctuation made spaces, so ``(Jensen)``, ``Jensen:`` and ``by Jensen's inequality.``
+    name the rule as plainly as ``Jensen``; the maths is kept as written."""
+    out, previous = [], 0
+    for match in _MATH.finditer(excerpt):
+        out.append(excerpt[previous:match.start()].translate(_PROSE_MARKS))
+        out.append(match.group(0))
+        previous = match.end()
+    out.append(excerpt[previous:].translate(_PROSE_MARKS))
+    return "".join(out)
+
+
+def _rule_with_own_check(name: str | None):
+    rule = find_rule(name)
+    return rule if rule is not None and rule.check is not None else None
+
+
+def attach_rules(chain: Chain) -> Chain:
+    """A rule with its own check (Jensen) named before a display lands on the display's first line;
+    it belongs to the first later step of the kind it licenses (an inequality) that names nothing."""
+    steps = list(chain.steps)
+    for index, step in enumerate(steps):
+        rule = _rule_with_own_check(step.justification)
+        if rule is None or step.relation is not Relation.EQ:
+            continue
+        later = next((j for j in range(index + 1, len(steps))
+                      if steps[j].relation is not Relation.EQ and not steps[j].justification), None)
+        if later is not None:
+            steps[later] = replace(steps[later], justification=step.justification)
+            steps[index] = replace(step, justification=None)
+    return replace(chain, steps=tuple(steps))
+
+
 @functools.lru_cache(maxsize=1024)
 def read_chain_text(excerpt: str, spec: ContextSpec, title: str = "") -> Chain:
     """The first derivation chain of the excerpt; raises ParseError (the first formula's) if none."""
-    document = read_document(excerpt)
+    document = read_document(plain_prose(excerpt))
     if not document.chains:
         errors = document.errors
         if errors:
             raise errors[0]
         raise ParseError("no chain of display formulas (a line, then lines starting with '=') was found")
-    return _rename_chain(document.chains[0], symbols(spec), title)
+    return attach_rules(_rename_chain(document.chains[0], symbols(spec), title))
 
 
 def read_chain(found: Located, spec: ContextSpec, title: str = "") -> Chain:

@@ -42,6 +42,8 @@ class StepResult:
     used: tuple[Rule, ...] = ()  # the rules the engine needed for this step
     tier: Tier | None = None  # which of the engine's deciders settled it
     samples: int = 0  # numeric samples behind a ``consistent`` status
+    written: str = ""  # the step as the student wrote it
+    line: int | None = None  # its line in the submission
 
     @property
     def label(self) -> str:
@@ -50,7 +52,7 @@ class StepResult:
 
 @dataclass(frozen=True)
 class ItemResult:
-    """``status``: graded, not found, review (a person must look), or error."""
+    """``status``: graded, not found, review (a person must look), or error (the submission was unreadable)."""
 
     id: str
     title: str
@@ -65,6 +67,8 @@ class ItemResult:
     deductions: tuple[Deduction, ...] = ()
     feedback: tuple[str, ...] = ()
     line: int | None = None
+    solution: tuple[str, ...] = ()  # sentences that give the model answer away (hidden from students on request)
+    marked: bool = False  # the points are a person's mark (``--marks``), not the grader's
     # what was read and checked, as objects (a Chain and its verdicts), for annotated feedback;
     # not part of the plain data the gradebook writers emit
     detail: Checked | None = field(default=None, compare=False, repr=False)

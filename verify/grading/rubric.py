@@ -35,7 +35,7 @@ class Locator:
     block: str | None = None
     mode: str = "math"
     within: int = 40
-    math: int = 0  # which math segment of the line is the answer (-1: the last)
+    math: int | None = None  # which math segment is the answer (-1: the last); None: the one whose shape fits
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,7 @@ class ContextSpec:
     integration: tuple[str, ...] = ()
     theories: tuple[str, ...] = ("algebra",)
     preset: str | None = None  # a named context of a theory, e.g. "latent_variable"
+    imaginary: tuple[str, ...] = ()  # names read as the imaginary unit in answers, e.g. ["i"]
 
 
 @dataclass(frozen=True)

@@ -29,9 +29,12 @@ def item_lines(item: ItemResult) -> list[str]:
     lines = [head + (f" {item.mistake}" if item.mistake else "")]
     for step in item.steps:
         mark = "" if step.status.holds else "  <--"
-        lines.append(f"      step {step.index}: {step.label}{mark}" + (f" ({step.mistake})" if step.mistake else ""))
+        where = f" (line {step.line}: {step.written})" if step.line and not step.status.holds else ""
+        lines.append(f"      step {step.index}: {step.label}{mark}" + (f" ({step.mistake})" if step.mistake else "")
+                     + where)
     lines.extend(f"      - {_points(d.points)}: {d.reason}" for d in item.deductions)
     lines.extend(f"      > {sentence}" for sentence in item.feedback)
+    lines.extend(f"      = {sentence}" for sentence in item.solution)
     return lines
 
 
@@ -81,31 +84,96 @@ def _value(value):
     return value
 
 
+MAX_ROW = "(max points)"
+STATUSES = ("graded", "review", "not found", "error")
+
+
+def csv_columns(rubric: Rubric) -> list[str]:
+    """Stable columns: the student, points and status of each item in rubric order, then the totals."""
+    items = [c for i in rubric.items for c in (i.id, f"{i.id} status")]
+    return ["student", "name", "sid", *items, "total", "pending", "max", "error"]
+
+
+def _cells(result: SubmissionResult, rubric: Rubric) -> dict:
+    found = {item.id: item for item in result.items}
+    people = result.extra.get("submitters", [])
+    row = {"student": result.student, "error": result.error or "",
+           "name": "; ".join(p["name"] for p in people), "sid": "; ".join(p["id"] for p in people)}
+    for rubric_item in rubric.items:
+        item = found.get(rubric_item.id)
+        if result.error or item is None:
+            row[rubric_item.id], row[f"{rubric_item.id} status"] = "", "error"
+            continue
+        waiting = item.status == "review" and not item.marked
+        row[rubric_item.id] = "" if waiting else _points(item.points)  # blank: a person still marks it
+        row[f"{rubric_item.id} status"] = item.status
+    pending = sum(i.max_points for i in result.items if i.status == "review" and not i.marked)
+    row["total"] = _points(result.score) if not result.error else ""
+    row["pending"] = _points(rubric.total if result.error else pending)
+    row["max"] = _points(rubric.total)
+    return row
+
+
 def to_csv(results: Sequence[SubmissionResult], rubric: Rubric) -> str:
-    """One row per student, one column per item, then total and error."""
+    """One row per student after a row of maximum points; an item waiting for a person has a blank
+    cell and the status ``review``; ``total`` is what is given, ``pending`` what is still to mark."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["student", *(item.id for item in rubric.items), "total", "error"])
+    columns = csv_columns(rubric)
+    writer = csv.DictWriter(out, columns, lineterminator="\n")
+    writer.writeheader()
+    maximum = {"student": MAX_ROW, **{i.id: _points(i.points) for i in rubric.items},
+               "total": _points(rubric.total), "pending": "", "max": _points(rubric.total), "error": ""}
+    writer.writerow({c: maximum.get(c, "") for c in columns})  # name, sid: empty
     for result in results:
-        points = {item.id: _points(item.points) for item in result.items}
-        writer.writerow([result.student, *(points.get(i.id, "") for i in rubric.items),
-                         "" if result.error else _points(result.score), result.error or ""])
+        writer.writerow(_cells(result, rubric))
     return out.getvalue()
 
 
-def _output(item: ItemResult) -> str:
-    lines = [f"{item.status}" + (f": {item.mistake}" if item.mistake else "")]
-    lines.extend(f"-{_points(d.points)}: {d.reason}" for d in item.deductions)
+STUDENT_STATUS = {"graded": "Marked automatically.", "not found": "No answer was found for this question.",
+                  "review": "Course staff will mark this answer.", "error": "This submission could not be read."}
+
+
+def _output(item: ItemResult, hide_solutions: bool = False) -> str:
+    """What a student reads: where they stand and what to do, in plain words (no internal terms)."""
+    if item.marked:
+        lines = ["Marked by course staff."]
+    else:
+        lines = [STUDENT_STATUS.get(item.status, "")]
     lines.extend(item.feedback)
-    return "\n".join(lines)
+    if not hide_solutions:
+        lines.extend(item.solution)
+    return "\n".join(line for line in lines if line)
 
 
-def gradescope(result: SubmissionResult, visibility: str = "visible") -> dict:
-    """Gradescope's ``results.json`` for one submission."""
+def _test_status(item: ItemResult) -> str | None:
+    """Gradescope's per-test ``status``: passed with full points, failed below; none while pending."""
+    if item.status == "review" and not item.marked:
+        return None
+    return "passed" if item.points >= item.max_points else "failed"
+
+
+def gradescope(result: SubmissionResult, visibility: str = "visible", stdout_visibility: str = "hidden",
+               hide_solutions: bool = False) -> dict:
+    """Gradescope's ``results.json`` for one submission.
+
+    ``visibility`` of the results and each test and ``stdout_visibility`` take Gradescope's values
+    (``hidden``, ``after_due_date``, ``after_published``, ``visible``); ``hide_solutions`` keeps the
+    model answers (the rubric's expected answers and review notes) out of what students see.
+    """
+    for value in (visibility, stdout_visibility):
+        if value not in VISIBILITIES:
+            raise ValueError(f"visibility must be one of {', '.join(VISIBILITIES)}, not {value!r}")
     if result.error:
-        return {"score": 0.0, "output": f"The submission could not be graded: {result.error}", "tests": [],
-                "visibility": visibility}
-    tests = [{"name": f"{item.id}: {item.title}", "score": float(item.points), "max_score": float(item.max_points),
-              "output": _output(item), "visibility": visibility} for item in result.items]
+        return {"score": 0.0, "output": f"Your submission could not be graded automatically: {result.error}. "
+                                        "Course staff will look at it.", "tests": [],
+                "visibility": visibility, "stdout_visibility": stdout_visibility}
+    tests = []
+    for item in result.items:
+        test = {"name": f"{item.id}: {item.title}", "score": float(item.points), "max_score": float(item.max_points),
+                "output": _output(item, hide_solutions), "visibility": visibility}
+        status = _test_status(item)
+        if status:
+            test["status"] = status
+        tests.append(test)
     return {"score": float(result.score), "execution_time": round(result.seconds, 3), "tests": tests,
-            "visibility": visibility, "stdout_visibility": "hidden"}
+            "visibility": visibility, "stdout_visibility": stdout_visibility}

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..checks import CheckKey
+from ..guard import for_people
 from ..locate import Located, NotFound, locate
 from ..results import Deduction, ItemResult
 from ..rubric import Item
@@ -35,7 +36,7 @@ def not_found(item: Item, reason: str) -> Draft:
 
 
 def unreadable(item: Item, found: Located, error: Exception) -> Draft:
-    reason = f"the answer could not be read: {error}"
+    reason = f"the answer could not be read: {for_people(str(error))}"
     verdict = result(item, 0, "review", found, deductions=(Deduction(item.points, reason),),
                      feedback=("Your answer could not be read automatically; a person will look at it.",))
     return Draft(item, found, done=verdict)

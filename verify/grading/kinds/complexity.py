@@ -12,6 +12,8 @@ import functools
 from ...errors import VerifyError
 from ...theories.asymptotics import compare_classes
 from ...vocabulary import BigO, BigOmega, Theta
+from ..answers import choose, readings
+from ..maths import plain
 from ..reader import parse_in
 from ..references import assumptions, reference_class
 from ..results import Deduction
@@ -70,7 +72,8 @@ def prepare(item: Item, text: str) -> Draft:
     if isinstance(found, Draft):
         return found
     try:
-        claimed = _inner(parse_in(found.maths[item.locate.math], item.context))
+        answer = choose(found.maths, item.context, Theta(expected_class(item)), item.locate.math)
+        claimed = _inner(answer.value)
         comparison = compare(item, claimed)
     except VerifyError as error:
         return unreadable(item, found, error)
@@ -79,35 +82,45 @@ def prepare(item: Item, text: str) -> Draft:
             item, 0, "review", found, mistake="several answers",
             deductions=(Deduction(item.points, "the answer gives several different classes"),),
             feedback=("Give one class: with several, a person decides which you meant.",)))
-    return Draft(item, found, done=_score(item, found, comparison))
+    return Draft(item, found, done=_score(item, found, comparison, claimed))
 
 
 def _classes_given(maths, item: Item) -> set:
     """Every distinct O/Theta/Omega class written in the answer (hedging gives more than one)."""
     classes = set()
     for text in maths:
-        try:
-            expr = parse_in(text, item.context)
-        except VerifyError:
-            continue
-        if isinstance(expr, (BigO, Theta, BigOmega)):
-            classes.add(expr)
+        for answer in readings(text, item.context):
+            if isinstance(answer.value, (BigO, Theta, BigOmega)) and answer.relation is None:
+                classes.add(answer.value)
     return classes
 
 
-def _score(item: Item, found, comparison):
+WHAT = {
+    "too_loose": "is an upper bound of the cost, but not a tight one",
+    "missing_term": "leaves out a term of the cost",
+    "too_tight": "grows more slowly than the cost",
+    "incomparable": "neither bounds the cost nor is bounded by it",
+    "unknown": "could not be compared with the cost automatically",
+}
+
+
+def _score(item: Item, found, comparison, claimed=None):
     credit = 1.0 if comparison.kind in FULL else float(item.rule.get(comparison.kind, 0.0))
     lost = item.points * (1 - credit)
-    headline = comparison.explanation.split(". ")[0]  # the feedback carries the full explanation
-    deductions = (Deduction(lost, f"{comparison.kind.replace('_', ' ')}: {headline}"),) if lost else ()
+    yours = f"O({plain(claimed)})" if claimed is not None else "your class"
+    cost = f"Θ({plain(expected_class(item))})"
+    what = WHAT.get(comparison.kind, "is not the cost")
+    why = f" ({comparison.explanation.split('. ')[0]})" if comparison.kind == "unknown" else ""
+    deductions = (Deduction(lost, f"{comparison.kind.replace('_', ' ')}: {yours} {what} {cost}{why}"),) if lost else ()
     feedback = () if comparison.kind in FULL else (
-        f"{comparison.explanation} {feedback_for(item, comparison.kind, ADVICE.get(comparison.kind, ''))}".strip(),)
+        f"Your class {yours} {what}. {feedback_for(item, comparison.kind, ADVICE.get(comparison.kind, ''))}".strip(),)
     if comparison.kind == "same_with_lower_order_terms":
         feedback = ("Correct; the lower-order terms you kept are harmless but can be dropped.",)
     status = "review" if comparison.kind == "unknown" else "graded"
     mistake = None if comparison.kind in FULL else comparison.kind.replace("_", " ")
+    solution = (f"The cost is {cost}.",) if comparison.kind not in FULL else ()
     return result(item, item.points * credit, status, found, mistake=mistake, deductions=deductions,
-                  feedback=feedback)
+                  feedback=feedback, solution=solution)
 
 
 def finish(draft: Draft, outcomes: dict):

@@ -16,7 +16,10 @@ from ...model import Relation
 from ...rules import find_rule
 from ...verdict import Status, Tier
 from ..checks import CheckKey, StepOutcome, holds
+from ..maths import at_point, plain
 from ..classify import WRONG_JUSTIFICATION
+from ..classify import residual as linear_residual
+from ..answers import MIRROR, Answer, readings
 from ..reader import context, parse_in, read_chain
 from ..results import Checked, Deduction, StepResult
 from ..rubric import Item, Scoring
@@ -31,17 +34,52 @@ def prepare(item: Item, text: str) -> Draft:
     ctx = context(item.context)
     try:
         chain = read_chain(found, item.context, item.title)
-        goal = parse_in(item.expected, item.context) if item.expected else None
+        goal = goal_of(item)
         start = parse_in(item.start, item.context) if item.start else None
     except VerifyError as error:
         return unreadable(item, found, error)
     keys = [CheckKey(previous, step.relation, step.expr, ctx, step.justification) for previous, step in chain.links()]
     extras = {}
-    if goal is not None:
-        extras["goal"] = CheckKey(goal, Relation.EQ, chain.end, ctx)
+    if goal is not None and goal.relation is not None:  # ``log p(x) >= ELBO``: both ends, either way round
+        extras["goal"] = CheckKey(goal.value, Relation.EQ, chain.end, ctx)
+        extras["goal from"] = CheckKey(goal.lhs, Relation.EQ, chain.start, ctx)
+        extras["mirror"] = CheckKey(goal.lhs, Relation.EQ, chain.end, ctx)
+        extras["mirror from"] = CheckKey(goal.value, Relation.EQ, chain.start, ctx)
+    elif goal is not None:
+        extras["goal"] = CheckKey(goal.value, Relation.EQ, chain.end, ctx)
     if start is not None:
         extras["start"] = CheckKey(start, Relation.EQ, chain.start, ctx)
     return Draft(item, found, keys=tuple(keys) + tuple(extras.values()), data=chain, extra=extras)
+
+
+SHOWN = {">=": "≥", "<=": "≤"}
+
+
+class Solution(str):
+    """A feedback sentence that gives the model answer away (kept apart, so it can be hidden)."""
+
+
+def goal_of(item: Item) -> Answer | None:
+    """The expected goal: a last line, or a relation ``start rel result`` the chain must establish."""
+    if not item.expected:
+        return None
+    found = readings(item.expected, item.context)
+    relational = [a for a in found if a.relation is not None and a.relation != "="]
+    if relational:
+        return relational[0]
+    return Answer(parse_in(item.expected, item.context), item.expected)
+
+
+def expected_forms(item: Item):
+    return goal_of(item)
+
+
+def _implies(established: str | None, wanted: str) -> bool:
+    """A chain establishing ``established`` proves ``wanted`` (``>`` proves ``>=``; ``=`` proves ``<=``)."""
+    if established is None:
+        return False
+    return established == wanted or (established == "=" and wanted in ("<=", ">=")) or \
+        (established, wanted) in ((">", ">="), ("<", "<="))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -50,23 +88,52 @@ def _latex(expr) -> str:
     return latex(expr)
 
 
-def _step(index: int, key: CheckKey, outcome: StepOutcome) -> StepResult:
+def _residual(key: CheckKey) -> str | None:
+    """``before - after`` as plain maths, for a step that does not hold (None if it cannot be shown)."""
+    try:
+        value = linear_residual(key.lhs, key.rhs)
+    except Exception:  # noqa: BLE001 - shown only; sets, matrices and relations have no difference
+        return None
+    return None if value == 0 else plain(value)
+
+
+def _line_of(source: str, found) -> int | None:
+    """The submission's line holding ``source`` (the step as written)."""
+    if found is None or not source.strip():
+        return None
+    probe = source.strip().splitlines()[0].strip()[:40]
+    for offset, line in enumerate(found.excerpt.splitlines()):
+        if probe and probe in line:
+            return found.line + offset
+    return None
+
+
+def _step(index: int, key: CheckKey, outcome: StepOutcome, written: str = "", line: int | None = None) -> StepResult:
     verdict = outcome.verdict
-    example = verdict.counterexample.describe() if verdict.counterexample else None
+    wrong = verdict.status is Status.REFUTED
+    example = None
+    if verdict.counterexample:
+        point = verdict.counterexample
+        where = f"your line {line}" if line else "your line"
+        example = (f"{at_point(point.assignment)}: {where} gives {point.rhs}; "
+                   f"the line before it gives {point.lhs}")
     return StepResult(index, key.relation.value, _latex(key.rhs), key.justification, verdict.status, verdict.reason,
-                      verdict.residual, example, outcome.mistake, verdict.used, verdict.tier, verdict.samples)
+                      _residual(key) if wrong else verdict.residual, example, outcome.mistake, verdict.used,
+                      verdict.tier, verdict.samples, written=" ".join(written.split()), line=line)
 
 
 def _named(rule: str, steps: list[StepResult]) -> bool:
-    """The rule is named at a step that really uses it (when the engine knows the rule)."""
+    """The rule is named at a step that really uses it (when the engine knows the rule); a name
+    given where no step uses the rule (the step that should is wrong) still counts as named:
+    the wrong step loses its own points."""
     wanted = find_rule(rule)
-    for s in steps:
-        text = s.justification or ""
-        if not ((wanted is not None and find_rule(text) is wanted) or rule.lower() in text.lower()):
-            continue
-        if wanted is None or any(used is wanted for used in s.used):
-            return True
-    return False
+    named = [s for s in steps if (wanted is not None and find_rule(s.justification) is wanted)
+             or rule.lower() in (s.justification or "").lower()]
+    if wanted is None:
+        return bool(named)
+    if any(any(used is wanted for used in s.used) for s in named):
+        return True
+    return bool(named) and not any(any(used is wanted for used in s.used) for s in steps)
 
 
 def _proved(step: StepResult) -> bool:
@@ -100,8 +167,12 @@ def composed_relation(relations: list[str]) -> str | None:
 def finish(draft: Draft, outcomes: dict):
     item, policy = draft.item, draft.item.scoring
     step_keys = draft.keys[: len(draft.data.steps)]
-    steps = [_step(i, k, outcomes[k]) for i, k in enumerate(step_keys, 1)]
+    sources = [s.source or "" for s in draft.data.steps]
+    steps = [_step(i, k, outcomes[k], sources[i - 1], _line_of(sources[i - 1], draft.found))
+             for i, k in enumerate(step_keys, 1)]
     deductions, feedback = _deductions(item, policy, steps, draft, outcomes)
+    solution = tuple(f for f in feedback if isinstance(f, Solution))
+    feedback = [f for f in feedback if not isinstance(f, Solution)]
     points = item.points - sum(d.points for d in deductions)
     wrong = next((s for s in steps if s.status is Status.REFUTED), None)
     misnamed = next((s for s in steps if s.mistake == WRONG_JUSTIFICATION), None)
@@ -110,6 +181,7 @@ def finish(draft: Draft, outcomes: dict):
                   first_wrong=wrong.index if wrong else None,
                   mistake=wrong.mistake if wrong else (misnamed.mistake if misnamed else None),
                   deductions=tuple(d for d in deductions if d.points), feedback=tuple(feedback),
+                  solution=tuple(str(s) for s in solution),
                   detail=Checked(draft.data, tuple(outcomes[k].verdict for k in step_keys)))
 
 
@@ -125,7 +197,7 @@ def _deductions(item: Item, policy: Scoring, steps: list[StepResult], draft: Dra
     for s in steps:
         if s.status is Status.REFUTED:
             deductions.append(Deduction(policy.wrong_step, f"step {s.index} is wrong ({s.mistake or 'refuted'})"))
-            feedback.append(step_sentence(s.index, s.mistake, s.residual, s.counterexample))
+            feedback.append(step_sentence(s.index, s.mistake, s.residual, s.counterexample, s.written, s.line))
         elif s.mistake == WRONG_JUSTIFICATION:
             needed = ", ".join(rule.name for rule in s.used if rule.demands_citation)
             deductions.append(Deduction(policy.wrong_justification,
@@ -147,12 +219,15 @@ def _deductions(item: Item, policy: Scoring, steps: list[StepResult], draft: Dra
 def _goal_and_start(item, policy, steps, good, draft, outcomes, feedback):
     out = []
     goal = draft.extra.get("goal")
-    if goal is not None and policy.goal:
+    if goal is not None and policy.goal and "goal from" in draft.extra:
+        out.extend(_relation_goal(draft, steps, good, outcomes, feedback, policy))
+    elif goal is not None and policy.goal:
         reached = holds(outcomes.get(goal))
         established = composed_relation([s.relation for s in steps])
         if not reached:
             out.append(Deduction(policy.goal, "the last line is not the expected result"))
-            feedback.append(f"Your derivation should end at {latex(goal.lhs)}.")
+            feedback.append("Your last line is not the expected result.")
+            feedback.append(Solution(f"Your derivation should end at {plain(goal.lhs)}."))
         elif draft.data.start == goal.lhs:
             out.append(Deduction(policy.goal, "the chain starts at the expected result: nothing is derived"))
             feedback.append("Start from the quantity the question defines and derive the result from it.")
@@ -165,5 +240,30 @@ def _goal_and_start(item, policy, steps, good, draft, outcomes, feedback):
             out.append(Deduction(policy.goal, "the expected result is reached only through steps not proved"))
     start = draft.extra.get("start")
     if start is not None and not holds(outcomes.get(start)):
-        feedback.append(f"Start from {latex(start.lhs)}, the quantity the question defines.")
+        feedback.append(Solution(f"Start from {plain(start.lhs)}, the quantity the question defines."))
     return out
+
+
+def _relation_goal(draft, steps, good, outcomes, feedback, policy):
+    """``log p(x) >= ELBO``: the chain runs from one side to the other and establishes the relation."""
+    goal = goal_of(draft.item)
+    extra = draft.extra
+    established = composed_relation([s.relation for s in steps])
+    forward = holds(outcomes.get(extra["goal from"])) and holds(outcomes.get(extra["goal"]))
+    backward = holds(outcomes.get(extra["mirror from"])) and holds(outcomes.get(extra["mirror"]))
+    wanted = goal.relation if forward else MIRROR[goal.relation]
+    shown = f"{plain(goal.lhs)} {SHOWN.get(goal.relation, goal.relation)} {plain(goal.value)}"
+    if not (forward or backward):
+        starts = holds(outcomes.get(extra["goal from"])) or holds(outcomes.get(extra["mirror from"]))
+        feedback.append("Your last line is not the expected result." if starts else
+                        "Your derivation should go from one side of the expected result to the other.")
+        feedback.append(Solution(f"The expected result is {shown}."))
+        return [Deduction(policy.goal, "the last line is not the expected result" if starts else
+                          "the chain does not run between the two sides of the expected result")]
+    if not _implies(established, wanted):
+        what = "mixes <= and >=" if established is None else f"establishes {established}"
+        feedback.append(f"The chain {what}; it should establish the relation {goal.relation}.")
+        return [Deduction(policy.goal, f"the chain {what}, not the expected relation {goal.relation}")]
+    if policy.goal_needs_valid_chain and len(good) < len(steps):
+        return [Deduction(policy.goal, "the expected result is reached only through steps not proved")]
+    return []

@@ -10,8 +10,9 @@ def prepare(item: Item, text: str) -> Draft:
     found = find(item, text)
     if isinstance(found, Draft):
         return found
+    model = item.feedback.get("review")
     done = result(item, 0, "review", found, deductions=(Deduction(item.points, "marked by a person"),),
-                  feedback=(item.feedback.get("review", "A person will mark this answer."),))
+                  feedback=("A person will mark this answer.",), solution=(model,) if model else ())
     return Draft(item, found, done=done)
 
 
