@@ -1,6 +1,6 @@
 """A TA's own homework graded like a TA: the homework6 class against its human key.
 
-The class (``tests/classes/homework6``, written by ``make_homework6.py``) has 36 submissions
+The class (``tests/classes/homework6``, written by ``make_homework6.py``) has 35 submissions
 in Markdown and LaTeX styles, plus an empty one; binary and huge ones are added here. The
 key gives the points a TA gives each automatic item.
 """

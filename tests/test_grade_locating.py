@@ -194,3 +194,8 @@ def test_a_plus_minus_inside_a_fraction_is_read_as_two_values():
 
 def test_a_declared_size_before_a_bracket_multiplies_it():
     assert _points("Q3: $O(n(k d))$")["cost"] == 1
+
+
+def test_two_formulas_that_fit_equally_but_differ_are_a_hedge_for_a_person():
+    item = grade_text(r"Q1: either $p_i - y_i$ or $y_i - p_i$", RUBRIC).items[0]
+    assert item.status == "review" and item.points == 0

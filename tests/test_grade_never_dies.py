@@ -141,3 +141,22 @@ def test_every_student_of_a_mixed_class_gets_a_file(mixed_class, tmp_path, fmt):
     main(["grade", str(mixed_class), "--rubric", "assignment5", "--format", fmt, "-o", str(out)])
     written = list(out.glob("*.results.json" if fmt == "gradescope" else "*.tex"))
     assert len(written) == len(list(mixed_class.iterdir()))
+
+
+class BreakingExecutor:
+    """Returns the first chunk of every phase, then breaks like a pool whose worker was killed."""
+
+    def map(self, fn, *iterables):
+        from concurrent.futures.process import BrokenProcessPool
+
+        for count, args in enumerate(zip(*iterables)):
+            if count == 1:
+                raise BrokenProcessPool("a worker died")
+            yield fn(*args)
+
+
+def test_a_broken_executor_does_not_lose_the_class(mixed_class):
+    rubric = load_rubric("assignment5", BUILTIN)
+    broken = grade_batch([mixed_class], rubric, executor=BreakingExecutor(), workers=2)
+    serial = grade_batch([mixed_class], rubric)
+    assert [(r.student, r.score, r.error) for r in broken] == [(r.student, r.score, r.error) for r in serial]

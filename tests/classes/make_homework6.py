@@ -1,4 +1,4 @@
-"""Write the homework6 sample class: 34 submissions in the styles students use, and the human key.
+"""Write the homework6 sample class: 35 submissions in the styles students use (and an empty one), and the human key.
 
 Run ``python tests/classes/make_homework6.py`` to rewrite ``tests/classes/homework6/``; the
 files are committed, so the test reads data, not this script. Each student is a choice of

@@ -189,3 +189,16 @@ def choose(maths: tuple[str, ...], spec: ContextSpec, expected: Expr | None, ind
         _expr(maths[0], spec)  # raises the reader's own message
         raise ParseError("no formula of the answer could be read")
     return best
+
+
+def rivals(maths: tuple[str, ...], spec: ContextSpec, expected: Expr | None, chosen: Answer,
+           relation: str | None = None) -> list[Answer]:
+    """Other formulas that fit the item exactly as well as the chosen one but say something else:
+    a hedged answer (``p_i - y_i``, or is it ``y_i - p_i``?) that a person must settle."""
+    best = fit(chosen, expected, relation)
+    out = []
+    for text in maths:
+        for answer in readings(text, spec):
+            if answer.value != chosen.value and abs(fit(answer, expected, relation) - best) < 1e-9:
+                out.append(answer)
+    return out

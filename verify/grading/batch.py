@@ -29,6 +29,7 @@ from ..config import CheckConfig
 from ..engine.budget import Ending, Outcome, run_budgeted
 from ..errors import UnreadableInput, VerifyError
 from .checks import run_checks
+from .guard import LOG
 from .grader import finish, prepare, warm_up
 from .results import SubmissionResult
 from .rubric import Rubric
@@ -118,6 +119,20 @@ def _finished(submission: Submission, drafts, outcomes: dict, seconds: float) ->
     return SubmissionResult(submission.student, submission.path, items, seconds=seconds, extra=_extra(submission))
 
 
+def _map(executor: Executor, fn, chunks: Sequence, *shared):
+    """``fn(chunk, *shared)`` for every chunk, in order, on the executor; if the executor breaks
+    (a worker killed, a cluster gone), the chunks it did not return are done here, in order."""
+    done = 0
+    try:
+        for value in executor.map(fn, chunks, *([item] * len(chunks) for item in shared)):
+            done += 1
+            yield value
+    except Exception:  # noqa: BLE001 - BrokenProcessPool, a lost cluster: the class must still be graded
+        LOG.warning("the executor failed after %d of %d chunks; grading the rest in this process", done, len(chunks))
+        for chunk in chunks[done:]:
+            yield fn(chunk, *shared)
+
+
 def grade_batch(paths: Iterable[str | Path], rubric: Rubric, config: CheckConfig = CheckConfig(),
                 executor: Executor | None = None, workers: int = 1,
                 progress: Callable[[int], None] | None = None) -> list[SubmissionResult]:
@@ -128,15 +143,13 @@ def grade_batch(paths: Iterable[str | Path], rubric: Rubric, config: CheckConfig
     warm_up(rubric)
     prepared = []
     chunks = _chunks(files, CHUNKS_PER_WORKER * workers)
-    for chunk, outcomes in zip(chunks, executor.map(_prepare_chunk, chunks, [rubric] * len(chunks),
-                                                     [config.budget] * len(chunks))):
+    for chunk, outcomes in zip(chunks, _map(executor, _prepare_chunk, chunks, rubric, config.budget)):
         prepared.extend(zip(chunk, outcomes))
         if progress:
             progress(len(chunk))
     keys = list(dict.fromkeys(k for _, outcome in prepared if outcome.ok for d in outcome.value for k in d.keys))
     outcomes: dict = {}
-    key_chunks = _chunks(keys, 2 * workers)
-    for part in executor.map(_check_chunk, key_chunks, [config] * len(key_chunks)):
+    for part in _map(executor, _check_chunk, _chunks(keys, 2 * workers), config):
         outcomes.update(part)
     elapsed = (time.perf_counter() - start) / max(1, len(files))
     return [_finished(s, outcome.value, outcomes, elapsed) if outcome.ok else _error_row(s, outcome)

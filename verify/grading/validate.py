@@ -93,7 +93,7 @@ def check_rubric(text: str, derivations: Catalogue | None = None) -> list[Proble
     seen: dict[str, int] = {}
     for index, raw in enumerate(items if isinstance(items, list) else []):
         out.extend(_check_item(raw, index, data.get("context", {}), places, seen, derivations))
-    return out
+    return sorted(out, key=lambda p: p.line or 0)  # in file order
 
 
 def _check_item(raw: dict, index: int, shared: dict, places: _Places, seen: dict, derivations) -> list[Problem]:

@@ -23,7 +23,7 @@ from sympy.core.function import AppliedUndef
 from ...errors import ParseError, VerifyError
 from ...model import Chain, Relation, Step
 from ...verdict import Status
-from ..answers import MIRROR, Answer, choose, readings
+from ..answers import MIRROR, Answer, choose, readings, rivals
 from ..checks import CheckKey, holds, safe_classify
 from ..maths import at_point
 from ..reader import context
@@ -89,8 +89,14 @@ def prepare(item: Item, text: str) -> Draft:
         wanted = expected_forms(item)
         relation = wanted[0].relation
         answer = choose(found.maths, item.context, wanted[0].value, item.locate.math, relation)
+        hedged = rivals(found.maths, item.context, wanted[0].value, answer, relation) if item.locate.math is None else []
     except VerifyError as error:
         return unreadable(item, found, error)
+    if hedged:
+        return Draft(item, found, done=result(
+            item, 0, "review", found, mistake="several answers",
+            deductions=(Deduction(item.points, "the answer gives several different formulas that fit the question"),),
+            feedback=("Give one answer: with several, a person decides which you meant.",)))
     ctx = context(item.context)
     if any(proportional(w, answer) for w in wanted):
         return Draft(item, found, done=result(item, item.points, "graded", found))
