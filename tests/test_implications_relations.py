@@ -16,7 +16,6 @@ from sympy import (Eq, Equivalent, Ge, Gt, Implies, Le, Lt, Ne, Rational, Strict
 from verify.config import CheckConfig
 from verify.engine.checker import check_claim, check_step
 from verify.model import Claim, Context, Relation
-from verify.theories.dynamics.chains import composed
 from verify.theories.dynamics.rules import MONOTONE_MAP, POSITIVE_FACTOR, WEAKER_BOUND
 from verify.verdict import Status
 
@@ -136,19 +135,19 @@ def test_scaling_by_a_constant_is_an_equivalence_exactly_when_the_constant_is_po
 # --- chains mixing < and <= ---------------------------------------------------------------------
 
 def test_a_chain_with_one_strict_link_is_strict():
-    assert composed([Relation.LE, Relation.LT, Relation.EQ]) is Relation.LT
-    assert composed([Relation.GE, Relation.EQ, Relation.GT]) is Relation.GT
+    assert Relation.compose([Relation.LE, Relation.LT, Relation.EQ]) is Relation.LT
+    assert Relation.compose([Relation.GE, Relation.EQ, Relation.GT]) is Relation.GT
 
 
 def test_a_chain_of_weak_links_is_weak_and_of_equalities_an_equality():
-    assert composed([Relation.LE, Relation.EQ]) is Relation.LE
-    assert composed([Relation.EQ, Relation.EQ]) is Relation.EQ
+    assert Relation.compose([Relation.LE, Relation.EQ]) is Relation.LE
+    assert Relation.compose([Relation.EQ, Relation.EQ]) is Relation.EQ
 
 
 def test_links_pointing_both_ways_or_an_approximation_compose_to_nothing():
-    assert composed([Relation.LT, Relation.GT]) is None
-    assert composed([Relation.LE, Relation.APPROX]) is None
-    assert composed([]) is None
+    assert Relation.compose([Relation.LT, Relation.GT]) is None
+    assert Relation.compose([Relation.LE, Relation.APPROX]) is None
+    assert Relation.compose([]) is Relation.EQ  # no link: the start is the end
 
 
 def test_each_link_of_a_mixed_chain_is_checked_on_its_own():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from sympy import Basic, Expr, IndexedBase, Symbol
 
@@ -59,6 +59,26 @@ class Relation(str, Enum):
         if self not in classes:
             raise ValueError(f"{self.value!r} has no SymPy relational")
         return classes[self]
+
+    @staticmethod
+    def compose(relations: "Iterable[Relation]") -> "Relation | None":
+        """What a chain of these links establishes between its first and last expression.
+
+        ``a < b <= c = d`` gives ``<``: one strict link makes the whole strict; links that point
+        both ways (``a < b > c``) relate nothing, nor does ``~=`` exactly; no link at all is ``=``.
+        """
+        relations = list(relations)
+        if Relation.APPROX in relations:
+            return None
+        directions = {r.direction for r in relations} - {0}
+        if len(directions) > 1:
+            return None
+        if not directions:
+            return Relation.EQ
+        strict = any(r.strict for r in relations)
+        if directions == {1}:
+            return Relation.GT if strict else Relation.GE
+        return Relation.LT if strict else Relation.LE
 
     @classmethod
     def of_text(cls, text: str) -> "Relation | None":

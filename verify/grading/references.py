@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import functools
 
-import sympy
 from sympy import Expr
 
 from ..errors import UsageError
+from ..model import Relation
 from ..parsing import parse
 from .reader import rename, symbols
 from .rubric import ContextSpec, Item
 
-_RELATIONS = {"<=": sympy.Le, ">=": sympy.Ge, "<": sympy.Lt, ">": sympy.Gt}
 
 
 def reference_class(item: Item) -> Expr:
@@ -32,8 +31,9 @@ def assumptions(texts: tuple[str, ...], spec: ContextSpec) -> tuple[Expr, ...]:
     out = []
     for text in texts:
         statement = parse(text, "ascii")
-        if len(statement.relations) != 1 or statement.relations[0] not in _RELATIONS or statement.lead:
+        relation = Relation.of_text(statement.relations[0]) if len(statement.relations) == 1 else None
+        if relation is None or relation.direction == 0 or statement.lead:
             raise UsageError(f"an assumption must be one inequality such as 'h <= n', not {text!r}")
         left, right = (rename(e, symbols(spec)) for e in statement.exprs)
-        out.append(_RELATIONS[statement.relations[0]](left, right))
+        out.append(relation.sympy(left, right))
     return tuple(out)

@@ -151,17 +151,10 @@ def _undecided(step: StepResult) -> bool:
 
 
 def composed_relation(relations: list[str]) -> str | None:
-    """What a chain establishes between its start and its end: "=", "<=", ">=", or None when
-    it mixes <= and >= (then it establishes nothing)."""
-    up, down = {"<=", "<"}, {">=", ">"}
-    kinds = set(relations) - {"="}
-    if not kinds:
-        return "="
-    if kinds <= up:
-        return "<=" if kinds == {"<="} else "<"
-    if kinds <= down:
-        return ">=" if kinds == {">="} else ">"
-    return None
+    """What a chain establishes between its start and its end, as text ("=", "<=", "<", ...), or
+    None when it mixes <= and >= (then it establishes nothing): ``Relation.compose``."""
+    composed = Relation.compose(Relation(r) for r in relations)
+    return composed.value if composed is not None else None
 
 
 def finish(draft: Draft, outcomes: dict):
