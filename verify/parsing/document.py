@@ -13,7 +13,6 @@ Per-formula parse errors are kept in ``Document.errors``, never raised.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 import sympy
@@ -26,12 +25,13 @@ from ..vocabulary import Density
 from .context import assumed_note, infer_context, integrated_variables, loose_names, rewrite, symbol_map
 from .diagnostics import line_column
 from .expressions import parse
-from . import dependence, directions, kinds
+from . import dependence, directions, kinds, premises
 from .kinds import Kinds
 from .latex_lexer import lex_latex
 from .limits import DEFAULT_LIMITS, Limits
 from .markdown import Gap, Piece, blank_struck, segments
 from .reading import Reading, read_names
+from .roles import Introduced, Role, introduced, prose_only
 from .tokens import CLOSERS, OPENERS
 from .transform import Statement
 from .vocab import RELATION_TOKENS
@@ -306,7 +306,7 @@ def _check_size(text: str, limits: Limits) -> None:
         offset += len(line) + 1
 
 
-def _build(formulas: list[Formula], pieces: list[Piece], gaps: dict[int, Gap], builder: _Builder) -> _Builder:
+def _build(formulas: list[Formula | None], pieces: list[Piece], gaps: dict[int, Gap], builder: _Builder) -> _Builder:
     block = 0
     for formula, piece in zip(formulas, pieces):
         if not piece.display:
@@ -317,6 +317,8 @@ def _build(formulas: list[Formula], pieces: list[Piece], gaps: dict[int, Gap], b
             if len(prose) > MAX_GAP_CHARS:
                 builder.close()
             builder.justification = _rule_named(prose) if prose else None
+        if formula is None:  # a premise: part of no chain
+            continue
         if formula.statement is None:
             builder.close()
             continue
@@ -337,35 +339,52 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     probe = [_parse_piece(text, piece, limits, Kinds(probe=True)) for piece in pieces
              if kinds.worth_probing(piece.text)]
     visible = blank_struck(text)  # struck-out prose states nothing
-    names = read_names(visible, [(f.text, f.display, f.statement) for f in formulas], _parsed(probe))
+    prose = prose_only(visible)
+    roles = [introduced(prose, piece.offset, piece.display) for piece in pieces]
+    stated = _stated_premises(formulas, roles)
+    names = read_names(visible, [(f.text, f.display, f.statement) for f in formulas], _parsed(probe),
+                       [(f.statement, f.text) for f in stated], lambda at: introduced(prose, at).role is Role.PREMISE)
     known = names.kinds(_parsed(formulas))
     if known is not None:  # read again, each name as the document shows it to be, in every formula
         formulas = [_parse_piece(text, piece, limits, known) for piece in pieces]
     formulas = _refuse_directed(formulas, directions.stated(visible))
     builder = _Builder()
-    _inline_definitions(builder, formulas, pieces, visible)  # premises of the whole document: first
-    _build(formulas, pieces, {g.block: g for g in gaps}, builder)
-    return _with_context(filename, builder, formulas, names)
+    _inline_definitions(builder, formulas, pieces, roles)  # premises of the whole document: first
+    premise_displays = {id(f) for f in stated if f.display}
+    _build([None if id(f) in premise_displays else f for f in formulas], pieces, {g.block: g for g in gaps}, builder)
+    builder.skipped.extend((f.text, role.why) for f, role in zip(formulas, roles) if id(f) in premise_displays)
+    return _with_context(filename, builder, formulas, names, _role_note(formulas, roles))
 
 
-_DEFINING = re.compile(r"\b(?:let|define[sd]?|where|with|set|denote[sd]?)\b", re.I)
-_SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
+def _stated_premises(formulas: list[Formula], roles: list[Introduced]) -> list[Formula]:
+    """Formulas that only bound names (``\\eta > 0``, ``d_k > 0``) and that the document introduces
+    as premises: inline or displayed, they enter the context and are never checked as claims."""
+    return [f for f, role in zip(formulas, roles)
+            if f.statement is not None and role.role is Role.PREMISE and premises.is_bound(f.statement)]
 
 
-def _inline_definitions(builder: _Builder, formulas: list[Formula], pieces: list[Piece], text: str) -> None:
-    """Definitions stated in the prose are used like displayed ones: ``Let $Q = X W^Q$`` (the sentence
-    says "let", "define", "where", "with", "set" or "denote" before it) and stated dynamics
+def _role_note(formulas: list[Formula], roles: list[Introduced]) -> str | None:
+    """Which inline bounds were not taken as premises, and why: a user can then write "Assume"."""
+    left = [f"{' '.join(f.text.split())} ({role.why})" for f, role in zip(formulas, roles)
+            if not f.display and f.statement is not None and role.role is not Role.PREMISE
+            and premises.is_bound(f.statement)]
+    return "not taken as premises: " + "; ".join(left) if left else None
+
+
+def _inline_definitions(builder: _Builder, formulas: list[Formula], pieces: list[Piece],
+                        roles: list[Introduced]) -> None:
+    """Definitions stated in the prose are used like displayed ones: ``Let $Q = X W^Q$`` (the words
+    before it make it a premise, ``roles``; "then $y = ...$" is a claim) and stated dynamics
     (``$\\dot x = -y$``). They hold in the whole document, so a display giving the name a value
     later is a claim checked against them."""
     defined = {lhs for lhs, _ in builder.definitions}
-    for formula, piece in zip(formulas, pieces):
+    for formula, role in zip(formulas, roles):
         statement = formula.statement
         if formula.display or statement is None or statement.lead or statement.relations != ("=",):
             continue
         lhs, rhs = statement.exprs
         dynamics = isinstance(lhs, Symbol) and dependence.dotted(lhs.name) is not None
-        before = _SENTENCE_END.split(text[max(0, piece.offset - 200):piece.offset])[-1]
-        stated = dynamics or (_DEFINING.search(before) and _is_definable(lhs) and not isinstance(lhs, AppliedUndef)
+        stated = dynamics or (role.role is Role.PREMISE and _is_definable(lhs) and not isinstance(lhs, AppliedUndef)
                               and bool(rhs.free_symbols))
         if stated and lhs not in defined and not _mentions(rhs, lhs):
             builder.definitions.append((lhs, rhs))
@@ -405,7 +424,8 @@ def _entries(builder: _Builder, formulas: list[Formula]) -> None:
         builder.definitions = [(a.xreplace(found), b.xreplace(found)) for a, b in builder.definitions]
 
 
-def _with_context(filename, builder: _Builder, formulas: list[Formula], names: Reading) -> Document:
+def _with_context(filename, builder: _Builder, formulas: list[Formula], names: Reading,
+                  role_note: str | None = None) -> Document:
     _entries(builder, formulas)
     exprs = [e for c in builder.chains for e in (c.start, *(s.expr for s in c.steps))]
     everything = exprs + [side for pair in builder.definitions for side in pair]
@@ -419,7 +439,8 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], names: R
     rewritten = [rewrite(e, mapping) for e in exprs]
     definitions = tuple((rewrite(a, mapping), rewrite(b, mapping)) for a, b in builder.definitions)
     context = infer_context(rewritten, mapping, assumed_note(everything, sizes, loose, kind_notes, stated))
-    context = replace(context, facts=context.facts + facts(definitions, rewritten))
+    context = replace(context, facts=context.facts + facts(definitions, rewritten),
+                      notes=context.notes + ((role_note,) if role_note else ()))
     return Document(filename, chains, context, tuple(formulas), definitions, tuple(builder.definition_sources),
                     tuple(builder.skipped), tuple(builder.starts))
 
