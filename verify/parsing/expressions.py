@@ -160,7 +160,8 @@ def _refusal(error: VisitError, text: str, origin) -> ParseError:
         return limit_error(original.limit, str(original), text, pos, origin)
     if isinstance(original, (Refusal, ParseError)):
         return parse_error(str(original), text, pos, origin)
-    return parse_error(f"cannot build this formula: {type(original).__name__}: {original}", text, pos, origin)
+    return parse_error("cannot build this formula: its parts do not fit together as written (a matrix where a "
+                       "number is expected, or an operation on objects that have none)", text, pos, origin)
 
 
 def _single(statement: Statement, text: str) -> Expr:
