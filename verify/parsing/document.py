@@ -351,9 +351,19 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     builder = _Builder()
     _inline_definitions(builder, formulas, pieces, roles)  # premises of the whole document: first
     premise_displays = {id(f) for f in stated if f.display}
-    _build([None if id(f) in premise_displays else f for f in formulas], pieces, {g.block: g for g in gaps}, builder)
+    conditions = {id(f) for f, piece in zip(formulas, pieces) if _trailing_condition(f, piece)}
+    _build([None if id(f) in premise_displays | conditions else f for f in formulas], pieces,
+           {g.block: g for g in gaps}, builder)
     builder.skipped.extend((f.text, role.why) for f, role in zip(formulas, roles) if id(f) in premise_displays)
+    builder.skipped.extend((f.text, "a condition trailing the statement before it (neither checked nor assumed)")
+                           for f in formulas if id(f) in conditions and id(f) not in premise_displays)
     return _with_context(filename, builder, formulas, names, _role_note(formulas, roles))
+
+
+def _trailing_condition(formula: Formula, piece: Piece) -> bool:
+    """``x_{t+1} = x_t - \\eta g_t, \\quad t \\ge 0``: a bound after a statement in the same row qualifies
+    it; it is no claim of its own."""
+    return piece.display and piece.part > 0 and formula.statement is not None and premises.is_premise(formula.statement)
 
 
 def _stated_premises(formulas: list[Formula], roles: list[Introduced]) -> list[Formula]:

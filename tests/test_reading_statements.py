@@ -1,0 +1,49 @@
+"""Several statements in one display are each checked (issue 10, section 2); brackets are never cut."""
+import pytest
+
+from verify.engine.checker import check_derivation
+from verify.parsing import read_document
+from verify.parsing.markdown import statements
+from verify.verdict import Status
+
+
+def _checked(text: str) -> list[tuple[str, Status]]:
+    return [(r.latex, r.verdict.status) for r in check_derivation(read_document(text).derivation()).results]
+
+
+@pytest.mark.parametrize("separator", [", \\quad ", ",\\qquad ", " \\text{ and } ", " \\quad\\text{and}\\quad ", "; "])
+def test_each_statement_of_a_row_is_checked(separator):
+    assert _checked(f"$$a + a = 2 a{separator}b b = b^2$$") == [("= 2 a", Status.PROVED), ("= b^{2}", Status.PROVED)]
+
+
+@pytest.mark.parametrize("separator", [", \\quad ", " \\text{ and } ", "; "])
+def test_a_wrong_second_statement_is_refuted_on_its_own(separator):
+    assert _checked(f"$$a + a = 2 a{separator}b b = b^3$$")[1] == ("= b^{3}", Status.REFUTED)
+
+
+@pytest.mark.parametrize("row", ["\\mathcal{N}(x; \\mu, \\sigma^2)", "f(a, b)", "\\{1, 2\\}", "\\left\\{ a; b \\right\\}",
+                                 "g\\left(a; b\\right)"])
+def test_separators_inside_brackets_do_not_cut(row):
+    assert statements(row) == [(row, 0)]
+
+
+def test_each_part_keeps_its_offset_in_the_row():
+    row = "a = b, \\quad c = d"
+    assert [row[at:at + len(part)] for part, at in statements(row)] == ["a = b", "c = d"]
+
+
+def test_a_bound_trailing_a_statement_is_a_condition_not_a_claim():
+    document = read_document("$$y = y + 0, \\quad t \\ge 0$$")
+    assert len(check_derivation(document.derivation()).results) == 1
+    assert document.skipped[-1][0] == "t \\ge 0"
+
+
+def test_rows_of_aligned_and_their_parts_are_all_checked():
+    text = "$$\\begin{aligned} a + a &= 2a \\\\ b + b &= 2 b; \\quad c c = c^3 \\end{aligned}$$"
+    assert [s for _, s in _checked(text)] == [Status.PROVED, Status.PROVED, Status.REFUTED]
+
+
+@pytest.mark.parametrize("text", ["$$\\tfrac14(2 \\pm 2s) = 1$$", "$$|1 \\pm i\\eta| = \\sqrt{1 + \\eta^2}$$"])
+def test_pm_inside_arithmetic_is_a_positioned_refusal_in_words(text):
+    (error,) = read_document(text).errors
+    assert "\\pm" in error.message and "Error" not in error.message and error.column >= 1
