@@ -47,3 +47,18 @@ def test_rows_of_aligned_and_their_parts_are_all_checked():
 def test_pm_inside_arithmetic_is_a_positioned_refusal_in_words(text):
     (error,) = read_document(text).errors
     assert "\\pm" in error.message and "Error" not in error.message and error.column >= 1
+
+
+def test_one_unreadable_formula_never_hides_the_steps_after_it():
+    text = "$$\\frob{x} = a + a$$\n\n$$= 2 a$$\n\n$$= a + a + 0$$\n\n$$= 3 a$$"
+    assert [s for _, s in _checked(text)] == [Status.PROVED, Status.REFUTED]
+
+
+def test_the_unreadable_formula_is_kept_with_its_position():
+    (error,) = read_document("Intro.\n\n$$\\frob{x} = a + a$$\n\n$$= 2 a$$\n\n$$= 3 a$$").errors
+    assert (error.line, error.column) == (3, 3)
+
+
+def test_the_step_out_of_an_unreadable_side_is_never_checked_against_another_side():
+    text = "$$y = a + a$$\n\n$$= \\frob{x}$$\n\n$$= 2 a$$\n\n$$= 3 a$$"
+    assert [latex for latex, _ in _checked(text)] == ["= 3 a"]

@@ -90,6 +90,7 @@ class _Builder:
     sources: list[str] = field(default_factory=list)
     justification: str | None = None
     local: tuple | None = None  # (name, value, source) of a value given to a fresh name in this chain
+    after_unreadable: bool = False  # the block before could not be read: a continuation resumes the chain
 
     def close(self) -> None:
         if self.local is not None and not self.steps:  # ``x = 1`` and nothing computed on: an equation
@@ -112,6 +113,9 @@ class _Builder:
             return
         pairs = list(zip(statement.relations, statement.exprs[1:]))
         if statement.lead is not None:
+            if self.start is None and self.after_unreadable:
+                self._resume(statement, source, pairs)
+                return
             if self.start is None:
                 self.skipped.append((source, "it starts with a relation but continues no chain"))
                 return
@@ -124,6 +128,17 @@ class _Builder:
             pieces = written_pieces(source)
             pairs = self._defined(pairs, source)
             self.start_text = pieces[min(len(pieces) - 1, len(statement.exprs) - 1 - len(pairs))] or source
+        self.sources.append(source)
+        for relation, expr in pairs:
+            self.steps.append(Step(expr, CHAIN_RELATIONS[relation], self.justification, source))
+            self.justification = None
+
+    def _resume(self, statement: Statement, source: str, pairs: list) -> None:
+        """``= c`` after a block that could not be read: its own step (from the unreadable side) is lost,
+        and the chain resumes at c, so every later step is still checked as written."""
+        self.skipped.append((source, "the formula before it could not be read: the chain resumes from its right side"))
+        self.start = self.first = statement.exprs[0]
+        self.start_text = written_pieces(source)[1 if len(written_pieces(source)) > 1 else 0]
         self.sources.append(source)
         for relation, expr in pairs:
             self.steps.append(Step(expr, CHAIN_RELATIONS[relation], self.justification, source))
@@ -321,8 +336,10 @@ def _build(formulas: list[Formula | None], pieces: list[Piece], gaps: dict[int, 
             continue
         if formula.statement is None:
             builder.close()
+            builder.after_unreadable = True
             continue
         builder.add(formula.statement, formula.text)
+        builder.after_unreadable = False
     builder.close()
     return builder
 
