@@ -62,3 +62,17 @@ def test_the_unreadable_formula_is_kept_with_its_position():
 def test_the_step_out_of_an_unreadable_side_is_never_checked_against_another_side():
     text = "$$y = a + a$$\n\n$$= \\frob{x}$$\n\n$$= 2 a$$\n\n$$= 3 a$$"
     assert [latex for latex, _ in _checked(text)] == ["= 3 a"]
+
+
+@pytest.mark.parametrize("tail", ["\\text{ for } 0 < \\eta < 1", "\\quad \\text{(Jensen)}", "\\text{ if } n < d",
+                                  "\\quad \\because \\text{the log is concave}", "\\text{ real}"])
+def test_prose_trailing_a_statement_is_never_a_parse_error(tail):
+    assert _checked(f"$$a + a = 2 a {tail}$$") == [("= 2 a", Status.PROVED)]
+
+
+def test_a_wrong_statement_with_a_trailing_qualifier_is_still_refuted():
+    assert _checked("$$a + a = 3 a \\text{ for all } a$$")[0][1] is Status.REFUTED
+
+
+def test_a_single_word_in_text_stays_a_name():
+    assert statements("\\text{softmax}(x) = y") == [("\\text{softmax}(x) = y", 0)]

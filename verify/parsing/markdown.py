@@ -68,6 +68,10 @@ def _rows(body: str, offset: int) -> list[tuple[str, int]]:
 _SEPARATOR = re.compile(r";|,\s*\\q?quad\b|(?:\\q?quad\s*)?\\text\s*\{\s*and\s*\}(?:\s*\\q?quad\b)?"
                         r"|\\[A-Za-z]+|\\.|[()\[\]{}]")
 _OPEN, _CLOSE = "([{", ")]}"
+_PROSE_MACROS = ("\\text", "\\mbox", "\\textrm", "\\textit", "\\textbf", "\\because")
+_QUALIFIERS = {"for", "if", "iff", "when", "whenever", "where", "with", "since", "because", "as", "otherwise", "real",
+               "all", "by", "using"}
+_PROSE_GROUP = re.compile(r"\s*\{([^{}]*)\}")
 
 
 def statements(row: str) -> list[tuple[str, int]]:
@@ -81,13 +85,30 @@ def statements(row: str) -> list[tuple[str, int]]:
             depth += 1
         elif token in _CLOSE or token == "\\}":
             depth = max(depth - 1, 0)
+        elif depth == 0 and token in _PROSE_MACROS and _is_prose(row, match.end(), token):
+            parts.append((row[start:match.start()], start))  # the statement ends where its prose begins
+            return _stripped(parts)
         elif token.startswith("\\") and not token.startswith(("\\quad", "\\qquad", "\\text")):
             continue
         elif depth == 0 and (token == ";" or "," in token or "and" in token):
             parts.append((row[start:match.start()], start))
             start = match.end()
     parts.append((row[start:], start))
+    return _stripped(parts)
+
+
+def _stripped(parts: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return [(text.strip(), at + len(text) - len(text.lstrip())) for text, at in parts if text.strip()]
+
+
+def _is_prose(row: str, at: int, macro: str) -> bool:
+    """``\\text{ if } n < d``, ``\\text{(Jensen)}``, ``\\because ...``: words trailing a statement qualify
+    or justify it; they are no part of it (a single word, ``\\text{softmax}``, is a name)."""
+    if macro == "\\because":
+        return True
+    group = _PROSE_GROUP.match(row, at)
+    return group is not None and not (re.fullmatch(r"[A-Za-z]+", group.group(1))
+                                      and group.group(1).lower() not in _QUALIFIERS)
 
 
 def _clean_row(row: str) -> str:
