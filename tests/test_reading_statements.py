@@ -76,3 +76,13 @@ def test_a_wrong_statement_with_a_trailing_qualifier_is_still_refuted():
 
 def test_a_single_word_in_text_stays_a_name():
     assert statements("\\text{softmax}(x) = y") == [("\\text{softmax}(x) = y", 0)]
+
+
+def test_every_step_knows_the_line_and_column_of_its_formula():
+    document = read_document("Intro.\n\n$$a + a = 2 a$$\n\n  $$= a + a + 0$$\n\n$$b b = b^2, \\quad c = c$$")
+    assert document.step_positions == (((3, 3), (5, 5)), ((7, 3),), ((7, 20),))
+
+
+def test_a_chain_has_one_position_per_step():
+    document = read_document("$$x = 1$$\n\n$$y + y = 2 y = y + y$$")
+    assert [len(p) for p in document.step_positions] == [len(c.steps) for c in document.chains]

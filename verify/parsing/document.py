@@ -63,6 +63,7 @@ class Document:
     definition_sources: tuple[str, ...] = ()  # the text each definition was read from
     skipped: tuple[tuple[str, str], ...] = ()  # (formula, why) read but part of no chain
     starts: tuple[str, ...] = ()  # each chain's start as written
+    step_positions: tuple[tuple[tuple[int, int], ...], ...] = ()  # (line, column) of each chain's steps' formula
 
     @property
     def errors(self) -> tuple[ParseError, ...]:
@@ -91,21 +92,30 @@ class _Builder:
     justification: str | None = None
     local: tuple | None = None  # (name, value, source) of a value given to a fresh name in this chain
     after_unreadable: bool = False  # the block before could not be read: a continuation resumes the chain
+    where: tuple[int, int] = (1, 1)  # line and column of the formula being added
+    positions: list[tuple[int, int]] = field(default_factory=list)  # of each step of the open chain
+    chain_positions: list[tuple[tuple[int, int], ...]] = field(default_factory=list)
+
+    def _step(self, step: Step) -> None:
+        self.steps.append(step)
+        self.positions.append(self.where)
 
     def close(self) -> None:
         if self.local is not None and not self.steps:  # ``x = 1`` and nothing computed on: an equation
-            name, value, source = self.local
+            name, value, source, where = self.local
             self.definition_sources.remove(source)
             self.start, self.steps = name, [Step(value, CHAIN_RELATIONS["="], None, source)]
+            self.positions = [where]
             self.start_text = written_pieces(source)[0]
         self.local = None
         if self.start is not None and not self.steps and self.sources and not self._was_definition():
             self.skipped.append((self.sources[0], "no relation: nothing to check"))
         if self.start is not None and self.steps:
             self.starts.append(self.start_text)
+            self.chain_positions.append(tuple(self.positions))
             self.chains.append(Chain(self.start, tuple(self.steps), f"chain {len(self.chains) + 1}",
                                      "\n".join(self.sources)))
-        self.start, self.first, self.steps, self.sources = None, None, [], []
+        self.start, self.first, self.steps, self.sources, self.positions = None, None, [], [], []
 
     def add(self, statement: Statement, source: str) -> None:
         if any(r not in CHAIN_RELATIONS for r in statement.relations + ((statement.lead,) if statement.lead else ())):
@@ -130,7 +140,7 @@ class _Builder:
             self.start_text = pieces[min(len(pieces) - 1, len(statement.exprs) - 1 - len(pairs))] or source
         self.sources.append(source)
         for relation, expr in pairs:
-            self.steps.append(Step(expr, CHAIN_RELATIONS[relation], self.justification, source))
+            self._step(Step(expr, CHAIN_RELATIONS[relation], self.justification, source))
             self.justification = None
 
     def _resume(self, statement: Statement, source: str, pairs: list) -> None:
@@ -141,7 +151,7 @@ class _Builder:
         self.start_text = written_pieces(source)[1 if len(written_pieces(source)) > 1 else 0]
         self.sources.append(source)
         for relation, expr in pairs:
-            self.steps.append(Step(expr, CHAIN_RELATIONS[relation], self.justification, source))
+            self._step(Step(expr, CHAIN_RELATIONS[relation], self.justification, source))
             self.justification = None
 
     def _was_definition(self) -> bool:
@@ -172,7 +182,7 @@ class _Builder:
             # ``p_1 = 1 - 1 \cdot 1``, ``= 0``: a fresh name given a value is computed on in this
             # chain; the value becomes no fact, so it can prove nothing elsewhere (``x = 1``)
             self.definition_sources.append(source)
-            self.local = (self.start, pairs[0][1], source)
+            self.local = (self.start, pairs[0][1], source, self.where)
         else:
             return pairs
         self.start = pairs[0][1]
@@ -338,6 +348,7 @@ def _build(formulas: list[Formula | None], pieces: list[Piece], gaps: dict[int, 
             builder.close()
             builder.after_unreadable = True
             continue
+        builder.where = (formula.line, formula.column)
         builder.add(formula.statement, formula.text)
         builder.after_unreadable = False
     builder.close()
@@ -469,7 +480,7 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], names: R
     context = replace(context, facts=context.facts + facts(definitions, rewritten),
                       notes=context.notes + ((role_note,) if role_note else ()))
     return Document(filename, chains, context, tuple(formulas), definitions, tuple(builder.definition_sources),
-                    tuple(builder.skipped), tuple(builder.starts))
+                    tuple(builder.skipped), tuple(builder.starts), tuple(builder.chain_positions))
 
 
 def _rewrite_chain(chain: Chain, mapping: dict) -> Chain:
