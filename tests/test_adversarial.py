@@ -12,9 +12,7 @@ from tests.adversarial.manifest import check_in_process, load_cases, steps_where
 CASES = load_cases()
 
 # Wrong steps that verify proves today (issue 9): case id -> failure class.
-WRONG_STEP_PROVED_TODAY = {
-    "sigma_real_number": "sign",
-}
+WRONG_STEP_PROVED_TODAY: dict[str, str] = {}
 
 # Wrong claims that verify never checks today: it reads them as definitions of a fresh name.
 WRONG_STEP_UNCHECKED_TODAY: dict[str, str] = {}

@@ -55,7 +55,7 @@ def test_the_assumptions_do_not_simplify_the_written_step():
 
 
 def test_the_assumptions_are_named_in_a_note():
-    text = "The step size is $\\eta > 0$.\n\n$$\\eta^2 = \\eta \\eta$$\n\n$$O(t) = O(2 t)$$"
+    text = "Assume a step size $\\eta > 0$.\n\n$$\\eta^2 = \\eta \\eta$$\n\n$$O(t) = O(2 t)$$"
     note = read_document(text).context.notes[-1]
     assert note == ("assumed: t positive (sizes in O/Theta/Omega); eta positive (stated: \\eta > 0); "
                     "every other symbol real")

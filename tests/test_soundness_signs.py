@@ -41,7 +41,7 @@ def test_a_step_that_holds_only_for_positive_quantities_is_not_proved_without_th
     "Let $p$ be the density of $x$ and $q$ that of $y$.\n\n$$\\log(p(x) q(y)) = \\log p(x) + \\log q(y)$$",
     "$$\\log(p(x|z) p(z)) = \\log p(x|z) + \\log p(z)$$",
     "Let $\\eta > 0$.\n\n$$\\sqrt{\\eta^2} = \\eta$$",
-    "The step size is $0 < \\eta < 1$.\n\n$$\\sqrt{\\eta^2} = \\eta$$",
+    "Let the step size be $0 < \\eta < 1$.\n\n$$\\sqrt{\\eta^2} = \\eta$$",
     "$$x \\sim \\mathcal{N}(0, \\sigma^2)$$\n\n$$\\sqrt{\\sigma^2} = \\sigma$$",
     "Let $\\sigma$ be the standard deviation of the noise.\n\n$$\\sqrt{\\sigma^2} = \\sigma$$",
 ])

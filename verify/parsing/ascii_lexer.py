@@ -14,7 +14,7 @@ from .tokens import TokenStream, mark_calls, pair_bars
 from . import vocab
 
 _IDENT = re.compile(r"[A-Za-z][A-Za-z0-9]*'*")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+")
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 _AHEAD = re.compile(r"\s*(\S)")
 _OPS = [("**", "CARET"), ("||", "DPIPE"), ("<=", "LE"), (">=", "GE"), ("!=", "NE"), ("==", "EQ"),
         ("~=", "APPROX"), (":=", "DEFEQ"), ("+-", "PM"), ("+", "PLUS"), ("-", "MINUS"), ("*", "TIMES"),
@@ -54,7 +54,7 @@ def lex_ascii(text: str, limits: Limits, origin: tuple[int, int] = (1, 1)) -> li
             found = _IDENT.match(text, pos)
             ahead = _AHEAD.match(text, found.end())
             out.add(*_word_kind(found.group(), ahead.group(1) if ahead else ""), pos, spaced)
-        elif char.isdigit() or char == "." and _NUMBER.match(text, pos):
+        elif char in "0123456789" or char == "." and _NUMBER.match(text, pos):
             found = _NUMBER.match(text, pos)
             if len(found.group()) - found.group().count(".") > limits.max_digits:
                 raise limit_error("max_digits", f"a number with more than {limits.max_digits} digits",

@@ -13,7 +13,6 @@ Per-formula parse errors are kept in ``Document.errors``, never raised.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 import sympy
@@ -26,13 +25,14 @@ from ..vocabulary import Density
 from .context import assumed_note, infer_context, integrated_variables, loose_names, rewrite, symbol_map
 from .diagnostics import line_column
 from .expressions import parse
-from . import dependence, directions, kinds
+from . import dependence, directions, kinds, premises
 from .kinds import Kinds
 from .latex_lexer import lex_latex
 from .limits import DEFAULT_LIMITS, Limits
 from .markdown import Gap, Piece, blank_struck, segments
 from .randomness import NEVER_DEFINED, with_randomness
 from .reading import Reading, read_names
+from .roles import Introduced, Role, introduced, prose_only
 from .tokens import CLOSERS, OPENERS
 from .transform import Statement
 from .vocab import RELATION_TOKENS
@@ -64,6 +64,7 @@ class Document:
     definition_sources: tuple[str, ...] = ()  # the text each definition was read from
     skipped: tuple[tuple[str, str], ...] = ()  # (formula, why) read but part of no chain
     starts: tuple[str, ...] = ()  # each chain's start as written
+    step_positions: tuple[tuple[tuple[int, int], ...], ...] = ()  # (line, column) of each chain's steps' formula
 
     @property
     def errors(self) -> tuple[ParseError, ...]:
@@ -91,21 +92,31 @@ class _Builder:
     sources: list[str] = field(default_factory=list)
     justification: str | None = None
     local: tuple | None = None  # (name, value, source) of a value given to a fresh name in this chain
+    after_unreadable: bool = False  # the block before could not be read: a continuation resumes the chain
+    where: tuple[int, int] = (1, 1)  # line and column of the formula being added
+    positions: list[tuple[int, int]] = field(default_factory=list)  # of each step of the open chain
+    chain_positions: list[tuple[tuple[int, int], ...]] = field(default_factory=list)
+
+    def _step(self, step: Step) -> None:
+        self.steps.append(step)
+        self.positions.append(self.where)
 
     def close(self) -> None:
         if self.local is not None and not self.steps:  # ``x = 1`` and nothing computed on: an equation
-            name, value, source = self.local
+            name, value, source, where = self.local
             self.definition_sources.remove(source)
             self.start, self.steps = name, [Step(value, CHAIN_RELATIONS["="], None, source)]
+            self.positions = [where]
             self.start_text = written_pieces(source)[0]
         self.local = None
         if self.start is not None and not self.steps and self.sources and not self._was_definition():
             self.skipped.append((self.sources[0], "no relation: nothing to check"))
         if self.start is not None and self.steps:
             self.starts.append(self.start_text)
+            self.chain_positions.append(tuple(self.positions))
             self.chains.append(Chain(self.start, tuple(self.steps), f"chain {len(self.chains) + 1}",
                                      "\n".join(self.sources)))
-        self.start, self.first, self.steps, self.sources = None, None, [], []
+        self.start, self.first, self.steps, self.sources, self.positions = None, None, [], [], []
 
     def add(self, statement: Statement, source: str) -> None:
         if any(r not in CHAIN_RELATIONS for r in statement.relations + ((statement.lead,) if statement.lead else ())):
@@ -113,6 +124,9 @@ class _Builder:
             return
         pairs = list(zip(statement.relations, statement.exprs[1:]))
         if statement.lead is not None:
+            if self.start is None and self.after_unreadable:
+                self._resume(statement, source, pairs)
+                return
             if self.start is None:
                 self.skipped.append((source, "it starts with a relation but continues no chain"))
                 return
@@ -127,7 +141,18 @@ class _Builder:
             self.start_text = pieces[min(len(pieces) - 1, len(statement.exprs) - 1 - len(pairs))] or source
         self.sources.append(source)
         for relation, expr in pairs:
-            self.steps.append(Step(expr, CHAIN_RELATIONS[relation], self.justification, source))
+            self._step(Step(expr, CHAIN_RELATIONS[relation], self.justification, source))
+            self.justification = None
+
+    def _resume(self, statement: Statement, source: str, pairs: list) -> None:
+        """``= c`` after a block that could not be read: its own step (from the unreadable side) is lost,
+        and the chain resumes at c, so every later step is still checked as written."""
+        self.skipped.append((source, "the formula before it could not be read: the chain resumes from its right side"))
+        self.start = self.first = statement.exprs[0]
+        self.start_text = written_pieces(source)[1 if len(written_pieces(source)) > 1 else 0]
+        self.sources.append(source)
+        for relation, expr in pairs:
+            self._step(Step(expr, CHAIN_RELATIONS[relation], self.justification, source))
             self.justification = None
 
     def _was_definition(self) -> bool:
@@ -158,7 +183,7 @@ class _Builder:
             # ``p_1 = 1 - 1 \cdot 1``, ``= 0``: a fresh name given a value is computed on in this
             # chain; the value becomes no fact, so it can prove nothing elsewhere (``x = 1``)
             self.definition_sources.append(source)
-            self.local = (self.start, pairs[0][1], source)
+            self.local = (self.start, pairs[0][1], source, self.where)
         else:
             return pairs
         self.start = pairs[0][1]
@@ -309,7 +334,7 @@ def _check_size(text: str, limits: Limits) -> None:
         offset += len(line) + 1
 
 
-def _build(formulas: list[Formula], pieces: list[Piece], gaps: dict[int, Gap], builder: _Builder) -> _Builder:
+def _build(formulas: list[Formula | None], pieces: list[Piece], gaps: dict[int, Gap], builder: _Builder) -> _Builder:
     block = 0
     for formula, piece in zip(formulas, pieces):
         if not piece.display:
@@ -320,10 +345,15 @@ def _build(formulas: list[Formula], pieces: list[Piece], gaps: dict[int, Gap], b
             if len(prose) > MAX_GAP_CHARS:
                 builder.close()
             builder.justification = _rule_named(prose) if prose else None
+        if formula is None:  # a premise: part of no chain
+            continue
         if formula.statement is None:
             builder.close()
+            builder.after_unreadable = True
             continue
+        builder.where = (formula.line, formula.column)
         builder.add(formula.statement, formula.text)
+        builder.after_unreadable = False
     builder.close()
     return builder
 
@@ -340,35 +370,62 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     probe = [_parse_piece(text, piece, limits, Kinds(probe=True)) for piece in pieces
              if kinds.worth_probing(piece.text)]
     visible = blank_struck(text)  # struck-out prose states nothing
-    names = read_names(visible, [(f.text, f.display, f.statement) for f in formulas], _parsed(probe))
+    prose = prose_only(visible)
+    roles = [introduced(prose, piece.offset, piece.display) for piece in pieces]
+    stated = _stated_premises(formulas, roles)
+    names = read_names(visible, [(f.text, f.display, f.statement) for f in formulas], _parsed(probe),
+                       [(f.statement, f.text) for f in stated], lambda at: introduced(prose, at).role is Role.PREMISE)
     known = names.kinds(_parsed(formulas))
     if known is not None:  # read again, each name as the document shows it to be, in every formula
         formulas = [_parse_piece(text, piece, limits, known) for piece in pieces]
     formulas = _refuse_directed(formulas, directions.stated(visible))
     builder = _Builder()
-    _inline_definitions(builder, formulas, pieces, visible)  # premises of the whole document: first
-    _build(formulas, pieces, {g.block: g for g in gaps}, builder)
-    return with_randomness(_with_context(filename, builder, formulas, names), visible)
+    _inline_definitions(builder, formulas, pieces, roles)  # premises of the whole document: first
+    premise_displays = {id(f) for f in stated if f.display}
+    conditions = {id(f) for f, piece in zip(formulas, pieces) if _trailing_condition(f, piece)}
+    _build([None if id(f) in premise_displays | conditions else f for f in formulas], pieces,
+           {g.block: g for g in gaps}, builder)
+    builder.skipped.extend((f.text, role.why) for f, role in zip(formulas, roles) if id(f) in premise_displays)
+    builder.skipped.extend((f.text, "a condition trailing the statement before it (neither checked nor assumed)")
+                           for f in formulas if id(f) in conditions and id(f) not in premise_displays)
+    return with_randomness(_with_context(filename, builder, formulas, names, _role_note(formulas, roles)), visible)
 
 
-_DEFINING = re.compile(r"\b(?:let|define[sd]?|where|with|set|denote[sd]?)\b", re.I)
-_SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
+def _trailing_condition(formula: Formula, piece: Piece) -> bool:
+    """``x_{t+1} = x_t - \\eta g_t, \\quad t \\ge 0``: a bound after a statement in the same row qualifies
+    it; it is no claim of its own."""
+    return piece.display and piece.part > 0 and formula.statement is not None and premises.is_premise(formula.statement)
 
 
-def _inline_definitions(builder: _Builder, formulas: list[Formula], pieces: list[Piece], text: str) -> None:
-    """Definitions stated in the prose are used like displayed ones: ``Let $Q = X W^Q$`` (the sentence
-    says "let", "define", "where", "with", "set" or "denote" before it) and stated dynamics
+def _stated_premises(formulas: list[Formula], roles: list[Introduced]) -> list[Formula]:
+    """Formulas that only bound names (``\\eta > 0``, ``d_k > 0``) and that the document introduces
+    as premises: inline or displayed, they enter the context and are never checked as claims."""
+    return [f for f, role in zip(formulas, roles)
+            if f.statement is not None and role.role is Role.PREMISE and premises.is_bound(f.statement)]
+
+
+def _role_note(formulas: list[Formula], roles: list[Introduced]) -> str | None:
+    """Which inline bounds were not taken as premises, and why: a user can then write "Assume"."""
+    left = [f"{' '.join(f.text.split())} ({role.why})" for f, role in zip(formulas, roles)
+            if not f.display and f.statement is not None and role.role is not Role.PREMISE
+            and premises.is_bound(f.statement)]
+    return "not taken as premises: " + "; ".join(left) if left else None
+
+
+def _inline_definitions(builder: _Builder, formulas: list[Formula], pieces: list[Piece],
+                        roles: list[Introduced]) -> None:
+    """Definitions stated in the prose are used like displayed ones: ``Let $Q = X W^Q$`` (the words
+    before it make it a premise, ``roles``; "then $y = ...$" is a claim) and stated dynamics
     (``$\\dot x = -y$``). They hold in the whole document, so a display giving the name a value
     later is a claim checked against them."""
     defined = {lhs for lhs, _ in builder.definitions}
-    for formula, piece in zip(formulas, pieces):
+    for formula, role in zip(formulas, roles):
         statement = formula.statement
         if formula.display or statement is None or statement.lead or statement.relations != ("=",):
             continue
         lhs, rhs = statement.exprs
         dynamics = isinstance(lhs, Symbol) and dependence.dotted(lhs.name) is not None
-        before = _SENTENCE_END.split(text[max(0, piece.offset - 200):piece.offset])[-1]
-        stated = dynamics or (_DEFINING.search(before) and _is_definable(lhs) and not isinstance(lhs, AppliedUndef)
+        stated = dynamics or (role.role is Role.PREMISE and _is_definable(lhs) and not isinstance(lhs, AppliedUndef)
                               and bool(rhs.free_symbols))
         if stated and lhs not in defined and not _mentions(rhs, lhs):
             builder.definitions.append((lhs, rhs))
@@ -408,7 +465,8 @@ def _entries(builder: _Builder, formulas: list[Formula]) -> None:
         builder.definitions = [(a.xreplace(found), b.xreplace(found)) for a, b in builder.definitions]
 
 
-def _with_context(filename, builder: _Builder, formulas: list[Formula], names: Reading) -> Document:
+def _with_context(filename, builder: _Builder, formulas: list[Formula], names: Reading,
+                  role_note: str | None = None) -> Document:
     _entries(builder, formulas)
     exprs = [e for c in builder.chains for e in (c.start, *(s.expr for s in c.steps))]
     everything = exprs + [side for pair in builder.definitions for side in pair]
@@ -422,9 +480,10 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], names: R
     rewritten = [rewrite(e, mapping) for e in exprs]
     definitions = tuple((rewrite(a, mapping), rewrite(b, mapping)) for a, b in builder.definitions)
     context = infer_context(rewritten, mapping, assumed_note(everything, sizes, loose, kind_notes, stated))
-    context = replace(context, facts=context.facts + facts(definitions, rewritten))
+    context = replace(context, facts=context.facts + facts(definitions, rewritten),
+                      notes=context.notes + ((role_note,) if role_note else ()))
     return Document(filename, chains, context, tuple(formulas), definitions, tuple(builder.definition_sources),
-                    tuple(builder.skipped), tuple(builder.starts))
+                    tuple(builder.skipped), tuple(builder.starts), tuple(builder.chain_positions))
 
 
 def _rewrite_chain(chain: Chain, mapping: dict) -> Chain:

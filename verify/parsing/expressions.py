@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from lark import Lark, Token, UnexpectedInput
+from lark import Lark, Token, Tree, UnexpectedInput
 from lark.exceptions import UnexpectedToken, VisitError
 from lark.lexer import Lexer
 from sympy import Expr
@@ -160,7 +160,19 @@ def _refusal(error: VisitError, text: str, origin) -> ParseError:
         return limit_error(original.limit, str(original), text, pos, origin)
     if isinstance(original, (Refusal, ParseError)):
         return parse_error(str(original), text, pos, origin)
-    return parse_error(f"cannot build this formula: {type(original).__name__}: {original}", text, pos, origin)
+    if _inside_pm(error.obj):
+        return parse_error("cannot read \\pm or \\mp inside a larger expression yet: write each branch as its own "
+                           "formula (or the pair as a whole side, 1 \\pm \\eta)", text, pos, origin)
+    return parse_error("cannot build this formula: its parts do not fit together as written (a matrix where a "
+                       "number is expected, or an operation on objects that have none)", text, pos, origin)
+
+
+_PM_RULES = {"plus_minus", "minus_plus", "pm_prefix"}
+
+
+def _inside_pm(node) -> bool:
+    """Whether the node that failed holds a ``\\pm`` below it (a set of values used in arithmetic)."""
+    return isinstance(node, Tree) and any(t.data in _PM_RULES for t in node.iter_subtrees())
 
 
 def _single(statement: Statement, text: str) -> Expr:

@@ -14,7 +14,7 @@ from .tokens import TokenStream, mark_calls, pair_bars
 from . import vocab
 
 _MACRO = re.compile(r"\\([A-Za-z]+|.)", re.S)
-_NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+")
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 _GROUP = re.compile(r"\s*\{([^{}]*)\}")
 _WORD = re.compile(r"(softmax|Concat|log|exp|ln|max|min)(?![A-Za-z])")
 _KL_SUB = re.compile(r"D_\{?\s*(?:\\(?:mathrm|text|operatorname|mathit)\s*\{\s*KL\s*\}|KL)\s*\}?")
@@ -24,6 +24,8 @@ _DIFF_VAR = re.compile(r"d\s*(?:\\[,;: !]\s*)*(?:([A-Za-z])(?![A-Za-z])|\\([A-Za
 _SINGLE = {"+": "PLUS", "-": "MINUS", "*": "TIMES", "/": "DIV", "^": "CARET", "_": "UNDERSCORE", "(": "LPAR",
            ")": "RPAR", "[": "LBRACK", "]": "RBRACK", "{": "LBRACE", "}": "RBRACE", "|": "PIPE", ",": "COMMA",
            ";": "SEMI", "=": "EQ", "<": "LT", ">": "GT", "!": "BANG", "&": "AMP"}
+_SUPERSCRIPT_CHARS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁻"
+_SUPERSCRIPTS = str.maketrans(_SUPERSCRIPT_CHARS, "0123456789-")
 _DOUBLE = {"||": "DPIPE", ":=": "DEFEQ", "<=": "LE", ">=": "GE", "!=": "NE"}
 
 
@@ -55,7 +57,9 @@ class LatexLexer:
                 self.spaced, self.pos = True, self.pos + 1
             elif char == "\\":
                 self.macro()
-            elif char.isdigit() or (char == "." and _NUMBER.match(text, self.pos)):
+            elif char in _SUPERSCRIPT_CHARS:
+                self.superscript()
+            elif char in "0123456789" or (char == "." and _NUMBER.match(text, self.pos)):
                 self.number()
             elif char.isalpha() and char.isascii():
                 self.letter()
@@ -73,6 +77,27 @@ class LatexLexer:
                               f"{self.out.limits.max_digits})", self.text, self.pos, self.out.origin)
         self.emit("NUMBER", found.group(), self.pos)
         self.pos = found.end()
+
+    def superscript(self) -> None:
+        """``x²``, ``A⁻¹`` as people type them: the run of superscript characters is ``^{...}``."""
+        start, end = self.pos, self.pos
+        while end < len(self.text) and self.text[end] in _SUPERSCRIPT_CHARS:
+            end += 1
+        run = self.text[start:end].translate(_SUPERSCRIPTS)
+        if not re.fullmatch(r"-?\d+", run):
+            raise self.out.error(f"cannot read the superscript {self.text[start:end]!r} as a whole number", start)
+        self.emit("CARET", "^", start)
+        self.emit("LBRACE", "{", start)
+        if run.startswith("-"):
+            self.emit("MINUS", "-", start)
+        self.pos = start
+        digits = run.lstrip("-")
+        if len(digits) > self.out.limits.max_digits:
+            raise limit_error("max_digits", f"a number with {len(digits)} digits (at most "
+                              f"{self.out.limits.max_digits})", self.text, start, self.out.origin)
+        self.emit("NUMBER", digits, start)
+        self.emit("RBRACE", "}", start)
+        self.pos = end
 
     def symbol(self, char: str) -> None:
         pair = self.text[self.pos:self.pos + 2]

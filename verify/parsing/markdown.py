@@ -32,6 +32,7 @@ class Piece:
     display: bool
     notation: str = "latex"
     block: int = 0  # pieces of one display block or fence share a block number
+    part: int = 0  # the statement's place in its row: ``a = b, \\quad c = d`` has parts 0 and 1
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,52 @@ def _rows(body: str, offset: int) -> list[tuple[str, int]]:
             start = match.end()
     rows.append((body[start:], offset + start))
     return [(_clean_row(row), at + label_length(row)) for row, at in rows if row.strip()]
+
+
+_SEPARATOR = re.compile(r";|,\s*\\q?quad\b|(?:\\q?quad\s*)?\\text\s*\{\s*and\s*\}(?:\s*\\q?quad\b)?"
+                        r"|\\[A-Za-z]+|\\.|[()\[\]{}]")
+_OPEN, _CLOSE = "([{", ")]}"
+_PROSE_MACROS = ("\\text", "\\mbox", "\\textrm", "\\textit", "\\textbf", "\\because")
+_QUALIFIERS = {"for", "if", "iff", "when", "whenever", "where", "with", "since", "because", "as", "otherwise", "real",
+               "all", "by", "using"}
+_PROSE_GROUP = re.compile(r"\s*\{([^{}]*)\}")
+
+
+def statements(row: str) -> list[tuple[str, int]]:
+    """Several statements in one row, split where the writer separated them at the top level:
+    ``a = b, \\quad c = d``, ``a = b \\text{ and } c = d``, ``a = b; c = d``. Each part comes with
+    its offset in the row; brackets (``\\mathcal{N}(x; \\mu, \\Sigma)``) are never cut."""
+    parts, start, depth = [], 0, 0
+    for match in _SEPARATOR.finditer(row):
+        token = match.group()
+        if token in _OPEN or token == "\\{":
+            depth += 1
+        elif token in _CLOSE or token == "\\}":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and token in _PROSE_MACROS and _is_prose(row, match.end(), token):
+            parts.append((row[start:match.start()], start))  # the statement ends where its prose begins
+            return _stripped(parts)
+        elif token.startswith("\\") and not token.startswith(("\\quad", "\\qquad", "\\text")):
+            continue
+        elif depth == 0 and (token == ";" or "," in token or "and" in token):
+            parts.append((row[start:match.start()], start))
+            start = match.end()
+    parts.append((row[start:], start))
+    return _stripped(parts)
+
+
+def _stripped(parts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    return [(text.strip(), at + len(text) - len(text.lstrip())) for text, at in parts if text.strip()]
+
+
+def _is_prose(row: str, at: int, macro: str) -> bool:
+    """``\\text{ if } n < d``, ``\\text{(Jensen)}``, ``\\because ...``: words trailing a statement qualify
+    or justify it; they are no part of it (a single word, ``\\text{softmax}``, is a name)."""
+    if macro == "\\because":
+        return True
+    group = _PROSE_GROUP.match(row, at)
+    return group is not None and not (re.fullmatch(r"[A-Za-z]+", group.group(1))
+                                      and group.group(1).lower() not in _QUALIFIERS)
 
 
 def _clean_row(row: str) -> str:
@@ -115,7 +162,9 @@ def _block_pieces(match: re.Match, kind: str, block: int) -> list[Piece] | None:
         notation = "ascii" if "ascii" in info else "latex"
         return _fence_lines(match.group("code"), match.start("code"), notation, block)
     group = {"dollars": "dollars", "bracket": "bracket", "env": "body", "body": "body"}[kind]
-    return [Piece(row, at, True, block=block) for row, at in _rows(match.group(group), match.start(group))]
+    return [Piece(part, at + offset, True, block=block, part=number)
+            for row, at in _rows(match.group(group), match.start(group))
+            for number, (part, offset) in enumerate(statements(row))]
 
 
 def _fence_lines(code: str, offset: int, notation: str, block: int) -> list[Piece]:

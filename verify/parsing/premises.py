@@ -62,6 +62,11 @@ def is_premise(statement) -> bool:
             and len(names) == 1 and isinstance(names[0], Symbol) and len(exprs) - 1 <= 2)
 
 
+def is_bound(statement) -> bool:
+    """A formula that only orders names and numbers (``\\eta > 0``, ``0 < \\eta < 2``, ``d_k \\ge 1``)."""
+    return not statement.lead and bool(statement.relations) and all(r in _ORDER for r in statement.relations)
+
+
 def stated_bounds(statements) -> dict[str, tuple[str, str]]:
     """name -> (POSITIVE or NONNEGATIVE, why), for the premises ``x > c`` (c >= 0), ``x >= c`` (c > 0)
     and ``x >= 0`` among ``statements``."""
@@ -92,10 +97,15 @@ def normal_scales(exprs) -> dict[str, str]:
     return found
 
 
+_NEGATION = re.compile(r"\b(?:not|no|never|nor|neither|non|isn't|aren't|is not|are not)\b(?:\s+\w+){0,3}\s*$", re.I)
+
+
 def _sentences(text: str, word: re.Pattern):
+    """Sentences that call something ``word``; a negated mention ("not a standard deviation",
+    "no density") states nothing."""
     prose = _DISPLAY.sub(" ", text)
     for sentence in _SENTENCE.findall(prose):
-        found = word.search(sentence)
+        found = next((m for m in word.finditer(sentence) if not _NEGATION.search(sentence[:m.start()])), None)
         if found:
             yield sentence, found.group(0).lower()
 
@@ -131,10 +141,13 @@ def counts_in_prose(text: str) -> dict[str, str]:
             for name in _inline_names(sentence)}
 
 
-def in_interval(text: str) -> dict[str, tuple[str, str]]:
-    """``$\\eta \\in (0, 1)$``: positive; ``$\\eta \\in [0, 1)$``: nonnegative."""
+def in_interval(text: str, premise_at=lambda offset: True) -> dict[str, tuple[str, str]]:
+    """``$\\eta \\in (0, 1)$``: positive; ``$\\eta \\in [0, 1)$``: nonnegative; only where the
+    formula is a premise (``premise_at`` its offset): "hence $\\eta \\in (0, 1)$" is a claim."""
     found = {}
     for match in _INTERVAL.finditer(text):
+        if not premise_at(match.start()):
+            continue
         kind = POSITIVE if match.group(2) == "(" else NONNEGATIVE
         for name in _inline_names(f"${match.group(1)}$"):
             side = "open" if kind == POSITIVE else "closed"

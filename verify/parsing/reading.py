@@ -52,9 +52,12 @@ class Reading:
         return matrices.shape_symbols(self.matrices)
 
 
-def read_names(text: str, formulas: list[tuple[str, bool, object]], probe: list[Expr]) -> Reading:
+def read_names(text: str, formulas: list[tuple[str, bool, object]], probe: list[Expr],
+               stated_premises: list[tuple[object, str]], premise_at=lambda offset: True) -> Reading:
     """The reading of a document: ``formulas`` are (text, display, statement or None) of the first
-    parse; ``probe`` the expressions of the probe parse (every capital not commuting)."""
+    parse; ``probe`` the expressions of the probe parse (every capital not commuting);
+    ``stated_premises`` the (statement, source) the document introduces as premises (``roles``);
+    ``premise_at(offset)`` whether the formula at that offset of ``text`` is one."""
     statements = [(statement, source) for source, _, statement in formulas if statement is not None]
     plain = [e for statement, _ in statements for e in statement.exprs]
     texts = [source for source, _, _ in formulas]
@@ -67,8 +70,7 @@ def read_names(text: str, formulas: list[tuple[str, bool, object]], probe: list[
             for name in sorted(names - set(found) - sizes - {kinds.IDENTITY_NAME}):
                 found[name] = (None, "a product with a matrix")
     noncommuting = frozenset(multiplied - set(found) - sizes - {kinds.IDENTITY_NAME})
-    inline = [(statement, source) for source, display, statement in formulas if statement is not None and not display]
     scales = {**premises.scales_in_prose(text), **premises.normal_scales(plain)}
-    stated = {**{name: (POSITIVE, why) for name, why in scales.items()}, **premises.in_interval(text),
-              **premises.stated_bounds(inline), **{name: (INTEGER, why) for name, why in counts.items()}}
+    stated = {**{name: (POSITIVE, why) for name, why in scales.items()}, **premises.in_interval(text, premise_at),
+              **premises.stated_bounds(stated_premises), **{name: (INTEGER, why) for name, why in counts.items()}}
     return Reading(found, noncommuting, premises.density_names(text, plain, statements), stated)
