@@ -5,6 +5,7 @@ import threading
 import time
 
 from verify.engine.budget import Ending, Outcome, run_budgeted
+from verify.errors import VerifyError
 
 
 def _sleep_long():
@@ -13,6 +14,10 @@ def _sleep_long():
 
 def _fail():
     raise ValueError("bad input")
+
+
+def _refuse():
+    raise VerifyError("too big to check")
 
 
 def test_results_come_back_in_order():
@@ -27,9 +32,19 @@ def test_an_overrun_is_reported_and_the_rest_still_run():
     assert time.perf_counter() - start < 10
 
 
-def test_an_exception_becomes_an_error_outcome_with_its_message():
+def test_an_unexpected_exception_is_a_crash_whose_message_is_no_python_text():
     outcome = run_budgeted([_fail], 5.0)[0]
-    assert outcome.ending is Ending.ERROR and "bad input" in outcome.value
+    assert outcome.ending is Ending.CRASH and "Error" not in outcome.value and "bad input" not in outcome.value
+
+
+def test_a_crash_keeps_the_exception_for_debugging():
+    outcome = run_budgeted([_fail], 5.0)[0]
+    assert outcome.detail == "ValueError: bad input"
+
+
+def test_our_own_refusal_is_an_error_outcome_with_its_words():
+    outcome = run_budgeted([_refuse], 5.0)[0]
+    assert outcome.ending is Ending.ERROR and outcome.value == "too big to check"
 
 
 def test_the_budget_holds_off_the_main_thread():

@@ -148,6 +148,11 @@ def test_a_timeout_is_unknown_from_the_budget_tier():
     assert (verdict.status, verdict.tier) == (Status.UNKNOWN, Tier.BUDGET)
 
 
+def test_a_crashed_check_is_unknown_with_no_python_text():
+    verdict = outcome_verdict(Outcome(Ending.CRASH, "the checker met a construct", 1.0, "ValueError: bad"), 0.5)
+    assert (verdict.status, verdict.tier) == (Status.UNKNOWN, Tier.FAILURE) and "ValueError" not in verdict.reason
+
+
 def test_a_failed_check_is_unknown_from_the_failure_tier():
     verdict = outcome_verdict(Outcome(Ending.ERROR, "ValueError: bad", 1.0), 0.5)
     assert (verdict.status, verdict.tier) == (Status.UNKNOWN, Tier.FAILURE)

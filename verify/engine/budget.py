@@ -30,18 +30,21 @@ class Ending(Enum):
     """How a task ended: with its result, with an error, or killed at the budget."""
 
     OK = "ok"
-    ERROR = "error"
+    ERROR = "error"  # the task refused with a reason of our own (a VerifyError, a limit, memory)
+    CRASH = "crash"  # the task raised an unexpected exception: a bug of ours, never the user's words
     TIMEOUT = "timeout"
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """One task's ending: ``value`` is the task's result when ``OK``, the error's message
-    when ``ERROR``, None on ``TIMEOUT``; ``millis`` is how long it ran."""
+    """One task's ending: ``value`` is the task's result when ``OK``, a message a person can read
+    when ``ERROR`` or ``CRASH``, None on ``TIMEOUT``; ``millis`` is how long it ran; ``detail`` keeps
+    a crash's exception text for debugging (never shown as a verdict's reason)."""
 
     ending: Ending
     value: object
     millis: float
+    detail: str = ""
 
     @property
     def ok(self) -> bool:
@@ -49,6 +52,8 @@ class Outcome:
 
 
 MEMORY_LIMIT_BYTES = 8 * 1024**3
+CRASH_MESSAGE = ("the checker met a construct it does not handle here and could not decide this step "
+                 "(an internal error; run with VERIFY_DEBUG=1 to see it)")
 
 
 def _can_fork() -> bool:
@@ -69,10 +74,10 @@ def _timed(task: Callable[[], T]) -> Outcome:
         message = "expression nested too deeply"
     except VerifyError as exc:  # our own errors speak for themselves
         message = str(exc)
-    except Exception as exc:  # reported as a verdict, never swallowed
-        message = f"{type(exc).__name__}: {exc}".strip()
+    except Exception as exc:  # reported as a verdict, never swallowed, never as Python's words
         if os.environ.get("VERIFY_DEBUG"):
             traceback.print_exc()
+        return Outcome(Ending.CRASH, CRASH_MESSAGE, _millis_since(start), f"{type(exc).__name__}: {exc}".strip())
     return Outcome(Ending.ERROR, message, _millis_since(start))
 
 

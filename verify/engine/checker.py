@@ -249,7 +249,8 @@ def outcome_verdict(outcome: Outcome, budget: float | None) -> Verdict:
         return outcome.value
     if outcome.ending is Ending.TIMEOUT:
         return replace(unknown(f"time budget ({budget:g} s) exceeded"), tier=Tier.BUDGET)
-    return replace(unknown(f"the check failed: {outcome.value}"), tier=Tier.FAILURE)
+    return replace(unknown(f"the check failed: {outcome.value}" if outcome.ending is Ending.ERROR
+                           else str(outcome.value)), tier=Tier.FAILURE)
 
 
 def _report(derivation: Derivation, plan, outcomes: list[Outcome], config: CheckConfig) -> DerivationReport:

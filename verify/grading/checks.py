@@ -73,7 +73,7 @@ def _step_outcome(outcome: Outcome, budget: float | None) -> StepOutcome:
     """The worker's StepOutcome, or a verdict-only one for a time-out or a failed check."""
     if outcome.ok:
         return outcome.value
-    if outcome.ending is Ending.ERROR:  # the engine failed: say what to do, not what Python said
+    if outcome.ending in (Ending.ERROR, Ending.CRASH):  # the engine failed: say what to do, not what Python said
         return StepOutcome(replace(unknown("this step could not be checked automatically; a person should "
                                            "check it"), tier=Tier.FAILURE))
     return StepOutcome(outcome_verdict(outcome, budget))
