@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from sympy import Integer
 
-from verify.model import Relation, relation_latex
+from verify.model import STATEMENT_RELATIONS, Relation, relation_latex
 
 GRAMMAR = Path(__file__).parents[1] / "verify" / "parsing" / "math.lark"
 
@@ -61,3 +61,9 @@ def test_statement_relations_have_latex(text, latex):
 
 def test_unknown_relation_text_has_no_latex():
     assert relation_latex("<>") is None
+
+
+def test_every_relation_the_grammar_reads_has_a_text():
+    rule = next(line for line in GRAMMAR.read_text().splitlines() if line.startswith("rel:"))
+    tokens = {word for word in rule.split()[1:] if word != "|"}
+    assert tokens == set(STATEMENT_RELATIONS)

@@ -96,6 +96,11 @@ _RELATION_LATEX = {Relation.EQ: "=", Relation.LE: r"\le", Relation.GE: r"\ge", R
 STATEMENT_ONLY_RELATIONS = {"!=": ("NE", r"\ne"), ":=": ("DEFEQ", r"\coloneqq"), "~": ("SIM", r"\sim")}
 
 
+# Every relation a statement may hold, by the grammar's token: token -> text.
+STATEMENT_RELATIONS: dict[str, str] = {**{r.token: r.value for r in Relation},
+                                       **{token: text for text, (token, _) in STATEMENT_ONLY_RELATIONS.items()}}
+
+
 def relation_latex(text: str) -> str | None:
     """The LaTeX of any relation as a statement writes it (``<=``, ``:=``, ...), or None."""
     relation = Relation.of_text(text)

@@ -11,7 +11,7 @@ import re
 from .diagnostics import limit_error
 from .limits import Limits
 from .tokens import TokenStream, mark_calls, pair_bars
-from . import vocab
+from . import lexicon
 
 _IDENT = re.compile(r"[A-Za-z][A-Za-z0-9]*'*")
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
@@ -35,9 +35,9 @@ def _word_kind(word: str, following: str) -> tuple[str, str]:
         return "NAME", "infty"
     if word in _WORDS:
         return _WORDS[word], word
-    if word in vocab.FUNCTIONS:
+    if word in lexicon.FUNCTIONS:
         return "FUNC", word
-    if word in vocab.OPERATORS:
+    if word in lexicon.OPERATORS:
         return "OPER", word
     return "NAME", word
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from sympy import Derivative, Expr, Function, Symbol
 from sympy.core.function import AppliedUndef
 
-from .vocab import GREEK
+from .lexicon import GREEK
 
 ACCENT_ORDERS = {"ddot": 2, "dot": 1}
 

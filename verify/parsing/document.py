@@ -35,11 +35,10 @@ from .reading import Reading, read_names
 from .roles import Introduced, Role, introduced, prose_only
 from .tokens import CLOSERS, OPENERS
 from .transform import Statement
-from .vocab import RELATION_TOKENS
+from .lexicon import RELATION_TOKENS
 
 MAX_GAP_CHARS = 240
-CHAIN_RELATIONS = {"=": Relation.EQ, "<=": Relation.LE, ">=": Relation.GE, "<": Relation.LT, ">": Relation.GT,
-                   "~=": Relation.APPROX}
+CHAIN_RELATIONS = {relation.value: relation for relation in Relation}  # text -> relation
 
 
 @dataclass(frozen=True)
@@ -326,12 +325,10 @@ def _check_size(text: str, limits: Limits) -> None:
     if len(text) > limits.max_document_chars:
         raise LimitExceeded(f"limit max_document_chars exceeded: a document of {len(text)} characters "
                             f"(at most {limits.max_document_chars})", 1, 1)
-    offset = 0
     for number, line in enumerate(text.split("\n"), 1):
         if len(line) > limits.max_line_chars:
             raise LimitExceeded(f"limit max_line_chars exceeded: line {number} has {len(line)} characters "
                                 f"(at most {limits.max_line_chars})", number, limits.max_line_chars + 1)
-        offset += len(line) + 1
 
 
 def _build(formulas: list[Formula | None], pieces: list[Piece], gaps: dict[int, Gap], builder: _Builder) -> _Builder:

@@ -11,7 +11,7 @@ import re
 from .diagnostics import limit_error
 from .limits import Limits
 from .tokens import TokenStream, mark_calls, pair_bars
-from . import vocab
+from . import lexicon
 
 _MACRO = re.compile(r"\\([A-Za-z]+|.)", re.S)
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
@@ -129,7 +129,7 @@ class LatexLexer:
             return
         word = _WORD.match(text, pos) if pos == 0 or not text[pos - 1].isalpha() else None
         if word:
-            kind = "OPER" if word.group(1) in vocab.OPERATORS else "FUNC"
+            kind = "OPER" if word.group(1) in lexicon.OPERATORS else "FUNC"
             self.emit(kind, word.group(1), pos)
             self.pos = word.end()
             return
@@ -146,7 +146,7 @@ class LatexLexer:
     def diff(self) -> bool:
         """``dz`` (or ``d\\theta``, ``\\, dz``) closing the innermost open integral."""
         found = _DIFF_VAR.match(self.text, self.pos)
-        if not found or (found.group(2) and found.group(2) not in vocab.GREEK):
+        if not found or (found.group(2) and found.group(2) not in lexicon.GREEK):
             return False
         self.emit("DIFF", found.group(1) or found.group(2), self.pos)
         self.integrals.pop()

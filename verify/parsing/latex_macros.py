@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from . import vocab
+from . import lexicon
 
 _ENV = re.compile(r"\s*\{([A-Za-z*]+)\}")
 _DELIMITER = re.compile(r"\s*(\\\||\\\{|\\\}|\\[lr]?[vV]ert|\\langle|\\rangle|\\lbrace|\\rbrace|[.()\[\]|/])")
@@ -18,7 +18,7 @@ _DELIM_TOKENS = {"(": "LPAR", ")": "RPAR", "[": "LBRACK", "]": "RBRACK", "|": "P
 
 def handle_macro(lexer, name: str, start: int) -> None:
     """Emit what ``\\name`` means; ``lexer.pos`` is just after the macro's name."""
-    if name in vocab.PRIMITIVES:
+    if name in lexicon.PRIMITIVES:
         raise lexer.out.error(f"TeX primitive \\{name} is not allowed in a formula", start)
     for handler in (_spacing, _sizing, _simple, _greek, _words, _text, _fonts, _environment):
         if handler(lexer, name, start):
@@ -29,10 +29,10 @@ def handle_macro(lexer, name: str, start: int) -> None:
 
 
 def _spacing(lexer, name: str, start: int) -> bool:
-    if name in vocab.SPACING or name in vocab.IGNORED:
+    if name in lexicon.SPACING or name in lexicon.IGNORED:
         lexer.spaced = True
         return True
-    if name in vocab.IGNORED_WITH_GROUP:
+    if name in lexicon.IGNORED_WITH_GROUP:
         _group(lexer, name, start)
         return True
     return False
@@ -40,7 +40,7 @@ def _spacing(lexer, name: str, start: int) -> bool:
 
 def _sizing(lexer, name: str, start: int) -> bool:
     """``\\left(`` is ``(``; ``\\left.`` is nothing; ``\\middle\\|`` is ``\\|``."""
-    if name not in vocab.SIZING and name != "middle":
+    if name not in lexicon.SIZING and name != "middle":
         return False
     found = _DELIMITER.match(lexer.text, lexer.pos)
     if not found:
@@ -60,10 +60,10 @@ def _sizing(lexer, name: str, start: int) -> bool:
 
 
 def _simple(lexer, name: str, start: int) -> bool:
-    kind = vocab.SIMPLE_MACROS.get(name)
+    kind = lexicon.SIMPLE_MACROS.get(name)
     if kind is None:
-        if name in vocab.NAMED_SYMBOLS:
-            lexer.emit("NAME", vocab.NAMED_SYMBOLS[name], start)
+        if name in lexicon.NAMED_SYMBOLS:
+            lexer.emit("NAME", lexicon.NAMED_SYMBOLS[name], start)
             return True
         return False
     if kind == "INT":
@@ -73,7 +73,7 @@ def _simple(lexer, name: str, start: int) -> bool:
 
 
 def _greek(lexer, name: str, start: int) -> bool:
-    if name not in vocab.GREEK:
+    if name not in lexicon.GREEK:
         return False
     if name in ("Theta", "Omega") and _AHEAD_CALL.match(lexer.text, lexer.pos):
         lexer.emit("BIGO", name, start)
@@ -83,9 +83,9 @@ def _greek(lexer, name: str, start: int) -> bool:
 
 
 def _words(lexer, name: str, start: int) -> bool:
-    if name in vocab.FUNCTIONS:
+    if name in lexicon.FUNCTIONS:
         lexer.emit("FUNC", name, start)
-    elif name in vocab.OPERATORS or name in ("arg",):
+    elif name in lexicon.OPERATORS or name in ("arg",):
         lexer.emit("OPER", _argmin(lexer, name), start)
     else:
         return False
@@ -108,7 +108,7 @@ _BARE_ARGUMENT = re.compile(r"\s*(\\[A-Za-z]+|[A-Za-z])")
 
 def _group(lexer, name: str, start: int) -> str:
     found = _GROUP.match(lexer.text, lexer.pos)
-    if not found and name in vocab.ACCENTS:  # ``\dot p``, ``\hat\theta``: one letter without braces
+    if not found and name in lexicon.ACCENTS:  # ``\dot p``, ``\hat\theta``: one letter without braces
         found = _BARE_ARGUMENT.match(lexer.text, lexer.pos)
     if not found:
         raise lexer.out.error(f"\\{name} must be followed by {{...}} holding plain text", start)
@@ -118,7 +118,7 @@ def _group(lexer, name: str, start: int) -> str:
 
 def _text(lexer, name: str, start: int) -> bool:
     """``\\text{softmax}``, ``\\operatorname{KL}``, ``\\mathrm{d}z``: a word, classified."""
-    if name not in vocab.TEXT_MACROS:
+    if name not in lexicon.TEXT_MACROS:
         return False
     word = _group(lexer, name, start).replace("\\,", "").replace(" ", "")
     if not _IDENT.fullmatch(word):
@@ -130,7 +130,7 @@ def _text(lexer, name: str, start: int) -> bool:
         return True
     kind = {"KL": "KL", "E": "EXPECT"}.get(word)
     if kind is None:
-        kind = "FUNC" if word in vocab.FUNCTIONS else "OPER" if word in vocab.OPERATORS else "NAME"
+        kind = "FUNC" if word in lexicon.FUNCTIONS else "OPER" if word in lexicon.OPERATORS else "NAME"
     if word in ("O",) and _AHEAD_CALL.match(lexer.text, lexer.pos):
         kind = "BIGO"
     lexer.emit(kind, word, start)
@@ -139,7 +139,7 @@ def _text(lexer, name: str, start: int) -> bool:
 
 def _mathrm_d(lexer, start: int) -> bool:
     found = re.compile(r"\s*(?:([A-Za-z])(?![A-Za-z])|\\([A-Za-z]+))").match(lexer.text, lexer.pos)
-    if not found or (found.group(2) and found.group(2) not in vocab.GREEK):
+    if not found or (found.group(2) and found.group(2) not in lexicon.GREEK):
         raise lexer.out.error("\\mathrm{d} must be followed by the variable of integration", start)
     lexer.emit("DIFF", found.group(1) or found.group(2), start)
     lexer.integrals.pop()
@@ -149,10 +149,10 @@ def _mathrm_d(lexer, start: int) -> bool:
 
 def _fonts(lexer, name: str, start: int) -> bool:
     """``\\mathcal{N}`` is the normal distribution, ``\\mathbb{E}`` the expectation, ``\\hat{x}`` a name."""
-    if name in ("mathcal", "mathbb", "mathscr", "mathfrak") or name in vocab.ACCENTS:
+    if name in ("mathcal", "mathbb", "mathscr", "mathfrak") or name in lexicon.ACCENTS:
         inner = _group(lexer, name, start)
         letter = inner[1:] if inner.startswith("\\") else inner
-        if not (len(letter) == 1 and letter.isalpha() or letter in vocab.GREEK):
+        if not (len(letter) == 1 and letter.isalpha() or letter in lexicon.GREEK):
             raise lexer.out.error(f"\\{name}{{{inner}}}: expected one letter", start)
         lexer.emit(*_font_token(lexer, name, letter), start)
         return True
@@ -168,7 +168,7 @@ def _font_token(lexer, name: str, letter: str) -> tuple[str, str]:
         return "EXPECT", "E"
     if name == "mathbb":
         return "NAME", letter
-    suffix = {"mathcal": "cal", "mathscr": "scr", "mathfrak": "frak"}.get(name) or vocab.ACCENTS[name]
+    suffix = {"mathcal": "cal", "mathscr": "scr", "mathfrak": "frak"}.get(name) or lexicon.ACCENTS[name]
     return "NAME", letter + suffix
 
 
@@ -180,9 +180,9 @@ def _environment(lexer, name: str, start: int) -> bool:
         raise lexer.out.error(f"\\{name} must name an environment", start)
     lexer.pos = found.end()
     env = found.group(1)
-    if env in vocab.MATRIX_ENVIRONMENTS:
+    if env in lexicon.MATRIX_ENVIRONMENTS:
         lexer.emit("BEGIN_MATRIX" if name == "begin" else "END_MATRIX", f"\\{name}{{{env}}}", start)
         return True
-    if env in vocab.ALIGN_ENVIRONMENTS:
+    if env in lexicon.ALIGN_ENVIRONMENTS:
         raise lexer.out.error(f"environment {env} inside a formula: give one step per line", start)
     raise lexer.out.error(f"unknown environment {env}", start)

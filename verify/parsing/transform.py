@@ -17,10 +17,10 @@ from sympy.core.function import AppliedUndef
 from ..vocabulary import KL, BigO, BigOmega, Expectation, Normal, Theta
 from . import objects
 from .kinds import IDENTITY_NAME, Kinds, fit_product, fit_sides, fit_sum, is_capital
+from ..model import STATEMENT_RELATIONS
 from .limits import Limits
 
-RELATIONS = {"EQ": "=", "NE": "!=", "LE": "<=", "GE": ">=", "LT": "<", "GT": ">", "APPROX": "~=",
-             "DEFEQ": ":=", "SIM": "~"}
+RELATIONS = STATEMENT_RELATIONS  # grammar token -> the relation's text (verify.model owns the table)
 _ASYMPTOTIC = {"O": BigO, "Theta": Theta, "Omega": BigOmega}
 
 

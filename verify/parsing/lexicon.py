@@ -1,9 +1,12 @@
-"""Word lists of the notation: which macros and words mean what.
+"""The lexicon of the notation: which LaTeX macros and ASCII words mean what (the `vocabulary`
+package, by contrast, holds the SymPy objects they become).
 
 Kept apart from the lexers so that adding a function or a Greek letter is a
 one-line change, and so the LaTeX and ASCII readers agree on names.
 """
 from __future__ import annotations
+
+from ..model import STATEMENT_RELATIONS
 
 GREEK = frozenset("""alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi
     pi varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma
@@ -43,4 +46,4 @@ SIMPLE_MACROS = {
     "lvert": "LABS", "rvert": "RABS", "lVert": "LNORM", "rVert": "RNORM",
 }
 NAMED_SYMBOLS = {"infty": "infty", "top": "T", "intercal": "T", "emptyset": "emptyset"}
-RELATION_TOKENS = ("EQ", "NE", "LE", "GE", "LT", "GT", "APPROX", "DEFEQ", "SIM")
+RELATION_TOKENS = tuple(STATEMENT_RELATIONS)
