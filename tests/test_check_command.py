@@ -114,3 +114,18 @@ def test_the_chain_start_is_shown_as_written(tmp_path, capsys):
 def test_counts_of_one_are_singular(tmp_path, capsys):
     out = _text_output(tmp_path, capsys, "$$a + a = 2a$$\n")
     assert ": 1 chain;" in out and "(1 step)" in out
+
+
+def test_every_step_check_in_the_json_says_where_it_was_read(capsys):
+    _, report = run_json(SAMPLES / "elbo_broken.md", capsys)
+    lines = (SAMPLES / "elbo_broken.md").read_text().splitlines()
+    for check in (c for d in report["derivations"] for c in d["checks"] if c["kind"] == "step"):
+        source = check["source"]
+        assert source["line"] >= 1 and source["column"] >= 1
+        assert source["text"].split()[-1].rstrip("$") in lines[source["line"] - 1]
+
+
+def test_a_step_source_is_added_beside_the_existing_fields(capsys):
+    _, report = run_json(SAMPLES / "elbo_broken.md", capsys)
+    check = report["derivations"][0]["checks"][0]
+    assert {"index", "chain", "kind", "latex", "verdict", "reason", "source"} <= set(check)

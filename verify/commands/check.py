@@ -134,12 +134,30 @@ def _chain_json(c: int, chain, report) -> dict:
             "first_failure": failing.index if failing is not None else None}
 
 
+def step_source(document, chain: int, index: int) -> dict | None:
+    """Where a step was read: its formula's line and column, and the step as written (1-based index)."""
+    positions = document.step_positions[chain] if chain < len(document.step_positions) else ()
+    if not 0 < index <= len(positions):
+        return None
+    line, column = positions[index - 1]
+    return {"line": line, "column": column, "text": step_as_written(document.chains[chain], index - 1)}
+
+
+def _add_sources(data: dict, document) -> None:
+    """Each step check of ``derivations[].checks[]`` gains ``source``: a field added, none renamed."""
+    for derivation in data["derivations"]:
+        for check in derivation["checks"]:
+            if check.get("kind") == "step":
+                check["source"] = step_source(document, check["chain"] - 1, check["index"])
+
+
 def document_json(document, report, printed: Printed | None = None) -> dict:
     """``verify run --json``'s shape, plus the chains' sources and the formulas that could not be read;
     each step gives its ``written`` form (as the author wrote it) and its ``canonical`` form (as checked)."""
     printed = printed or Printed(document.derivation(), written=written_steps(document), unicode=False)
     data = report_json([report], {report.name: printed})
     data["file"] = document.filename
+    _add_sources(data, document)
     data["chains"] = [_chain_json(c, chain, report) for c, chain in enumerate(document.chains)]
     data["parse_errors"] = [{"line": f.error.line, "column": f.error.column, "message": f.error.message,
                              "context": f.error.context} for f in _unreadable(document)]
