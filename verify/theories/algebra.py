@@ -11,11 +11,13 @@ import functools
 import numpy as np
 import sympy
 from sympy import Basic, Expr
+from sympy.core.function import AppliedUndef
 
 from ..evaluation import Evaluator
 from ..model import Context, Fact
 from ..undecided import Undecided
 from .base import Instance, Rule, Theory, find_rule, register_rule, register_theory
+from .draws import matrix_value, random_function, sample_value
 
 ALGEBRA = register_rule(Rule(
     "algebra", "rearranging terms, expanding products and logarithms of positive quantities",
@@ -136,20 +138,6 @@ def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     return normalise(expr), used + done + (ALGEBRA,)
 
 
-def sample_value(symbol, rng: np.random.Generator) -> float:
-    """A value that satisfies the symbol's assumptions, away from edge cases."""
-    if symbol.is_integer:
-        low = 1 if symbol.is_positive else (0 if symbol.is_nonnegative else -4)
-        return float(rng.integers(low, 7))
-    if symbol.is_positive:
-        return float(np.round(rng.uniform(0.3, 2.5), 3))
-    if symbol.is_nonnegative:
-        return float(np.round(rng.uniform(0.0, 2.5), 3))
-    if symbol.is_negative:
-        return float(np.round(rng.uniform(-2.5, -0.3), 3))
-    return float(np.round(rng.uniform(-2.0, 2.0), 3))
-
-
 def definitions(context: Context) -> dict:
     """The facts that define a symbol (``y = x^2 + 1``): its value follows from the others'."""
     return {fact.lhs: fact.rhs for fact in usable_facts(context) if isinstance(fact.lhs, sympy.Symbol)}
@@ -186,9 +174,14 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
         return (f"{', '.join(sorted(map(str, unrolled)))} belong to a recurrence defined for "
                 f"other indices, which is not unrolled; a free value for them proves nothing")
     for symbol in sorted(needed - bound - set(defined), key=str):
+        if symbol.is_commutative is False:  # of open kind: may be a matrix, so it is one
+            instance.values[symbol] = matrix_value(symbol, rng)
+            instance.described.append((str(symbol), _one_line(instance.values[symbol])))
+            continue
         value = sample_value(symbol, rng)
         instance.values[symbol] = value
         instance.described.append((str(symbol), f"{value:g}"))
+    _stand_in_functions(expr, rng, instance)
     pending = [s for s in sorted(needed & set(defined), key=str) if s not in instance.values]
     for _ in range(len(pending)):
         for symbol in [s for s in pending if defined[s].free_symbols <= set(instance.values)]:
@@ -201,6 +194,28 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
             instance.described.append((str(symbol), f"{shown} (by its definition)"))
             pending.remove(symbol)
     return f"circular definitions of {', '.join(map(str, pending))}" if pending else None
+
+
+def _one_line(value) -> str:
+    return " ".join(np.array2string(np.asarray(value), precision=3, separator=", ").split())
+
+
+def _scalar_arguments(application: AppliedUndef) -> bool:
+    """Arguments that are commuting scalars: a norm or det of a matrix is no function to draw."""
+    return all(a.is_commutative and not a.atoms(sympy.MatrixSymbol) for a in application.args)
+
+
+def _stand_in_functions(expr: Expr, rng: np.random.Generator, instance: Instance) -> None:
+    """Each undefined function of scalars that no theory gave values: a random function of both signs
+    (a function of unknown sign, not a density: ``sqrt(f^2) = f`` must meet a negative f)."""
+    applications = [a for a in expr.atoms(AppliedUndef) if a not in instance.values and _scalar_arguments(a)]
+    for func in sorted({a.func for a in applications}, key=str):
+        if func in instance.values:
+            continue
+        arity = max(len(a.args) for a in applications if a.func == func)
+        instance.values[func] = random_function(arity, rng)
+        instance.described.append((str(func), f"{func}({', '.join(map(str, instance.values[func].form.variables))})"
+                                                f" = {instance.values[func].form.expr}"))
 
 
 register_theory(Theory("algebra", canonical, instantiate))
