@@ -292,6 +292,8 @@ class ToSympy(Transformer_NonRecursive):
     def root(self, items):
         index = _expr(items[0])
         self._check_exponent(Integer(2), index)
+        if index.is_Integer and index.is_odd:  # \sqrt[3]{-8} = -2: the real root for odd degree
+            return sympy.real_root(_expr(items[1]), index)
         return sympy.root(_expr(items[1]), index)
 
     def factorial(self, items):
