@@ -256,3 +256,29 @@ def test_a_numeric_verdict_is_reproducible():
 def test_a_step_only_the_numeric_tier_accepts_stays_consistent(lhs, rhs):
     assert check_step(lhs, "=", rhs, CONTEXT, INLINE).status in (Status.CONSISTENT, Status.PROVED)
     assert numeric(lhs, "=", rhs).status is Status.CONSISTENT
+
+
+def test_a_symbol_a_definition_uses_is_not_scanned_away_from_the_defined_value():
+    from verify.model import Fact
+
+    y, q = Symbol("y", real=True), Symbol("q", real=True)
+    context = Context(symbols=(y, q, ETA), facts=(Fact("definition of y", y, q + ETA * q**2),))
+    assert numeric(y**2, "=", (q + ETA * q**2) ** 2, context).status is Status.CONSISTENT
+    assert numeric(y**2, "=", (q + ETA * q) ** 2, context).status is Status.REFUTED
+
+
+def _document_statuses(text: str) -> list[Status]:
+    from verify.engine.checker import check_derivation
+    from verify.parsing import read_document
+
+    return [r.verdict.status for r in check_derivation(read_document(text).derivation(), INLINE).results]
+
+
+def test_a_function_the_document_defines_is_evaluated_by_its_definition_not_drawn():
+    assert _document_statuses("Let $$f(x) = x^2 + 1$$ Then $$f(3) = 10$$") == [Status.CONSISTENT]
+    assert _document_statuses("Let $$f(x) = x^2 + 1$$ Then $$f(3) = 9$$") == [Status.REFUTED]
+
+
+def test_a_dotted_function_is_the_derivative_of_the_undotted_one():
+    assert _document_statuses(r"$$\frac{d}{dt} x(t)^2 = 2 x(t) \dot{x}(t)$$") != [Status.REFUTED]
+    assert _document_statuses(r"$$\frac{d}{dt} x(t)^2 = x(t) \dot{x}(t)$$") == [Status.REFUTED]

@@ -157,7 +157,9 @@ def search(lhs: Expr, relation: Relation, rhs: Expr, context: Context, instance:
     if instance is None:
         return None
     expr = sympy.Tuple(lhs, rhs)
-    symbols = [s for s in _plain(expr, context) if isinstance(instance.values.get(s), float)][:MAX_SCANNED]
+    determining = set().union(*(f.rhs.free_symbols for f in context.facts)) if context.facts else set()
+    symbols = [s for s in _plain(expr, context)  # a symbol a definition uses would leave its value behind
+               if isinstance(instance.values.get(s), float) and s not in determining][:MAX_SCANNED]
     for symbol in symbols:
         points = grid(symbol)
         sides = _along(lhs, rhs, instance, symbol, points)

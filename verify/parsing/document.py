@@ -232,7 +232,15 @@ def facts(definitions, exprs) -> tuple[Fact, ...]:
     and ``z`` of an ELBO) is a different thing there, so its definition is no fact."""
     bound = variables(exprs)
     return tuple(Fact(f"definition of {lhs}", lhs, rhs) for lhs, rhs in definitions
-                 if isinstance(lhs, (Symbol, Indexed)) and not rhs.has(lhs) and lhs not in bound)
+                 if isinstance(lhs, (Symbol, Indexed)) and not rhs.has(lhs) and lhs not in bound
+                 or _of_distinct_symbols(lhs) and not rhs.has(lhs.func))
+
+
+def _of_distinct_symbols(lhs) -> bool:
+    """``f(x) = x^2 + 1``: a function defined at distinct plain symbols, a fact (the numeric tier
+    evaluates f by it instead of a random stand-in)."""
+    return isinstance(lhs, AppliedUndef) and all(isinstance(a, Symbol) for a in lhs.args) \
+        and len(set(lhs.args)) == len(lhs.args)
 
 
 def variables(exprs) -> set:

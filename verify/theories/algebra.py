@@ -13,7 +13,7 @@ import sympy
 from sympy import Basic, Expr
 from sympy.core.function import AppliedUndef
 
-from ..evaluation import Evaluator
+from ..evaluation import Evaluator, RandomFunction
 from ..model import Context, Fact
 from ..undecided import Undecided
 from .base import Instance, Rule, Theory, find_rule, register_rule, register_theory
@@ -205,7 +205,7 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
         value = sample_value(symbol, rng)
         instance.values[symbol] = value
         instance.described.append((str(symbol), f"{value:g}"))
-    _stand_in_functions(expr, rng, instance)
+    _stand_in_functions(context, expr, rng, instance)
     pending = [s for s in sorted(needed & set(defined), key=str) if s not in instance.values]
     for _ in range(len(pending)):
         for symbol in [s for s in pending if defined[s].free_symbols <= set(instance.values)]:
@@ -229,15 +229,42 @@ def _scalar_arguments(application: AppliedUndef) -> bool:
     return all(a.is_commutative and not a.atoms(sympy.MatrixSymbol) for a in application.args)
 
 
-def _stand_in_functions(expr: Expr, rng: np.random.Generator, instance: Instance) -> None:
-    """Each undefined function of scalars that no theory gave values: a random function of both signs
-    (a function of unknown sign, not a density: ``sqrt(f^2) = f`` must meet a negative f)."""
-    applications = [a for a in expr.atoms(AppliedUndef) if a not in instance.values and _scalar_arguments(a)]
-    for func in sorted({a.func for a in applications}, key=str):
-        if func in instance.values:
+def _defined_functions(context: Context) -> dict:
+    """Functions a fact defines at distinct symbols (``f(x) = x^2 + 1``): that is their stand-in."""
+    found = {}
+    for fact in usable_facts(context):
+        lhs = fact.lhs
+        if isinstance(lhs, AppliedUndef) and all(isinstance(a, sympy.Symbol) for a in lhs.args) \
+                and len(set(lhs.args)) == len(lhs.args) and not fact.rhs.has(lhs.func):
+            found.setdefault(lhs.func, RandomFunction(sympy.Lambda(lhs.args, fact.rhs)))
+    return found
+
+
+def _accented(func, drawn: dict):
+    """The stand-in of ``xdot``/``xddot``, the reader's spelling of a dotted x(t): x's derivatives."""
+    for accent, order in (("ddot", 2), ("dot", 1)):
+        base = next((f for f in drawn if str(f) + accent == str(func)), None)
+        if base is not None and len(drawn[base].form.variables) == 1:
+            (u,), form = drawn[base].form.variables, drawn[base].form.expr
+            return RandomFunction(sympy.Lambda((u,), sympy.diff(form, u, order)))
+    return None
+
+
+def _stand_in_functions(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance) -> None:
+    """Each undefined function of scalars that no theory gave values: its definition if a fact
+    gives one, else a random function of both signs (a function of unknown sign, not a density:
+    ``sqrt(f^2) = f`` must meet a negative f)."""
+    defined = _defined_functions(context)
+    scope = sympy.Tuple(expr, *(defined[f].form.expr for f in defined))
+    applications = [a for a in scope.atoms(AppliedUndef) if a not in instance.values and _scalar_arguments(a)]
+    functions = sorted({a.func for a in applications} - set(instance.values), key=lambda f: (str(f).endswith("dot"), str(f)))
+    for func in functions:
+        if func in defined:
+            instance.values[func] = defined[func]
             continue
         arity = max(len(a.args) for a in applications if a.func == func)
-        instance.values[func] = random_function(arity, rng)
+        drawn = {f: v for f, v in instance.values.items() if isinstance(v, RandomFunction)}
+        instance.values[func] = _accented(func, drawn) or random_function(arity, rng)
         instance.described.append((str(func), f"{func}({', '.join(map(str, instance.values[func].form.variables))})"
                                                 f" = {instance.values[func].form.expr}"))
 
