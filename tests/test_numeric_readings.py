@@ -282,3 +282,9 @@ def test_a_function_the_document_defines_is_evaluated_by_its_definition_not_draw
 def test_a_dotted_function_is_the_derivative_of_the_undotted_one():
     assert _document_statuses(r"$$\frac{d}{dt} x(t)^2 = 2 x(t) \dot{x}(t)$$") != [Status.REFUTED]
     assert _document_statuses(r"$$\frac{d}{dt} x(t)^2 = x(t) \dot{x}(t)$$") == [Status.REFUTED]
+
+
+def test_a_name_used_as_a_number_and_applied_gets_no_random_function():
+    n = Symbol("n", integer=True, positive=True)
+    misread = Function("n")(n - 1)  # the reader's n(n-1): a product read as an application
+    assert numeric(n * (n - 1) / 2, "=", misread / 2, Context(symbols=(n,))).status is Status.UNKNOWN

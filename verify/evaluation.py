@@ -72,6 +72,7 @@ class RandomFunction:
     its values come from the evaluator, its derivatives are exact."""
 
     form: sympy.Lambda
+    shown: str = ""  # how a counterexample names it (printing the form is slow)
 
     def at(self, args) -> Expr:
         return self.form(*args)

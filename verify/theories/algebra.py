@@ -246,7 +246,8 @@ def _accented(func, drawn: dict):
         base = next((f for f in drawn if str(f) + accent == str(func)), None)
         if base is not None and len(drawn[base].form.variables) == 1:
             (u,), form = drawn[base].form.variables, drawn[base].form.expr
-            return RandomFunction(sympy.Lambda((u,), sympy.diff(form, u, order)))
+            return RandomFunction(sympy.Lambda((u,), sympy.diff(form, u, order)), f"the derivative of {base}"
+                                  if order == 1 else f"the second derivative of {base}")
     return None
 
 
@@ -257,7 +258,9 @@ def _stand_in_functions(context: Context, expr: Expr, rng: np.random.Generator, 
     defined = _defined_functions(context)
     scope = sympy.Tuple(expr, *(defined[f].form.expr for f in defined))
     applications = [a for a in scope.atoms(AppliedUndef) if a not in instance.values and _scalar_arguments(a)]
-    functions = sorted({a.func for a in applications} - set(instance.values), key=lambda f: (str(f).endswith("dot"), str(f)))
+    names = {str(s) for s in scope.free_symbols}  # n(n - 1) with n a number elsewhere: a misread product
+    functions = sorted({a.func for a in applications if str(a.func) not in names} - set(instance.values),
+                       key=lambda f: (str(f).endswith("dot"), str(f)))
     for func in functions:
         if func in defined:
             instance.values[func] = defined[func]
@@ -265,8 +268,7 @@ def _stand_in_functions(context: Context, expr: Expr, rng: np.random.Generator, 
         arity = max(len(a.args) for a in applications if a.func == func)
         drawn = {f: v for f, v in instance.values.items() if isinstance(v, RandomFunction)}
         instance.values[func] = _accented(func, drawn) or random_function(arity, rng)
-        instance.described.append((str(func), f"{func}({', '.join(map(str, instance.values[func].form.variables))})"
-                                                f" = {instance.values[func].form.expr}"))
+        instance.described.append((str(func), instance.values[func].shown))
 
 
 register_theory(Theory("algebra", canonical, instantiate))

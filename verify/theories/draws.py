@@ -105,8 +105,12 @@ def matrix_value(symbol, rng: np.random.Generator, size: int = MATRIX_SIZE) -> n
 def random_function(arity: int, rng: np.random.Generator) -> RandomFunction:
     """``a0 + a.u + b sin(w.u + phi)``: smooth, not linear, not even or odd, and of both signs."""
     u = sympy.symbols(f"u0:{arity}", real=True)
-    a0, b, phi = (sympy.Float(_significant(rng.normal(), 3)) for _ in range(3))
-    slopes = [sympy.Float(_significant(rng.normal(), 3)) for _ in u]
-    rates = [sympy.Float(_significant(rng.uniform(0.5, 2.0), 3)) for _ in u]
-    form = a0 + sum(a * v for a, v in zip(slopes, u)) + b * sympy.sin(sum(w * v for w, v in zip(rates, u)) + phi)
-    return RandomFunction(sympy.Lambda(u, form))
+    a0, b, phi = (_significant(rng.normal(), 3) for _ in range(3))
+    slopes = [_significant(rng.normal(), 3) for _ in u]
+    rates = [_significant(rng.uniform(0.5, 2.0), 3) for _ in u]
+    form = sympy.Float(a0) + sum(sympy.Float(a) * v for a, v in zip(slopes, u)) \
+        + sympy.Float(b) * sympy.sin(sum(sympy.Float(w) * v for w, v in zip(rates, u)) + sympy.Float(phi))
+    linear = " ".join(f"{a:+g} {v}" for a, v in zip(slopes, u))
+    inner = " ".join(f"{w:+g} {v}" for w, v in zip(rates, u))
+    shown = f"({', '.join(map(str, u))}) -> {a0:g} {linear} {b:+g} sin({inner} {phi:+g})"
+    return RandomFunction(sympy.Lambda(u, form), shown)
