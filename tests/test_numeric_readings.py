@@ -288,3 +288,31 @@ def test_a_name_used_as_a_number_and_applied_gets_no_random_function():
     n = Symbol("n", integer=True, positive=True)
     misread = Function("n")(n - 1)  # the reader's n(n-1): a product read as an application
     assert numeric(n * (n - 1) / 2, "=", misread / 2, Context(symbols=(n,))).status is Status.UNKNOWN
+
+
+def _flow():
+    from verify.model import Fact
+
+    p, q = Function("p")(T), Function("q")(T)
+    return p, q, Context(symbols=(T,), facts=(Fact("dynamics of p", Derivative(p, T), -q),
+                                              Fact("dynamics of q", Derivative(q, T), p)))
+
+
+def test_stated_dynamics_give_the_rates_of_the_states():
+    p, q, context = _flow()
+    assert numeric(Derivative(p**2 + q**2, T), "=", 0, context).status is Status.CONSISTENT
+    assert numeric(2 * p * Derivative(p, T) + 2 * q * Derivative(q, T), "=", -2 * p * q + 2 * q * p,
+                   context).status is Status.CONSISTENT
+
+
+def test_a_wrong_rate_under_stated_dynamics_is_refuted():
+    p, q, context = _flow()
+    assert numeric(Derivative(p * q, T), "=", q**2 - p**2, context).status is Status.REFUTED
+
+
+def test_an_undefined_function_of_a_matrix_gets_no_stand_in():
+    from verify.model import Fact
+
+    J, rho = Symbol("J"), Function("rho")
+    context = Context(facts=(Fact("definition of J", J, sympy.ImmutableMatrix([[1, -2], [2, 1]])),))
+    assert numeric(rho(J), "=", sqrt(5), context).status is Status.UNKNOWN

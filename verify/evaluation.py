@@ -116,6 +116,8 @@ class Evaluator:
             return self.values[expr]
         stand_in = self.values.get(expr.func)
         if isinstance(stand_in, RandomFunction):
+            if any(np.ndim(self(a)) >= 2 for a in expr.args):
+                raise Undecided(f"{expr.func} of a matrix has no stand-in")
             return self(stand_in.at(expr.args))
         raise Undecided(f"no value for the function {expr.func}")
 
@@ -190,11 +192,13 @@ class Evaluator:
         return sum((self.bound(variable, float(k))(inner) for k in range(low, high + 1)), 0.0)
 
     def _eval_Derivative(self, expr):
+        if expr in self.values:  # a stated rate (\dot p = -q) at this instance
+            return self.values[expr]
         done = expr.doit(deep=False)  # exact differentiation first; numbers only for the result
         if done.has(sympy.Derivative):
             done = self.stand_ins(done).replace(lambda e: isinstance(e, sympy.Derivative),
                                                 lambda e: e.doit(deep=False))
-        if done.has(sympy.Derivative):
+        if any(d not in self.values for d in done.atoms(sympy.Derivative)):
             raise Undecided(f"cannot differentiate {expr.expr} symbolically")
         return self(done)
 

@@ -205,6 +205,7 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
         value = sample_value(symbol, rng)
         instance.values[symbol] = value
         instance.described.append((str(symbol), f"{value:g}"))
+    _stated_rates(context, expr, rng, instance)
     _stand_in_functions(context, expr, rng, instance)
     pending = [s for s in sorted(needed & set(defined), key=str) if s not in instance.values]
     for _ in range(len(pending)):
@@ -227,6 +228,25 @@ def _one_line(value) -> str:
 def _scalar_arguments(application: AppliedUndef) -> bool:
     """Arguments that are commuting scalars: a norm or det of a matrix is no function to draw."""
     return all(a.is_commutative and not a.atoms(sympy.MatrixSymbol) for a in application.args)
+
+
+def _stated_rates(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance) -> None:
+    """States with stated dynamics (``\dot p = -q``): a drawn value for each state p(t) and, for
+    its rate, the value the dynamics give, so a step that uses them is checked under them."""
+    rates = {f.lhs: f.rhs for f in usable_facts(context)
+             if isinstance(f.lhs, sympy.Derivative) and isinstance(f.lhs.expr, AppliedUndef)}
+    if not rates:
+        return
+    states = {d.expr for d in rates} | {a for r in rates.values() for a in r.atoms(AppliedUndef)}
+    states |= {a for a in expr.atoms(AppliedUndef) if a.func in {s.func for s in states}}
+    for state in sorted(states - set(instance.values), key=str):
+        instance.values[state] = sample_value(sympy.Dummy(real=True), rng)
+        instance.described.append((str(state), f"{instance.values[state]:g}"))
+    for rate, value in rates.items():
+        try:
+            instance.values[rate] = Evaluator(instance.values, instance.hooks)(value)
+        except Undecided:
+            continue
 
 
 def _defined_functions(context: Context) -> dict:
