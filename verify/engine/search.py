@@ -157,6 +157,8 @@ def search(lhs: Expr, relation: Relation, rhs: Expr, context: Context, instance:
     if instance is None:
         return None
     expr = sympy.Tuple(lhs, rhs)
+    if expr.has(sympy.Integral, sympy.Sum) or instance.hooks:  # too costly to sweep; the samples decide
+        return None
     determining = set().union(*(f.rhs.free_symbols for f in context.facts)) if context.facts else set()
     symbols = [s for s in _plain(expr, context)  # a symbol a definition uses would leave its value behind
                if isinstance(instance.values.get(s), float) and s not in determining][:MAX_SCANNED]
