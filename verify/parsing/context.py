@@ -26,6 +26,7 @@ from ..theories.probability import latent_variable_context
 from ..vocabulary import Density, Expectation
 from ..vocabulary.asymptotics import _Asymptotic
 from ..vocabulary.linalg import SIZE_NAMES
+from .kinds import nodes
 
 INTEGER, INDEX, POSITIVE, NONNEGATIVE = "positive integer", "nonnegative integer", "positive", "nonnegative"
 _RANK = {INTEGER: 3, INDEX: 2, POSITIVE: 1, NONNEGATIVE: 0}
@@ -92,16 +93,6 @@ def _bound_symbol(bound) -> list[Symbol]:
     return []
 
 
-def _nodes(expr):
-    """The nodes of ``expr``, not descending into a matrix symbol's shape."""
-    stack = [expr]
-    while stack:
-        node = stack.pop()
-        yield node
-        if not isinstance(node, MatrixSymbol):
-            stack.extend(node.args)
-
-
 def evidence(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozenset(),
              stated: dict[str, tuple[str, str]] | None = None) -> dict[str, tuple[str, str]]:
     """Name -> (kind, why) for every symbol the notation marks as positive or a positive integer;
@@ -109,7 +100,7 @@ def evidence(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozenset()
     says nothing about (see ``loose_names``); ``stated``: what the document's premises say."""
     found: dict[str, tuple[str, str]] = dict(stated or {})
     for expr in exprs:
-        for node in _nodes(expr):
+        for node in nodes(expr):
             for symbol, kind, why in _node_evidence(node, sizes):
                 if symbol.name in loose and isinstance(node, _Asymptotic):
                     continue

@@ -64,7 +64,8 @@ def _is_inverse(expr) -> bool:
     return isinstance(expr, sympy.Pow) and expr.exp.is_negative is True and bool(_capitals(expr.base))
 
 
-def _nodes(expr):
+def nodes(expr):
+    """The nodes of ``expr``, not descending into a matrix symbol's shape."""
     stack = [expr]
     while stack:
         node = stack.pop()
@@ -94,7 +95,7 @@ def uses(probe_exprs) -> tuple[dict[str, str], set[str], list[set[str]]]:
                 matrices.setdefault(name, why)
 
     for expr in probe_exprs:
-        for node in _nodes(expr):
+        for node in nodes(expr):
             factors = _factors(node)
             if factors:
                 names = set().union(*(_capitals(f) for f in factors))
@@ -133,7 +134,7 @@ def sizes(exprs) -> set[str]:
 
     found = set(evidence(exprs))
     for expr in exprs:
-        for node in _nodes(expr):
+        for node in nodes(expr):
             if isinstance(node, sympy.Pow) and not node.exp.is_Number:
                 found |= {s.name for s in node.exp.free_symbols}
     return found
