@@ -269,8 +269,7 @@ def facts(definitions, exprs) -> tuple[Fact, ...]:
     bound = variables(exprs)
     return tuple(Fact(_fact_name(lhs), lhs, rhs) for lhs, rhs in definitions
                  if (isinstance(lhs, (Symbol, Indexed, MatrixSymbol)) or _is_time_derivative(lhs))
-                 and not rhs.has(lhs) and lhs not in bound
-                 or _of_distinct_symbols(lhs) and not rhs.has(lhs.func))
+                 and not rhs.has(lhs) and lhs not in bound)
 
 
 def _fact_name(lhs: Expr) -> str:
@@ -282,13 +281,6 @@ def _fact_name(lhs: Expr) -> str:
 def _is_time_derivative(expr: Expr) -> bool:
     """``\\dot p`` of a name that moves (``d p(t)/dt``): stated dynamics are facts, like definitions."""
     return isinstance(expr, sympy.Derivative) and isinstance(expr.expr, AppliedUndef)
-
-
-def _of_distinct_symbols(lhs) -> bool:
-    """``f(x) = x^2 + 1``: a function defined at distinct plain symbols, a fact (the numeric tier
-    evaluates f by it instead of a random stand-in)."""
-    return isinstance(lhs, AppliedUndef) and all(isinstance(a, Symbol) for a in lhs.args) \
-        and len(set(lhs.args)) == len(lhs.args)
 
 
 def variables(exprs) -> set:

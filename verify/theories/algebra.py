@@ -11,13 +11,11 @@ import functools
 import numpy as np
 import sympy
 from sympy import Basic, Expr
-from sympy.core.function import AppliedUndef
 
-from ..evaluation import Evaluator, RandomFunction
+from ..evaluation import Evaluator
 from ..model import Context, Fact
 from ..undecided import Undecided
 from .base import Instance, Rule, Theory, find_rule, register_rule, register_theory
-from .draws import matrix_value, random_function, sample_value
 
 ALGEBRA = register_rule(Rule(
     "algebra", "rearranging terms, expanding products and logarithms of positive quantities",
@@ -124,33 +122,9 @@ def carry_out(expr: Expr) -> tuple[Expr, tuple[Rule, ...]]:
     return expr, tuple(used)
 
 
-def _odd_sign(e) -> bool:
-    return isinstance(e, sympy.sign) and e.args[0].is_Pow and e.args[0].exp.is_odd is True \
-        and e.args[0].base.is_extended_real is True
-
-
-def _magnitude_times_sign(product: Expr) -> Expr:
-    factors = list(product.args)
-    for factor in [f for f in product.args if isinstance(f, sympy.sign)]:
-        if factor in factors and sympy.Abs(factor.args[0]) in factors:
-            factors.remove(factor), factors.remove(sympy.Abs(factor.args[0]))
-            factors.append(factor.args[0])
-    return sympy.Mul(*factors)
-
-
-def signed_magnitudes(expr: Expr) -> Expr:
-    """The form of real odd roots (``real_root(u, 3) = |u|^(1/3) sign(u)``) brought back:
-    ``sign(u^k) = sign(u)`` for a real u and odd k, and ``|u| sign(u) = u``; both identities."""
-    if not expr.has(sympy.sign):
-        return expr
-    expr = expr.replace(_odd_sign, lambda e: sympy.sign(e.args[0].base))
-    return expr.replace(lambda e: e.is_Mul and e.has(sympy.sign) and e.has(sympy.Abs), _magnitude_times_sign)
-
-
 def normalise(expr: Expr) -> Expr:
     """Expand logs (only where the arguments are known positive), powers and products."""
     expr = sympy.expand(expr, log=True, power_exp=True, power_base=True, mul=True, multinomial=True)
-    expr = signed_magnitudes(expr)
     if expr != 0 and any(term.is_Pow and term.exp.is_negative for term in sympy.preorder_traversal(expr)):
         expr = sympy.expand(sympy.cancel(sympy.together(expr)))
     return expr
@@ -161,6 +135,20 @@ def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     expr, done = carry_out(expr)
     expr, after = apply_facts(expr, context) if done else (expr, ())  # stated dynamics: \dot p = -q
     return normalise(expr), used + tuple(u for u in after if u not in used) + done + (ALGEBRA,)
+
+
+def sample_value(symbol, rng: np.random.Generator) -> float:
+    """A value that satisfies the symbol's assumptions, away from edge cases."""
+    if symbol.is_integer:
+        low = 1 if symbol.is_positive else (0 if symbol.is_nonnegative else -4)
+        return float(rng.integers(low, 7))
+    if symbol.is_positive:
+        return float(np.round(rng.uniform(0.3, 2.5), 3))
+    if symbol.is_nonnegative:
+        return float(np.round(rng.uniform(0.0, 2.5), 3))
+    if symbol.is_negative:
+        return float(np.round(rng.uniform(-2.5, -0.3), 3))
+    return float(np.round(rng.uniform(-2.0, 2.0), 3))
 
 
 def definitions(context: Context) -> dict:
@@ -199,15 +187,9 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
         return (f"{', '.join(sorted(map(str, unrolled)))} belong to a recurrence defined for "
                 f"other indices, which is not unrolled; a free value for them proves nothing")
     for symbol in sorted(needed - bound - set(defined), key=str):
-        if symbol.is_commutative is False:  # of open kind: may be a matrix, so it is one
-            instance.values[symbol] = matrix_value(symbol, rng)
-            instance.described.append((str(symbol), _one_line(instance.values[symbol])))
-            continue
         value = sample_value(symbol, rng)
         instance.values[symbol] = value
         instance.described.append((str(symbol), f"{value:g}"))
-    _stated_rates(context, expr, rng, instance)
-    _stand_in_functions(context, expr, rng, instance)
     pending = [s for s in sorted(needed & set(defined), key=str) if s not in instance.values]
     for _ in range(len(pending)):
         for symbol in [s for s in pending if defined[s].free_symbols <= set(instance.values)]:
@@ -220,76 +202,6 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
             instance.described.append((str(symbol), f"{shown} (by its definition)"))
             pending.remove(symbol)
     return f"circular definitions of {', '.join(map(str, pending))}" if pending else None
-
-
-def _one_line(value) -> str:
-    return " ".join(np.array2string(np.asarray(value), precision=3, separator=", ").split())
-
-
-def _scalar_arguments(application: AppliedUndef) -> bool:
-    """Arguments that are commuting scalars: a norm or det of a matrix is no function to draw."""
-    return all(a.is_commutative and not a.atoms(sympy.MatrixSymbol) for a in application.args)
-
-
-def _stated_rates(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance) -> None:
-    """States with stated dynamics (``\dot p = -q``): a drawn value for each state p(t) and, for
-    its rate, the value the dynamics give, so a step that uses them is checked under them."""
-    rates = {f.lhs: f.rhs for f in usable_facts(context)
-             if isinstance(f.lhs, sympy.Derivative) and isinstance(f.lhs.expr, AppliedUndef)}
-    if not rates:
-        return
-    states = {d.expr for d in rates} | {a for r in rates.values() for a in r.atoms(AppliedUndef)}
-    states |= {a for a in expr.atoms(AppliedUndef) if a.func in {s.func for s in states}}
-    for state in sorted(states - set(instance.values), key=str):
-        instance.values[state] = sample_value(sympy.Dummy(real=True), rng)
-        instance.described.append((str(state), f"{instance.values[state]:g}"))
-    for rate, value in rates.items():
-        try:
-            instance.values[rate] = Evaluator(instance.values, instance.hooks)(value)
-        except Undecided:
-            continue
-
-
-def _defined_functions(context: Context) -> dict:
-    """Functions a fact defines at distinct symbols (``f(x) = x^2 + 1``): that is their stand-in."""
-    found = {}
-    for fact in usable_facts(context):
-        lhs = fact.lhs
-        if isinstance(lhs, AppliedUndef) and all(isinstance(a, sympy.Symbol) for a in lhs.args) \
-                and len(set(lhs.args)) == len(lhs.args) and not fact.rhs.has(lhs.func):
-            found.setdefault(lhs.func, RandomFunction(sympy.Lambda(lhs.args, fact.rhs)))
-    return found
-
-
-def _accented(func, drawn: dict):
-    """The stand-in of ``xdot``/``xddot``, the reader's spelling of a dotted x(t): x's derivatives."""
-    for accent, order in (("ddot", 2), ("dot", 1)):
-        base = next((f for f in drawn if str(f) + accent == str(func)), None)
-        if base is not None and len(drawn[base].form.variables) == 1:
-            (u,), form = drawn[base].form.variables, drawn[base].form.expr
-            return RandomFunction(sympy.Lambda((u,), sympy.diff(form, u, order)), f"the derivative of {base}"
-                                  if order == 1 else f"the second derivative of {base}")
-    return None
-
-
-def _stand_in_functions(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance) -> None:
-    """Each undefined function of scalars that no theory gave values: its definition if a fact
-    gives one, else a random function of both signs (a function of unknown sign, not a density:
-    ``sqrt(f^2) = f`` must meet a negative f)."""
-    defined = _defined_functions(context)
-    scope = sympy.Tuple(expr, *(defined[f].form.expr for f in defined))
-    applications = [a for a in scope.atoms(AppliedUndef) if a not in instance.values and _scalar_arguments(a)]
-    names = {str(s) for s in scope.free_symbols}  # n(n - 1) with n a number elsewhere: a misread product
-    functions = sorted({a.func for a in applications if str(a.func) not in names} - set(instance.values),
-                       key=lambda f: (str(f).endswith("dot"), str(f)))
-    for func in functions:
-        if func in defined:
-            instance.values[func] = defined[func]
-            continue
-        arity = max(len(a.args) for a in applications if a.func == func)
-        drawn = {f: v for f, v in instance.values.items() if isinstance(v, RandomFunction)}
-        instance.values[func] = _accented(func, drawn) or random_function(arity, rng)
-        instance.described.append((str(func), instance.values[func].shown))
 
 
 register_theory(Theory("algebra", canonical, instantiate))

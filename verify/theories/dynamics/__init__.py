@@ -58,8 +58,9 @@ def _derivative_hook(context: Context):
 
 
 def _state_hook(expr: Expr, evaluator):
-    """A state's drawn value; an undefined function that is no state goes to its stand-in, if any."""
-    return evaluator.applied(expr)
+    if expr in evaluator.values:
+        return evaluator.values[expr]
+    raise Undecided(f"no value for the state {expr}")
 
 
 def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance) -> str | None:
