@@ -122,9 +122,33 @@ def carry_out(expr: Expr) -> tuple[Expr, tuple[Rule, ...]]:
     return expr, tuple(used)
 
 
+def _odd_sign(e) -> bool:
+    return isinstance(e, sympy.sign) and e.args[0].is_Pow and e.args[0].exp.is_odd is True \
+        and e.args[0].base.is_extended_real is True
+
+
+def _magnitude_times_sign(product: Expr) -> Expr:
+    factors = list(product.args)
+    for factor in [f for f in product.args if isinstance(f, sympy.sign)]:
+        if factor in factors and sympy.Abs(factor.args[0]) in factors:
+            factors.remove(factor), factors.remove(sympy.Abs(factor.args[0]))
+            factors.append(factor.args[0])
+    return sympy.Mul(*factors)
+
+
+def signed_magnitudes(expr: Expr) -> Expr:
+    """The form of real odd roots (``real_root(u, 3) = |u|^(1/3) sign(u)``) brought back:
+    ``sign(u^k) = sign(u)`` for a real u and odd k, and ``|u| sign(u) = u``; both identities."""
+    if not expr.has(sympy.sign):
+        return expr
+    expr = expr.replace(_odd_sign, lambda e: sympy.sign(e.args[0].base))
+    return expr.replace(lambda e: e.is_Mul and e.has(sympy.sign) and e.has(sympy.Abs), _magnitude_times_sign)
+
+
 def normalise(expr: Expr) -> Expr:
     """Expand logs (only where the arguments are known positive), powers and products."""
     expr = sympy.expand(expr, log=True, power_exp=True, power_base=True, mul=True, multinomial=True)
+    expr = signed_magnitudes(expr)
     if expr != 0 and any(term.is_Pow and term.exp.is_negative for term in sympy.preorder_traversal(expr)):
         expr = sympy.expand(sympy.cancel(sympy.together(expr)))
     return expr

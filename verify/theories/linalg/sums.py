@@ -2,7 +2,10 @@
 
 * linearity: ``sum_k (a + b) = sum_k a + sum_k b``;
 * factors free of ``k`` come out: ``sum_k c f(k) = c sum_k f(k)``; a constant sums to
-  ``(hi - lo + 1) c`` (true for every hi, lo under SymPy's Karr convention);
+  ``(hi - lo + 1) c`` where that count is known not to be negative;
+* the ordinary convention throughout, as in the numeric tier: a range with no terms
+  (``hi < lo``) sums to 0, never to SymPy's Karr reflection (``sum_{k=3}^{1} 1 = -1``);
+  a sum whose count may be negative is held as written;
 * a short concrete range (at most ``SMALL_RANGE`` terms) is written out;
 * ``exp`` of a sum becomes a product of ``exp``s (SymPy's ``power_exp`` expansion);
 * bound indices are renamed by nesting depth (``_j0`` outermost), so two sums that
@@ -19,7 +22,7 @@ from __future__ import annotations
 
 import functools
 
-from sympy import Add, Dummy, Expr, Mul, Sum, expand
+from sympy import Add, Dummy, Expr, Integer, Mul, Sum, expand
 
 from ..asymptotics.sums import CLOSED_FORM_SUMS
 from .held import depends_on, hold, memoised, realise
@@ -71,15 +74,20 @@ def _sum_one(body: Expr, k, low: Expr, high: Expr, used: set) -> Expr:
     if len(terms) > 1:
         used.add(SUMMATION_LINEARITY)
     count = expanded(high - low + 1)
+    if count.is_nonpositive:  # no terms: the empty sum is 0
+        used.add(SUM_WRITTEN_OUT)
+        return Integer(0)
     return Add(*(_sum_term(term, k, low, count, used) for term in terms))
 
 
 def _sum_term(term: Expr, k, low: Expr, count: Expr, used: set) -> Expr:
     inside = [f for f in Mul.make_args(term) if depends_on(f, k)]
     outside = Mul(*(f for f in Mul.make_args(term) if not depends_on(f, k)))
-    if not inside:
+    if not inside and count.is_nonnegative:
         used.add(CLOSED_FORM_SUMS)  # a constant c sums to count * c
         return outside * count
+    if not inside:  # the count may be negative: folding would follow Karr, so the sum stays
+        return outside * hold(Integer(1), k, low, low + count - 1)
     if outside != 1:
         used.add(SUMMATION_LINEARITY)  # c sum_k f(k)
     if _written_out(count):
