@@ -165,8 +165,5 @@ def test_no_code_in_what_export_writes_of_a_feedback_document(graded):
         assert code_in_text(feedback_document(f"Feedback: {result.student}", items)) == [], result.student
 
 
-@pytest.mark.xfail(strict=True, reason="grading's comments print expressions with str() ('The two lines differ by "
-                   "-2*Integral(...)', 'O(L*n**3*t)') and the rubric's feedback text is written in code "
-                   "('sqrt(1 + eta^2)'): grading should pass Prose comments (verify.printing.Math)")
 def test_no_code_in_the_text_of_a_whole_feedback_document(graded):
     assert all(code_in_text(feedback_tex(result, RUBRIC)) == [] for result in graded)
