@@ -1,7 +1,7 @@
 """Definitions in a document are facts: later steps may use them and are checked under them."""
 from sympy import Symbol
 
-from verify.engine.checker import check_derivation
+from tests.documents import check_statuses
 from verify.parsing import read_document
 from verify.verdict import Status
 
@@ -13,11 +13,6 @@ $$p_{t+1}^2 + q_{t+1}^2 = (p_t - \\eta q_t)^2 + (q_t + \\eta p_t)^2$$
 """
 
 
-def _statuses(text: str) -> list[Status]:
-    document = read_document(text)
-    return [r.verdict.status for r in check_derivation(document.derivation()).results]
-
-
 def test_a_lone_definition_becomes_a_fact_of_the_context():
     document = read_document("Let $$y = x^2 + 1$$ Then $$y - 1 = x^2$$")
     fact = document.context.facts[-1]
@@ -25,15 +20,15 @@ def test_a_lone_definition_becomes_a_fact_of_the_context():
 
 
 def test_a_step_using_a_definition_is_proved():
-    assert _statuses("Let $$y = x^2 + 1$$ Then $$y - 1 = x^2$$") == [Status.PROVED]
+    assert check_statuses("Let $$y = x^2 + 1$$ Then $$y - 1 = x^2$$") == [Status.PROVED]
 
 
 def test_a_step_contradicting_a_definition_is_not_proved():
-    assert _statuses("Let $$y = x^2 + 1$$ Then $$y = x^2$$")[0] is not Status.PROVED
+    assert check_statuses("Let $$y = x^2 + 1$$ Then $$y = x^2$$")[0] is not Status.PROVED
 
 
 def test_subscripted_names_defined_by_an_update_rule_are_substituted():
-    assert _statuses(GDA) == [Status.PROVED]
+    assert check_statuses(GDA) == [Status.PROVED]
 
 
 def test_a_name_defined_once_is_not_redefined_by_a_later_chain():
@@ -54,7 +49,7 @@ def test_a_name_integrated_elsewhere_in_the_document_is_not_a_fact():
 def test_a_value_solved_for_is_an_equation_not_a_definition():
     text = "$$2x - 2 = 0$$ so $$x = 1$$ Elsewhere $$x^2 - 2x = x^3 - 2x^2$$"
     assert read_document(text).definitions == ()
-    assert Status.PROVED not in _statuses(text)
+    assert Status.PROVED not in check_statuses(text)
 
 
 def test_a_name_used_in_an_earlier_chain_is_not_defined():
@@ -86,4 +81,4 @@ def test_a_family_already_defined_is_not_defined_again():
     assert len(read_document(text).definitions) == 1
     # checked, not defined; p_{t+2} belongs to the recurrence, so a free value for it would
     # refute the true unrolled step as readily as this wrong one: unknown, never proved
-    assert _statuses(text) == [Status.UNKNOWN]
+    assert check_statuses(text) == [Status.UNKNOWN]

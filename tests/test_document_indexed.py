@@ -1,7 +1,7 @@
 """A subscript bound by an enclosing sum indexes a family: ``s_j`` under ``\\sum_j`` is not one number."""
 from sympy import Indexed, IndexedBase, Symbol
 
-from verify.engine.checker import check_derivation
+from tests.documents import check_statuses
 from verify.parsing import parse_latex_expr, read_document
 from verify.verdict import Status
 
@@ -10,11 +10,6 @@ ATTENTION = """$$\\alpha_{ij} = \\frac{\\exp(q_i \\cdot k_j)}{\\sum_{l=1}^t \\ex
 
 $$\\sum_{j=1}^t \\alpha_{ij} = 1$$
 """
-
-
-def _statuses(text: str) -> list[Status]:
-    document = read_document(text)
-    return [r.verdict.status for r in check_derivation(document.derivation()).results]
 
 
 def test_a_subscript_bound_by_a_sum_is_an_indexed_entry():
@@ -32,15 +27,15 @@ def test_a_subscript_not_bound_by_a_sum_stays_a_symbol():
 
 
 def test_softmax_weights_sum_to_one_is_proved():
-    assert _statuses(f"$${SOFTMAX_SUM} = 1$$") == [Status.PROVED]
+    assert check_statuses(f"$${SOFTMAX_SUM} = 1$$") == [Status.PROVED]
 
 
 def test_softmax_weights_summing_to_two_is_refuted():
-    assert _statuses(f"$${SOFTMAX_SUM} = 2$$") == [Status.REFUTED]
+    assert check_statuses(f"$${SOFTMAX_SUM} = 2$$") == [Status.REFUTED]
 
 
 def test_a_family_defined_outside_a_sum_is_used_inside_it():
-    assert _statuses(ATTENTION) == [Status.PROVED]
+    assert check_statuses(ATTENTION) == [Status.PROVED]
 
 
 def test_indexed_families_bring_the_linalg_theory():
@@ -70,17 +65,17 @@ def test_a_shifted_subscript_outside_a_sum_stays_a_symbol():
 
 
 def test_a_correct_index_shift_is_not_refuted():
-    assert _statuses(f"$${SHIFTED}$$")[0] in (Status.PROVED, Status.CONSISTENT)
+    assert check_statuses(f"$${SHIFTED}$$")[0] in (Status.PROVED, Status.CONSISTENT)
 
 
 def test_a_shift_with_the_wrong_upper_bound_is_refuted():
-    assert _statuses("$$\\sum_{j=2}^{n} s_j = \\sum_{j=1}^{n} s_{j+1}$$") == [Status.REFUTED]
+    assert check_statuses("$$\\sum_{j=2}^{n} s_j = \\sum_{j=1}^{n} s_{j+1}$$") == [Status.REFUTED]
 
 
 def test_a_telescoping_sum_down_to_the_zeroth_entry_is_not_refuted():
     text = "$$\\sum_{j=1}^{n} (s_j - s_{j-1}) = s_n - s_0$$"
-    assert _statuses(text)[0] in (Status.PROVED, Status.CONSISTENT)
+    assert check_statuses(text)[0] in (Status.PROVED, Status.CONSISTENT)
 
 
 def test_a_telescoping_sum_down_to_the_first_entry_is_refuted():
-    assert _statuses("$$\\sum_{j=1}^{n} (s_j - s_{j-1}) = s_n - s_1$$") == [Status.REFUTED]
+    assert check_statuses("$$\\sum_{j=1}^{n} (s_j - s_{j-1}) = s_n - s_1$$") == [Status.REFUTED]

@@ -1,14 +1,9 @@
 """Names the document shows to be matrices are matrices in every formula: they do not commute."""
 from sympy import MatrixSymbol, Symbol
 
-from verify.engine.checker import check_derivation
+from tests.documents import check_statuses
 from verify.parsing import read_document
 from verify.verdict import Status
-
-
-def _statuses(text: str) -> list[Status]:
-    document = read_document(text)
-    return [r.verdict.status for r in check_derivation(document.derivation()).results]
 
 
 def _matrix(document, name: str) -> MatrixSymbol:
@@ -34,17 +29,17 @@ def test_a_transpose_in_one_formula_makes_the_name_a_matrix_in_another():
 
 
 def test_matrices_do_not_commute_so_the_square_of_a_sum_is_never_proved():
-    statuses = _statuses("Let $A$ and $B$ be $n \\times n$ matrices.\n\n$$(A + B)^2 = A^2 + 2AB + B^2$$")
+    statuses = check_statuses("Let $A$ and $B$ be $n \\times n$ matrices.\n\n$$(A + B)^2 = A^2 + 2AB + B^2$$")
     assert statuses[0] is not Status.PROVED
 
 
 def test_a_b_equals_b_a_for_declared_matrices_is_refuted():
-    statuses = _statuses("Let $A, B \\in \\mathbb{R}^{n \\times n}$.\n\n$$A B = B A$$")
+    statuses = check_statuses("Let $A, B \\in \\mathbb{R}^{n \\times n}$.\n\n$$A B = B A$$")
     assert statuses == [Status.REFUTED]
 
 
 def test_a_correct_matrix_step_is_still_proved():
-    statuses = _statuses("Let $A$ and $B$ be $n \\times n$ matrices.\n\n$$(A B)^T = B^T A^T$$")
+    statuses = check_statuses("Let $A$ and $B$ be $n \\times n$ matrices.\n\n$$(A B)^T = B^T A^T$$")
     assert statuses == [Status.PROVED]
 
 
@@ -79,12 +74,12 @@ def test_a_lowercase_transposed_name_is_a_vector_in_every_formula():
 
 
 def test_x_transpose_x_equal_to_x_x_transpose_is_never_proved():
-    assert Status.PROVED not in _statuses("$$x^T x = x x^T$$")
+    assert Status.PROVED not in check_statuses("$$x^T x = x x^T$$")
 
 
 def test_a_vector_times_a_matrix_in_the_wrong_order_is_never_proved():
     text = "Let $W \\in \\mathbb{R}^{d \\times d}$ and $x, y \\in \\mathbb{R}^{d}$.\n\n$$W x = x W$$"
-    assert Status.PROVED not in _statuses(text)
+    assert Status.PROVED not in check_statuses(text)
 
 
 def test_a_transpose_of_a_scalar_expression_is_a_parse_error():

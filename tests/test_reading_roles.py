@@ -3,16 +3,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from verify.engine.checker import check_derivation
+from tests.documents import check_statuses
 from verify.parsing import read_document
 from verify.parsing.roles import Role, introduced, prose_only
 from verify.verdict import Status
 
 STEP = "$$\\sqrt{\\lambda^2} = \\lambda$$"  # proved exactly when lambda is known to be nonnegative
-
-
-def _statuses(text: str) -> list[Status]:
-    return [r.verdict.status for r in check_derivation(read_document(text).derivation()).results]
 
 
 def _role(text: str) -> Role:
@@ -28,13 +24,13 @@ PREMISE_WORDS = ["Let", "Assume", "Suppose", "Given", "where", "with", "for", "s
 @settings(max_examples=30, deadline=None)
 @given(st.sampled_from(CLAIM_WORDS))
 def test_an_inline_conclusion_is_never_an_assumption(word):
-    assert Status.PROVED not in _statuses(f"Let $\\lambda$ be real, {word} $\\lambda > 0$.\n\n{STEP}")
+    assert Status.PROVED not in check_statuses(f"Let $\\lambda$ be real, {word} $\\lambda > 0$.\n\n{STEP}")
 
 
 @settings(max_examples=30, deadline=None)
 @given(st.sampled_from(PREMISE_WORDS))
 def test_a_formula_introduced_as_a_premise_enters_the_context(word):
-    assert _statuses(f"{word} $\\lambda > 0$.\n\n{STEP}") == [Status.PROVED]
+    assert check_statuses(f"{word} $\\lambda > 0$.\n\n{STEP}") == [Status.PROVED]
 
 
 @pytest.mark.parametrize("word", CLAIM_WORDS)
@@ -47,7 +43,7 @@ def test_the_last_word_before_the_formula_decides():
 
 
 def test_an_unmarked_formula_is_no_premise():
-    assert Status.PROVED not in _statuses(f"The value is $\\lambda > 0$.\n\n{STEP}")
+    assert Status.PROVED not in check_statuses(f"The value is $\\lambda > 0$.\n\n{STEP}")
 
 
 def test_an_unmarked_bound_is_named_in_the_notes():
@@ -57,18 +53,18 @@ def test_an_unmarked_bound_is_named_in_the_notes():
 
 def test_list_items_under_assume_are_premises():
     text = f"Assume:\n\n- $\\lambda > 0$\n\nThen:\n\n{STEP}"
-    assert _statuses(text) == [Status.PROVED]
+    assert check_statuses(text) == [Status.PROVED]
 
 
 def test_a_premise_heading_makes_its_formulas_premises():
     text = f"## Assumptions\n\nThe rate $\\lambda > 0$ is fixed.\n\n## Result\n\n{STEP}"
-    assert _statuses(text) == [Status.PROVED]
+    assert check_statuses(text) == [Status.PROVED]
 
 
 def test_a_displayed_premise_under_assume_is_not_checked_as_a_claim():
     document = read_document("Assume:\n\n$$d_k > 0$$\n\nThen:\n\n$$\\sqrt{d_k^2} = d_k$$")
     assert [c.source for c in document.chains] == ["\\sqrt{d_k^2} = d_k"]
-    assert _statuses("Assume:\n\n$$d_k > 0$$\n\nThen:\n\n$$\\sqrt{d_k^2} = d_k$$") == [Status.PROVED]
+    assert check_statuses("Assume:\n\n$$d_k > 0$$\n\nThen:\n\n$$\\sqrt{d_k^2} = d_k$$") == [Status.PROVED]
 
 
 def test_a_displayed_premise_is_reported_as_skipped_with_its_role():
@@ -78,22 +74,22 @@ def test_a_displayed_premise_is_reported_as_skipped_with_its_role():
 
 def test_a_displayed_inequality_after_a_sentence_with_with_is_checked():
     text = "For real $a$ and $b$ with $a < b$ (both nonzero):\n\n$$\\frac{1}{b} < \\frac{1}{a}$$"
-    assert Status.PROVED not in _statuses(text) and _statuses(text)
+    assert Status.PROVED not in check_statuses(text) and check_statuses(text)
 
 
 def test_a_displayed_inequality_with_no_premise_word_is_a_claim():
-    assert _statuses("$$d_k > 0$$") == [Status.REFUTED]
+    assert check_statuses("$$d_k > 0$$") == [Status.REFUTED]
 
 
 def test_a_negated_sentence_states_nothing():
     text = ("Let $\\sigma$ be any real number (it is a shift, not a standard deviation).\n\n"
             "$$\\sqrt{\\sigma^2} = \\sigma$$")
-    assert Status.PROVED not in _statuses(text)
+    assert Status.PROVED not in check_statuses(text)
 
 
 def test_the_same_sentence_without_the_negation_states_the_scale():
     text = "Let $\\sigma$ be the standard deviation of the noise.\n\n$$\\sqrt{\\sigma^2} = \\sigma$$"
-    assert _statuses(text) == [Status.PROVED]
+    assert check_statuses(text) == [Status.PROVED]
 
 
 def test_a_then_sentence_defines_nothing():
@@ -102,4 +98,4 @@ def test_a_then_sentence_defines_nothing():
 
 
 def test_an_interval_stated_as_a_conclusion_is_no_premise():
-    assert Status.PROVED not in _statuses(f"Hence $\\lambda \\in (0, 1)$.\n\n{STEP}")
+    assert Status.PROVED not in check_statuses(f"Hence $\\lambda \\in (0, 1)$.\n\n{STEP}")

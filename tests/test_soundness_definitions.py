@@ -2,14 +2,9 @@
 used, and a value given to something earlier formulas already determine is a claim to check."""
 import pytest
 
-from verify.engine.checker import check_derivation
+from tests.documents import check_statuses
 from verify.parsing import read_document
 from verify.verdict import Status
-
-
-def _statuses(text: str) -> list[Status]:
-    document = read_document(text)
-    return [r.verdict.status for r in check_derivation(document.derivation()).results]
 
 
 DIAGONAL = "$$\\Sigma_{ii} = \\sigma_i^2$$\n\n"
@@ -23,7 +18,7 @@ MATRIX = "$$J = \\begin{bmatrix} 0 & \\eta \\\\ -\\eta & 0 \\end{bmatrix}$$\n\n"
     MATRIX + "$$\\rho(J) = \\eta^2$$",
 ])
 def test_a_definition_never_proves_more_than_it_says(text):
-    assert Status.PROVED not in _statuses(text)
+    assert Status.PROVED not in check_statuses(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -31,7 +26,7 @@ def test_a_definition_never_proves_more_than_it_says(text):
     "$$Q = X W^Q$$\n\n$$Q^T = (W^Q)^T X^T$$",
 ])
 def test_a_definition_is_used_for_what_it_says(text):
-    assert _statuses(text) == [Status.PROVED]
+    assert check_statuses(text) == [Status.PROVED]
 
 
 def test_an_off_diagonal_value_is_a_claim_not_a_definition():
@@ -55,14 +50,14 @@ def test_every_formula_taken_as_a_definition_is_listed():
 
 
 def test_a_definition_stated_in_the_prose_is_used():
-    assert _statuses("Let $y = x^2 + 1$.\n\n$$y - 1 = x^2$$") == [Status.PROVED]
+    assert check_statuses("Let $y = x^2 + 1$.\n\n$$y - 1 = x^2$$") == [Status.PROVED]
 
 
 def test_a_formula_in_the_prose_that_defines_nothing_is_no_fact():
     document = read_document("Hence $y = x^2 + 1$.\n\n$$y - 1 = x^2$$")
-    assert document.context.facts == () and Status.PROVED not in _statuses("Hence $y = x^2 + 1$.\n\n$$y - 1 = x^2$$")
+    assert document.context.facts == () and Status.PROVED not in check_statuses("Hence $y = x^2 + 1$.\n\n$$y - 1 = x^2$$")
 
 
 def test_a_display_giving_a_name_defined_in_the_prose_a_value_is_a_claim():
     text = "Let $y = x^2 + 1$.\n\n$$y = x^2$$"
-    assert len(read_document(text).definitions) == 1 and Status.PROVED not in _statuses(text)
+    assert len(read_document(text).definitions) == 1 and Status.PROVED not in check_statuses(text)

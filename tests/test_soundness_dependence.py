@@ -5,14 +5,9 @@ proved 0); each is paired with the correct derivative under the same reading.
 """
 import pytest
 
-from verify.engine.checker import check_derivation
+from tests.documents import check_statuses
 from verify.parsing import read_document
 from verify.verdict import Status
-
-
-def _statuses(text: str) -> list[Status]:
-    document = read_document(text)
-    return [r.verdict.status for r in check_derivation(document.derivation()).results]
 
 
 DYNAMICS = "The players move as $\\dot p = -q$ and $\\dot q = p$.\n\n"
@@ -29,7 +24,7 @@ PLAYERS = "The strategies $p(t)$ and $q(t)$ of the two players.\n\n"
     "$$\\frac{dp}{dt} = \\frac{p}{t}$$",
 ])
 def test_a_derivative_of_a_moving_name_is_not_proved_zero(text):
-    assert Status.PROVED not in _statuses(text)
+    assert Status.PROVED not in check_statuses(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -39,17 +34,17 @@ def test_a_derivative_of_a_moving_name_is_not_proved_zero(text):
     PLAYERS + "$$\\frac{d}{dt}(p q) = q \\frac{dp}{dt} + p \\frac{dq}{dt}$$",
 ])
 def test_the_derivative_by_the_product_and_chain_rules_is_proved(text):
-    assert _statuses(text) == [Status.PROVED]
+    assert check_statuses(text) == [Status.PROVED]
 
 
 def test_the_stated_dynamics_are_used_after_differentiating():
     text = ("$$\\dot p = -q$$\n\n$$\\dot q = p$$\n\n"
             "$$\\frac{d}{dt}(p^2 + q^2) = 2 p \\dot p + 2 q \\dot q$$\n$$= -2 p q + 2 q p$$\n$$= 0$$")
-    assert _statuses(text) == [Status.PROVED] * 3
+    assert check_statuses(text) == [Status.PROVED] * 3
 
 
 def test_a_name_with_no_evidence_of_moving_is_still_a_constant():
-    assert _statuses("$$\\frac{d}{dx}(a x^2) = 2 a x$$") == [Status.PROVED]
+    assert check_statuses("$$\\frac{d}{dx}(a x^2) = 2 a x$$") == [Status.PROVED]
 
 
 def test_the_assumed_line_says_which_names_move_and_why():
@@ -60,14 +55,14 @@ def test_the_assumed_line_says_which_names_move_and_why():
 def test_dynamics_stated_in_the_prose_are_used():
     text = ("The strategies follow $\\dot x = -y$ and $\\dot y = x$.\n\n"
             "$$\\frac{d}{dt}(x y) = \\dot x y + x \\dot y$$\n$$= x^2 - y^2$$")
-    assert _statuses(text) == [Status.PROVED, Status.PROVED]
+    assert check_statuses(text) == [Status.PROVED, Status.PROVED]
 
 
 def test_a_wrong_step_after_stated_dynamics_is_not_proved():
     text = ("The strategies follow $\\dot x = -y$ and $\\dot y = x$.\n\n"
             "$$\\frac{d}{dt}(x y) = \\dot x y + x \\dot y$$\n$$= y^2 - x^2$$")
-    assert _statuses(text)[1] is not Status.PROVED
+    assert check_statuses(text)[1] is not Status.PROVED
 
 
 def test_the_derivative_of_a_wrong_rate_is_not_proved():
-    assert Status.PROVED not in _statuses("$$\\dot \\theta = -\\eta \\theta$$\n\n$$\\frac{d}{dt} \\theta^2 = -\\eta \\theta^2$$")
+    assert Status.PROVED not in check_statuses("$$\\dot \\theta = -\\eta \\theta$$\n\n$$\\frac{d}{dt} \\theta^2 = -\\eta \\theta^2$$")

@@ -3,14 +3,9 @@ direction ("as eta -> 0", "for small x", "for fixed d") has its O-statements ref
 decided in the wrong direction."""
 import pytest
 
-from verify.engine.checker import check_derivation
+from tests.documents import check_statuses
 from verify.parsing import read_document
 from verify.verdict import Status
-
-
-def _statuses(text: str) -> list[Status]:
-    document = read_document(text)
-    return [r.verdict.status for r in check_derivation(document.derivation()).results]
 
 
 def _refusals(text: str) -> list[str]:
@@ -23,7 +18,7 @@ def _refusals(text: str) -> list[str]:
     "Here $x$ is small.\n\n$$x^2 + x = \\Theta(x^2)$$",
 ])
 def test_an_o_statement_about_a_small_quantity_is_not_proved(text):
-    assert Status.PROVED not in _statuses(text) and _refusals(text)
+    assert Status.PROVED not in check_statuses(text) and _refusals(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -32,7 +27,7 @@ def test_an_o_statement_about_a_small_quantity_is_not_proved(text):
     "The width $d$ is held fixed.\n\n$$n^2 d + n = O(n^2)$$",
 ])
 def test_a_correct_o_statement_in_the_stated_direction_is_not_refuted(text):
-    assert Status.REFUTED not in _statuses(text)
+    assert Status.REFUTED not in check_statuses(text)
 
 
 def test_the_refusal_names_the_limit_the_document_states():
@@ -40,8 +35,8 @@ def test_the_refusal_names_the_limit_the_document_states():
 
 
 def test_o_statements_about_other_names_are_still_decided():
-    assert _statuses("For fixed $d$:\n\n$$n^2 + n = O(n^2)$$") == [Status.PROVED]
+    assert check_statuses("For fixed $d$:\n\n$$n^2 + n = O(n^2)$$") == [Status.PROVED]
 
 
 def test_with_no_stated_direction_the_sizes_grow():
-    assert _statuses("$$x^3 + x^2 = O(x^3)$$") == [Status.PROVED]
+    assert check_statuses("$$x^3 + x^2 = O(x^3)$$") == [Status.PROVED]

@@ -5,15 +5,10 @@ in a document that states the premise (``\\eta > 0``, a density, a variance).
 """
 import pytest
 
-from verify.engine.checker import check_derivation
+from tests.documents import check_statuses
 from verify.parsing import read_document
 from verify.vocabulary import Density
 from verify.verdict import Status
-
-
-def _statuses(text: str) -> list[Status]:
-    document = read_document(text)
-    return [r.verdict.status for r in check_derivation(document.derivation()).results]
 
 
 def _densities(text: str) -> set[str]:
@@ -34,7 +29,7 @@ GAME = "The players' strategies $p(t)$ and $q(t)$ move in time.\n\n"
     "Let the step size be $\\eta \\ge 0$.\n\n$$\\log(\\eta^2) = 2 \\log \\eta$$",
 ])
 def test_a_step_that_holds_only_for_positive_quantities_is_not_proved_without_the_premise(text):
-    assert Status.PROVED not in _statuses(text)
+    assert Status.PROVED not in check_statuses(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -46,7 +41,7 @@ def test_a_step_that_holds_only_for_positive_quantities_is_not_proved_without_th
     "Let $\\sigma$ be the standard deviation of the noise.\n\n$$\\sqrt{\\sigma^2} = \\sigma$$",
 ])
 def test_the_same_step_is_proved_when_the_document_states_the_premise(text):
-    assert _statuses(text) == [Status.PROVED]
+    assert check_statuses(text) == [Status.PROVED]
 
 
 def test_p_of_a_plain_variable_with_no_evidence_is_a_function_not_a_density():
@@ -65,7 +60,7 @@ def test_evidence_of_a_density_makes_p_and_q_densities(text):
 
 
 def test_a_displayed_bound_is_a_claim_to_check_not_a_premise():
-    statuses = _statuses("$$\\rho > 1$$\n\n$$\\sqrt{\\rho^2} = \\rho$$")
+    statuses = check_statuses("$$\\rho > 1$$\n\n$$\\sqrt{\\rho^2} = \\rho$$")
     assert statuses[0] is not Status.PROVED and statuses[1] is not Status.PROVED
 
 
@@ -83,16 +78,16 @@ def test_no_name_is_positive_by_its_letter():
                                   "Let $\\eta \\in [0, 1)$.\n\n$$\\sqrt{\\eta^2} = \\eta$$",
                                   "Let $\\eta \\ge 0$.\n\n$$|\\eta| = \\eta$$"])
 def test_an_interval_or_a_bound_at_zero_is_a_premise(text):
-    assert _statuses(text) == [Status.PROVED]
+    assert check_statuses(text) == [Status.PROVED]
 
 
 def test_a_closed_bound_at_zero_does_not_make_a_name_positive():
-    assert Status.PROVED not in _statuses("Let $\\eta \\in [0, 1)$.\n\n$$\\log \\eta^2 = 2 \\log \\eta$$")
+    assert Status.PROVED not in check_statuses("Let $\\eta \\in [0, 1)$.\n\n$$\\log \\eta^2 = 2 \\log \\eta$$")
 
 
 def test_a_number_of_things_is_a_positive_integer_and_commutes():
     text = "Let $N$ be the number of samples and $M$ the number of features.\n\n$$N M = M N$$"
-    assert _statuses(text) == [Status.PROVED]
+    assert check_statuses(text) == [Status.PROVED]
     assert "positive integer" in read_document(text).context.notes[-1]
 
 
@@ -102,4 +97,4 @@ def test_the_assumed_line_names_each_density_with_its_evidence():
 
 
 def test_a_struck_out_premise_states_nothing():
-    assert Status.PROVED not in _statuses("~~Let $\\eta \\in (0, 1)$.~~\n\n$$\\sqrt{\\eta^2} = \\eta$$")
+    assert Status.PROVED not in check_statuses("~~Let $\\eta \\in (0, 1)$.~~\n\n$$\\sqrt{\\eta^2} = \\eta$$")
