@@ -16,7 +16,7 @@ from verify.config import CheckConfig
 from verify.engine.checker import check_derivation
 from verify.export import FeedbackItem, MarkedChain, MarkedStep, derivation_document, feedback_document, marked_chain
 from verify.export.derivation import assumption_words
-from verify.export.escape import escape_text
+from verify.printing.text import escape_text
 from verify.export.figures import GDA_STEPS, coordinates, gda_figure
 from verify.model import Chain, Claim, Context, Derivation, Fact, Relation, Step, TwinCheck
 from verify.verdict import Status, Verdict, proved

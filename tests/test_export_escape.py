@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 from sympy import Function, Matrix, Symbol
 
-from verify.export.escape import escape_text
-from verify.export.mathtex import math_latex, safe_name
+from verify.printing.text import escape_text
+from verify.printing.latex import latex_math, safe_name
 from verify.vocabulary.probability import density
 
 # every command escape_text may emit; anything else would be the input's own TeX
@@ -92,17 +92,17 @@ def test_other_names_are_not(name):
 
 
 def test_a_hostile_symbol_name_is_printed_as_text():
-    tex = math_latex(Symbol(r"\input{/etc/passwd}") + Symbol("x"))
+    tex = latex_math(Symbol(r"\input{/etc/passwd}") + Symbol("x"))
     assert r"\input" not in tex.replace(r"\textbackslash{}input", "")
     assert "x" in tex
 
 
 @pytest.mark.parametrize("expr", [Function(r"\write18")(Symbol("x")), density(r"p\def", [Symbol("x")])])
 def test_a_hostile_function_or_density_name_makes_the_whole_expression_text(expr):
-    tex = math_latex(expr)
+    tex = latex_math(expr)
     assert tex.startswith(r"\text{\ttfamily") and r"\write" not in tex and r"\def" not in tex
 
 
 def test_matrices_and_tuples_are_math():
-    assert r"\begin{matrix}" in math_latex(Matrix([[1, 0], [0, 1]]))
-    assert math_latex((Symbol("a"), Symbol("b"))) == r"a,\ b"
+    assert r"\begin{matrix}" in latex_math(Matrix([[1, 0], [0, 1]]))
+    assert latex_math((Symbol("a"), Symbol("b"))) == r"a,\ b"

@@ -5,7 +5,7 @@ each display formula is typeset as written when its LaTeX is safe (else as read)
 each checked step carries its verdict in the margin, and below a block the first
 wrong step of a chain is explained: the argument, the residual, and a counterexample
 that names each side. Everything from the file is untrusted: prose is escaped, and
-math reaches TeX only through :func:`written_latex` or :func:`math_latex`.
+math reaches TeX only through :func:`written_latex` or :func:`latex_math`.
 """
 from __future__ import annotations
 
@@ -18,10 +18,10 @@ from sympy import Expr
 from ..model import Relation, relation_latex
 from ..verdict import CheckResult, DerivationReport
 from .document import identical_note, verdict_mark
-from .escape import escape_text
+from ..printing.text import escape_text
 from .prose import authored_latex
 from .explain import failure_lines
-from .mathtex import math_latex
+from ..printing.latex import latex_math
 from .residuals import Where
 from .written import written_latex
 
@@ -97,9 +97,9 @@ def _formula_math(formula) -> str:
     if shown is not None:
         return shown
     pieces = [relation_latex(statement.lead) or escape_text(statement.lead)] if statement.lead else []
-    pieces.append(math_latex(statement.exprs[0]))
+    pieces.append(latex_math(statement.exprs[0]))
     for relation, expr in zip(statement.relations, statement.exprs[1:]):
-        pieces += [relation_latex(relation) or r"\mathrel{?}", math_latex(expr)]
+        pieces += [relation_latex(relation) or r"\mathrel{?}", latex_math(expr)]
     return " ".join(pieces)
 
 

@@ -1,7 +1,7 @@
 """A checked derivation as a solution sheet: title, setup, each chain an aligned derivation
 with its justifications, each claim a statement with its proof sketch.
 
-Math comes from :func:`math_latex` (names checked); prose (titles, justifications,
+Math comes from :func:`latex_math` (names checked); prose (titles, justifications,
 conventions) goes through :func:`escape_text`; arguments are sentences composed from
 the verdicts' typed fields and the objects (never the verdicts' reason text, which may
 be code). Each step that does not hold is explained under its chain: the argument, the
@@ -17,9 +17,9 @@ from ..model import Chain, Claim, Context, Derivation
 from ..printing import claim_sketch, claim_statement
 from ..verdict import CheckResult, DerivationReport, Status
 from .document import document, verdict_mark
-from .escape import escape_text
+from ..printing.text import escape_text
 from .explain import failure_lines
-from .mathtex import math_latex
+from ..printing.latex import latex_math
 from .prose import authored_latex, prose_latex
 from .residuals import Where, failing_residuals
 from .steps import StepRow, steps_align
@@ -37,7 +37,7 @@ def _symbol_list(symbols: Iterable[Symbol]) -> str:
     items = []
     for symbol in symbols:
         words = assumption_words(symbol)
-        items.append(rf"\({math_latex(symbol)}\)" + (f" ({words})" if words else ""))
+        items.append(rf"\({latex_math(symbol)}\)" + (f" ({words})" if words else ""))
     return ", ".join(items)
 
 
@@ -55,7 +55,7 @@ def context_latex(context: Context, conventions: tuple[str, ...] = ()) -> str:
     if context.integration_variables:
         rows.append(rf"\textbf{{Integrated over:}} {_symbol_list(context.integration_variables)}\par")
     if context.facts:
-        facts = [rf"\emph{{{escape_text(f.name)}}}: \({math_latex(f.lhs)} = {math_latex(f.rhs)}\)"
+        facts = [rf"\emph{{{escape_text(f.name)}}}: \({latex_math(f.lhs)} = {latex_math(f.rhs)}\)"
                  for f in context.facts]
         rows.append("\\textbf{Facts:}\n" + _itemize(facts))
     for label, texts in (("Conventions", conventions), ("Notes", context.notes)):
@@ -71,10 +71,10 @@ def chain_latex(chain: Chain, results: dict[int, CheckResult], number: int,
     named = chain.title and chain.title.strip().lower() != f"chain {number}"
     head = f"Derivation {number}" + (f": {authored_latex(chain.title)}" if named else "")
     first_wrong = next((i for i, r in sorted(results.items()) if not r.verdict.status.holds), None)
-    rows = [StepRow(f"{number}.{i}", step.relation.latex, math_latex(step.expr), step.justification,
+    rows = [StepRow(f"{number}.{i}", step.relation.latex, latex_math(step.expr), step.justification,
                     results[i].verdict if i in results else None, emphasis=i == first_wrong)
             for i, step in enumerate(chain.steps, 1)]
-    body = steps_align(math_latex(chain.start), rows)
+    body = steps_align(latex_math(chain.start), rows)
     return rf"\subsection*{{{head}}}" + "\n" + body + _failures(chain, results, number, residuals or {})
 
 

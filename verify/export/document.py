@@ -6,7 +6,7 @@ used, so a document that compiles in CI compiles on a course machine too.
 from __future__ import annotations
 
 from ..verdict import Status, Tier, Verdict
-from .escape import escape_text
+from ..printing.text import escape_text
 from .prose import authored_latex
 
 PREAMBLE = r"""\documentclass[11pt]{article}

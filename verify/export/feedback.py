@@ -21,10 +21,10 @@ from typing import Any, Sequence
 from ..model import Chain, Context, Relation, relation_latex
 from ..verdict import CheckResult, Verdict
 from .document import document
-from .escape import escape_text
+from ..printing.text import escape_text
 from .prose import authored_latex, prose_latex
 from .explain import failure_lines
-from .mathtex import math_latex
+from ..printing.latex import latex_math
 from .residuals import residuals
 from .steps import StepRow, steps_align
 from .written import written_latex, written_steps
@@ -97,7 +97,7 @@ def _math(expr: Any, source: str, written: str = "") -> str:
         return shown
     if expr is None:
         return rf"\text{{\ttfamily {escape_text(source or '(not read)')}}}"
-    return math_latex(expr)
+    return latex_math(expr)
 
 
 def _first_failure(chain: MarkedChain) -> int | None:

@@ -11,7 +11,7 @@ import unicodedata
 from ..display import register_latex
 from ..model import Derivation
 from ..verdict import DerivationReport
-from .mathtex import math_latex
+from ..printing.latex import latex_math
 
 _LOOKALIKE = str.maketrans({"\\": "∖", "{": "❴", "}": "❵", "$": "＄"})
 
@@ -32,8 +32,8 @@ def derivation_latex(derivation: Derivation) -> str:
     rows = [r"&" + mathjax_text(derivation.title)]
     for number, chain in enumerate(derivation.chains, 1):
         rows.append(r"&" + mathjax_text(f"Chain {number}" + (f": {chain.title}" if chain.title else "")))
-        rows.append(rf"&\phantom{{{{}}={{}}}}{math_latex(chain.start)}")
-        rows += [rf"&{s.relation.latex} {math_latex(s.expr)} && {mathjax_text(s.justification or '')}"
+        rows.append(rf"&\phantom{{{{}}={{}}}}{latex_math(chain.start)}")
+        rows += [rf"&{s.relation.latex} {latex_math(s.expr)} && {mathjax_text(s.justification or '')}"
                  for s in chain.steps]
     rows += [r"&" + mathjax_text(f"Claim: {c.statement}") for c in derivation.claims]
     return _block(rows)

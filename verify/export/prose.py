@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from ..printing import Math, Prose
-from .escape import escape_text
-from .mathtex import math_latex
+from ..printing.text import escape_text
+from ..printing.latex import latex_math
 from .written import written_latex
 
 
@@ -14,14 +14,14 @@ DISPLAY_OVER = 90  # characters of LaTeX: a longer formula is displayed on its o
 
 
 def prose_latex(prose: Prose) -> str:
-    """Text-mode TeX of the sentence; every formula goes through ``math_latex``, every word is escaped.
+    """Text-mode TeX of the sentence; every formula goes through ``latex_math``, every word is escaped.
     A formula too long for a line of text is displayed (inline math cannot break across lines)."""
     out, pieces = [], list(prose)
     for n, piece in enumerate(pieces):
         if not isinstance(piece, Math):
             out.append(escape_text(piece))
             continue
-        math = math_latex(piece.value)
+        math = latex_math(piece.value)
         if len(math) <= DISPLAY_OVER:
             out.append(rf"\({math}\)")
             continue

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 
 from ..verdict import Verdict
 from .document import identical_note, verdict_mark
-from .escape import escape_text
+from ..printing.text import escape_text
 from .prose import authored_latex
 
 
 @dataclass(frozen=True)
 class StepRow:
-    """One row: ``math`` is safe TeX (from math_latex), ``justification`` untrusted text."""
+    """One row: ``math`` is safe TeX (from latex_math), ``justification`` untrusted text."""
 
     label: str
     relation: str
