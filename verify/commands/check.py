@@ -2,7 +2,9 @@
 
 Exit codes: 0 when every step is proved or consistent, 1 when one is refuted or
 unknown (or a display formula cannot be read), 2 when the file cannot be read
-(missing, not UTF-8, empty, too large, no derivation in it).
+(missing, not UTF-8, empty, too large, no display formula in it that reads or fails as one).
+A document whose every formula is unreadable is not a bad file: it is reported, formula by
+formula, with exit 1, like any other document that holds an unreadable formula.
 """
 from __future__ import annotations
 
@@ -50,12 +52,9 @@ def load_document(path: str):
     from ..parsing import read_document
 
     document = read_document(read_text(path), filename=path)
-    if not document.chains:
-        unreadable = [f for f in document.formulas if f.error is not None and f.display]
-        detail = f"; {_count(len(unreadable), 'display formula')} could not be read:\n" + "\n".join(
-            str(f.error) for f in unreadable) if unreadable else ""
+    if not document.chains and not _unreadable(document):
         raise UsageError(f"{path} holds no derivation (no chain of display formulas such as "
-                         f"$$a = b$$ followed by $$= c$$){detail}")
+                         f"$$a = b$$ followed by $$= c$$)")
     return document
 
 
@@ -107,7 +106,10 @@ def document_text(document, report, printed: Printed | None = None) -> str:
     for formula in _unreadable(document):
         lines.append(f"cannot read: {formula.error}")
     lines.extend(f"not checked: {shorten(source)} ({why})" for source, why in document.skipped)
-    lines.append(summary_line([report]))
+    if not report.results and _unreadable(document):
+        lines.append(f"nothing checked: {_count(len(_unreadable(document)), 'display formula')} could not be read")
+    else:
+        lines.append(summary_line([report]))
     return "\n".join(lines)
 
 
