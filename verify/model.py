@@ -205,16 +205,18 @@ class Step:
     relation: Relation = Relation.EQ
     justification: str | None = None
     source: str | None = None  # the text the step was read from, when parsed
+    written: Expr | None = None  # ``expr`` as written, unevaluated (``x q/q``, not ``x``), when read from text
 
 
 @dataclass(frozen=True)
 class Chain:
-    """A start expression and the steps that rewrite it."""
+    """A start expression and the steps that rewrite it (``written``: the start as written, when known)."""
 
     start: Expr
     steps: tuple[Step, ...]
     title: str = ""
     source: str | None = None
+    written: Expr | None = None
 
     def links(self) -> Iterator[tuple[Expr, Step]]:
         """Each step with the expression it rewrites: ``(previous, step)``, in order."""
@@ -222,6 +224,13 @@ class Chain:
         for step in self.steps:
             yield previous, step
             previous = step.expr
+
+    def written_links(self) -> Iterator[tuple[Expr | None, Step]]:
+        """Each step with the expression before it as written (None where not known), in order."""
+        previous = self.written
+        for step in self.steps:
+            yield previous, step
+            previous = step.written
 
     @property
     def end(self) -> Expr:

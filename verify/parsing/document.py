@@ -25,7 +25,7 @@ from ..vocabulary import Density
 from .context import assumed_note, infer_context, integrated_variables, loose_names, rewrite, symbol_map
 from .diagnostics import line_column
 from .expressions import parse
-from . import dependence, directions, kinds, premises
+from . import dependence, directions, kinds, premises, written
 from .kinds import Kinds
 from .latex_lexer import lex_latex
 from .limits import DEFAULT_LIMITS, Limits
@@ -385,7 +385,8 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     builder.skipped.extend((f.text, role.why) for f, role in zip(formulas, roles) if id(f) in premise_displays)
     builder.skipped.extend((f.text, "a condition trailing the statement before it (neither checked nor assumed)")
                            for f in formulas if id(f) in conditions and id(f) not in premise_displays)
-    return with_randomness(_with_context(filename, builder, formulas, names, _role_note(formulas, roles)), visible)
+    document = with_randomness(_with_context(filename, builder, formulas, names, _role_note(formulas, roles)), visible)
+    return replace(document, chains=written.attach(document.chains, document.step_positions, document.formulas))
 
 
 def _trailing_condition(formula: Formula, piece: Piece) -> bool:
