@@ -22,6 +22,14 @@ def alike(written: tuple) -> bool:
     return lhs is None or rhs is None or lhs == rhs
 
 
+def cancelled(lhs, rhs, written: tuple) -> tuple[Expr, ...]:
+    """For a step whose sides read as one expression but were written differently, the factors its
+    reading cancelled (each must be nonzero for the step to hold); () for any other step."""
+    if lhs != rhs or alike(written):
+        return ()
+    return cancelled_divisors(*written, lhs, rhs)
+
+
 def _rebuilt(expr: Basic) -> Basic:
     """``expr`` rebuilt bottom-up with evaluation on (a written divisor such as ``(\\sqrt{d})^2`` is d)."""
     if not isinstance(expr, Basic) or not expr.args:

@@ -24,7 +24,7 @@ from ..rules import Rule, find_rule
 from ..theories import CLAIM_HANDLERS, STEP_HANDLERS
 from ..undecided import Undecided
 from ..verdict import CheckResult, DerivationReport, Status, Tier, Verdict, proved, unknown
-from .as_read import alike, cancelled_divisors
+from .as_read import alike, cancelled
 from .budget import Ending, Outcome, run_lanes
 from .canonical import canonical_form
 from .numeric import numeric_check
@@ -97,7 +97,7 @@ def same_once_read(step: StepQuestion) -> Verdict | None:
     step, where every factor it cancelled (``q`` of ``x q/q = x``) is nonzero."""
     if step.lhs != step.rhs or step.relation not in (Relation.EQ, Relation.LE, Relation.GE):
         return None
-    divisors = cancelled_divisors(*step.written, step.lhs, step.rhs)
+    divisors = cancelled(step.lhs, step.rhs, step.written)
     where = f"; it holds where {' and '.join(f'{d} != 0' for d in divisors)}" if divisors else ""
     return proved(f"both sides are the same expression once read{where}")
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable, Sequence
 
 from lark import Tree
-from sympy import Basic, Expr
+from sympy import Basic, Expr, Mul, S
+from sympy.concrete.expr_with_limits import AddWithLimits
 from sympy.core.parameters import evaluate
 
 from ..model import Chain
@@ -57,7 +58,26 @@ def _unevaluated(statement: Statement) -> tuple | None:
         return None
     if not isinstance(again, Statement) or len(again.exprs) != len(statement.exprs):
         return None
-    return again.exprs
+    try:
+        return tuple(_without_orientation(e) for e in again.exprs)
+    except Exception:  # noqa: BLE001 -- (RecursionError on a deep formula): nothing is known as written
+        return None
+
+
+def _without_orientation(expr):
+    """``\int f\,dz`` as written: unevaluated, SymPy's integrals and sums multiply their body by
+    their orientation (``1 \cdot f``), a factor nobody wrote (call inside ``evaluate(False)``)."""
+    if not isinstance(expr, Basic) or not expr.args:
+        return expr
+    args = tuple(_without_orientation(a) for a in expr.args)
+    if isinstance(expr, AddWithLimits):
+        body = args[0]
+        while isinstance(body, Mul) and len(body.args) == 2 and body.args[0] is S.One:
+            body = body.args[1]
+        tidy = Basic.__new__(type(expr), body, *args[1:])
+        tidy.is_commutative = body.is_commutative  # as SymPy's own constructor sets it
+        return tidy
+    return expr.func(*args) if args != expr.args else expr
 
 
 def evaluated(expr: Basic) -> Basic:
