@@ -53,6 +53,7 @@ class Sides:
     rhs: object
     relation: Relation = Relation.EQ
     written: tuple = (None, None)
+    symbols: tuple = ()  # the context's symbols, with their assumptions
 
     @property
     def conditions(self) -> tuple:
@@ -60,7 +61,7 @@ class Sides:
         (``q`` of ``x q/q = x``): the step holds where each is nonzero."""
         from .engine.as_read import cancelled
 
-        return cancelled(self.lhs, self.rhs, self.written)
+        return cancelled(self.lhs, self.rhs, self.written, self.symbols)
 
 
 @dataclass
@@ -84,7 +85,8 @@ class Printed:
     def sides(self) -> dict[tuple[int, int], Sides]:
         if self.derivation is None:
             return {}
-        return {(c, i): Sides(previous, step.expr, step.relation, (before, step.written))
+        symbols = self.derivation.context.symbols
+        return {(c, i): Sides(previous, step.expr, step.relation, (before, step.written), symbols)
                 for c, chain in enumerate(self.derivation.chains)
                 for i, ((previous, step), (before, _)) in enumerate(zip(chain.links(), chain.written_links()), 1)}
 

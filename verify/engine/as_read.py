@@ -13,6 +13,8 @@ to be nonzero, is such a condition.
 """
 from __future__ import annotations
 
+from typing import Iterable
+
 from sympy import Basic, Expr, Mul, Pow, Symbol, preorder_traversal
 
 
@@ -22,12 +24,13 @@ def alike(written: tuple) -> bool:
     return lhs is None or rhs is None or lhs == rhs
 
 
-def cancelled(lhs, rhs, written: tuple) -> tuple[Expr, ...]:
+def cancelled(lhs, rhs, written: tuple, symbols: Iterable[Symbol] = ()) -> tuple[Expr, ...]:
     """For a step whose sides read as one expression but were written differently, the factors its
-    reading cancelled (each must be nonzero for the step to hold); () for any other step."""
+    reading cancelled (each must be nonzero for the step to hold); () for any other step.
+    ``symbols``: the context's, whose assumptions a cancelled name takes (a positive ``d_k``)."""
     if lhs != rhs or alike(written):
         return ()
-    return cancelled_divisors(*written, lhs, rhs)
+    return cancelled_divisors(*written, lhs, rhs, symbols)
 
 
 def _rebuilt(expr: Basic) -> Basic:
@@ -48,14 +51,16 @@ def _divisors(expr) -> set[Expr]:
     return found
 
 
-def cancelled_divisors(written_lhs, written_rhs, lhs: Expr, rhs: Expr) -> tuple[Expr, ...]:
+def cancelled_divisors(written_lhs, written_rhs, lhs: Expr, rhs: Expr, symbols: Iterable[Symbol] = ()
+                       ) -> tuple[Expr, ...]:
     """The factors the written sides divide by that the sides as read no longer do, each not known nonzero.
 
     The written forms carry the reader's plain symbols; each is given the assumptions of the
-    symbol of that name in the sides as read (a positive ``d_k`` needs no condition).
+    symbol of that name in the sides as read, or else in ``symbols`` (a positive ``d_k`` needs no condition).
     """
-    named = {s.name: s for side in (lhs, rhs) if isinstance(side, Basic) for s in side.free_symbols
-             if isinstance(s, Symbol)}
+    named = {s.name: s for s in symbols if isinstance(s, Symbol)}
+    named.update({s.name: s for side in (lhs, rhs) if isinstance(side, Basic) for s in side.free_symbols
+                  if isinstance(s, Symbol)})
     kept = {factor for base in _divisors(lhs) | _divisors(rhs) for factor in _factors(base)}
     found: list[Expr] = []
     for side in (written_lhs, written_rhs):

@@ -97,7 +97,7 @@ def same_once_read(step: StepQuestion) -> Verdict | None:
     step, where every factor it cancelled (``q`` of ``x q/q = x``) is nonzero."""
     if step.lhs != step.rhs or step.relation not in (Relation.EQ, Relation.LE, Relation.GE):
         return None
-    divisors = cancelled(step.lhs, step.rhs, step.written)
+    divisors = cancelled(step.lhs, step.rhs, step.written, step.context.symbols)
     where = f"; it holds where {' and '.join(f'{d} != 0' for d in divisors)}" if divisors else ""
     return proved(f"both sides are the same expression once read{where}")
 

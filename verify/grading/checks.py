@@ -29,6 +29,7 @@ class CheckKey:
     rhs: Expr
     context: Context
     justification: str | None = None
+    written: tuple = (None, None)  # the sides as written (unevaluated): a cancellation is no restatement
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class StepOutcome:
 
 def check_one(key: CheckKey, config: CheckConfig) -> StepOutcome:
     """Check one step inline (the caller supplies the time budget) and name its mistake."""
-    verdict = check_step(key.lhs, key.relation, key.rhs, key.context, config, key.justification)
+    verdict = check_step(key.lhs, key.relation, key.rhs, key.context, config, key.justification, key.written)
     mistake = None
     if not verdict.status.holds and key.relation is Relation.EQ:
         mistake = safe_classify(key.lhs, key.rhs, key.context)

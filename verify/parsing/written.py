@@ -65,8 +65,8 @@ def _unevaluated(statement: Statement) -> tuple | None:
 
 
 def _without_orientation(expr):
-    """``\int f\,dz`` as written: unevaluated, SymPy's integrals and sums multiply their body by
-    their orientation (``1 \cdot f``), a factor nobody wrote (call inside ``evaluate(False)``)."""
+    """``\\int f\\,dz`` as written: unevaluated, SymPy's integrals and sums multiply their body by
+    their orientation (``1 \\cdot f``), a factor nobody wrote (call inside ``evaluate(False)``)."""
     if not isinstance(expr, Basic) or not expr.args:
         return expr
     args = tuple(_without_orientation(a) for a in expr.args)
