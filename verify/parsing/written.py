@@ -101,7 +101,9 @@ def written_forms(statements: Sequence[Statement | None]) -> list[tuple[Expr | N
     """For each statement, its expressions as written (None where not known faithfully).
 
     All statements are read in one ``evaluate(False)`` block: switching evaluation clears
-    SymPy's cache, so once per document rather than once per formula.
+    SymPy's cache, so once per document rather than once per formula. SymPy's cache is shared
+    by threads, so no other thread of the process may compute with SymPy meanwhile (the grader
+    reads submissions in forked workers; ``verify check`` reads before it checks).
     """
     with evaluate(False):
         again = [_unevaluated(s) if s is not None else None for s in statements]
