@@ -29,3 +29,13 @@ def test_multiplying_by_a_ratio_that_is_not_one_is_never_proved():
     broken = TIMES_Q_OVER_Q.replace(r"\frac{q(z|x)}{q(z|x)}", r"\frac{q(z|x)}{p(z)}")
     steps = _elbo_steps(ELBO_LINES[:2] + (broken,) + ELBO_LINES[2:])
     assert steps[1].status is not Status.PROVED
+
+
+def test_a_class_graded_in_workers_still_credits_the_step(tmp_path):
+    from verify.grading import grade_batch
+
+    (tmp_path / "alice.md").write_text(
+        render({**reference(), "elbo": elbo_block(ELBO_LINES[:2] + (TIMES_Q_OVER_Q,) + ELBO_LINES[2:])}), encoding="utf-8")
+    (result,) = grade_batch([tmp_path], RUBRIC)  # each submission is read in a forked worker
+    item = {i.id: i for i in result.items}["3-elbo"]
+    assert item.steps[1].tier is Tier.CANONICAL

@@ -16,14 +16,16 @@ from sympy import Expr
 from ..config import CheckConfig
 from ..engine.budget import Ending, Outcome, run_budgeted
 from ..engine.checker import check_step, outcome_verdict
-from ..model import Context, Relation
+from ..model import Context, KeepsWritten, Relation
 from ..rules import Rule, find_rule
 from ..verdict import Tier, Verdict, unknown
 from .classify import WRONG_JUSTIFICATION, classify
 
 
 @dataclass(frozen=True)
-class CheckKey:
+class CheckKey(KeepsWritten):
+    """One distinct step of a class: what is checked (its ``written`` sides survive a worker, unevaluated)."""
+
     lhs: Expr
     relation: Relation
     rhs: Expr
