@@ -12,7 +12,8 @@ import json
 import sys
 
 from ..errors import UsageError
-from ..report import Printed, failure_detail, report_json, result_row, shorten, summary_line
+from ..report import (Printed, condition_detail, failure_detail, printed_forms, report_json, result_row, shorten,
+                      summary_line)
 from .options import add_check_options, add_ascii_option, check_config, wants_unicode
 
 MAX_BYTES = 8_000_000
@@ -98,6 +99,7 @@ def document_text(document, report, printed: Printed | None = None) -> str:
         lines.append(f"chain {c + 1} ({_count(len(chain.steps), 'step')}), starting {shorten(start)}")
         for result in results:
             lines.append(result_row(result, printed))
+            lines.extend(condition_detail(result, printed))
             if not result.verdict.status.holds:
                 lines.extend(failure_detail(result, printed))
         failing = report.first_failure(c)
@@ -130,9 +132,13 @@ def step_as_written(chain, n: int) -> str:
     return f"{step.relation.latex} {pieces[at]}"
 
 
-def _chain_json(c: int, chain, report) -> dict:
+def _chain_json(c: int, chain, report, start_text: str | None = None) -> dict:
+    """A chain's sources, its first failing step, and its ``start`` as written and as read."""
     failing = report.first_failure(c)
-    return {"index": c + 1, "source": chain.source, "steps": [s.source for s in chain.steps],
+    start = {"written": start_text,
+             "written_form": printed_forms(chain.written, as_written=True) if chain.written is not None else None,
+             "canonical": printed_forms(chain.start)}
+    return {"index": c + 1, "source": chain.source, "steps": [s.source for s in chain.steps], "start": start,
             "first_failure": failing.index if failing is not None else None}
 
 
@@ -160,7 +166,8 @@ def document_json(document, report, printed: Printed | None = None) -> dict:
     data = report_json([report], {report.name: printed})
     data["file"] = document.filename
     _add_sources(data, document)
-    data["chains"] = [_chain_json(c, chain, report) for c, chain in enumerate(document.chains)]
+    data["chains"] = [_chain_json(c, chain, report, document.starts[c] if c < len(document.starts) else None)
+                      for c, chain in enumerate(document.chains)]
     data["parse_errors"] = [{"line": f.error.line, "column": f.error.column, "message": f.error.message,
                              "context": f.error.context} for f in _unreadable(document)]
     data["ok"] = data["ok"] and not data["parse_errors"]

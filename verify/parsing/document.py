@@ -25,7 +25,7 @@ from ..vocabulary import Density
 from .context import assumed_note, infer_context, integrated_variables, loose_names, rewrite, symbol_map
 from .diagnostics import line_column
 from .expressions import parse
-from . import bounds, dependence, directions, kinds, premises
+from . import bounds, dependence, directions, kinds, premises, written
 from .kinds import Kinds
 from .latex_lexer import lex_latex
 from .limits import DEFAULT_LIMITS, Limits
@@ -387,8 +387,9 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
                            for f in formulas if id(f) in conditions and id(f) not in premise_displays)
     relations = [r for f in stated for r in bounds.chained(f.statement)]
     relations += bounds.in_intervals(visible, lambda at: introduced(prose, at).role is Role.PREMISE)
-    return with_randomness(_with_context(filename, builder, formulas, names, _role_note(formulas, roles), relations),
-                           visible)
+    document = with_randomness(_with_context(filename, builder, formulas, names, _role_note(formulas, roles),
+                                             relations), visible)
+    return replace(document, chains=written.attach(document.chains, document.step_positions, document.formulas))
 
 
 def _trailing_condition(formula: Formula, piece: Piece) -> bool:
