@@ -15,7 +15,7 @@ import functools
 from dataclasses import dataclass, field
 
 import numpy as np
-from sympy import Expr, Indexed, IndexedBase, Integer, Rational, Symbol, sqrt
+from sympy import Expr, Indexed, IndexedBase, Integer, Integral, Rational, Sum, Symbol, sqrt
 
 from ...evaluation import Evaluator
 from ...model import Context
@@ -25,7 +25,7 @@ from ...vocabulary.random import Cov, Expect, Family, Independence, Law, RandomV
 from ..algebra import apply_facts, sample_value
 from ..base import Instance
 from .canonical import dot_product, reduce
-from .declared import RandomModel, random_model
+from .declared import RandomModel, random_atoms, random_model
 from .numbers import install as install_gaussian_numbers
 
 FAMILIES = (Family.NORMAL, Family.RADEMACHER, Family.UNIFORM)
@@ -168,6 +168,24 @@ def at_indices(node: Expr, evaluate: Evaluator) -> Expr:
     return node.xreplace(values) if values else node
 
 
+def unaveraged(expr: Expr, model: RandomModel, context: Context) -> str | None:
+    """Why ``expr`` has no numbers: a declared random atom outside E, Var and Cov (definitions
+    unfolded), whose value is random, not a moment; variables an integral or a sum binds
+    (``\\int q(z) f(z) dz`` with ``z \\sim q``) are not values. None when there is none."""
+    try:
+        unfolded, _ = apply_facts(expr, context)
+        atoms = random_atoms(unfolded, model)
+    except Undecided as why:
+        return str(why)
+    bound = {str(b) for b in context.integration_variables}
+    bound |= {str(limit[0]) for node in unfolded.atoms(Integral, Sum) for limit in node.limits}
+    outside = [a for a in atoms if not (isinstance(a, Symbol) and a.name in bound)]
+    if not outside:
+        return None
+    return (f"{', '.join(map(str, outside))} stand outside E, Var and Cov: a random quantity has no "
+            "value to compare, only its moments do")
+
+
 def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance) -> str | None:
     """Draw a concrete joint law, sample the parameters of the laws, and install exact hooks."""
     try:
@@ -175,7 +193,12 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
     except Undecided as why:
         return str(why)
     install_gaussian_numbers(expr, {v.key for v in model.variables if v.is_family}, rng, instance)
-    if not context.random_variables or not expr.has(Expect, Var, Cov):
+    if not context.random_variables:
+        return None
+    outside = unaveraged(expr, model, context)  # ``Var q_i k_i = 1``: an operator not read as one
+    if outside is not None:
+        return outside
+    if not expr.has(Expect, Var, Cov):
         return None
     concrete = draw(model, rng)
     for realisation in concrete.realisations:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from sympy import Basic, Expr, Indexed, Integer, Symbol
+from sympy import Basic, Expr, Indexed, Integer, Sum, Symbol
 
 from ...model import Context
 from ...undecided import Undecided
@@ -43,8 +43,9 @@ class RandomModel:
         if self.constants is None:
             return
         known = self.constants | set(self.by_key) | self.parameters
+        bound = {limit[0] for node in expr.atoms(Sum) for limit in node.limits}  # summation indices
         for node in _outside_operators(expr):
-            if isinstance(node, Symbol) and not node.is_integer and node.name not in known:
+            if isinstance(node, Symbol) and not node.is_integer and node.name not in known and node not in bound:
                 raise Undecided(f"{node} is neither declared random nor known to be a constant")
 
     @functools.cached_property
