@@ -87,7 +87,7 @@ def sentences(text: str) -> list[str]:
     inline mathematics or an abbreviation (``i.e.``, ``i.i.d.``)."""
     prose = _DISPLAY.sub(" ", text)
     found = []
-    for part in _BREAK.split(prose):
+    for part in _BREAK.split("\n" + prose):
         maths: list[str] = []
 
         def hide(match):

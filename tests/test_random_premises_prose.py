@@ -1,0 +1,197 @@
+"""Random-variable premises as people write them: in words, in lists, by components.
+
+Each premise form is read into declarations the moments theory uses; each test of a
+correct step has mutation twins (factor, exponent, sign, off-by-one, dropped premise)
+that must never be proved."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.documents import check_statuses
+from verify.config import CheckConfig
+from verify.model import Family
+from verify.parsing.document import read_document
+from verify.parsing.randomness import sentences
+from verify.verdict import Status
+
+CONFIG = CheckConfig(seed=3, samples=6, budget=None)
+PROVED, REFUTED, UNKNOWN = Status.PROVED, Status.REFUTED, Status.UNKNOWN
+
+
+def statuses(text: str) -> list[Status]:
+    return check_statuses(text, CONFIG)
+
+
+def premises(*lines: str) -> str:
+    return "Assume:\n\n" + "\n".join(f"- {line}" for line in lines) + "\n\nThen:\n\n"
+
+
+def declared(text: str) -> dict:
+    return {v.key: v for v in read_document(text).context.random_variables}
+
+
+# --- scalars declared in words ------------------------------------------------------------
+
+TWO_VARIABLES = premises("$X$ and $Y$ are random variables.")
+SUM_OF_SQUARES = r"$$\mathbb{E}[(X+Y)^2] = \mathbb{E}[X^2] + 2\mathbb{E}[XY] + \mathbb{E}[Y^2]$$"
+FACTORED = r"$$\mathbb{E}[(X+Y)^2] = \mathbb{E}[X^2] + 2\mathbb{E}[X]\mathbb{E}[Y] + \mathbb{E}[Y^2]$$"
+
+
+def test_a_sentence_calling_names_random_variables_declares_them_with_no_law():
+    found = declared(TWO_VARIABLES + SUM_OF_SQUARES)
+    assert set(found) == {"X", "Y"} and found["X"].law.family is Family.UNSPECIFIED
+
+
+def test_declared_in_words_an_expectation_expands_by_linearity():
+    assert statuses(TWO_VARIABLES + SUM_OF_SQUARES) == [PROVED]
+
+
+def test_declared_in_words_without_independence_the_product_does_not_factor():
+    assert statuses(TWO_VARIABLES + FACTORED) == [REFUTED]
+
+
+def test_a_sentence_calling_them_independent_lets_the_product_factor():
+    text = premises("$X$ and $Y$ are independent random variables.") + FACTORED
+    assert statuses(text) == [PROVED]
+
+
+def test_a_sentence_denying_independence_declares_none():
+    text = premises("$X$ and $Y$ are random variables, not independent.") + FACTORED
+    assert read_document(text).context.independence == () and statuses(text) == [REFUTED]
+
+
+def test_a_variance_of_a_sum_is_additive_only_with_stated_independence():
+    claim = r"$$\mathrm{Var}(X + Y) = \mathrm{Var}(X) + \mathrm{Var}(Y)$$"
+    assert statuses(premises("$X$ and $Y$ are independent random variables.") + claim) == [PROVED]
+    assert statuses(TWO_VARIABLES + claim) == [REFUTED]
+
+
+# --- names said to be constants ---------------------------------------------------------
+
+CONSTANT = premises("$a$ is a constant value.")
+
+
+def test_a_stated_constant_comes_out_of_the_expectation_of_the_other_names():
+    text = CONSTANT + r"$$\mathbb{E}[(aX)^2] - \mathbb{E}[aX]^2 = a^2\mathbb{E}[X^2] - a^2\mathbb{E}[X]^2$$"
+    assert statuses(text) == [PROVED] and set(declared(text)) == {"X"}
+
+
+def test_a_wrong_power_of_the_stated_constant_is_refuted():
+    text = CONSTANT + r"$$\mathbb{E}[(aX)^2] = a\mathbb{E}[X^2]$$"
+    assert statuses(text) == [REFUTED]
+
+
+def test_the_variance_of_a_scaled_variable_scales_by_the_square_only():
+    right = CONSTANT + r"$$\mathrm{Var}(aX) = a^2 \mathrm{Var}(X)$$"
+    wrong = CONSTANT + r"$$\mathrm{Var}(aX) = a \mathrm{Var}(X)$$"
+    assert statuses(right) == [PROVED] and statuses(wrong) == [REFUTED]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(-4, 4).filter(bool), st.integers(-4, 4).filter(bool))
+def test_a_wrong_factor_out_of_an_expectation_is_never_proved(written, right):
+    text = CONSTANT + rf"$$\mathbb{{E}}[{right} a X] = {written} a \mathbb{{E}}[X]$$"
+    assert (statuses(text) == [PROVED]) == (written == right)
+
+
+# --- families declared by their components -----------------------------------------------
+
+LIST = premises(r"$q_i, k_i \sim \mathcal{N}(0, 1)$, independent.")
+
+
+def test_a_list_of_components_declares_each_family_with_the_law():
+    found = declared(LIST + r"$$\mathrm{Var}(q_i k_i) = 1$$")
+    assert set(found) == {"q", "k"} and all(v.is_family and v.law.family is Family.NORMAL for v in found.values())
+
+
+def test_n_of_two_arguments_after_sim_is_the_normal():
+    found = declared(premises(r"$q_i \sim N(0, 1)$.") + r"$$\mathbb{E}[q_i^2] = 1$$")
+    assert found["q"].law.family is Family.NORMAL
+
+
+def test_the_variance_of_a_product_of_independent_standard_components():
+    assert statuses(LIST + r"$$\mathrm{Var}(q_i k_i) = \mathrm{Var}(q_i)\mathrm{Var}(k_i) = 1$$") == [PROVED, PROVED]
+
+
+def test_the_variance_of_a_product_is_not_the_sum_of_variances():
+    assert statuses(LIST + r"$$\mathrm{Var}(q_i k_i) = \mathrm{Var}(q_i) + \mathrm{Var}(k_i)$$") == [REFUTED]
+
+
+def test_without_independence_the_variance_of_a_product_is_not_proved():
+    text = premises(r"$q_i, k_i \sim \mathcal{N}(0, 1)$.") + r"$$\mathrm{Var}(q_i k_i) = 1$$"
+    assert statuses(text) != [PROVED]
+
+
+MEAN = r"$$\mathbb{E}\left[\sum_{i=1}^{d_k} q_i k_i\right] = \sum_{i=1}^{d_k} \mathbb{E}[q_i k_i] = 0$$"
+
+
+def test_linearity_of_expectation_over_a_symbolic_sum():
+    assert statuses(LIST + MEAN) == [PROVED, PROVED]
+
+
+def test_a_wrong_term_under_the_sum_or_a_wrong_mean_is_refuted():
+    assert statuses(LIST + MEAN.replace(r"\mathbb{E}[q_i k_i]", r"\mathbb{E}[q_i^2]"))[0] is REFUTED
+    assert statuses(LIST + MEAN.replace("= 0$$", "= d_k$$"))[1] is REFUTED
+
+
+# --- families declared in words ----------------------------------------------------------
+
+VASWANI = premises("Assume that the components of $q$ and $k$ are independent random variables "
+                   "with mean $0$ and variance $1$.", r"$q \cdot k = \sum_{i=1}^{d_k} q_ik_i$")
+DOT_VARIANCE = r"$$\mathrm{Var}(q \cdot k) = \mathrm{Var}\left(\sum_{i=1}^{d_k} q_ik_i\right) = d_k$$"
+
+
+def test_components_in_words_declare_iid_families_with_the_stated_moments_and_length():
+    found = declared(VASWANI + DOT_VARIANCE)
+    q = found["q"]
+    assert q.iid and q.is_family and str(q.length) == "d_k" and (q.law.mean, q.law.variance) == (0, 1)
+
+
+def test_the_variance_of_the_dot_product_is_the_dimension():
+    assert statuses(VASWANI + DOT_VARIANCE) == [PROVED, PROVED]
+
+
+def test_the_dimension_squared_or_an_off_by_one_sum_is_refuted():
+    assert statuses(VASWANI + DOT_VARIANCE.replace("= d_k$$", "= d_k^2$$"))[1] is REFUTED
+    assert statuses(VASWANI + DOT_VARIANCE.replace(r"^{d_k} q_ik_i\right)", r"^{d_k - 1} q_ik_i\right)"))[0] is REFUTED
+
+
+def test_without_independence_the_variance_of_the_dot_product_is_not_proved():
+    text = VASWANI.replace("are independent random variables", "are random variables")
+    assert PROVED not in statuses(text + r"$$\mathrm{Var}(q \cdot k) = d_k$$")
+
+
+def test_iid_in_words_makes_a_family_iid():
+    text = premises(r"$u_i \sim \mathcal{N}(0, \sigma^2)$, i.i.d.") + r"$$\mathrm{Var}(u_1 + u_2) = 2\sigma^2$$"
+    assert declared(text)["u"].iid
+
+
+def test_standard_normal_in_words_fixes_the_law():
+    text = premises("The components of $u$ are independent standard normal random variables.")
+    found = declared(text + r"$$\mathbb{E}[u_1^4] = 3$$")
+    assert found["u"].law.family is Family.NORMAL and statuses(text + r"$$\mathbb{E}[u_1^4] = 3$$") == [PROVED]
+
+
+# --- what is neither random nor constant ---------------------------------------------------
+
+def test_a_name_given_a_random_value_by_a_premise_is_never_a_constant():
+    text = premises(r"$q_i, k_i \sim \mathcal{N}(0, \sigma^2)$, independent and identically distributed.",
+                    r"$s = q \cdot k = \sum_{i=1}^d q_i k_i$") + r"$$\mathrm{Var}(s) = d \sigma^4$$"
+    assert statuses(text) != [REFUTED]
+
+
+def test_a_random_value_outside_every_operator_is_not_refuted_by_numbers():
+    assert statuses(LIST + r"$$q_i k_i = 1$$") == [UNKNOWN]
+
+
+# --- sentences ---------------------------------------------------------------------------------
+
+def test_sentences_do_not_end_at_abbreviations_or_inside_mathematics():
+    text = "Each element follows a normal law, i.e., $q_i \\sim N(0, 1.5)$. The $u_i$ are i.i.d. and fixed."
+    assert sentences(text) == ["Each element follows a normal law, i.e., $q_i \\sim N(0, 1.5)$",
+                               "The $u_i$ are i.i.d. and fixed"]
+
+
+def test_list_items_are_sentences_of_their_own():
+    assert sentences("- $X$ is random\n- $a$ is a constant") == ["$X$ is random", "$a$ is a constant"]
