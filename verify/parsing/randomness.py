@@ -6,7 +6,8 @@ Declarations come from the premises, never from a letter's name:
   ``X \sim p`` for a law not given in closed form declares X random with no law stated; a list
   ``q_i, k_i \sim N(0, 1)`` declares each name; a subscripted name ``q_i`` declares the *family*
   q, whose components ``q_1, q_2, ...`` share the law;
-* a sentence that calls inline names "random variables" (or "random vectors") declares them;
+* a sentence that calls inline names "random variables" (or "random vectors"), or says they are
+  "sampled from", "drawn from" or "distributed as" a law, declares them;
   "the components (elements, entries) of $q$ ..." declares q a family;
 * in such sentences, "standard normal", "zero mean", "unit variance", "with mean $m$ and
   variance $v$" state the law or its moments;
@@ -40,6 +41,7 @@ from ..vocabulary import Normal
 from ..vocabulary.linalg import Dot
 from ..vocabulary.random import Cov, Expect, Var, moments, normal
 from .expressions import parse
+from .roles import Role, introduced, prose_only
 
 OPERATORS = {"E": Expect, "Var": Var, "Cov": Cov}
 NEVER_DEFINED = ("Var", "Cov")  # ``Var(X) = ...`` heads a claim; ``E(x) = ...`` may define an energy
@@ -49,7 +51,8 @@ _INLINE = re.compile(r"(?<![\\$])\$([^$\n]+?)\$")
 _BREAK = re.compile(r"\n\s*\n|\n\s*(?:[-*+]|\d+[.)])\s+")  # paragraphs and list items
 _ABBREVIATION = re.compile(r"\b(?:i\.\s?i\.\s?d|i\.\s?e|e\.\s?g|cf|resp|etc|vs)\.", re.I)
 _END = re.compile(r"[.!?](?=\s|$)")
-_RANDOM = re.compile(r"\brandom\s+(?:variables?|vectors?|variates?)\b", re.I)
+_RANDOM = re.compile(r"\brandom\s+(?:variables?|vectors?|variates?)\b|"
+                     r"\b(?:sampled|drawn|distributed)\s+(?:i\.\s?i\.\s?d\.\s+)?(?:from|as|according\s+to)\b", re.I)
 _INDEPENDENT = re.compile(r"\bindependent(?:ly)?\b|\bi\.\s?i\.\s?d\b|\biid\b", re.I)
 _IID = re.compile(r"\bi\.\s?i\.\s?d\b|\biid\b|identically\s+distributed|different\s+indices|"
                   r"\b(?:components?|elements?|entries|coordinates?)\b", re.I)
@@ -319,25 +322,35 @@ def implicit(document, constants: set[str], found: dict[str, _Declared]) -> None
 def lengths(document, found: dict[str, _Declared], names: dict) -> None:
     """A family's length from its vector shape (n x 1) or from a premise ``q . k = sum_{i=1}^n q_i k_i``."""
     families = {k for k, d in found.items() if d.family}
+    statements = [f.statement for f in document.formulas if f.statement is not None]
     written = [e for c in document.chains for e in (c.start, *(s.expr for s in c.steps))]
-    for expr in written + [f.rhs for f in document.context.facts]:
+    for expr in written + [f.rhs for f in document.context.facts] + [e for s in statements for e in s.exprs]:
         for symbol in expr.atoms(MatrixSymbol):
             if symbol.name in families and symbol.shape[1] == 1 and found[symbol.name].length is None:
-                found[symbol.name].length = symbol.shape[0]
-    for formula in document.formulas:
-        statement = formula.statement
-        if statement is None or statement.relations != ("=",):
+                found[symbol.name].length = in_document(symbol.shape[0], names)
+    for statement in statements:
+        if "=" not in statement.relations:
             continue
-        left, right = statement.exprs
-        if not (isinstance(right, Sum) and len(right.limits) == 1 and len(right.limits[0]) == 3):
-            continue
-        keys = {str(a.base.label) for a in right.function.atoms(Indexed)}
-        pair = _vector_pair(left, families)
-        if pair is not None and set(pair) == keys:
-            index, low, high = right.limits[0]
-            if low == 1:
+        for left, right in zip(statement.exprs, statement.exprs[1:]):
+            if not (isinstance(right, Sum) and len(right.limits) == 1 and len(right.limits[0]) == 3):
+                continue
+            keys = {str(a.base.label) for a in right.function.atoms(Indexed)}
+            pair = _vector_pair(left, families)
+            if pair is not None and set(pair) == keys and right.limits[0][1] == 1:
                 for key in pair:
-                    found[key].length = found[key].length or in_document(high, names)
+                    found[key].length = found[key].length or in_document(right.limits[0][2], names)
+
+
+def counts(found: dict[str, _Declared]) -> dict:
+    """A length the document writes as a plain name not known to be an integer (``q \\in \\mathbb{R}^d``
+    with d only real) is the number of components: that name as a positive integer, everywhere."""
+    sizes = {}
+    for declared in found.values():
+        length = declared.length
+        if isinstance(length, Symbol) and not (length.is_integer and length.is_positive):
+            sizes[length] = Symbol(length.name, integer=True, positive=True)
+            declared.length = sizes[length]
+    return sizes
 
 
 # --- rewriting the chains ------------------------------------------------------------------
@@ -421,6 +434,8 @@ def with_randomness(document, text: str):
     if not found:
         return document
     lengths(document, found, names)
+    sizes = counts(found)
+    names = {name: sizes.get(symbol, symbol) for name, symbol in names.items()}
     components = all_components(document.formulas)
     bases = {str(e.base.label): e.base for e in components.values()}
     declared = tuple(d.variable(bases) for d in found.values())
@@ -430,19 +445,63 @@ def with_randomness(document, text: str):
     statements = tuple(Independence(tuple(by_key[k] for k in keys)) for keys in independent)
 
     def rewrite(expr):
-        return operators(expr, scalars, components, families)
+        return operators(expr.xreplace(sizes), scalars, components, families)
 
     context: Context = document.context
-    facts = tuple(Fact(f.name, f.lhs, rewrite(f.rhs)) for f in context.facts)
     random_names = set(by_key)
+    facts = tuple(Fact(f.name, f.lhs, rewrite(f.rhs)) for f in context.facts)
+    facts += stated_facts(premise_formulas(document, text), facts, names, rewrite, random_names, components)
     undetermined = defined_from_random(document, random_names, components) - {str(f.lhs) for f in facts}
     theories = ("moments",) + tuple(t for t in context.theories if t != "moments")
     entries = {name for name, entry in components.items() if str(entry.base.label) in families}
-    kept = tuple(s for s in context.symbols if s.name not in random_names | undetermined | entries)
+    kept = tuple(sizes.get(s, s) for s in context.symbols if s.name not in random_names | undetermined | entries)
     context = replace(context, random_variables=declared, independence=statements, theories=theories, facts=facts,
                       symbols=kept + tuple(scalars.values()),
                       notes=context.notes + (f"random: {', '.join(sorted(by_key))} (declared by the premises)",))
     return replace(document, chains=tuple(_chain(c, rewrite) for c in document.chains), context=context)
+
+
+def premise_formulas(document, text: str) -> list:
+    """The inline formulas the prose introduces as premises (``Assume ... $s = q \\cdot k$``)."""
+    prose = prose_only(text)
+    starts = [0] + [at + 1 for at, char in enumerate(text) if char == "\n"]
+    found = []
+    for formula in document.formulas:
+        if formula.display or formula.statement is None or formula.line > len(starts):
+            continue
+        offset = starts[formula.line - 1] + formula.column - 1
+        if introduced(prose, offset).role is Role.PREMISE:
+            found.append(formula)
+    return found
+
+
+def stated_facts(formulas, facts, names: dict, rewrite, keys: set[str], components: dict) -> tuple[Fact, ...]:
+    """Premises the moments theory substitutes: a name given a random value (``s = q \\cdot k = ...``:
+    s is its first right side) and a stated moment (``\\mathrm{Var}(q \\cdot k) = d \\sigma^4``, whose right
+    side is not random), each unless a fact already gives its left side."""
+    given = {f.lhs for f in facts}
+    found: list[Fact] = []
+    for formula in formulas:
+        statement = formula.statement
+        if statement.lead or not statement.relations or set(statement.relations) != {"="}:
+            continue
+        left, right = statement.exprs[0], statement.exprs[1]
+        if isinstance(left, Symbol) and _mentions_random(right, keys, components):
+            name = names.get(left.name, left)
+            if name not in given and left.name not in keys and not _mentions(right, left.name):
+                found.append(Fact(f"definition of {name}", name, rewrite(in_document(right, names))))
+                given.add(name)
+        elif (isinstance(left, AppliedUndef) and left.func.__name__ in OPERATORS and len(statement.exprs) == 2
+              and not _mentions_random(right, keys, components)):
+            moment = rewrite(in_document(left, names))
+            if moment not in given:
+                found.append(Fact(f"stated moment {moment}", moment, rewrite(in_document(right, names))))
+                given.add(moment)
+    return tuple(found)
+
+
+def _mentions(expr: Expr, name: str) -> bool:
+    return any(getattr(s, "name", None) == name for s in expr.free_symbols)
 
 
 def defined_from_random(document, keys: set[str], components: dict) -> set[str]:
@@ -460,6 +519,6 @@ def defined_from_random(document, keys: set[str], components: dict) -> set[str]:
 
 def _mentions_random(expr: Expr, keys: set[str], components: dict) -> bool:
     names = {s.name for s in expr.free_symbols if isinstance(s, Symbol)}
-    names |= {str(b.label) for b in expr.atoms(IndexedBase)}
+    names |= {m.name for m in expr.atoms(MatrixSymbol)} | {str(b.label) for b in expr.atoms(IndexedBase)}
     names |= {str(components[s.name].base.label) for s in expr.free_symbols if getattr(s, "name", None) in components}
     return bool(names & keys)

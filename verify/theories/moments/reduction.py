@@ -15,7 +15,7 @@ component renamed to the family's first, so equal moments have one form.
 """
 from __future__ import annotations
 
-from sympy import Add, Expr, Indexed, Integer, Mul, Symbol, expand
+from sympy import Add, Expr, Indexed, IndexedBase, Integer, Mul, Symbol, expand
 
 from ...undecided import Undecided
 from ...vocabulary.random import Expect
@@ -111,7 +111,7 @@ def _group(factors: list[Expr], model: RandomModel, used: list, strict: bool, di
     """E[one dependent group]: a moment of the law for a power of one variable, else irreducible."""
     product = Mul(*factors)
     base, power = product.as_base_exp()
-    if model.declaration(base) is not None and power.is_Integer and power > 0:
+    if not isinstance(base, IndexedBase) and model.declaration(base) is not None and power.is_Integer and power > 0:
         declaration = model.declaration(base)
         value = raw_moment(declaration.law, int(power))
         if value is not None:
