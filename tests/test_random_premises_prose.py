@@ -195,3 +195,57 @@ def test_sentences_do_not_end_at_abbreviations_or_inside_mathematics():
 
 def test_list_items_are_sentences_of_their_own():
     assert sentences("- $X$ is random\n- $a$ is a constant") == ["$X$ is random", "$a$ is a constant"]
+
+
+# --- premises that give values ---------------------------------------------------------------
+
+AEGEAN = premises(r"$q, k \in \mathbb{R}^d$ with components independent and identically distributed: "
+                  r"$q_i, k_i \sim \mathcal{N}(0, \sigma^2)$.", r"$s = q \cdot k = \sum_{i=1}^d q_i k_i$")
+
+
+def test_a_premise_defining_a_name_as_a_dot_product_gives_its_variance():
+    assert statuses(AEGEAN + r"$$\mathrm{Var}(s) = d \sigma^4$$") == [PROVED]
+
+
+def test_a_wrong_power_of_the_dimension_or_the_scale_is_refuted():
+    assert statuses(AEGEAN + r"$$\mathrm{Var}(s) = d \sigma^2$$") == [REFUTED]
+    assert statuses(AEGEAN + r"$$\mathrm{Var}(s) = d^2 \sigma^4$$") == [REFUTED]
+
+
+def test_the_length_of_a_declared_vector_is_a_positive_integer():
+    length = declared(AEGEAN + r"$$\mathrm{Var}(s) = d \sigma^4$$")["q"].length
+    assert str(length) == "d" and length.is_integer and length.is_positive
+
+
+SCALED = premises(r"$q_i, k_i \sim \mathcal{N}(0, \sigma^2)$, independent and identically distributed.",
+                  r"$\mathrm{Var}(q \cdot k) = d \sigma^4$", r"$\tilde{s} = \frac{q \cdot k}{\sqrt{d}}$")
+
+
+def test_a_stated_moment_is_used_where_the_rules_reach_it():
+    assert statuses(SCALED + r"$$\mathrm{Var}(\tilde{s}) = \sigma^4$$") == [PROVED]
+
+
+def test_a_stated_moment_proves_no_wrong_scaling():
+    for wrong in (r"\sigma^4 / d", r"\sigma^2", r"d \sigma^4"):
+        assert PROVED not in statuses(SCALED + rf"$$\mathrm{{Var}}(\tilde{{s}}) = {wrong}$$")
+
+
+def test_a_moment_claimed_after_then_is_no_premise():
+    text = SCALED.replace(r"- $\mathrm{Var}(q \cdot k) = d \sigma^4$", "") + \
+        r"Then we find $\mathrm{Var}(q \cdot k) = d \sigma^4$ and so" + "\n\n" + r"$$\mathrm{Var}(\tilde{s}) = \sigma^4$$"
+    assert PROVED not in statuses(text)
+
+
+def test_zero_mean_and_unit_variance_in_words_state_the_first_two_moments():
+    text = premises("$X$ is a random variable with zero mean and unit variance.")
+    law = declared(text + r"$$\mathbb{E}[X^2] = 1$$")["X"].law
+    assert (law.family, law.mean, law.variance) == (Family.UNSPECIFIED, 0, 1)
+    assert statuses(text + r"$$\mathbb{E}[(2X + 1)^2] = 5$$") == [PROVED]
+    assert statuses(text + r"$$\mathbb{E}[(2X + 1)^2] = 3$$") == [REFUTED]
+
+
+def test_sampled_from_a_standard_gaussian_declares_a_standard_normal():
+    text = premises(r"$\epsilon$ is sampled from a standard Gaussian distribution.")
+    assert declared(text + r"$$\mathbb{E}[\mu + \sigma \epsilon] = \mu$$")["epsilon"].law.family is Family.NORMAL
+    assert statuses(text + r"$$\mathbb{E}[\mu + \sigma \epsilon] = \mu$$") == [PROVED]
+    assert statuses(text + r"$$\mathbb{E}[\mu + \sigma \epsilon] = \mu + \sigma$$") == [REFUTED]

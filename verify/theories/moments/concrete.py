@@ -168,6 +168,13 @@ def at_indices(node: Expr, evaluate: Evaluator) -> Expr:
     return node.xreplace(values) if values else node
 
 
+def _random_value(expr: Expr, model: RandomModel) -> bool:
+    try:
+        return bool(random_atoms(expr, model))
+    except Undecided:
+        return True
+
+
 def unaveraged(expr: Expr, model: RandomModel, context: Context) -> str | None:
     """Why ``expr`` has no numbers: a declared random atom outside E, Var and Cov (definitions
     unfolded), whose value is random, not a moment; variables an integral or a sum binds
@@ -218,6 +225,9 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
     for symbol in unfolded.free_symbols:  # a random variable has no value of its own: only E, Var, Cov do
         if _name(symbol) in model.by_key:
             instance.values.setdefault(symbol, np.nan)
+    for fact in context.facts:  # nor has a name defined as a random expression (s = q . k)
+        if isinstance(fact.lhs, Symbol) and _random_value(fact.rhs, model):
+            instance.values.setdefault(fact.lhs, np.nan)
 
     def hook(node, evaluate):
         return evaluate(exact(at_indices(node, evaluate), concrete, context))
