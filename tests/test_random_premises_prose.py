@@ -249,3 +249,25 @@ def test_sampled_from_a_standard_gaussian_declares_a_standard_normal():
     assert declared(text + r"$$\mathbb{E}[\mu + \sigma \epsilon] = \mu$$")["epsilon"].law.family is Family.NORMAL
     assert statuses(text + r"$$\mathbb{E}[\mu + \sigma \epsilon] = \mu$$") == [PROVED]
     assert statuses(text + r"$$\mathbb{E}[\mu + \sigma \epsilon] = \mu + \sigma$$") == [REFUTED]
+
+
+def test_a_numeric_subscript_declares_one_variable_not_a_family():
+    found = declared(premises(r"$x_0 \sim \mathcal{N}(0, 1)$.") + r"$$\mathbb{E}[x_0^2] = 1$$")
+    assert set(found) == {"x_0"} and not found["x_0"].is_family
+
+
+def test_a_law_that_changes_with_the_index_declares_no_family():
+    text = premises(r"$x_t \sim \mathcal{N}(a_t, 1)$.") + r"$$\mathbb{E}[x_t] = a_t$$"
+    assert "x" not in declared(text)
+
+
+def test_a_mean_written_as_an_expectation_states_no_value():
+    text = premises(r"$X$ is a random variable with mean $\mathbb{E}[X]$.") + r"$$\mathbb{E}[X] = 0$$"
+    assert declared(text)["X"].law.mean is None
+
+
+def test_a_variance_rule_stated_for_placeholders_is_no_premise_about_the_variables():
+    text = LIST.replace("independent.", "independent.\n- For independent $X$ and $Y$: "
+                        r"$\mathrm{Var}(XY) = \mathrm{Var}(X)\mathrm{Var}(Y)$.")
+    facts = read_document(text + r"$$\mathrm{Var}(q_i k_i) = 1$$").context.facts
+    assert not any("stated moment" in f.name for f in facts)

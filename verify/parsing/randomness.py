@@ -135,11 +135,34 @@ def named(formula: str) -> list[Named]:
 
 def _plain(expr: Expr, components: dict) -> list[Named]:
     """A plain name as a Named (a family for a component ``q_i``), else nothing."""
-    if isinstance(expr, Symbol) and expr in components and len(components[expr].indices) == 1:
+    if _component(expr, components) is not None:
         return [Named(str(components[expr].base.label), True)]
     if isinstance(expr, (Symbol, MatrixSymbol)):
         return [Named(expr.name, False)]
     return []
+
+
+def _component(expr: Expr, components: dict) -> Indexed | None:
+    """``q_i`` read as the component q[i] at a symbolic index: it names the family q. A numeric
+    subscript (``x_0``) names one variable, not its family."""
+    entry = components.get(expr) if isinstance(expr, Symbol) else None
+    if entry is None or len(entry.indices) != 1 or not isinstance(entry.indices[0], Symbol):
+        return None
+    return entry
+
+
+def _varies(law: Law, entry: Indexed, components: dict) -> bool:
+    """The law's parameters mention the index or the family (``x_t \\sim N(a_t x_{t-1}, ...)``)."""
+    index, family = entry.indices[0], str(entry.base.label)
+    components = {getattr(k, "name", str(k)): v for k, v in components.items()}
+    for parameter in (p for p in (law.mean, law.variance) if p is not None):
+        for symbol in parameter.free_symbols:
+            inner = components.get(getattr(symbol, "name", None))
+            if getattr(symbol, "name", None) == str(index) or str(symbol).startswith(family + "_"):
+                return True
+            if inner is not None and (str(inner.base.label) == family or inner.has(index)):
+                return True
+    return False
 
 
 def _top_level(text: str, separator: str) -> list[str]:
@@ -236,8 +259,11 @@ def from_sim(formulas, names: dict, found: dict[str, _Declared]) -> None:
     for sides, written in _sim_statements(formulas):
         stated = law_of(written, names)
         for side, components in sides:
-            if isinstance(side, Symbol) and side in components and len(components[side].indices) == 1:
-                key, family = str(components[side].base.label), True
+            entry = _component(side, components)
+            if entry is not None and stated is not None and _varies(stated, entry, components):
+                continue  # ``x_t \sim N(a_t x_0, ...)``: a law for each index is no family's one law
+            if entry is not None:
+                key, family = str(entry.base.label), True
             elif isinstance(side, Symbol):
                 key, family = side.name, False
             else:
@@ -269,6 +295,8 @@ def stated_moments(sentence: str, names: dict) -> tuple[Law | None, bool]:
         mean = _value(match.group(1), names)
     if variance is None and (match := _VARIANCE_IS.search(words)):
         variance = _value(match.group(1), names)
+    if any(v is not None and v.has(AppliedUndef) for v in (mean, variance)):
+        return None, False  # "whose mean $\\mathbb{E}[X]$": names the moment, states no value
     if mean is None and variance is None:
         return None, False
     return moments(mean, variance), False
@@ -478,7 +506,8 @@ def premise_formulas(document, text: str) -> list:
 def stated_facts(formulas, facts, names: dict, rewrite, keys: set[str], components: dict) -> tuple[Fact, ...]:
     """Premises the moments theory substitutes: a name given a random value (``s = q \\cdot k = ...``:
     s is its first right side) and a stated moment (``\\mathrm{Var}(q \\cdot k) = d \\sigma^4``, whose right
-    side is not random), each unless a fact already gives its left side."""
+    side is not random, of declared variables: ``Var(XY) = ...`` for placeholders X, Y is a rule, not a
+    premise), each unless a fact already gives its left side."""
     given = {f.lhs for f in facts}
     found: list[Fact] = []
     for formula in formulas:
@@ -492,7 +521,7 @@ def stated_facts(formulas, facts, names: dict, rewrite, keys: set[str], componen
                 found.append(Fact(f"definition of {name}", name, rewrite(in_document(right, names))))
                 given.add(name)
         elif (isinstance(left, AppliedUndef) and left.func.__name__ in OPERATORS and len(statement.exprs) == 2
-              and not _mentions_random(right, keys, components)):
+              and _mentions_random(left, keys, components) and not _mentions_random(right, keys, components)):
             moment = rewrite(in_document(left, names))
             if moment not in given:
                 found.append(Fact(f"stated moment {moment}", moment, rewrite(in_document(right, names))))
