@@ -37,7 +37,7 @@ from sympy.core.function import AppliedUndef
 
 from ..errors import ParseError
 from ..model import Chain, Context, Fact, Family, Independence, Law, RandomVariable, Step
-from ..vocabulary import Normal
+from ..vocabulary import Density, Expectation, Normal
 from ..vocabulary.linalg import Dot
 from ..vocabulary.random import Cov, Expect, Var, moments, normal
 from .expressions import parse
@@ -439,6 +439,38 @@ def _chain(chain: Chain, rewrite) -> Chain:
     return Chain(rewrite(chain.start), steps, chain.title, chain.source)
 
 
+def densities_of(exprs) -> dict:
+    """name -> the density ``p(x)`` the document writes of one variable (never ``p(x | z)``); a name
+    written of different variables is ambiguous and left out."""
+    found: dict = {}
+    for expr in exprs:
+        for density in expr.atoms(Density):
+            if not density.given and len(density.variables) == 1:
+                found.setdefault(density.name, set()).add(density)
+    return {name: next(iter(forms)) for name, forms in found.items() if len(forms) == 1}
+
+
+def under_densities(expr: Expr, densities: dict) -> Expr:
+    """``E_{p}[f]`` (read as an undefined ``E_p``) for a density p of the document: ``E_{p(x)}[f]``,
+    the integral of p(x) f over x."""
+    def is_named(node) -> bool:
+        name = node.func.__name__
+        return name.startswith("E_") and len(node.args) == 1 and name[2:] in densities
+
+    return expr.replace(lambda e: isinstance(e, AppliedUndef) and is_named(e),
+                        lambda e: Expectation(e.args[0], densities[e.func.__name__[2:]]))
+
+
+def with_densities(document):
+    """The document with each ``E_p`` of a density p as an expectation under p."""
+    written = [e for c in document.chains for e in (c.start, *(s.expr for s in c.steps))]
+    densities = densities_of(written)
+    if not densities or not any(a.func.__name__.startswith("E_") for e in written for a in e.atoms(AppliedUndef)):
+        return document
+    chains = tuple(_chain(c, lambda e: under_densities(e, densities)) for c in document.chains)
+    return replace(document, chains=chains)
+
+
 def all_components(formulas) -> dict:
     """``q_i -> q[i]`` (by name) for every subscripted name a formula reads as a component (one index)."""
     found = {}
@@ -455,6 +487,7 @@ def with_randomness(document, text: str):
     written = [e for c in document.chains for e in (c.start, *(s.expr for s in c.steps))]
     names = {s.name: s for e in written for s in e.free_symbols if isinstance(s, Symbol)}
     names.update({s.name: s for s in document.context.symbols})
+    document = with_densities(document)
     found: dict[str, _Declared] = {}
     from_sim(document.formulas, names, found)
     independent, constants = from_prose(text, names, found)
