@@ -271,3 +271,43 @@ def test_a_variance_rule_stated_for_placeholders_is_no_premise_about_the_variabl
                         r"$\mathrm{Var}(XY) = \mathrm{Var}(X)\mathrm{Var}(Y)$.")
     facts = read_document(text + r"$$\mathrm{Var}(q_i k_i) = 1$$").context.facts
     assert not any("stated moment" in f.name for f in facts)
+
+
+# --- enumerated families and stated moments ----------------------------------------------
+
+ENUMERATED = "Let $u_1, \\dots, u_d$ be independent random variables with zero mean and unit variance.\n\n"
+
+
+def test_an_enumerated_family_is_declared_with_its_length():
+    u = declared(ENUMERATED + r"$$\mathbb{E}[u_1^2] = 1$$")["u"]
+    assert u.is_family and u.iid and str(u.length) == "d"
+
+
+def test_the_variance_of_an_enumerated_independent_sum_is_its_length_and_no_power_of_it():
+    claim = r"$$\mathrm{Var}\left(\sum_{i=1}^{d} u_i\right) = d$$"
+    assert statuses(ENUMERATED + claim) == [PROVED]
+    assert statuses(ENUMERATED + claim.replace("= d$$", "= d^2$$")) == [REFUTED]
+
+
+def test_an_enumerated_family_not_called_independent_is_not_iid():
+    text = ENUMERATED.replace("independent random variables", "random variables")
+    assert not declared(text + r"$$\mathbb{E}[u_1^2] = 1$$")["u"].iid
+    assert PROVED not in statuses(text + r"$$\mathrm{Var}\left(\sum_{i=1}^{d} u_i\right) = d$$")
+
+
+STATED = r"Assume $\mathbb{E}[u_i] = 0$ and $\mathrm{Var}(u_i) = 1$ for each $i$, with $u_1, \dots, u_n$ independent." + "\n\n"
+
+
+def test_stated_moments_of_a_component_declare_the_family_with_them():
+    u = declared(STATED + r"$$\mathbb{E}[u_1^2] = 1$$")["u"]
+    assert (u.law.mean, u.law.variance, u.iid) == (0, 1, True) and set(declared(STATED + "$$x = 1$$")) == {"u"}
+
+
+def test_stated_moments_decide_a_second_moment_and_refute_a_wrong_one():
+    assert statuses(STATED + r"$$\mathbb{E}[(u_1 + u_2)^2] = 2$$") == [PROVED]
+    assert statuses(STATED + r"$$\mathbb{E}[(u_1 + u_2)^2] = 4$$") == [REFUTED]
+
+
+def test_a_moment_for_each_index_declares_no_shared_law():
+    text = r"Assume $\mathbb{E}[u_i] = m_i$." + "\n\n" + r"$$\mathbb{E}[u_1] = m_1$$"
+    assert "u" not in declared(text)

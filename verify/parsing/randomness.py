@@ -111,12 +111,42 @@ class Named:
 
     key: str
     family: bool
+    length: Expr | None = None  # ``u_1, \\dots, u_d``: the family of d components
+
+
+_DOTS = {"\\dots", "\\ldots", "\\cdots"}
+
+
+def enumerated(parts: list[str]) -> Named | None:
+    """``u_1, u_2, \\dots, u_d``: the family u of components 1..d, else None."""
+    if not any(p.strip() in _DOTS for p in parts):
+        return None
+    entries = []
+    for part in (p.strip() for p in parts if p.strip() not in _DOTS):
+        try:
+            statement = parse(part)
+        except (ParseError, ValueError):
+            return None
+        indexed = dict(statement.indexed)
+        if len(statement.exprs) != 1 or statement.relations or statement.exprs[0] not in indexed:
+            return None
+        entries.append(indexed[statement.exprs[0]])
+    if len(entries) < 2 or len({str(e.base.label) for e in entries}) != 1 or any(len(e.indices) != 1 for e in entries):
+        return None
+    if entries[0].indices[0] != 1 or isinstance(entries[-1].indices[0], Indexed):
+        return None
+    return Named(str(entries[0].base.label), True, entries[-1].indices[0])
 
 
 def named(formula: str) -> list[Named]:
-    """The plain names of one inline formula, a comma list of them allowed (``q_i, k_i``)."""
+    """The plain names of one inline formula, a comma list of them allowed (``q_i, k_i``), or an
+    enumerated family (``u_1, \\dots, u_d``)."""
     found = []
-    for part in _top_level(formula, ","):
+    parts = _top_level(formula, ",")
+    listed = enumerated(parts)
+    if listed is not None:
+        return [listed]
+    for part in parts:
         try:
             statement = parse(part.strip())
         except (ParseError, ValueError):
@@ -234,10 +264,18 @@ def _sim_statements(formulas):
         if statement is not None and statement.relations == ("~",):
             left, law = statement.exprs
             sides = tuple(left.args) if isinstance(left, Tuple) else (left,)
-            yield [(side, dict(statement.indexed)) for side in sides], law
+            yield [(side, dict(statement.indexed)) for side in sides], law, None
         elif statement is None and "\\sim" in formula.text:
             left, _, right = formula.text.partition("\\sim")
             parts = _top_level(left, ",")
+            listed = enumerated(parts)
+            if listed is not None:  # ``u_1, \\dots, u_d \\sim N(0, 1)``
+                try:
+                    law = parse(f"{parts[0].strip()} \\sim {right.strip()}").exprs[-1]
+                except (ParseError, ValueError):
+                    continue
+                yield [], law, listed
+                continue
             if len(parts) < 2:
                 continue
             sides, law = [], None
@@ -251,13 +289,18 @@ def _sim_statements(formulas):
                 sides.append((single.exprs[0], dict(single.indexed)))
                 law = single.exprs[1]
             else:
-                yield sides, law
+                yield sides, law, None
 
 
 def from_sim(formulas, names: dict, found: dict[str, _Declared]) -> None:
     """One declaration per name on the left of a ``\\sim`` premise."""
-    for sides, written in _sim_statements(formulas):
+    for sides, written, listed in _sim_statements(formulas):
         stated = law_of(written, names)
+        if listed is not None:
+            declared = found.setdefault(listed.key, _Declared(listed.key, True))
+            declared.length = declared.length or in_document(listed.length, names)
+            if stated is not None and not declared.stated_law:
+                declared.law, declared.stated_law = stated, True
         for side, components in sides:
             entry = _component(side, components)
             if entry is not None and stated is not None and _varies(stated, entry, components):
@@ -271,6 +314,39 @@ def from_sim(formulas, names: dict, found: dict[str, _Declared]) -> None:
             declared = found.setdefault(key, _Declared(key, family))
             if stated is not None and not declared.stated_law:
                 declared.law, declared.stated_law = stated, True
+
+
+def from_stated(formulas, names: dict, found: dict[str, _Declared]) -> None:
+    """Premises ``\\mathbb{E}[u_i] = 0`` and ``\\mathrm{Var}(u_i) = 1`` of a plain name or a component:
+    it is random, with that moment (a law ``\\sim`` gave stays as given)."""
+    for formula in formulas:
+        statement = formula.statement
+        if statement.lead or statement.relations != ("=",):
+            continue
+        left, right = statement.exprs
+        if not (isinstance(left, AppliedUndef) and left.func.__name__ in ("E", "Var") and len(left.args) == 1):
+            continue
+        (argument,) = left.args
+        if not isinstance(argument, Symbol) or right.has(AppliedUndef) or _mentions(right, argument.name):
+            continue
+        entry = _component(argument, dict(statement.indexed))
+        if entry is None and argument in dict(statement.indexed):
+            continue  # ``E[u_1] = 0``: one component's moment, not the family's
+        key = str(entry.base.label) if entry is not None else argument.name
+        indexed = dict(statement.indexed)
+        if entry is not None and any(s == entry.indices[0] or (s in indexed and indexed[s].has(entry.indices[0]))
+                                     for s in right.free_symbols):
+            continue  # ``E[u_i] = m_i``: a moment for each index is no family's one law
+        declared = found.setdefault(key, _Declared(key, entry is not None))
+        if declared.stated_law:
+            continue
+        value = in_document(right, names)
+        mean, variance = declared.law.mean, declared.law.variance
+        if left.func.__name__ == "E":
+            mean = value if mean is None else mean
+        else:
+            variance = value if variance is None else variance
+        declared.law = moments(mean, variance)
 
 
 def _value(formula: str, names: dict) -> Expr | None:
@@ -309,9 +385,12 @@ def from_prose(text: str, names: dict, found: dict[str, _Declared]) -> tuple[lis
     for sentence in sentences(text):
         mentioned = sentence_names(sentence)
         components = bool(_COMPONENTS.search(_INLINE.sub(" ", sentence)))
-        if _stated(_RANDOM, sentence):
-            for name in mentioned:
-                found.setdefault(name.key, _Declared(name.key, name.family or components))
+        random = _stated(_RANDOM, sentence)
+        listing = _stated(_INDEPENDENT, sentence)  # ``u_1, \\dots, u_n`` independent: a family of variables
+        if random or listing:
+            for name in (n for n in mentioned if random or n.length is not None):
+                declared = found.setdefault(name.key, _Declared(name.key, name.family or components))
+                declared.length = declared.length or name.length
         if _stated(_CONSTANT, sentence) and not _stated(_RANDOM, sentence):
             constants.update(n.key for n in mentioned if n.key not in found)
         here = [found[n.key] for n in mentioned if n.key in found]
@@ -323,9 +402,10 @@ def from_prose(text: str, names: dict, found: dict[str, _Declared]) -> tuple[lis
         words = _INLINE.sub(" ", sentence)
         if _INDEPENDENT.search(words) and not _DENIED.search(words):
             among = [found[k] for k in mentioned_keys(sentence, set(found))]  # ``$q_i k_i$`` names q, k
-            if _IID.search(words):
-                for declared in among:
-                    declared.iid = declared.iid or declared.family
+            listed = {n.key for n in mentioned if n.length is not None}  # ``u_1, \\dots, u_d`` are independent
+            for declared in among:
+                if declared.family and (_IID.search(words) or declared.key in listed):
+                    declared.iid = True
             if len(among) >= 2:
                 statements.append(tuple(d.key for d in among))
     unique = {frozenset(s): tuple(dict.fromkeys(s)) for s in statements}
@@ -490,6 +570,8 @@ def with_randomness(document, text: str):
     document = with_densities(document)
     found: dict[str, _Declared] = {}
     from_sim(document.formulas, names, found)
+    premised = premise_formulas(document, text)
+    from_stated(premised, names, found)
     independent, constants = from_prose(text, names, found)
     implicit(document, constants, found)
     if not found:
@@ -511,7 +593,7 @@ def with_randomness(document, text: str):
     context: Context = document.context
     random_names = set(by_key)
     facts = tuple(Fact(f.name, f.lhs, rewrite(f.rhs)) for f in context.facts)
-    facts += stated_facts(premise_formulas(document, text), facts, names, rewrite, random_names, components)
+    facts += stated_facts(premised, facts, names, rewrite, random_names, components)
     undetermined = defined_from_random(document, random_names, components) - {str(f.lhs) for f in facts}
     theories = ("moments",) + tuple(t for t in context.theories if t != "moments")
     entries = {name for name, entry in components.items() if str(entry.base.label) in families}
