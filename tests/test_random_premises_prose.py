@@ -311,3 +311,8 @@ def test_stated_moments_decide_a_second_moment_and_refute_a_wrong_one():
 def test_a_moment_for_each_index_declares_no_shared_law():
     text = r"Assume $\mathbb{E}[u_i] = m_i$." + "\n\n" + r"$$\mathbb{E}[u_1] = m_1$$"
     assert "u" not in declared(text)
+
+
+def test_a_bare_e_of_a_name_beside_a_constant_is_no_expectation():
+    text = premises("$c$ is a constant.") + "$$E(x) = x^2 + c$$"
+    assert declared(text) == {} and statuses(text) != [PROVED]

@@ -259,10 +259,14 @@ def from_prose(text: str, names: dict, found: dict[str, Declared]) -> tuple[list
     return list(unique.values()), constants
 
 
+_MOMENT_NOTATION = re.compile(r"\\mathbb\s*\{?\s*E\b|\bVar\b|\bCov\b|\\operatorname\{E\}")
+
+
 def implicit(document, constants: set[str], found: dict[str, Declared]) -> None:
     """With constants named and nothing declared, the other plain names averaged by E, Var or Cov
-    in the chains are random variables with no law stated."""
-    if found or not constants:
+    in the chains are random variables with no law stated; only where the document writes moments
+    unmistakably (``\\mathbb{E}``, Var, Cov somewhere): a bare ``E(x)`` may be an energy."""
+    if found or not constants or not any(_MOMENT_NOTATION.search(f.text) for f in document.formulas):
         return
     for chain in document.chains:
         for expr in (chain.start, *(s.expr for s in chain.steps)):
