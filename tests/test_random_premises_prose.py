@@ -316,3 +316,23 @@ def test_a_moment_for_each_index_declares_no_shared_law():
 def test_a_bare_e_of_a_name_beside_a_constant_is_no_expectation():
     text = premises("$c$ is a constant.") + "$$E(x) = x^2 + c$$"
     assert declared(text) == {} and statuses(text) != [PROVED]
+
+
+# --- every form of the premise, every broken variant ------------------------------------
+
+FORMS = (
+    r"- $u_i \sim \mathcal{{N}}(0, {v})$, i.i.d.",
+    r"- The components of $u$ are independent random variables with mean $0$ and variance ${v}$.",
+    r"- Let $u_1, \dots, u_n$ be independent random variables with zero mean and variance ${v}$.",
+    r"- $\mathbb{{E}}[u_i] = 0$ and $\mathrm{{Var}}(u_i) = {v}$, with $u_1, \dots, u_n$ independent.",
+)
+VARIANTS = ("n {v}", "2 n {v}", "n^2 {v}", "n {v}^2 + n", "(n - 1) {v}", "-n {v}")
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(FORMS), st.sampled_from(VARIANTS), st.integers(2, 4))
+def test_the_variance_of_an_iid_sum_is_proved_in_every_form_and_no_variant(form, variant, variance):
+    text = "Assume:\n\n" + form.format(v=variance) + "\n\nThen:\n\n" + \
+        rf"$$\mathrm{{Var}}\left(\sum_{{i=1}}^{{n}} u_i\right) = {variant.format(v=variance)}$$"
+    found = statuses(text)
+    assert found == ([PROVED] if variant == VARIANTS[0] else [REFUTED])

@@ -5,6 +5,8 @@ value claimed after "then" is checked, never assumed.
 """
 from __future__ import annotations
 
+import re
+
 from sympy import Symbol
 from sympy.core.function import AppliedUndef
 
@@ -13,17 +15,25 @@ from ..roles import Role, introduced, prose_only
 from .declarations import in_document, mentions, mentions_random
 from .rewriting import OPERATORS
 
+_JOINED = re.compile(r"\s*\$?\s*(?:,|and|,\s*and|as well as)\s*\$?\s*", re.I)
+
+
 def premise_formulas(document, text: str) -> list:
-    """The inline formulas the prose introduces as premises (``Assume ... $s = q \\cdot k$``)."""
+    """The inline formulas the prose introduces as premises (``Assume ... $s = q \\cdot k$``), and those
+    joined to a premise by "and" or a comma (``Assume $E[u_i] = 0$ and $Var(u_i) = 1$``)."""
     prose = prose_only(text)
     starts = [0] + [at + 1 for at, char in enumerate(text) if char == "\n"]
-    found = []
+    found, previous = [], None  # (end offset, premise?) of the inline formula before
     for formula in document.formulas:
-        if formula.display or formula.statement is None or formula.line > len(starts):
+        if formula.display or formula.line > len(starts):
+            previous = None
             continue
         offset = starts[formula.line - 1] + formula.column - 1
-        if introduced(prose, offset).role is Role.PREMISE:
+        joined = previous is not None and previous[1] and _JOINED.fullmatch(text[previous[0]:offset]) is not None
+        premise = joined or introduced(prose, offset).role is Role.PREMISE
+        if premise and formula.statement is not None:
             found.append(formula)
+        previous = (offset + len(formula.text), premise)
     return found
 
 
