@@ -9,6 +9,9 @@ Declarations come from the premises, never from a letter's name:
 * a sentence that calls inline names "random variables" (or "random vectors"), or says they are
   "sampled from", "drawn from" or "distributed as" a law, declares them;
   "the components (elements, entries) of $q$ ..." declares q a family;
+* an enumerated family ``u_1, \dots, u_d`` is the family u of d components (called independent,
+  its components are i.i.d.); premises ``\mathbb{E}[u_i] = 0``, ``\mathrm{Var}(u_i) = 1`` declare
+  the family with those moments (a premise joined to another by "and" is a premise too);
 * in such sentences, "standard normal", "zero mean", "unit variance", "with mean $m$ and
   variance $v$" state the law or its moments;
 * a sentence that calls two or more declared variables "independent" (and does not deny it)
@@ -23,9 +26,11 @@ Declarations come from the premises, never from a letter's name:
 ``\mathbb{E}[X]``, ``\mathrm{Var}(X)``, ``\mathrm{Cov}(X, Y)`` (read as undefined functions E, Var,
 Cov) become the moments vocabulary; a declared scalar becomes a commuting real symbol, a
 component ``q_i`` of a declared family the entry ``q[i]``, and ``q \cdot k`` or ``q^\top k`` of two
-declared families their dot product. A name the document defines from random variables by an
-equation that is no fact is neither random nor constant: it is left out of the listed constants,
-so a step about it stays undecided. A document with no declaration is left as read.
+declared families their dot product; ``E_{p}[f]`` for a density p of the document the expectation
+under ``p(x)``. Premises that give values are used: ``s = q \cdot k = ...`` defines s by its first
+right side, ``\mathrm{Var}(q \cdot k) = d \sigma^4`` states that moment. A name the document
+otherwise gives a random value is neither random nor constant: it is left out of the listed
+constants, so a step about it stays undecided. A document with no declaration is left as read.
 """
 from __future__ import annotations
 
