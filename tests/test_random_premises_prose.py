@@ -14,6 +14,7 @@ from verify.model import Family
 from verify.parsing.document import read_document
 from verify.parsing.randomness import sentences
 from verify.verdict import Status
+from verify.vocabulary.random import Expect
 
 CONFIG = CheckConfig(seed=3, samples=6, budget=None)
 PROVED, REFUTED, UNKNOWN = Status.PROVED, Status.REFUTED, Status.UNKNOWN
@@ -336,3 +337,35 @@ def test_the_variance_of_an_iid_sum_is_proved_in_every_form_and_no_variant(form,
         rf"$$\mathrm{{Var}}\left(\sum_{{i=1}}^{{n}} u_i\right) = {variant.format(v=variance)}$$"
     found = statuses(text)
     assert found == ([PROVED] if variant == VARIANTS[0] else [REFUTED])
+
+
+# --- a vector law with its diagonal stated -------------------------------------------------
+
+VECTOR = premises(r"The expectation $\mathbb{E}_Z$ is for $Z\sim \mathcal{N}(\mu,\Sigma)$ and $\sigma_i^2=\Sigma_{ii}$.",
+                  r"$\Sigma$ is a matrix of size $J\times J$.")
+SQUARES = r"$$\mathbb{E}_Z\left[\sum_{i=1}^J Z_i^2\right] = \sum_{i=1}^J \left( \mu_i^2+\sigma_i^2 \right)$$"
+
+
+def test_a_vector_normal_with_a_stated_diagonal_declares_componentwise_laws():
+    z = declared(VECTOR + SQUARES)["Z"]
+    assert z.is_family and not z.iid and str(z.length) == "J" and z.law.family is Family.NORMAL
+
+
+def test_the_expected_squared_norm_is_the_sum_of_the_components_second_moments():
+    assert statuses(VECTOR + SQUARES) == [PROVED]
+
+
+def test_a_wrong_sign_or_a_missing_mean_in_the_second_moments_is_never_proved():
+    for wrong in (r"\mu_i^2-\sigma_i^2", r"\sigma_i^2", r"\mu_i^2+\sigma_i^4"):
+        assert PROVED not in statuses(VECTOR + SQUARES.replace(r"\mu_i^2+\sigma_i^2", wrong))
+
+
+def test_a_double_sum_over_components_with_their_own_laws_is_not_decided():
+    claim = r"$$\mathbb{E}_Z\left[\left(\sum_{i=1}^J Z_i\right)^2\right] = \left(\sum_{i=1}^J \mu_i\right)^2$$"
+    assert statuses(VECTOR + claim) == [UNKNOWN]
+
+
+def test_an_expectation_over_one_variable_of_another_stays_as_written():
+    text = premises("$X$ and $Y$ are random variables.") + r"$$\mathbb{E}_X[X Y] = \mathbb{E}[X]\mathbb{E}[Y]$$"
+    (chain,) = read_document(text).chains
+    assert not isinstance(chain.start, Expect) and statuses(text) != [PROVED]

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sympy import Symbol
+from sympy import IndexedBase, Symbol
 
 from ...model import Context, Fact, Independence
 from .declarations import Declared, counts, from_prose, from_sim, from_stated, implicit, lengths
@@ -68,6 +68,7 @@ def with_randomness(document, text: str):
     names = {name: sizes.get(symbol, symbol) for name, symbol in names.items()}
     components = all_components(document.formulas)
     bases = {str(e.base.label): e.base for e in components.values()}
+    bases.update({str(b.label): b for e in written for b in e.atoms(IndexedBase)})  # as the chains hold them
     declared = tuple(d.variable(bases) for d in found.values())
     scalars = {d.key: d.name for d in declared if not d.is_family}
     families = {d.key: d.name for d in declared if d.is_family}

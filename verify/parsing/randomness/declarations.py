@@ -68,6 +68,10 @@ class Declared:
 
     def variable(self, bases: dict) -> RandomVariable:
         name = bases.get(self.key, IndexedBase(self.key)) if self.family else Symbol(self.key, real=True)
+        if self.law.mean is not None or self.law.variance is not None:  # N(mu_i, ...): the document's mu
+            self.law = Law(self.law.family, *(p if p is None else p.replace(
+                lambda e: isinstance(e, IndexedBase), lambda e: bases.get(str(e.label), e))
+                for p in (self.law.mean, self.law.variance)))
         return RandomVariable(name, self.law, iid=self.iid and self.family, length=self.length)
 
 
@@ -139,10 +143,51 @@ def _sim_statements(formulas):
                 yield sides, law, None
 
 
+def diagonal(formulas, covariance: MatrixSymbol) -> Expr | None:
+    """The variance of component i of a law with covariance S, from a premise ``\\sigma_i^2 = S_{ii}``:
+    ``\\sigma^2`` with sigma an IndexedBase (read component-wise), else None."""
+    for formula in formulas:
+        statement = formula.statement
+        if statement is None or statement.relations != ("=",):
+            continue
+        indexed = dict(statement.indexed)
+        sides = [e.xreplace(indexed) for e in statement.exprs]
+        for at, side in enumerate(sides):
+            if isinstance(side, Indexed) and str(side.base.label) == covariance.name and len(side.indices) == 2 \
+                    and side.indices[0] == side.indices[1] and isinstance(side.indices[0], Symbol):
+                index, other = side.indices[0], sides[1 - at]
+                entries = other.atoms(Indexed)
+                if entries and all(e.indices == (index,) for e in entries) and index not in other.free_symbols - {
+                        i for e in entries for i in e.indices}:
+                    return other.xreplace({e: e.base for e in entries})
+    return None
+
+
+def vector_law(side: Expr, written: Expr, formulas) -> tuple[Law, Expr] | None:
+    """``Z \\sim \\mathcal{N}(\\mu, \\Sigma)`` with Sigma an n x n matrix whose diagonal a premise states
+    (``\\sigma_i^2 = \\Sigma_{ii}``): component i of Z is N(mu_i, sigma_i^2), read component-wise; and n."""
+    if not (isinstance(side, (MatrixSymbol, Symbol)) and isinstance(written, Normal)):
+        return None
+    mean, covariance = written.mean, written.variance
+    if not (isinstance(mean, (MatrixSymbol, Symbol)) and isinstance(covariance, MatrixSymbol)
+            and covariance.shape[0] == covariance.shape[1]):
+        return None
+    variance = diagonal(formulas, covariance)
+    if variance is None:
+        return None
+    return normal(IndexedBase(mean.name), variance), covariance.shape[0]
+
+
 def from_sim(formulas, names: dict, found: dict[str, Declared]) -> None:
     """One declaration per name on the left of a ``\\sim`` premise."""
     for sides, written, listed in _sim_statements(formulas):
         stated = law_of(written, names)
+        if len(sides) == 1 and (vector := vector_law(sides[0][0], written, formulas)) is not None:
+            key = sides[0][0].name
+            declared = found.setdefault(key, Declared(key, True))
+            declared.law, declared.stated_law = vector[0], True
+            declared.length = declared.length or in_document(vector[1], names)
+            continue
         if listed is not None:
             declared = found.setdefault(listed.key, Declared(listed.key, True))
             declared.length = declared.length or in_document(listed.length, names)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sympy import Expr, MatMul, MatrixSymbol, Mul, Symbol, Transpose
+from sympy import Expr, IndexedBase, MatMul, MatrixSymbol, Mul, Symbol, Transpose
 from sympy.core.function import AppliedUndef
 
 from ...model import Chain, Step
@@ -67,8 +67,23 @@ def operators(expr: Expr, declared: dict, components: dict | None = None, famili
     expr = expr.xreplace(renamed)
     if families:
         expr = dot_products(expr, families)
+    expr = expr.replace(lambda e: _over_one(e, set(declared) | set(families)), lambda e: Expect(e.args[0]))
     return expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in OPERATORS,
                         lambda e: OPERATORS[e.func.__name__](*e.args))
+
+
+def _over_one(node, keys: set[str]) -> bool:
+    """``E_Z[f]`` (an undefined ``E_Z``) over a declared Z, where f holds no other declared variable:
+    the expectation over Z is E[f]; with other variables in f it is conditional, and stays."""
+    if not (isinstance(node, AppliedUndef) and node.func.__name__.startswith("E_") and len(node.args) == 1):
+        return False
+    key = node.func.__name__[2:]
+    if key not in keys:
+        return False
+    body = node.args[0]
+    mentioned = {getattr(s, "name", None) for s in body.free_symbols}
+    mentioned |= {str(b.label) for b in body.atoms(IndexedBase)} | {m.name for m in body.atoms(MatrixSymbol)}
+    return not (mentioned & keys) - {key}
 
 
 def rewrite_chain(chain: Chain, rewrite) -> Chain:

@@ -26,6 +26,7 @@ from ..algebra import apply_facts, sample_value
 from ..base import Instance
 from .canonical import dot_product, reduce
 from .declared import RandomModel, random_atoms, random_model
+from .laws import componentwise
 from .numbers import install as install_gaussian_numbers
 
 FAMILIES = (Family.NORMAL, Family.RADEMACHER, Family.UNIFORM)
@@ -207,6 +208,8 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
         return outside
     if not expr.has(Expect, Var, Cov):
         return None
+    if any(componentwise(v.law) for v in model.variables):
+        return "no concrete law is drawn for components whose laws differ by component"
     concrete = draw(model, rng)
     for realisation in concrete.realisations:
         for symbol in sorted((realisation.mean.free_symbols | realisation.variance.free_symbols) - set(instance.values),
