@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from tests.documents import check_statuses
 from verify.config import CheckConfig
+from verify.engine.checker import check_derivation
 from verify.model import Family
 from verify.parsing.document import read_document
 from verify.parsing.randomness import sentences
@@ -182,8 +183,15 @@ def test_a_name_given_a_random_value_by_a_premise_is_never_a_constant():
     assert statuses(text) != [REFUTED]
 
 
-def test_a_random_value_outside_every_operator_is_not_refuted_by_numbers():
-    assert statuses(LIST + r"$$q_i k_i = 1$$") == [UNKNOWN]
+def test_a_moment_against_a_random_value_is_not_refuted_by_numbers():
+    assert statuses(premises("$X$ is a random variable.") + r"$$2\mathbb{E}[X] = 2X$$") == [UNKNOWN]
+
+
+def test_an_operator_name_read_as_a_factor_of_random_values_is_not_refuted_by_numbers():
+    text = LIST + r"$$\sum_{i=1}^{n} V q_i k_i = n$$"
+    report = check_derivation(read_document(text).derivation(), CONFIG)
+    (result,) = report.results
+    assert result.verdict.status is UNKNOWN and "operator not read as one" in result.verdict.reason
 
 
 # --- sentences ---------------------------------------------------------------------------------

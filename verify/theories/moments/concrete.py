@@ -31,6 +31,7 @@ from .numbers import install as install_gaussian_numbers
 
 FAMILIES = (Family.NORMAL, Family.RADEMACHER, Family.UNIFORM)
 COUPLINGS = ("independent", "same draw", "opposite draws")
+OPERATOR_NAMES = frozenset({"E", "V", "Var", "Cov", "Variance"})  # a name beside a random value: a misread operator
 
 
 @dataclass(frozen=True)
@@ -203,11 +204,14 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
     install_gaussian_numbers(expr, {v.key for v in model.variables if v.is_family}, rng, instance)
     if not context.random_variables:
         return None
-    outside = unaveraged(expr, model, context)  # ``Var q_i k_i = 1``: an operator not read as one
-    if outside is not None:
-        return outside
+    operator_names = {s.name for s in expr.free_symbols if isinstance(s, Symbol) and s.name in OPERATOR_NAMES}
+    if expr.has(Expect, Var, Cov) or operator_names:  # ``E[X] = X``, or ``V[aX]`` read as a product V a X
+        outside = unaveraged(expr, model, context)
+        if outside is not None:
+            return outside + (f" (is {', '.join(sorted(operator_names))} an operator not read as one?)"
+                              if operator_names else "")
     if not expr.has(Expect, Var, Cov):
-        return None
+        return None  # a random value on its own is sampled like any other (a pointwise identity)
     if any(componentwise(v.law) for v in model.variables):
         return "no concrete law is drawn for components whose laws differ by component"
     concrete = draw(model, rng)
