@@ -49,3 +49,11 @@ def test_a_name_written_of_two_variables_is_left_as_written():
 def test_a_kl_between_names_that_are_no_densities_is_undecided_not_a_crash():
     text = DENSITIES + r"$$D_{\text{KL}}(P||Q) = \int p(x) \log \frac{p(x)}{q(x)} dx$$"
     assert statuses(text) == [Status.UNKNOWN]
+
+
+def test_a_document_whose_context_lists_a_power_among_its_symbols_is_still_read():
+    text = ("- $p(x,z) = p(x \\mid z) p(z)$\n- The source writes $q_\\phi$ for $q_{\\phi}(z \\mid x)$.\n\nThen:\n\n"
+            r"$$D_{\text{KL}}(q_\phi || p) = \int q_\phi \log \frac{q_\phi}{p(xx \mid z) p(z)} \, dx$$" + "\n\n"
+            r"$$= \log p(x) - \mathbb{E}_{q_\phi}(p(x \mid z))$$" + "\n")
+    document = read_document(text)
+    assert any(not isinstance(s, Symbol) for s in document.context.symbols) and document.chains

@@ -53,7 +53,7 @@ def with_randomness(document, text: str):
     """The document with its random variables declared in the context and its operators read."""
     written = [e for c in document.chains for e in (c.start, *(s.expr for s in c.steps))]
     names = {s.name: s for e in written for s in e.free_symbols if isinstance(s, Symbol)}
-    names.update({s.name: s for s in document.context.symbols})
+    names.update({s.name: s for s in document.context.symbols if isinstance(s, Symbol)})
     document = with_densities(document)
     found: dict[str, Declared] = {}
     from_sim(document.formulas, names, found)
@@ -85,7 +85,8 @@ def with_randomness(document, text: str):
     undetermined = defined_from_random(document, random_names, components) - {str(f.lhs) for f in facts}
     theories = ("moments",) + tuple(t for t in context.theories if t != "moments")
     entries = {name for name, entry in components.items() if str(entry.base.label) in families}
-    kept = tuple(sizes.get(s, s) for s in context.symbols if s.name not in random_names | undetermined | entries)
+    kept = tuple(sizes.get(s, s) for s in context.symbols
+                 if getattr(s, "name", None) not in random_names | undetermined | entries)
     context = replace(context, random_variables=declared, independence=statements, theories=theories, facts=facts,
                       symbols=kept + tuple(scalars.values()),
                       notes=context.notes + (f"random: {', '.join(sorted(by_key))} (declared by the premises)",))

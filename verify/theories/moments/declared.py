@@ -135,7 +135,7 @@ def random_model(context: Context) -> RandomModel:
     """The declarations of ``context``; its listed symbols are the names known to be constants, its
     facts whose left side is an E, Var or Cov the moments the premises state."""
     stated = tuple(f for f in context.facts if isinstance(f.lhs, (Expect, Var, Cov)))
-    return _model(context.random_variables, context.independence, frozenset(s.name for s in context.symbols), stated)
+    return _model(context.random_variables, context.independence, frozenset(s.name for s in context.symbols if isinstance(s, Symbol)), stated)
 
 
 @functools.lru_cache(maxsize=128)
