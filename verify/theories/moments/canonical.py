@@ -18,7 +18,7 @@ from ...undecided import Undecided
 from ...vocabulary import KL, Expectation
 from ...vocabulary.linalg import Dot
 from ...vocabulary.random import Cov, Expect, Var
-from ..algebra import apply_facts, normalise
+from ..algebra import apply_facts, fact_rule, normalise
 from ..base import Rule
 from ..linalg.held import holding
 from ..linalg.sums import reduced
@@ -89,6 +89,10 @@ def reduce(expr: Expr, model: RandomModel, used: list, strict: bool = False) -> 
             return node
         if isinstance(node, Dot):
             return dot_product(node, model, used)
+        stated = next((f for f in model.stated if f.lhs == node), None)
+        if stated is not None and not strict:  # a moment the premises state: their value, by their word
+            note(used, fact_rule(stated))
+            return stated.rhs
         if isinstance(node, Expect):
             return expectation(node.body, model, used, strict)
         if isinstance(node, Var):

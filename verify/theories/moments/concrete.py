@@ -15,7 +15,7 @@ import functools
 from dataclasses import dataclass, field
 
 import numpy as np
-from sympy import Expr, Indexed, IndexedBase, Integer, Rational, Symbol, sqrt
+from sympy import Expr, Indexed, IndexedBase, Integer, Integral, Rational, Sum, Symbol, sqrt
 
 from ...evaluation import Evaluator
 from ...model import Context
@@ -25,11 +25,13 @@ from ...vocabulary.random import Cov, Expect, Family, Independence, Law, RandomV
 from ..algebra import apply_facts, sample_value
 from ..base import Instance
 from .canonical import dot_product, reduce
-from .declared import RandomModel, random_model
+from .declared import RandomModel, random_atoms, random_model
+from .laws import componentwise
 from .numbers import install as install_gaussian_numbers
 
 FAMILIES = (Family.NORMAL, Family.RADEMACHER, Family.UNIFORM)
 COUPLINGS = ("independent", "same draw", "opposite draws")
+OPERATOR_NAMES = frozenset({"E", "V", "Var", "Cov", "Variance"})  # a name beside a random value: a misread operator
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,31 @@ def at_indices(node: Expr, evaluate: Evaluator) -> Expr:
     return node.xreplace(values) if values else node
 
 
+def _random_value(expr: Expr, model: RandomModel) -> bool:
+    try:
+        return bool(random_atoms(expr, model))
+    except Undecided:
+        return True
+
+
+def unaveraged(expr: Expr, model: RandomModel, context: Context) -> str | None:
+    """Why ``expr`` has no numbers: a declared random atom outside E, Var and Cov (definitions
+    unfolded), whose value is random, not a moment; variables an integral or a sum binds
+    (``\\int q(z) f(z) dz`` with ``z \\sim q``) are not values. None when there is none."""
+    try:
+        unfolded, _ = apply_facts(expr, context)
+        atoms = random_atoms(unfolded, model)
+    except Undecided as why:
+        return str(why)
+    bound = {str(b) for b in context.integration_variables}
+    bound |= {str(limit[0]) for node in unfolded.atoms(Integral, Sum) for limit in node.limits}
+    outside = [a for a in atoms if not (isinstance(a, Symbol) and a.name in bound)]
+    if not outside:
+        return None
+    return (f"{', '.join(map(str, outside))} stand outside E, Var and Cov: a random quantity has no "
+            "value to compare, only its moments do")
+
+
 def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance) -> str | None:
     """Draw a concrete joint law, sample the parameters of the laws, and install exact hooks."""
     try:
@@ -175,8 +202,18 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
     except Undecided as why:
         return str(why)
     install_gaussian_numbers(expr, {v.key for v in model.variables if v.is_family}, rng, instance)
-    if not context.random_variables or not expr.has(Expect, Var, Cov):
+    if not context.random_variables:
         return None
+    operator_names = {s.name for s in expr.free_symbols if isinstance(s, Symbol) and s.name in OPERATOR_NAMES}
+    if expr.has(Expect, Var, Cov) or operator_names:  # ``E[X] = X``, or ``V[aX]`` read as a product V a X
+        outside = unaveraged(expr, model, context)
+        if outside is not None:
+            return outside + (f" (is {', '.join(sorted(operator_names))} an operator not read as one?)"
+                              if operator_names else "")
+    if not expr.has(Expect, Var, Cov):
+        return None  # a random value on its own is sampled like any other (a pointwise identity)
+    if any(componentwise(v.law) for v in model.variables):
+        return "no concrete law is drawn for components whose laws differ by component"
     concrete = draw(model, rng)
     for realisation in concrete.realisations:
         for symbol in sorted((realisation.mean.free_symbols | realisation.variance.free_symbols) - set(instance.values),
@@ -195,6 +232,9 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
     for symbol in unfolded.free_symbols:  # a random variable has no value of its own: only E, Var, Cov do
         if _name(symbol) in model.by_key:
             instance.values.setdefault(symbol, np.nan)
+    for fact in context.facts:  # nor has a name defined as a random expression (s = q . k)
+        if isinstance(fact.lhs, Symbol) and _random_value(fact.rhs, model):
+            instance.values.setdefault(fact.lhs, np.nan)
 
     def hook(node, evaluate):
         return evaluate(exact(at_indices(node, evaluate), concrete, context))

@@ -1,7 +1,8 @@
 """What the context declares about its random variables, and what follows about independence.
 
-A *random atom* is a declared scalar ``X`` or a component ``u[i]`` of a declared family,
-met outside any E, Var or Cov (inside those it is already averaged out). The one
+A *random atom* is a declared scalar ``X``, a component ``u[i]`` of a declared family, or a
+whole family ``u`` (an argument of a dot product of unknown length, which depends on every
+component), met outside any E, Var or Cov (inside those it is already averaged out). The one
 independence question the theory asks is ``blocks``: into which mutually independent
 groups do the declarations split a set of atoms? Blocks are justified only by the
 premises: atoms of several variables split by variable only when one ``Independence``
@@ -18,9 +19,9 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from sympy import Basic, Expr, Indexed, Integer, Symbol
+from sympy import Basic, Expr, Indexed, IndexedBase, Integer, Sum, Symbol
 
-from ...model import Context
+from ...model import Context, Fact
 from ...undecided import Undecided
 from ...vocabulary import Expectation
 from ...vocabulary.random import Cov, Expect, Independence, Law, RandomVariable, Var
@@ -35,6 +36,7 @@ class RandomModel:
     variables: tuple[RandomVariable, ...]
     independence: tuple[Independence, ...]
     constants: frozenset[str] | None = None  # names known not random; None: every undeclared name
+    stated: tuple[Fact, ...] = ()  # premises giving a moment its value (``Var(q . k) = d sigma^4``)
 
     def check_constants(self, expr: Basic) -> None:
         """Every name in ``expr`` (outside E, Var, Cov) is declared random, known constant, an integer
@@ -43,8 +45,9 @@ class RandomModel:
         if self.constants is None:
             return
         known = self.constants | set(self.by_key) | self.parameters
+        bound = {limit[0] for node in expr.atoms(Sum) for limit in node.limits}  # summation indices
         for node in _outside_operators(expr):
-            if isinstance(node, Symbol) and not node.is_integer and node.name not in known:
+            if isinstance(node, Symbol) and not node.is_integer and node.name not in known and node not in bound:
                 raise Undecided(f"{node} is neither declared random nor known to be a constant")
 
     @functools.cached_property
@@ -64,6 +67,9 @@ class RandomModel:
             return found if found is not None and not found.is_family else None
         if isinstance(atom, Indexed) and len(atom.indices) == 1:
             found = self.by_key.get(str(atom.base.label))
+            return found if found is not None and found.is_family else None
+        if isinstance(atom, IndexedBase):  # the whole vector, as in ``q . k`` of unknown length
+            found = self.by_key.get(str(atom.label))
             return found if found is not None and found.is_family else None
         return None
 
@@ -114,7 +120,9 @@ def independent_groups(factors: list[Expr], model: RandomModel, distinct: frozen
 
 
 def known_distinct(a: Expr, b: Expr, distinct: frozenset) -> bool:
-    """Two components of one family whose indices are known to differ."""
+    """Two components of one family whose indices are known to differ (a whole vector meets every one)."""
+    if not (isinstance(a, Indexed) and isinstance(b, Indexed)):
+        return False
     i, j = a.indices[0], b.indices[0]
     if i == j:
         return False
@@ -124,17 +132,19 @@ def known_distinct(a: Expr, b: Expr, distinct: frozenset) -> bool:
 
 
 def random_model(context: Context) -> RandomModel:
-    """The declarations of ``context``; its listed symbols are the names known to be constants."""
-    return _model(context.random_variables, context.independence, frozenset(s.name for s in context.symbols))
+    """The declarations of ``context``; its listed symbols are the names known to be constants, its
+    facts whose left side is an E, Var or Cov the moments the premises state."""
+    stated = tuple(f for f in context.facts if isinstance(f.lhs, (Expect, Var, Cov)))
+    return _model(context.random_variables, context.independence, frozenset(s.name for s in context.symbols if isinstance(s, Symbol)), stated)
 
 
 @functools.lru_cache(maxsize=128)
-def _model(variables, independence, constants: frozenset[str]) -> RandomModel:
+def _model(variables, independence, constants: frozenset[str], stated: tuple = ()) -> RandomModel:
     known = {v.key for v in variables}
     for statement in independence:
         if not statement.keys <= known:
             raise Undecided(f"independence of undeclared variables {sorted(statement.keys - known)}")
-    return RandomModel(variables, independence, constants)
+    return RandomModel(variables, independence, constants, stated)
 
 
 def _outside_operators(expr: Basic):
@@ -156,7 +166,7 @@ def random_atoms(expr: Basic, model: RandomModel) -> list[Expr]:
     def walk(node):
         if isinstance(node, AVERAGED):
             return
-        if isinstance(node, (Symbol, Indexed)):
+        if isinstance(node, (Symbol, Indexed, IndexedBase)):
             if model.declaration(node) is not None:
                 found.append(node)
             elif isinstance(node, Indexed) and model.by_key.get(str(node.base.label)) is not None:

@@ -14,7 +14,7 @@ m**2 + v
 """
 from __future__ import annotations
 
-from sympy import Expr, Integer, Rational, binomial, expand, factorial2
+from sympy import Expr, IndexedBase, Integer, Rational, binomial, expand, factorial2
 
 from ...vocabulary.random import Family, Law
 from .rules import DECLARED_MOMENTS, FAMILY_MOMENTS, GAUSSIAN_MOMENTS
@@ -33,6 +33,22 @@ def standard_moment(family: Family, j: int) -> Expr:
     if family is Family.UNIFORM:
         return Integer(3) ** (j // 2) / (j + 1)
     raise ValueError(f"{family} has no standard moments")
+
+
+def componentwise(law: Law) -> bool:
+    """The law's parameters hold IndexedBases, read component by component (``N(mu_i, sigma_i^2)``
+    for component i): the components share the law's form, not its values."""
+    return any(p is not None and p.has(IndexedBase) for p in (law.mean, law.variance))
+
+
+def at_component(law: Law, index: Expr) -> Law:
+    """The law of component ``index``: each IndexedBase b of the parameters read as b[index]."""
+    def at(parameter):
+        if parameter is None:
+            return None
+        return parameter.replace(lambda e: isinstance(e, IndexedBase), lambda e: e[index])
+
+    return Law(law.family, at(law.mean), at(law.variance))
 
 
 def raw_moment(law: Law, k: int) -> Expr | None:

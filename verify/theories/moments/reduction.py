@@ -15,13 +15,13 @@ component renamed to the family's first, so equal moments have one form.
 """
 from __future__ import annotations
 
-from sympy import Add, Expr, Indexed, Integer, Mul, Symbol, expand
+from sympy import Add, Expr, Indexed, IndexedBase, Integer, Mul, Sum, Symbol, expand
 
 from ...undecided import Undecided
 from ...vocabulary.random import Expect
 from .declared import RandomModel, independent_groups, random_atoms
 from .expansion import flat_terms, patterns, range_length
-from .laws import moment_rule, raw_moment
+from .laws import at_component, componentwise, moment_rule, raw_moment
 from .rules import EXPECTATION_OF_CONSTANT, INDEPENDENCE, LINEARITY, SUM_OF_IID_TERMS
 
 FIRST = Integer(1)  # components are numbered from 1
@@ -73,6 +73,8 @@ def _term(limits, product: Expr, model: RandomModel, used: list, strict: bool) -
     counting = Mul(*(range_length(*bounds[k]) for k in bound - random_indices))
     if not random_indices:
         return coefficient * counting * _monomial(factors, model, used, strict, frozenset())
+    if any(componentwise(model.declaration(a).law) for a in atoms):
+        return coefficient * counting * _componentwise_sum(factors, random_indices, bounds, model, used, strict)
     note(used, SUM_OF_IID_TERMS)
     total = Integer(0)
     for mapping, count, distinct in patterns({k: bounds[k] for k in random_indices}):
@@ -81,6 +83,17 @@ def _term(limits, product: Expr, model: RandomModel, used: list, strict: bool) -
         renamed = [f.xreplace(mapping) for f in factors]
         total += count * _monomial(renamed, model, used, strict, distinct)
     return coefficient * counting * total
+
+
+def _componentwise_sum(factors, indices: set, bounds: dict, model: RandomModel, used: list, strict: bool) -> Expr:
+    """E[sum_i f(Z_i)] = sum_i E[f(Z_i)] when component i has a law of its own (``N(mu_i, sigma_i^2)``):
+    linearity only; the patterns of coinciding indices need one law for all components."""
+    if len(indices) != 1:
+        raise Undecided("a multiple sum over components whose laws differ by component")
+    (index,) = indices
+    low, high = bounds[index]
+    note(used, LINEARITY)
+    return Sum(_monomial(factors, model, used, strict, frozenset({index})), (index, low, high))
 
 
 def _check_index_use(atoms, bound: set, bounds: dict) -> None:
@@ -111,13 +124,14 @@ def _group(factors: list[Expr], model: RandomModel, used: list, strict: bool, di
     """E[one dependent group]: a moment of the law for a power of one variable, else irreducible."""
     product = Mul(*factors)
     base, power = product.as_base_exp()
-    if model.declaration(base) is not None and power.is_Integer and power > 0:
+    if not isinstance(base, IndexedBase) and model.declaration(base) is not None and power.is_Integer and power > 0:
         declaration = model.declaration(base)
-        value = raw_moment(declaration.law, int(power))
+        law = at_component(declaration.law, base.indices[0]) if componentwise(declaration.law) else declaration.law
+        value = raw_moment(law, int(power))
         if value is not None:
-            note(used, moment_rule(declaration.law))
+            note(used, moment_rule(law))
             return value
-        if declaration.iid:
+        if declaration.iid and not componentwise(declaration.law):
             product = base.base[FIRST] ** power
     if strict:
         raise Undecided(f"E[{product}] is not fixed by the concrete model")

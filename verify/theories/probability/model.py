@@ -138,9 +138,11 @@ def _log_weight(dist, variable, evaluate, grid=GRID, weighting: bool = True):
         mean, variance = float(evaluate(dist.mean)), float(evaluate(dist.variance))
         grid = normal_grid(mean, variance) if weighting else grid
         return normal_log_pdf(grid, mean, variance), grid, evaluate.bound(variable, grid)
+    if not isinstance(dist, Density):  # KL(P || Q) of names the document never writes as densities
+        raise Undecided(f"{dist} is neither a density nor a normal law")
     inner = evaluate.bound(variable, grid)
     over = dist.variables == (variable,) if weighting else variable in dist.variables + dist.given
-    if isinstance(dist, Density) and over:
+    if over:
         return np.log(np.broadcast_to(inner(dist), grid.shape)), grid, inner
     raise Undecided(f"cannot integrate over {dist} in {variable}")
 

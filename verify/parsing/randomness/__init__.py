@@ -1,0 +1,93 @@
+r"""What a document declares about its random variables, for the moments theory.
+
+Declarations come from the premises, never from a letter's name:
+
+* ``X \sim \mathcal{N}(\mu, \sigma^2)`` (or ``N(\mu, \sigma^2)``) declares X random with that law;
+  ``X \sim p`` for a law not given in closed form declares X random with no law stated; a list
+  ``q_i, k_i \sim N(0, 1)`` declares each name; a subscripted name ``q_i`` declares the *family*
+  q, whose components ``q_1, q_2, ...`` share the law;
+* a sentence that calls inline names "random variables" (or "random vectors"), or says they are
+  "sampled from", "drawn from" or "distributed as" a law, declares them;
+  "the components (elements, entries) of $q$ ..." declares q a family;
+* an enumerated family ``u_1, \dots, u_d`` is the family u of d components (called independent,
+  its components are i.i.d.); premises ``\mathbb{E}[u_i] = 0``, ``\mathrm{Var}(u_i) = 1`` declare
+  the family with those moments (a premise joined to another by "and" is a premise too);
+* in such sentences, "standard normal", "zero mean", "unit variance", "with mean $m$ and
+  variance $v$" state the law or its moments;
+* a sentence that calls two or more declared variables "independent" (and does not deny it)
+  makes them mutually independent; one that calls a family's components independent ("the
+  components of $q$ are independent", "for different indices", "i.i.d.", "independent and
+  identically distributed") makes the family i.i.d.;
+* "$a$ is a constant": when nothing is declared random, the other plain names inside E, Var, Cov
+  are then random variables with no law stated (the document said which names are constant);
+* the length of a family comes from its vector shape (``q \in \mathbb{R}^d``) or from a premise
+  ``q \cdot k = \sum_{i=1}^{n} q_i k_i``.
+
+``\mathbb{E}[X]``, ``\mathrm{Var}(X)``, ``\mathrm{Cov}(X, Y)`` (read as undefined functions E, Var,
+Cov) become the moments vocabulary; a declared scalar becomes a commuting real symbol, a
+component ``q_i`` of a declared family the entry ``q[i]``, and ``q \cdot k`` or ``q^\top k`` of two
+declared families their dot product; ``E_{p}[f]`` for a density p of the document the expectation
+under ``p(x)``. Premises that give values are used: ``s = q \cdot k = ...`` defines s by its first
+right side, ``\mathrm{Var}(q \cdot k) = d \sigma^4`` states that moment. A name the document
+otherwise gives a random value is neither random nor constant: it is left out of the listed
+constants, so a step about it stays undecided. A document with no declaration is left as read.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sympy import IndexedBase, Symbol
+
+from ...model import Context, Fact, Independence
+from .declarations import Declared, counts, from_prose, from_sim, from_stated, implicit, lengths
+from .given import defined_from_random, premise_formulas, stated_facts
+from .rewriting import all_components, operators, rewrite_chain, with_densities
+from .sentences import sentences
+
+__all__ = ["NEVER_DEFINED", "sentences", "with_randomness"]
+
+NEVER_DEFINED = ("Var", "Cov")  # ``Var(X) = ...`` heads a claim; ``E(x) = ...`` may define an energy
+
+
+def with_randomness(document, text: str):
+    """The document with its random variables declared in the context and its operators read."""
+    written = [e for c in document.chains for e in (c.start, *(s.expr for s in c.steps))]
+    names = {s.name: s for e in written for s in e.free_symbols if isinstance(s, Symbol)}
+    names.update({s.name: s for s in document.context.symbols if isinstance(s, Symbol)})
+    document = with_densities(document)
+    found: dict[str, Declared] = {}
+    from_sim(document.formulas, names, found)
+    premised = premise_formulas(document, text)
+    from_stated(premised, names, found)
+    independent, constants = from_prose(text, names, found)
+    implicit(document, constants, found)
+    if not found:
+        return document
+    lengths(document, found, names)
+    sizes = counts(found)
+    names = {name: sizes.get(symbol, symbol) for name, symbol in names.items()}
+    components = all_components(document.formulas)
+    bases = {str(e.base.label): e.base for e in components.values()}
+    bases.update({str(b.label): b for e in written for b in e.atoms(IndexedBase)})  # as the chains hold them
+    declared = tuple(d.variable(bases) for d in found.values())
+    scalars = {d.key: d.name for d in declared if not d.is_family}
+    families = {d.key: d.name for d in declared if d.is_family}
+    by_key = {d.key: d.name for d in declared}
+    statements = tuple(Independence(tuple(by_key[k] for k in keys)) for keys in independent)
+
+    def rewrite(expr):
+        return operators(expr.xreplace(sizes), scalars, components, families)
+
+    context: Context = document.context
+    random_names = set(by_key)
+    facts = tuple(Fact(f.name, f.lhs, rewrite(f.rhs)) for f in context.facts)
+    facts += stated_facts(premised, facts, names, rewrite, random_names, components)
+    undetermined = defined_from_random(document, random_names, components) - {str(f.lhs) for f in facts}
+    theories = ("moments",) + tuple(t for t in context.theories if t != "moments")
+    entries = {name for name, entry in components.items() if str(entry.base.label) in families}
+    kept = tuple(sizes.get(s, s) for s in context.symbols
+                 if getattr(s, "name", None) not in random_names | undetermined | entries)
+    context = replace(context, random_variables=declared, independence=statements, theories=theories, facts=facts,
+                      symbols=kept + tuple(scalars.values()),
+                      notes=context.notes + (f"random: {', '.join(sorted(by_key))} (declared by the premises)",))
+    return replace(document, chains=tuple(rewrite_chain(c, rewrite) for c in document.chains), context=context)

@@ -1,0 +1,134 @@
+"""The chains rewritten once the declarations are known.
+
+E, Var, Cov (read as undefined functions) become the moments vocabulary; a declared scalar
+its declared symbol, a component ``q_i`` of a declared family the entry ``q[i]``; a product of
+two declared families (``q \\cdot k``, ``q^\\top k``) their dot product; ``E_{p}[f]`` for a
+density p of the document the expectation under ``p(x)``.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sympy import Expr, IndexedBase, MatMul, MatrixSymbol, Mul, Symbol, Transpose
+from sympy.core.function import AppliedUndef
+
+from ...model import Chain, Step
+from ...vocabulary import Density, Expectation
+from ...vocabulary.linalg import Dot
+from ...vocabulary.random import Cov, Expect, Var
+
+OPERATORS = {"E": Expect, "Var": Var, "Cov": Cov}
+
+
+def vector_pair(expr: Expr, families: set[str]) -> tuple[str, str] | None:
+    """``q k`` (``q \\cdot k`` of scalars), ``q^T k`` or ``q k`` of column vectors: the two families."""
+    if isinstance(expr, MatMul) and len(expr.args) == 2:
+        first, second = expr.args
+        if isinstance(first, Transpose):
+            first = first.arg
+        if all(isinstance(a, MatrixSymbol) and a.name in families for a in (first, second)):
+            return first.name, second.name
+    if isinstance(expr, Mul) and len(expr.args) == 2:
+        if all(isinstance(a, Symbol) and a.name in families for a in expr.args):
+            return tuple(sorted(a.name for a in expr.args))
+    return None
+
+
+def dot_products(expr: Expr, families: dict) -> Expr:
+    """Every product of two declared families (``families``: key -> IndexedBase) as their dot product."""
+    def pair(node):
+        return vector_pair(node, set(families)) is not None
+
+    def dot(node):
+        first, second = vector_pair(node, set(families))
+        return Dot(families[first], families[second])
+
+    expr = expr.replace(lambda e: isinstance(e, MatMul) and pair(e), dot)
+
+    def split(node):
+        inside = [a for a in node.args if isinstance(a, Symbol) and a.name in families]
+        if len(inside) != 2 or inside[0] == inside[1]:
+            return node
+        rest = [a for a in node.args if a not in inside]
+        return Mul(*rest) * Dot(*(families[a.name] for a in sorted(inside, key=str)))
+
+    return expr.replace(lambda e: isinstance(e, Mul), split)
+
+
+def operators(expr: Expr, declared: dict, components: dict | None = None, families: dict | None = None) -> Expr:
+    """E, Var, Cov as the moments vocabulary; each declared variable as its declared symbol, each
+    component ``q_i`` of a declared family as ``q[i]``, each product of two families a dot product."""
+    renamed = {s: declared[s.name] for s in expr.free_symbols if isinstance(s, Symbol) and s.name in declared}
+    families, components = families or {}, components or {}
+    for symbol in expr.free_symbols:
+        entry = components.get(getattr(symbol, "name", None))
+        if entry is not None and str(entry.base.label) in families:
+            renamed[symbol] = entry
+    expr = expr.xreplace(renamed)
+    if families:
+        expr = dot_products(expr, families)
+    expr = expr.replace(lambda e: _over_one(e, set(declared) | set(families)), lambda e: Expect(e.args[0]))
+    return expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in OPERATORS,
+                        lambda e: OPERATORS[e.func.__name__](*e.args))
+
+
+def _over_one(node, keys: set[str]) -> bool:
+    """``E_Z[f]`` (an undefined ``E_Z``) over a declared Z, where f holds no other declared variable:
+    the expectation over Z is E[f]; with other variables in f it is conditional, and stays."""
+    if not (isinstance(node, AppliedUndef) and node.func.__name__.startswith("E_") and len(node.args) == 1):
+        return False
+    key = node.func.__name__[2:]
+    if key not in keys:
+        return False
+    body = node.args[0]
+    mentioned = {getattr(s, "name", None) for s in body.free_symbols}
+    mentioned |= {str(b.label) for b in body.atoms(IndexedBase)} | {m.name for m in body.atoms(MatrixSymbol)}
+    return not (mentioned & keys) - {key}
+
+
+def rewrite_chain(chain: Chain, rewrite) -> Chain:
+    steps = tuple(Step(rewrite(s.expr), s.relation, s.justification, s.source) for s in chain.steps)
+    return Chain(rewrite(chain.start), steps, chain.title, chain.source)
+
+
+def densities_of(exprs) -> dict:
+    """name -> the density ``p(x)`` the document writes of one variable (never ``p(x | z)``); a name
+    written of different variables is ambiguous and left out."""
+    found: dict = {}
+    for expr in exprs:
+        for density in expr.atoms(Density):
+            if not density.given and len(density.variables) == 1:
+                found.setdefault(density.name, set()).add(density)
+    return {name: next(iter(forms)) for name, forms in found.items() if len(forms) == 1}
+
+
+def under_densities(expr: Expr, densities: dict) -> Expr:
+    """``E_{p}[f]`` (read as an undefined ``E_p``) for a density p of the document: ``E_{p(x)}[f]``,
+    the integral of p(x) f over x."""
+    def is_named(node) -> bool:
+        name = node.func.__name__
+        return name.startswith("E_") and len(node.args) == 1 and name[2:] in densities
+
+    return expr.replace(lambda e: isinstance(e, AppliedUndef) and is_named(e),
+                        lambda e: Expectation(e.args[0], densities[e.func.__name__[2:]]))
+
+
+def with_densities(document):
+    """The document with each ``E_p`` of a density p as an expectation under p."""
+    written = [e for c in document.chains for e in (c.start, *(s.expr for s in c.steps))]
+    densities = densities_of(written)
+    if not densities or not any(a.func.__name__.startswith("E_") for e in written for a in e.atoms(AppliedUndef)):
+        return document
+    chains = tuple(rewrite_chain(c, lambda e: under_densities(e, densities)) for c in document.chains)
+    return replace(document, chains=chains)
+
+
+def all_components(formulas) -> dict:
+    """``q_i -> q[i]`` (by name) for every subscripted name a formula reads as a component (one index)."""
+    found = {}
+    for formula in formulas:
+        if formula.statement is not None:
+            for symbol, entry in formula.statement.indexed:
+                if len(entry.indices) == 1:
+                    found.setdefault(symbol.name, entry)
+    return found
