@@ -82,6 +82,7 @@ class _Builder:
     chains: list[Chain] = field(default_factory=list)
     definitions: list[tuple[Expr, Expr]] = field(default_factory=list)
     definition_sources: list[str] = field(default_factory=list)
+    identities: list[tuple[Expr, Expr, str]] = field(default_factory=list)  # stated results: lhs, rhs, source
     skipped: list[tuple[str, str]] = field(default_factory=list)
     starts: list[str] = field(default_factory=list)
     start_text: str = ""
@@ -432,6 +433,17 @@ def _inline_definitions(builder: _Builder, formulas: list[Formula], pieces: list
             builder.definitions.append((lhs, rhs))
             builder.definition_sources.append(formula.text)
             defined.add(lhs)
+        elif role.role is Role.PREMISE and _is_stated_result(lhs) and not _mentions(rhs, lhs):
+            builder.identities.append((lhs, rhs, formula.text))
+
+
+def _is_stated_result(lhs: Expr) -> bool:
+    """``\int q \log p \, dz = \ldots``, ``\mathbb{E}[x^2] = \ldots``: a premise giving the value of a
+    compound quantity is a result the document states; it is used where that quantity occurs (and a
+    numeric instance must satisfy it), never checked. A name, a function at its variables, or a
+    number on the left is no such result."""
+    return isinstance(lhs, Expr) and not lhs.is_Number and not _is_definable(lhs) and bool(lhs.free_symbols) \
+        and not isinstance(lhs, (Symbol, Indexed, MatrixSymbol))
 
 
 def _refuse_directed(formulas: list[Formula], stated: dict[str, str]) -> list[Formula]:
@@ -482,7 +494,9 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], names: R
     definitions = tuple((rewrite(a, mapping), rewrite(b, mapping)) for a, b in builder.definitions)
     context = infer_context(rewritten, mapping, assumed_note(everything, sizes, loose, kind_notes, stated))
     stated = tuple(dict.fromkeys(r for r in (rewrite(r, mapping) for r in relations) if isinstance(r, sympy.Rel)))
-    context = replace(context, facts=context.facts + facts(definitions, rewritten),
+    identities = tuple(Fact(f"stated: {' '.join(source.split())}", rewrite(a, mapping), rewrite(b, mapping))
+                       for a, b, source in builder.identities)
+    context = replace(context, facts=context.facts + facts(definitions, rewritten) + identities,
                       notes=context.notes + ((role_note,) if role_note else ()),
                       relations=context.relations + tuple(r for r in stated if r not in context.relations))
     return Document(filename, chains, context, tuple(formulas), definitions, tuple(builder.definition_sources),
