@@ -21,7 +21,7 @@ from sympy.core.function import AppliedUndef
 
 from ..errors import LimitExceeded, ParseError
 from ..model import Chain, Context, Derivation, Fact, Relation, Step
-from ..vocabulary import Density
+from ..vocabulary import Density, Normal
 from .context import assumed_note, infer_context, integrated_variables, loose_names, rewrite, symbol_map
 from .diagnostics import line_column
 from .expressions import parse
@@ -433,17 +433,21 @@ def _inline_definitions(builder: _Builder, formulas: list[Formula], pieces: list
             builder.definitions.append((lhs, rhs))
             builder.definition_sources.append(formula.text)
             defined.add(lhs)
-        elif role.role is Role.PREMISE and _is_stated_result(lhs) and not _mentions(rhs, lhs):
+        elif role.role is Role.PREMISE and _is_stated_result(lhs, rhs) and not _mentions(rhs, lhs):
             builder.identities.append((lhs, rhs, formula.text))
 
 
-def _is_stated_result(lhs: Expr) -> bool:
-    """``\int q \log p \, dz = \ldots``, ``\mathbb{E}[x^2] = \ldots``: a premise giving the value of a
+def _is_stated_result(lhs: Expr, rhs: Expr) -> bool:
+    """``\\int q \\log p \\, dz = \\ldots``, ``\\mathbb{E}[x^2] = \\ldots``: a premise giving the value of a
     compound quantity is a result the document states; it is used where that quantity occurs (and a
-    numeric instance must satisfy it), never checked. A name, a function at its variables, or a
-    number on the left is no such result."""
-    return isinstance(lhs, Expr) and not lhs.is_Number and not _is_definable(lhs) and bool(lhs.free_symbols) \
-        and not isinstance(lhs, (Symbol, Indexed, MatrixSymbol))
+    numeric instance must satisfy it), never checked. A name, a function at its variables, a
+    density (its law is read by the probability reader), a number, or a law on the right
+    (``p(z) = \\mathcal{N}(0, I)``) is no such result."""
+    if not isinstance(lhs, Expr) or lhs.is_Number or _is_definable(lhs) or rhs.has(Normal):
+        return False
+    if isinstance(lhs, (Symbol, Indexed, MatrixSymbol, Density)):
+        return False
+    return bool(lhs.free_symbols or lhs.atoms(AppliedUndef))
 
 
 def _refuse_directed(formulas: list[Formula], stated: dict[str, str]) -> list[Formula]:
