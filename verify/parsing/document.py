@@ -447,7 +447,7 @@ def _is_stated_result(lhs: Expr, rhs: Expr) -> bool:
         return False
     if isinstance(lhs, (Symbol, Indexed, MatrixSymbol, Density)):
         return False
-    return bool(lhs.free_symbols or lhs.atoms(AppliedUndef))
+    return bool(lhs.free_symbols or lhs.atoms(AppliedUndef) or lhs.atoms(Density))
 
 
 def _refuse_directed(formulas: list[Formula], stated: dict[str, str]) -> list[Formula]:
