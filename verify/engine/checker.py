@@ -48,6 +48,15 @@ class StepQuestion:
         canonical tier (to decide) and the numeric tier (to show the residual)."""
         return canonical_form(self.lhs - self.rhs, self.context)
 
+    @functools.cached_property
+    def undecided_form(self) -> str | None:
+        """Why no canonical form could be built (a theory met a construct it leaves undecided), or None."""
+        try:
+            self.canonical
+        except Undecided as why:
+            return str(why)
+        return None
+
 
 Decider = Callable[[StepQuestion], Verdict | None]
 
@@ -135,6 +144,8 @@ def _constant_refutation(residual: Expr, relation: Relation) -> Verdict | None:
 def canonical_forms(step: StepQuestion) -> Verdict | None:
     """``lhs - rhs`` in canonical form: zero proves an equality, a signed form an inequality,
     a constant of the wrong sign refutes."""
+    if step.undecided_form is not None:  # no form to compare (the numeric tier says why)
+        return None
     residual, used = step.canonical
     if step.relation is Relation.EQ and residual == 0:
         return proved(f"canonical forms agree ({', '.join(map(str, used))})", used)
@@ -150,6 +161,8 @@ def canonical_forms(step: StepQuestion) -> Verdict | None:
 
 def numeric(step: StepQuestion) -> Verdict:
     """Instantiation: consistent on every sample, refuted by a counterexample, or unknown."""
+    if step.undecided_form is not None:  # the numbers would decide what the symbols leave open: not drawn
+        return unknown(f"not decided symbolically: {step.undecided_form}")
     residual = str(step.canonical[0])
     found = numeric_check(step.lhs, step.relation, step.rhs, step.context, step.config)
     if found.status is Status.UNKNOWN:
