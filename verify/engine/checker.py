@@ -13,7 +13,8 @@ import functools
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Iterator
 
-from sympy import Expr, factor, latex, nan, zoo
+import sympy
+from sympy import Expr, Identity, MatrixSymbol, Pow, Symbol, Tuple, factor, latex, nan, zoo
 from sympy.core.sympify import _sympify
 from sympy.matrices import MatrixBase
 from sympy.matrices.expressions.matexpr import MatrixExpr
@@ -41,6 +42,7 @@ class StepQuestion:
     context: Context
     config: CheckConfig = CheckConfig()
     justification: str | None = None
+    readings: bool = True  # may a refutation be stopped by another reading of an open name (not when checking one)
 
     @functools.cached_property
     def canonical(self) -> tuple[Expr, tuple[Rule, ...]]:
@@ -159,14 +161,64 @@ def canonical_forms(step: StepQuestion) -> Verdict | None:
     return None
 
 
+@dataclass(frozen=True)
+class OtherReading:
+    """A standard reading of a name the context leaves open, other than the one the step was checked in."""
+
+    says: str  # "i is the imaginary unit"
+    substitution: tuple[tuple[Expr, Expr], ...]
+
+
+IMAGINARY_NAME, IDENTITY_NAME = "i", "I"
+
+
+def _integer_exponents(expr: Expr) -> set[Symbol]:
+    """Names in the exponent of a negative number (``(-1)^n``): real only at integers, as written."""
+    return {s for p in expr.atoms(Pow) if p.base.is_number and p.base.is_negative is True
+            for s in p.exp.free_symbols if isinstance(s, Symbol) and s.is_integer is None}
+
+
+def other_readings(lhs: Expr, rhs: Expr) -> tuple[OtherReading, ...]:
+    """The standard readings of names whose kind the context left open: a plain ``i`` that is no index
+    as the imaginary unit, a square matrix ``I`` as the identity, a name in the exponent of ``-1`` as
+    an integer. Each is only a reading the document may mean, so it can stop a refutation, never prove."""
+    sides = Tuple(lhs, rhs)
+    found = [OtherReading("i is the imaginary unit", ((s, sympy.I),)) for s in sides.free_symbols
+             if isinstance(s, Symbol) and s.name == IMAGINARY_NAME and s.is_integer is None]
+    found += [OtherReading("I is the identity matrix", ((m, Identity(m.rows)),)) for m in sides.atoms(MatrixSymbol)
+              if m.name == IDENTITY_NAME and m.rows == m.cols]
+    found += [OtherReading(f"{s} is an integer", ((s, Symbol(s.name, integer=True, positive=s.is_positive)),))
+              for s in sorted(_integer_exponents(lhs) | _integer_exponents(rhs), key=str)]
+    if len(found) > 1:
+        found.append(OtherReading(" and ".join(r.says for r in found), tuple(p for r in found for p in r.substitution)))
+    return tuple(found)
+
+
+def holds_in_another_reading(step: StepQuestion) -> OtherReading | None:
+    """The first other reading of the step's open names under which the step holds, or None."""
+    for reading in other_readings(step.lhs, step.rhs):
+        mapping = dict(reading.substitution)
+        other = replace(step, lhs=step.lhs.xreplace(mapping), rhs=step.rhs.xreplace(mapping), readings=False)
+        if decide(other).status.holds:
+            return reading
+    return None
+
+
 def numeric(step: StepQuestion) -> Verdict:
-    """Instantiation: consistent on every sample, refuted by a counterexample, or unknown."""
+    """Instantiation: consistent on every sample, refuted by a counterexample, or unknown.
+    A counterexample in one reading of a name the document leaves open (``i`` a real name) refutes
+    nothing when the step holds in the standard other reading (``i`` the imaginary unit): unknown."""
     if step.undecided_form is not None:  # the numbers would decide what the symbols leave open: not drawn
         return unknown(f"not decided symbolically: {step.undecided_form}")
     residual = str(step.canonical[0])
     found = numeric_check(step.lhs, step.relation, step.rhs, step.context, step.config)
     if found.status is Status.UNKNOWN:
         return unknown(f"{found.reason}; residual (left - right) in canonical form: {residual}", residual=residual)
+    if found.status is Status.REFUTED and step.readings:
+        reading = holds_in_another_reading(step)
+        if reading is not None:
+            return unknown(f"{found.reason} when every name is read as the context reads it, but the step holds "
+                           f"if {reading.says}; the document does not say which it means", residual=residual)
     return Verdict(found.status, found.reason, residual=residual, counterexample=found.counterexample,
                    samples=found.samples)
 
