@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Iterator
 
 import sympy
-from sympy import Expr, Identity, MatrixSymbol, Pow, Symbol, Tuple, factor, latex, nan, zoo
+from sympy import Expr, Identity, MatrixSymbol, Pow, Symbol, Tuple, ZeroMatrix, factor, latex, nan, zoo
 from sympy.core.sympify import _sympify
 from sympy.matrices import MatrixBase
 from sympy.matrices.expressions.matexpr import MatrixExpr
@@ -48,6 +48,9 @@ class StepQuestion:
     def canonical(self) -> tuple[Expr, tuple[Rule, ...]]:
         """``lhs - rhs`` in canonical form and the rules that fired: computed once, read by the
         canonical tier (to decide) and the numeric tier (to show the residual)."""
+        if _is_matrix(self.lhs) != _is_matrix(self.rhs):
+            raise Undecided("one side is a matrix and the other a scalar: the step does not say whether the "
+                            "scalar means a multiple of the identity (or a 1 x 1 matrix), so the sides are not compared")
         return canonical_form(self.lhs - self.rhs, self.context)
 
     @functools.cached_property
@@ -83,6 +86,22 @@ def shape_mismatch(step: StepQuestion) -> Verdict | None:
     show = lambda shape: " x ".join(str(int(n)) for n in shape)  # noqa: E731
     return Verdict(Status.REFUTED, f"the left side is {show(left)}, the right side {show(right)}: "
                                    "matrices of different sizes are never equal")
+
+
+def _is_matrix(side: Expr) -> bool:
+    return isinstance(side, (MatrixBase, MatrixExpr))
+
+
+def _zero_as_matrix(lhs: Expr, relation: Relation, rhs: Expr) -> tuple[Expr, Expr]:
+    """``A B - B A = 0``: a 0 equated with a matrix is the zero matrix of its shape (the standard
+    reading). A 1 x 1 product (``x^T A x = 0``) stays a scalar for the theories, as does an order."""
+    if relation is not Relation.EQ:
+        return lhs, rhs
+    if _is_matrix(lhs) and not _is_matrix(rhs) and rhs == 0 and tuple(lhs.shape) != (1, 1):
+        return lhs, ZeroMatrix(*lhs.shape)
+    if _is_matrix(rhs) and not _is_matrix(lhs) and lhs == 0 and tuple(rhs.shape) != (1, 1):
+        return ZeroMatrix(*rhs.shape), rhs
+    return lhs, rhs
 
 
 def approximation(step: StepQuestion) -> Verdict | None:
@@ -255,8 +274,9 @@ def _asked(decider: Callable, *question) -> Verdict | None:
 def check_step(lhs: Expr, relation: Relation, rhs: Expr, context: Context,
                config: CheckConfig = CheckConfig(), justification: str | None = None) -> Verdict:
     """Check ``lhs relation rhs`` under ``context``."""
-    lhs, rhs = _sympify(lhs), _sympify(rhs)  # numbers become SymPy numbers; text is refused
-    return decide(StepQuestion(lhs, Relation(relation), rhs, context, config, justification))
+    relation = Relation(relation)
+    lhs, rhs = _zero_as_matrix(_sympify(lhs), relation, _sympify(rhs))  # numbers become SymPy numbers; text is refused
+    return decide(StepQuestion(lhs, relation, rhs, context, config, justification))
 
 
 def check_claim(claim: Claim, context: Context, config: CheckConfig = CheckConfig()) -> Verdict:
