@@ -119,7 +119,22 @@ def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
         except Mixed:
             return expr, tuple(facts)
         form = reduced(scalar, used)
+        form = stated_sums(form, context, facts)
     return form, tuple(facts) + tuple(sorted(used, key=str)) + (LINEAR_ALGEBRA,)
+
+
+def stated_sums(form: Expr, context: Context, used: list) -> Expr:
+    """A stated value of a sum (``\\sum_j y_j = 1``, one-hot labels) put in wherever the form shows that
+    sum once constants are factored out (``\\sum_j y_j c = c \\sum_j y_j``): both are brought to the
+    same normal form, dummies renamed alike, so a sum over other names is the same sum."""
+    for fact in context.facts:
+        if not isinstance(fact.lhs, Sum) or form == 0:
+            continue
+        target = reduced(to_scalar(fact.lhs, set()), set())
+        if target != 0 and form.has(target):
+            form = form.xreplace({target: fact.rhs})
+            used.append(fact_rule(fact))
+    return form
 
 
 def instantiate(context: Context, expr: Expr, rng, instance) -> str | None:
