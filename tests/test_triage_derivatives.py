@@ -3,7 +3,7 @@ and never a proof that rests on treating the differentiated function as constant
 from __future__ import annotations
 
 import pytest
-from sympy import Derivative, Function, IndexedBase, Sum, Symbol, symbols
+from sympy import Derivative, Function, IndexedBase, KroneckerDelta, Sum, Symbol, symbols
 
 from tests.documents import check_statuses
 from verify.config import CheckConfig
@@ -63,3 +63,9 @@ def test_a_derivative_by_an_entry_moves_with_the_entry_index_under_a_sum():
     with holding():
         assert i in free_of(Derivative(L, yhat[i]))
         assert i not in free_of(Sum(Derivative(L, yhat[i]), (i, 1, C)))
+
+
+def test_a_derivative_by_an_entry_of_a_family_the_body_shows_at_another_index_is_carried_out():
+    i, j = symbols("i j", integer=True)
+    f, z = Function("f"), IndexedBase("z")
+    assert carried_out(Derivative(f(z[i]), z[j])) == KroneckerDelta(i, j) * Derivative(f(z[i]), z[i])

@@ -109,7 +109,14 @@ def _unshown_variable(derivative: sympy.Derivative):
     variable (the document differentiates by it), so the weakest reading leaves it undecided."""
     if not derivative.expr.atoms(AppliedUndef):
         return None
-    return next((v for v in derivative.variables if not derivative.expr.has(v)), None)
+    return next((v for v in derivative.variables if not _shows(derivative.expr, v)), None)
+
+
+def _shows(expr: Expr, variable) -> bool:
+    """Does ``expr`` show ``variable``: itself, or for an entry ``z_j`` any entry of ``z`` (``d z_i/d z_j`` is a delta)."""
+    if isinstance(variable, sympy.Indexed):
+        return any(e.base == variable.base for e in expr.atoms(sympy.Indexed))
+    return expr.has(variable)
 
 
 def carried_out(derivative: sympy.Derivative) -> Expr:
