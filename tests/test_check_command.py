@@ -129,3 +129,20 @@ def test_a_step_source_is_added_beside_the_existing_fields(capsys):
     _, report = run_json(SAMPLES / "elbo_broken.md", capsys)
     check = report["derivations"][0]["checks"][0]
     assert {"index", "chain", "kind", "latex", "verdict", "reason", "source"} <= set(check)
+
+
+def test_a_document_whose_every_formula_is_unreadable_reports_each_and_exits_1(tmp_path, capsys):
+    path = tmp_path / "answer.md"
+    path.write_text("Notes.\n\n$$\\expect[x] = 1$$\n\n$$= 2 +$$\n")
+    assert main(["check", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "line 3, column 3" in out and "line 5, column 8" in out
+    assert "nothing checked: 2 display formulas could not be read" in out
+
+
+def test_json_of_an_unreadable_document_is_not_ok_and_positions_each_error(tmp_path, capsys):
+    path = tmp_path / "answer.md"
+    path.write_text("$$\\expect[x] = 1$$\n")
+    code, report = run_json(path, capsys)
+    assert code == 1 and report["ok"] is False and report["chains"] == []
+    assert [(e["line"], e["column"]) for e in report["parse_errors"]] == [(1, 3)]

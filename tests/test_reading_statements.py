@@ -86,3 +86,13 @@ def test_every_step_knows_the_line_and_column_of_its_formula():
 def test_a_chain_has_one_position_per_step():
     document = read_document("$$x = 1$$\n\n$$y + y = 2 y = y + y$$")
     assert [len(p) for p in document.step_positions] == [len(c.steps) for c in document.chains]
+
+
+@pytest.mark.parametrize("name", ["\\text{log }", "\\text{ log}", "\\textrm{exp }"])
+def test_a_one_word_text_with_spaces_inside_is_a_name_not_prose(name):
+    row = f"{name}x = y"
+    assert statements(row) == [(row, 0)]
+
+
+def test_a_qualifier_with_spaces_inside_still_ends_the_statement():
+    assert statements("a = b \\text{ for } x > 0") == [("a = b", 0)]

@@ -197,24 +197,101 @@ class Context:
     independence: tuple[Independence, ...] = ()
 
 
+_ATOM, _BUILT, _RAW = 0, 1, 2
+
+
+def portable(expr: Expr | None):
+    """A form as written, for pickling: SymPy rebuilds a pickled expression with evaluation on, so
+    ``x q/q`` would come back as ``x``. Each node is marked as evaluated (rebuilt the usual way) or
+    unevaluated (rebuilt as it is), with ``srepr`` to confirm what came back."""
+    if expr is None:
+        return None
+    from sympy import srepr
+
+    return (_encoded(expr), srepr(expr))
+
+
+def _encoded(node):
+    if not isinstance(node, Basic) or not node.args:
+        return (_ATOM, node)
+    try:
+        kept = node.func(*node.args) == node
+    except Exception:  # noqa: BLE001 -- a node that does not rebuild: kept as it is
+        kept = False
+    return (_BUILT if kept else _RAW, node.func, tuple(_encoded(a) for a in node.args))
+
+
+def restored(data) -> Expr | None:
+    """The form ``portable`` made, as it was; None when it does not come back exactly."""
+    if data is None:
+        return None
+    from sympy import srepr
+
+    try:
+        expr = _decoded(data[0])
+        return expr if srepr(expr) == data[1] else None
+    except Exception:  # noqa: BLE001 -- (RecursionError, a class that does not rebuild): not known
+        return None
+
+
+def _decoded(data):
+    if data[0] == _ATOM:
+        return data[1]
+    kind, func, args = data
+    args = tuple(_decoded(a) for a in args)
+    if kind == _BUILT:
+        return func(*args)
+    from sympy.core.logic import fuzzy_and
+    from sympy.core.operations import AssocOp
+
+    if isinstance(func, type) and issubclass(func, AssocOp):
+        return func._from_args(args)
+    node = Basic.__new__(func, *args)
+    try:
+        node.is_commutative
+    except AttributeError:  # set by the class's constructor, which evaluates: set here as it does
+        node.is_commutative = fuzzy_and(a.is_commutative for a in args)
+    return node
+
+
+class KeepsWritten:
+    """Pickles its ``written`` field (a form as written, or a tuple of them) with ``portable``,
+    so that it survives the trip to and from a worker process."""
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        value = state["written"]
+        state["written"] = ("several", tuple(portable(e) for e in value)) if isinstance(value, tuple) \
+            else ("one", portable(value))
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        state = dict(state)
+        kind, value = state["written"]
+        state["written"] = tuple(restored(e) for e in value) if kind == "several" else restored(value)
+        self.__dict__.update(state)
+
+
 @dataclass(frozen=True)
-class Step:
+class Step(KeepsWritten):
     """``previous relation expr``, justified by a named rule (or by nothing)."""
 
     expr: Expr
     relation: Relation = Relation.EQ
     justification: str | None = None
     source: str | None = None  # the text the step was read from, when parsed
+    written: Expr | None = None  # ``expr`` as written, unevaluated (``x q/q``, not ``x``), when read from text
 
 
 @dataclass(frozen=True)
-class Chain:
-    """A start expression and the steps that rewrite it."""
+class Chain(KeepsWritten):
+    """A start expression and the steps that rewrite it (``written``: the start as written, when known)."""
 
     start: Expr
     steps: tuple[Step, ...]
     title: str = ""
     source: str | None = None
+    written: Expr | None = None
 
     def links(self) -> Iterator[tuple[Expr, Step]]:
         """Each step with the expression it rewrites: ``(previous, step)``, in order."""
@@ -222,6 +299,13 @@ class Chain:
         for step in self.steps:
             yield previous, step
             previous = step.expr
+
+    def written_links(self) -> Iterator[tuple[Expr | None, Step]]:
+        """Each step with the expression before it as written (None where not known), in order."""
+        previous = self.written
+        for step in self.steps:
+            yield previous, step
+            previous = step.written
 
     @property
     def end(self) -> Expr:

@@ -46,11 +46,22 @@ def authored_plain(text: str, unicode: bool | None = None) -> str:
 
 @dataclass(frozen=True)
 class Sides:
-    """What the terminal knows of one checked step besides its result: its two sides as objects."""
+    """What the terminal knows of one checked step besides its result: its two sides as objects
+    (as read), and as written (unevaluated; None where not known)."""
 
     lhs: object
     rhs: object
     relation: Relation = Relation.EQ
+    written: tuple = (None, None)
+    symbols: tuple = ()  # the context's symbols, with their assumptions
+
+    @property
+    def conditions(self) -> tuple:
+        """The factors the reading cancelled in a step written differently on its two sides
+        (``q`` of ``x q/q = x``): the step holds where each is nonzero."""
+        from .engine.as_read import cancelled
+
+        return cancelled(self.lhs, self.rhs, self.written, self.symbols)
 
 
 @dataclass
@@ -74,8 +85,10 @@ class Printed:
     def sides(self) -> dict[tuple[int, int], Sides]:
         if self.derivation is None:
             return {}
-        return {(c, i): Sides(previous, step.expr, step.relation) for c, chain in enumerate(self.derivation.chains)
-                for i, (previous, step) in enumerate(chain.links(), 1)}
+        symbols = self.derivation.context.symbols
+        return {(c, i): Sides(previous, step.expr, step.relation, (before, step.written), symbols)
+                for c, chain in enumerate(self.derivation.chains)
+                for i, ((previous, step), (before, _)) in enumerate(zip(chain.links(), chain.written_links()), 1)}
 
     def what(self, result: CheckResult) -> str:
         """The step, claim or cross-check as it is shown in its row."""
@@ -106,6 +119,17 @@ def result_row(result: CheckResult, printed: Printed | None = None) -> str:
     label = result.verdict.label + (" (identical)" if result.verdict.tier is Tier.IDENTICAL else "")
     return (f"  {where:<10} {shorten(what, 46):<46} {shorten(why, 22):<22} "
             f"{label:<24} {result.millis:8.1f} ms")
+
+
+def condition_detail(result: CheckResult, printed: Printed | None = None) -> list[str]:
+    """Where a step that holds only once its written factors cancel holds: ``where q ≠ 0``."""
+    side = printed.sides.get((result.chain, result.index)) if printed is not None and result.kind == "step" else None
+    if side is None or not result.verdict.status.holds or not side.conditions:
+        return []
+    ne = " ≠ " if printed.unicode else " != "
+    factors = side.conditions
+    return [f"      where: {', '.join(plain_math(d, printed.unicode) + ne + '0' for d in factors)}"
+            f" (the step cancels {'this factor' if len(factors) == 1 else 'these factors'})"]
 
 
 def failure_detail(result: CheckResult, printed: Printed | None = None) -> list[str]:
@@ -150,24 +174,29 @@ def table(report: DerivationReport, printed: Printed | None = None) -> str:
     lines = [f"{report.name}: {authored_plain(report.title, printed.unicode)}"]
     for result in report.results + report.twin:
         lines.append(result_row(result, printed))
+        lines.extend(condition_detail(result, printed))
         if not result.verdict.status.holds:
             lines.extend(failure_detail(result, printed))
     return "\n".join(lines)
 
 
-def printed_forms(expr, latex: str | None = None) -> dict:
-    """An expression for programs and people: its LaTeX and its plain ASCII maths."""
+def printed_forms(expr, latex: str | None = None, as_written: bool = False) -> dict:
+    """An expression for programs and people: its LaTeX and its plain ASCII maths (``as_written``: an
+    unevaluated form as written, printed in the author's order)."""
     from .printing import latex_math
 
-    return {"latex": latex if latex is not None else latex_math(expr), "text": plain_math(expr, unicode=False)}
+    return {"latex": latex if latex is not None else latex_math(expr, as_written),
+            "text": plain_math(expr, unicode=False, as_written=as_written)}
 
 
 def result_json(result: CheckResult, printed: Printed | None = None) -> dict:
     """One check as plain data; the typed fields (status, tier, rules) by their value or name.
 
-    With ``printed``, a step also gives its ``written`` form (as its author wrote it, when known)
-    and its ``canonical`` form (the expression the checker read), and a failing step its
-    ``residual_form`` and ``counterexample_text``, printed from the objects.
+    With ``printed``, a step also gives its ``written`` text (as its author wrote it, when known),
+    its ``written_form`` (that expression as written, unevaluated, when known), its ``canonical`` form
+    (the expression the checker read), the factors it holds only where ``nonzero`` (cancelled
+    between its sides: ``q`` of ``x q/q = x``), and a failing step its ``residual_form`` and ``counterexample_text``,
+    printed from the objects.
     """
     example = result.verdict.counterexample
     data = {
@@ -191,6 +220,9 @@ def result_json(result: CheckResult, printed: Printed | None = None) -> dict:
         side = printed.sides.get(key)
         data["written"] = printed.written.get(key)
         data["canonical"] = printed_forms(side.rhs) | {"relation": side.relation.value} if side is not None else None
+        as_written = side.written[1] if side is not None else None
+        data["written_form"] = printed_forms(as_written, as_written=True) if as_written is not None else None
+        data["nonzero"] = [printed_forms(d) for d in side.conditions] if side is not None else []
         residual = printed.residuals.get(key)
         data["residual_form"] = printed_forms(residual) if residual is not None else None
         if example is not None and side is not None:

@@ -2,7 +2,9 @@
 
 Exit codes: 0 when every step is proved or consistent, 1 when one is refuted or
 unknown (or a display formula cannot be read), 2 when the file cannot be read
-(missing, not UTF-8, empty, too large, no derivation in it).
+(missing, not UTF-8, empty, too large, no display formula in it that reads or fails as one).
+A document whose every formula is unreadable is not a bad file: it is reported, formula by
+formula, with exit 1, like any other document that holds an unreadable formula.
 """
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ import json
 import sys
 
 from ..errors import UsageError
-from ..report import Printed, failure_detail, report_json, result_row, shorten, summary_line
+from ..report import (Printed, condition_detail, failure_detail, printed_forms, report_json, result_row, shorten,
+                      summary_line)
 from .options import add_check_options, add_ascii_option, check_config, wants_unicode
 
 MAX_BYTES = 8_000_000
@@ -50,12 +53,9 @@ def load_document(path: str):
     from ..parsing import read_document
 
     document = read_document(read_text(path), filename=path)
-    if not document.chains:
-        unreadable = [f for f in document.formulas if f.error is not None and f.display]
-        detail = f"; {_count(len(unreadable), 'display formula')} could not be read:\n" + "\n".join(
-            str(f.error) for f in unreadable) if unreadable else ""
+    if not document.chains and not _unreadable(document):
         raise UsageError(f"{path} holds no derivation (no chain of display formulas such as "
-                         f"$$a = b$$ followed by $$= c$$){detail}")
+                         f"$$a = b$$ followed by $$= c$$)")
     return document
 
 
@@ -99,6 +99,7 @@ def document_text(document, report, printed: Printed | None = None) -> str:
         lines.append(f"chain {c + 1} ({_count(len(chain.steps), 'step')}), starting {shorten(start)}")
         for result in results:
             lines.append(result_row(result, printed))
+            lines.extend(condition_detail(result, printed))
             if not result.verdict.status.holds:
                 lines.extend(failure_detail(result, printed))
         failing = report.first_failure(c)
@@ -107,7 +108,10 @@ def document_text(document, report, printed: Printed | None = None) -> str:
     for formula in _unreadable(document):
         lines.append(f"cannot read: {formula.error}")
     lines.extend(f"not checked: {shorten(source)} ({why})" for source, why in document.skipped)
-    lines.append(summary_line([report]))
+    if not report.results and _unreadable(document):
+        lines.append(f"nothing checked: {_count(len(_unreadable(document)), 'display formula')} could not be read")
+    else:
+        lines.append(summary_line([report]))
     return "\n".join(lines)
 
 
@@ -128,9 +132,13 @@ def step_as_written(chain, n: int) -> str:
     return f"{step.relation.latex} {pieces[at]}"
 
 
-def _chain_json(c: int, chain, report) -> dict:
+def _chain_json(c: int, chain, report, start_text: str | None = None) -> dict:
+    """A chain's sources, its first failing step, and its ``start`` as written and as read."""
     failing = report.first_failure(c)
-    return {"index": c + 1, "source": chain.source, "steps": [s.source for s in chain.steps],
+    start = {"written": start_text,
+             "written_form": printed_forms(chain.written, as_written=True) if chain.written is not None else None,
+             "canonical": printed_forms(chain.start)}
+    return {"index": c + 1, "source": chain.source, "steps": [s.source for s in chain.steps], "start": start,
             "first_failure": failing.index if failing is not None else None}
 
 
@@ -158,7 +166,8 @@ def document_json(document, report, printed: Printed | None = None) -> dict:
     data = report_json([report], {report.name: printed})
     data["file"] = document.filename
     _add_sources(data, document)
-    data["chains"] = [_chain_json(c, chain, report) for c, chain in enumerate(document.chains)]
+    data["chains"] = [_chain_json(c, chain, report, document.starts[c] if c < len(document.starts) else None)
+                      for c, chain in enumerate(document.chains)]
     data["parse_errors"] = [{"line": f.error.line, "column": f.error.column, "message": f.error.message,
                              "context": f.error.context} for f in _unreadable(document)]
     data["ok"] = data["ok"] and not data["parse_errors"]

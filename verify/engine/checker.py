@@ -25,6 +25,7 @@ from ..rules import Rule, find_rule
 from ..theories import CLAIM_HANDLERS, STEP_HANDLERS
 from ..undecided import Undecided
 from ..verdict import CheckResult, DerivationReport, Status, Tier, Verdict, proved, unknown
+from .as_read import alike, cancelled
 from .budget import Ending, Outcome, run_lanes
 from .canonical import canonical_form
 from .numeric import numeric_check
@@ -42,6 +43,7 @@ class StepQuestion:
     context: Context
     config: CheckConfig = CheckConfig()
     justification: str | None = None
+    written: tuple = (None, None)  # both sides as written (unevaluated), None where not known
     readings: bool = True  # may a refutation be stopped by another reading of an open name (not when checking one)
 
     @functools.cached_property
@@ -113,10 +115,21 @@ def approximation(step: StepQuestion) -> Verdict | None:
 
 
 def identical(step: StepQuestion) -> Verdict | None:
-    """The same expression on both sides: true for =, <= and >=, and a restatement, not a step."""
-    if step.lhs == step.rhs and step.relation in (Relation.EQ, Relation.LE, Relation.GE):
+    """The same expression on both sides, as read and as written: true for =, <= and >=, and a
+    restatement, not a step. Sides that only the reading made equal (``x q/q``, ``x``) are not identical."""
+    if step.lhs == step.rhs and step.relation in (Relation.EQ, Relation.LE, Relation.GE) and alike(step.written):
         return proved(IDENTICAL)
     return None
+
+
+def same_once_read(step: StepQuestion) -> Verdict | None:
+    """Sides written differently that read as one expression: the reading's own algebra proves the
+    step, where every factor it cancelled (``q`` of ``x q/q = x``) is nonzero."""
+    if step.lhs != step.rhs or step.relation not in (Relation.EQ, Relation.LE, Relation.GE):
+        return None
+    divisors = cancelled(step.lhs, step.rhs, step.written, step.context.symbols)
+    where = f"; it holds where {' and '.join(f'{d} != 0' for d in divisors)}" if divisors else ""
+    return proved(f"both sides are the same expression once read{where}")
 
 
 def cited_rule(step: StepQuestion) -> Verdict | None:
@@ -217,7 +230,9 @@ def holds_in_another_reading(step: StepQuestion) -> OtherReading | None:
     """The first other reading of the step's open names under which the step holds, or None."""
     for reading in other_readings(step.lhs, step.rhs):
         mapping = dict(reading.substitution)
-        other = replace(step, lhs=step.lhs.xreplace(mapping), rhs=step.rhs.xreplace(mapping), readings=False)
+        written = tuple(None if w is None else w.xreplace(mapping) for w in step.written)
+        other = replace(step, lhs=step.lhs.xreplace(mapping), rhs=step.rhs.xreplace(mapping), written=written,
+                        readings=False)
         if decide(other).status.holds:
             return reading
     return None
@@ -247,6 +262,7 @@ DECIDERS: tuple[tuple[Tier, Decider], ...] = (
     (Tier.STRUCTURAL, shape_mismatch),
     (Tier.STRUCTURAL, approximation),
     (Tier.IDENTICAL, identical),
+    (Tier.CANONICAL, same_once_read),
     (Tier.RULE, cited_rule),
     (Tier.STEP_HANDLER, step_handlers),
     (Tier.CANONICAL, canonical_forms),
@@ -272,11 +288,12 @@ def _asked(decider: Callable, *question) -> Verdict | None:
 
 
 def check_step(lhs: Expr, relation: Relation, rhs: Expr, context: Context,
-               config: CheckConfig = CheckConfig(), justification: str | None = None) -> Verdict:
-    """Check ``lhs relation rhs`` under ``context``."""
+               config: CheckConfig = CheckConfig(), justification: str | None = None,
+               written: tuple = (None, None)) -> Verdict:
+    """Check ``lhs relation rhs`` under ``context`` (``written``: the two sides as written, when known)."""
     relation = Relation(relation)
     lhs, rhs = _zero_as_matrix(_sympify(lhs), relation, _sympify(rhs))  # numbers become SymPy numbers; text is refused
-    return decide(StepQuestion(lhs, relation, rhs, context, config, justification))
+    return decide(StepQuestion(lhs, relation, rhs, context, config, justification, written))
 
 
 def check_claim(claim: Claim, context: Context, config: CheckConfig = CheckConfig()) -> Verdict:
@@ -316,9 +333,9 @@ def _plan(derivation: Derivation, config: CheckConfig) -> list[tuple[_Entry, Cal
     context = derivation.context
     plan = []
     for c, chain in enumerate(derivation.chains):
-        for i, (previous, step) in enumerate(chain.links(), 1):
+        for i, ((previous, step), (before, _)) in enumerate(zip(chain.links(), chain.written_links()), 1):
             check = functools.partial(check_step, previous, step.relation, step.expr, context, config,
-                                      step.justification)
+                                      step.justification, (before, step.written))
             plan.append((_Entry("step", c, i, step.justification, functools.partial(step_latex, step)), check))
     for i, claim in enumerate(derivation.claims, 1):
         check = functools.partial(check_claim, claim, context, config)

@@ -17,7 +17,7 @@ from sympy import Expr
 
 from ..model import Relation, relation_latex
 from ..verdict import CheckResult, DerivationReport
-from .document import identical_note, verdict_mark
+from .document import identical_note, nonzero_note, verdict_mark
 from ..printing.text import escape_text
 from .prose import authored_latex
 from .explain import failure_lines
@@ -51,6 +51,15 @@ class Checked:
     justification: str | None
     result: CheckResult | None
     source: str | None = None  # the text of the formula the step was read from
+    written: tuple = (None, None)  # the two sides as written (unevaluated), None where not known
+    symbols: tuple = ()  # the context's symbols, with their assumptions
+
+    @property
+    def nonzero(self) -> tuple:
+        """The factors this step cancels (``q`` of ``x q/q = x``): it holds where each is nonzero."""
+        from ..engine.as_read import cancelled
+
+        return cancelled(self.lhs, self.rhs, self.written, self.symbols)
 
 
 @dataclass
@@ -73,8 +82,10 @@ def _offsets(text: str, formulas) -> dict:
 
 def _checked_steps(document, report: DerivationReport) -> list[Checked]:
     results = {(r.chain, r.index): r for r in report.results if r.kind == "step"}
-    return [Checked(c, i, previous, step.expr, step.relation, step.justification, results.get((c, i)), step.source)
-            for c, chain in enumerate(document.chains) for i, (previous, step) in enumerate(chain.links(), 1)]
+    return [Checked(c, i, previous, step.expr, step.relation, step.justification, results.get((c, i)), step.source,
+                    (before, step.written), document.context.symbols)
+            for c, chain in enumerate(document.chains)
+            for i, ((previous, step), (before, _)) in enumerate(zip(chain.links(), chain.written_links()), 1)]
 
 
 def _steps_of(formula, walk: _Walk) -> list[Checked]:
@@ -96,10 +107,15 @@ def _formula_math(formula) -> str:
     shown = written_latex(formula.text)
     if shown is not None:
         return shown
+    from ..parsing.written import written_forms
+
+    as_written = written_forms([statement])[0]  # the source is unsafe to typeset: print what it says
+    shown = [latex_math(w, as_written=True) if w is not None else latex_math(e)
+             for w, e in zip(as_written, statement.exprs)]
     pieces = [relation_latex(statement.lead) or escape_text(statement.lead)] if statement.lead else []
-    pieces.append(latex_math(statement.exprs[0]))
-    for relation, expr in zip(statement.relations, statement.exprs[1:]):
-        pieces += [relation_latex(relation) or r"\mathrel{?}", latex_math(expr)]
+    pieces.append(shown[0])
+    for relation, expr in zip(statement.relations, shown[1:]):
+        pieces += [relation_latex(relation) or r"\mathrel{?}", expr]
     return " ".join(pieces)
 
 
@@ -113,7 +129,8 @@ def _margin(formula, steps: list[Checked], walk: _Walk) -> str:
     for s in steps:
         why = authored_latex(s.justification) if s.justification else ""
         verdict = s.result.verdict if s.result else None
-        notes.append(rf"\textup{{({s.chain + 1}.{s.index})}} {why} {verdict_mark(verdict)}{identical_note(verdict)}")
+        notes.append(rf"\textup{{({s.chain + 1}.{s.index})}} {why} {verdict_mark(verdict)}{identical_note(verdict)}"
+                     + (nonzero_note(s.nonzero) if verdict is not None and verdict.status.holds else ""))
     return r"\\ ".join(notes)
 
 

@@ -41,11 +41,21 @@ def verdict_mark(verdict: Verdict | None) -> str:
 
 
 def identical_note(verdict: Verdict | None) -> str:
-    """A step the checker found identical to the line before *as read*: said in the margin, since the
-    reader may have simplified what was written (``x \\cdot q/q``) into the same expression."""
+    """A step identical to the line before (as written, not only as read: ``x \\cdot q/q`` after ``x``
+    is a step) is a restatement: said in the margin."""
     if verdict is None or verdict.tier is not Tier.IDENTICAL:
         return ""
-    return r"\\ \textit{identical to the line before, as read}"
+    return r"\\ \textit{identical to the line before}"
+
+
+def nonzero_note(factors) -> str:
+    """A step that holds once a factor cancels (``x q/q = x``) says where, in the margin: ``holds where q ≠ 0``."""
+    if not factors:
+        return ""
+    from ..printing import nonzero_prose
+    from .prose import prose_latex
+
+    return r"\\ \textit{" + prose_latex(nonzero_prose(factors)) + "}"
 
 
 def document(title: str, body: str, subtitle: str = "") -> str:

@@ -46,6 +46,8 @@ class MarkedStep:
     justification: str | None = None
     verdict: Verdict | None = None
     written: str = ""  # this step's expression as written (a piece of ``source``), shown when safe
+    as_written: Any = None  # that expression as written, unevaluated (shown when the text is not safe)
+    nonzero: tuple = ()  # factors the step cancels (``q`` of ``x q/q = x``): it holds where each is nonzero
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class MarkedChain:
     source: str = ""
     context: Context | None = None  # when given, the first wrong step's residual is in canonical form
     written_start: str = ""  # the start as written, shown when safe
+    start_as_written: Any = None  # the start as written, unevaluated
 
 
 @dataclass(frozen=True)
@@ -84,17 +87,25 @@ def marked_chain(chain: Chain, checked: Sequence[Verdict | CheckResult | None],
     ``context`` (the one the chain was checked under) lets the residual be shown in canonical form."""
     verdicts = [c.verdict if isinstance(c, CheckResult) else c for c in checked]
     verdicts += [None] * (len(chain.steps) - len(verdicts))
+    from ..engine.as_read import cancelled
+
     start, pieces = written_steps(chain)
     steps = tuple(MarkedStep(s.expr, str(getattr(s.relation, "value", s.relation)), s.source or "",
-                             s.justification, v, w or "") for s, v, w in zip(chain.steps, verdicts, pieces))
-    return MarkedChain(chain.start, steps, chain.title, chain.source or "", context, start or "")
+                             s.justification, v, w or "", s.written, cancelled(previous, s.expr, (before, s.written),
+                                                                                context.symbols if context else ()))
+                  for s, v, w, (previous, _), (before, _) in zip(chain.steps, verdicts, pieces, chain.links(),
+                                                                  chain.written_links()))
+    return MarkedChain(chain.start, steps, chain.title, chain.source or "", context, start or "", chain.written)
 
 
-def _math(expr: Any, source: str, written: str = "") -> str:
-    """The step as written when that is safe LaTeX, else as read; a line not read is shown literally."""
+def _math(expr: Any, source: str, written: str = "", as_written: Any = None) -> str:
+    """The step as written when that is safe LaTeX, else its expression as written, else as read; a line
+    not read is shown literally."""
     shown = written_latex(written) if written else None
     if shown is not None:
         return shown
+    if as_written is not None:
+        return latex_math(as_written, as_written=True)
     if expr is None:
         return rf"\text{{\ttfamily {escape_text(source or '(not read)')}}}"
     return latex_math(expr)
@@ -109,10 +120,12 @@ def chain_feedback(chain: MarkedChain, number: int) -> str:
     """The chain in ``align*``; the first wrong step in bold and explained below it."""
     wrong = _first_failure(chain)
     rows = [StepRow(f"{number}.{i}", relation_latex(str(getattr(s.relation, "value", s.relation))) or "=",
-                    _math(s.expr, s.source, s.written), s.justification, s.verdict, emphasis=i == wrong)
+                    _math(s.expr, s.source, s.written, s.as_written), s.justification, s.verdict, emphasis=i == wrong,
+                    nonzero=s.nonzero)
             for i, s in enumerate(chain.steps, 1)]
     head = f"Chain {number}" + (f": {authored_latex(chain.title)}" if chain.title else "")
-    parts = [rf"\subsection*{{{head}}}", steps_align(_math(chain.start, chain.source, chain.written_start), rows)]
+    parts = [rf"\subsection*{{{head}}}", steps_align(_math(chain.start, chain.source, chain.written_start,
+                                                                chain.start_as_written), rows)]
     if wrong is not None:
         parts.append(r"\medskip" + rf"\textbf{{First wrong step ({number}.{wrong}).}} " + _explained(chain, wrong)
                      + r"\par")

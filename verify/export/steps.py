@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..verdict import Verdict
-from .document import identical_note, verdict_mark
+from .document import identical_note, nonzero_note, verdict_mark
 from ..printing.text import escape_text
 from .prose import authored_latex
 
@@ -25,6 +25,7 @@ class StepRow:
     justification: str | None
     verdict: Verdict | None
     emphasis: bool = False  # the first wrong step of a chain, set apart
+    nonzero: tuple = ()  # factors the step cancels: it holds where each is nonzero
 
 
 def _row(row: StepRow) -> str:
@@ -33,6 +34,7 @@ def _row(row: StepRow) -> str:
     if row.emphasis:
         label = rf"\textbf{{{label}}}"
     note = rf"\textup{{({label})}} {why}\\ {verdict_mark(row.verdict)}{identical_note(row.verdict)}"
+    note += nonzero_note(row.nonzero) if row.verdict is not None and row.verdict.status.holds else ""
     return rf"&{row.relation} {row.math} \tag*{{\why{{{note}}}}}"
 
 

@@ -16,19 +16,22 @@ from sympy import Expr
 from ..config import CheckConfig
 from ..engine.budget import Ending, Outcome, run_budgeted
 from ..engine.checker import check_step, outcome_verdict
-from ..model import Context, Relation
+from ..model import Context, KeepsWritten, Relation
 from ..rules import Rule, find_rule
 from ..verdict import Tier, Verdict, unknown
 from .classify import WRONG_JUSTIFICATION, classify
 
 
 @dataclass(frozen=True)
-class CheckKey:
+class CheckKey(KeepsWritten):
+    """One distinct step of a class: what is checked (its ``written`` sides survive a worker, unevaluated)."""
+
     lhs: Expr
     relation: Relation
     rhs: Expr
     context: Context
     justification: str | None = None
+    written: tuple = (None, None)  # the sides as written (unevaluated): a cancellation is no restatement
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,7 @@ class StepOutcome:
 
 def check_one(key: CheckKey, config: CheckConfig) -> StepOutcome:
     """Check one step inline (the caller supplies the time budget) and name its mistake."""
-    verdict = check_step(key.lhs, key.relation, key.rhs, key.context, config, key.justification)
+    verdict = check_step(key.lhs, key.relation, key.rhs, key.context, config, key.justification, key.written)
     mistake = None
     if not verdict.status.holds and key.relation is Relation.EQ:
         mistake = safe_classify(key.lhs, key.rhs, key.context)

@@ -14,7 +14,7 @@ from dataclasses import replace
 from sympy import Expr, Symbol
 
 from ..errors import ParseError, unknown_name
-from ..model import Chain, Context, Relation, Step
+from ..model import Chain, Context, Relation
 from ..rules import find_rule
 from ..parsing import parse_latex_expr, read_document
 from ..parsing.context import rewrite
@@ -70,8 +70,8 @@ def parse_in(text: str, spec: ContextSpec) -> Expr:
 
 
 def _rename_chain(chain: Chain, named: dict[str, Symbol], title: str) -> Chain:
-    steps = tuple(Step(rename(s.expr, named), s.relation, s.justification, s.source) for s in chain.steps)
-    return Chain(rename(chain.start, named), steps, title=title, source=chain.source)
+    steps = tuple(replace(s, expr=rename(s.expr, named)) for s in chain.steps)  # each keeps its written form
+    return replace(chain, start=rename(chain.start, named), steps=steps, title=title)
 
 
 _MATH = re.compile(r"\$\$.+?\$\$|\$.+?\$", re.S)

@@ -25,7 +25,7 @@ from ..vocabulary import Density
 from .context import assumed_note, infer_context, integrated_variables, loose_names, rewrite, symbol_map
 from .diagnostics import line_column
 from .expressions import parse
-from . import dependence, directions, kinds, premises
+from . import bounds, dependence, directions, kinds, premises, written
 from .kinds import Kinds
 from .latex_lexer import lex_latex
 from .limits import DEFAULT_LIMITS, Limits
@@ -385,7 +385,11 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     builder.skipped.extend((f.text, role.why) for f, role in zip(formulas, roles) if id(f) in premise_displays)
     builder.skipped.extend((f.text, "a condition trailing the statement before it (neither checked nor assumed)")
                            for f in formulas if id(f) in conditions and id(f) not in premise_displays)
-    return with_randomness(_with_context(filename, builder, formulas, names, _role_note(formulas, roles)), visible)
+    relations = [r for f in stated for r in bounds.chained(f.statement)]
+    relations += bounds.in_intervals(visible, lambda at: introduced(prose, at).role is Role.PREMISE)
+    document = with_randomness(_with_context(filename, builder, formulas, names, _role_note(formulas, roles),
+                                             relations), visible)
+    return replace(document, chains=written.attach(document.chains, document.step_positions, document.formulas))
 
 
 def _trailing_condition(formula: Formula, piece: Piece) -> bool:
@@ -463,7 +467,7 @@ def _entries(builder: _Builder, formulas: list[Formula]) -> None:
 
 
 def _with_context(filename, builder: _Builder, formulas: list[Formula], names: Reading,
-                  role_note: str | None = None) -> Document:
+                  role_note: str | None = None, relations: list[Expr] = ()) -> Document:
     _entries(builder, formulas)
     exprs = [e for c in builder.chains for e in (c.start, *(s.expr for s in c.steps))]
     everything = exprs + [side for pair in builder.definitions for side in pair]
@@ -477,8 +481,10 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], names: R
     rewritten = [rewrite(e, mapping) for e in exprs]
     definitions = tuple((rewrite(a, mapping), rewrite(b, mapping)) for a, b in builder.definitions)
     context = infer_context(rewritten, mapping, assumed_note(everything, sizes, loose, kind_notes, stated))
+    stated = tuple(dict.fromkeys(r for r in (rewrite(r, mapping) for r in relations) if isinstance(r, sympy.Rel)))
     context = replace(context, facts=context.facts + facts(definitions, rewritten),
-                      notes=context.notes + ((role_note,) if role_note else ()))
+                      notes=context.notes + ((role_note,) if role_note else ()),
+                      relations=context.relations + tuple(r for r in stated if r not in context.relations))
     return Document(filename, chains, context, tuple(formulas), definitions, tuple(builder.definition_sources),
                     tuple(builder.skipped), tuple(builder.starts), tuple(builder.chain_positions))
 

@@ -26,6 +26,7 @@ from .labels import blank_labels
 from .latex_lexer import lex_latex
 from .limits import DEFAULT_LIMITS, Limits
 from .transform import Refusal, Statement, ToSympy
+from .written import keeping_tree
 
 _KEPT = frozenset({"NUMBER", "NAME", "FUNC", "OPER", "DIFF", "BIGO", "EQ", "NE", "LE", "GE", "LT", "GT",
                    "APPROX", "DEFEQ", "SIM"})
@@ -95,6 +96,7 @@ def parse(text: str, notation: str = "latex", limits: Limits = DEFAULT_LIMITS,
 
     ``origin`` is the line and column where ``text`` starts in its document, for error positions;
     ``kinds`` says which names the document shows to be matrices (with their shape) or of open kind.
+    The statement keeps its tree, so that ``written.written_forms`` can read it again as written.
     Raises ParseError (or LimitExceeded) with line, column and a caret.
     """
     if notation == "latex":
@@ -106,11 +108,12 @@ def parse(text: str, notation: str = "latex", limits: Limits = DEFAULT_LIMITS,
         tree = _parser().parse(_for_grammar(tokens))
     except UnexpectedInput as error:
         raise _syntax_error(error, text, origin) from None
+    setup = (limits, _has_matrices(tokens), kinds or Kinds(), _bound_names(tokens))
     try:
-        builder = ToSympy(limits, _has_matrices(tokens), kinds or Kinds(), _bound_names(tokens))
-        return builder.transform(tree).children[0]
+        statement = ToSympy(*setup).transform(tree).children[0]
     except VisitError as error:
         raise _refusal(error, text, origin) from None
+    return keeping_tree(statement, tree, setup)  # so that it can be read again as written (written.py)
 
 
 def _has_matrices(tokens: list) -> bool:

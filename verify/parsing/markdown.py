@@ -107,8 +107,10 @@ def _is_prose(row: str, at: int, macro: str) -> bool:
     if macro == "\\because":
         return True
     group = _PROSE_GROUP.match(row, at)
-    return group is not None and not (re.fullmatch(r"[A-Za-z]+", group.group(1))
-                                      and group.group(1).lower() not in _QUALIFIERS)
+    if group is None:
+        return False
+    word = group.group(1).strip()  # ``\text{log }``: the spaces a writer leaves inside are no prose
+    return not (re.fullmatch(r"[A-Za-z]+", word) and word.lower() not in _QUALIFIERS)
 
 
 def _clean_row(row: str) -> str:

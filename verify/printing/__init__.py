@@ -9,9 +9,9 @@ from .claims import claim_sketch, claim_statement
 from .latex import latex_math, safe_name
 from .plain import plain_math, unicode_wanted
 from .prose import Math, Prose, prose_plain
-from .verdicts import counterexample_prose, verdict_argument
+from .verdicts import counterexample_prose, nonzero_prose, verdict_argument
 
 __all__ = [
     "Math", "Prose", "claim_sketch", "claim_statement", "counterexample_prose", "latex_math",
-    "plain_math", "prose_plain", "safe_name", "unicode_wanted", "verdict_argument",
+    "nonzero_prose", "plain_math", "prose_plain", "safe_name", "unicode_wanted", "verdict_argument",
 ]

@@ -71,14 +71,16 @@ def _as_text(thing) -> str:
     return rf"\text{{\ttfamily {escape_text(str(thing))}}}"
 
 
-def latex_math(expr) -> str:
-    """TeX math mode for ``expr`` (a SymPy object, a number, or a tuple of them), safe whatever its names."""
+def latex_math(expr, as_written: bool = False) -> str:
+    """TeX math mode for ``expr`` (a SymPy object, a number, or a tuple of them), safe whatever its names.
+
+    ``as_written``: ``expr`` is a form as written (unevaluated); its terms keep the author's order."""
     if isinstance(expr, bool):
         return r"\text{%s}" % ("true" if expr else "false")
     if isinstance(expr, (int, float)):
         return _Printer().doprint(expr)
     if isinstance(expr, (tuple, list)):
-        return r",\ ".join(latex_math(e) for e in expr)
+        return r",\ ".join(latex_math(e, as_written) for e in expr)
     if isinstance(expr, MatrixBase):
         expr = ImmutableMatrix(expr)
     if not isinstance(expr, Basic):
@@ -87,4 +89,5 @@ def latex_math(expr) -> str:
     if other:
         return _as_text(expr)
     names = {s: _as_text(s.name) for s in bad_symbols}
-    return _Printer({"symbol_names": names}).doprint(expr)
+    settings = {"symbol_names": names, **({"order": "none"} if as_written else {})}
+    return _Printer(settings).doprint(expr)

@@ -64,8 +64,8 @@ def _greek_name(name: str, unicode: bool) -> str:
 class PlainPrinter(StrPrinter):
     """``str()`` with the conventions of handwriting instead of those of Python."""
 
-    def __init__(self, unicode: bool = True):
-        super().__init__({"order": None})
+    def __init__(self, unicode: bool = True, as_written: bool = False):
+        super().__init__({"order": "none" if as_written else None})
         self.unicode = unicode
         self.minus = "−" if unicode else "-"
 
@@ -243,11 +243,12 @@ class PlainPrinter(StrPrinter):
     _print_ImmutableDenseMatrix = _print_MutableDenseMatrix = _print_MatrixBase
 
 
-def plain_math(expr, unicode: bool | None = None) -> str:
-    """``expr`` (a SymPy object, a number, or a tuple of them) as a person writes it in plain text."""
+def plain_math(expr, unicode: bool | None = None, as_written: bool = False) -> str:
+    """``expr`` (a SymPy object, a number, or a tuple of them) as a person writes it in plain text
+    (``as_written``: a form as written, unevaluated, whose terms keep the author's order)."""
     unicode = unicode_wanted() if unicode is None else unicode
     if isinstance(expr, (tuple, list)):
-        return ", ".join(plain_math(e, unicode) for e in expr)
+        return ", ".join(plain_math(e, unicode, as_written) for e in expr)
     if isinstance(expr, MatrixBase) or isinstance(expr, (Basic, int, float)):
-        return PlainPrinter(unicode).doprint(expr)
+        return PlainPrinter(unicode, as_written).doprint(expr)
     return str(expr)

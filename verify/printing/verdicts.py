@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 import re
 
-from sympy import Basic, Float, I, ImmutableMatrix, Integer, preorder_traversal
+from sympy import Basic, Float, I, ImmutableMatrix, Integer, Ne, S, preorder_traversal
 
 from ..model import Relation
 from ..verdict import Counterexample, Status, Tier, Verdict
-from .prose import Math, Prose
+from .prose import Math, Prose, joined
 
 _NUMBER = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?"
 _COMPLEX = re.compile(rf"({_NUMBER})(?:([-+](?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)i)?|({_NUMBER})i")
@@ -98,6 +98,11 @@ def counterexample_prose(example: Counterexample, lhs=None, rhs=None,
     out += [": ", *_side(left, lhs), " is ", _value(example.lhs), ", ", *_side(right, rhs), " is ",
             _value(example.rhs)]
     return tuple(out)
+
+
+def nonzero_prose(factors) -> Prose:
+    """``holds where q ≠ 0``: the condition of a step that cancels the factors (each nonzero)."""
+    return ("holds where ", *joined([(Math(Ne(f, S.Zero, evaluate=False)),) for f in factors]))
 
 
 def verdict_argument(verdict: Verdict, relation: Relation = Relation.EQ) -> Prose:

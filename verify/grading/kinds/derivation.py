@@ -38,7 +38,8 @@ def prepare(item: Item, text: str) -> Draft:
         start = parse_in(item.start, item.context) if item.start else None
     except VerifyError as error:
         return unreadable(item, found, error)
-    keys = [CheckKey(previous, step.relation, step.expr, ctx, step.justification) for previous, step in chain.links()]
+    keys = [CheckKey(previous, step.relation, step.expr, ctx, step.justification, (before, step.written))
+            for (previous, step), (before, _) in zip(chain.links(), chain.written_links())]
     extras = {}
     if goal is not None and goal.relation is not None:  # ``log p(x) >= ELBO``: both ends, either way round
         extras["goal"] = CheckKey(goal.value, Relation.EQ, chain.end, ctx)
