@@ -328,14 +328,59 @@ def _with_text(entry: _Entry, check: Callable[[], Verdict]) -> tuple[Verdict, st
     return check(), entry.text()
 
 
+def _names(expr: Expr, written: Expr | None) -> set:
+    """The names of an expression, as read and as written (``1 - eta^2 + eta^2`` shows eta, read as 1),
+    by name: the written form keeps the reader's first symbols, without the assumptions the context gave."""
+    return {str(s) for s in expr.free_symbols | (written.free_symbols if written is not None else set())
+            if isinstance(s, Symbol)}  # an entry s_{j+1} is named by its family s, which free_symbols holds too
+
+
+def _law_names(variable) -> set:
+    """The names a declared random variable's law states (``X ~ N(mu, sigma^2)``: X, mu, sigma)."""
+    parts = (variable.law.mean, variable.law.variance, variable.length)
+    return {variable.name} | set().union(*(p.free_symbols for p in parts if p is not None))
+
+
+def _family_entry(name: str, seen: set[str]) -> bool:
+    """``sigma_1`` or ``alpha_{ji}`` beside a seen ``sigma_i`` or ``alpha_{ij}``: another entry of a family
+    the document has written, not a name of its own."""
+    base, _, index = name.partition("_")
+    return bool(index) and any(s.partition("_")[0] == base and s.partition("_")[2] for s in seen)
+
+
+def fresh_names(names: set[str], seen: set[str]) -> tuple[str, ...]:
+    """The names a step writes for the first time in the document: in no earlier expression, fact or
+    stated relation, and no entry of a family seen before."""
+    return tuple(sorted(n for n in names - seen if not _family_entry(n, seen)))
+
+
+def _unless_fresh(check: Callable[[], Verdict], fresh: tuple[str, ...]) -> Verdict:
+    """A numeric refutation that rests on names the step brings in for the first time, defined nowhere
+    the reader could use (``= evidence - ELBO``), gave them arbitrary values: unknown, naming them."""
+    verdict = check()
+    if verdict.status is Status.REFUTED and verdict.tier is Tier.NUMERIC:
+        return replace(unknown(f"{verdict.reason}, but only when {', '.join(fresh)}, first written in this step "
+                               "and defined nowhere the reader could use, take arbitrary values",
+                               residual=verdict.residual), tier=Tier.NUMERIC)
+    return verdict
+
+
 def _plan(derivation: Derivation, config: CheckConfig) -> list[tuple[_Entry, Callable[[], Verdict]]]:
     """Every check of a derivation, in report order, with what the report needs to say of it."""
     context = derivation.context
     plan = []
+    seen = {str(s) for s in set().union(*(f.lhs.free_symbols | f.rhs.free_symbols for f in context.facts),
+                                        *(r.free_symbols for r in context.relations),
+                                        *(_law_names(v) for v in context.random_variables)) if isinstance(s, Symbol)}
     for c, chain in enumerate(derivation.chains):
+        seen |= _names(chain.start, chain.written)
         for i, ((previous, step), (before, _)) in enumerate(zip(chain.links(), chain.written_links()), 1):
             check = functools.partial(check_step, previous, step.relation, step.expr, context, config,
                                       step.justification, (before, step.written))
+            fresh = fresh_names(_names(step.expr, step.written), seen)
+            seen |= _names(step.expr, step.written)
+            if fresh:
+                check = functools.partial(_unless_fresh, check, fresh)
             plan.append((_Entry("step", c, i, step.justification, functools.partial(step_latex, step)), check))
     for i, claim in enumerate(derivation.claims, 1):
         check = functools.partial(check_claim, claim, context, config)
