@@ -34,7 +34,10 @@ def test_a_symmetry_claim_is_checked_not_taken_as_a_definition():
 
 def test_an_upright_i_is_the_imaginary_unit_and_a_plain_i_a_name():
     assert _statuses(r"$$(1 + \mathrm{i}\eta)(1 - \mathrm{i}\eta) = 1 + \eta^2$$") == [Status.PROVED]
-    assert _statuses(r"$$(1 + i\eta)(1 - i\eta) = 1 + \eta^2$$") == [Status.REFUTED]
+    # a plain i is read as a name, so the step is not proved; it holds if i is the imaginary unit, so it is
+    # not refuted either (the other reading names it: engine/checker.py, other_readings)
+    assert _statuses(r"$$(1 + i\eta)(1 - i\eta) = 1 + \eta^2$$") == [Status.UNKNOWN]
+    assert _statuses(r"$$(1 + i\eta)(1 - i\eta) = 1 - \eta^2$$") == [Status.REFUTED]
 
 
 def test_a_fresh_name_given_a_value_is_computed_on_without_becoming_a_fact():

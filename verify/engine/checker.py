@@ -13,7 +13,8 @@ import functools
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Iterator
 
-from sympy import Expr, factor, latex, nan, zoo
+import sympy
+from sympy import Expr, Identity, MatrixSymbol, Pow, Symbol, Tuple, ZeroMatrix, factor, latex, nan, zoo
 from sympy.core.sympify import _sympify
 from sympy.matrices import MatrixBase
 from sympy.matrices.expressions.matexpr import MatrixExpr
@@ -43,12 +44,25 @@ class StepQuestion:
     config: CheckConfig = CheckConfig()
     justification: str | None = None
     written: tuple = (None, None)  # both sides as written (unevaluated), None where not known
+    readings: bool = True  # may a refutation be stopped by another reading of an open name (not when checking one)
 
     @functools.cached_property
     def canonical(self) -> tuple[Expr, tuple[Rule, ...]]:
         """``lhs - rhs`` in canonical form and the rules that fired: computed once, read by the
         canonical tier (to decide) and the numeric tier (to show the residual)."""
+        if _is_matrix(self.lhs) != _is_matrix(self.rhs):
+            raise Undecided("one side is a matrix and the other a scalar: the step does not say whether the "
+                            "scalar means a multiple of the identity (or a 1 x 1 matrix), so the sides are not compared")
         return canonical_form(self.lhs - self.rhs, self.context)
+
+    @functools.cached_property
+    def undecided_form(self) -> str | None:
+        """Why no canonical form could be built (a theory met a construct it leaves undecided), or None."""
+        try:
+            self.canonical
+        except Undecided as why:
+            return str(why)
+        return None
 
 
 Decider = Callable[[StepQuestion], Verdict | None]
@@ -74,6 +88,22 @@ def shape_mismatch(step: StepQuestion) -> Verdict | None:
     show = lambda shape: " x ".join(str(int(n)) for n in shape)  # noqa: E731
     return Verdict(Status.REFUTED, f"the left side is {show(left)}, the right side {show(right)}: "
                                    "matrices of different sizes are never equal")
+
+
+def _is_matrix(side: Expr) -> bool:
+    return isinstance(side, (MatrixBase, MatrixExpr))
+
+
+def _zero_as_matrix(lhs: Expr, relation: Relation, rhs: Expr) -> tuple[Expr, Expr]:
+    """``A B - B A = 0``: a 0 equated with a matrix is the zero matrix of its shape (the standard
+    reading). A 1 x 1 product (``x^T A x = 0``) stays a scalar for the theories, as does an order."""
+    if relation is not Relation.EQ:
+        return lhs, rhs
+    if _is_matrix(lhs) and not _is_matrix(rhs) and rhs == 0 and tuple(lhs.shape) != (1, 1):
+        return lhs, ZeroMatrix(*lhs.shape)
+    if _is_matrix(rhs) and not _is_matrix(lhs) and lhs == 0 and tuple(rhs.shape) != (1, 1):
+        return ZeroMatrix(*rhs.shape), rhs
+    return lhs, rhs
 
 
 def approximation(step: StepQuestion) -> Verdict | None:
@@ -148,6 +178,8 @@ def _constant_refutation(residual: Expr, relation: Relation) -> Verdict | None:
 def canonical_forms(step: StepQuestion) -> Verdict | None:
     """``lhs - rhs`` in canonical form: zero proves an equality, a signed form an inequality,
     a constant of the wrong sign refutes."""
+    if step.undecided_form is not None:  # no form to compare (the numeric tier says why)
+        return None
     residual, used = step.canonical
     if step.relation is Relation.EQ and residual == 0:
         return proved(f"canonical forms agree ({', '.join(map(str, used))})", used)
@@ -161,12 +193,66 @@ def canonical_forms(step: StepQuestion) -> Verdict | None:
     return None
 
 
+@dataclass(frozen=True)
+class OtherReading:
+    """A standard reading of a name the context leaves open, other than the one the step was checked in."""
+
+    says: str  # "i is the imaginary unit"
+    substitution: tuple[tuple[Expr, Expr], ...]
+
+
+IMAGINARY_NAME, IDENTITY_NAME = "i", "I"
+
+
+def _integer_exponents(expr: Expr) -> set[Symbol]:
+    """Names in the exponent of a negative number (``(-1)^n``): real only at integers, as written."""
+    return {s for p in expr.atoms(Pow) if p.base.is_number and p.base.is_negative is True
+            for s in p.exp.free_symbols if isinstance(s, Symbol) and s.is_integer is None}
+
+
+def other_readings(lhs: Expr, rhs: Expr) -> tuple[OtherReading, ...]:
+    """The standard readings of names whose kind the context left open: a plain ``i`` that is no index
+    as the imaginary unit, a square matrix ``I`` as the identity, a name in the exponent of ``-1`` as
+    an integer. Each is only a reading the document may mean, so it can stop a refutation, never prove."""
+    sides = Tuple(lhs, rhs)
+    found = [OtherReading("i is the imaginary unit", ((s, sympy.I),)) for s in sides.free_symbols
+             if isinstance(s, Symbol) and s.name == IMAGINARY_NAME and s.is_integer is None]
+    found += [OtherReading("I is the identity matrix", ((m, Identity(m.rows)),)) for m in sides.atoms(MatrixSymbol)
+              if m.name == IDENTITY_NAME and m.rows == m.cols]
+    found += [OtherReading(f"{s} is an integer", ((s, Symbol(s.name, integer=True, positive=s.is_positive)),))
+              for s in sorted(_integer_exponents(lhs) | _integer_exponents(rhs), key=str)]
+    if len(found) > 1:
+        found.append(OtherReading(" and ".join(r.says for r in found), tuple(p for r in found for p in r.substitution)))
+    return tuple(found)
+
+
+def holds_in_another_reading(step: StepQuestion) -> OtherReading | None:
+    """The first other reading of the step's open names under which the step holds, or None."""
+    for reading in other_readings(step.lhs, step.rhs):
+        mapping = dict(reading.substitution)
+        written = tuple(None if w is None else w.xreplace(mapping) for w in step.written)
+        other = replace(step, lhs=step.lhs.xreplace(mapping), rhs=step.rhs.xreplace(mapping), written=written,
+                        readings=False)
+        if decide(other).status.holds:
+            return reading
+    return None
+
+
 def numeric(step: StepQuestion) -> Verdict:
-    """Instantiation: consistent on every sample, refuted by a counterexample, or unknown."""
+    """Instantiation: consistent on every sample, refuted by a counterexample, or unknown.
+    A counterexample in one reading of a name the document leaves open (``i`` a real name) refutes
+    nothing when the step holds in the standard other reading (``i`` the imaginary unit): unknown."""
+    if step.undecided_form is not None:  # the numbers would decide what the symbols leave open: not drawn
+        return unknown(f"not decided symbolically: {step.undecided_form}")
     residual = str(step.canonical[0])
     found = numeric_check(step.lhs, step.relation, step.rhs, step.context, step.config)
     if found.status is Status.UNKNOWN:
         return unknown(f"{found.reason}; residual (left - right) in canonical form: {residual}", residual=residual)
+    if found.status is Status.REFUTED and step.readings:
+        reading = holds_in_another_reading(step)
+        if reading is not None:
+            return unknown(f"{found.reason} when every name is read as the context reads it, but the step holds "
+                           f"if {reading.says}; the document does not say which it means", residual=residual)
     return Verdict(found.status, found.reason, residual=residual, counterexample=found.counterexample,
                    samples=found.samples)
 
@@ -205,8 +291,9 @@ def check_step(lhs: Expr, relation: Relation, rhs: Expr, context: Context,
                config: CheckConfig = CheckConfig(), justification: str | None = None,
                written: tuple = (None, None)) -> Verdict:
     """Check ``lhs relation rhs`` under ``context`` (``written``: the two sides as written, when known)."""
-    lhs, rhs = _sympify(lhs), _sympify(rhs)  # numbers become SymPy numbers; text is refused
-    return decide(StepQuestion(lhs, Relation(relation), rhs, context, config, justification, written))
+    relation = Relation(relation)
+    lhs, rhs = _zero_as_matrix(_sympify(lhs), relation, _sympify(rhs))  # numbers become SymPy numbers; text is refused
+    return decide(StepQuestion(lhs, relation, rhs, context, config, justification, written))
 
 
 def check_claim(claim: Claim, context: Context, config: CheckConfig = CheckConfig()) -> Verdict:
@@ -241,14 +328,59 @@ def _with_text(entry: _Entry, check: Callable[[], Verdict]) -> tuple[Verdict, st
     return check(), entry.text()
 
 
+def _names(expr: Expr, written: Expr | None) -> set:
+    """The names of an expression, as read and as written (``1 - eta^2 + eta^2`` shows eta, read as 1),
+    by name: the written form keeps the reader's first symbols, without the assumptions the context gave."""
+    return {str(s) for s in expr.free_symbols | (written.free_symbols if written is not None else set())
+            if isinstance(s, Symbol)}  # an entry s_{j+1} is named by its family s, which free_symbols holds too
+
+
+def _law_names(variable) -> set:
+    """The names a declared random variable's law states (``X ~ N(mu, sigma^2)``: X, mu, sigma)."""
+    parts = (variable.law.mean, variable.law.variance, variable.length)
+    return {variable.name} | set().union(*(p.free_symbols for p in parts if p is not None))
+
+
+def _family_entry(name: str, seen: set[str]) -> bool:
+    """``sigma_1`` or ``alpha_{ji}`` beside a seen ``sigma_i`` or ``alpha_{ij}``: another entry of a family
+    the document has written, not a name of its own."""
+    base, _, index = name.partition("_")
+    return bool(index) and any(s.partition("_")[0] == base and s.partition("_")[2] for s in seen)
+
+
+def fresh_names(names: set[str], seen: set[str]) -> tuple[str, ...]:
+    """The names a step writes for the first time in the document: in no earlier expression, fact or
+    stated relation, and no entry of a family seen before."""
+    return tuple(sorted(n for n in names - seen if not _family_entry(n, seen)))
+
+
+def _unless_fresh(check: Callable[[], Verdict], fresh: tuple[str, ...]) -> Verdict:
+    """A numeric refutation that rests on names the step brings in for the first time, defined nowhere
+    the reader could use (``= evidence - ELBO``), gave them arbitrary values: unknown, naming them."""
+    verdict = check()
+    if verdict.status is Status.REFUTED and verdict.tier is Tier.NUMERIC:
+        return replace(unknown(f"{verdict.reason}, but only when {', '.join(fresh)}, first written in this step "
+                               "and defined nowhere the reader could use, take arbitrary values",
+                               residual=verdict.residual), tier=Tier.NUMERIC)
+    return verdict
+
+
 def _plan(derivation: Derivation, config: CheckConfig) -> list[tuple[_Entry, Callable[[], Verdict]]]:
     """Every check of a derivation, in report order, with what the report needs to say of it."""
     context = derivation.context
     plan = []
+    seen = {str(s) for s in set().union(*(f.lhs.free_symbols | f.rhs.free_symbols for f in context.facts),
+                                        *(r.free_symbols for r in context.relations),
+                                        *(_law_names(v) for v in context.random_variables)) if isinstance(s, Symbol)}
     for c, chain in enumerate(derivation.chains):
+        seen |= _names(chain.start, chain.written)
         for i, ((previous, step), (before, _)) in enumerate(zip(chain.links(), chain.written_links()), 1):
             check = functools.partial(check_step, previous, step.relation, step.expr, context, config,
                                       step.justification, (before, step.written))
+            fresh = fresh_names(_names(step.expr, step.written), seen)
+            seen |= _names(step.expr, step.written)
+            if fresh:
+                check = functools.partial(_unless_fresh, check, fresh)
             plan.append((_Entry("step", c, i, step.justification, functools.partial(step_latex, step)), check))
     for i, claim in enumerate(derivation.claims, 1):
         check = functools.partial(check_claim, claim, context, config)

@@ -11,6 +11,7 @@ import functools
 import numpy as np
 import sympy
 from sympy import Basic, Expr
+from sympy.core.function import AppliedUndef
 
 from ..evaluation import Evaluator
 from ..model import Context, Fact
@@ -101,11 +102,37 @@ def usable_facts(context: Context) -> tuple:
     return tuple(f for f in context.facts if f.lhs not in circular)
 
 
+def _unshown_variable(derivative: sympy.Derivative):
+    """A variable the derivative is taken by that its body does not show, while the body holds an
+    undefined function (``d L(z_j) / d yhat_i``), or None. Carried out, it is 0; but the function
+    written at other arguments says only where the reader saw it, not that it is constant in that
+    variable (the document differentiates by it), so the weakest reading leaves it undecided."""
+    if not derivative.expr.atoms(AppliedUndef):
+        return None
+    return next((v for v in derivative.variables if not _shows(derivative.expr, v)), None)
+
+
+def _shows(expr: Expr, variable) -> bool:
+    """Does ``expr`` show ``variable``: itself, or for an entry ``z_j`` any entry of ``z`` (``d z_i/d z_j`` is a delta)."""
+    if isinstance(variable, sympy.Indexed):
+        return any(e.base == variable.base for e in expr.atoms(sympy.Indexed))
+    return expr.has(variable)
+
+
+def carried_out(derivative: sympy.Derivative) -> Expr:
+    """One derivative done exactly, or ``Undecided`` where that would drop an unshown dependence."""
+    variable = _unshown_variable(derivative)
+    if variable is not None:
+        raise Undecided(f"the derivative by {variable} of {derivative.expr}: the document does not show "
+                        f"whether it depends on {variable}")
+    return derivative.doit(deep=False)
+
+
 def differentiate(expr: Expr) -> Expr:
     """Every derivative carried out exactly (chain and product rules); undefined functions stay."""
     if not expr.has(sympy.Derivative):
         return expr
-    return expr.replace(lambda e: isinstance(e, sympy.Derivative), lambda e: e.doit(deep=False))
+    return expr.replace(lambda e: isinstance(e, sympy.Derivative), carried_out)
 
 
 def carry_out(expr: Expr) -> tuple[Expr, tuple[Rule, ...]]:

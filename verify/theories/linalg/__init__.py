@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import functools
 
-from sympy import Dummy, Expr, Indexed, MatrixSymbol, Sum, Symbol, Tuple, expand
+from sympy import Derivative, Dummy, Expr, Indexed, MatrixSymbol, Sum, Symbol, Tuple, expand
 
 from ...config import CheckConfig
 from ...model import Claim, Context
 from ...undecided import Undecided
 from ...verdict import Counterexample, Status, Verdict, proved, unknown
 from ...vocabulary.linalg import Dot, Entry, Row
-from ..algebra import fact_rule
+from ..algebra import bound_symbols, fact_rule
 from ..base import Rule, Theory, claim_handler, register_theory
 from ..dynamics.written import rewrite_where_decided
 from ..probability.rules import INDEPENDENCE, LINEARITY
@@ -44,18 +44,32 @@ def _same_pattern(indices, defined) -> bool:
     return len(set(defined)) == len(defined) or [indices.index(i) for i in indices] == [defined.index(i) for i in defined]
 
 
+def _differentiated(expr: Expr, fact) -> bool:
+    """Is the defined name a variable of differentiation in ``expr`` (``dL/d\\hat y_i``)? Then
+    ``L`` is differentiated with the name held as a variable of its own: its definition can be
+    substituted only after the derivative is taken (the algebra theory does), never inside it."""
+    lhs = fact.lhs
+    variables = {v for d in expr.atoms(Derivative) for v in d.variables}
+    if isinstance(lhs, Indexed):
+        return any(isinstance(v, Indexed) and v.base == lhs.base for v in variables)
+    return lhs in variables
+
+
 def apply_definitions(expr: Expr, context: Context) -> tuple[Expr, list[Rule]]:
-    """Substitute facts; a fact ``x_{ij} = ...`` with symbol indices defines x at every index."""
+    """Substitute facts; a fact ``x_{ij} = ...`` with symbol indices defines x at every index.
+    A fact whose name is differentiated against, or bound by a sum here, is left for later."""
     used = []
     for fact in context.facts:
         lhs = fact.lhs
+        if _differentiated(expr, fact):
+            continue
         if isinstance(lhs, Indexed) and all(isinstance(i, Symbol) for i in lhs.indices):
             if expr.has(lhs.base):
                 expr = expr.replace(lambda e: isinstance(e, Indexed) and e.base == lhs.base
                                     and len(e.indices) == len(lhs.indices) and _same_pattern(e.indices, lhs.indices),
                                     lambda e: _family_value(fact, e))
                 used.append(fact_rule(fact))
-        elif expr.has(lhs):
+        elif expr.has(lhs) and lhs not in bound_symbols(expr):  # a bound k is not the defined k
             expr = expr.xreplace({lhs: fact.rhs})
             used.append(fact_rule(fact))
     return expr, used
@@ -105,7 +119,22 @@ def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
         except Mixed:
             return expr, tuple(facts)
         form = reduced(scalar, used)
+        form = stated_sums(form, context, facts)
     return form, tuple(facts) + tuple(sorted(used, key=str)) + (LINEAR_ALGEBRA,)
+
+
+def stated_sums(form: Expr, context: Context, used: list) -> Expr:
+    """A stated value of a sum (``\\sum_j y_j = 1``, one-hot labels) put in wherever the form shows that
+    sum once constants are factored out (``\\sum_j y_j c = c \\sum_j y_j``): both are brought to the
+    same normal form, dummies renamed alike, so a sum over other names is the same sum."""
+    for fact in context.facts:
+        if not isinstance(fact.lhs, Sum) or form == 0:
+            continue
+        target = reduced(to_scalar(fact.lhs, set()), set())
+        if target != 0 and form.has(target):
+            form = form.xreplace({target: fact.rhs})
+            used.append(fact_rule(fact))
+    return form
 
 
 def instantiate(context: Context, expr: Expr, rng, instance) -> str | None:

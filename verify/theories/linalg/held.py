@@ -25,7 +25,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, TypeVar
 
-from sympy import Dummy, Expr, Sum, Symbol
+from sympy import Derivative, Dummy, Expr, Sum, Symbol
+from sympy.concrete.expr_with_limits import ExprWithLimits
 
 T = TypeVar("T")
 
@@ -96,13 +97,26 @@ def memoised(function: Callable[..., T]) -> Callable[..., T]:
 
 
 def free_of(expr: Expr) -> set:
-    """The free symbols of ``expr`` with its held sums put back."""
+    """The free symbols of ``expr`` with its held sums put back, and the indices of the variables it
+    is differentiated by: SymPy leaves ``i`` out of ``d L / d yhat_i``, yet the term moves with it."""
     registry = _registry().held
     found = set()
     for s in expr.free_symbols:
         held = registry.get(s)
         found.update(held.free if held is not None else (s,))
-    return found
+    return found | _differentiated_by(expr)
+
+
+def _differentiated_by(expr: Expr) -> set:
+    """The free symbols of the variables ``expr`` is differentiated by, minus those a sum binds."""
+    if not expr.has(Derivative):
+        return set()
+    inner = set().union(*(_differentiated_by(a) for a in expr.args))
+    if isinstance(expr, Derivative):
+        return inner | {s for v in expr.variables for s in v.free_symbols}
+    if isinstance(expr, ExprWithLimits):
+        return inner - {limit[0] for limit in expr.limits}
+    return inner
 
 
 def depends_on(expr: Expr, k) -> bool:

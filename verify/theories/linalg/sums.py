@@ -111,13 +111,14 @@ def rename_dummies(expr: Expr, depth: int = 0, names: dict | None = None) -> Exp
     names = names or {}
     if not expr.args:
         return names.get(expr, expr)
-    if isinstance(expr, Sum):
-        (k, low, high), *outer = expr.limits
-        if outer:  # several limits: nest them, innermost first
-            return rename_dummies(Sum(Sum(expr.function, (k, low, high)), *outer), depth, names)
-        name = _index_at(depth)
-        body = rename_dummies(expr.function, depth + 1, {**names, k: name})
-        return Sum(body, (name, rename_dummies(low, depth, names), rename_dummies(high, depth, names)))
+    if isinstance(expr, Sum):  # its limits run innermost first; SymPy flattens a Sum of a Sum into one
+        scope, renamed = dict(names), []
+        for offset, (k, low, high) in enumerate(reversed(expr.limits)):  # outermost first: bounds see outer names
+            name = _index_at(depth + offset)
+            renamed.append((name, rename_dummies(low, depth + offset, scope), rename_dummies(high, depth + offset, scope)))
+            scope = {**scope, k: name}
+        body = rename_dummies(expr.function, depth + len(expr.limits), scope)
+        return Sum(body, *reversed(renamed))
     if not names and not expr.has(Sum):
         return expr
     args = [rename_dummies(a, depth, names) for a in expr.args]

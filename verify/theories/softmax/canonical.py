@@ -16,7 +16,7 @@ import functools
 from sympy import Add, Derivative, Expr, Indexed, KroneckerDelta, Mul, Sum, expand
 
 from ...model import Context
-from ..algebra import normalise
+from ..algebra import carried_out, normalise
 from ..base import Rule
 from ..linalg import apply_definitions
 from ..linalg.held import holding
@@ -77,7 +77,7 @@ def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     expr, used = apply_definitions(expr, context)
     used = list(dict.fromkeys(used))
     inside = index_ranges(expr, summed_ranges(expr))
-    expr = expr.replace(lambda e: isinstance(e, Derivative), lambda e: e.doit(deep=False))
+    expr = expr.replace(lambda e: isinstance(e, Derivative), carried_out)
     used.append(DIFFERENTIATION)
     expr = expr.replace(lambda e: isinstance(e, Sum), lambda e: collapse(e, inside, used))
     summed: set = set()
