@@ -181,3 +181,41 @@ def test_an_alternating_sum_meets_odd_upper_bounds():
 def test_a_bound_broken_only_at_larger_magnitudes_is_refuted():
     p = Symbol("p", positive=True)
     assert numeric(p, "<", Integer(5), Context(symbols=(p,))) is Status.REFUTED
+
+
+# a function nothing is known about is any real function, of either sign
+
+from sympy import Abs, Derivative, Function  # noqa: E402
+
+f, g = Function("f"), Function("g")
+t = Symbol("t", real=True)
+ALGEBRA_ONLY = Context(symbols=(x, t))
+
+
+def test_a_step_that_holds_for_every_function_is_consistent():
+    assert numeric(Abs(f(x)) ** 2, "=", f(x) ** 2, ALGEBRA_ONLY) is Status.CONSISTENT
+    assert numeric(Derivative(f(t) ** 2, t), "=", 2 * f(t) * Derivative(f(t), t), ALGEBRA_ONLY) is Status.CONSISTENT
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    (sqrt(f(x) ** 2), f(x)),  # the sign of f dropped
+    (log(f(x) * g(x)), log(f(x)) + log(g(x))),  # both negative: the right side is complex
+    (Derivative(f(t) ** 2, t), 2 * f(t)),  # the chain rule's factor dropped
+    (f(-x), -f(x)),  # f assumed odd
+])
+def test_a_step_that_needs_a_property_of_the_function_is_unknown_with_the_reason(lhs, rhs):
+    verdict = numeric_check(lhs, Relation.EQ, rhs, ALGEBRA_ONLY, INLINE)
+    assert verdict.status is Status.UNKNOWN and "arbitrary real function" in verdict.reason
+    assert overall(lhs, "=", rhs, ALGEBRA_ONLY) is not Status.PROVED
+
+
+def test_an_operator_is_never_replaced_by_a_random_function():
+    expect = Function("E")
+    verdict = numeric_check(expect(x + t), Relation.EQ, expect(x) + expect(t), ALGEBRA_ONLY, INLINE)
+    assert verdict.status is Status.UNKNOWN and "arbitrary" not in verdict.reason
+
+
+def test_a_function_a_stated_relation_speaks_of_is_not_replaced():
+    context = Context(symbols=(x,), relations=(f(x) > 0,))
+    verdict = numeric_check(sqrt(f(x) ** 2), Relation.EQ, f(x), context, INLINE)
+    assert verdict.status is Status.UNKNOWN and "arbitrary" not in verdict.reason

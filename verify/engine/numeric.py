@@ -12,6 +12,10 @@ The samples search the readings the document allows (issue 9, part 4), in rounds
 3. values on several scales (log-uniform magnitudes over five decades, larger integers);
 4. exact simple points (0, +-1, ...) where strict inequalities meet equality (``edges``).
 
+A function nothing is known about (``f(x)``, no definition, no theory owns it) is a
+random smooth function of both signs in every round (``functions``); a disagreement then
+is ``unknown`` with the reason, since the document may know more of it than it states.
+
 Every draw satisfies the stated relations (``n < d``), or is drawn again. The plain
 draws are seeded per step, so steps meet different values and a run is reproducible.
 A sample where the line before is real and this line is complex counts as a
@@ -38,6 +42,7 @@ from ..undecided import Undecided
 from ..verdict import Counterexample, Status, Verdict, unknown
 from .canonical import theory_names
 from .edges import edge_failure
+from .functions import draw_stand_ins, substituted, unknown_functions
 from .sampling import Draw, Scale, draw_plain, has_open_kinds, is_open_kind
 
 MATRIX_SAMPLES = 3
@@ -70,7 +75,7 @@ def _relation_holds(a, relation: Relation, b, tol: float) -> bool:
     if relation in (Relation.EQ, Relation.APPROX):
         compatible = a.shape == b.shape or a.size == 1 or b.size == 1
         return compatible and bool(np.all(np.abs(a - b) <= slack))
-    if np.ndim(a) == 2 or np.ndim(b) == 2:
+    if max(a.size, b.size) > 1 and max(np.ndim(a), np.ndim(b)) == 2:  # a 1 x 1 matrix (u^T v) is a number
         raise Undecided("an inequality between matrices has no entrywise meaning")
     if np.iscomplexobj(a) or np.iscomplexobj(b):
         if np.max(np.abs(np.imag(a)), initial=0) > slack or np.max(np.abs(np.imag(b)), initial=0) > slack:
@@ -218,11 +223,14 @@ def _refutation(instance: Instance, left, right, agreed: int, reading: str, expr
                    "they are numbers or matrices", counterexample=example, samples=agreed)
 
 
-def _run_round(lhs, relation, rhs, context, config, streams: Streams, round_: Round, tally: Tally) -> Verdict | None:
+def _run_round(lhs, relation, rhs, context, config, streams: Streams, round_: Round, tally: Tally,
+               functions: list) -> Verdict | None:
     """Samples of one round; a verdict that ends the check (unknown, refuted), else None."""
-    expr = Tuple(lhs, rhs)
     tolerant = round_.reading == "matrices"  # a reading whose evaluation may fail: then it is skipped
     for draw in round_.draws:
+        stand_ins = draw_stand_ins(functions, lhs, rhs, streams.plain, draw.index) if functions else []
+        left_expr, right_expr = substituted(lhs, stand_ins), substituted(rhs, stand_ins)
+        expr = Tuple(left_expr, right_expr)
         try:
             instance = _draw_within(context, expr, streams, draw)
         except ValueError:  # assumptions no integer satisfies
@@ -231,10 +239,11 @@ def _run_round(lhs, relation, rhs, context, config, streams: Streams, round_: Ro
             continue
         if isinstance(instance, str):
             return unknown(f"no numeric instantiation: {instance}")
+        instance.described.extend((s.function.__name__, s.shown) for s in stand_ins)
         evaluate = Evaluator(instance.values, instance.hooks)
         try:
             with np.errstate(all="ignore"):
-                left, right = evaluate(lhs), evaluate(rhs)
+                left, right = evaluate(left_expr), evaluate(right_expr)
                 outcome = judge(left, relation, right, config.rel_tol)
         except Undecided as exc:
             if round_.reading:  # a later round that cannot be evaluated says nothing new
@@ -244,11 +253,24 @@ def _run_round(lhs, relation, rhs, context, config, streams: Streams, round_: Ro
             if tolerant:  # shapes or a singular matrix under the matrix reading: skip the reading
                 return None
             raise
+        if outcome is Outcome.DISAGREE and stand_ins:
+            return _stand_in_disagreement(instance, left, right, tally.agreed, stand_ins)
         if outcome is Outcome.DISAGREE:
-            return _refutation(instance, left, right, tally.agreed, round_.reading, expr)
+            return _refutation(instance, left, right, tally.agreed, round_.reading, Tuple(lhs, rhs))
         if outcome is Outcome.AGREE:
             tally.agreed += 1
     return None
+
+
+def _stand_in_disagreement(instance: Instance, left, right, agreed: int, stand_ins) -> Verdict:
+    """Differs for an arbitrary function: unknown, since the document may know more of it than it states."""
+    example = Counterexample(tuple((name, _one_line(value)) for name, value in instance.described),
+                             _format(left), _format(right))
+    names = ", ".join(s.function.__name__ for s in stand_ins)
+    what = "is an arbitrary real function" if len(stand_ins) == 1 else "are arbitrary real functions"
+    return Verdict(Status.UNKNOWN, f"the two sides differ when {names} {what} (of both signs, not even, odd or "
+                   "linear); the step holds only if the document knows more of them than it states",
+                   counterexample=example, samples=agreed)
 
 
 def numeric_check(lhs: Expr, relation: Relation, rhs: Expr, context: Context, config: CheckConfig) -> Verdict:
@@ -256,13 +278,14 @@ def numeric_check(lhs: Expr, relation: Relation, rhs: Expr, context: Context, co
     streams = Streams(np.random.default_rng(config.seed),
                       np.random.default_rng(step_seed(config.seed, lhs, relation, rhs)))
     tally = Tally()
+    functions = unknown_functions(lhs, rhs, context)
     for round_ in _rounds(config.samples, has_open_kinds(Tuple(lhs, rhs))):
-        decided = _run_round(lhs, relation, rhs, context, config, streams, round_, tally)
+        decided = _run_round(lhs, relation, rhs, context, config, streams, round_, tally, functions)
         if decided is not None:
             return decided
     if tally.agreed == 0:
         return unknown("no sample gave finite values on both sides")
-    edge = edge_failure(lhs, relation, rhs, context, streams.plain)
+    edge = None if functions else edge_failure(lhs, relation, rhs, context, streams.plain)
     if edge is not None:
         example = Counterexample(tuple((str(s), str(v)) for s, v in edge.point), edge.left, edge.right)
         return Verdict(Status.REFUTED, "the two sides differ at an exact point (checked to 50 digits)",
