@@ -165,6 +165,18 @@ def test_the_correct_bounds_are_not_refuted(lhs, relation, rhs):
     assert numeric(lhs, relation, rhs) is not Status.REFUTED
 
 
+@pytest.mark.parametrize("lhs", [(x - Integer(7) / 10) ** 2, (x**2 - 2) ** 2])
+def test_a_strict_bound_that_meets_equality_away_from_simple_points_is_refuted(lhs):
+    verdict = numeric_check(lhs, Relation.GT, Integer(0), PLAIN, INLINE)
+    assert verdict.status is Status.REFUTED and verdict.counterexample.lhs == verdict.counterexample.rhs
+
+
+@pytest.mark.parametrize("lhs, relation", [((x - Integer(7) / 10) ** 2 + Integer(1) / 1000, ">"),
+                                           ((x**2 - 2) ** 2, ">=")])
+def test_a_bound_that_never_meets_equality_or_allows_it_is_not_refuted(lhs, relation):
+    assert numeric(lhs, relation, Integer(0)) is Status.CONSISTENT
+
+
 def test_the_lower_end_of_a_nonnegative_range_is_tried():
     u = Symbol("u", nonnegative=True)
     assert numeric(u, ">", Integer(0), Context(symbols=(u,))) is Status.REFUTED

@@ -7,6 +7,11 @@ symbol takes the simple values its assumptions admit, every stated relation must
 the point, floating point screens the points, and SymPy confirms a failing one exactly
 (to 50 digits), so a rounding error never makes a counterexample.
 
+For a strict inequality the difference of the two sides is also scanned along each symbol
+(the others at a simple point); near a change of sign or a minimum that touches 0, Newton's
+method finds the zero (of the derivative, for a minimum that touches 0), ``nsimplify`` names it exactly (``7/10``, ``sqrt(2)``) and the exact
+check decides: where the two sides are equal, a strict inequality fails.
+
 Only plain expressions qualify: commuting symbols under ordinary functions, after the
 context's definitions are substituted; anything a theory instantiates (an integral, a
 sum, a random variable, a function) is left to the random samples.
@@ -25,7 +30,7 @@ from ..evaluation import Evaluator
 from ..model import Context, Relation
 from ..theories.algebra import definitions
 from ..undecided import Undecided
-from .sampling import simple_values
+from .sampling import admits, simple_values
 
 MAX_POINTS = 120
 DIGITS = 50
@@ -153,4 +158,76 @@ def edge_failure(lhs: Expr, relation: Relation, rhs: Expr, context: Context,
         failed = _fails_exactly(left_expr, relation, right_expr, point)
         if failed is not None:
             return EdgeFailure(tuple(sorted(point.items(), key=lambda kv: str(kv[0]))), *failed)
+    if relation.strict:
+        return _root_failure(left_expr, relation, right_expr, context, symbols, rng)
     return None
+
+
+SCAN = np.linspace(-10.0, 10.0, 4001)
+MAX_SCANNED = 3
+MAX_ROOTS = 6
+
+
+def _scan(symbol) -> np.ndarray:
+    """The admissible points a symbol is moved along while the others stay at a simple point."""
+    if symbol.is_integer:
+        return np.array([float(k) for k in range(-40, 41) if admits(symbol, sympy.Integer(k))])
+    keep = np.array([admits(symbol, sympy.Float(v)) for v in SCAN[::100]])  # the sign constraints are intervals
+    low, high = SCAN[::100][keep].min(initial=np.inf), SCAN[::100][keep].max(initial=-np.inf)
+    return SCAN[(SCAN >= low) & (SCAN <= high) & ((SCAN != 0) | bool(admits(symbol, sympy.Integer(0))))]
+
+
+def _candidates(difference: np.ndarray, grid: np.ndarray) -> list[tuple[float, bool]]:
+    """Where the difference changes sign (False), or comes near 0 at a local minimum of its size (True)."""
+    d = np.real(difference)
+    ok = np.isfinite(d) & (np.abs(np.imag(difference)) < 1e-12)
+    found = [(float(grid[i]), False) for i in np.flatnonzero(ok[:-1] & ok[1:] & (d[:-1] * d[1:] < 0))]
+    size = np.abs(d)
+    top = max(1.0, float(np.max(size[ok], initial=0.0)))
+    interior = ok[1:-1] & (size[1:-1] <= size[:-2]) & (size[1:-1] <= size[2:]) & (size[1:-1] < 1e-2 * top)
+    found += [(float(v), True) for v in grid[1:-1][interior]]
+    return found[:MAX_ROOTS]
+
+
+def _root_failure(lhs: Expr, relation: Relation, rhs: Expr, context: Context, symbols: list,
+                  rng: np.random.Generator) -> EdgeFailure | None:
+    """For a strict inequality: an exact zero of left - right along one symbol, the others at a simple point."""
+    points = _points(symbols, rng)
+    if not points:
+        return None
+    base = points[0]
+    for symbol in symbols[:MAX_SCANNED]:
+        grid = _scan(symbol)
+        if grid.size < 3:
+            continue
+        numbers = {s: float(v) for s, v in base.items() if s != symbol}
+        try:
+            with np.errstate(all="ignore"):
+                evaluate = Evaluator({**numbers, symbol: grid})
+                difference = np.broadcast_to(np.asarray(evaluate(lhs) - evaluate(rhs), dtype=complex), grid.shape)
+        except (Undecided, TypeError, ValueError, ZeroDivisionError, OverflowError):
+            continue
+        along = (lhs - rhs).xreplace({s: v for s, v in base.items() if s != symbol})
+        for near, touching in _candidates(difference, grid):
+            root = _exact_root(sympy.diff(along, symbol) if touching else along, symbol, near)
+            if root is None or not admits(symbol, root):
+                continue
+            point = {**base, symbol: root}
+            if not _relations_hold(context, point):
+                continue
+            failed = _fails_exactly(lhs, relation, rhs, point)
+            if failed is not None:
+                return EdgeFailure(tuple(sorted(point.items(), key=lambda kv: str(kv[0]))), *failed)
+    return None
+
+
+def _exact_root(expr: Expr, symbol, near: float):
+    """A simple closed form (a rational, a square root) of the zero of ``expr`` near ``near``, or None."""
+    try:
+        found = sympy.nsolve(expr, symbol, near, prec=30, verify=True)
+    except (ValueError, TypeError, ZeroDivisionError, ArithmeticError):
+        return None
+    if abs(sympy.im(found)) > 1e-20:
+        return None
+    value = sympy.nsimplify(sympy.re(found), tolerance=1e-20, rational=False)
+    return value if value.is_real and value.is_number else None
