@@ -139,11 +139,16 @@ def _not_real(value, tol: float) -> bool:
     return bool(np.iscomplexobj(value) and np.max(np.abs(np.imag(value)), initial=0) > tol * _scale(value, 0))
 
 
+def _square(value) -> bool:
+    return np.ndim(value) == 2 and np.shape(value)[0] == np.shape(value)[1]
+
+
 def _as_identity(a, b):
-    """A number compared with a square matrix is that multiple of the identity (``X X^{-1} = 1``)."""
-    if np.ndim(a) == 2 and np.ndim(b) == 0:
+    """A number compared with a square matrix is that multiple of the identity (``X X^{-1} = 1``);
+    beside any other array it is compared entry by entry, as before."""
+    if _square(a) and np.ndim(b) == 0:
         return a, b * np.eye(np.shape(a)[0])
-    if np.ndim(b) == 2 and np.ndim(a) == 0:
+    if _square(b) and np.ndim(a) == 0:
         return a * np.eye(np.shape(b)[0]), b
     return a, b
 
@@ -170,8 +175,9 @@ class Round:
 
 @dataclass
 class Tally:
+    """Samples that agreed so far, over all rounds."""
+
     agreed: int = 0
-    found: Verdict | None = None
 
 
 def _rounds(samples: int, open_kinds: bool) -> list[Round]:
