@@ -4,6 +4,11 @@ No code generation and no ``eval``: every node type has a small handler, theory
 objects (densities, expectations) are evaluated by hooks the theory provides, and
 anything else raises ``Undecided`` so the checker can say ``unknown`` honestly.
 Integrals over the real line are computed on a grid, vectorised over the variable.
+The logarithm of a negative real is complex (as a square root of one is), so a side that
+leaves the reals shows as complex rather than as an undefined ``nan``. A product of
+non-commuting factors whose values are matrices is a matrix product, in the written order
+(``matrices.py`` in the engine draws those values); a number added to such a matrix is
+that multiple of the identity, and a function of one is refused.
 A neutral module (it knows neither the engine nor the theories), so theories can
 evaluate their definitions without importing the engine that calls them.
 """
@@ -28,8 +33,16 @@ def _tails_matter(values: np.ndarray) -> bool:
     return ends > 1e-9 * max(peak, 1.0)
 
 
+def _log(value):
+    """The natural logarithm; of a negative real, the principal complex value (not ``nan``)."""
+    value = np.asarray(value)
+    if not np.iscomplexobj(value) and np.any(value < 0):
+        value = value.astype(complex)
+    return np.log(value)
+
+
 _FUNCTIONS: dict[type, Callable[..., Any]] = {
-    sympy.log: np.log,
+    sympy.log: _log,
     sympy.exp: np.exp,
     sympy.sin: np.sin,
     sympy.cos: np.cos,
@@ -45,6 +58,32 @@ _FUNCTIONS: dict[type, Callable[..., Any]] = {
     sympy.atan2: np.arctan2,
     sympy.atan: np.arctan,
 }
+
+
+def _is_matrix(value) -> bool:
+    """A square matrix value (of a non-commuting symbol); grids and vectors are 1-D."""
+    return np.ndim(value) == 2
+
+
+def _times(a, b):
+    if _is_matrix(a) and _is_matrix(b):
+        return a @ b
+    if (_is_matrix(a) and np.ndim(b) == 1) or (_is_matrix(b) and np.ndim(a) == 1):
+        raise Undecided("a matrix times a grid of values")
+    return a * b
+
+
+CONDITION_LIMIT = 1e6  # beyond this an inverse is not accurate enough to compare at rel_tol
+
+
+def _matrix_power(base: np.ndarray, exponent):
+    power = complex(np.asarray(exponent).item()) if np.ndim(exponent) == 0 else None
+    if power is None or power.imag or not float(power.real).is_integer():
+        raise Undecided("a matrix to a power that is not an integer")
+    n = int(power.real)
+    if n < 0 and np.linalg.cond(base) > CONDITION_LIMIT:
+        raise Undecided("the matrix to invert is (nearly) singular at this instance")
+    return np.linalg.matrix_power(base, n)
 
 
 class Evaluator:
@@ -66,7 +105,10 @@ class Evaluator:
         if handler is not None:
             return handler(expr)
         if type(expr) in _FUNCTIONS:
-            return _FUNCTIONS[type(expr)](*(self(a) for a in expr.args))
+            values = [self(a) for a in expr.args]
+            if any(_is_matrix(v) and a.is_commutative is False for a, v in zip(expr.args, values)):
+                raise Undecided(f"{type(expr).__name__} of a matrix is not evaluated entrywise")
+            return _FUNCTIONS[type(expr)](*values)
         raise Undecided(f"cannot evaluate {type(expr).__name__} numerically")
 
     def _symbol(self, symbol) -> Any:
@@ -81,16 +123,26 @@ class Evaluator:
         return inner
 
     def _eval_Add(self, expr):
-        return sum(self(a) for a in expr.args)
+        values = [self(a) for a in expr.args]
+        if expr.is_commutative is False and any(_is_matrix(v) for v in values):
+            size = next(np.shape(v)[0] for v in values if _is_matrix(v))
+            values = [v if _is_matrix(v) else v * np.eye(size) for v in values]  # c + A is c I + A
+        return sum(values)
 
     def _eval_Mul(self, expr):
         result = 1.0
+        if expr.is_commutative is False:  # SymPy keeps non-commuting factors in their written order
+            for a in expr.args:
+                result = _times(result, self(a))
+            return result
         for a in expr.args:
             result = result * self(a)
         return result
 
     def _eval_Pow(self, expr):
         base, exponent = self(expr.base), self(expr.exp)
+        if expr.base.is_commutative is False and _is_matrix(base):
+            return _matrix_power(base, exponent)
         if np.iscomplexobj(base) or np.any(np.asarray(base) < 0) and not float(np.real(exponent)).is_integer():
             return np.power(np.asarray(base, dtype=complex), exponent)
         return np.power(np.asarray(base, dtype=float), exponent)

@@ -3,11 +3,35 @@
 Each sample draws concrete values satisfying the assumptions (and, through the
 theories, concrete densities and matrices); agreement on all samples gives
 ``consistent``, one disagreement gives ``refuted`` with that instantiation.
+
+The samples search the readings the document allows (issue 9, part 4), in rounds:
+
+1. moderate values of both signs, integers odd and even (``sampling``);
+2. when a symbol's kind is open (a capital the reader could not tell to commute), the
+   same with such symbols as random non-commuting square matrices;
+3. values on several scales (log-uniform magnitudes over five decades, larger integers);
+4. exact simple points (0, +-1, ...) where strict inequalities meet equality (``edges``).
+
+A function nothing is known about (``f(x)``, no definition, no theory owns it) is a
+random smooth function of both signs in every round (``functions``); a disagreement then
+is ``unknown`` with the reason, since the document may know more of it than it states.
+
+Every draw satisfies the stated relations (``n < d``), or is drawn again. The plain
+draws are seeded per step, so steps meet different values and a run is reproducible.
+A sample where the line before is real and this line is complex counts as a
+disagreement (``log(x^4) = 4 log x`` at x < 0); where the line before is itself not real
+the sample is outside its domain and is dropped (``log x + log y = log(xy)`` says nothing
+at x, y < 0), as is one where a side is undefined (``nan``, a removable singularity more
+often than an error).
 """
 from __future__ import annotations
 
+import hashlib
+from dataclasses import dataclass
+from enum import Enum
+
 import numpy as np
-from sympy import Expr, Tuple
+from sympy import Expr, Pow, Tuple
 
 from ..config import CheckConfig
 from ..evaluation import Evaluator
@@ -17,6 +41,14 @@ from ..theories.base import Instance
 from ..undecided import Undecided
 from ..verdict import Counterexample, Status, Verdict, unknown
 from .canonical import theory_names
+from .edges import edge_failure
+from .functions import draw_stand_ins, substituted, unknown_functions
+from .sampling import Draw, Scale, draw_plain, has_open_kinds, is_open_kind
+
+MATRIX_SAMPLES = 3
+WIDE_SAMPLES = 3
+REDRAWS = 20  # draws per sample before giving up on the stated relations
+_MATRIX_FAILURES = (ValueError, TypeError, np.linalg.LinAlgError)
 
 
 def _format(value) -> str:
@@ -33,13 +65,18 @@ def _one_line(text: str, width: int = 160) -> str:
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
+def _scale(a, b) -> float:
+    return max(1.0, float(np.max(np.abs(a), initial=0)), float(np.max(np.abs(b), initial=0)))
+
+
 def _relation_holds(a, relation: Relation, b, tol: float) -> bool:
     a, b = np.asarray(a), np.asarray(b)
-    scale = max(1.0, float(np.max(np.abs(a), initial=0)), float(np.max(np.abs(b), initial=0)))
-    slack = tol * scale
+    slack = tol * _scale(a, b)
     if relation in (Relation.EQ, Relation.APPROX):
         compatible = a.shape == b.shape or a.size == 1 or b.size == 1
         return compatible and bool(np.all(np.abs(a - b) <= slack))
+    if max(a.size, b.size) > 1 and max(np.ndim(a), np.ndim(b)) == 2:  # a 1 x 1 matrix (u^T v) is a number
+        raise Undecided("an inequality between matrices has no entrywise meaning")
     if np.iscomplexobj(a) or np.iscomplexobj(b):
         if np.max(np.abs(np.imag(a)), initial=0) > slack or np.max(np.abs(np.imag(b)), initial=0) > slack:
             return False
@@ -53,10 +90,24 @@ def _relation_holds(a, relation: Relation, b, tol: float) -> bool:
     return bool(np.all(checks[relation]))
 
 
-def instantiate(context: Context, expr: Expr, rng: np.random.Generator) -> Instance | str:
-    """One concrete instantiation of everything ``expr`` needs, or the reason there is none."""
+def step_seed(seed: int, lhs: Expr, relation: Relation, rhs: Expr) -> int:
+    """A seed of its own for each step, derived from the configured one: reproducible, not shared."""
+    text = f"{seed}\x00{Relation(relation).value}\x00{lhs}\x00{rhs}"
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+
+
+def instantiate(context: Context, expr: Expr, rng: np.random.Generator, draw: Draw = Draw(),
+                plain_rng: np.random.Generator | None = None) -> Instance | str:
+    """One concrete instantiation of everything ``expr`` needs, or the reason there is none.
+
+    The theories draw what they own from ``rng``; the plain symbols left when only the
+    algebra theory remains are drawn here (``sampling.draw_plain``) from ``plain_rng``
+    (default: the same stream), before algebra evaluates definitions.
+    """
     instance = Instance()
     for name in theory_names(context):
+        if name == "algebra":
+            draw_plain(context, expr, plain_rng or rng, instance, draw)
         make = theory(name).instantiate
         reason = make(context, expr, rng, instance) if make else None
         if reason:
@@ -64,27 +115,185 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator) -> Insta
     return instance
 
 
-def numeric_check(lhs: Expr, relation: Relation, rhs: Expr, context: Context, config: CheckConfig) -> Verdict:
-    rng = np.random.default_rng(config.seed)
-    agreed = 0
-    for _ in range(config.samples):
-        instance = instantiate(context, Tuple(lhs, rhs), rng)
+def within_relations(context: Context, instance: Instance) -> bool:
+    """Do the drawn values satisfy every stated relation that can be evaluated at them?"""
+    evaluate = Evaluator(instance.values, instance.hooks)
+    for stated in context.relations:
+        try:
+            with np.errstate(all="ignore"):
+                holds = evaluate(stated)
+        except (Undecided, TypeError, ValueError):
+            continue  # a relation among things this instance does not give: nothing to respect
+        if not bool(np.all(holds)):
+            return False
+    return True
+
+
+class Outcome(Enum):
+    AGREE = "agree"
+    DISAGREE = "disagree"
+    DROPPED = "dropped"
+
+
+def _not_real(value, tol: float) -> bool:
+    return bool(np.iscomplexobj(value) and np.max(np.abs(np.imag(value)), initial=0) > tol * _scale(value, 0))
+
+
+def _square(value) -> bool:
+    return np.ndim(value) == 2 and np.shape(value)[0] == np.shape(value)[1]
+
+
+def _as_identity(a, b):
+    """A number compared with a square matrix is that multiple of the identity (``X X^{-1} = 1``);
+    beside any other array it is compared entry by entry, as before."""
+    if _square(a) and np.ndim(b) == 0:
+        return a, b * np.eye(np.shape(a)[0])
+    if _square(b) and np.ndim(a) == 0:
+        return a * np.eye(np.shape(b)[0]), b
+    return a, b
+
+
+def judge(left, relation: Relation, right, tol: float) -> Outcome:
+    """What one sample says (the module docstring gives the rules for complex and undefined sides)."""
+    if not (np.all(np.isfinite(left)) and np.all(np.isfinite(right))):
+        return Outcome.DROPPED
+    left, right = _as_identity(left, right)
+    if _not_real(left, tol):
+        return Outcome.DROPPED
+    if _not_real(right, tol):
+        return Outcome.DISAGREE
+    return Outcome.AGREE if _relation_holds(left, relation, right, tol) else Outcome.DISAGREE
+
+
+@dataclass(frozen=True)
+class Round:
+    """A round of samples: how they are drawn, and what a disagreement in it is called."""
+
+    draws: tuple[Draw, ...]
+    reading: str = ""  # said with a counterexample found in this round
+
+
+@dataclass
+class Tally:
+    """Samples that agreed so far, over all rounds."""
+
+    agreed: int = 0
+
+
+def _rounds(samples: int, open_kinds: bool) -> list[Round]:
+    rounds = [Round(tuple(Draw(Scale.MODERATE, k) for k in range(samples)))]
+    if open_kinds:
+        rounds.append(Round(tuple(Draw(Scale.MODERATE, k, matrices=True) for k in range(MATRIX_SAMPLES)),
+                            "matrices"))
+    rounds.append(Round(tuple(Draw(Scale.WIDE, k) for k in range(WIDE_SAMPLES)), "scales"))
+    return rounds
+
+
+@dataclass
+class Streams:
+    """The random streams of one check: the theories' own draws keep the configured seed's stream
+    (what they draw is theirs to widen); the plain draws searched here are seeded per step."""
+
+    theories: np.random.Generator
+    plain: np.random.Generator
+
+
+def _draw_within(context: Context, expr: Expr, streams: Streams, draw: Draw) -> Instance | str | None:
+    """An instance satisfying the stated relations; a reason when none exists; None when the draws miss."""
+    for _ in range(REDRAWS if context.relations else 1):
+        instance = instantiate(context, expr, streams.theories, draw, streams.plain)
+        if isinstance(instance, str) or within_relations(context, instance):
+            return instance
+    return None
+
+
+def inverts_open_kind(expr: Expr) -> bool:
+    """Does the step invert something of open kind (``U^{-1}``, ``(AB)^{-1}``)? Inverting is what one
+    does to matrices; a step that only multiplies and adds capitals may as well be about sizes."""
+    return any(p.exp.is_negative and not p.base.is_commutative for p in expr.atoms(Pow))
+
+
+def _refutation(instance: Instance, left, right, agreed: int, reading: str, expr: Expr) -> Verdict:
+    example = Counterexample(tuple((name, _one_line(value)) for name, value in instance.described),
+                             _format(left), _format(right))
+    if reading != "matrices":
+        return Verdict(Status.REFUTED, "the two sides differ at a concrete instance", counterexample=example,
+                       samples=agreed + 1)
+    names = ", ".join(sorted(str(s) for s in expr.free_symbols if is_open_kind(s)))
+    if inverts_open_kind(expr):
+        return Verdict(Status.REFUTED, f"the two sides differ at a concrete instance where {names}, which the step "
+                       "inverts, are non-commuting square matrices (the document does not state their kind)",
+                       counterexample=example, samples=agreed + 1)
+    return Verdict(Status.UNKNOWN, f"holds only if {names} commute: as numbers the two sides agree on {agreed} "
+                   "instances, as non-commuting square matrices they differ; the document does not state whether "
+                   "they are numbers or matrices", counterexample=example, samples=agreed)
+
+
+def _run_round(lhs, relation, rhs, context, config, streams: Streams, round_: Round, tally: Tally,
+               functions: list) -> Verdict | None:
+    """Samples of one round; a verdict that ends the check (unknown, refuted), else None."""
+    tolerant = round_.reading == "matrices"  # a reading whose evaluation may fail: then it is skipped
+    for draw in round_.draws:
+        stand_ins = draw_stand_ins(functions, lhs, rhs, streams.plain, draw.index) if functions else []
+        left_expr, right_expr = substituted(lhs, stand_ins), substituted(rhs, stand_ins)
+        expr = Tuple(left_expr, right_expr)
+        try:
+            instance = _draw_within(context, expr, streams, draw)
+        except ValueError:  # assumptions no integer satisfies
+            return None
+        if instance is None:
+            continue
         if isinstance(instance, str):
             return unknown(f"no numeric instantiation: {instance}")
+        instance.described.extend((s.function.__name__, s.shown) for s in stand_ins)
         evaluate = Evaluator(instance.values, instance.hooks)
         try:
             with np.errstate(all="ignore"):
-                left, right = evaluate(lhs), evaluate(rhs)
+                left, right = evaluate(left_expr), evaluate(right_expr)
+                outcome = judge(left, relation, right, config.rel_tol)
         except Undecided as exc:
+            if round_.reading:  # a later round that cannot be evaluated says nothing new
+                return None
             return unknown(f"not decided symbolically, and {exc}")
-        if not (np.all(np.isfinite(left)) and np.all(np.isfinite(right))):
-            continue
-        if not _relation_holds(left, relation, right, config.rel_tol):
-            example = Counterexample(tuple((name, _one_line(value)) for name, value in instance.described),
-                                     _format(left), _format(right))
-            return Verdict(Status.REFUTED, "the two sides differ at a concrete instance", counterexample=example,
-                           samples=agreed + 1)
-        agreed += 1
-    if agreed == 0:
+        except _MATRIX_FAILURES:
+            if tolerant:  # shapes or a singular matrix under the matrix reading: skip the reading
+                return None
+            raise
+        if outcome is Outcome.DISAGREE and stand_ins:
+            return _stand_in_disagreement(instance, left, right, tally.agreed, stand_ins)
+        if outcome is Outcome.DISAGREE:
+            return _refutation(instance, left, right, tally.agreed, round_.reading, Tuple(lhs, rhs))
+        if outcome is Outcome.AGREE:
+            tally.agreed += 1
+    return None
+
+
+def _stand_in_disagreement(instance: Instance, left, right, agreed: int, stand_ins) -> Verdict:
+    """Differs for an arbitrary function: unknown, since the document may know more of it than it states."""
+    example = Counterexample(tuple((name, _one_line(value)) for name, value in instance.described),
+                             _format(left), _format(right))
+    names = ", ".join(s.function.__name__ for s in stand_ins)
+    what = "is an arbitrary real function" if len(stand_ins) == 1 else "are arbitrary real functions"
+    return Verdict(Status.UNKNOWN, f"the two sides differ when {names} {what} (of both signs, not even, odd or "
+                   "linear); the step holds only if the document knows more of them than it states",
+                   counterexample=example, samples=agreed)
+
+
+def numeric_check(lhs: Expr, relation: Relation, rhs: Expr, context: Context, config: CheckConfig) -> Verdict:
+    relation = Relation(relation)
+    streams = Streams(np.random.default_rng(config.seed),
+                      np.random.default_rng(step_seed(config.seed, lhs, relation, rhs)))
+    tally = Tally()
+    functions = unknown_functions(lhs, rhs, context)
+    for round_ in _rounds(config.samples, has_open_kinds(Tuple(lhs, rhs))):
+        decided = _run_round(lhs, relation, rhs, context, config, streams, round_, tally, functions)
+        if decided is not None:
+            return decided
+    if tally.agreed == 0:
         return unknown("no sample gave finite values on both sides")
-    return Verdict(Status.CONSISTENT, f"both sides agree on {agreed} random instances", samples=agreed)
+    edge = None if functions else edge_failure(lhs, relation, rhs, context, streams.plain)
+    if edge is not None:
+        example = Counterexample(tuple((str(s), str(v)) for s, v in edge.point), edge.left, edge.right)
+        return Verdict(Status.REFUTED, "the two sides differ at an exact point (checked to 50 digits)",
+                       counterexample=example, samples=tally.agreed + 1)
+    return Verdict(Status.CONSISTENT, f"both sides agree on {tally.agreed} random instances", samples=tally.agreed)

@@ -1,0 +1,110 @@
+"""Stand-ins for functions nothing is known about: smooth, of either sign, not even, odd or linear.
+
+``f(x)``, ``p(t)`` with no definition, no stated dynamics, no theory that owns it and no
+stated relation about it is any real function at all; a step about it should hold for
+every one. Each sample replaces such a function by ``s (c + b sin(w.u + phi)) + a.u`` with
+random coefficients and a sign ``s`` that the samples vary, as a SymPy ``Lambda`` so that
+derivatives of it are exact.
+
+Only names that are not operators qualify: an expectation, a variance, a probability, a
+divergence, a trace or a known function such as the sigmoid each has properties that a
+random function lacks, and a refutation by one would be a misreading. The caller treats
+a disagreement found with a stand-in as ``unknown`` (the document may know more about the
+function than it states), and agreement as ``consistent``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import sympy
+from sympy import Expr, Lambda
+from sympy.core.function import AppliedUndef, UndefinedFunction
+
+from ..model import Context
+
+OPERATOR_NAMES = frozenset({
+    "E", "Var", "Cov", "KL", "D", "P", "Pr", "H", "I", "tr", "Tr", "det", "rank", "diag", "sigma", "softmax",
+    "relu", "ReLU", "rho", "L", "ell", "O", "Theta", "Omega", "sign", "erf", "Phi", "phi", "N", "J", "grad",
+})
+ONLY_ALGEBRA = ("algebra",)
+
+
+@dataclass(frozen=True)
+class StandIn:
+    """One random function, as an exact ``Lambda`` and as text for a counterexample."""
+
+    function: UndefinedFunction
+    form: Lambda
+    shown: str
+
+
+def _name_is_operator(name: str) -> bool:
+    base = name.split("_")[0]
+    return base in OPERATOR_NAMES or name.startswith(("nabla", "partial", "E_", "D_", "KL"))
+
+
+def _mentioned(context: Context) -> set[str]:
+    """Functions that definitions, stated dynamics or stated relations speak of: not unknown."""
+    found: set[str] = set()
+    for expr in [*(f.lhs for f in context.facts), *(f.rhs for f in context.facts), *context.relations]:
+        found |= {type(a).__name__ for a in expr.atoms(AppliedUndef)}
+    return found
+
+
+def _defines(lhs: Expr, rhs: Expr) -> bool:
+    """``f(x) = ...`` with distinct plain arguments and no f on the right: a definition, not a claim."""
+    if not isinstance(lhs, AppliedUndef) or not all(isinstance(a, sympy.Symbol) for a in lhs.args):
+        return False
+    return len(set(lhs.args)) == len(lhs.args) and not rhs.has(type(lhs))
+
+
+def unknown_functions(lhs: Expr, rhs: Expr, context: Context) -> list[UndefinedFunction]:
+    """The functions of the step that may be replaced by random stand-ins (module docstring)."""
+    if tuple(context.theories) != ONLY_ALGEBRA:
+        return []  # a theory may own a function (a density, a state): it draws what it owns
+    applied = (lhs.atoms(AppliedUndef) | rhs.atoms(AppliedUndef))
+    if not applied or _defines(lhs, rhs) or _defines(rhs, lhs):
+        return []
+    mentioned = _mentioned(context)
+    functions = {type(a) for a in applied}
+    if any(_name_is_operator(f.__name__) or f.__name__ in mentioned for f in functions):
+        return []  # one opaque operator is enough to leave the step to the symbolic tiers
+    if any(not arg.is_commutative for a in applied for arg in a.args):
+        return []
+    if len({(type(a), len(a.args)) for a in applied}) != len(functions):
+        return []  # one name with two arities is not one function
+    return sorted(functions, key=lambda f: f.__name__)
+
+
+def _significant(value: float, digits: int = 3) -> float:
+    return float(f"{value:.{digits}g}")
+
+
+def stand_in(function: UndefinedFunction, arity: int, rng: np.random.Generator, sign: int = 1) -> StandIn:
+    """``s (c + b sin(w.u + phi)) + a.u`` with 0 < |b| < c: smooth, not linear, not even or odd,
+    and near the origin of the chosen sign ``s`` (so samples meet every pattern of signs)."""
+    u = sympy.symbols(f"u0:{arity}", real=True)
+    c = _significant(rng.uniform(0.6, 2.0))
+    b = _significant(rng.uniform(0.2, 0.5) * c * rng.choice([-1, 1]))
+    phi = _significant(rng.uniform(-3.0, 3.0))
+    slopes = [_significant(rng.uniform(-0.3, 0.3)) for _ in u]
+    rates = [_significant(rng.uniform(0.5, 2.0)) for _ in u]
+    linear = sum(sympy.Float(a) * v for a, v in zip(slopes, u))
+    phase = sum(sympy.Float(w) * v for w, v in zip(rates, u)) + sympy.Float(phi)
+    form = Lambda(u, sign * (sympy.Float(c) + sympy.Float(b) * sympy.sin(phase)) + linear)
+    shown = f"{function.__name__}({', '.join(map(str, u))}) = {form.expr}"
+    return StandIn(function, form, shown)
+
+
+def substituted(expr: Expr, stand_ins: list[StandIn]) -> Expr:
+    for s in stand_ins:
+        expr = expr.replace(s.function, s.form)
+    return expr
+
+
+def draw_stand_ins(functions: list[UndefinedFunction], lhs: Expr, rhs: Expr, rng: np.random.Generator,
+                   index: int = 0) -> list[StandIn]:
+    """Stand-ins for one sample; the signs follow the bits of the sample's index (+ +, + -, - +, - -, ...)."""
+    arity = {type(a): len(a.args) for a in (lhs.atoms(AppliedUndef) | rhs.atoms(AppliedUndef))}
+    return [stand_in(f, arity[f], rng, -1 if (index >> j) & 1 else 1) for j, f in enumerate(functions)]

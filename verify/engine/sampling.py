@@ -1,0 +1,171 @@
+"""Values for the numeric tier that cover what the stated assumptions allow, not a comfortable corner.
+
+A wrong step survives random testing when the draws avoid the values that expose it, so
+each plain symbol (one no theory draws and no definition fixes) is drawn by its assumptions
+alone, on one of two scales:
+
+* ``MODERATE``: reals of both signs in about (-2.5, 2.5), integers from the admissible
+  low end up to 12, the parity alternating from sample to sample (odd values too, not only
+  even ones), and a symbol the reader could not tell to commute (a capital of open kind)
+  a random, well-conditioned square matrix when the reading asks for matrices;
+* ``WIDE``: magnitudes log-uniform over five decades (1e-3 to 1e2) and integers up to 40.
+
+A stated sign or integrality is never crossed (positive means > 0, a nonnegative integer
+includes 0). Stated relations between symbols are checked by the caller on the whole
+instance, since they may involve values that theories and definitions give.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+import numpy as np
+import sympy
+from sympy import Expr, Symbol
+
+from ..model import Context
+from ..theories.algebra import _needed, _recurrence_members, definitions
+from ..theories.base import Instance
+
+MATRIX_SIZE = 3
+MODERATE_INTEGER = 12
+LARGE_INTEGER = 40
+CONDITION = 1e2  # a drawn matrix is redrawn above this condition number, so its inverse is accurate
+
+
+class Scale(Enum):
+    MODERATE = "moderate"
+    WIDE = "wide"
+
+
+@dataclass(frozen=True)
+class Draw:
+    """How one sample draws: its scale, its index (for the parity), matrices for open kinds."""
+
+    scale: Scale = Scale.MODERATE
+    index: int = 0
+    matrices: bool = False
+
+
+def _significant(value: float, digits: int = 4) -> float:
+    return float(f"{value:.{digits}g}")
+
+
+def _sign(symbol, rng: np.random.Generator) -> float:
+    if symbol.is_nonnegative:
+        return 1.0
+    if symbol.is_nonpositive:
+        return -1.0
+    return float(rng.choice([-1.0, 1.0]))
+
+
+def real_value(symbol, rng: np.random.Generator, scale: Scale = Scale.MODERATE) -> float:
+    """A real of the symbol's sign (either, when it has none stated), never 0 unless it is nonzero-free."""
+    if scale is Scale.WIDE:
+        magnitude = 10 ** rng.uniform(-3.0, 2.0)
+    elif symbol.is_positive or symbol.is_negative:
+        magnitude = rng.uniform(0.05, 2.5)
+    else:
+        magnitude = rng.uniform(0.0, 2.5) if symbol.is_nonnegative or symbol.is_nonpositive else rng.uniform(0.05, 2.0)
+    value = _sign(symbol, rng) * _significant(magnitude)
+    if value == 0 and (symbol.is_positive or symbol.is_negative or symbol.is_zero is False):
+        value = _sign(symbol, rng) * 0.05
+    return value
+
+
+def integer_range(symbol) -> tuple[int | None, int | None]:
+    """The stated bounds of an integer symbol: positive is >= 1, nonnegative >= 0."""
+    low = 1 if symbol.is_positive else (0 if symbol.is_nonnegative else None)
+    high = -1 if symbol.is_negative else (0 if symbol.is_nonpositive else None)
+    return low, high
+
+
+def admissible_integer(symbol, value: int) -> bool:
+    low, high = integer_range(symbol)
+    return ((low is None or value >= low) and (high is None or value <= high)
+            and not (symbol.is_even and value % 2) and not (symbol.is_odd and not value % 2)
+            and not (symbol.is_zero is False and value == 0))
+
+
+def integer_value(symbol, rng: np.random.Generator, draw: Draw = Draw()) -> int:
+    """An admissible integer; its parity is the sample index's when the symbol allows both."""
+    low, high = integer_range(symbol)
+    span = LARGE_INTEGER if draw.scale is Scale.WIDE else MODERATE_INTEGER
+    for _ in range(200):
+        if low is not None:
+            value = int(rng.integers(low, low + span + 1))
+        elif high is not None:
+            value = int(rng.integers(high - span, high + 1))
+        else:
+            value = int(rng.integers(-span, span + 1))
+        wanted_odd = draw.index % 2 == 1
+        if not (symbol.is_even or symbol.is_odd) and (value % 2 == 1) != wanted_odd:
+            value += 1 if (high is None or value + 1 <= high) else -1
+        if admissible_integer(symbol, value):
+            return value
+    raise ValueError(f"no admissible integer for {symbol}")  # contradictory assumptions
+
+
+def matrix_value(rng: np.random.Generator, size: int = MATRIX_SIZE) -> np.ndarray:
+    """A random square matrix, redrawn until it is well conditioned (so it is safely invertible)."""
+    while True:
+        value = np.round(rng.normal(size=(size, size)), 3)
+        if np.linalg.cond(value) < CONDITION:
+            return value
+
+
+def is_open_kind(symbol) -> bool:
+    """A symbol the reader could not tell to commute: a scalar or a matrix, for all we know."""
+    return isinstance(symbol, Symbol) and symbol.is_commutative is False
+
+
+def plain_symbols(context: Context, expr: Expr, instance: Instance) -> list[Symbol]:
+    """The symbols of ``expr`` (and of the definitions it reaches) that nothing else gives a value.
+
+    Empty when some belong to a recurrence that is not unrolled: then the algebra theory
+    refuses the instance with its reason, and nothing here should hide that.
+    """
+    defined = definitions(context)
+    bound = set(instance.values) | set(context.integration_variables)
+    free = _needed(expr, defined) - bound - set(defined)
+    if _recurrence_members(free, defined):
+        return []
+    return sorted((s for s in free if isinstance(s, Symbol)), key=str)
+
+
+def draw_plain(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance, draw: Draw) -> None:
+    """Give every plain symbol a value by its assumptions alone, on the draw's scale."""
+    for symbol in plain_symbols(context, expr, instance):
+        if is_open_kind(symbol) and draw.matrices:
+            value = matrix_value(rng)
+            instance.values[symbol] = value
+            instance.described.append((str(symbol), np.array2string(value, precision=3, separator=", ")))
+            continue
+        if symbol.is_integer:
+            value = float(integer_value(symbol, rng, draw))
+        else:
+            value = real_value(symbol, rng, draw.scale)
+        instance.values[symbol] = value
+        instance.described.append((str(symbol), f"{value:g}"))
+
+
+def has_open_kinds(expr: Expr) -> bool:
+    return any(is_open_kind(s) for s in expr.free_symbols)
+
+
+def simple_values(symbol) -> list[sympy.Rational]:
+    """Exact points where equalities hide: 0, +-1, +-2, +-1/2, +-1/3, kept to the admissible ones."""
+    candidates = [sympy.Integer(0), sympy.Integer(1), sympy.Integer(-1), sympy.Integer(2), sympy.Integer(-2),
+                  sympy.Rational(1, 2), sympy.Rational(-1, 2), sympy.Rational(1, 3), sympy.Integer(3)]
+    return [c for c in candidates if admits(symbol, c)]
+
+
+def admits(symbol, value: sympy.Rational) -> bool:
+    """Does ``value`` satisfy every assumption the symbol carries?"""
+    if symbol.is_integer and not value.is_integer:
+        return False
+    if symbol.is_integer:
+        return admissible_integer(symbol, int(value))
+    checks = [(symbol.is_positive, value > 0), (symbol.is_nonnegative, value >= 0), (symbol.is_negative, value < 0),
+              (symbol.is_nonpositive, value <= 0), (symbol.is_zero is False, value != 0)]
+    return all(bool(holds) for stated, holds in checks if stated)
