@@ -99,3 +99,13 @@ def test_a_then_sentence_defines_nothing():
 
 def test_an_interval_stated_as_a_conclusion_is_no_premise():
     assert Status.PROVED not in check_statuses(f"Hence $\\lambda \\in (0, 1)$.\n\n{STEP}")
+
+
+@pytest.mark.parametrize("lead", ["Assume:", "Let:", "- Given:", "Notation:"])
+def test_a_lead_in_ending_in_a_colon_on_the_same_line_makes_a_premise(lead):
+    assert _role(f"{lead} $x > 0$") is Role.PREMISE
+
+
+@pytest.mark.parametrize("lead", ["Then:", "Hence:", "Result:"])
+def test_a_lead_in_on_the_same_line_that_is_no_premise_word_gives_no_premise(lead):
+    assert _role(f"{lead} $x > 0$") is not Role.PREMISE

@@ -423,18 +423,19 @@ def _inline_definitions(builder: _Builder, formulas: list[Formula], pieces: list
     defined = {lhs for lhs, _ in builder.definitions}
     for formula, role in zip(formulas, roles):
         statement = formula.statement
-        if formula.display or statement is None or statement.lead or statement.relations != ("=",):
+        if formula.display or statement is None or statement.lead or set(statement.relations) != {"="}:
             continue
-        lhs, rhs = statement.exprs
-        dynamics = isinstance(lhs, Symbol) and dependence.dotted(lhs.name) is not None
-        stated = dynamics or (role.role is Role.PREMISE and _is_definable(lhs) and not isinstance(lhs, AppliedUndef)
-                              and bool(rhs.free_symbols))
-        if stated and lhs not in defined and not _mentions(rhs, lhs):
-            builder.definitions.append((lhs, rhs))
-            builder.definition_sources.append(formula.text)
-            defined.add(lhs)
-        elif role.role is Role.PREMISE and _is_stated_result(lhs, rhs) and not _mentions(rhs, lhs):
-            builder.identities.append((lhs, rhs, formula.text))
+        exprs = statement.exprs  # ``d_k = d_v = d/h``: each link defines its left side by what follows
+        for lhs, rhs in zip(exprs, exprs[1:]):
+            dynamics = isinstance(lhs, Symbol) and dependence.dotted(lhs.name) is not None
+            stated = dynamics or (role.role is Role.PREMISE and _is_definable(lhs) and not isinstance(lhs, AppliedUndef))
+            if stated and lhs not in defined and not _mentions(rhs, lhs):
+                builder.definitions.append((lhs, rhs))
+                builder.definition_sources.append(formula.text)
+                defined.add(lhs)
+            elif role.role is Role.PREMISE and len(exprs) == 2 and _is_stated_result(lhs, rhs) \
+                    and not _mentions(rhs, lhs):
+                builder.identities.append((lhs, rhs, formula.text))
 
 
 def _is_stated_result(lhs: Expr, rhs: Expr) -> bool:

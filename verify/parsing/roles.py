@@ -87,6 +87,11 @@ def introduced(prose: str, offset: int, display: bool = False) -> Introduced:
     if cue is not None:
         return cue
     wordless = not re.search(r"\w", _LIST_ITEM.sub(" ", sentence))
+    same_line = _LIST_ITEM.sub(" ", prose[line_start:offset]).rstrip()
+    if wordless and same_line.endswith(":"):  # "Assume: $x > 0$": the lead-in ends just before it
+        lead_in = _strong(same_line[:-1])
+        if lead_in is not None:
+            return lead_in
     lead = _lead(prose, line_start) if wordless else None
     if lead is not None:
         return lead
