@@ -16,9 +16,12 @@ from . import lexicon
 _MACRO = re.compile(r"\\([A-Za-z]+|.)", re.S)
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 _GROUP = re.compile(r"\s*\{([^{}]*)\}")
-_WORD = re.compile(r"(softmax|Concat|log|exp|ln|max|min)(?![A-Za-z])")
-_KL_SUB = re.compile(r"D_\{?\s*(?:\\(?:mathrm|text|operatorname|mathit)\s*\{\s*KL\s*\}|KL)\s*\}?")
+_WORD = re.compile(r"(softmax|Concat|argmax|argmin|log|exp|ln|max|min|det)(?![A-Za-z])")
+_RUN = re.compile(r"[A-Za-z]+")
+_KL_SUB = re.compile(r"D_\{?\s*(?:\\(?:mathrm|text|textrm|operatorname|mathit)\s*\{\s*KL\s*\}|KL)\s*\}?")
+_JS_SUB = re.compile(r"D_\{?\s*(?:\\(?:mathrm|text|textrm|operatorname|mathit)\s*\{\s*(JSD?)\s*\}|(JSD?))\s*\}?")
 _AHEAD_CALL = re.compile(r"\s*(?:\\(?:left|big|Big|bigg|Bigg|bigl|Bigl)\s*)?\(")
+_AHEAD_APPLIED = re.compile(r"\s*(?:\\(?:left|big|Big|bigg|Bigg|bigl|Bigl)\s*)?[(\[]")
 _AHEAD_EXPECT = re.compile(r"\s*(?:_|\[|\\(?:left|big|Big|bigg|Bigg|bigl|Bigl)\s*\[)")
 _DIFF_VAR = re.compile(r"d\s*(?:\\[,;: !]\s*)*(?:([A-Za-z])(?![A-Za-z])|\\([A-Za-z]+))")
 _SINGLE = {"+": "PLUS", "-": "MINUS", "*": "TIMES", "/": "DIV", "^": "CARET", "_": "UNDERSCORE", "(": "LPAR",
@@ -65,12 +68,31 @@ class LatexLexer:
                 self.letter()
             elif char == "'":
                 self.prime()
+            elif char in lexicon.UNICODE_MACROS:
+                self.unicode(char)
             else:
                 self.symbol(char)
         return mark_calls(self.out)
 
+    def unicode(self, char: str) -> None:
+        """``η``, ``−``, ``≤``, ``∑`` as people and OCR tools type them: the macro each stands for."""
+        start, macro = self.pos, lexicon.UNICODE_MACROS[char]
+        self.pos += 1
+        if macro == "-":
+            self.emit("MINUS", char, start)
+            return
+        from .latex_macros import handle_macro
+
+        handle_macro(self, macro, start)
+
     def number(self) -> None:
         found = _NUMBER.match(self.text, self.pos)
+        tokens = self.out.tokens
+        if tokens and tokens[-1].type in ("CARET", "UNDERSCORE") and len(found.group()) > 1:
+            script = tokens[-1].value
+            raise self.out.error(f"{script}{found.group()}: TeX takes only the first digit as the script "
+                                 f"({script}{found.group()[0]} then {found.group()[1:]}); write {script}{{{found.group()}}}",
+                                 self.pos)
         digits = len(found.group()) - found.group().count(".")
         if digits > self.out.limits.max_digits:
             raise limit_error("max_digits", f"a number with {digits} digits (at most "
@@ -123,9 +145,16 @@ class LatexLexer:
         if self.integrals and self.integrals[-1] == self.depth and text[pos] == "d" and self.diff():
             return
         kl = _KL_SUB.match(text, pos) if text[pos] == "D" else None
-        if kl or (text.startswith("KL", pos) and _AHEAD_CALL.match(text, pos + 2)):
+        if kl or (text.startswith("KL", pos) and _AHEAD_APPLIED.match(text, pos + 2)):
             self.emit("KL", "KL", pos)
             self.pos = kl.end() if kl else pos + 2
+            return
+        js = _JS_SUB.match(text, pos) if text[pos] == "D" else None
+        if js and _AHEAD_APPLIED.match(text, js.end()):
+            self.emit("JS", "JS", pos)
+            self.pos = js.end()
+            return
+        if (pos == 0 or not text[pos - 1].isalpha()) and self.applied_name(pos):
             return
         word = _WORD.match(text, pos) if pos == 0 or not text[pos - 1].isalpha() else None
         if word:
@@ -135,6 +164,20 @@ class LatexLexer:
             return
         self.emit(self.letter_kind(text[pos], pos + 1), text[pos], pos)
         self.pos = pos + 1
+
+    def applied_name(self, pos: int) -> bool:
+        """``Var[X]``, ``Cov(X, Y)``, ``tr(AB)``: an italic run naming a standard operator, applied,
+        is that operator's name, never the product V*a*r; ``Var`` not applied is refused."""
+        run = _RUN.match(self.text, pos).group()
+        if run not in lexicon.APPLIED_NAMES:
+            return False
+        if _AHEAD_APPLIED.match(self.text, pos + len(run)):
+            self.emit("NAME", run, pos)
+            self.pos = pos + len(run)
+            return True
+        if run in lexicon.NEVER_LETTERS:
+            raise self.out.error(f"{run} must be applied to (...) or [...], as in {run}[X]", pos)
+        return False
 
     def letter_kind(self, char: str, after: int) -> str:
         if char == "E" and _AHEAD_EXPECT.match(self.text, after):

@@ -166,6 +166,8 @@ def _font_token(lexer, name: str, letter: str) -> tuple[str, str]:
         return "BIGO", "O"
     if name == "mathbb" and letter == "E":
         return "EXPECT", "E"
+    if name == "mathbb" and letter == "V":  # \mathbb{V}[X]: the variance, as papers write it
+        return "NAME", "Var"
     if name == "mathbb":
         return "NAME", letter
     suffix = {"mathcal": "cal", "mathscr": "scr", "mathfrak": "frak"}.get(name) or lexicon.ACCENTS[name]

@@ -115,16 +115,17 @@ class ToSympy(Transformer_NonRecursive):
         self.matrices = matrices  # capitals are matrices (the formula has softmax, Concat or a transpose)
         self.known = kinds.matrices  # names the document shows to be matrices -> shape (None: by convention)
         self.kinds = kinds
+        self.bracketed: set = set()  # applications written with [...]: never read back as products
         self.families: dict = {}  # s_j -> ("s", (j,)), s_{j+1} -> ("s", (j + 1,)): entries if an index is bound
 
     # statements
     def chain(self, items):
-        return Statement(_sides(tuple(_expr(x) for x in items[0::2])), tuple(items[1::2]),
+        return Statement(_sides(tuple(_expr(x) for x in items[0::2]), self.bracketed), tuple(items[1::2]),
                          indexed=self._families())
 
     def continuation(self, items):
-        return Statement(_sides(tuple(_expr(x) for x in items[1::2])), tuple(items[2::2]), lead=items[0],
-                         indexed=self._families())
+        return Statement(_sides(tuple(_expr(x) for x in items[1::2]), self.bracketed), tuple(items[2::2]),
+                         lead=items[0], indexed=self._families())
 
     def _families(self) -> tuple:
         return tuple((symbol, sympy.Indexed(sympy.IndexedBase(base), *indices))
@@ -245,6 +246,16 @@ class ToSympy(Transformer_NonRecursive):
     def call(self, items):
         head, (arguments, given) = items
         return objects.apply(head, arguments, given, self.kinds.densities)
+
+    def bracket_call(self, items):
+        """``Var[X]``, ``V[aX]``, ``P[A]``: an application, kept one even where the name also stands
+        alone (``n(n+1)`` may be a product; ``V[aX]`` never is)."""
+        head, (arguments, given) = items
+        if given is not None:
+            return objects.apply(head, arguments, given, self.kinds.densities)
+        applied = sympy.Function(objects.head_name(head))(*arguments)
+        self.bracketed.add(applied)
+        return applied
 
     def func_call(self, items):
         name, (arguments, given) = str(items[0]), items[1]
@@ -398,6 +409,10 @@ class ToSympy(Transformer_NonRecursive):
     def kl(self, items):
         return KL(_expr(items[0]), _expr(items[1]))
 
+    def js(self, items):
+        """``D_{JS}(p \\| q)``: the Jensen-Shannon divergence, its own (undefined) operator, never KL."""
+        return sympy.Function("D_JS")(_expr(items[0]), _expr(items[1]))
+
     def big_o(self, items):
         return _ASYMPTOTIC[str(items[0])](_expr(items[1]))
 
@@ -417,16 +432,18 @@ class ToSympy(Transformer_NonRecursive):
         return [_expr(x) for x in items]
 
 
-def _sides(exprs: tuple) -> tuple:
-    return fit_sides(_calls_as_products(exprs))
+def _sides(exprs: tuple, bracketed: set = frozenset()) -> tuple:
+    return fit_sides(_calls_as_products(exprs, bracketed))
 
 
-def _calls_as_products(exprs: tuple) -> tuple:
+def _calls_as_products(exprs: tuple, bracketed: set = frozenset()) -> tuple:
     """``n(n+1)`` where ``n`` is also a plain name of the formula: a product, not a function n at n+1.
-    A name at one plain symbol (``\\theta(t)``, ``p(t)``) stays a function of it."""
+    A name at one plain symbol (``\\theta(t)``, ``p(t)``) stays a function of it, and so does an
+    application written with brackets (``V[aX]``)."""
     names = {s.name: s for e in exprs for s in e.free_symbols if isinstance(s, Symbol)}
     calls = {c: names[c.func.__name__] * c.args[0] for e in exprs for c in e.atoms(AppliedUndef)
-             if c.func.__name__ in names and len(c.args) == 1 and not isinstance(c.args[0], Symbol)}
+             if c.func.__name__ in names and len(c.args) == 1 and not isinstance(c.args[0], Symbol)
+             and c not in bracketed}
     return tuple(e.xreplace(calls) for e in exprs) if calls else exprs
 
 
