@@ -40,14 +40,15 @@ class LatexLexer:
         self.out = TokenStream(text, origin, limits)
         self.depth = 0
         self.integrals: list[int] = []  # bracket depth at each open \int
+        self.braced_notes: set[int] = set()  # positions of the '}' closing \underbrace{X}: its note follows
 
     def emit(self, kind: str, value: str, pos: int) -> None:
-        if kind in ("LPAR", "LBRACK", "LBRACE", "BEGIN_MATRIX", "LABS", "LNORM"):
+        if kind in ("LPAR", "LBRACK", "LBRACE", "BEGIN_MATRIX", "LABS", "LNORM", "LANGLE"):
             self.depth += 1
             if self.depth > self.out.limits.max_depth:
                 raise limit_error("max_depth", f"brackets nested more than {self.out.limits.max_depth} deep",
                                   self.text, pos, self.out.origin)
-        elif kind in ("RPAR", "RBRACK", "RBRACE", "END_MATRIX", "RABS", "RNORM"):
+        elif kind in ("RPAR", "RBRACK", "RBRACE", "END_MATRIX", "RABS", "RNORM", "RANGLE"):
             self.depth -= 1
         self.out.add(kind, value, pos, self.spaced)
         self.spaced = False
@@ -129,8 +130,21 @@ class LatexLexer:
         elif char in _SINGLE:
             self.emit(_SINGLE[char], char, self.pos)
             self.pos += 1
+            if char == "}" and self.pos - 1 in self.braced_notes:
+                self.skip_note()
         else:
             raise self.out.error(f"unexpected character {char!r}", self.pos)
+
+    def skip_note(self) -> None:
+        """The ``_{...}`` (or ``^{...}``) note under ``\\underbrace{X}``: words about X, no part of it."""
+        found = re.compile(r"\s*[_^]\s*").match(self.text, self.pos)
+        if not found:
+            return
+        end = group_end(self.text, found.end())
+        if end is None:
+            found_token = re.compile(r"\\[A-Za-z]+|[A-Za-z0-9]").match(self.text, found.end())
+            end = found_token.end() if found_token else found.end()
+        self.pos = end
 
     def prime(self) -> None:
         tokens = self.out.tokens
@@ -205,6 +219,22 @@ class LatexLexer:
         from .latex_macros import handle_macro
 
         handle_macro(self, name, start)
+
+
+def group_end(text: str, pos: int) -> int | None:
+    """Just after the ``{...}`` group opening at ``pos`` (braces balanced, ``\\{`` skipped); None if none."""
+    if pos >= len(text) or text[pos] != "{":
+        return None
+    depth, i = 0, pos
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        depth += {"{": 1, "}": -1}.get(text[i], 0)
+        if depth == 0:
+            return i + 1
+        i += 1
+    return None
 
 
 def lex_latex(text: str, limits: Limits, origin: tuple[int, int] = (1, 1)) -> list:

@@ -13,14 +13,14 @@ _AHEAD_CALL = re.compile(r"\s*(?:\\(?:left|big|Big|bigg|Bigg|bigl|Bigl)\s*)?\(")
 _DELIM_TOKENS = {"(": "LPAR", ")": "RPAR", "[": "LBRACK", "]": "RBRACK", "|": "PIPE", "\\|": "DPIPE",
                  "\\{": "LPAR", "\\}": "RPAR", "\\lbrace": "LPAR", "\\rbrace": "RPAR", "\\vert": "PIPE",
                  "\\lvert": "PIPE", "\\rvert": "PIPE", "\\Vert": "DPIPE", "\\lVert": "DPIPE", "\\rVert": "DPIPE",
-                 "/": "DIV"}
+                 "/": "DIV", "\\langle": "LANGLE", "\\rangle": "RANGLE"}
 
 
 def handle_macro(lexer, name: str, start: int) -> None:
     """Emit what ``\\name`` means; ``lexer.pos`` is just after the macro's name."""
     if name in lexicon.PRIMITIVES:
         raise lexer.out.error(f"TeX primitive \\{name} is not allowed in a formula", start)
-    for handler in (_spacing, _sizing, _simple, _greek, _words, _text, _fonts, _environment):
+    for handler in (_spacing, _sizing, _braces, _simple, _greek, _words, _text, _fonts, _environment):
         if handler(lexer, name, start):
             return
     if name in ("dots", "ldots", "cdots", "vdots", "ddots"):
@@ -49,14 +49,43 @@ def _sizing(lexer, name: str, start: int) -> bool:
     delimiter = found.group(1)
     if delimiter == ".":
         return True
-    if delimiter in ("\\langle", "\\rangle"):
-        raise lexer.out.error("angle brackets are not supported; write the product out", start)
     kind = _DELIM_TOKENS[delimiter]
     if kind in ("PIPE", "DPIPE") and name in ("left", "right"):  # \left| x \right|: an absolute value
         kind = {"PIPE": "ABS", "DPIPE": "NORM"}[kind]
         kind = ("L" if name == "left" else "R") + kind
     lexer.emit(kind, f"\\{name}{delimiter}", start)
     return True
+
+
+def _braces(lexer, name: str, start: int) -> bool:
+    """``\\underbrace{X}_{\\text{note}}`` and ``\\overbrace{X}^{...}`` are X; the note is skipped."""
+    if name not in ("underbrace", "overbrace"):
+        return False
+    from .latex_lexer import group_end
+
+    opening = len(lexer.text) - len(lexer.text[lexer.pos:].lstrip())
+    end = group_end(lexer.text, opening)
+    if end is None:
+        raise lexer.out.error(f"\\{name} must be followed by {{...}}", start)
+    lexer.braced_notes.add(end - 1)
+    lexer.pos = opening
+    return True
+
+
+_ONE_TOKEN = re.compile(r"\s*([0-9]|[A-Za-z])")
+
+
+def _tex_arguments(lexer, start: int) -> None:
+    """``\\frac12``, ``\\tfrac1{18}``: as in TeX, an argument without braces is one digit or letter."""
+    for _ in range(2):
+        found = _ONE_TOKEN.match(lexer.text, lexer.pos)
+        if not found:
+            return
+        kind = "NUMBER" if found.group(1).isdigit() else "NAME"
+        lexer.emit("LBRACE", "{", found.start(1))
+        lexer.emit(kind, found.group(1), found.start(1))
+        lexer.emit("RBRACE", "}", found.start(1))
+        lexer.pos = found.end()
 
 
 def _simple(lexer, name: str, start: int) -> bool:
@@ -69,6 +98,8 @@ def _simple(lexer, name: str, start: int) -> bool:
     if kind == "INT":
         lexer.integrals.append(lexer.depth)
     lexer.emit(kind, f"\\{name}", start)
+    if kind == "FRAC":
+        _tex_arguments(lexer, start)
     return True
 
 
@@ -108,7 +139,7 @@ _BARE_ARGUMENT = re.compile(r"\s*(\\[A-Za-z]+|[A-Za-z])")
 
 def _group(lexer, name: str, start: int) -> str:
     found = _GROUP.match(lexer.text, lexer.pos)
-    if not found and name in lexicon.ACCENTS:  # ``\dot p``, ``\hat\theta``: one letter without braces
+    if not found and (name in lexicon.ACCENTS or name in _FONTS):  # ``\dot p``, ``\hat\theta``: one letter without braces
         found = _BARE_ARGUMENT.match(lexer.text, lexer.pos)
     if not found:
         raise lexer.out.error(f"\\{name} must be followed by {{...}} holding plain text", start)
@@ -147,16 +178,34 @@ def _mathrm_d(lexer, start: int) -> bool:
     return True
 
 
+_NESTED = re.compile(r"\s*\{\s*\\([A-Za-z]+)\s*(?:\{\s*([^{}]*?)\s*\}|(\\[A-Za-z]+|[A-Za-z]))\s*\}")
+_FONTS = ("mathcal", "mathbb", "mathscr", "mathfrak")
+
+
 def _fonts(lexer, name: str, start: int) -> bool:
-    """``\\mathcal{N}`` is the normal distribution, ``\\mathbb{E}`` the expectation, ``\\hat{x}`` a name."""
-    if name in ("mathcal", "mathbb", "mathscr", "mathfrak") or name in lexicon.ACCENTS:
-        inner = _group(lexer, name, start)
-        letter = inner[1:] if inner.startswith("\\") else inner
-        if not (len(letter) == 1 and letter.isalpha() or letter in lexicon.GREEK):
-            raise lexer.out.error(f"\\{name}{{{inner}}}: expected one letter", start)
-        lexer.emit(*_font_token(lexer, name, letter), start)
+    """``\\mathcal{N}`` is the normal distribution, ``\\mathbb{E}`` the expectation, ``\\hat{x}`` a name;
+    ``\\hat{\\mathbf{y}}`` is one name with both marks; bold 0 is zero (it adds and scales as 0 does)."""
+    if name not in _FONTS and name not in lexicon.ACCENTS:
+        return False
+    nested = _NESTED.match(lexer.text, lexer.pos) if name in lexicon.ACCENTS else None
+    if nested and nested.group(1) in lexicon.ACCENTS:
+        lexer.pos = nested.end()
+        letter = _one_letter(lexer, name, (nested.group(2) or nested.group(3)).strip(), start)
+        lexer.emit("NAME", letter + lexicon.ACCENTS[nested.group(1)] + lexicon.ACCENTS[name], start)
         return True
-    return False
+    inner = _group(lexer, name, start)
+    if lexicon.ACCENTS.get(name) == "bold" and inner in ("0", "I"):
+        lexer.emit("NUMBER" if inner == "0" else "NAME", inner, start)
+        return True
+    lexer.emit(*_font_token(lexer, name, _one_letter(lexer, name, inner, start)), start)
+    return True
+
+
+def _one_letter(lexer, name: str, inner: str, start: int) -> str:
+    letter = inner[1:] if inner.startswith("\\") else inner
+    if not (len(letter) == 1 and letter.isalpha() or letter in lexicon.GREEK):
+        raise lexer.out.error(f"\\{name}{{{inner}}}: expected one letter", start)
+    return letter
 
 
 def _font_token(lexer, name: str, letter: str) -> tuple[str, str]:

@@ -30,7 +30,8 @@ IGNORED = frozenset("nonumber notag".split())
 TEXT_MACROS = frozenset("text textrm textit textsf mathrm mathit mathsf operatorname".split())
 ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar", "tilde": "tilde",
            "widetilde": "tilde", "vec": "vec", "dot": "dot", "ddot": "ddot", "check": "check",
-           "breve": "breve", "mathbf": "bold", "boldsymbol": "bold", "bm": "bold"}
+           "breve": "breve", "mathbf": "bold", "boldsymbol": "bold", "bm": "bold", "bf": "bold",
+           "pmb": "bold"}
 MATRIX_ENVIRONMENTS = frozenset("bmatrix pmatrix matrix Bmatrix smallmatrix".split())
 ALIGN_ENVIRONMENTS = frozenset("align align* aligned eqnarray eqnarray* gather gather* split".split())
 
@@ -49,6 +50,7 @@ SIMPLE_MACROS = {
     "triangleq": "DEFEQ", "nabla": "NABLA", "partial": "PARTIAL", "\\": "ROWSEP", "{": "LPAR", "}": "RPAR",
     "lbrace": "LPAR", "rbrace": "RPAR", "lbrack": "LBRACK", "rbrack": "RBRACK",
     "lvert": "LABS", "rvert": "RABS", "lVert": "LNORM", "rVert": "RNORM",
+    "langle": "LANGLE", "rangle": "RANGLE", "odot": "ODOT",
 }
 # Unicode maths as people and OCR tools type it -> the LaTeX macro it stands for
 UNICODE_MACROS = {

@@ -50,6 +50,13 @@ class _Partial:
 
 
 @dataclass(frozen=True)
+class _Indices:
+    """``{i, l}`` in ``v_{i, l}``: several indices, which only a subscript can hold."""
+
+    items: tuple
+
+
+@dataclass(frozen=True)
 class _DerivativeOperator:
     """``\\frac{\\partial}{\\partial x}``: a derivative waiting for what it applies to."""
 
@@ -88,6 +95,8 @@ def _expr(value) -> Expr:
         raise Refusal("\\partial must stand in a fraction such as \\frac{\\partial f}{\\partial x}")
     if isinstance(value, tuple):
         raise Refusal("a subscript like z \\sim q only belongs under an expectation")
+    if isinstance(value, _Indices):
+        raise Refusal("a list of indices like {i, l} only belongs in a subscript")
     return value
 
 
@@ -173,6 +182,10 @@ class ToSympy(Transformer_NonRecursive):
 
     def imul(self, items):
         left, right = items
+        if isinstance(left, _Partial) and left.of is None:  # \\partial \\exp(o_i): of the whole product after it
+            return _Partial(_expr(right))
+        if isinstance(left, _Partial):
+            return _Partial(_times(_expr(left.of), _expr(right)))
         if isinstance(left, _DerivativeOperator):
             return _Implicit((_expr(right),), left.variable)
         if isinstance(left, _Implicit):
@@ -217,7 +230,38 @@ class ToSympy(Transformer_NonRecursive):
             return objects.size_or_symbol(name)
         return objects.symbol(name)
 
+    def indices(self, items):
+        return _Indices(tuple(_expr(x) for x in items))
+
+    def hadamard(self, items):
+        """``a \\odot b``: elementwise; of matrices the Hadamard product, of scalars the product."""
+        left, right = _expr(items[0]), _expr(items[1])
+        kinds = {bool(getattr(left, "is_Matrix", False)), bool(getattr(right, "is_Matrix", False))}
+        if kinds == {True}:
+            return sympy.HadamardProduct(left, right)
+        if kinds == {False} and left.is_commutative and right.is_commutative:
+            return _times(left, right)
+        raise Refusal("\\odot between a matrix and a scalar: say which shapes the two sides have")
+
+    def inner(self, items):
+        """``\\langle a, b \\rangle``: of vectors the sum of component products, of numbers their product;
+        of names of open kind an undefined ``inner`` (a scalar product would be a guess about their kind)."""
+        left, right = _expr(items[0]), _expr(items[1])
+        if getattr(left, "is_Matrix", False) and getattr(right, "is_Matrix", False):
+            if left.shape[1] != 1 or right.shape[1] != 1:
+                raise Refusal("\\langle A, B \\rangle of matrices that are not vectors")
+            return (left.T * right)[0, 0]
+        if left.is_Number and right.is_Number:
+            return left * right
+        return sympy.Function("inner")(left, right)
+
+    def partial_sub(self, items):
+        """``\\partial_{x} f``: the derivative in x when x is a scalar in f; else an undefined ``partial_x``."""
+        return self._derivative_in("partial", _expr(items[0]), _expr(items[1]))
+
     def subscripted(self, items):
+        if isinstance(items[1], _Indices):
+            return self._multi_indexed(str(items[0]), items[1].items)
         base, sub = str(items[0]), _expr(items[1])
         indices = _letter_indices(items[1]) or _affine_index(sub)
         written = _written_subscript(items[1])
@@ -229,6 +273,14 @@ class ToSympy(Transformer_NonRecursive):
             named = self._named(f"{sympy.latex(Symbol(base))}_{{{sympy.latex(sub)}}}")
         if indices and isinstance(named, Symbol) and named.name not in objects.CONSTANTS:
             self.families[named] = (base, indices)
+        return named
+
+    def _multi_indexed(self, base: str, indices: tuple) -> Expr:
+        """``v_{i, l}``: the entry (i, l) of a family v when both indices are affine; else one name."""
+        named = self._named(f"{sympy.latex(Symbol(base))}_{{{', '.join(sympy.latex(i) for i in indices)}}}")
+        affine = [_affine_index(index) for index in indices]
+        if all(affine) and isinstance(named, Symbol):
+            self.families[named] = (base, tuple(a[0] for a in affine))
         return named
 
     def placeholder(self, items):
@@ -347,10 +399,13 @@ class ToSympy(Transformer_NonRecursive):
         ``\\nabla_x f(x_i, y_i)`` (x not in the body: a partial derivative evaluated at a point)
         stays an undefined ``nabla_x`` function, never a derivative that is zero."""
         sub = _expr(items[0]) if len(items) == 2 else None
-        body = _expr(items[-1])
+        return self._derivative_in("nabla", sub, _expr(items[-1]))
+
+    @staticmethod
+    def _derivative_in(word: str, sub, body: Expr) -> Expr:
         if isinstance(sub, Symbol) and body.has(sub) and not getattr(body, "is_Matrix", False):
             return sympy.Derivative(body, sub)
-        return sympy.Function(f"nabla_{sub}" if isinstance(sub, Symbol) else "nabla")(body)
+        return sympy.Function(f"{word}_{sub}" if isinstance(sub, Symbol) else word)(body)
 
     def bounds_from(self, items):
         variable, _eq, low, *high = items
@@ -358,6 +413,14 @@ class ToSympy(Transformer_NonRecursive):
 
     def bounds_over(self, items):
         return (_expr(items[0]), None, None)
+
+    def bounds_upper(self, items):
+        """``\\sum_k^C``: index k up to C, the lower bound not written (kept symbolic, never guessed)."""
+        return (_expr(items[0]), None, _expr(items[1]))
+
+    def bounds_except(self, items):
+        """``\\sum_{i \\neq j}``: every index but j, over a range not written (kept symbolic)."""
+        return (_expr(items[0]), "except", _expr(items[2]))
 
     def sum_op(self, items):
         return self._big(sympy.Sum, "sum", items)
@@ -368,9 +431,15 @@ class ToSympy(Transformer_NonRecursive):
     def _big(self, kind, word: str, items):
         (variable, low, high), body = items[0], _expr(items[1])
         body = self._bind(body, variable)
+        if isinstance(low, str):  # \sum_{i \neq j} x_i: an undefined sum over the other indices
+            return sympy.Function(f"{word}_{variable}!={high}")(body)
+        if low is None and high is not None:  # \sum_k^C: the lower bound is not written down
+            return sympy.Function(f"{word}_{variable}^{high}")(body)
         if low is None or high is None:  # \sum_j x_j: the index set is not written down
             return sympy.Function(f"{word}_{variable}")(body)
         span = high - low
+        if span.is_infinite and low.is_finite:  # \sum_{k=0}^\infty: a series, kept symbolic
+            return kind(body, (variable, low, high))
         if span.is_Number and span > self.caps.max_sum_terms:
             raise Refusal(f"a {word} over {span} terms (at most {self.caps.max_sum_terms})", "max_sum_terms")
         return kind(body, (variable, low, high))
