@@ -24,6 +24,8 @@ _AHEAD_CALL = re.compile(r"\s*(?:\\(?:left|big|Big|bigg|Bigg|bigl|Bigl)\s*)?\(")
 _AHEAD_APPLIED = re.compile(r"\s*(?:\\(?:left|big|Big|bigg|Bigg|bigl|Bigl)\s*)?[(\[]")
 _AHEAD_EXPECT = re.compile(r"\s*(?:_|\[|\\(?:left|big|Big|bigg|Bigg|bigl|Bigl)\s*\[)")
 _DIFF_VAR = re.compile(r"d\s*(?:\\[,;: !]\s*)*(?:([A-Za-z])(?![A-Za-z])|\\([A-Za-z]+))")
+_DIFF_BOLD = re.compile(r"d\s*(?:\\[,;: !]\s*)*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*(\\?[A-Za-z]+)\s*\}"
+                        r"|\{\s*\\bf\s+(\\?[A-Za-z]+)\s*\})")
 _SINGLE = {"+": "PLUS", "-": "MINUS", "*": "TIMES", "/": "DIV", "^": "CARET", "_": "UNDERSCORE", "(": "LPAR",
            ")": "RPAR", "[": "LBRACK", "]": "RBRACK", "{": "LBRACE", "}": "RBRACE", "|": "PIPE", ",": "COMMA",
            ";": "SEMI", "=": "EQ", "<": "LT", ">": "GT", "!": "BANG", "&": "AMP"}
@@ -171,6 +173,8 @@ class LatexLexer:
         if (pos == 0 or not text[pos - 1].isalpha()) and self.applied_name(pos):
             return
         word = _WORD.match(text, pos) if pos == 0 or not text[pos - 1].isalpha() else None
+        if word and text[word.end():].lstrip()[:1] == "}":  # C_{exp}, \theta_{max}: letters of a name
+            word = None
         if word:
             kind = "OPER" if word.group(1) in lexicon.OPERATORS else "FUNC"
             self.emit(kind, word.group(1), pos)
@@ -202,6 +206,14 @@ class LatexLexer:
 
     def diff(self) -> bool:
         """``dz`` (or ``d\\theta``, ``\\, dz``) closing the innermost open integral."""
+        bold = _DIFF_BOLD.match(self.text, self.pos)
+        if bold:  # d\mathbf{z}, d{\bf z}: the bold variable, named as \mathbf{z} is
+            letter = (bold.group(1) or bold.group(2)).lstrip("\\")
+            if len(letter) == 1 or letter in lexicon.GREEK:
+                self.emit("DIFF", letter + "bold", self.pos)
+                self.integrals.pop()
+                self.pos = bold.end()
+                return True
         found = _DIFF_VAR.match(self.text, self.pos)
         if not found or (found.group(2) and found.group(2) not in lexicon.GREEK):
             return False
@@ -239,7 +251,35 @@ def group_end(text: str, pos: int) -> int | None:
 
 def lex_latex(text: str, limits: Limits, origin: tuple[int, int] = (1, 1)) -> list:
     """Tokens of one LaTeX formula, ready for the grammar."""
-    return pair_bars(unbrace_subscripted(LatexLexer(text, limits, origin).run()))
+    return pair_bars(subscript_first(unbrace_subscripted(LatexLexer(text, limits, origin).run())))
+
+
+def _script_span(tokens: list, i: int) -> int:
+    """The index after the script starting at ``i`` (one token, or a braced group); -1 if none."""
+    if i >= len(tokens):
+        return -1
+    if tokens[i].type != "LBRACE":
+        return i + 1 if tokens[i].type in ("NAME", "NUMBER") else -1
+    depth = 0
+    for j in range(i, len(tokens)):
+        depth += {"LBRACE": 1, "RBRACE": -1}.get(tokens[j].type, 0)
+        if depth == 0:
+            return j + 1
+    return -1
+
+
+def subscript_first(tokens: list) -> list:
+    """``\\sigma^2_2`` is ``\\sigma_2^2``, as TeX typesets it: a name's subscript moves before its power."""
+    out, i = list(tokens), 0
+    while i < len(out) - 3:
+        if out[i].type == "NAME" and out[i + 1].type == "CARET":
+            sup_end = _script_span(out, i + 2)
+            if sup_end > 0 and sup_end < len(out) and out[sup_end].type == "UNDERSCORE":
+                sub_end = _script_span(out, sup_end + 1)
+                if sub_end > 0:
+                    out[i + 1:sub_end] = out[sup_end:sub_end] + out[i + 1:sup_end]
+        i += 1
+    return out
 
 
 def unbrace_subscripted(tokens: list) -> list:

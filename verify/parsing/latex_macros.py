@@ -10,6 +10,7 @@ _DELIMITER = re.compile(r"\s*(\\\||\\\{|\\\}|\\[lr]?[vV]ert|\\langle|\\rangle|\\
 _GROUP = re.compile(r"\s*\{([^{}]*)\}")
 _IDENT = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _AHEAD_CALL = re.compile(r"\s*(?:\\(?:left|big|Big|bigg|Bigg|bigl|Bigl)\s*)?\(")
+_AHEAD_APPLIED = re.compile(r"\s*(?:\\(?:left|big|Big|bigg|Bigg|bigl|Bigl)\s*)?[(\[]")
 _DELIM_TOKENS = {"(": "LPAR", ")": "RPAR", "[": "LBRACK", "]": "RBRACK", "|": "PIPE", "\\|": "DPIPE",
                  "\\{": "LPAR", "\\}": "RPAR", "\\lbrace": "LPAR", "\\rbrace": "RPAR", "\\vert": "PIPE",
                  "\\lvert": "PIPE", "\\rvert": "PIPE", "\\Vert": "DPIPE", "\\lVert": "DPIPE", "\\rVert": "DPIPE",
@@ -95,6 +96,9 @@ def _simple(lexer, name: str, start: int) -> bool:
             lexer.emit("NAME", lexicon.NAMED_SYMBOLS[name], start)
             return True
         return False
+    if kind in ("PM", "MP") and lexer.out.tokens and lexer.out.tokens[-1].type == "UNDERSCORE":
+        lexer.emit("NAME", name, start)  # \\lambda_\\pm: a name for the pair of branches, no operation
+        return True
     if kind == "INT":
         lexer.integrals.append(lexer.depth)
     lexer.emit(kind, f"\\{name}", start)
@@ -152,6 +156,9 @@ def _text(lexer, name: str, start: int) -> bool:
     if name not in lexicon.TEXT_MACROS:
         return False
     word = _group(lexer, name, start).replace("\\,", "").replace(" ", "")
+    if not _IDENT.fullmatch(word) and _in_subscript(lexer) and re.fullmatch(r"[A-Za-z0-9][-A-Za-z0-9_]*", word):
+        lexer.emit("NAME", re.sub(r"[-_]+", "_", word).strip("_"), start)  # T_{\text{self-attn}}: one name
+        return True
     if not _IDENT.fullmatch(word):
         raise lexer.out.error(f"\\{name}{{{word}}}: only a single word can stand in a formula", start)
     if word == "d" and lexer.integrals and lexer.integrals[-1] == lexer.depth:
@@ -166,6 +173,13 @@ def _text(lexer, name: str, start: int) -> bool:
         kind = "BIGO"
     lexer.emit(kind, word, start)
     return True
+
+
+def _in_subscript(lexer) -> bool:
+    """Right after ``_`` or ``_{``: where words are the name of an index, never prose."""
+    tokens = lexer.out.tokens
+    return bool(tokens) and (tokens[-1].type == "UNDERSCORE" or (
+        tokens[-1].type == "LBRACE" and len(tokens) > 1 and tokens[-2].type == "UNDERSCORE"))
 
 
 def _mathrm_d(lexer, start: int) -> bool:
@@ -213,6 +227,8 @@ def _font_token(lexer, name: str, letter: str) -> tuple[str, str]:
         return "NORMAL", "N"
     if name == "mathcal" and letter == "O":
         return "BIGO", "O"
+    if name == "mathcal" and letter == "D" and _AHEAD_APPLIED.match(lexer.text, lexer.pos):
+        return "DIVERGENCE", "D"
     if name == "mathbb" and letter == "E":
         return "EXPECT", "E"
     if name == "mathbb" and letter == "V":  # \mathbb{V}[X]: the variance, as papers write it

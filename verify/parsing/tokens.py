@@ -17,7 +17,7 @@ from .limits import Limits
 OPENERS = {"LPAR": "RPAR", "CALL_LPAR": "RPAR", "LBRACK": "RBRACK", "CALL_LBRACK": "RBRACK", "LBRACE": "RBRACE",
            "BEGIN_MATRIX": "END_MATRIX", "LABS": "RABS", "LNORM": "RNORM", "LANGLE": "RANGLE"}
 CLOSERS = {v: k for k, v in OPENERS.items() if not k.startswith("CALL_")}
-CALL_HEADS = frozenset({"FUNC", "BIGO", "KL", "JS", "NORMAL", "SQRT"})
+CALL_HEADS = frozenset({"FUNC", "BIGO", "KL", "JS", "DIVERGENCE", "NORMAL", "SQRT"})
 
 
 @dataclass
@@ -104,7 +104,7 @@ def _bracket_applies(stream: TokenStream, i: int, closing: dict[int, int]) -> bo
     head = stream.tokens[i - 1] if i > 0 else None
     if head is None:
         return False
-    if head.type in ("KL", "JS") or (head.type == "NAME" and str(head.value) in APPLIED_NAMES):
+    if head.type in ("KL", "JS", "DIVERGENCE") or (head.type == "NAME" and str(head.value) in APPLIED_NAMES):
         return True
     if not _names_bracket_head(stream, i - 1, closing):
         return False
@@ -142,7 +142,7 @@ def pair_bars(tokens: list[Token]) -> list[Token]:
     for i, token in enumerate(tokens):
         if token.type in OPENERS:
             calls.append(token.type in ("CALL_LPAR", "CALL_LBRACK") and i > 0
-                         and tokens[i - 1].type in ("NAME", "KL", "JS", "RBRACE"))
+                         and tokens[i - 1].type in ("NAME", "KL", "JS", "DIVERGENCE", "RBRACE"))
             open_bars.append(None)
         elif token.type in CLOSERS and len(calls) > 1:
             calls.pop(), open_bars.pop()

@@ -20,6 +20,7 @@ from .kinds import IDENTITY_NAME, Kinds, fit_product, fit_sides, fit_sum, is_cap
 from ..model import STATEMENT_RELATIONS
 from .limits import Limits
 
+_PM_RULES = frozenset({"plus_minus", "minus_plus", "pm_prefix"})
 RELATIONS = STATEMENT_RELATIONS  # grammar token -> the relation's text (verify.model owns the table)
 _ASYMPTOTIC = {"O": BigO, "Theta": Theta, "Omega": BigOmega}
 
@@ -124,6 +125,7 @@ class ToSympy(Transformer_NonRecursive):
         self.matrices = matrices  # capitals are matrices (the formula has softmax, Concat or a transpose)
         self.known = kinds.matrices  # names the document shows to be matrices -> shape (None: by convention)
         self.kinds = kinds
+        self.branch = 1  # which sign \\pm takes in this reading (see ``transform``)
         self.bracketed: set = set()  # applications written with [...]: never read back as products
         self.families: dict = {}  # s_j -> ("s", (j,)), s_{j+1} -> ("s", (j + 1,)): entries if an index is bound
 
@@ -151,16 +153,33 @@ class ToSympy(Transformer_NonRecursive):
         left, right = fit_sum(_expr(items[0]), _expr(items[1]))
         return _sum(left, sympy.Mul(-1, right, evaluate=False) if _has_class(right) else -right)
 
+    def transform(self, tree):
+        """A formula with ``\\pm`` or ``\\mp`` is read twice, every sign taken upper then lower (the standard
+        convention: ``(1 \\pm s)^2 = 1 \\pm 2s + s^2`` pairs the signs); a side whose branches differ is
+        the set of both values, so ``|1 \\pm i\\eta| = \\sqrt{1 + \\eta^2}`` claims it of both."""
+        if not any(node.data in _PM_RULES for node in tree.iter_subtrees()):
+            return super().transform(tree)
+        upper = super().transform(tree)
+        families, self.branch = dict(self.families), -1
+        lower = super().transform(tree)
+        self.branch, self.families = 1, {**self.families, **families}
+        a, b = upper.children[0], lower.children[0]
+        sides = tuple(x if x == y else sympy.FiniteSet(x, y) for x, y in zip(a.exprs, b.exprs))
+        upper.children[0] = Statement(sides, a.relations, a.lead, self._families())
+        return upper
+
     def plus_minus(self, items):
-        a, b = map(_expr, items)
-        return sympy.FiniteSet(a + b, a - b)
+        return self._signed(items, self.branch)
 
     def minus_plus(self, items):
+        return self._signed(items, -self.branch)
+
+    def _signed(self, items, sign: int):
         a, b = map(_expr, items)
-        return sympy.FiniteSet(a - b, a + b)
+        return _sum(*fit_sum(a, b if sign > 0 else -b))
 
     def pm_prefix(self, items):
-        return sympy.FiniteSet(_expr(items[0]), -_expr(items[0]))
+        return _expr(items[0]) * self.branch
 
     def mul(self, items):
         left = items[0]
@@ -254,6 +273,13 @@ class ToSympy(Transformer_NonRecursive):
         if left.is_Number and right.is_Number:
             return left * right
         return sympy.Function("inner")(left, right)
+
+    def average(self, items):
+        raise Refusal("\\langle x \\rangle with one argument (an average) is not read: write E[x] and say over what")
+
+    def divergence(self, items):
+        """``\\mathcal{D}[Q \\| P]``: a divergence the formula does not name; undefined, never taken for KL."""
+        return sympy.Function("D")(_expr(items[0]), _expr(items[1]))
 
     def partial_sub(self, items):
         """``\\partial_{x} f``: the derivative in x when x is a scalar in f; else an undefined ``partial_x``."""
@@ -425,6 +451,10 @@ class ToSympy(Transformer_NonRecursive):
     def sum_op(self, items):
         return self._big(sympy.Sum, "sum", items)
 
+    def sum_neg(self, items):
+        """``\\sum_j -x_j``: the sum of the negated terms."""
+        return self._big(sympy.Sum, "sum", [items[0], -_expr(items[1])])
+
     def prod_op(self, items):
         return self._big(sympy.Product, "prod", items)
 
@@ -488,6 +518,14 @@ class ToSympy(Transformer_NonRecursive):
     def normal(self, items):
         return Normal(_expr(items[0]), _expr(items[1]))
 
+    def normal_density(self, items):
+        """``\\mathcal{N}(x; \\mu, \\sigma^2)``: the normal density at x. Of scalars its formula; of vectors
+        (bold names, matrices, a capital covariance) an undefined ``N(x, mu, Sigma)``."""
+        point, mean, variance = (_expr(x) for x in items)
+        if any(_vector_like(e) for e in (point, mean, variance)):
+            return sympy.Function("N")(point, mean, variance)
+        return sympy.exp(-(point - mean) ** 2 / (2 * variance)) / sympy.sqrt(2 * sympy.pi * variance)
+
     def matrix(self, items):
         rows = items[0]
         if len({len(r) for r in rows}) != 1:
@@ -499,6 +537,14 @@ class ToSympy(Transformer_NonRecursive):
 
     def row(self, items):
         return [_expr(x) for x in items]
+
+
+def _vector_like(expr) -> bool:
+    """A matrix, a non-commuting name, or a name written bold or as a capital (``\\Sigma``, ``I``)."""
+    if getattr(expr, "is_Matrix", False) or not getattr(expr, "is_commutative", True):
+        return True
+    return any("bold" in s.name or s.name[:1].isupper() for s in getattr(expr, "free_symbols", ())
+               if isinstance(s, Symbol))
 
 
 def _sides(exprs: tuple, bracketed: set = frozenset()) -> tuple:
@@ -513,6 +559,9 @@ def _calls_as_products(exprs: tuple, bracketed: set = frozenset()) -> tuple:
     calls = {c: names[c.func.__name__] * c.args[0] for e in exprs for c in e.atoms(AppliedUndef)
              if c.func.__name__ in names and len(c.args) == 1 and not isinstance(c.args[0], Symbol)
              and c not in bracketed}
+    # p(1-p)^4 read as a product is p (1-p)^4: the power was taken of the call, it belongs to the bracket
+    calls.update({power: names[power.base.func.__name__] * power.base.args[0] ** power.exp for e in exprs
+                  for power in e.atoms(sympy.Pow) if power.base in calls})
     return tuple(e.xreplace(calls) for e in exprs) if calls else exprs
 
 
