@@ -70,6 +70,17 @@ def is_matrix_name(name: str) -> bool:
     return name[:1].isupper() or name.startswith("head")
 
 
+def is_vector_name(name: str) -> bool:
+    """Under the linear-algebra convention: a bold lower-case name (``\\mathbf{q}``, ``\\mathbf{k}_i``) is a vector."""
+    stem = name.split("_", 1)[0]
+    return stem.endswith("bold") and stem[:1].islower()
+
+
+def vector(name: str) -> Expr:
+    """A column vector of the formula's common length n."""
+    return linalg.matrix(name, linalg.size("n"), 1)
+
+
 def matrix(name: str, shape=None) -> Expr:
     return linalg.matrix(name, *(shape or (None, None)))
 

@@ -86,7 +86,10 @@ def _product(factors: tuple) -> Expr:
 
 
 def _times(a, b):
-    return operator.mul(*fit_product(a, b))
+    product = operator.mul(*fit_product(a, b))
+    if getattr(product, "is_Matrix", False) and product.shape == (1, 1):  # q^T k: a number, not a 1x1 matrix
+        return product[0, 0]
+    return product
 
 
 def _expr(value) -> Expr:
@@ -245,6 +248,8 @@ class ToSympy(Transformer_NonRecursive):
             return objects.size(name)
         if self.matrices and objects.is_matrix_name(name):
             return objects.matrix(name)
+        if self.matrices and objects.is_vector_name(name):
+            return objects.vector(name)
         if self.matrices:
             return objects.size_or_symbol(name)
         return objects.symbol(name)
@@ -400,6 +405,13 @@ class ToSympy(Transformer_NonRecursive):
         if index.is_Integer and index > 0 and index % 2 == 1:  # odd degree: the real root, \sqrt[3]{-8} = -2
             return sympy.real_root(_expr(items[1]), index)
         return sympy.root(_expr(items[1]), index)
+
+    def entry(self, items):
+        """``\\mathrm{softmax}(\\mathbf{o})_j``: entry j of a value that is no name; an undefined ``entry``."""
+        value, index = _expr(items[0]), _expr(items[1])
+        if isinstance(value, Symbol):
+            return self._named(f"{value.name}_{index}")
+        return sympy.Function("entry")(value, index)
 
     def factorial(self, items):
         value = _expr(items[0])
