@@ -26,6 +26,10 @@ CASES = [  # (the correct step, its broken variants)
                                                                r"\frac{\partial \exp(2 o_i)}{\partial o_i} = \exp(2 o_i)"]),
     (r"\partial_{x} x^2 = 2x", [r"\partial_{x} x^2 = x", r"\partial_{y} x^2 = 2x", r"\partial_{x} x^3 = 2x"]),
     (r"x^{2}_{2} = x_2 x_2", [r"x^{2}_{2} = x_2^3", r"x^{2}_{2} = x_2 x_3"]),
+    (r"\sin a \cos b = \cos b \sin a", [r"\sin a \cos b = \sin(a \cos b)", r"\sin a \cos b = \cos a \sin b"]),
+    (r"\log_2 8 = 3", [r"\log_2 8 = 4", r"\log_3 8 = 3"]),
+    (r"\int^1_0 x^2 dx = \int_0^1 x^2 dx", [r"\int^1_0 x^2 dx = \int_1^0 x^2 dx", r"\int^1_0 x^2 dx = 1"]),
+    (r"\binom{4}{2} = 6", [r"\binom{4}{2} = 4", r"\binom{4}{1} = 6"]),
     (r"\langle 2, 3 \rangle = 6", [r"\langle 2, 3 \rangle = 5", r"\langle 2, -3 \rangle = 6"]),
 ]
 

@@ -112,6 +112,24 @@ DERIVATIVES = [
     (r"\partial_{x} y", Function("partial_x")(y)),
 ]
 
+n_ = Symbol("n")
+STANDARD = [  # standard LaTeX maths
+    (r"\sin a \cos b", sympy.sin(a) * sympy.cos(b)),
+    (r"\log x \exp(y)", log(x) * exp(y)),
+    (r"\log 2\pi\sigma^2", log(2 * sympy.pi * Symbol("sigma") ** 2)),
+    (r"\binom{n}{k}", sympy.binomial(n_, k)),
+    (r"\lfloor x \rfloor", sympy.floor(x)),
+    (r"\left\lceil x \right\rceil", sympy.ceiling(x)),
+    (r"\log_2 x", log(x) / log(2)),
+    (r"\log_{10}(x)", log(x) / log(10)),
+    (r"\max(a, b, c)", sympy.Max(a, b, c)),
+    (r"\min(a, b)", sympy.Min(a, b)),
+    (r"\|x\|_2^2", sympy.Abs(x) ** 2),
+    (r"\int^b_a x dx", Integral(x, (x, a, b))),
+    (r"\sum^{3}_{k=1} k", 6),
+    (r"\mathrm{softmax}(o)_j", Function("entry")(Function("softmax")(Symbol("o")), j)),
+]
+
 DENSITIES = [
     (r"\mathcal{N}(x; 0, 1)", exp(-x**2 / 2) / sympy.sqrt(2 * sympy.pi)),
     (r"\mathcal{N}(\mathbf{z}; \mathbf{0}, \mathbf{I})", Function("N")(Symbol("zbold"), 0, Symbol("I"))),
@@ -119,7 +137,7 @@ DENSITIES = [
 
 
 @pytest.mark.parametrize("text, expected", FRACTIONS + BRACKETS + UNICODE + FONTS + DIVERGENCES + SUMS + PRODUCTS
-                         + DERIVATIVES + DENSITIES)
+                         + DERIVATIVES + DENSITIES + STANDARD)
 def test_the_notation_reads_as_the_expression_it_means(text, expected):
     assert same(reads(text), sympy.sympify(expected))
 
@@ -146,6 +164,8 @@ REFUSED = [
     (r"\text{self-attn}", "single word"),
     (r"Var x", "applied"),
     (r"x [a + b]", "space"),
+    (r"\lg x", "not standard"),
+    (r"\sin_2 x", "only \\\\log takes a base"),
 ]
 
 

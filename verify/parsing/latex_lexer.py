@@ -45,12 +45,12 @@ class LatexLexer:
         self.braced_notes: set[int] = set()  # positions of the '}' closing \underbrace{X}: its note follows
 
     def emit(self, kind: str, value: str, pos: int) -> None:
-        if kind in ("LPAR", "LBRACK", "LBRACE", "BEGIN_MATRIX", "LABS", "LNORM", "LANGLE"):
+        if kind in ("LPAR", "LBRACK", "LBRACE", "BEGIN_MATRIX", "LABS", "LNORM", "LANGLE", "LFLOOR", "LCEIL"):
             self.depth += 1
             if self.depth > self.out.limits.max_depth:
                 raise limit_error("max_depth", f"brackets nested more than {self.out.limits.max_depth} deep",
                                   self.text, pos, self.out.origin)
-        elif kind in ("RPAR", "RBRACK", "RBRACE", "END_MATRIX", "RABS", "RNORM", "RANGLE"):
+        elif kind in ("RPAR", "RBRACK", "RBRACE", "END_MATRIX", "RABS", "RNORM", "RANGLE", "RFLOOR", "RCEIL"):
             self.depth -= 1
         self.out.add(kind, value, pos, self.spaced)
         self.spaced = False
@@ -269,10 +269,11 @@ def _script_span(tokens: list, i: int) -> int:
 
 
 def subscript_first(tokens: list) -> list:
-    """``\\sigma^2_2`` is ``\\sigma_2^2``, as TeX typesets it: a name's subscript moves before its power."""
+    """``\\sigma^2_2`` is ``\\sigma_2^2`` and ``\\int^b_a`` is ``\\int_a^b``, as TeX typesets them: the
+    subscript moves before the superscript (read the other way, ``^b_a`` would be the name b_a)."""
     out, i = list(tokens), 0
     while i < len(out) - 3:
-        if out[i].type == "NAME" and out[i + 1].type == "CARET":
+        if out[i].type in ("NAME", "INT", "SUM", "PROD") and out[i + 1].type == "CARET":
             sup_end = _script_span(out, i + 2)
             if sup_end > 0 and sup_end < len(out) and out[sup_end].type == "UNDERSCORE":
                 sub_end = _script_span(out, sup_end + 1)

@@ -6,7 +6,7 @@ import re
 from . import lexicon
 
 _ENV = re.compile(r"\s*\{([A-Za-z*]+)\}")
-_DELIMITER = re.compile(r"\s*(\\\||\\\{|\\\}|\\[lr]?[vV]ert|\\langle|\\rangle|\\lbrace|\\rbrace|[.()\[\]|/])")
+_DELIMITER = re.compile(r"\s*(\\\||\\\{|\\\}|\\[lr]?[vV]ert|\\langle|\\rangle|\\[lr]floor|\\[lr]ceil|\\lbrace|\\rbrace|[.()\[\]|/])")
 _GROUP = re.compile(r"\s*\{([^{}]*)\}")
 _IDENT = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _AHEAD_CALL = re.compile(r"\s*(?:\\(?:left|big|Big|bigg|Bigg|bigl|Bigl)\s*)?\(")
@@ -14,7 +14,8 @@ _AHEAD_APPLIED = re.compile(r"\s*(?:\\(?:left|big|Big|bigg|Bigg|bigl|Bigl)\s*)?[
 _DELIM_TOKENS = {"(": "LPAR", ")": "RPAR", "[": "LBRACK", "]": "RBRACK", "|": "PIPE", "\\|": "DPIPE",
                  "\\{": "LPAR", "\\}": "RPAR", "\\lbrace": "LPAR", "\\rbrace": "RPAR", "\\vert": "PIPE",
                  "\\lvert": "PIPE", "\\rvert": "PIPE", "\\Vert": "DPIPE", "\\lVert": "DPIPE", "\\rVert": "DPIPE",
-                 "/": "DIV", "\\langle": "LANGLE", "\\rangle": "RANGLE"}
+                 "/": "DIV", "\\langle": "LANGLE", "\\rangle": "RANGLE",
+                 "\\lfloor": "LFLOOR", "\\rfloor": "RFLOOR", "\\lceil": "LCEIL", "\\rceil": "RCEIL"}
 
 
 def handle_macro(lexer, name: str, start: int) -> None:
@@ -24,6 +25,8 @@ def handle_macro(lexer, name: str, start: int) -> None:
     for handler in (_spacing, _sizing, _braces, _simple, _greek, _words, _text, _fonts, _environment):
         if handler(lexer, name, start):
             return
+    if name == "lg":
+        raise lexer.out.error("\\lg: base 2 or base 10 is not standard; write \\log_2 or \\log_{10}", start)
     if name in ("dots", "ldots", "cdots", "vdots", "ddots"):
         raise lexer.out.error(f"\\{name}: an ellipsis cannot be checked; write the terms out", start)
     raise lexer.out.error(f"unknown macro \\{name}", start)

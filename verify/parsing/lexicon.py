@@ -50,7 +50,8 @@ SIMPLE_MACROS = {
     "triangleq": "DEFEQ", "nabla": "NABLA", "partial": "PARTIAL", "\\": "ROWSEP", "{": "LPAR", "}": "RPAR",
     "lbrace": "LPAR", "rbrace": "RPAR", "lbrack": "LBRACK", "rbrack": "RBRACK",
     "lvert": "LABS", "rvert": "RABS", "lVert": "LNORM", "rVert": "RNORM",
-    "langle": "LANGLE", "rangle": "RANGLE", "odot": "ODOT",
+    "langle": "LANGLE", "rangle": "RANGLE", "odot": "ODOT", "binom": "BINOM", "dbinom": "BINOM",
+    "tbinom": "BINOM", "lfloor": "LFLOOR", "rfloor": "RFLOOR", "lceil": "LCEIL", "rceil": "RCEIL",
 }
 # Unicode maths as people and OCR tools type it -> the LaTeX macro it stands for
 UNICODE_MACROS = {

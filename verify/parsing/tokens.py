@@ -15,7 +15,8 @@ from .lexicon import APPLIED_NAMES
 from .limits import Limits
 
 OPENERS = {"LPAR": "RPAR", "CALL_LPAR": "RPAR", "LBRACK": "RBRACK", "CALL_LBRACK": "RBRACK", "LBRACE": "RBRACE",
-           "BEGIN_MATRIX": "END_MATRIX", "LABS": "RABS", "LNORM": "RNORM", "LANGLE": "RANGLE"}
+           "BEGIN_MATRIX": "END_MATRIX", "LABS": "RABS", "LNORM": "RNORM", "LANGLE": "RANGLE",
+           "LFLOOR": "RFLOOR", "LCEIL": "RCEIL"}
 CLOSERS = {v: k for k, v in OPENERS.items() if not k.startswith("CALL_")}
 CALL_HEADS = frozenset({"FUNC", "BIGO", "KL", "JS", "DIVERGENCE", "NORMAL", "SQRT"})
 

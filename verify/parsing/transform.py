@@ -350,7 +350,54 @@ class ToSympy(Transformer_NonRecursive):
             raise Refusal(str(error)) from None
 
     def func_bare(self, items):
-        return self.func_call([items[0], ((_expr(items[1]),), None)])
+        """``\\log 2\\pi\\sigma^2``: of the whole product after it, up to the next function written
+        (``\\sin a \\cos b`` is sin(a) cos(b), never sin(a cos b))."""
+        argument = items[1]
+        if isinstance(argument, _Implicit) and argument.of is None:
+            cut = next((n for n, f in enumerate(argument.factors) if n > 0 and _is_named_function(f)), None)
+            if cut is not None:
+                head = self.func_call([items[0], ((_product(argument.factors[:cut]),), None)])
+                return _Implicit((head,) + argument.factors[cut:])
+        return self.func_call([items[0], ((_expr(argument),), None)])
+
+    def func_base(self, items):
+        """``\\log_2 x``: the logarithm to base 2; no other function takes a base."""
+        return self._in_base(str(items[0]), _expr(items[1]), self.func_bare([items[0], items[2]]))
+
+    def func_base_call(self, items):
+        return self._in_base(str(items[0]), _expr(items[1]), self.func_call([items[0], items[2]]))
+
+    @staticmethod
+    def _in_base(name: str, base: Expr, value: Expr) -> Expr:
+        if name not in ("log",):
+            raise Refusal(f"\\{name}_{{...}}: only \\log takes a base")
+        if isinstance(value, _Implicit):
+            head, *rest = value.factors
+            return _Implicit((head / sympy.log(base),) + tuple(rest))
+        return value / sympy.log(base)
+
+    def operator_many(self, items):
+        """``\\max(a, b, c)``: the largest (smallest) of the arguments."""
+        name, arguments = str(items[0]), [_expr(x) for x in items[1:]]
+        if name in ("max", "min"):
+            return (sympy.Max if name == "max" else sympy.Min)(*arguments)
+        raise Refusal(f"\\{name} of several arguments: write \\{name}_{{x}} f(x) or name the set")
+
+    def norm_sub(self, items):
+        """``\\|x\\|_2``: the 2-norm (of a scalar its absolute value); ``\\|x\\|_p`` an undefined norm_p."""
+        value, p = _expr(items[0]), _expr(items[1])
+        if p == 2:
+            return self.norm([value])
+        return sympy.Function(f"norm_{p}")(value)
+
+    def binom(self, items):
+        return sympy.binomial(_expr(items[0]), _expr(items[1]))
+
+    def floor(self, items):
+        return sympy.floor(_expr(items[0]))
+
+    def ceiling(self, items):
+        return sympy.ceiling(_expr(items[0]))
 
     def func_power_call(self, items):
         return self._power(self.func_call([items[0], items[2]]), _expr(items[1]))
@@ -513,7 +560,7 @@ class ToSympy(Transformer_NonRecursive):
 
     def expectation_bare(self, items):
         under = items[0] if len(items) == 3 else None
-        body = self.func_bare(items[-2:])
+        body = _expr(self.func_bare(items[-2:]))
         return _expectation(body, under)
 
     # probability and asymptotics
@@ -549,6 +596,12 @@ class ToSympy(Transformer_NonRecursive):
 
     def row(self, items):
         return [_expr(x) for x in items]
+
+
+def _is_named_function(expr) -> bool:
+    """A value a function word built (``\\cos b``, ``\\exp(x)^2``): where a bare function's argument ends."""
+    base = expr.base if isinstance(expr, sympy.Pow) else expr
+    return isinstance(base, tuple(set(objects.SYMPY_FUNCTIONS.values())))
 
 
 def _vector_like(expr) -> bool:
