@@ -189,3 +189,9 @@ def test_a_missing_lower_bound_is_never_guessed():
 
 def test_a_call_raised_to_a_power_is_a_product_when_the_name_stands_alone():
     assert reads(r"p(1-p)^4 + p") == Symbol("p") * (1 - Symbol("p")) ** 4 + Symbol("p")
+
+
+@pytest.mark.parametrize("typed, written", [("η + θ", "eta + theta"), ("1 − x", "1 - x"), ("a · b", "a * b"),
+                                             ("√(1+η^2)", "sqrt(1+eta^2)"), ("a ± b", "a +- b")])
+def test_unicode_in_an_ascii_formula_reads_as_its_ascii_spelling(typed, written):
+    assert parse(typed, "ascii").exprs == parse(written, "ascii").exprs
