@@ -195,3 +195,16 @@ def test_a_call_raised_to_a_power_is_a_product_when_the_name_stands_alone():
                                              ("√(1+η^2)", "sqrt(1+eta^2)"), ("a ± b", "a +- b")])
 def test_unicode_in_an_ascii_formula_reads_as_its_ascii_spelling(typed, written):
     assert parse(typed, "ascii").exprs == parse(written, "ascii").exprs
+
+
+def test_bars_around_a_square_matrix_are_its_determinant():
+    statement = parse(r"|A^T A| = |A|^2")
+    assert all(side.has(sympy.Determinant) and not side.has(sympy.Abs) for side in statement.exprs)
+
+
+def test_tr_of_a_matrix_is_the_trace_even_with_a_space_before_the_bracket():
+    assert parse(r"\text{tr} \left(A^T A\right) = 1").exprs[0].has(sympy.Trace)
+
+
+def test_tr_of_a_name_of_open_kind_stays_an_undefined_tr():
+    assert reads(r"\text{tr} \left(x\right)") == Function("tr")(x)

@@ -44,6 +44,8 @@ def apply(head: Expr, arguments: tuple, given: tuple | None, densities: frozense
     if (is_density_name(name) and all(isinstance(a, Symbol) for a in arguments)
             and (densities is None or name in densities)):
         return Density(name, arguments, ())
+    if name in ("tr", "Tr") and len(arguments) == 1 and getattr(arguments[0], "is_Matrix", False):
+        return sympy.Trace(arguments[0])  # of a scalar or a name of open kind: an undefined tr
     return Function(name)(*arguments)
 
 

@@ -92,7 +92,7 @@ def mark_calls(stream: TokenStream) -> list[Token]:
                 tokens[i + 1] = Token("CALL_LPAR", tokens[i + 1].value, start_pos=tokens[i + 1].start_pos)
         elif token.type == "LPAR" and _is_call_head(stream, i - 1, closing):
             head = tokens[i - 1]
-            if head.type in CALL_HEADS or not stream.spaced[i]:
+            if head.type in CALL_HEADS or not stream.spaced[i] or str(head.value) in APPLIED_NAMES:
                 tokens[i] = Token("CALL_LPAR", token.value, start_pos=token.start_pos)
         elif token.type == "LBRACK" and _bracket_applies(stream, i, closing):
             tokens[i] = Token("CALL_LBRACK", token.value, start_pos=token.start_pos)

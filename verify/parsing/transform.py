@@ -215,7 +215,13 @@ class ToSympy(Transformer_NonRecursive):
         return _Implicit((_expr(left), _expr(right)))
 
     def abs(self, items):
-        return sympy.Abs(_expr(items[0]))
+        """``|x|``; of a square matrix its determinant (``|\\Sigma|``), as papers write it."""
+        value = _expr(items[0])
+        if getattr(value, "is_Matrix", False):
+            if value.shape[0] != value.shape[1]:
+                raise Refusal("|A| of a matrix that is not square: neither an absolute value nor a determinant")
+            return sympy.Determinant(value)
+        return sympy.Abs(value)
 
     def norm(self, items):
         """``\\|x\\|``: of a scalar its absolute value; of a vector or matrix an undefined ``norm``."""
