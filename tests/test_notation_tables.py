@@ -117,6 +117,8 @@ STANDARD = [  # standard LaTeX maths
     (r"\sin a \cos b", sympy.sin(a) * sympy.cos(b)),
     (r"\log x \exp(y)", log(x) * exp(y)),
     (r"\log 2\pi\sigma^2", log(2 * sympy.pi * Symbol("sigma") ** 2)),
+    (r"\log \frac{1}{a} e^{x}", log(exp(x) / a)),  # a power of e is no function word: the argument goes on
+    (r"\log x \exp(y)^2", log(x) * exp(2 * y)),
     (r"\binom{n}{k}", sympy.binomial(n_, k)),
     (r"\lfloor x \rfloor", sympy.floor(x)),
     (r"\left\lceil x \right\rceil", sympy.ceiling(x)),
@@ -165,6 +167,7 @@ REFUSED = [
     (r"Var x", "applied"),
     (r"x [a + b]", "space"),
     (r"\lg x", "not standard"),
+    (r"\log e^x \exp(x)", "add brackets"),
     (r"\sin_2 x", "only \\\\log takes a base"),
 ]
 

@@ -129,7 +129,9 @@ class ToSympy(Transformer_NonRecursive):
         self.known = kinds.matrices  # names the document shows to be matrices -> shape (None: by convention)
         self.kinds = kinds
         self.branch = 1  # which sign \\pm takes in this reading (see ``transform``)
-        self.bracketed: set = set()  # applications written with [...]: never read back as products
+        self.bracketed: set = set()
+        self.words: set = set()  # values written with a function word (\\cos b): where a bare argument ends
+        self.powers: set = set()  # values written as powers (e^{x}), never a function word's end  # applications written with [...]: never read back as products
         self.families: dict = {}  # s_j -> ("s", (j,)), s_{j+1} -> ("s", (j + 1,)): entries if an index is bound
 
     # statements
@@ -351,20 +353,29 @@ class ToSympy(Transformer_NonRecursive):
         if given is not None:
             raise Refusal(f"\\{name} does not take a conditional bar")
         try:
-            return objects.named_function(name, arguments)
+            value = objects.named_function(name, arguments)
         except ValueError as error:
             raise Refusal(str(error)) from None
+        self.words.add(value)
+        return value
 
     def func_bare(self, items):
         """``\\log 2\\pi\\sigma^2``: of the whole product after it, up to the next function written
         (``\\sin a \\cos b`` is sin(a) cos(b), never sin(a cos b))."""
         argument = items[1]
         if isinstance(argument, _Implicit) and argument.of is None:
-            cut = next((n for n, f in enumerate(argument.factors) if n > 0 and _is_named_function(f)), None)
+            cut = next((n for n, f in enumerate(argument.factors) if n > 0 and self._worded(f)), None)
             if cut is not None:
                 head = self.func_call([items[0], ((_product(argument.factors[:cut]),), None)])
                 return _Implicit((head,) + argument.factors[cut:])
         return self.func_call([items[0], ((_expr(argument),), None)])
+
+    def _worded(self, factor) -> bool:
+        """Whether ``factor`` was written with a function word (``\\cos b``), not as ``e^{x}``."""
+        if factor in self.words and factor in self.powers:
+            raise Refusal("cannot tell where the argument of a function ends: the same value is written "
+                          "with a function word and as a power; add brackets")
+        return factor in self.words
 
     def func_base(self, items):
         """``\\log_2 x``: the logarithm to base 2; no other function takes a base."""
@@ -418,11 +429,17 @@ class ToSympy(Transformer_NonRecursive):
             return objects.transpose(base)
         if _is_capital(base) and _is_capital(exponent):  # W^O, W^Q_1: a name, not a power
             return self._named(f"{base}^{exponent}")
-        return self._power(base, exponent)
+        value = self._power(base, exponent)
+        if base in self.words:  # \\exp(y)^2 still ends a bare argument, as \\exp(y) does
+            self.words.add(value)
+            self.powers.discard(value)
+        return value
 
     def _power(self, base: Expr, exponent: Expr) -> Expr:
         self._check_exponent(base, exponent)
-        return base ** exponent
+        value = base ** exponent
+        self.powers.add(value)
+        return value
 
     def _check_exponent(self, base: Expr, exponent: Expr) -> None:
         limit = self.caps.max_exponent
@@ -602,12 +619,6 @@ class ToSympy(Transformer_NonRecursive):
 
     def row(self, items):
         return [_expr(x) for x in items]
-
-
-def _is_named_function(expr) -> bool:
-    """A value a function word built (``\\cos b``, ``\\exp(x)^2``): where a bare function's argument ends."""
-    base = expr.base if isinstance(expr, sympy.Pow) else expr
-    return isinstance(base, tuple(set(objects.SYMPY_FUNCTIONS.values())))
 
 
 def _vector_like(expr) -> bool:
