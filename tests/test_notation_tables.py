@@ -74,6 +74,7 @@ FONTS = [
     (r"T_{\text{self-attn}}", Symbol("T_self_attn")),
     (r"C_{exp}", Symbol("C_{e p x}")),
     (r"\sigma^2_2", Symbol("sigma_2") ** 2),
+    (r"W^O_1", Symbol("W^O_1")),  # a capital superscript names the matrix: the output projection of head 1
 ]
 
 DIVERGENCES = [
@@ -120,6 +121,8 @@ STANDARD = [  # standard LaTeX maths
     (r"\log \frac{1}{a} e^{x}", log(exp(x) / a)),  # a power of e is no function word: the argument goes on
     (r"\log x \exp(y)^2", log(x) * exp(2 * y)),
     (r"\binom{n}{k}", sympy.binomial(n_, k)),
+    (r"\sin^2 x + \cos^2 x", sympy.sin(x) ** 2 + sympy.cos(x) ** 2),
+    (r"\sin^2 a \cos b", sympy.sin(a) ** 2 * sympy.cos(b)),
     (r"\lfloor x \rfloor", sympy.floor(x)),
     (r"\left\lceil x \right\rceil", sympy.ceiling(x)),
     (r"\log_2 x", log(x) / log(2)),
@@ -167,6 +170,8 @@ REFUSED = [
     (r"Var x", "applied"),
     (r"x [a + b]", "space"),
     (r"\lg x", "not standard"),
+    (r"\sin^{-1} x", "inverse function"),
+    (r"\tan^{-1}(x)", "inverse function"),
     (r"\log e^x \exp(x)", "add brackets"),
     (r"\sin_2 x", "only \\\\log takes a base"),
 ]

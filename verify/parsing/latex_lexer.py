@@ -268,6 +268,14 @@ def _script_span(tokens: list, i: int) -> int:
     return -1
 
 
+def _named_superscript(tokens: list, i: int) -> bool:
+    """``W^O_1``, ``W^Q_i``: a capital with a capital superscript is a name (the output projection of
+    head 1), kept as the vocabulary spells it."""
+    base, sup = tokens[i], tokens[i + 2]
+    return (base.type == "NAME" and str(base.value)[:1].isupper() and sup.type == "NAME"
+            and len(str(sup.value)) == 1 and str(sup.value).isupper())
+
+
 def subscript_first(tokens: list) -> list:
     """``\\sigma^2_2`` is ``\\sigma_2^2`` and ``\\int^b_a`` is ``\\int_a^b``, as TeX typesets them: the
     subscript moves before the superscript (read the other way, ``^b_a`` would be the name b_a)."""
@@ -275,7 +283,8 @@ def subscript_first(tokens: list) -> list:
     while i < len(out) - 3:
         if out[i].type in ("NAME", "INT", "SUM", "PROD") and out[i + 1].type == "CARET":
             sup_end = _script_span(out, i + 2)
-            if sup_end > 0 and sup_end < len(out) and out[sup_end].type == "UNDERSCORE":
+            if sup_end > 0 and sup_end < len(out) and out[sup_end].type == "UNDERSCORE" \
+                    and not _named_superscript(out, i):
                 sub_end = _script_span(out, sup_end + 1)
                 if sub_end > 0:
                     out[i + 1:sub_end] = out[sup_end:sub_end] + out[i + 1:sup_end]

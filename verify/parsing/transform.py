@@ -416,8 +416,26 @@ class ToSympy(Transformer_NonRecursive):
     def ceiling(self, items):
         return sympy.ceiling(_expr(items[0]))
 
+    def func_power_bare(self, items):
+        """``\\sin^2 x``: the square of sin x (a power on the function word, as TeX writes it)."""
+        value = self.func_bare([items[0], items[2]])
+        exponent = _expr(items[1])
+        if isinstance(value, _Implicit):
+            head, *rest = value.factors
+            return _Implicit((self._worded_power(str(items[0]), head, exponent),) + tuple(rest))
+        return self._worded_power(str(items[0]), value, exponent)
+
+    def _worded_power(self, name: str, value, exponent):
+        if exponent == -1:
+            raise Refusal(f"\\{name}^{{-1}}: the inverse function or 1/\\{name}? write the inverse by its name "
+                          f"(\\arctan) or the reciprocal as a fraction")
+        result = self._power(value, exponent)
+        self.words.add(result)
+        self.powers.discard(result)
+        return result
+
     def func_power_call(self, items):
-        return self._power(self.func_call([items[0], items[2]]), _expr(items[1]))
+        return self._worded_power(str(items[0]), self.func_call([items[0], items[2]]), _expr(items[1]))
 
     # powers, roots, fractions
     def power(self, items):
