@@ -85,7 +85,7 @@ DIVERGENCES = [
     (r"D_{KL}(P,Q)", KL(P, Q)),
     (r"\mathrm{KL}[P \| Q]", KL(P, Q)),
     (r"D_{JS}(P \| Q)", Function("D_JS")(P, Q)),
-    (r"\mathcal{D}[P \| Q]", Function("D")(P, Q)),
+    (r"\mathcal{D}[P \| Q]", Function("Dcal")(P, Q)),
 ]
 
 SUMS = [

@@ -292,7 +292,7 @@ class ToSympy(Transformer_NonRecursive):
 
     def divergence(self, items):
         """``\\mathcal{D}[Q \\| P]``: a divergence the formula does not name; undefined, never taken for KL."""
-        return sympy.Function("D")(_expr(items[0]), _expr(items[1]))
+        return sympy.Function("Dcal")(_expr(items[0]), _expr(items[1]))
 
     def partial_sub(self, items):
         """``\\partial_{x} f``: the derivative in x when x is a scalar in f; else an undefined ``partial_x``."""
