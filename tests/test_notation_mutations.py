@@ -30,6 +30,9 @@ CASES = [  # (the correct step, its broken variants)
     (r"\log_2 8 = 3", [r"\log_2 8 = 4", r"\log_3 8 = 3"]),
     (r"\int^1_0 x^2 dx = \int_0^1 x^2 dx", [r"\int^1_0 x^2 dx = \int_1^0 x^2 dx", r"\int^1_0 x^2 dx = 1"]),
     (r"\binom{4}{2} = 6", [r"\binom{4}{2} = 4", r"\binom{4}{1} = 6"]),
+    (r"\tfrac{1 \pm s}{2} = \tfrac12 \pm \tfrac{s}{2}", [r"\tfrac{1 \pm s}{2} = \tfrac12 \mp \tfrac{s}{2}",
+                                                         r"\tfrac{1 \pm s}{2} = \tfrac12 \pm s"]),
+    (r"(1 \pm s)^2 = 1 \pm 2s + s^2", [r"(1 \pm s)^2 = 1 \mp 2s + s^2", r"(1 \pm s)^2 = 1 \pm s + s^2"]),
     (r"\langle 2, 3 \rangle = 6", [r"\langle 2, 3 \rangle = 5", r"\langle 2, -3 \rangle = 6"]),
 ]
 
@@ -49,3 +52,7 @@ def test_a_broken_variant_is_never_proved(wrong):
                                    r"D_{JS}(p \| q) = D_{KL}(p \| q)", r"\mathcal{D}[p \| q] = KL(p, q)"])
 def test_a_guess_about_an_unstated_kind_or_range_is_never_proved(wrong):
     assert Status.PROVED not in statuses(wrong)
+
+
+def test_signs_on_two_sides_pair_upper_with_upper():
+    assert statuses(r"1 \pm \eta = 1 \mp \eta") == [Status.REFUTED]

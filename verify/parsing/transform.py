@@ -169,7 +169,7 @@ class ToSympy(Transformer_NonRecursive):
         lower = super().transform(tree)
         self.branch, self.families = 1, {**self.families, **families}
         a, b = upper.children[0], lower.children[0]
-        sides = tuple(x if x == y else sympy.FiniteSet(x, y) for x, y in zip(a.exprs, b.exprs))
+        sides = _branch_sides(a.exprs, b.exprs)
         upper.children[0] = Statement(sides, a.relations, a.lead, self._families())
         return upper
 
@@ -637,6 +637,19 @@ class ToSympy(Transformer_NonRecursive):
 
     def row(self, items):
         return [_expr(x) for x in items]
+
+
+PM_BRANCH = Symbol("pm_branch", real=True)
+
+
+def _branch_sides(upper: tuple, lower: tuple) -> tuple:
+    """One side with ``\\pm``: the set of its two values. Several: the branches stay paired, upper with
+    upper, as ((1 + b) U + (1 - b) L) / 2 in a real b, so the statement holds for every b exactly when it
+    holds in both branches (``\\tfrac{1 \\pm s}{2} = \\tfrac12 \\mp \\tfrac{s}{2}`` is then false, as read)."""
+    differing = [n for n, (x, y) in enumerate(zip(upper, lower)) if x != y]
+    if len(differing) < 2:
+        return tuple(x if x == y else sympy.FiniteSet(x, y) for x, y in zip(upper, lower))
+    return tuple(x if x == y else ((1 + PM_BRANCH) * x + (1 - PM_BRANCH) * y) / 2 for x, y in zip(upper, lower))
 
 
 def _vector_like(expr) -> bool:
