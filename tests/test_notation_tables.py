@@ -216,3 +216,7 @@ def test_tr_of_a_matrix_is_the_trace_even_with_a_space_before_the_bracket():
 
 def test_tr_of_a_name_of_open_kind_stays_an_undefined_tr():
     assert reads(r"\text{tr} \left(x\right)") == Function("tr")(x)
+
+
+def test_mathbb_v_not_applied_is_a_plain_name_not_the_variance():
+    assert reads(r"x + \mathbb{V}") == x + Symbol("V")

@@ -234,7 +234,7 @@ def _font_token(lexer, name: str, letter: str) -> tuple[str, str]:
         return "DIVERGENCE", "D"
     if name == "mathbb" and letter == "E":
         return "EXPECT", "E"
-    if name == "mathbb" and letter == "V":  # \mathbb{V}[X]: the variance, as papers write it
+    if name == "mathbb" and letter == "V" and _AHEAD_APPLIED.match(lexer.text, lexer.pos):  # \mathbb{V}[X]: variance
         return "NAME", "Var"
     if name == "mathbb":
         return "NAME", letter
