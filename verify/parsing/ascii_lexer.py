@@ -42,6 +42,21 @@ def _word_kind(word: str, following: str) -> tuple[str, str]:
     return "NAME", word
 
 
+_UNICODE_KINDS = {"-": "MINUS", "pm": "PM", "mp": "MP", "cdot": "TIMES", "times": "TIMES", "le": "LE", "ge": "GE",
+                  "neq": "NE", "approx": "APPROX", "sqrt": "SQRT", "|": "DPIPE", "sim": "SIM"}
+
+
+def _unicode_token(char: str) -> tuple[str, str] | None:
+    """``η``, ``−``, ``≤``, ``√`` typed in an ASCII formula: the token its ASCII spelling gives."""
+    macro = lexicon.UNICODE_MACROS[char]
+    if macro in lexicon.GREEK:
+        return "NAME", macro
+    if macro == "infty":
+        return "NAME", "infty"
+    kind = _UNICODE_KINDS.get(macro)
+    return (kind, char) if kind else None
+
+
 def lex_ascii(text: str, limits: Limits, origin: tuple[int, int] = (1, 1)) -> list:
     """Tokens of one ASCII formula, ready for the grammar."""
     out, pos, spaced = TokenStream(text, origin, limits), 0, False
@@ -60,6 +75,9 @@ def lex_ascii(text: str, limits: Limits, origin: tuple[int, int] = (1, 1)) -> li
                 raise limit_error("max_digits", f"a number with more than {limits.max_digits} digits",
                                   text, pos, origin)
             out.add("NUMBER", found.group(), pos, spaced)
+        elif char in lexicon.UNICODE_MACROS and _unicode_token(char):
+            out.add(*_unicode_token(char), pos, spaced)
+            found = re.compile(re.escape(char)).match(text, pos)
         else:
             op = next(((sym, kind) for sym, kind in _OPS if text.startswith(sym, pos)), None)
             if op is None:

@@ -14,7 +14,7 @@ _QUAD = r"^\s*(?:\\tag\{[^{}]*\}|\([A-Za-z0-9]{1,4}\)|[A-Za-z]?\d{1,3}[a-z]?\)?)
 _BARE = r"^\s*\(\d{1,3}[a-z]?\)\s+(?![-+*/^_!.])"
 _LEADING = {True: re.compile(f"{_QUAD}|{_BARE}"), False: re.compile(_QUAD)}
 _TRAILING = re.compile(r"(\\q?quad\s*\(\d{1,3}[a-z]?\)|\\tag\{[^{}]*\}|\\label\{[^{}]*\}|\\nonumber|\\notag"
-                       r"|[.,;]\s*)\s*$")
+                       r"|[.,;]\s*(?:\\q?quad\s*|\\[,;!]\s*)*)\s*$")  # ``x = 1. \quad``: a full stop, then spacing
 
 
 def label_length(row: str, bare: bool = True) -> int:

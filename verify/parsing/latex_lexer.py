@@ -16,11 +16,16 @@ from . import lexicon
 _MACRO = re.compile(r"\\([A-Za-z]+|.)", re.S)
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 _GROUP = re.compile(r"\s*\{([^{}]*)\}")
-_WORD = re.compile(r"(softmax|Concat|log|exp|ln|max|min)(?![A-Za-z])")
-_KL_SUB = re.compile(r"D_\{?\s*(?:\\(?:mathrm|text|operatorname|mathit)\s*\{\s*KL\s*\}|KL)\s*\}?")
+_WORD = re.compile(r"(softmax|Concat|argmax|argmin|log|exp|ln|max|min|det)(?![A-Za-z])")
+_RUN = re.compile(r"[A-Za-z]+")
+_KL_SUB = re.compile(r"D_\{?\s*(?:\\(?:mathrm|text|textrm|operatorname|mathit)\s*\{\s*KL\s*\}|KL)\s*\}?")
+_JS_SUB = re.compile(r"D_\{?\s*(?:\\(?:mathrm|text|textrm|operatorname|mathit)\s*\{\s*(JSD?)\s*\}|(JSD?))\s*\}?")
 _AHEAD_CALL = re.compile(r"\s*(?:\\(?:left|big|Big|bigg|Bigg|bigl|Bigl)\s*)?\(")
+_AHEAD_APPLIED = re.compile(r"\s*(?:\\(?:left|big|Big|bigg|Bigg|bigl|Bigl)\s*)?[(\[]")
 _AHEAD_EXPECT = re.compile(r"\s*(?:_|\[|\\(?:left|big|Big|bigg|Bigg|bigl|Bigl)\s*\[)")
 _DIFF_VAR = re.compile(r"d\s*(?:\\[,;: !]\s*)*(?:([A-Za-z])(?![A-Za-z])|\\([A-Za-z]+))")
+_DIFF_BOLD = re.compile(r"d\s*(?:\\[,;: !]\s*)*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*(\\?[A-Za-z]+)\s*\}"
+                        r"|\{\s*\\bf\s+(\\?[A-Za-z]+)\s*\})")
 _SINGLE = {"+": "PLUS", "-": "MINUS", "*": "TIMES", "/": "DIV", "^": "CARET", "_": "UNDERSCORE", "(": "LPAR",
            ")": "RPAR", "[": "LBRACK", "]": "RBRACK", "{": "LBRACE", "}": "RBRACE", "|": "PIPE", ",": "COMMA",
            ";": "SEMI", "=": "EQ", "<": "LT", ">": "GT", "!": "BANG", "&": "AMP"}
@@ -37,14 +42,15 @@ class LatexLexer:
         self.out = TokenStream(text, origin, limits)
         self.depth = 0
         self.integrals: list[int] = []  # bracket depth at each open \int
+        self.braced_notes: set[int] = set()  # positions of the '}' closing \underbrace{X}: its note follows
 
     def emit(self, kind: str, value: str, pos: int) -> None:
-        if kind in ("LPAR", "LBRACK", "LBRACE", "BEGIN_MATRIX", "LABS", "LNORM"):
+        if kind in ("LPAR", "LBRACK", "LBRACE", "BEGIN_MATRIX", "LABS", "LNORM", "LANGLE", "LFLOOR", "LCEIL"):
             self.depth += 1
             if self.depth > self.out.limits.max_depth:
                 raise limit_error("max_depth", f"brackets nested more than {self.out.limits.max_depth} deep",
                                   self.text, pos, self.out.origin)
-        elif kind in ("RPAR", "RBRACK", "RBRACE", "END_MATRIX", "RABS", "RNORM"):
+        elif kind in ("RPAR", "RBRACK", "RBRACE", "END_MATRIX", "RABS", "RNORM", "RANGLE", "RFLOOR", "RCEIL"):
             self.depth -= 1
         self.out.add(kind, value, pos, self.spaced)
         self.spaced = False
@@ -65,12 +71,31 @@ class LatexLexer:
                 self.letter()
             elif char == "'":
                 self.prime()
+            elif char in lexicon.UNICODE_MACROS:
+                self.unicode(char)
             else:
                 self.symbol(char)
         return mark_calls(self.out)
 
+    def unicode(self, char: str) -> None:
+        """``η``, ``−``, ``≤``, ``∑`` as people and OCR tools type them: the macro each stands for."""
+        start, macro = self.pos, lexicon.UNICODE_MACROS[char]
+        self.pos += 1
+        if macro == "-":
+            self.emit("MINUS", char, start)
+            return
+        from .latex_macros import handle_macro
+
+        handle_macro(self, macro, start)
+
     def number(self) -> None:
         found = _NUMBER.match(self.text, self.pos)
+        tokens = self.out.tokens
+        if tokens and tokens[-1].type in ("CARET", "UNDERSCORE") and len(found.group()) > 1:
+            script = tokens[-1].value
+            raise self.out.error(f"{script}{found.group()}: TeX takes only the first digit as the script "
+                                 f"({script}{found.group()[0]} then {found.group()[1:]}); write {script}{{{found.group()}}}",
+                                 self.pos)
         digits = len(found.group()) - found.group().count(".")
         if digits > self.out.limits.max_digits:
             raise limit_error("max_digits", f"a number with {digits} digits (at most "
@@ -107,8 +132,21 @@ class LatexLexer:
         elif char in _SINGLE:
             self.emit(_SINGLE[char], char, self.pos)
             self.pos += 1
+            if char == "}" and self.pos - 1 in self.braced_notes:
+                self.skip_note()
         else:
             raise self.out.error(f"unexpected character {char!r}", self.pos)
+
+    def skip_note(self) -> None:
+        """The ``_{...}`` (or ``^{...}``) note under ``\\underbrace{X}``: words about X, no part of it."""
+        found = re.compile(r"\s*[_^]\s*").match(self.text, self.pos)
+        if not found:
+            return
+        end = group_end(self.text, found.end())
+        if end is None:
+            found_token = re.compile(r"\\[A-Za-z]+|[A-Za-z0-9]").match(self.text, found.end())
+            end = found_token.end() if found_token else found.end()
+        self.pos = end
 
     def prime(self) -> None:
         tokens = self.out.tokens
@@ -123,11 +161,20 @@ class LatexLexer:
         if self.integrals and self.integrals[-1] == self.depth and text[pos] == "d" and self.diff():
             return
         kl = _KL_SUB.match(text, pos) if text[pos] == "D" else None
-        if kl or (text.startswith("KL", pos) and _AHEAD_CALL.match(text, pos + 2)):
+        if kl or (text.startswith("KL", pos) and _AHEAD_APPLIED.match(text, pos + 2)):
             self.emit("KL", "KL", pos)
             self.pos = kl.end() if kl else pos + 2
             return
+        js = _JS_SUB.match(text, pos) if text[pos] == "D" else None
+        if js and _AHEAD_APPLIED.match(text, js.end()):
+            self.emit("JS", "JS", pos)
+            self.pos = js.end()
+            return
+        if (pos == 0 or not text[pos - 1].isalpha()) and self.applied_name(pos):
+            return
         word = _WORD.match(text, pos) if pos == 0 or not text[pos - 1].isalpha() else None
+        if word and text[word.end():].lstrip()[:1] == "}":  # C_{exp}, \theta_{max}: letters of a name
+            word = None
         if word:
             kind = "OPER" if word.group(1) in lexicon.OPERATORS else "FUNC"
             self.emit(kind, word.group(1), pos)
@@ -135,6 +182,20 @@ class LatexLexer:
             return
         self.emit(self.letter_kind(text[pos], pos + 1), text[pos], pos)
         self.pos = pos + 1
+
+    def applied_name(self, pos: int) -> bool:
+        """``Var[X]``, ``Cov(X, Y)``, ``tr(AB)``: an italic run naming a standard operator, applied,
+        is that operator's name, never the product V*a*r; ``Var`` not applied is refused."""
+        run = _RUN.match(self.text, pos).group()
+        if run not in lexicon.APPLIED_NAMES:
+            return False
+        if _AHEAD_APPLIED.match(self.text, pos + len(run)):
+            self.emit("NAME", run, pos)
+            self.pos = pos + len(run)
+            return True
+        if run in lexicon.NEVER_LETTERS:
+            raise self.out.error(f"{run} must be applied to (...) or [...], as in {run}[X]", pos)
+        return False
 
     def letter_kind(self, char: str, after: int) -> str:
         if char == "E" and _AHEAD_EXPECT.match(self.text, after):
@@ -145,6 +206,14 @@ class LatexLexer:
 
     def diff(self) -> bool:
         """``dz`` (or ``d\\theta``, ``\\, dz``) closing the innermost open integral."""
+        bold = _DIFF_BOLD.match(self.text, self.pos)
+        if bold:  # d\mathbf{z}, d{\bf z}: the bold variable, named as \mathbf{z} is
+            letter = (bold.group(1) or bold.group(2)).lstrip("\\")
+            if len(letter) == 1 or letter in lexicon.GREEK:
+                self.emit("DIFF", letter + "bold", self.pos)
+                self.integrals.pop()
+                self.pos = bold.end()
+                return True
         found = _DIFF_VAR.match(self.text, self.pos)
         if not found or (found.group(2) and found.group(2) not in lexicon.GREEK):
             return False
@@ -164,9 +233,63 @@ class LatexLexer:
         handle_macro(self, name, start)
 
 
+def group_end(text: str, pos: int) -> int | None:
+    """Just after the ``{...}`` group opening at ``pos`` (braces balanced, ``\\{`` skipped); None if none."""
+    if pos >= len(text) or text[pos] != "{":
+        return None
+    depth, i = 0, pos
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        depth += {"{": 1, "}": -1}.get(text[i], 0)
+        if depth == 0:
+            return i + 1
+        i += 1
+    return None
+
+
 def lex_latex(text: str, limits: Limits, origin: tuple[int, int] = (1, 1)) -> list:
     """Tokens of one LaTeX formula, ready for the grammar."""
-    return pair_bars(unbrace_subscripted(LatexLexer(text, limits, origin).run()))
+    return pair_bars(subscript_first(unbrace_subscripted(LatexLexer(text, limits, origin).run())))
+
+
+def _script_span(tokens: list, i: int) -> int:
+    """The index after the script starting at ``i`` (one token, or a braced group); -1 if none."""
+    if i >= len(tokens):
+        return -1
+    if tokens[i].type != "LBRACE":
+        return i + 1 if tokens[i].type in ("NAME", "NUMBER") else -1
+    depth = 0
+    for j in range(i, len(tokens)):
+        depth += {"LBRACE": 1, "RBRACE": -1}.get(tokens[j].type, 0)
+        if depth == 0:
+            return j + 1
+    return -1
+
+
+def _named_superscript(tokens: list, i: int) -> bool:
+    """``W^O_1``, ``W^Q_i``: a capital with a capital superscript is a name (the output projection of
+    head 1), kept as the vocabulary spells it."""
+    base, sup = tokens[i], tokens[i + 2]
+    return (base.type == "NAME" and str(base.value)[:1].isupper() and sup.type == "NAME"
+            and len(str(sup.value)) == 1 and str(sup.value).isupper())
+
+
+def subscript_first(tokens: list) -> list:
+    """``\\sigma^2_2`` is ``\\sigma_2^2`` and ``\\int^b_a`` is ``\\int_a^b``, as TeX typesets them: the
+    subscript moves before the superscript (read the other way, ``^b_a`` would be the name b_a)."""
+    out, i = list(tokens), 0
+    while i < len(out) - 3:
+        if out[i].type in ("NAME", "INT", "SUM", "PROD") and out[i + 1].type == "CARET":
+            sup_end = _script_span(out, i + 2)
+            if sup_end > 0 and sup_end < len(out) and out[sup_end].type == "UNDERSCORE" \
+                    and not _named_superscript(out, i):
+                sub_end = _script_span(out, sup_end + 1)
+                if sub_end > 0:
+                    out[i + 1:sub_end] = out[sup_end:sub_end] + out[i + 1:sup_end]
+        i += 1
+    return out
 
 
 def unbrace_subscripted(tokens: list) -> list:

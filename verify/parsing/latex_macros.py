@@ -6,23 +6,27 @@ import re
 from . import lexicon
 
 _ENV = re.compile(r"\s*\{([A-Za-z*]+)\}")
-_DELIMITER = re.compile(r"\s*(\\\||\\\{|\\\}|\\[lr]?[vV]ert|\\langle|\\rangle|\\lbrace|\\rbrace|[.()\[\]|/])")
+_DELIMITER = re.compile(r"\s*(\\\||\\\{|\\\}|\\[lr]?[vV]ert|\\langle|\\rangle|\\[lr]floor|\\[lr]ceil|\\lbrace|\\rbrace|[.()\[\]|/])")
 _GROUP = re.compile(r"\s*\{([^{}]*)\}")
 _IDENT = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _AHEAD_CALL = re.compile(r"\s*(?:\\(?:left|big|Big|bigg|Bigg|bigl|Bigl)\s*)?\(")
+_AHEAD_APPLIED = re.compile(r"\s*(?:\\(?:left|big|Big|bigg|Bigg|bigl|Bigl)\s*)?[(\[]")
 _DELIM_TOKENS = {"(": "LPAR", ")": "RPAR", "[": "LBRACK", "]": "RBRACK", "|": "PIPE", "\\|": "DPIPE",
                  "\\{": "LPAR", "\\}": "RPAR", "\\lbrace": "LPAR", "\\rbrace": "RPAR", "\\vert": "PIPE",
                  "\\lvert": "PIPE", "\\rvert": "PIPE", "\\Vert": "DPIPE", "\\lVert": "DPIPE", "\\rVert": "DPIPE",
-                 "/": "DIV"}
+                 "/": "DIV", "\\langle": "LANGLE", "\\rangle": "RANGLE",
+                 "\\lfloor": "LFLOOR", "\\rfloor": "RFLOOR", "\\lceil": "LCEIL", "\\rceil": "RCEIL"}
 
 
 def handle_macro(lexer, name: str, start: int) -> None:
     """Emit what ``\\name`` means; ``lexer.pos`` is just after the macro's name."""
     if name in lexicon.PRIMITIVES:
         raise lexer.out.error(f"TeX primitive \\{name} is not allowed in a formula", start)
-    for handler in (_spacing, _sizing, _simple, _greek, _words, _text, _fonts, _environment):
+    for handler in (_spacing, _sizing, _braces, _simple, _greek, _words, _text, _fonts, _environment):
         if handler(lexer, name, start):
             return
+    if name == "lg":
+        raise lexer.out.error("\\lg: base 2 or base 10 is not standard; write \\log_2 or \\log_{10}", start)
     if name in ("dots", "ldots", "cdots", "vdots", "ddots"):
         raise lexer.out.error(f"\\{name}: an ellipsis cannot be checked; write the terms out", start)
     raise lexer.out.error(f"unknown macro \\{name}", start)
@@ -49,14 +53,43 @@ def _sizing(lexer, name: str, start: int) -> bool:
     delimiter = found.group(1)
     if delimiter == ".":
         return True
-    if delimiter in ("\\langle", "\\rangle"):
-        raise lexer.out.error("angle brackets are not supported; write the product out", start)
     kind = _DELIM_TOKENS[delimiter]
     if kind in ("PIPE", "DPIPE") and name in ("left", "right"):  # \left| x \right|: an absolute value
         kind = {"PIPE": "ABS", "DPIPE": "NORM"}[kind]
         kind = ("L" if name == "left" else "R") + kind
     lexer.emit(kind, f"\\{name}{delimiter}", start)
     return True
+
+
+def _braces(lexer, name: str, start: int) -> bool:
+    """``\\underbrace{X}_{\\text{note}}`` and ``\\overbrace{X}^{...}`` are X; the note is skipped."""
+    if name not in ("underbrace", "overbrace"):
+        return False
+    from .latex_lexer import group_end
+
+    opening = len(lexer.text) - len(lexer.text[lexer.pos:].lstrip())
+    end = group_end(lexer.text, opening)
+    if end is None:
+        raise lexer.out.error(f"\\{name} must be followed by {{...}}", start)
+    lexer.braced_notes.add(end - 1)
+    lexer.pos = opening
+    return True
+
+
+_ONE_TOKEN = re.compile(r"\s*([0-9]|[A-Za-z])")
+
+
+def _tex_arguments(lexer, start: int) -> None:
+    """``\\frac12``, ``\\tfrac1{18}``: as in TeX, an argument without braces is one digit or letter."""
+    for _ in range(2):
+        found = _ONE_TOKEN.match(lexer.text, lexer.pos)
+        if not found:
+            return
+        kind = "NUMBER" if found.group(1).isdigit() else "NAME"
+        lexer.emit("LBRACE", "{", found.start(1))
+        lexer.emit(kind, found.group(1), found.start(1))
+        lexer.emit("RBRACE", "}", found.start(1))
+        lexer.pos = found.end()
 
 
 def _simple(lexer, name: str, start: int) -> bool:
@@ -66,9 +99,14 @@ def _simple(lexer, name: str, start: int) -> bool:
             lexer.emit("NAME", lexicon.NAMED_SYMBOLS[name], start)
             return True
         return False
+    if kind in ("PM", "MP") and lexer.out.tokens and lexer.out.tokens[-1].type == "UNDERSCORE":
+        lexer.emit("NAME", name, start)  # \\lambda_\\pm: a name for the pair of branches, no operation
+        return True
     if kind == "INT":
         lexer.integrals.append(lexer.depth)
     lexer.emit(kind, f"\\{name}", start)
+    if kind == "FRAC":
+        _tex_arguments(lexer, start)
     return True
 
 
@@ -108,7 +146,7 @@ _BARE_ARGUMENT = re.compile(r"\s*(\\[A-Za-z]+|[A-Za-z])")
 
 def _group(lexer, name: str, start: int) -> str:
     found = _GROUP.match(lexer.text, lexer.pos)
-    if not found and name in lexicon.ACCENTS:  # ``\dot p``, ``\hat\theta``: one letter without braces
+    if not found and (name in lexicon.ACCENTS or name in _FONTS):  # ``\dot p``, ``\hat\theta``: one letter without braces
         found = _BARE_ARGUMENT.match(lexer.text, lexer.pos)
     if not found:
         raise lexer.out.error(f"\\{name} must be followed by {{...}} holding plain text", start)
@@ -121,6 +159,9 @@ def _text(lexer, name: str, start: int) -> bool:
     if name not in lexicon.TEXT_MACROS:
         return False
     word = _group(lexer, name, start).replace("\\,", "").replace(" ", "")
+    if not _IDENT.fullmatch(word) and _in_subscript(lexer) and re.fullmatch(r"[A-Za-z0-9][-A-Za-z0-9_]*", word):
+        lexer.emit("NAME", re.sub(r"[-_]+", "_", word).strip("_"), start)  # T_{\text{self-attn}}: one name
+        return True
     if not _IDENT.fullmatch(word):
         raise lexer.out.error(f"\\{name}{{{word}}}: only a single word can stand in a formula", start)
     if word == "d" and lexer.integrals and lexer.integrals[-1] == lexer.depth:
@@ -137,6 +178,13 @@ def _text(lexer, name: str, start: int) -> bool:
     return True
 
 
+def _in_subscript(lexer) -> bool:
+    """Right after ``_`` or ``_{``: where words are the name of an index, never prose."""
+    tokens = lexer.out.tokens
+    return bool(tokens) and (tokens[-1].type == "UNDERSCORE" or (
+        tokens[-1].type == "LBRACE" and len(tokens) > 1 and tokens[-2].type == "UNDERSCORE"))
+
+
 def _mathrm_d(lexer, start: int) -> bool:
     found = re.compile(r"\s*(?:([A-Za-z])(?![A-Za-z])|\\([A-Za-z]+))").match(lexer.text, lexer.pos)
     if not found or (found.group(2) and found.group(2) not in lexicon.GREEK):
@@ -147,16 +195,34 @@ def _mathrm_d(lexer, start: int) -> bool:
     return True
 
 
+_NESTED = re.compile(r"\s*\{\s*\\([A-Za-z]+)\s*(?:\{\s*([^{}]*?)\s*\}|(\\[A-Za-z]+|[A-Za-z]))\s*\}")
+_FONTS = ("mathcal", "mathbb", "mathscr", "mathfrak")
+
+
 def _fonts(lexer, name: str, start: int) -> bool:
-    """``\\mathcal{N}`` is the normal distribution, ``\\mathbb{E}`` the expectation, ``\\hat{x}`` a name."""
-    if name in ("mathcal", "mathbb", "mathscr", "mathfrak") or name in lexicon.ACCENTS:
-        inner = _group(lexer, name, start)
-        letter = inner[1:] if inner.startswith("\\") else inner
-        if not (len(letter) == 1 and letter.isalpha() or letter in lexicon.GREEK):
-            raise lexer.out.error(f"\\{name}{{{inner}}}: expected one letter", start)
-        lexer.emit(*_font_token(lexer, name, letter), start)
+    """``\\mathcal{N}`` is the normal distribution, ``\\mathbb{E}`` the expectation, ``\\hat{x}`` a name;
+    ``\\hat{\\mathbf{y}}`` is one name with both marks; bold 0 is zero (it adds and scales as 0 does)."""
+    if name not in _FONTS and name not in lexicon.ACCENTS:
+        return False
+    nested = _NESTED.match(lexer.text, lexer.pos) if name in lexicon.ACCENTS else None
+    if nested and nested.group(1) in lexicon.ACCENTS:
+        lexer.pos = nested.end()
+        letter = _one_letter(lexer, name, (nested.group(2) or nested.group(3)).strip(), start)
+        lexer.emit("NAME", letter + lexicon.ACCENTS[nested.group(1)] + lexicon.ACCENTS[name], start)
         return True
-    return False
+    inner = _group(lexer, name, start)
+    if lexicon.ACCENTS.get(name) == "bold" and inner in ("0", "I"):
+        lexer.emit("NUMBER" if inner == "0" else "NAME", inner, start)
+        return True
+    lexer.emit(*_font_token(lexer, name, _one_letter(lexer, name, inner, start)), start)
+    return True
+
+
+def _one_letter(lexer, name: str, inner: str, start: int) -> str:
+    letter = inner[1:] if inner.startswith("\\") else inner
+    if not (len(letter) == 1 and letter.isalpha() or letter in lexicon.GREEK):
+        raise lexer.out.error(f"\\{name}{{{inner}}}: expected one letter", start)
+    return letter
 
 
 def _font_token(lexer, name: str, letter: str) -> tuple[str, str]:
@@ -164,8 +230,12 @@ def _font_token(lexer, name: str, letter: str) -> tuple[str, str]:
         return "NORMAL", "N"
     if name == "mathcal" and letter == "O":
         return "BIGO", "O"
+    if name == "mathcal" and letter == "D" and _AHEAD_APPLIED.match(lexer.text, lexer.pos):
+        return "DIVERGENCE", "D"
     if name == "mathbb" and letter == "E":
         return "EXPECT", "E"
+    if name == "mathbb" and letter == "V" and _AHEAD_APPLIED.match(lexer.text, lexer.pos):  # \mathbb{V}[X]: variance
+        return "NAME", "Var"
     if name == "mathbb":
         return "NAME", letter
     suffix = {"mathcal": "cal", "mathscr": "scr", "mathfrak": "frak"}.get(name) or lexicon.ACCENTS[name]

@@ -14,6 +14,11 @@ GREEK = frozenset("""alpha beta gamma delta epsilon varepsilon zeta eta theta va
 
 # functions SymPy knows, by the word people write
 FUNCTIONS = frozenset("log ln exp sin cos tan tanh sinh cosh arctan softmax Concat concat sigmoid det".split())
+# names of standard operators, read as one name when written as an italic run applied to (...) or [...]
+# (``Var[X]``, ``tr(AB)``); otherwise the letters would be a product V*a*r
+APPLIED_NAMES = frozenset("Var Cov Corr tr Tr diag rank".split())
+# of those, the ones no product of letters is ever meant by: not applied, they are refused
+NEVER_LETTERS = frozenset("Var Cov Corr".split())
 # operators written with an optional subscript and applied to what follows
 OPERATORS = frozenset("min max argmin argmax sup inf".split())
 
@@ -25,7 +30,8 @@ IGNORED = frozenset("nonumber notag".split())
 TEXT_MACROS = frozenset("text textrm textit textsf mathrm mathit mathsf operatorname".split())
 ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar", "tilde": "tilde",
            "widetilde": "tilde", "vec": "vec", "dot": "dot", "ddot": "ddot", "check": "check",
-           "breve": "breve", "mathbf": "bold", "boldsymbol": "bold", "bm": "bold"}
+           "breve": "breve", "mathbf": "bold", "boldsymbol": "bold", "bm": "bold", "bf": "bold",
+           "pmb": "bold"}
 MATRIX_ENVIRONMENTS = frozenset("bmatrix pmatrix matrix Bmatrix smallmatrix".split())
 ALIGN_ENVIRONMENTS = frozenset("align align* aligned eqnarray eqnarray* gather gather* split".split())
 
@@ -44,6 +50,19 @@ SIMPLE_MACROS = {
     "triangleq": "DEFEQ", "nabla": "NABLA", "partial": "PARTIAL", "\\": "ROWSEP", "{": "LPAR", "}": "RPAR",
     "lbrace": "LPAR", "rbrace": "RPAR", "lbrack": "LBRACK", "rbrack": "RBRACK",
     "lvert": "LABS", "rvert": "RABS", "lVert": "LNORM", "rVert": "RNORM",
+    "langle": "LANGLE", "rangle": "RANGLE", "odot": "ODOT", "binom": "BINOM", "dbinom": "BINOM",
+    "tbinom": "BINOM", "lfloor": "LFLOOR", "rfloor": "RFLOOR", "lceil": "LCEIL", "rceil": "RCEIL",
+}
+# Unicode maths as people and OCR tools type it -> the LaTeX macro it stands for
+UNICODE_MACROS = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta", "η": "eta", "θ": "theta",
+    "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu", "ξ": "xi", "π": "pi", "ρ": "rho", "σ": "sigma",
+    "τ": "tau", "υ": "upsilon", "φ": "phi", "ϕ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega", "Γ": "Gamma",
+    "Δ": "Delta", "Θ": "Theta", "Λ": "Lambda", "Ξ": "Xi", "Π": "Pi", "Σ": "Sigma", "Φ": "Phi", "Ψ": "Psi",
+    "Ω": "Omega", "ℓ": "ell", "−": "-", "–": "-", "±": "pm", "∓": "mp", "·": "cdot", "⋅": "cdot", "×": "times",
+    "≤": "le", "≥": "ge", "≠": "neq", "≈": "approx", "∑": "sum", "∏": "prod", "∫": "int", "∞": "infty",
+    "∈": "in", "→": "to", "‖": "|", "√": "sqrt", "∂": "partial", "∇": "nabla", "⊙": "odot", "∼": "sim",
+    "⟨": "langle", "⟩": "rangle",
 }
 NAMED_SYMBOLS = {"infty": "infty", "top": "T", "intercal": "T", "emptyset": "emptyset"}
 RELATION_TOKENS = tuple(STATEMENT_RELATIONS)

@@ -44,6 +44,8 @@ def apply(head: Expr, arguments: tuple, given: tuple | None, densities: frozense
     if (is_density_name(name) and all(isinstance(a, Symbol) for a in arguments)
             and (densities is None or name in densities)):
         return Density(name, arguments, ())
+    if name in ("tr", "Tr") and len(arguments) == 1 and getattr(arguments[0], "is_Matrix", False):
+        return sympy.Trace(arguments[0])  # of a scalar or a name of open kind: an undefined tr
     return Function(name)(*arguments)
 
 
@@ -68,6 +70,17 @@ def named_function(name: str, arguments: tuple) -> Expr:
 def is_matrix_name(name: str) -> bool:
     """Under the linear-algebra convention: capitals (``Q``, ``W^O``, ``W^O_1``) and ``head_i`` are matrices."""
     return name[:1].isupper() or name.startswith("head")
+
+
+def is_vector_name(name: str) -> bool:
+    """Under the linear-algebra convention: a bold lower-case name (``\\mathbf{q}``, ``\\mathbf{k}_i``) is a vector."""
+    stem = name.split("_", 1)[0]
+    return stem.endswith("bold") and stem[:1].islower()
+
+
+def vector(name: str) -> Expr:
+    """A column vector of the formula's common length n."""
+    return linalg.matrix(name, linalg.size("n"), 1)
 
 
 def matrix(name: str, shape=None) -> Expr:

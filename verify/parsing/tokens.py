@@ -11,12 +11,14 @@ from lark import Token
 
 from ..errors import ParseError
 from .diagnostics import limit_error, parse_error
+from .lexicon import APPLIED_NAMES
 from .limits import Limits
 
-OPENERS = {"LPAR": "RPAR", "CALL_LPAR": "RPAR", "LBRACK": "RBRACK", "LBRACE": "RBRACE",
-           "BEGIN_MATRIX": "END_MATRIX", "LABS": "RABS", "LNORM": "RNORM"}
-CLOSERS = {v: k for k, v in OPENERS.items() if k != "CALL_LPAR"}
-CALL_HEADS = frozenset({"FUNC", "BIGO", "KL", "NORMAL", "SQRT"})
+OPENERS = {"LPAR": "RPAR", "CALL_LPAR": "RPAR", "LBRACK": "RBRACK", "CALL_LBRACK": "RBRACK", "LBRACE": "RBRACE",
+           "BEGIN_MATRIX": "END_MATRIX", "LABS": "RABS", "LNORM": "RNORM", "LANGLE": "RANGLE",
+           "LFLOOR": "RFLOOR", "LCEIL": "RCEIL"}
+CLOSERS = {v: k for k, v in OPENERS.items() if not k.startswith("CALL_")}
+CALL_HEADS = frozenset({"FUNC", "BIGO", "KL", "JS", "DIVERGENCE", "NORMAL", "SQRT"})
 
 
 @dataclass
@@ -90,9 +92,42 @@ def mark_calls(stream: TokenStream) -> list[Token]:
                 tokens[i + 1] = Token("CALL_LPAR", tokens[i + 1].value, start_pos=tokens[i + 1].start_pos)
         elif token.type == "LPAR" and _is_call_head(stream, i - 1, closing):
             head = tokens[i - 1]
-            if head.type in CALL_HEADS or not stream.spaced[i]:
+            if head.type in CALL_HEADS or not stream.spaced[i] or str(head.value) in APPLIED_NAMES:
                 tokens[i] = Token("CALL_LPAR", token.value, start_pos=token.start_pos)
+        elif token.type == "LBRACK" and _bracket_applies(stream, i, closing):
+            tokens[i] = Token("CALL_LBRACK", token.value, start_pos=token.start_pos)
     return [t for i, t in enumerate(tokens) if i not in drop]
+
+
+def _bracket_applies(stream: TokenStream, i: int, closing: dict[int, int]) -> bool:
+    """``Var[X]``, ``KL[q || p]``, ``V[aX]``, ``P_\\theta[A]``: a name right before '[' applies to it.
+    A product ``V [aX]`` is never taken silently: with a space between, the reading is refused."""
+    head = stream.tokens[i - 1] if i > 0 else None
+    if head is None:
+        return False
+    if head.type in ("KL", "JS", "DIVERGENCE") or (head.type == "NAME" and str(head.value) in APPLIED_NAMES):
+        return True
+    if not _names_bracket_head(stream, i - 1, closing):
+        return False
+    if stream.spaced[i]:
+        raise stream.error("a name followed by [...] with a space: write f[x] or f(x) for an application, "
+                           "a \\cdot b or a (b) for a product", stream.tokens[i].start_pos)
+    return True
+
+
+def _names_bracket_head(stream: TokenStream, i: int, closing: dict[int, int]) -> bool:
+    """Token ``i`` ends a name: ``V``, ``P_A`` or ``p_{\\theta}`` (not ``E_p``, ``\\sum_j`` or ``x^2``)."""
+    tokens = stream.tokens
+    token = tokens[i]
+    if token.type == "RBRACE":
+        opener = closing.get(i)
+        return opener is not None and opener > 1 and tokens[opener - 1].type == "UNDERSCORE" \
+            and tokens[opener - 2].type == "NAME"
+    if token.type != "NAME":
+        return False
+    if i > 0 and tokens[i - 1].type == "CARET":
+        return False
+    return not (i > 0 and tokens[i - 1].type == "UNDERSCORE" and (i < 2 or tokens[i - 2].type != "NAME"))
 
 
 _BARS = {"PIPE": ("LABS", "RABS"), "DPIPE": ("LNORM", "RNORM")}
@@ -107,7 +142,8 @@ def pair_bars(tokens: list[Token]) -> list[Token]:
     calls: list[bool] = [False]  # per bracket level: directly inside a call of a name or KL
     for i, token in enumerate(tokens):
         if token.type in OPENERS:
-            calls.append(token.type == "CALL_LPAR" and i > 0 and tokens[i - 1].type in ("NAME", "KL", "RBRACE"))
+            calls.append(token.type in ("CALL_LPAR", "CALL_LBRACK") and i > 0
+                         and tokens[i - 1].type in ("NAME", "KL", "JS", "DIVERGENCE", "RBRACE"))
             open_bars.append(None)
         elif token.type in CLOSERS and len(calls) > 1:
             calls.pop(), open_bars.pop()

@@ -20,6 +20,7 @@ from .kinds import IDENTITY_NAME, Kinds, fit_product, fit_sides, fit_sum, is_cap
 from ..model import STATEMENT_RELATIONS
 from .limits import Limits
 
+_PM_RULES = frozenset({"plus_minus", "minus_plus", "pm_prefix"})
 RELATIONS = STATEMENT_RELATIONS  # grammar token -> the relation's text (verify.model owns the table)
 _ASYMPTOTIC = {"O": BigO, "Theta": Theta, "Omega": BigOmega}
 
@@ -47,6 +48,13 @@ class _Partial:
     """``\\partial x`` before it meets the fraction bar that makes it a derivative."""
 
     of: object
+
+
+@dataclass(frozen=True)
+class _Indices:
+    """``{i, l}`` in ``v_{i, l}``: several indices, which only a subscript can hold."""
+
+    items: tuple
 
 
 @dataclass(frozen=True)
@@ -78,7 +86,10 @@ def _product(factors: tuple) -> Expr:
 
 
 def _times(a, b):
-    return operator.mul(*fit_product(a, b))
+    product = operator.mul(*fit_product(a, b))
+    if getattr(product, "is_Matrix", False) and product.shape == (1, 1):  # q^T k: a number, not a 1x1 matrix
+        return product[0, 0]
+    return product
 
 
 def _expr(value) -> Expr:
@@ -88,6 +99,8 @@ def _expr(value) -> Expr:
         raise Refusal("\\partial must stand in a fraction such as \\frac{\\partial f}{\\partial x}")
     if isinstance(value, tuple):
         raise Refusal("a subscript like z \\sim q only belongs under an expectation")
+    if isinstance(value, _Indices):
+        raise Refusal("a list of indices like {i, l} only belongs in a subscript")
     return value
 
 
@@ -115,16 +128,20 @@ class ToSympy(Transformer_NonRecursive):
         self.matrices = matrices  # capitals are matrices (the formula has softmax, Concat or a transpose)
         self.known = kinds.matrices  # names the document shows to be matrices -> shape (None: by convention)
         self.kinds = kinds
+        self.branch = 1  # which sign \\pm takes in this reading (see ``transform``)
+        self.bracketed: set = set()
+        self.words: set = set()  # values written with a function word (\\cos b): where a bare argument ends
+        self.powers: set = set()  # values written as powers (e^{x}), never a function word's end  # applications written with [...]: never read back as products
         self.families: dict = {}  # s_j -> ("s", (j,)), s_{j+1} -> ("s", (j + 1,)): entries if an index is bound
 
     # statements
     def chain(self, items):
-        return Statement(_sides(tuple(_expr(x) for x in items[0::2])), tuple(items[1::2]),
+        return Statement(_sides(tuple(_expr(x) for x in items[0::2]), self.bracketed), tuple(items[1::2]),
                          indexed=self._families())
 
     def continuation(self, items):
-        return Statement(_sides(tuple(_expr(x) for x in items[1::2])), tuple(items[2::2]), lead=items[0],
-                         indexed=self._families())
+        return Statement(_sides(tuple(_expr(x) for x in items[1::2]), self.bracketed), tuple(items[2::2]),
+                         lead=items[0], indexed=self._families())
 
     def _families(self) -> tuple:
         return tuple((symbol, sympy.Indexed(sympy.IndexedBase(base), *indices))
@@ -141,16 +158,33 @@ class ToSympy(Transformer_NonRecursive):
         left, right = fit_sum(_expr(items[0]), _expr(items[1]))
         return _sum(left, sympy.Mul(-1, right, evaluate=False) if _has_class(right) else -right)
 
+    def transform(self, tree):
+        """A formula with ``\\pm`` or ``\\mp`` is read twice, every sign taken upper then lower (the standard
+        convention: ``(1 \\pm s)^2 = 1 \\pm 2s + s^2`` pairs the signs); a side whose branches differ is
+        the set of both values, so ``|1 \\pm i\\eta| = \\sqrt{1 + \\eta^2}`` claims it of both."""
+        if not any(node.data in _PM_RULES for node in tree.iter_subtrees()):
+            return super().transform(tree)
+        upper = super().transform(tree)
+        families, self.branch = dict(self.families), -1
+        lower = super().transform(tree)
+        self.branch, self.families = 1, {**self.families, **families}
+        a, b = upper.children[0], lower.children[0]
+        sides = _branch_sides(a.exprs, b.exprs)
+        upper.children[0] = Statement(sides, a.relations, a.lead, self._families())
+        return upper
+
     def plus_minus(self, items):
-        a, b = map(_expr, items)
-        return sympy.FiniteSet(a + b, a - b)
+        return self._signed(items, self.branch)
 
     def minus_plus(self, items):
+        return self._signed(items, -self.branch)
+
+    def _signed(self, items, sign: int):
         a, b = map(_expr, items)
-        return sympy.FiniteSet(a - b, a + b)
+        return _sum(*fit_sum(a, b if sign > 0 else -b))
 
     def pm_prefix(self, items):
-        return sympy.FiniteSet(_expr(items[0]), -_expr(items[0]))
+        return _expr(items[0]) * self.branch
 
     def mul(self, items):
         left = items[0]
@@ -172,6 +206,10 @@ class ToSympy(Transformer_NonRecursive):
 
     def imul(self, items):
         left, right = items
+        if isinstance(left, _Partial) and left.of is None:  # \\partial \\exp(o_i): of the whole product after it
+            return _Partial(_expr(right))
+        if isinstance(left, _Partial):
+            return _Partial(_times(_expr(left.of), _expr(right)))
         if isinstance(left, _DerivativeOperator):
             return _Implicit((_expr(right),), left.variable)
         if isinstance(left, _Implicit):
@@ -179,7 +217,13 @@ class ToSympy(Transformer_NonRecursive):
         return _Implicit((_expr(left), _expr(right)))
 
     def abs(self, items):
-        return sympy.Abs(_expr(items[0]))
+        """``|x|``; of a square matrix its determinant (``|\\Sigma|``), as papers write it."""
+        value = _expr(items[0])
+        if getattr(value, "is_Matrix", False):
+            if value.shape[0] != value.shape[1]:
+                raise Refusal("|A| of a matrix that is not square: neither an absolute value nor a determinant")
+            return sympy.Determinant(value)
+        return sympy.Abs(value)
 
     def norm(self, items):
         """``\\|x\\|``: of a scalar its absolute value; of a vector or matrix an undefined ``norm``."""
@@ -212,11 +256,51 @@ class ToSympy(Transformer_NonRecursive):
             return objects.size(name)
         if self.matrices and objects.is_matrix_name(name):
             return objects.matrix(name)
+        if self.matrices and objects.is_vector_name(name):
+            return objects.vector(name)
         if self.matrices:
             return objects.size_or_symbol(name)
         return objects.symbol(name)
 
+    def indices(self, items):
+        return _Indices(tuple(_expr(x) for x in items))
+
+    def hadamard(self, items):
+        """``a \\odot b``: elementwise; of matrices the Hadamard product, of scalars the product."""
+        left, right = _expr(items[0]), _expr(items[1])
+        kinds = {bool(getattr(left, "is_Matrix", False)), bool(getattr(right, "is_Matrix", False))}
+        if kinds == {True}:
+            return sympy.HadamardProduct(left, right)
+        if kinds == {False} and left.is_commutative and right.is_commutative:
+            return _times(left, right)
+        raise Refusal("\\odot between a matrix and a scalar: say which shapes the two sides have")
+
+    def inner(self, items):
+        """``\\langle a, b \\rangle``: of vectors the sum of component products, of numbers their product;
+        of names of open kind an undefined ``inner`` (a scalar product would be a guess about their kind)."""
+        left, right = _expr(items[0]), _expr(items[1])
+        if getattr(left, "is_Matrix", False) and getattr(right, "is_Matrix", False):
+            if left.shape[1] != 1 or right.shape[1] != 1:
+                raise Refusal("\\langle A, B \\rangle of matrices that are not vectors")
+            return (left.T * right)[0, 0]
+        if left.is_Number and right.is_Number:
+            return left * right
+        return sympy.Function("inner")(left, right)
+
+    def average(self, items):
+        raise Refusal("\\langle x \\rangle with one argument (an average) is not read: write E[x] and say over what")
+
+    def divergence(self, items):
+        """``\\mathcal{D}[Q \\| P]``: a divergence the formula does not name; undefined, never taken for KL."""
+        return sympy.Function("Dcal")(_expr(items[0]), _expr(items[1]))
+
+    def partial_sub(self, items):
+        """``\\partial_{x} f``: the derivative in x when x is a scalar in f; else an undefined ``partial_x``."""
+        return self._derivative_in("partial", _expr(items[0]), _expr(items[1]))
+
     def subscripted(self, items):
+        if isinstance(items[1], _Indices):
+            return self._multi_indexed(str(items[0]), items[1].items)
         base, sub = str(items[0]), _expr(items[1])
         indices = _letter_indices(items[1]) or _affine_index(sub)
         written = _written_subscript(items[1])
@@ -228,6 +312,14 @@ class ToSympy(Transformer_NonRecursive):
             named = self._named(f"{sympy.latex(Symbol(base))}_{{{sympy.latex(sub)}}}")
         if indices and isinstance(named, Symbol) and named.name not in objects.CONSTANTS:
             self.families[named] = (base, indices)
+        return named
+
+    def _multi_indexed(self, base: str, indices: tuple) -> Expr:
+        """``v_{i, l}``: the entry (i, l) of a family v when both indices are affine; else one name."""
+        named = self._named(f"{sympy.latex(Symbol(base))}_{{{', '.join(sympy.latex(i) for i in indices)}}}")
+        affine = [_affine_index(index) for index in indices]
+        if all(affine) and isinstance(named, Symbol):
+            self.families[named] = (base, tuple(a[0] for a in affine))
         return named
 
     def placeholder(self, items):
@@ -246,20 +338,104 @@ class ToSympy(Transformer_NonRecursive):
         head, (arguments, given) = items
         return objects.apply(head, arguments, given, self.kinds.densities)
 
+    def bracket_call(self, items):
+        """``Var[X]``, ``V[aX]``, ``P[A]``: an application, kept one even where the name also stands
+        alone (``n(n+1)`` may be a product; ``V[aX]`` never is)."""
+        head, (arguments, given) = items
+        if given is not None:
+            return objects.apply(head, arguments, given, self.kinds.densities)
+        applied = sympy.Function(objects.head_name(head))(*arguments)
+        self.bracketed.add(applied)
+        return applied
+
     def func_call(self, items):
         name, (arguments, given) = str(items[0]), items[1]
         if given is not None:
             raise Refusal(f"\\{name} does not take a conditional bar")
         try:
-            return objects.named_function(name, arguments)
+            value = objects.named_function(name, arguments)
         except ValueError as error:
             raise Refusal(str(error)) from None
+        self.words.add(value)
+        return value
 
     def func_bare(self, items):
-        return self.func_call([items[0], ((_expr(items[1]),), None)])
+        """``\\log 2\\pi\\sigma^2``: of the whole product after it, up to the next function written
+        (``\\sin a \\cos b`` is sin(a) cos(b), never sin(a cos b))."""
+        argument = items[1]
+        if isinstance(argument, _Implicit) and argument.of is None:
+            cut = next((n for n, f in enumerate(argument.factors) if n > 0 and self._worded(f)), None)
+            if cut is not None:
+                head = self.func_call([items[0], ((_product(argument.factors[:cut]),), None)])
+                return _Implicit((head,) + argument.factors[cut:])
+        return self.func_call([items[0], ((_expr(argument),), None)])
+
+    def _worded(self, factor) -> bool:
+        """Whether ``factor`` was written with a function word (``\\cos b``), not as ``e^{x}``."""
+        if factor in self.words and factor in self.powers:
+            raise Refusal("cannot tell where the argument of a function ends: the same value is written "
+                          "with a function word and as a power; add brackets")
+        return factor in self.words
+
+    def func_base(self, items):
+        """``\\log_2 x``: the logarithm to base 2; no other function takes a base."""
+        return self._in_base(str(items[0]), _expr(items[1]), self.func_bare([items[0], items[2]]))
+
+    def func_base_call(self, items):
+        return self._in_base(str(items[0]), _expr(items[1]), self.func_call([items[0], items[2]]))
+
+    @staticmethod
+    def _in_base(name: str, base: Expr, value: Expr) -> Expr:
+        if name not in ("log",):
+            raise Refusal(f"\\{name}_{{...}}: only \\log takes a base")
+        if isinstance(value, _Implicit):
+            head, *rest = value.factors
+            return _Implicit((head / sympy.log(base),) + tuple(rest))
+        return value / sympy.log(base)
+
+    def operator_many(self, items):
+        """``\\max(a, b, c)``: the largest (smallest) of the arguments."""
+        name, arguments = str(items[0]), [_expr(x) for x in items[1:]]
+        if name in ("max", "min"):
+            return (sympy.Max if name == "max" else sympy.Min)(*arguments)
+        raise Refusal(f"\\{name} of several arguments: write \\{name}_{{x}} f(x) or name the set")
+
+    def norm_sub(self, items):
+        """``\\|x\\|_2``: the 2-norm (of a scalar its absolute value); ``\\|x\\|_p`` an undefined norm_p."""
+        value, p = _expr(items[0]), _expr(items[1])
+        if p == 2:
+            return self.norm([value])
+        return sympy.Function(f"norm_{p}")(value)
+
+    def binom(self, items):
+        return sympy.binomial(_expr(items[0]), _expr(items[1]))
+
+    def floor(self, items):
+        return sympy.floor(_expr(items[0]))
+
+    def ceiling(self, items):
+        return sympy.ceiling(_expr(items[0]))
+
+    def func_power_bare(self, items):
+        """``\\sin^2 x``: the square of sin x (a power on the function word, as TeX writes it)."""
+        value = self.func_bare([items[0], items[2]])
+        exponent = _expr(items[1])
+        if isinstance(value, _Implicit):
+            head, *rest = value.factors
+            return _Implicit((self._worded_power(str(items[0]), head, exponent),) + tuple(rest))
+        return self._worded_power(str(items[0]), value, exponent)
+
+    def _worded_power(self, name: str, value, exponent):
+        if exponent == -1:
+            raise Refusal(f"\\{name}^{{-1}}: the inverse function or 1/\\{name}? write the inverse by its name "
+                          f"(\\arctan) or the reciprocal as a fraction")
+        result = self._power(value, exponent)
+        self.words.add(result)
+        self.powers.discard(result)
+        return result
 
     def func_power_call(self, items):
-        return self._power(self.func_call([items[0], items[2]]), _expr(items[1]))
+        return self._worded_power(str(items[0]), self.func_call([items[0], items[2]]), _expr(items[1]))
 
     # powers, roots, fractions
     def power(self, items):
@@ -271,11 +447,17 @@ class ToSympy(Transformer_NonRecursive):
             return objects.transpose(base)
         if _is_capital(base) and _is_capital(exponent):  # W^O, W^Q_1: a name, not a power
             return self._named(f"{base}^{exponent}")
-        return self._power(base, exponent)
+        value = self._power(base, exponent)
+        if base in self.words:  # \\exp(y)^2 still ends a bare argument, as \\exp(y) does
+            self.words.add(value)
+            self.powers.discard(value)
+        return value
 
     def _power(self, base: Expr, exponent: Expr) -> Expr:
         self._check_exponent(base, exponent)
-        return base ** exponent
+        value = base ** exponent
+        self.powers.add(value)
+        return value
 
     def _check_exponent(self, base: Expr, exponent: Expr) -> None:
         limit = self.caps.max_exponent
@@ -312,6 +494,13 @@ class ToSympy(Transformer_NonRecursive):
             return sympy.real_root(_expr(items[1]), index)
         return sympy.root(_expr(items[1]), index)
 
+    def entry(self, items):
+        """``\\mathrm{softmax}(\\mathbf{o})_j``: entry j of a value that is no name; an undefined ``entry``."""
+        value, index = _expr(items[0]), _expr(items[1])
+        if isinstance(value, Symbol):
+            return self._named(f"{value.name}_{index}")
+        return sympy.Function("entry")(value, index)
+
     def factorial(self, items):
         value = _expr(items[0])
         if value.is_Number and abs(value) > self.caps.max_factorial:
@@ -336,10 +525,13 @@ class ToSympy(Transformer_NonRecursive):
         ``\\nabla_x f(x_i, y_i)`` (x not in the body: a partial derivative evaluated at a point)
         stays an undefined ``nabla_x`` function, never a derivative that is zero."""
         sub = _expr(items[0]) if len(items) == 2 else None
-        body = _expr(items[-1])
+        return self._derivative_in("nabla", sub, _expr(items[-1]))
+
+    @staticmethod
+    def _derivative_in(word: str, sub, body: Expr) -> Expr:
         if isinstance(sub, Symbol) and body.has(sub) and not getattr(body, "is_Matrix", False):
             return sympy.Derivative(body, sub)
-        return sympy.Function(f"nabla_{sub}" if isinstance(sub, Symbol) else "nabla")(body)
+        return sympy.Function(f"{word}_{sub}" if isinstance(sub, Symbol) else word)(body)
 
     def bounds_from(self, items):
         variable, _eq, low, *high = items
@@ -348,8 +540,20 @@ class ToSympy(Transformer_NonRecursive):
     def bounds_over(self, items):
         return (_expr(items[0]), None, None)
 
+    def bounds_upper(self, items):
+        """``\\sum_k^C``: index k up to C, the lower bound not written (kept symbolic, never guessed)."""
+        return (_expr(items[0]), None, _expr(items[1]))
+
+    def bounds_except(self, items):
+        """``\\sum_{i \\neq j}``: every index but j, over a range not written (kept symbolic)."""
+        return (_expr(items[0]), "except", _expr(items[2]))
+
     def sum_op(self, items):
         return self._big(sympy.Sum, "sum", items)
+
+    def sum_neg(self, items):
+        """``\\sum_j -x_j``: the sum of the negated terms."""
+        return self._big(sympy.Sum, "sum", [items[0], -_expr(items[1])])
 
     def prod_op(self, items):
         return self._big(sympy.Product, "prod", items)
@@ -357,9 +561,15 @@ class ToSympy(Transformer_NonRecursive):
     def _big(self, kind, word: str, items):
         (variable, low, high), body = items[0], _expr(items[1])
         body = self._bind(body, variable)
+        if isinstance(low, str):  # \sum_{i \neq j} x_i: an undefined sum over the other indices
+            return sympy.Function(f"{word}_{variable}!={high}")(body)
+        if low is None and high is not None:  # \sum_k^C: the lower bound is not written down
+            return sympy.Function(f"{word}_{variable}^{high}")(body)
         if low is None or high is None:  # \sum_j x_j: the index set is not written down
             return sympy.Function(f"{word}_{variable}")(body)
         span = high - low
+        if span.is_infinite and low.is_finite:  # \sum_{k=0}^\infty: a series, kept symbolic
+            return kind(body, (variable, low, high))
         if span.is_Number and span > self.caps.max_sum_terms:
             raise Refusal(f"a {word} over {span} terms (at most {self.caps.max_sum_terms})", "max_sum_terms")
         return kind(body, (variable, low, high))
@@ -391,18 +601,30 @@ class ToSympy(Transformer_NonRecursive):
 
     def expectation_bare(self, items):
         under = items[0] if len(items) == 3 else None
-        body = self.func_bare(items[-2:])
+        body = _expr(self.func_bare(items[-2:]))
         return _expectation(body, under)
 
     # probability and asymptotics
     def kl(self, items):
         return KL(_expr(items[0]), _expr(items[1]))
 
+    def js(self, items):
+        """``D_{JS}(p \\| q)``: the Jensen-Shannon divergence, its own (undefined) operator, never KL."""
+        return sympy.Function("D_JS")(_expr(items[0]), _expr(items[1]))
+
     def big_o(self, items):
         return _ASYMPTOTIC[str(items[0])](_expr(items[1]))
 
     def normal(self, items):
         return Normal(_expr(items[0]), _expr(items[1]))
+
+    def normal_density(self, items):
+        """``\\mathcal{N}(x; \\mu, \\sigma^2)``: the normal density at x. Of scalars its formula; of vectors
+        (bold names, matrices, a capital covariance) an undefined ``N(x, mu, Sigma)``."""
+        point, mean, variance = (_expr(x) for x in items)
+        if any(_vector_like(e) for e in (point, mean, variance)):
+            return sympy.Function("N")(point, mean, variance)
+        return sympy.exp(-(point - mean) ** 2 / (2 * variance)) / sympy.sqrt(2 * sympy.pi * variance)
 
     def matrix(self, items):
         rows = items[0]
@@ -417,16 +639,42 @@ class ToSympy(Transformer_NonRecursive):
         return [_expr(x) for x in items]
 
 
-def _sides(exprs: tuple) -> tuple:
-    return fit_sides(_calls_as_products(exprs))
+PM_BRANCH = Symbol("pm_branch", real=True)
 
 
-def _calls_as_products(exprs: tuple) -> tuple:
+def _branch_sides(upper: tuple, lower: tuple) -> tuple:
+    """One side with ``\\pm``: the set of its two values. Several: the branches stay paired, upper with
+    upper, as ((1 + b) U + (1 - b) L) / 2 in a real b, so the statement holds for every b exactly when it
+    holds in both branches (``\\tfrac{1 \\pm s}{2} = \\tfrac12 \\mp \\tfrac{s}{2}`` is then false, as read)."""
+    differing = [n for n, (x, y) in enumerate(zip(upper, lower)) if x != y]
+    if len(differing) < 2:
+        return tuple(x if x == y else sympy.FiniteSet(x, y) for x, y in zip(upper, lower))
+    return tuple(x if x == y else ((1 + PM_BRANCH) * x + (1 - PM_BRANCH) * y) / 2 for x, y in zip(upper, lower))
+
+
+def _vector_like(expr) -> bool:
+    """A matrix, a non-commuting name, or a name written bold or as a capital (``\\Sigma``, ``I``)."""
+    if getattr(expr, "is_Matrix", False) or not getattr(expr, "is_commutative", True):
+        return True
+    return any("bold" in s.name or s.name[:1].isupper() for s in getattr(expr, "free_symbols", ())
+               if isinstance(s, Symbol))
+
+
+def _sides(exprs: tuple, bracketed: set = frozenset()) -> tuple:
+    return fit_sides(_calls_as_products(exprs, bracketed))
+
+
+def _calls_as_products(exprs: tuple, bracketed: set = frozenset()) -> tuple:
     """``n(n+1)`` where ``n`` is also a plain name of the formula: a product, not a function n at n+1.
-    A name at one plain symbol (``\\theta(t)``, ``p(t)``) stays a function of it."""
+    A name at one plain symbol (``\\theta(t)``, ``p(t)``) stays a function of it, and so does an
+    application written with brackets (``V[aX]``)."""
     names = {s.name: s for e in exprs for s in e.free_symbols if isinstance(s, Symbol)}
     calls = {c: names[c.func.__name__] * c.args[0] for e in exprs for c in e.atoms(AppliedUndef)
-             if c.func.__name__ in names and len(c.args) == 1 and not isinstance(c.args[0], Symbol)}
+             if c.func.__name__ in names and len(c.args) == 1 and not isinstance(c.args[0], Symbol)
+             and c not in bracketed}
+    # p(1-p)^4 read as a product is p (1-p)^4: the power was taken of the call, it belongs to the bracket
+    calls.update({power: names[power.base.func.__name__] * power.base.args[0] ** power.exp for e in exprs
+                  for power in e.atoms(sympy.Pow) if power.base in calls})
     return tuple(e.xreplace(calls) for e in exprs) if calls else exprs
 
 
