@@ -1,38 +1,49 @@
-"""A premise that gives the value of a compound quantity is a fact the checker uses (issue 9 §3)."""
+"""A premise giving the value of a compound quantity (a lemma the document assumes) is a stated
+relation: never checked, never a proof, and a numeric instance that violates it refutes nothing."""
 from verify.engine.checker import check_derivation
 from verify.parsing import read_document
 from verify.verdict import Status
 
-RESULT = "Assume: $\\int q(z) \\log q(z) dz = -\\frac{1}{2} \\log(2 \\pi e s^2)$.\n\n"
+LEMMA = "Assume: $\\int q(z) \\log q(z) dz = -\\frac{1}{2} \\log(2 \\pi e s^2)$.\n\n"
 
 
-def _facts(text: str) -> list[str]:
-    return [f.name for f in read_document(text).context.facts]
+def _relations(text: str) -> list[str]:
+    return [str(r) for r in read_document(text).context.relations]
 
 
 def _statuses(text: str) -> list[Status]:
     return [r.verdict.status for r in check_derivation(read_document(text).derivation()).results]
 
 
-def test_a_stated_integral_is_a_fact():
-    assert any(name.startswith("stated: \\int q(z)") for name in _facts(RESULT + "$$a = a$$\n"))
+def test_a_stated_integral_is_a_stated_relation():
+    assert any(r.startswith("Eq(Integral(") for r in _relations(LEMMA + "$$a = a$$\n"))
 
 
-def test_a_stated_result_is_used_where_its_quantity_occurs():
-    text = RESULT + "$$2 \\int q(z) \\log q(z) dz = -\\log(2 \\pi e s^2)$$\n"
-    assert _statuses(text) == [Status.PROVED]
+def test_a_stated_integral_is_no_fact_that_proves():
+    assert not any(f.name.startswith("stated") for f in read_document(LEMMA + "$$a = a$$\n").context.facts)
 
 
-def test_a_step_that_misuses_a_stated_result_is_not_proved():
-    text = RESULT + "$$2 \\int q(z) \\log q(z) dz = \\log(2 \\pi e s^2)$$\n"
+def test_a_step_that_follows_from_the_lemma_is_not_refuted_by_an_instance_violating_it():
+    text = LEMMA + "$$2 \\int q(z) \\log q(z) dz = -\\log(2 \\pi e s^2)$$\n"
+    assert _statuses(text) == [Status.UNKNOWN]
+
+
+def test_a_step_that_misuses_the_lemma_is_not_proved():
+    text = LEMMA + "$$2 \\int q(z) \\log q(z) dz = \\log(2 \\pi e s^2)$$\n"
     assert Status.PROVED not in _statuses(text)
 
 
-def test_a_result_stated_as_a_claim_is_no_fact():
+def test_a_result_stated_as_a_claim_is_no_premise():
     text = "Then $\\int q(z) \\log q(z) dz = 0$.\n\n$$a = a$$\n"
-    assert not any(name.startswith("stated:") for name in _facts(text))
+    assert not any(r.startswith("Eq(") for r in _relations(text))
 
 
-def test_a_law_given_to_a_density_is_no_rewrite():
+def test_a_law_given_to_a_density_is_no_stated_result():
     text = "Assume $p(z) = \\mathcal{N}(0, 1)$.\n\n$$\\int p(z) dz = 1$$\n"
-    assert not any(name.startswith("stated:") for name in _facts(text))
+    assert not any(r.startswith("Eq(") for r in _relations(text))
+
+
+def test_the_reason_names_the_premise_no_instance_satisfied():
+    text = LEMMA + "$$2 \\int q(z) \\log q(z) dz = -\\log(2 \\pi e s^2)$$\n"
+    reason = check_derivation(read_document(text).derivation()).results[0].verdict.reason
+    assert "no instance drawn satisfies the stated premises" in reason and "int q(z) log(q(z)) dz" in reason

@@ -200,6 +200,10 @@ class Evaluator:
     def _eval_LessThan(self, expr):
         return self(expr.lhs) <= self(expr.rhs)
 
+    def _eval_Equality(self, expr):
+        """A stated equality holds at an instance up to the rounding of the quadrature behind it."""
+        return np.isclose(self(expr.lhs), self(expr.rhs), rtol=1e-6, atol=1e-9)
+
     def _eval_ImmutableDenseMatrix(self, expr):
         return np.array([[self(e) for e in row] for row in expr.tolist()])
 

@@ -36,6 +36,7 @@ from sympy import Expr, Pow, Tuple
 from ..config import CheckConfig
 from ..evaluation import Evaluator
 from ..model import Context, Relation
+from ..printing.plain import plain_math
 from ..theories import theory
 from ..theories.base import Instance
 from ..undecided import Undecided
@@ -116,14 +117,16 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, draw: Dr
 
 
 def within_relations(context: Context, instance: Instance) -> bool:
-    """Do the drawn values satisfy every stated relation that can be evaluated at them?"""
+    """Do the drawn values satisfy every stated relation that can be evaluated at them? (A stated
+    equality, a result the document assumes such as ``\\int q \\log q \\, dz = \\ldots``, holds up to
+    rounding.) A relation among things this instance does not give constrains nothing drawn."""
     evaluate = Evaluator(instance.values, instance.hooks)
     for stated in context.relations:
         try:
             with np.errstate(all="ignore"):
                 holds = evaluate(stated)
-        except (Undecided, TypeError, ValueError):
-            continue  # a relation among things this instance does not give: nothing to respect
+        except (Undecided, TypeError, ValueError, ArithmeticError):
+            continue
         if not bool(np.all(holds)):
             return False
     return True
@@ -175,9 +178,10 @@ class Round:
 
 @dataclass
 class Tally:
-    """Samples that agreed so far, over all rounds."""
+    """Samples that agreed so far, over all rounds, and draws that never met the stated relations."""
 
     agreed: int = 0
+    outside: int = 0
 
 
 def _rounds(samples: int, open_kinds: bool) -> list[Round]:
@@ -242,6 +246,7 @@ def _run_round(lhs, relation, rhs, context, config, streams: Streams, round_: Ro
         except ValueError:  # assumptions no integer satisfies
             return None
         if instance is None:
+            tally.outside += 1
             continue
         if isinstance(instance, str):
             return unknown(f"no numeric instantiation: {instance}")
@@ -289,6 +294,10 @@ def numeric_check(lhs: Expr, relation: Relation, rhs: Expr, context: Context, co
         decided = _run_round(lhs, relation, rhs, context, config, streams, round_, tally, functions)
         if decided is not None:
             return decided
+    if tally.agreed == 0 and tally.outside:
+        stated = "; ".join(plain_math(r, unicode=False) for r in context.relations)
+        return unknown(f"no instance drawn satisfies the stated premises ({stated if len(stated) <= 160 else stated[:157] + '...'}), so none can "
+                       "refute or support the step")
     if tally.agreed == 0:
         return unknown("no sample gave finite values on both sides")
     edge = None if functions else edge_failure(lhs, relation, rhs, context, streams.plain)

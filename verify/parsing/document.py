@@ -21,7 +21,7 @@ from sympy.core.function import AppliedUndef
 
 from ..errors import LimitExceeded, ParseError
 from ..model import Chain, Context, Derivation, Fact, Relation, Step
-from ..vocabulary import Density, Normal
+from ..vocabulary import KL, Density, Normal
 from .context import assumed_note, infer_context, integrated_variables, loose_names, rewrite, symbol_map
 from .diagnostics import line_column
 from .expressions import parse
@@ -439,16 +439,17 @@ def _inline_definitions(builder: _Builder, formulas: list[Formula], pieces: list
 
 
 def _is_stated_result(lhs: Expr, rhs: Expr) -> bool:
-    """``\\int q \\log p \\, dz = \\ldots``, ``\\mathbb{E}[x^2] = \\ldots``: a premise giving the value of a
-    compound quantity is a result the document states; it is used where that quantity occurs (and a
-    numeric instance must satisfy it), never checked. A name, a function at its variables, a
-    density (its law is read by the probability reader), a number, or a law on the right
-    (``p(z) = \\mathcal{N}(0, I)``) is no such result."""
+    """``\\int q \\log p \\, dz = \\ldots``, ``D_{KL}(q \\| p) = \\ldots``: a premise giving the value of an
+    integral or a divergence is a result the document states. It is never checked, and it proves
+    nothing (a lemma the document assumes may be wrong: the step that uses it is then not proved); it goes to
+    ``Context.relations``, so a numeric instance that violates it refutes nothing. A name, a function
+    at its variables, a density (its law is read by the probability reader), a number, or a law on
+    the right (``p(z) = \\mathcal{N}(0, I)``) is no such result."""
     if not isinstance(lhs, Expr) or lhs.is_Number or _is_definable(lhs) or rhs.has(Normal):
         return False
     if isinstance(lhs, (Symbol, Indexed, MatrixSymbol, Density)):
         return False
-    return bool(lhs.free_symbols or lhs.atoms(AppliedUndef) or lhs.atoms(Density))
+    return lhs.has(sympy.Integral, KL)  # moments and dot products are the random-variable reader's
 
 
 def _refuse_directed(formulas: list[Formula], stated: dict[str, str]) -> list[Formula]:
@@ -498,10 +499,10 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], names: R
     rewritten = [rewrite(e, mapping) for e in exprs]
     definitions = tuple((rewrite(a, mapping), rewrite(b, mapping)) for a, b in builder.definitions)
     context = infer_context(rewritten, mapping, assumed_note(everything, sizes, loose, kind_notes, stated))
-    stated = tuple(dict.fromkeys(r for r in (rewrite(r, mapping) for r in relations) if isinstance(r, sympy.Rel)))
-    identities = tuple(Fact(f"stated: {' '.join(source.split())}", rewrite(a, mapping), rewrite(b, mapping))
-                       for a, b, source in builder.identities)
-    context = replace(context, facts=context.facts + facts(definitions, rewritten) + identities,
+    results = [sympy.Eq(a, b, evaluate=False) for a, b, _ in builder.identities]
+    stated = tuple(dict.fromkeys(r for r in (rewrite(r, mapping) for r in [*relations, *results])
+                                 if isinstance(r, sympy.Rel)))
+    context = replace(context, facts=context.facts + facts(definitions, rewritten),
                       notes=context.notes + ((role_note,) if role_note else ()),
                       relations=context.relations + tuple(r for r in stated if r not in context.relations))
     return Document(filename, chains, context, tuple(formulas), definitions, tuple(builder.definition_sources),
