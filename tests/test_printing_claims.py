@@ -75,3 +75,26 @@ def test_a_counterexample_names_each_side_and_typesets_its_numbers():
 def test_a_counterexample_value_that_is_not_a_number_stays_words():
     example = Counterexample((("q(z)", "N(0.3, 1.2)"),), "1", "2")
     assert "N(0.3, 1.2)" in words(counterexample_prose(example))
+
+
+@pytest.mark.parametrize("claim", BUILTIN_CLAIMS, ids=lambda c: f"{c.kind}: {c.statement[:30]}")
+def test_a_proved_claims_sketch_is_an_argument_not_a_log_of_rules(claim):
+    verdict = Verdict(Status.PROVED, "", used=(Rule("dynamics", ""),), tier=Tier.CLAIM)
+    sketch = words(claim_sketch(claim, verdict))
+    assert "rules used" not in sketch and "cited" not in sketch and "holds exactly" not in sketch
+    assert sketch[:1].isupper() and sketch.endswith(".")
+
+
+def test_a_refuted_claims_sketch_says_it_fails():
+    verdict = Verdict(Status.REFUTED, "", tier=Tier.CLAIM)
+    assert words(claim_sketch(BUILTIN_CLAIMS[0], verdict)).endswith("This fails.")
+
+
+def test_the_eigenvalue_sketch_names_the_characteristic_polynomial_once():
+    sketch = words(claim_sketch(Claim("", "eigenvalues", A, Tuple(1, 1)), None))
+    assert sketch.count("characteristic polynomial") == 1
+
+
+def test_a_claim_of_an_unknown_kind_is_sketched_by_the_rules_that_decided_it():
+    verdict = Verdict(Status.PROVED, "", used=(Rule("Bayes' rule", ""),), tier=Tier.CLAIM)
+    assert words(claim_sketch(Claim("a fact", "no-such-kind", Symbol("x")), verdict)) == "Decided by Bayes' rule."
