@@ -72,9 +72,25 @@ def test_a_counterexample_names_each_side_and_typesets_its_numbers():
                                                  "this line, x + 1, is 1.5 - 2 i")
 
 
-def test_a_counterexample_value_that_is_not_a_number_stays_words():
-    example = Counterexample((("q(z)", "N(0.3, 1.2)"),), "1", "2")
-    assert "N(0.3, 1.2)" in words(counterexample_prose(example))
+def test_a_counterexample_value_that_is_not_a_number_or_a_law_stays_words():
+    example = Counterexample((("q(z)", "uniform on three points"),), "1", "2")
+    assert "uniform on three points" in words(counterexample_prose(example))
+
+
+def test_a_sampled_density_in_a_counterexample_is_a_typeset_normal_law_of_the_density():
+    from verify.vocabulary.probability import Normal, density
+
+    x, z = Symbol("x"), Symbol("z")
+    likelihood = density("p", [x], [z])
+    example = Counterexample((("p(x | z)", "N(0.77 z -0.92, 0.6561)"), ("p(z)", "N(0, 1)")), "1", "2")
+    prose = counterexample_prose(example, likelihood * density("p", [z]), x)
+    assert Math(likelihood) in prose and any(isinstance(p, Math) and isinstance(p.value, Normal) for p in prose)
+    assert prose_plain(prose, unicode=False).startswith("at p(x | z) = N(0.77 z - 0.92, 0.6561), p(z) = N(0, 1):")
+
+
+def test_a_law_over_a_variable_the_sides_do_not_hold_stays_words():
+    example = Counterexample((("p(x | z)", "N(0.77 w -0.92, 0.6561)"),), "1", "2")
+    assert "N(0.77 w -0.92, 0.6561)" in words(counterexample_prose(example, Symbol("z"), Symbol("x")))
 
 
 @pytest.mark.parametrize("claim", BUILTIN_CLAIMS, ids=lambda c: f"{c.kind}: {c.statement[:30]}")

@@ -207,6 +207,9 @@ class PlainPrinter(StrPrinter):
         body = self._print(expr.function)
         return f"{head}{limits} " + (f"({body})" if expr.function.is_Add else body)
 
+    def _plain_Normal(self, expr) -> str:
+        return f"N({self._print(expr.mean)}, {self._print(expr.variance)})"
+
     def _plain__Asymptotic(self, expr) -> str:
         heads = {"Theta": ("Θ", "Theta"), "BigOmega": ("Ω", "Omega"), "BigO": ("O", "O")}
         head = heads.get(type(expr).__name__, (type(expr).__name__,) * 2)[0 if self.unicode else 1]

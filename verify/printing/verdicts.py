@@ -9,15 +9,21 @@ from __future__ import annotations
 import json
 import re
 
-from sympy import Basic, Float, I, ImmutableMatrix, Integer, Ne, S, preorder_traversal
+from sympy import Add, Basic, Float, I, ImmutableMatrix, Integer, Mul, Ne, S, preorder_traversal
 
 from ..model import Relation
 from ..verdict import Counterexample, Status, Tier, Verdict
+from ..vocabulary.probability import Density
 from .prose import Math, Prose, joined
 
-_NUMBER = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?"
+_UNSIGNED = r"(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?"
+_NUMBER = rf"[-+]?{_UNSIGNED}"
 _COMPLEX = re.compile(rf"({_NUMBER})(?:([-+](?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)i)?|({_NUMBER})i")
 _MATRIX = re.compile(r"\[[-+0-9.e, \[\]]*\]")
+# a normal law as the numeric tier describes a sampled density: N(mean, variance), the mean a number
+# or ``w z +b`` (affine in one variable)
+_LAW = re.compile(rf"N\((?:(?P<mean>{_NUMBER})|(?P<w>{_NUMBER}) (?P<var>[A-Za-z]\w*) (?P<b>[-+]{_UNSIGNED})), "
+                  rf"(?P<variance>{_NUMBER})\)")
 
 
 def _rules(verdict: Verdict) -> Prose:
@@ -41,11 +47,33 @@ def _float(text: str):
     return Integer(int(value)) if value.is_integer() and abs(value) < 1e15 else Float(value, 6)
 
 
-def _value(text: str):
-    """A counterexample value: a number or a matrix of numbers as a SymPy object, else the text itself."""
+def _law(text: str, sides: tuple):
+    """``N(0.77 z -0.92, 0.6561)`` (the numeric tier's description of a sampled density) as a
+    :class:`Normal`, its variable the one of that name in ``sides``; None for any other text."""
+    from ..vocabulary.probability import Normal
+
+    found = _LAW.fullmatch(text.strip())
+    if found is None:
+        return None
+    if found.group("mean") is not None:
+        mean = _float(found.group("mean"))
+    else:
+        variable = _named(found.group("var"), sides)
+        if not isinstance(variable, Math):
+            return None
+        mean = Add(Mul(_float(found.group("w")), variable.value), _float(found.group("b")), evaluate=False)
+    return Normal(mean, _float(found.group("variance")))
+
+
+def _value(text: str, sides: tuple = ()):
+    """A counterexample value: a number, a matrix of numbers or a normal law as a SymPy object, else the
+    text itself."""
     number = _number(text)
     if number is not None:
         return Math(number)
+    law = _law(text, sides)
+    if law is not None:
+        return Math(law)
     if _MATRIX.fullmatch(text.strip()):
         try:
             rows = json.loads(re.sub(r"(\d)\.(?!\d)", r"\1", text))
@@ -65,7 +93,8 @@ def _named(name: str, sides: tuple) -> object:
         if not isinstance(side, Basic):
             continue
         for node in preorder_traversal(side):
-            if (node.is_Symbol or node.is_Function or getattr(node, "is_Atom", False)) and str(node) == name:
+            if (node.is_Symbol or node.is_Function or getattr(node, "is_Atom", False) or isinstance(node, Density)) \
+                    and str(node) == name:
                 return Math(node)
     return name
 
@@ -92,7 +121,7 @@ def counterexample_prose(example: Counterexample, lhs=None, rhs=None,
     for n, (name, value) in enumerate(example.assignment):
         if n:
             out.append(", ")
-        out += [_named(name, sides), " = ", _value(value)]
+        out += [_named(name, sides), " = ", _value(value, sides)]
     if not example.assignment:
         out = ["at a concrete instance"]
     out += [": ", *_side(left, lhs), " is ", _value(example.lhs), ", ", *_side(right, rhs), " is ",
