@@ -126,22 +126,40 @@ def _margin(formula, steps: list[Checked], walk: _Walk) -> str:
         why = walk.skipped.get(formula.text)
         return rf"\textit{{not checked: {escape_text(why)}}}" if why else ""
     notes = []
-    for s in steps:
+    for n, s in enumerate(steps):
         why = authored_latex(s.justification) if s.justification else ""
         verdict = s.result.verdict if s.result else None
-        notes.append(rf"\textup{{({s.chain + 1}.{s.index})}} {why} {verdict_mark(verdict)}{identical_note(verdict)}"
+        note = identical_note(verdict, on_its_line=_on_its_line(formula, n))
+        notes.append(rf"\textup{{({s.chain + 1}.{s.index})}} {why} {verdict_mark(verdict)}{note}"
                      + (nonzero_note(s.nonzero) if verdict is not None and verdict.status.holds else ""))
     return r"\\ ".join(notes)
 
 
-def _explanations(steps: list[Checked], walk: _Walk) -> list[str]:
+def _on_its_line(formula, n: int) -> bool:
+    """Whether the ``n``-th step read from ``formula`` has its left side on the same line: all but the
+    first step of a line continuing a chain (``= a^2 - b^2``) do."""
+    return n > 0 or formula.statement.lead is None
+
+
+_ON_ITS_LINE = ("the left side", "the right side")
+_ACROSS_LINES = ("the line before", "this line")
+
+
+def _explanations(formula, steps: list[Checked], walk: _Walk) -> list[str]:
+    """Each failing step of ``formula``, explained; its sides are named as the reader sees them: a step
+    whose left side is on the same line (``(a-b)^2 = a^2 - b^2``) has a left and a right side, a
+    continued line (``= a^2 - b^2``) a line before."""
     items = []
-    for s in steps:
+    for n, s in enumerate(steps):
         if s.result is None or s.result.verdict.status.holds:
             continue
         first = s.chain not in walk.explained
         walk.explained.add(s.chain)
-        lines = failure_lines(s.result.verdict, s.lhs, s.rhs, s.relation, walk.residuals.get((s.chain, s.index)))
+        sides = _ON_ITS_LINE if _on_its_line(formula, n) else _ACROSS_LINES
+        written = None not in s.written
+        lhs, rhs = s.written if written else (s.lhs, s.rhs)
+        lines = failure_lines(s.result.verdict, lhs, rhs, s.relation, walk.residuals.get((s.chain, s.index)), sides,
+                              as_written=written)
         head = "First wrong step" if first else "Step"
         items.append(rf"\textbf{{{head} ({s.chain + 1}.{s.index})}}, {verdict_mark(s.result.verdict)}: "
                      + " ".join(lines))
@@ -162,7 +180,7 @@ def _block(match: re.Match, walk: _Walk) -> str:
         steps = _steps_of(formula, walk)
         margin = _margin(formula, steps, walk)
         rows.append(rf"&{_formula_math(formula)}" + (rf" \tag*{{\why{{{margin}}}}}" if margin else ""))
-        explained += _explanations(steps, walk)
+        explained += _explanations(formula, steps, walk)
     out = "\\begin{align*}\n" + " \\\\\n".join(rows) + "\n\\end{align*}\n"
     if explained:
         out += "{\\small\n\\begin{compactitem}\n" + "\n".join(rf"\item {e}" for e in explained) \

@@ -102,20 +102,21 @@ def _named(name: str, sides: tuple) -> object:
 SHORT_SIDE = 40  # characters of plain maths: a longer side is named in words, not printed again
 
 
-def _side(words: str, side) -> Prose:
+def _side(words: str, side, as_written: bool = False) -> Prose:
     if side is None:
         return (words,)
     from .plain import plain_math
 
-    if len(plain_math(side, unicode=False)) <= SHORT_SIDE:
-        return (words, ", ", Math(side), ",")
+    if len(plain_math(side, unicode=False, as_written=as_written)) <= SHORT_SIDE:
+        return (words, ", ", Math(side, as_written), ",")
     return (words,)
 
 
 def counterexample_prose(example: Counterexample, lhs=None, rhs=None,
-                         left: str = "the left side", right: str = "the right side") -> Prose:
+                         left: str = "the left side", right: str = "the right side", as_written: bool = False) -> Prose:
     """``at p = 0.5: the left side, p², is 0.25, the right side, p, is 0.5``: which side is which
-    (a side too long to repeat is named by ``left``/``right`` alone, e.g. "the line before")."""
+    (a side too long to repeat is named by ``left``/``right`` alone, e.g. "the line before";
+    ``as_written``: the sides are forms as written, printed in their author's order)."""
     sides = tuple(s for s in (lhs, rhs) if s is not None)
     out: list = ["at "]
     for n, (name, value) in enumerate(example.assignment):
@@ -124,7 +125,7 @@ def counterexample_prose(example: Counterexample, lhs=None, rhs=None,
         out += [_named(name, sides), " = ", _value(value, sides)]
     if not example.assignment:
         out = ["at a concrete instance"]
-    out += [": ", *_side(left, lhs), " is ", _value(example.lhs), ", ", *_side(right, rhs), " is ",
+    out += [": ", *_side(left, lhs, as_written), " is ", _value(example.lhs), ", ", *_side(right, rhs, as_written), " is ",
             _value(example.rhs)]
     return tuple(out)
 
