@@ -45,12 +45,34 @@ class _Printer(LatexPrinter):
     def _print_ImaginaryUnit(self, expr) -> str:
         return "i"
 
+    def _print_Symbol(self, expr, style: str = "plain") -> str:
+        self._in_symbol = True
+        try:
+            return super()._print_Symbol(expr, style)
+        finally:
+            self._in_symbol = False
+
+    def _split_super_sub(self, name: str) -> tuple[str, list[str], list[str]]:
+        """A name of several letters is one name, set upright (``\\mathrm{head}_{1}``, ``d_{\\mathrm{model}}``),
+        so that it does not read as a product of letters; a script of two letters (``x_{ij}``) stays indices."""
+        base, supers, subs = super()._split_super_sub(name)
+        if not getattr(self, "_in_symbol", False):  # a function's name: SymPy sets it (\\log, \\operatorname)
+            return (base, supers, subs)
+        if base is not None and _word(base, 2):
+            base = rf"\mathrm{{{base}}}"
+        return (base, [rf"\mathrm{{{s}}}" if _word(s, 3) else s for s in supers],
+                [rf"\mathrm{{{s}}}" if _word(s, 3) else s for s in subs])
+
     def _print_Integral(self, expr) -> str:
         """Over the whole real line the bounds go unsaid, as on paper: ``\\int f(z)\\, dz``."""
         if not all(len(limit) == 3 and limit[1] == -oo and limit[2] == oo for limit in expr.limits):
             return super()._print_Integral(expr)
         variables = "".join(rf"\, d{self._print(limit[0])}" for limit in expr.limits)
         return r"\int" * len(expr.limits) + " " + self._print(expr.function) + variables
+
+
+def _word(text: str, letters: int) -> bool:
+    return len(text) >= letters and text.isascii() and text.isalpha()
 
 
 def _names(expr: Basic) -> tuple[set[Symbol], bool]:
