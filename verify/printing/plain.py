@@ -207,6 +207,41 @@ class PlainPrinter(StrPrinter):
         body = self._print(expr.function)
         return f"{head}{limits} " + (f"({body})" if expr.function.is_Add else body)
 
+    def _print_MatMul(self, expr) -> str:
+        """Matrices side by side (``Q Kᵀ``, ``1/√(d_k) Q Kᵀ V``), never ``Q*K.T``."""
+        scalars = [a for a in expr.args if not getattr(a, "is_Matrix", False)]
+        matrices = [a for a in expr.args if getattr(a, "is_Matrix", False)]
+        sign, pieces = "", []
+        if scalars:
+            scalar = Mul(*scalars)
+            if scalar.could_extract_minus_sign():
+                sign, scalar = self.minus, -scalar
+            if scalar != 1:
+                text = self._print(scalar)
+                pieces.append(f"({text})" if scalar.is_Add else text)
+        for matrix in matrices:
+            text = self._print(matrix)
+            pieces.append(f"({text})" if precedence(matrix) < PRECEDENCE["Mul"] else text)
+        return sign + " ".join(pieces)
+
+    def _postfix(self, expr, unicode_mark: str, ascii_mark: str) -> str:
+        text = self._print(expr)
+        if not (getattr(expr, "is_Symbol", False) or type(expr).__name__ == "MatrixSymbol"):
+            text = f"({text})"
+        return text + (unicode_mark if self.unicode else ascii_mark)
+
+    def _print_Transpose(self, expr) -> str:
+        return self._postfix(expr.arg, "ᵀ", "^T")
+
+    def _print_Inverse(self, expr) -> str:
+        return self._postfix(expr.arg, "⁻¹", "^-1")
+
+    def _plain_Softmax(self, expr) -> str:
+        return f"softmax({self._print(expr.arg)})"
+
+    def _plain_Concat(self, expr) -> str:
+        return f"Concat({', '.join(self._print(b) for b in expr.args)})"
+
     def _plain_Normal(self, expr) -> str:
         return f"N({self._print(expr.mean)}, {self._print(expr.variance)})"
 
