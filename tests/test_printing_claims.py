@@ -114,3 +114,12 @@ def test_the_eigenvalue_sketch_names_the_characteristic_polynomial_once():
 def test_a_claim_of_an_unknown_kind_is_sketched_by_the_rules_that_decided_it():
     verdict = Verdict(Status.PROVED, "", used=(Rule("Bayes' rule", ""),), tier=Tier.CLAIM)
     assert words(claim_sketch(Claim("a fact", "no-such-kind", Symbol("x")), verdict)) == "Decided by Bayes' rule."
+
+
+def test_a_joint_density_described_as_a_product_of_laws_is_their_typeset_product():
+    from verify.vocabulary.probability import Normal
+
+    z = Symbol("z")
+    example = Counterexample((("p(x, z)", "p(x|z) p(z) = N(0.77 z -0.92, 0.6561) N(0, 1)"),), "1", "2")
+    value = counterexample_prose(example, z, z)[3]
+    assert isinstance(value, Math) and {type(a) for a in value.value.args} == {Normal}

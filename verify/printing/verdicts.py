@@ -24,6 +24,7 @@ _MATRIX = re.compile(r"\[[-+0-9.e, \[\]]*\]")
 # or ``w z +b`` (affine in one variable)
 _LAW = re.compile(rf"N\((?:(?P<mean>{_NUMBER})|(?P<w>{_NUMBER}) (?P<var>[A-Za-z]\w*) (?P<b>[-+]{_UNSIGNED})), "
                   rf"(?P<variance>{_NUMBER})\)")
+_DENSITIES = re.compile(r"[a-z]\([^()]*\)(?: [a-z]\([^()]*\))*")  # p(x|z) p(z): what a product of laws is of
 
 
 def _rules(verdict: Verdict) -> Prose:
@@ -49,20 +50,27 @@ def _float(text: str):
 
 def _law(text: str, sides: tuple):
     """``N(0.77 z -0.92, 0.6561)`` (the numeric tier's description of a sampled density) as a
-    :class:`Normal`, its variable the one of that name in ``sides``; None for any other text."""
+    :class:`Normal`, its variable the one of that name in ``sides``; a joint density described as a
+    product (``p(x|z) p(z) = N(...) N(0, 1)``) as the product of its laws; None for any other text."""
     from ..vocabulary.probability import Normal
 
-    found = _LAW.fullmatch(text.strip())
-    if found is None:
+    named, _, product = text.strip().rpartition(" = ")
+    if named and not _DENSITIES.fullmatch(named):
         return None
-    if found.group("mean") is not None:
-        mean = _float(found.group("mean"))
-    else:
-        variable = _named(found.group("var"), sides)
-        if not isinstance(variable, Math):
+    laws = []
+    for piece in re.split(r"(?<=\)) (?=N\()", product):
+        found = _LAW.fullmatch(piece)
+        if found is None:
             return None
-        mean = Add(Mul(_float(found.group("w")), variable.value), _float(found.group("b")), evaluate=False)
-    return Normal(mean, _float(found.group("variance")))
+        if found.group("mean") is not None:
+            mean = _float(found.group("mean"))
+        else:
+            variable = _named(found.group("var"), sides)
+            if not isinstance(variable, Math):
+                return None
+            mean = Add(Mul(_float(found.group("w")), variable.value), _float(found.group("b")), evaluate=False)
+        laws.append(Normal(mean, _float(found.group("variance"))))
+    return laws[0] if len(laws) == 1 else Mul(*laws, evaluate=False)
 
 
 def _value(text: str, sides: tuple = ()):
