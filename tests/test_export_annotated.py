@@ -136,3 +136,26 @@ def test_inline_math_in_a_heading_is_typeset(tmp_path):
     source.write_text("## Why $\\sqrt{d_k}$\n\n$$x + x = 2x$$\n", encoding="utf-8")
     main(["export", str(source), "-o", str(out)])
     assert r"\subsection*{Why \(\sqrt{d_k}\)}" in out.read_text(encoding="utf-8")
+
+
+LISTS = ("\\documentclass{article}\n\\begin{document}\n\\section*{Q3}\n\\begin{enumerate}\n\\item[(a)] $d$\n"
+         "\\item $1$\n\\end{enumerate}\n\\begin{itemize}\n\\item a word\n\\end{itemize}\n\\end{document}\n")
+
+
+@pytest.fixture(scope="module")
+def listed(tmp_path_factory) -> str:
+    folder = tmp_path_factory.mktemp("lists")
+    source, out = folder / "lists.tex", folder / "lists.out.tex"
+    source.write_text(LISTS, encoding="utf-8")
+    main(["export", str(source), "-o", str(out)])
+    return out.read_text(encoding="utf-8")
+
+
+def test_a_latex_lists_commands_are_not_printed_as_text(listed):
+    assert "textbackslash{}item" not in listed and "textbackslash{}begin" not in listed
+
+
+def test_a_list_item_is_a_paragraph_headed_by_its_label_or_number(listed):
+    """As in LaTeX, an item with a label of its own does not step the enumerate's counter."""
+    assert r"\textbf{(a)} \(d\)\par" in listed and r"\textbf{1.} \(1\)\par" in listed
+    assert r"\textbullet{} a word\par" in listed

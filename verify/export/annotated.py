@@ -36,6 +36,8 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _TEX_HEADING = re.compile(r"^\\(section|subsection|subsubsection|paragraph)\*?\{([^{}]*)\}\s*$")
 _TEX_FRAME = re.compile(r"^\\(documentclass|usepackage|begin\{document\}|end\{document\}|maketitle|title|author|date)")
 _EMPHASIS = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|\*(?=\S)([^*]+?)(?<=\S)\*|`([^`\n]+)`")
+_TEX_LIST = re.compile(r"^\\(begin|end)\{(itemize|enumerate|description)\}\s*$")
+_TEX_ITEM = re.compile(r"^\s*\\item(?![A-Za-z])(?:\[([^\]\n]*)\])?\s*(.*)$")
 _HEADINGS = {1: "section", 2: "subsection", 3: "subsubsection"}
 
 
@@ -219,22 +221,37 @@ def _emphasised(text: str) -> str:
 
 
 def _prose(text: str, offset: int, walk: _Walk) -> str:
-    """Headings become section headings; paragraphs are kept, in order."""
-    out, paragraph, at = [], [], offset
+    """Headings become section headings; paragraphs are kept, in order; a LaTeX list's items
+    become paragraphs headed by their labels (``(a)``, ``2.``, ``•``): the author's list commands
+    never reach TeX, and a list a display formula splits cannot leave an environment open."""
+    out, paragraph, at, lists, label = [], [], offset, [], [""]
 
     def flush():
-        if paragraph:
-            out.append(" ".join(_inline(t, o, walk) for t, o in paragraph) + "\\par\n")
+        if paragraph or label[0]:
+            out.append(label[0] + " ".join(_inline(t, o, walk) for t, o in paragraph) + "\\par\n")
             paragraph.clear()
+            label[0] = ""
 
     for line in text.split("\n"):
         stripped = line.strip()
         heading = _MD_HEADING.match(stripped) or _TEX_HEADING.match(stripped)
+        listing, item = _TEX_LIST.match(stripped), _TEX_ITEM.match(line)
         if heading is not None:
             flush()
             level = len(heading.group(1)) if heading.re is _MD_HEADING else \
                 {"section": 1, "subsection": 2}.get(heading.group(1), 3)
             out.append(rf"\{_HEADINGS.get(level, 'paragraph')}*{{{_inline(heading.group(2), at, walk)}}}" + "\n")
+        elif listing is not None:
+            flush()
+            if listing.group(1) == "begin":
+                lists.append([listing.group(2), 0])
+            elif lists:
+                lists.pop()
+        elif item is not None:
+            flush()
+            label[0] = _item_label(item.group(1), lists) + " "
+            if item.group(2).strip():
+                paragraph.append((item.group(2), at + item.start(2)))
         elif not stripped or _TEX_FRAME.match(stripped):
             flush()
         else:
@@ -242,6 +259,16 @@ def _prose(text: str, offset: int, walk: _Walk) -> str:
         at += len(line) + 1
     flush()
     return "".join(out)
+
+
+def _item_label(written: str | None, lists: list) -> str:
+    """An item's label as TeX: the author's ``[(a)]`` (escaped), else its number in an enumerate, else a bullet."""
+    if written is not None:
+        return rf"\textbf{{{escape_text(written)}}}"
+    if lists and lists[-1][0] == "enumerate":
+        lists[-1][1] += 1
+        return rf"\textbf{{{lists[-1][1]}.}}"
+    return r"\textbullet{}"
 
 
 def annotated_body(text: str, document, report: DerivationReport, residuals: Mapping[Where, Expr]) -> str:
