@@ -45,8 +45,10 @@ _COMMAND = re.compile(r"\\([A-Za-z]+\*?)")
 _ENVIRONMENT = re.compile(r"\\(begin|end)\{([^}]*)\}")
 
 
-def text_mode(tex: str) -> str:
-    """The characters TeX sets in text mode: math removed, text inside math (``\\text{}``) kept."""
+def text_mode(tex: str, literal: bool = True) -> str:
+    """The characters TeX sets in text mode: math removed, text inside math (``\\text{}``) kept;
+    ``literal=False`` also leaves out ``\\texttt{}``, where a line that could not be read is shown
+    as its author wrote it, on purpose."""
     out, modes, closers, i = [], ["text"], [], 0
     while i < len(tex):
         mode, char = modes[-1], tex[i]
@@ -65,7 +67,8 @@ def text_mode(tex: str) -> str:
         command = _COMMAND.match(tex, i)
         if command:
             name, i = command.group(1), command.end()
-            wanted = "text" if mode != "text" and name in TEXT_IN_MATH else \
+            wanted = None if mode == "literal" else "literal" if mode == "text" and name == "texttt" and not literal \
+                else "text" if mode != "text" and name in TEXT_IN_MATH else \
                 "math" if mode == "text" and name == "ensuremath" else None
             if wanted and tex.startswith("{", i):
                 modes.append(wanted)
@@ -103,12 +106,13 @@ def text_mode(tex: str) -> str:
     return "".join(out)
 
 
-def code_in_text(tex: str, known: tuple = ()) -> list[str]:
+def code_in_text(tex: str, known: tuple = (), only: tuple = (), literal: bool = True) -> list[str]:
     """Each piece of code found in text mode, with the words around it; ``known`` holds
-    (pattern name, text at the hit) pairs of code another part of the project still writes."""
-    text = text_mode(tex)
+    (pattern name, text at the hit) pairs of code another part of the project still writes;
+    ``only`` restricts the patterns (by name); ``literal``: see :func:`text_mode`."""
+    text = text_mode(tex, literal)
     return [f"{name}: ...{text[max(0, m.start() - 40): m.end() + 20]}..."
-            for name, pattern in CODE.items() for m in pattern.finditer(text)
+            for name, pattern in CODE.items() if not only or name in only for m in pattern.finditer(text)
             if not any(name == k and text[m.start():].startswith(at) for k, at in known)]
 
 
@@ -150,6 +154,11 @@ def test_the_scan_ignores_math_mode_and_words(tex):
     assert code_in_text(tex) == []
 
 
+def test_the_scan_can_leave_out_what_is_shown_literally_on_purpose():
+    tex = r"could not be read: \texttt{\textbackslash{}in x} but \textbackslash{}item"
+    assert [h.split(":")[0] for h in code_in_text(tex, literal=False)] == ["LaTeX source"]
+
+
 @pytest.fixture(scope="module")
 def checked_builtins():
     return [(d, check_derivation(d, CheckConfig())) for d in map(derivations.load, derivations.names())]
@@ -184,6 +193,18 @@ def test_no_code_in_the_text_of_an_exported_sample(sample, tmp_path):
     out = tmp_path / "out.tex"
     main(["export", str(sample), "-o", str(out)])
     assert code_in_text(out.read_text(encoding="utf-8")) == []
+
+
+CLASS = sorted(p for p in Path(__file__).parent.joinpath("classes", "homework6").glob("*/answer.*"))
+
+
+@pytest.mark.parametrize("answer", CLASS, ids=lambda p: p.parent.name)
+def test_no_latex_source_in_the_text_of_an_exported_class_answer(answer, tmp_path):
+    """A student's own prose keeps what they wrote (``sqrt(1 + eta^2)`` unmarked is theirs to fix); what
+    the export writes around it (lists, headings, the marks) never prints the source's commands."""
+    out = tmp_path / "out.tex"
+    main(["export", str(answer), "-o", str(out)])
+    assert code_in_text(out.read_text(encoding="utf-8"), only=("LaTeX source",), literal=False) == []
 
 
 RUBRIC = load_rubric("assignment5", BUILTIN)
