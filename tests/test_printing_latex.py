@@ -74,3 +74,10 @@ def test_function_names_keep_their_own_form():
 
     assert latex_math(log(Symbol("x"))) == r"\log{\left(x \right)}"
     assert latex_math(Function("softmax")(Symbol("x"))) == r"\operatorname{softmax}{\left(x \right)}"
+
+
+def test_a_row_of_ones_is_the_transpose_of_the_bold_ones_vector():
+    from sympy import MatrixSymbol, OneMatrix
+
+    t = Symbol("t")
+    assert latex_math(MatrixSymbol("c", t, 1) * OneMatrix(1, t)) == r"c \mathbf{1}^{T}"

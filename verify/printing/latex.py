@@ -45,6 +45,12 @@ class _Printer(LatexPrinter):
     def _print_ImaginaryUnit(self, expr) -> str:
         return "i"
 
+    def _print_OneMatrix(self, expr) -> str:
+        """The matrix of ones is a bold one, a row of ones the transpose of the column ``\\mathbf{1}``
+        (``c \\mathbf{1}^{T}``, where SymPy prints ``c 1``)."""
+        row = expr.rows == 1 and expr.cols != 1
+        return r"\mathbf{1}^{T}" if row else r"\mathbf{1}"
+
     def _print_Symbol(self, expr, style: str = "plain") -> str:
         self._in_symbol = True
         try:

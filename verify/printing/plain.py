@@ -236,6 +236,10 @@ class PlainPrinter(StrPrinter):
     def _print_Inverse(self, expr) -> str:
         return self._postfix(expr.arg, "⁻¹", "^-1")
 
+    def _print_OneMatrix(self, expr) -> str:
+        row = expr.rows == 1 and expr.cols != 1
+        return ("1ᵀ" if self.unicode else "1^T") if row else "1"
+
     def _plain_Softmax(self, expr) -> str:
         return f"softmax({self._print(expr.arg)})"
 
