@@ -151,3 +151,14 @@ def test_a_claims_proof_sketch_is_named_by_the_justification_its_author_cited():
     tex = claim_latex(Claim("t > 0", "inequality", Symbol("t", positive=True) > 0, justification="induction on t"),
                       None, 1)
     assert r"\emph{Proof sketch (induction on t).}" in tex
+
+
+def test_a_residual_without_a_canonical_form_is_the_left_side_minus_the_right_in_that_order():
+    from sympy import Symbol
+    from verify.export.explain import failure_lines
+    from verify.verdict import Status, Tier, Verdict
+
+    a, b = Symbol("a"), Symbol("b")
+    refuted = Verdict(Status.REFUTED, "", residual="2*a*b", tier=Tier.NUMERIC)
+    lines = failure_lines(refuted, (a + b) ** 2, a**2 + b**2)
+    assert r"\(\left(a + b\right)^{2} - \left(a^{2} + b^{2}\right)\)" in " ".join(lines)

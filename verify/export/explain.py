@@ -35,7 +35,7 @@ def failure_lines(verdict: Verdict, lhs=None, rhs=None, relation: Relation = Rel
         elif residual is None and lhs is not None and rhs is not None:
             shown = difference(lhs, rhs)
             if shown is not None:
-                lines.append(prose_latex(("The residual, left minus right, is ", Math(shown, as_written), ".")))
+                lines.append(prose_latex(("The residual, left minus right, is ", Math(shown, True), ".")))  # in that order
     if verdict.counterexample is not None:
         sentence = prose_latex(counterexample_prose(verdict.counterexample, lhs, rhs, *sides, as_written=as_written))
         lines.append("A counterexample: " + sentence + ".")
