@@ -81,3 +81,9 @@ def test_a_row_of_ones_is_the_transpose_of_the_bold_ones_vector():
 
     t = Symbol("t")
     assert latex_math(MatrixSymbol("c", t, 1) * OneMatrix(1, t)) == r"c \mathbf{1}^{T}"
+
+
+def test_a_density_is_written_as_on_paper_without_sized_parentheses():
+    from verify.vocabulary.probability import density
+
+    assert latex_math(density("q", [Z], [Symbol("x")])) == r"q(z \mid x)"

@@ -75,7 +75,7 @@ def chain_latex(chain: Chain, results: dict[int, CheckResult], number: int,
                     results[i].verdict if i in results else None, emphasis=i == first_wrong)
             for i, step in enumerate(chain.steps, 1)]
     body = steps_align(latex_math(chain.start), rows)
-    return rf"\subsection*{{{head}}}" + "\n" + body + _failures(chain, results, number, residuals or {})
+    return rf"\subsection*{{\boldmath {head}}}" + "\n" + body + _failures(chain, results, number, residuals or {})
 
 
 def _failures(chain: Chain, results: dict[int, CheckResult], number: int,

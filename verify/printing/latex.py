@@ -24,6 +24,7 @@ from sympy.core.symbol import Str
 from sympy.matrices import MatrixBase
 from sympy.printing.latex import LatexPrinter
 
+from ..vocabulary.probability import Density
 from .text import escape_text
 
 _COMMANDS = ("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi "
@@ -44,6 +45,16 @@ class _Printer(LatexPrinter):
 
     def _print_ImaginaryUnit(self, expr) -> str:
         return "i"
+
+    def _print(self, expr, **kwargs) -> str:
+        """A density is written as on paper, ``p(z \\mid x)`` (its own ``_latex`` sizes the parentheses,
+        which sets them apart from the name: ``p \\left(z \\mid x\\right)``)."""
+        if isinstance(expr, Density):
+            inner = ", ".join(self._print(v) for v in expr.variables)
+            if expr.given:
+                inner += r" \mid " + ", ".join(self._print(v) for v in expr.given)
+            return f"{self._print(Symbol(expr.name))}({inner})"
+        return super()._print(expr, **kwargs)
 
     def _print_OneMatrix(self, expr) -> str:
         """The matrix of ones is a bold one, a row of ones the transpose of the column ``\\mathbf{1}``
