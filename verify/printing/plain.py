@@ -61,6 +61,16 @@ def _greek_name(name: str, unicode: bool) -> str:
     return head + sep + tail
 
 
+def _flat(factors) -> tuple:
+    out = []
+    for factor in factors:
+        if isinstance(factor, Mul) and not factor.args[0].is_Number:
+            out.extend(_flat(factor.args))
+        else:
+            out.append(factor)
+    return tuple(out)
+
+
 class PlainPrinter(StrPrinter):
     """``str()`` with the conventions of handwriting instead of those of Python."""
 
@@ -104,9 +114,7 @@ class PlainPrinter(StrPrinter):
             text = self._print(term)
             negative = text.startswith(self.minus)
             if negative:
-                text = text[len(self.minus):]
-            if term.is_Add:
-                text = f"({text})"
+                text = text[len(self.minus):]  # a nested sum (a form as written) joins the terms: a + (b + c) = a + b + c
             pieces.append((self.minus if negative else "+", text))
         first_sign, first = pieces[0]
         head = (self.minus if first_sign != "+" else "") + first
@@ -139,6 +147,7 @@ class PlainPrinter(StrPrinter):
 
     def _print_Mul(self, expr) -> str:
         coeff, factors = expr.as_coeff_mul()
+        factors = _flat(factors)  # a nested product (a form as written) is one product: (L t) n² = L t n²
         sign = ""
         if coeff.is_Number and coeff.is_extended_negative:
             sign, coeff = self.minus, -coeff
@@ -245,6 +254,10 @@ class PlainPrinter(StrPrinter):
 
     def _plain_Concat(self, expr) -> str:
         return f"Concat({', '.join(self._print(b) for b in expr.args)})"
+
+    def _plain_Expectation(self, expr) -> str:
+        """``E_q(z | x)[log p(x, z)]``: the law it is taken under as a subscript, the body in brackets."""
+        return f"E_{self._print(expr.dist)}[{self._print(expr.body)}]"
 
     def _plain_Normal(self, expr) -> str:
         return f"N({self._print(expr.mean)}, {self._print(expr.variance)})"
