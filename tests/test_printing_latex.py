@@ -87,3 +87,13 @@ def test_a_density_is_written_as_on_paper_without_sized_parentheses():
     from verify.vocabulary.probability import density
 
     assert latex_math(density("q", [Z], [Symbol("x")])) == r"q(z \mid x)"
+
+
+def test_a_sum_as_written_prints_as_one_sum_and_a_subtracted_sum_keeps_its_parentheses():
+    from sympy import Add, Mul
+
+    a, b = Symbol("a"), Symbol("b")
+    nested = Add(Add(a**2, 2 * a * b, evaluate=False), b**2, evaluate=False)
+    subtracted = Add(a, Mul(-1, Add(a, b, evaluate=False), evaluate=False), evaluate=False)
+    assert latex_math(nested, as_written=True) == "a^{2} + 2 a b + b^{2}"
+    assert latex_math(subtracted, as_written=True) == r"a - \left(a + b\right)"

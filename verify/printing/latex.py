@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from sympy import Basic, ImmutableMatrix, Symbol, oo, preorder_traversal
+from sympy import Add, Basic, ImmutableMatrix, Symbol, oo, preorder_traversal
 from sympy.core.function import AppliedUndef
 from sympy.core.symbol import Str
 from sympy.matrices import MatrixBase
@@ -56,6 +56,13 @@ class _Printer(LatexPrinter):
             return f"{self._print(Symbol(expr.name))}({inner})"
         return super()._print(expr, **kwargs)
 
+    def _print_Add(self, expr, order=None) -> str:
+        """A nested sum (a form as written: ``a^2 + 2ab + b^2`` reads as ``(a^2 + 2ab) + b^2``) is one sum."""
+        terms = _terms(expr)
+        if len(terms) != len(expr.args):
+            expr = Add(*terms, evaluate=False)
+        return super()._print_Add(expr, order)
+
     def _print_OneMatrix(self, expr) -> str:
         """The matrix of ones is a bold one, a row of ones the transpose of the column ``\\mathbf{1}``
         (``c \\mathbf{1}^{T}``, where SymPy prints ``c 1``)."""
@@ -86,6 +93,13 @@ class _Printer(LatexPrinter):
             return super()._print_Integral(expr)
         variables = "".join(rf"\, d{self._print(limit[0])}" for limit in expr.limits)
         return r"\int" * len(expr.limits) + " " + self._print(expr.function) + variables
+
+
+def _terms(expr) -> list:
+    out = []
+    for term in expr.args:
+        out.extend(_terms(term) if isinstance(term, Add) else [term])
+    return out
 
 
 def _word(text: str, letters: int) -> bool:
