@@ -123,3 +123,13 @@ def test_a_joint_density_described_as_a_product_of_laws_is_their_typeset_product
     example = Counterexample((("p(x, z)", "p(x|z) p(z) = N(0.77 z -0.92, 0.6561) N(0, 1)"),), "1", "2")
     value = counterexample_prose(example, z, z)[3]
     assert isinstance(value, Math) and {type(a) for a in value.value.args} == {Normal}
+
+
+def test_a_sketch_does_not_repeat_the_justification_that_names_the_proof():
+    n = Symbol("n", positive=True)
+    from verify.vocabulary import Theta
+
+    named = Claim("n is Theta(n)", "theta", n, Theta(n), justification="monomial dominance")
+    unnamed = Claim("n is Theta(n)", "theta", n, Theta(n))
+    assert not words(claim_sketch(named, None)).lower().startswith("monomial dominance")
+    assert words(claim_sketch(unnamed, None)).startswith("Monomial dominance: ")

@@ -241,6 +241,9 @@ def claim_sketch(claim: Claim, verdict: Verdict | None) -> Prose:
     sketch = "the claimed values are its roots, with multiplicity" if how else _SKETCHES.get(claim.kind, "")
     if claim.kind == "update_map" and _is_flow(claim):
         sketch = "differentiate f and compare the vector field entry by entry"
+    named, colon, rest = sketch.partition(": ")
+    if colon and claim.justification and named.lower() == claim.justification.strip().lower():
+        sketch = rest  # the proof is already named by the justification: "Proof sketch (monomial dominance)."
     if sketch:
         how.append(sketch)
     rules = [rule.name for rule in verdict.used] if verdict is not None else []
