@@ -97,7 +97,38 @@ def test_a_restatement_says_so_in_the_margin(tmp_path):
     source, out = tmp_path / "r.md", tmp_path / "r.tex"
     source.write_text("$$a + b = a + b$$\n", encoding="utf-8")
     main(["export", str(source), "-o", str(out)])
+    assert out.read_text(encoding="utf-8").count("both sides are identical") == 1
+
+
+def test_a_continued_line_identical_to_the_line_before_says_so(tmp_path):
+    source, out = tmp_path / "r.md", tmp_path / "r.tex"
+    source.write_text("$$a + b = b + a$$\n\n$$= b + a$$\n", encoding="utf-8")
+    main(["export", str(source), "-o", str(out)])
     assert out.read_text(encoding="utf-8").count("identical to the line before") == 1
+
+
+def test_a_wrong_equation_on_one_line_names_its_left_and_right_sides(tmp_path):
+    source, out = tmp_path / "w.md", tmp_path / "w.tex"
+    source.write_text("$$(a-b)^2 = a^2 - b^2$$\n", encoding="utf-8")
+    main(["export", str(source), "-o", str(out)])
+    marked = out.read_text(encoding="utf-8").split(r"\textbf{First wrong step (1.1)}")[1]
+    assert "the left side" in marked and "the right side" in marked and "the line before" not in marked
+
+
+def test_a_wrong_continued_line_shows_the_line_before_as_its_author_wrote_it(tmp_path):
+    source, out = tmp_path / "c.md", tmp_path / "c.tex"
+    source.write_text("$$\\frac{t n^2 L}{n} = t n L$$\n\n$$= L t n^2$$\n", encoding="utf-8")
+    main(["export", str(source), "-o", str(out)])
+    marked = out.read_text(encoding="utf-8").split(r"\textbf{First wrong step (1.2)}")[1]
+    assert r"the line before,{} \(t n L\)" in marked and r"this line,{} \(L t n^{2}\)" in marked
+
+
+def test_an_ascii_relation_is_typeset_as_a_relation(tmp_path):
+    source, out = tmp_path / "a.md", tmp_path / "a.tex"
+    source.write_text("```derivation ascii\n(1 + eta^2)^2\n>= 1\n```\n", encoding="utf-8")
+    main(["export", str(source), "-o", str(out)])
+    tex = out.read_text(encoding="utf-8")
+    assert r"&\ge 1" in tex and ">=" not in tex
 
 
 def test_inline_math_in_a_heading_is_typeset(tmp_path):
@@ -105,3 +136,26 @@ def test_inline_math_in_a_heading_is_typeset(tmp_path):
     source.write_text("## Why $\\sqrt{d_k}$\n\n$$x + x = 2x$$\n", encoding="utf-8")
     main(["export", str(source), "-o", str(out)])
     assert r"\subsection*{Why \(\sqrt{d_k}\)}" in out.read_text(encoding="utf-8")
+
+
+LISTS = ("\\documentclass{article}\n\\begin{document}\n\\section*{Q3}\n\\begin{enumerate}\n\\item[(a)] $d$\n"
+         "\\item $1$\n\\end{enumerate}\n\\begin{itemize}\n\\item a word\n\\end{itemize}\n\\end{document}\n")
+
+
+@pytest.fixture(scope="module")
+def listed(tmp_path_factory) -> str:
+    folder = tmp_path_factory.mktemp("lists")
+    source, out = folder / "lists.tex", folder / "lists.out.tex"
+    source.write_text(LISTS, encoding="utf-8")
+    main(["export", str(source), "-o", str(out)])
+    return out.read_text(encoding="utf-8")
+
+
+def test_a_latex_lists_commands_are_not_printed_as_text(listed):
+    assert "textbackslash{}item" not in listed and "textbackslash{}begin" not in listed
+
+
+def test_a_list_item_is_a_paragraph_headed_by_its_label_or_number(listed):
+    """As in LaTeX, an item with a label of its own does not step the enumerate's counter."""
+    assert r"\textbf{(a)} \(d\)\par" in listed and r"\textbf{1.} \(1\)\par" in listed
+    assert r"\textbullet{} a word\par" in listed

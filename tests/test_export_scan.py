@@ -33,13 +33,22 @@ CODE = {
     "sqrt(": re.compile(r"sqrt\("),
     "oo": re.compile(r"(?<![A-Za-z])oo(?![A-Za-z])"),
     "I*": re.compile(r"(?<![A-Za-z])I\*"),
+    "LaTeX source": re.compile(r"\\[A-Za-z]+"),
+    "^ in text": re.compile(r"[A-Za-z0-9)\]]\^[-A-Za-z0-9{(]"),
+    "_ in text": re.compile(r"(?<![A-Za-z_])[A-Za-z]_(?:\{|[A-Za-z0-9](?![A-Za-z0-9]))"),
+    "density in text": re.compile(r"(?<![A-Za-z])[a-z]\([a-z]+ ?\| ?[a-z]+\)"),
+    "N( in text": re.compile(r"(?<![A-Za-z])N\([-0-9]"),
 }
+# commands that print a character in text mode: the character is what a reader sees
+PRINTED = {"textbackslash": "\\", "textasciicircum": "^", "textasciitilde": "~"}
 _COMMAND = re.compile(r"\\([A-Za-z]+\*?)")
 _ENVIRONMENT = re.compile(r"\\(begin|end)\{([^}]*)\}")
 
 
-def text_mode(tex: str) -> str:
-    """The characters TeX sets in text mode: math removed, text inside math (``\\text{}``) kept."""
+def text_mode(tex: str, literal: bool = True) -> str:
+    """The characters TeX sets in text mode: math removed, text inside math (``\\text{}``) kept;
+    ``literal=False`` also leaves out ``\\texttt{}``, where a line that could not be read is shown
+    as its author wrote it, on purpose."""
     out, modes, closers, i = [], ["text"], [], 0
     while i < len(tex):
         mode, char = modes[-1], tex[i]
@@ -58,14 +67,15 @@ def text_mode(tex: str) -> str:
         command = _COMMAND.match(tex, i)
         if command:
             name, i = command.group(1), command.end()
-            wanted = "text" if mode != "text" and name in TEXT_IN_MATH else \
+            wanted = None if mode == "literal" else "literal" if mode == "text" and name == "texttt" and not literal \
+                else "text" if mode != "text" and name in TEXT_IN_MATH else \
                 "math" if mode == "text" and name == "ensuremath" else None
             if wanted and tex.startswith("{", i):
                 modes.append(wanted)
                 closers.append(True)
                 i += 1
             elif mode == "text":
-                out.append(" ")  # a command's name is not printed
+                out.append(PRINTED.get(name, " "))  # a command's name is not printed, a character is
             continue
         pair = tex[i:i + 2]
         if pair in (r"\(", r"\[") and mode == "text":
@@ -96,29 +106,57 @@ def text_mode(tex: str) -> str:
     return "".join(out)
 
 
-def code_in_text(tex: str) -> list[str]:
-    """Each piece of code found in text mode, with the words around it."""
-    text = text_mode(tex)
+def code_in_text(tex: str, known: tuple = (), only: tuple = (), literal: bool = True) -> list[str]:
+    """Each piece of code found in text mode, with the words around it; ``known`` holds
+    (pattern name, text at the hit) pairs of code another part of the project still writes;
+    ``only`` restricts the patterns (by name); ``literal``: see :func:`text_mode`."""
+    text = text_mode(tex, literal)
     return [f"{name}: ...{text[max(0, m.start() - 40): m.end() + 20]}..."
-            for name, pattern in CODE.items() for m in pattern.finditer(text)]
+            for name, pattern in CODE.items() if not only or name in only for m in pattern.finditer(text)
+            if not any(name == k and text[m.start():].startswith(at) for k, at in known)]
+
+
+# The ratchet: code in text that comes from files outside export and printing (author's prose
+# without $...$), each with where to fix it. Entries only ever go: fixing one fails
+# test_every_known_piece_of_code_is_still_there until it is deleted here.
+KNOWN_IN_BUILTINS = {
+    ("^ in text", "W^O"): "derivations/attention.py: the facts' names 'row blocks of W^O (k heads)' want $W^O$",
+    ("_ in text", "d_k"): "derivations/attention.py: TITLE ends '√d_k', want $\\sqrt{d_k}$",
+    ("_ in text", "c_i"): "derivations/attention.py: the chain title 'adding c_i to row i' wants $c_i$",
+}
+KNOWN_IN_FEEDBACK = {
+    ("density in text", "q(z|x) || p(z))"): "verify/rubrics/assignment5.toml: the title of 3-regularisation "
+                                            "'-KL(q(z|x) || p(z))' wants $-\\mathrm{KL}(q(z|x) \\| p(z))$",
+}
 
 
 @pytest.mark.parametrize("tex, found", [
     (r"the residual is eta**2", ["**"]),
     (r"at \(x\) the sides are 2*x and x", ["* between names"]),
-    (r"the radius sqrt(1 + eta^2)", ["sqrt("]),
+    (r"the radius sqrt(1 + eta^2)", ["sqrt(", "^ in text"]),
     (r"on (0, oo)", ["oo"]),
     (r"\[ x \text{ and 1 + I*2 } \]", ["I*"]),
     (r"\begin{align*} &x^{2} \tag*{\why{x**2}} \end{align*}", ["**"]),
+    (r"your line (= \textbackslash{}int q\textbackslash{},dz)", ["LaTeX source"]),
+    (r"the heads W\textasciicircum{}O", ["^ in text"]),
+    (r"scaled by d\_k", ["_ in text"]),
+    (r"the posterior p(z | x) is", ["density in text"]),
+    (r"at q = N(0.83, 1.07)", ["N( in text"]),
 ])
 def test_the_scan_finds_code_in_text_mode_also_inside_math(tex, found):
     assert [hit.split(":")[0] for hit in code_in_text(tex)] == found
 
 
 @pytest.mark.parametrize("tex", [r"\(x^{2}\) and \[\sqrt{y}\]", r"$a*b$ and $$c**d$$",
-                                 r"\begin{align*} a*b &= \sqrt{oo} \end{align*}", r"\ensuremath{a*b} wood, zoo"])
+                                 r"\begin{align*} a*b &= \sqrt{oo} \end{align*}", r"\ensuremath{a*b} wood, zoo",
+                                 r"elbo\_broken.md, 50\% of N (the sample size), x (the input)"])
 def test_the_scan_ignores_math_mode_and_words(tex):
     assert code_in_text(tex) == []
+
+
+def test_the_scan_can_leave_out_what_is_shown_literally_on_purpose():
+    tex = r"could not be read: \texttt{\textbackslash{}in x} but \textbackslash{}item"
+    assert [h.split(":")[0] for h in code_in_text(tex, literal=False)] == ["LaTeX source"]
 
 
 @pytest.fixture(scope="module")
@@ -129,7 +167,7 @@ def checked_builtins():
 @pytest.mark.parametrize("name", derivations.names())
 def test_no_code_in_the_text_of_a_builtin_solution_sheet(name, checked_builtins):
     derivation, report = next(pair for pair in checked_builtins if pair[0].name == name)
-    assert code_in_text(derivation_document(derivation, report)) == []
+    assert code_in_text(derivation_document(derivation, report), tuple(KNOWN_IN_BUILTINS)) == []
 
 
 def test_every_formula_in_the_builtins_prose_is_typeset(checked_builtins):
@@ -138,7 +176,16 @@ def test_every_formula_in_the_builtins_prose_is_typeset(checked_builtins):
 
 
 def test_no_code_in_the_text_of_all_builtins_in_one_document(checked_builtins):
-    assert code_in_text(derivations_document(checked_builtins)) == []
+    assert code_in_text(derivations_document(checked_builtins), tuple(KNOWN_IN_BUILTINS)) == []
+
+
+def test_every_known_piece_of_code_is_still_there(checked_builtins, graded):
+    """Each ratchet entry still matches (delete an entry once its file is fixed)."""
+    builtins = text_mode(derivations_document(checked_builtins))
+    feedback = text_mode(feedback_tex(graded[0], RUBRIC))
+    for known, text in ((KNOWN_IN_BUILTINS, builtins), (KNOWN_IN_FEEDBACK, feedback)):
+        for (name, at), where in known.items():
+            assert any(text[m.start():].startswith(at) for m in CODE[name].finditer(text)), where
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
@@ -146,6 +193,18 @@ def test_no_code_in_the_text_of_an_exported_sample(sample, tmp_path):
     out = tmp_path / "out.tex"
     main(["export", str(sample), "-o", str(out)])
     assert code_in_text(out.read_text(encoding="utf-8")) == []
+
+
+CLASS = sorted(p for p in Path(__file__).parent.joinpath("classes", "homework6").glob("*/answer.*"))
+
+
+@pytest.mark.parametrize("answer", CLASS, ids=lambda p: p.parent.name)
+def test_no_latex_source_in_the_text_of_an_exported_class_answer(answer, tmp_path):
+    """A student's own prose keeps what they wrote (``sqrt(1 + eta^2)`` unmarked is theirs to fix); what
+    the export writes around it (lists, headings, the marks) never prints the source's commands."""
+    out = tmp_path / "out.tex"
+    main(["export", str(answer), "-o", str(out)])
+    assert code_in_text(out.read_text(encoding="utf-8"), only=("LaTeX source",), literal=False) == []
 
 
 RUBRIC = load_rubric("assignment5", BUILTIN)
@@ -162,8 +221,22 @@ def test_no_code_in_what_export_writes_of_a_feedback_document(graded):
     for result in graded:
         items = [FeedbackItem(i.title, i.chains, i.points, i.max_points, (), i.unparsed)
                  for i in map(feedback_item, result.items)]
-        assert code_in_text(feedback_document(f"Feedback: {result.student}", items)) == [], result.student
+        assert code_in_text(feedback_document(f"Feedback: {result.student}", items),
+                            tuple(KNOWN_IN_FEEDBACK)) == [], result.student
+
+
+SCANNED_BEFORE_GRADING_WRITES_PROSE = ("**", "* between names", "sqrt(", "oo", "I*")
 
 
 def test_no_code_in_the_text_of_a_whole_feedback_document(graded):
-    assert all(code_in_text(feedback_tex(result, RUBRIC)) == [] for result in graded)
+    """Grading's comments included, for the code the scan has always looked for."""
+    for result in graded:
+        hits = code_in_text(feedback_tex(result, RUBRIC), tuple(KNOWN_IN_FEEDBACK))
+        assert [h for h in hits if h.split(":")[0] in SCANNED_BEFORE_GRADING_WRITES_PROSE] == [], result.student
+
+
+@pytest.mark.xfail(strict=True, reason="grading's comments are strings of plain maths and LaTeX source "
+                   "(verify/grading/kinds/feedback.py step_sentence, verify/grading/kinds/derivation.py _step): "
+                   "they should be Prose with Math pieces, as FeedbackItem.comments accepts")
+def test_no_code_at_all_in_the_text_of_a_whole_feedback_document(graded):
+    assert all(code_in_text(feedback_tex(result, RUBRIC), tuple(KNOWN_IN_FEEDBACK)) == [] for result in graded)

@@ -58,7 +58,7 @@ def test_every_builtin_derivation_compiles_and_shows_its_steps_and_verdicts(name
         if result.justification:
             assert squeeze(result.justification) in text
     for number, claim in enumerate(derivation.claims, 1):
-        assert f"Claim{number}." in text and "Proofsketch." in text
+        assert f"Claim{number}." in text and "Proofsketch" in text
 
 
 def test_the_sample_derivation_with_a_gda_figure_compiles(tmp_path):
@@ -141,3 +141,24 @@ def test_cli_pdf_of_a_checked_file(tmp_path):
     assert main(["export", str(source), "-o", str(out), "--pdf", "--budget", "30"]) == 1
     text = pdf_text(out.with_suffix(".pdf"))
     assert "refuted" in text and "Acounterexample:ata=" in text and "Formulasthatcouldnotberead" in text
+
+
+def test_a_claims_proof_sketch_is_named_by_the_justification_its_author_cited():
+    from sympy import Symbol
+    from verify.export.derivation import claim_latex
+    from verify.model import Claim
+
+    tex = claim_latex(Claim("t > 0", "inequality", Symbol("t", positive=True) > 0, justification="induction on t"),
+                      None, 1)
+    assert r"\emph{Proof sketch (induction on t).}" in tex
+
+
+def test_a_residual_without_a_canonical_form_is_the_left_side_minus_the_right_in_that_order():
+    from sympy import Symbol
+    from verify.export.explain import failure_lines
+    from verify.verdict import Status, Tier, Verdict
+
+    a, b = Symbol("a"), Symbol("b")
+    refuted = Verdict(Status.REFUTED, "", residual="2*a*b", tier=Tier.NUMERIC)
+    lines = failure_lines(refuted, (a + b) ** 2, a**2 + b**2)
+    assert r"\(\left(a + b\right)^{2} - \left(a^{2} + b^{2}\right)\)" in " ".join(lines)

@@ -72,6 +72,64 @@ def test_a_counterexample_names_each_side_and_typesets_its_numbers():
                                                  "this line, x + 1, is 1.5 - 2 i")
 
 
-def test_a_counterexample_value_that_is_not_a_number_stays_words():
-    example = Counterexample((("q(z)", "N(0.3, 1.2)"),), "1", "2")
-    assert "N(0.3, 1.2)" in words(counterexample_prose(example))
+def test_a_counterexample_value_that_is_not_a_number_or_a_law_stays_words():
+    example = Counterexample((("q(z)", "uniform on three points"),), "1", "2")
+    assert "uniform on three points" in words(counterexample_prose(example))
+
+
+def test_a_sampled_density_in_a_counterexample_is_a_typeset_normal_law_of_the_density():
+    from verify.vocabulary.probability import Normal, density
+
+    x, z = Symbol("x"), Symbol("z")
+    likelihood = density("p", [x], [z])
+    example = Counterexample((("p(x | z)", "N(0.77 z -0.92, 0.6561)"), ("p(z)", "N(0, 1)")), "1", "2")
+    prose = counterexample_prose(example, likelihood * density("p", [z]), x)
+    assert Math(likelihood) in prose and any(isinstance(p, Math) and isinstance(p.value, Normal) for p in prose)
+    assert prose_plain(prose, unicode=False).startswith("at p(x | z) = N(0.77 z - 0.92, 0.6561), p(z) = N(0, 1):")
+
+
+def test_a_law_over_a_variable_the_sides_do_not_hold_stays_words():
+    example = Counterexample((("p(x | z)", "N(0.77 w -0.92, 0.6561)"),), "1", "2")
+    assert "N(0.77 w -0.92, 0.6561)" in words(counterexample_prose(example, Symbol("z"), Symbol("x")))
+
+
+@pytest.mark.parametrize("claim", BUILTIN_CLAIMS, ids=lambda c: f"{c.kind}: {c.statement[:30]}")
+def test_a_proved_claims_sketch_is_an_argument_not_a_log_of_rules(claim):
+    verdict = Verdict(Status.PROVED, "", used=(Rule("dynamics", ""),), tier=Tier.CLAIM)
+    sketch = words(claim_sketch(claim, verdict))
+    assert "rules used" not in sketch and "cited" not in sketch and "holds exactly" not in sketch
+    assert sketch[:1].isupper() and sketch.endswith(".")
+
+
+def test_a_refuted_claims_sketch_says_it_fails():
+    verdict = Verdict(Status.REFUTED, "", tier=Tier.CLAIM)
+    assert words(claim_sketch(BUILTIN_CLAIMS[0], verdict)).endswith("This fails.")
+
+
+def test_the_eigenvalue_sketch_names_the_characteristic_polynomial_once():
+    sketch = words(claim_sketch(Claim("", "eigenvalues", A, Tuple(1, 1)), None))
+    assert sketch.count("characteristic polynomial") == 1
+
+
+def test_a_claim_of_an_unknown_kind_is_sketched_by_the_rules_that_decided_it():
+    verdict = Verdict(Status.PROVED, "", used=(Rule("Bayes' rule", ""),), tier=Tier.CLAIM)
+    assert words(claim_sketch(Claim("a fact", "no-such-kind", Symbol("x")), verdict)) == "Decided by Bayes' rule."
+
+
+def test_a_joint_density_described_as_a_product_of_laws_is_their_typeset_product():
+    from verify.vocabulary.probability import Normal
+
+    z = Symbol("z")
+    example = Counterexample((("p(x, z)", "p(x|z) p(z) = N(0.77 z -0.92, 0.6561) N(0, 1)"),), "1", "2")
+    value = counterexample_prose(example, z, z)[3]
+    assert isinstance(value, Math) and {type(a) for a in value.value.args} == {Normal}
+
+
+def test_a_sketch_does_not_repeat_the_justification_that_names_the_proof():
+    n = Symbol("n", positive=True)
+    from verify.vocabulary import Theta
+
+    named = Claim("n is Theta(n)", "theta", n, Theta(n), justification="monomial dominance")
+    unnamed = Claim("n is Theta(n)", "theta", n, Theta(n))
+    assert not words(claim_sketch(named, None)).lower().startswith("monomial dominance")
+    assert words(claim_sketch(unnamed, None)).startswith("Monomial dominance: ")

@@ -70,3 +70,38 @@ def test_unicode_is_off_when_the_terminal_cannot_show_it(monkeypatch):
     monkeypatch.delenv("VERIFY_ASCII", raising=False)
     assert unicode_wanted(io.TextIOWrapper(io.BytesIO(), encoding="ascii")) is False
     assert unicode_wanted(io.TextIOWrapper(io.BytesIO(), encoding="utf-8")) is True
+
+
+def test_matrix_products_are_written_side_by_side_with_a_transpose_mark():
+    from sympy import MatrixSymbol, sqrt
+
+    from verify.vocabulary.linalg import Softmax
+
+    n, d = Symbol("n"), Symbol("d_k", positive=True)
+    Q, K, V = (MatrixSymbol(name, n, n) for name in "QKV")
+    product = Softmax(Q * K.T / sqrt(d)) * V
+    assert plain_math(product, unicode=True) == "softmax(1/√(d_k) Q Kᵀ) V"
+    assert plain_math(product, unicode=False) == "softmax(1/sqrt(d_k) Q K^T) V"
+
+
+def test_a_transposed_sum_keeps_its_parentheses():
+    from sympy import MatrixSymbol, Transpose
+
+    A, B = MatrixSymbol("A", 2, 2), MatrixSymbol("B", 2, 2)
+    assert plain_math(Transpose(A + B), unicode=False) == "(A + B)^T"
+
+
+def test_a_form_as_written_prints_nested_sums_and_products_flat():
+    a, b, L, t, n = (Symbol(name) for name in ("a", "b", "L", "t", "n"))
+    written_sum = Add(Add(a**2, 2 * a * b, evaluate=False), b**2, evaluate=False)
+    written_product = Mul(Mul(L, t, evaluate=False), n**2, evaluate=False)
+    assert plain_math(written_sum, unicode=False, as_written=True) == "a^2 + 2 a b + b^2"
+    assert plain_math(written_product, unicode=True, as_written=True) == "Ltn²"
+
+
+def test_an_expectation_prints_its_law_as_a_subscript():
+    from verify.vocabulary.probability import Expectation, density
+
+    x = Symbol("x")
+    q = density("q", [Z], [x])
+    assert plain_math(Expectation(log(q), q), unicode=False) == "E_q(z | x)[log(q(z | x))]"

@@ -55,3 +55,15 @@ def test_run_prints_builtin_claims_as_statements_in_maths(capsys):
     main(["run", "bilinear-game", "--ascii"])
     out = capsys.readouterr().out
     assert "The eigenvalues of [[0, 1], [1, 0]]" in out and "**" not in out
+
+
+
+@pytest.mark.parametrize("text, shown", [
+    (r"ratios $= \sqrt{1 + \eta^2}$", "ratios = sqrt(eta^2 + 1)"),
+    (r"from $(1, 1)$, $\eta = 1$", "from (1, 1), eta = 1"),
+    (r"$a \le b$", "a <= b"),
+])
+def test_an_authors_formulas_in_prose_are_plain_maths_relations_included(text, shown):
+    from verify.report import authored_plain
+
+    assert authored_plain(text, unicode=False) == shown

@@ -30,16 +30,24 @@ def shorten(text: str, width: int = 60) -> str:
 
 
 def authored_plain(text: str, unicode: bool | None = None) -> str:
-    """An author's prose with its ``$...$`` formulas read by the LaTeX reader and printed as plain maths
-    (a formula the reader cannot read is left as the author wrote it)."""
+    """An author's prose with its ``$...$`` formulas read by the LaTeX reader and printed as plain maths:
+    an expression, a relation (``$\\eta = 1$``) or a continued one (``$= \\sqrt{1 + \\eta^2}$``); a
+    formula the reader cannot read is left as the author wrote it."""
     from .errors import VerifyError
-    from .parsing import parse_latex_expr
+    from .parsing import parse
 
     def shown(match: re.Match) -> str:
         try:
-            return plain_math(parse_latex_expr(match.group(1)), unicode)
+            statement = parse(match.group(1))
+            relations = [Relation(r) for r in ((statement.lead,) if statement.lead else ()) + statement.relations]
         except (VerifyError, ValueError, TypeError):
             return match.group(1)
+        exprs = [plain_math(e, unicode) for e in statement.exprs]
+        pieces = [_relation(relations.pop(0), unicode)] if statement.lead else []
+        pieces.append(exprs[0])
+        for relation, expr in zip(relations, exprs[1:]):
+            pieces += [_relation(relation, unicode), expr]
+        return " ".join(pieces)
 
     return _INLINE_MATH.sub(shown, text)
 

@@ -36,6 +36,8 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _TEX_HEADING = re.compile(r"^\\(section|subsection|subsubsection|paragraph)\*?\{([^{}]*)\}\s*$")
 _TEX_FRAME = re.compile(r"^\\(documentclass|usepackage|begin\{document\}|end\{document\}|maketitle|title|author|date)")
 _EMPHASIS = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|\*(?=\S)([^*]+?)(?<=\S)\*|`([^`\n]+)`")
+_TEX_LIST = re.compile(r"^\\(begin|end)\{(itemize|enumerate|description)\}\s*$")
+_TEX_ITEM = re.compile(r"^\s*\\item(?![A-Za-z])(?:\[([^\]\n]*)\])?\s*(.*)$")
 _HEADINGS = {1: "section", 2: "subsection", 3: "subsubsection"}
 
 
@@ -126,22 +128,40 @@ def _margin(formula, steps: list[Checked], walk: _Walk) -> str:
         why = walk.skipped.get(formula.text)
         return rf"\textit{{not checked: {escape_text(why)}}}" if why else ""
     notes = []
-    for s in steps:
+    for n, s in enumerate(steps):
         why = authored_latex(s.justification) if s.justification else ""
         verdict = s.result.verdict if s.result else None
-        notes.append(rf"\textup{{({s.chain + 1}.{s.index})}} {why} {verdict_mark(verdict)}{identical_note(verdict)}"
+        note = identical_note(verdict, on_its_line=_on_its_line(formula, n))
+        notes.append(rf"\textup{{({s.chain + 1}.{s.index})}} {why} {verdict_mark(verdict)}{note}"
                      + (nonzero_note(s.nonzero) if verdict is not None and verdict.status.holds else ""))
     return r"\\ ".join(notes)
 
 
-def _explanations(steps: list[Checked], walk: _Walk) -> list[str]:
+def _on_its_line(formula, n: int) -> bool:
+    """Whether the ``n``-th step read from ``formula`` has its left side on the same line: all but the
+    first step of a line continuing a chain (``= a^2 - b^2``) do."""
+    return n > 0 or formula.statement.lead is None
+
+
+_ON_ITS_LINE = ("the left side", "the right side")
+_ACROSS_LINES = ("the line before", "this line")
+
+
+def _explanations(formula, steps: list[Checked], walk: _Walk) -> list[str]:
+    """Each failing step of ``formula``, explained; its sides are named as the reader sees them: a step
+    whose left side is on the same line (``(a-b)^2 = a^2 - b^2``) has a left and a right side, a
+    continued line (``= a^2 - b^2``) a line before."""
     items = []
-    for s in steps:
+    for n, s in enumerate(steps):
         if s.result is None or s.result.verdict.status.holds:
             continue
         first = s.chain not in walk.explained
         walk.explained.add(s.chain)
-        lines = failure_lines(s.result.verdict, s.lhs, s.rhs, s.relation, walk.residuals.get((s.chain, s.index)))
+        sides = _ON_ITS_LINE if _on_its_line(formula, n) else _ACROSS_LINES
+        written = None not in s.written
+        lhs, rhs = s.written if written else (s.lhs, s.rhs)
+        lines = failure_lines(s.result.verdict, lhs, rhs, s.relation, walk.residuals.get((s.chain, s.index)), sides,
+                              as_written=written)
         head = "First wrong step" if first else "Step"
         items.append(rf"\textbf{{{head} ({s.chain + 1}.{s.index})}}, {verdict_mark(s.result.verdict)}: "
                      + " ".join(lines))
@@ -162,7 +182,7 @@ def _block(match: re.Match, walk: _Walk) -> str:
         steps = _steps_of(formula, walk)
         margin = _margin(formula, steps, walk)
         rows.append(rf"&{_formula_math(formula)}" + (rf" \tag*{{\why{{{margin}}}}}" if margin else ""))
-        explained += _explanations(steps, walk)
+        explained += _explanations(formula, steps, walk)
     out = "\\begin{align*}\n" + " \\\\\n".join(rows) + "\n\\end{align*}\n"
     if explained:
         out += "{\\small\n\\begin{compactitem}\n" + "\n".join(rf"\item {e}" for e in explained) \
@@ -201,22 +221,37 @@ def _emphasised(text: str) -> str:
 
 
 def _prose(text: str, offset: int, walk: _Walk) -> str:
-    """Headings become section headings; paragraphs are kept, in order."""
-    out, paragraph, at = [], [], offset
+    """Headings become section headings; paragraphs are kept, in order; a LaTeX list's items
+    become paragraphs headed by their labels (``(a)``, ``2.``, ``•``): the author's list commands
+    never reach TeX, and a list a display formula splits cannot leave an environment open."""
+    out, paragraph, at, lists, label = [], [], offset, [], [""]
 
     def flush():
-        if paragraph:
-            out.append(" ".join(_inline(t, o, walk) for t, o in paragraph) + "\\par\n")
+        if paragraph or label[0]:
+            out.append(label[0] + " ".join(_inline(t, o, walk) for t, o in paragraph) + "\\par\n")
             paragraph.clear()
+            label[0] = ""
 
     for line in text.split("\n"):
         stripped = line.strip()
         heading = _MD_HEADING.match(stripped) or _TEX_HEADING.match(stripped)
+        listing, item = _TEX_LIST.match(stripped), _TEX_ITEM.match(line)
         if heading is not None:
             flush()
             level = len(heading.group(1)) if heading.re is _MD_HEADING else \
                 {"section": 1, "subsection": 2}.get(heading.group(1), 3)
             out.append(rf"\{_HEADINGS.get(level, 'paragraph')}*{{{_inline(heading.group(2), at, walk)}}}" + "\n")
+        elif listing is not None:
+            flush()
+            if listing.group(1) == "begin":
+                lists.append([listing.group(2), 0])
+            elif lists:
+                lists.pop()
+        elif item is not None:
+            flush()
+            label[0] = _item_label(item.group(1), lists) + " "
+            if item.group(2).strip():
+                paragraph.append((item.group(2), at + item.start(2)))
         elif not stripped or _TEX_FRAME.match(stripped):
             flush()
         else:
@@ -224,6 +259,16 @@ def _prose(text: str, offset: int, walk: _Walk) -> str:
         at += len(line) + 1
     flush()
     return "".join(out)
+
+
+def _item_label(written: str | None, lists: list) -> str:
+    """An item's label as TeX: the author's ``[(a)]`` (escaped), else its number in an enumerate, else a bullet."""
+    if written is not None:
+        return rf"\textbf{{{escape_text(written)}}}"
+    if lists and lists[-1][0] == "enumerate":
+        lists[-1][1] += 1
+        return rf"\textbf{{{lists[-1][1]}.}}"
+    return r"\textbullet{}"
 
 
 def annotated_body(text: str, document, report: DerivationReport, residuals: Mapping[Where, Expr]) -> str:

@@ -75,7 +75,7 @@ def chain_latex(chain: Chain, results: dict[int, CheckResult], number: int,
                     results[i].verdict if i in results else None, emphasis=i == first_wrong)
             for i, step in enumerate(chain.steps, 1)]
     body = steps_align(latex_math(chain.start), rows)
-    return rf"\subsection*{{{head}}}" + "\n" + body + _failures(chain, results, number, residuals or {})
+    return rf"\subsection*{{\boldmath {head}}}" + "\n" + body + _failures(chain, results, number, residuals or {})
 
 
 def _failures(chain: Chain, results: dict[int, CheckResult], number: int,
@@ -93,12 +93,18 @@ def _failures(chain: Chain, results: dict[int, CheckResult], number: int,
     return ("{\\small\n" + _itemize(items) + "}\n") if items else ""
 
 
+def _sketch_head(claim: Claim) -> str:
+    """``Proof sketch (induction on t).``: the justification the author cited names the proof."""
+    cited = f" ({authored_latex(claim.justification)})" if claim.justification else ""
+    return rf"\emph{{Proof sketch{cited}.}}"
+
+
 def claim_latex(claim: Claim, result: CheckResult | None, number: int) -> str:
     """A claim: the statement with typeset formulas, its proof sketch, and its verdict."""
     verdict = result.verdict if result else None
     lines = [rf"\textbf{{Claim {number}.}} {prose_latex(claim_statement(claim))}"
              rf" \hfill {verdict_mark(verdict)}\par",
-             rf"\emph{{Proof sketch.}} {prose_latex(claim_sketch(claim, verdict))}\par"]
+             rf"{_sketch_head(claim)} {prose_latex(claim_sketch(claim, verdict))}\par"]
     if verdict is not None and not verdict.status.holds:
         lines.append(r"{\small " + " ".join(failure_lines(verdict, sides=("the left side", "the right side"))) + r"}\par")
     return "\n".join(lines) + "\n\\medskip\n"

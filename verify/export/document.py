@@ -40,12 +40,12 @@ def verdict_mark(verdict: Verdict | None) -> str:
     return rf"\verdict{{{_COLOURS[verdict.status]}}}{{{escape_text(verdict.label)}}}"
 
 
-def identical_note(verdict: Verdict | None) -> str:
+def identical_note(verdict: Verdict | None, on_its_line: bool = False) -> str:
     """A step identical to the line before (as written, not only as read: ``x \\cdot q/q`` after ``x``
-    is a step) is a restatement: said in the margin."""
+    is a step) is a restatement: said in the margin (``on_its_line``: both sides are on the step's line)."""
     if verdict is None or verdict.tier is not Tier.IDENTICAL:
         return ""
-    return r"\\ \textit{identical to the line before}"
+    return r"\\ \textit{both sides are identical}" if on_its_line else r"\\ \textit{identical to the line before}"
 
 
 def nonzero_note(factors) -> str:

@@ -24,9 +24,10 @@ def argument_latex(verdict: Verdict, relation: Relation = Relation.EQ) -> str:
 
 
 def failure_lines(verdict: Verdict, lhs=None, rhs=None, relation: Relation = Relation.EQ,
-                  residual: Expr | None = None, sides: tuple[str, str] = ("the line before", "this line")
-                  ) -> list[str]:
-    """The argument; the residual (canonical when known, else the plain difference); the counterexample."""
+                  residual: Expr | None = None, sides: tuple[str, str] = ("the line before", "this line"),
+                  as_written: bool = False) -> list[str]:
+    """The argument; the residual (canonical when known, else the plain difference); the counterexample
+    (``as_written``: ``lhs`` and ``rhs`` are forms as written, shown in their author's order)."""
     lines = [argument_latex(verdict, relation)]
     if verdict.residual is not None or residual is not None:
         if residual is not None and residual != 0:
@@ -34,8 +35,8 @@ def failure_lines(verdict: Verdict, lhs=None, rhs=None, relation: Relation = Rel
         elif residual is None and lhs is not None and rhs is not None:
             shown = difference(lhs, rhs)
             if shown is not None:
-                lines.append(prose_latex(("The residual, left minus right, is ", Math(shown), ".")))
+                lines.append(prose_latex(("The residual, left minus right, is ", Math(shown, True), ".")))  # in that order
     if verdict.counterexample is not None:
-        sentence = prose_latex(counterexample_prose(verdict.counterexample, lhs, rhs, *sides))
+        sentence = prose_latex(counterexample_prose(verdict.counterexample, lhs, rhs, *sides, as_written=as_written))
         lines.append("A counterexample: " + sentence + ".")
     return lines

@@ -124,7 +124,7 @@ def chain_feedback(chain: MarkedChain, number: int) -> str:
                     nonzero=s.nonzero)
             for i, s in enumerate(chain.steps, 1)]
     head = f"Chain {number}" + (f": {authored_latex(chain.title)}" if chain.title else "")
-    parts = [rf"\subsection*{{{head}}}", steps_align(_math(chain.start, chain.source, chain.written_start,
+    parts = [rf"\subsection*{{\boldmath {head}}}", steps_align(_math(chain.start, chain.source, chain.written_start,
                                                                 chain.start_as_written), rows)]
     if wrong is not None:
         parts.append(r"\medskip" + rf"\textbf{{First wrong step ({number}.{wrong}).}} " + _explained(chain, wrong)

@@ -39,7 +39,7 @@ def trajectory_plot(runs: list[tuple[str, str, np.ndarray]], caption: str, start
     if start is not None:
         plots.append(rf"\addplot[only marks, mark=*, mark size=1.5pt] coordinates {{{coordinates(start)}}};"
                      + "\n" + r"\addlegendentry{start}")
-    return ("\\begin{figure}[ht]\n\\centering\n"
+    return ("\\begin{figure}[htbp]\n\\centering\n"
             "\\begin{tikzpicture}\n\\begin{axis}[width=0.8\\linewidth, height=0.6\\linewidth, axis equal, "
             "xlabel={$p$}, ylabel={$q$}, legend columns=3, legend cell align=left, "
             "legend style={font=\\small, at={(0.5,-0.18)}, anchor=north, "
@@ -55,4 +55,6 @@ def gda_figure(simulators) -> str:
             for fn, legend, style in GDA_RUNS]
     caption = (rf"Iterates on $f(p,q)=pq$ from $(p_0,q_0)=({p0:g},{q0:g})$, step size "
                rf"$\eta={GDA_ETA:g}$, {GDA_STEPS} steps; the saddle point is the origin.")
-    return "\\subsection*{Figure}\n" + trajectory_plot(runs, caption, start=np.array([p0, q0]))
+    # no heading of its own: a float moves to where it fits, and a heading left behind at a page's foot
+    # would announce nothing (its caption names it)
+    return trajectory_plot(runs, caption, start=np.array([p0, q0]))

@@ -21,7 +21,7 @@ def prose_latex(prose: Prose) -> str:
         if not isinstance(piece, Math):
             out.append(escape_text(piece))
             continue
-        math = latex_math(piece.value)
+        math = latex_math(piece.value, as_written=piece.as_written)
         if len(math) <= DISPLAY_OVER:
             out.append(rf"\({math}\)")
             continue

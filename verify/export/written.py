@@ -9,8 +9,8 @@ caller prints the parsed expression instead.
 
 >>> written_latex(r"\\frac{1}{(\\sqrt{d_k})^2} d_k")
 '\\\\frac{1}{(\\\\sqrt{d_k})^2} d_k'
->>> written_latex(r"\\input{/etc/passwd}"), written_latex(r"x^^5c"), written_latex("sqrt(1 + eta^2)")
-(None, None, None)
+>>> written_latex(r"\\input{/etc/passwd}"), written_latex(r"x^^5c"), written_latex("sqrt(1 + eta^2)"), written_latex(">= 1")
+(None, None, None, None)
 """
 from __future__ import annotations
 
@@ -33,6 +33,8 @@ _SAFE_CHARS = re.compile(r"[A-Za-z0-9\s+\-*/=<>()\[\]{}|,.;:!'^_&\\]*")
 # a bare function or Greek name is ASCII notation (``sqrt(1 + eta^2)``), which LaTeX would set as letters
 _BARE_WORD = re.compile(r"(?<![\\A-Za-z])(?:sqrt|log|ln|exp|sin|cos|tan|tanh|sum|int|inf|oo|%s)(?![A-Za-z])"
                         % "|".join(_GREEK))
+# ASCII relations (``>=``, ``!=``, ``~=``) that LaTeX would set as two signs side by side
+_ASCII_RELATION = re.compile(r"[<>!~=]=")
 _ENV = re.compile(r"\\(begin|end)\s*\{([A-Za-z*]+)\}")
 MAX_CHARS = 600
 
@@ -68,7 +70,7 @@ def written_latex(source: str | None) -> str | None:
     """``source`` when it is safe, plain math-mode LaTeX; None when it must not be typeset as it is."""
     if not source or len(source) > MAX_CHARS or not _SAFE_CHARS.fullmatch(source) or "^^" in source:
         return None
-    if "*" in source or _BARE_WORD.search(source):
+    if "*" in source or _BARE_WORD.search(source) or _ASCII_RELATION.search(source):
         return None
     for match in _COMMAND.finditer(source):
         name = match.group(1)

@@ -3,7 +3,7 @@
 A claim's ``statement`` is the author's one-line summary, often in code
 (``sqrt(1 + eta^2) > 1``); the solution sheet states the claim from its subject and value
 instead, per kind (the encodings of ``verify.theories``), and sketches the argument
-from the kind, the cited justification, the rules the verdict used and its status.
+from the kind and the verdict's status (the export names the proof by the cited justification).
 An unknown kind falls back to the author's statement, as words.
 """
 from __future__ import annotations
@@ -15,7 +15,6 @@ from sympy.core.symbol import Str
 from sympy.matrices import MatrixBase
 
 from ..model import Claim
-from ..rules import normalise_rule_name
 from ..verdict import Status, Verdict
 from ..vocabulary import BigO, BigOmega, Theta
 from .prose import Math, Prose, joined
@@ -224,27 +223,38 @@ _SKETCHES: dict[str, str] = {
 }
 
 
+def _is_flow(claim: Claim) -> bool:
+    try:
+        rule = claim.subject[4]
+    except (TypeError, IndexError):
+        return False
+    return (rule.name if isinstance(rule, Str) else str(rule)) == "flow"
+
+
+_OUTCOMES = {Status.REFUTED: " This fails.", Status.UNKNOWN: " This could not be decided."}
+
+
 def claim_sketch(claim: Claim, verdict: Verdict | None) -> Prose:
-    """The argument behind the claim, as a sentence: what was done, and what it gave."""
-    how: list = []
-    if claim.kind == "eigenvalues":
-        how += _characteristic(claim.subject)
-    sketch = _SKETCHES.get(claim.kind)
+    """The argument behind the claim, as sentences: what was done and how far the check got (a proved
+    claim's mark says the rest; the justification the author cited names the proof, in its heading)."""
+    how: list = list(_characteristic(claim.subject)) if claim.kind == "eigenvalues" else []
+    sketch = "the claimed values are its roots, with multiplicity" if how else _SKETCHES.get(claim.kind, "")
+    if claim.kind == "update_map" and _is_flow(claim):
+        sketch = "differentiate f and compare the vector field entry by entry"
+    named, colon, rest = sketch.partition(": ")
+    if colon and claim.justification and named.lower() == claim.justification.strip().lower():
+        sketch = rest  # the proof is already named by the justification: "Proof sketch (monomial dominance)."
     if sketch:
         how.append(sketch)
-    used = {normalise_rule_name(rule.name) for rule in verdict.used} if verdict is not None else set()
-    if claim.justification and normalise_rule_name(claim.justification) not in used:
-        how.append(f" (cited: {claim.justification})")
+    rules = [rule.name for rule in verdict.used] if verdict is not None else []
+    tail = f"decided by {', '.join(rules)}" if not sketch and rules else ""
+    body = _capitalised((*how, tail + ".")) if how or tail else ()
     if verdict is None:
-        return _capitalised((*how, "; not checked.")) if how else ("Not checked.",)
-    outcome = {Status.PROVED: "; this holds exactly",
-               Status.CONSISTENT: f"; checked numerically only, on {verdict.samples} samples",
-               Status.REFUTED: "; this fails",
-               Status.UNKNOWN: "; this could not be decided"}[verdict.status]
-    rules = [rule.name for rule in verdict.used]
-    if rules:
-        outcome += f" (rules used: {', '.join(rules)})"
-    return _capitalised((*how, outcome, "."))
+        return (*body, " Not checked.") if body else ("Not checked.",)
+    if verdict.status is Status.CONSISTENT:
+        return (*body, f" Checked numerically only, on {verdict.samples} samples: not proved.")
+    outcome = _OUTCOMES.get(verdict.status, "")
+    return (*body, outcome) if body else (outcome.strip() or "Proved.",)
 
 
 def _capitalised(body: Prose) -> Prose:

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import re
 
-from sympy import Basic, ImmutableMatrix, Symbol, oo, preorder_traversal
+from sympy import Add, Basic, ImmutableMatrix, Symbol, oo, preorder_traversal
 from sympy.core.function import AppliedUndef
 from sympy.core.symbol import Str
 from sympy.matrices import MatrixBase
 from sympy.printing.latex import LatexPrinter
 
+from ..vocabulary.probability import Density
 from .text import escape_text
 
 _COMMANDS = ("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi "
@@ -45,12 +46,64 @@ class _Printer(LatexPrinter):
     def _print_ImaginaryUnit(self, expr) -> str:
         return "i"
 
+    def _print(self, expr, **kwargs) -> str:
+        """A density is written as on paper, ``p(z \\mid x)`` (its own ``_latex`` sizes the parentheses,
+        which sets them apart from the name: ``p \\left(z \\mid x\\right)``)."""
+        if isinstance(expr, Density):
+            inner = ", ".join(self._print(v) for v in expr.variables)
+            if expr.given:
+                inner += r" \mid " + ", ".join(self._print(v) for v in expr.given)
+            return f"{self._print(Symbol(expr.name))}({inner})"
+        return super()._print(expr, **kwargs)
+
+    def _print_Add(self, expr, order=None) -> str:
+        """A nested sum (a form as written: ``a^2 + 2ab + b^2`` reads as ``(a^2 + 2ab) + b^2``) is one sum."""
+        terms = _terms(expr)
+        if len(terms) != len(expr.args):
+            expr = Add(*terms, evaluate=False)
+        return super()._print_Add(expr, order)
+
+    def _print_OneMatrix(self, expr) -> str:
+        """The matrix of ones is a bold one, a row of ones the transpose of the column ``\\mathbf{1}``
+        (``c \\mathbf{1}^{T}``, where SymPy prints ``c 1``)."""
+        row = expr.rows == 1 and expr.cols != 1
+        return r"\mathbf{1}^{T}" if row else r"\mathbf{1}"
+
+    def _print_Symbol(self, expr, style: str = "plain") -> str:
+        self._in_symbol = True
+        try:
+            return super()._print_Symbol(expr, style)
+        finally:
+            self._in_symbol = False
+
+    def _split_super_sub(self, name: str) -> tuple[str, list[str], list[str]]:
+        """A name of several letters is one name, set upright (``\\mathrm{head}_{1}``, ``d_{\\mathrm{model}}``),
+        so that it does not read as a product of letters; a script of two letters (``x_{ij}``) stays indices."""
+        base, supers, subs = super()._split_super_sub(name)
+        if not getattr(self, "_in_symbol", False):  # a function's name: SymPy sets it (\\log, \\operatorname)
+            return (base, supers, subs)
+        if base is not None and _word(base, 2):
+            base = rf"\mathrm{{{base}}}"
+        return (base, [rf"\mathrm{{{s}}}" if _word(s, 3) else s for s in supers],
+                [rf"\mathrm{{{s}}}" if _word(s, 3) else s for s in subs])
+
     def _print_Integral(self, expr) -> str:
         """Over the whole real line the bounds go unsaid, as on paper: ``\\int f(z)\\, dz``."""
         if not all(len(limit) == 3 and limit[1] == -oo and limit[2] == oo for limit in expr.limits):
             return super()._print_Integral(expr)
         variables = "".join(rf"\, d{self._print(limit[0])}" for limit in expr.limits)
         return r"\int" * len(expr.limits) + " " + self._print(expr.function) + variables
+
+
+def _terms(expr) -> list:
+    out = []
+    for term in expr.args:
+        out.extend(_terms(term) if isinstance(term, Add) else [term])
+    return out
+
+
+def _word(text: str, letters: int) -> bool:
+    return len(text) >= letters and text.isascii() and text.isalpha()
 
 
 def _names(expr: Basic) -> tuple[set[Symbol], bool]:

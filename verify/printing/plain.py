@@ -61,6 +61,16 @@ def _greek_name(name: str, unicode: bool) -> str:
     return head + sep + tail
 
 
+def _flat(factors) -> tuple:
+    out = []
+    for factor in factors:
+        if isinstance(factor, Mul) and not factor.args[0].is_Number:
+            out.extend(_flat(factor.args))
+        else:
+            out.append(factor)
+    return tuple(out)
+
+
 class PlainPrinter(StrPrinter):
     """``str()`` with the conventions of handwriting instead of those of Python."""
 
@@ -104,9 +114,7 @@ class PlainPrinter(StrPrinter):
             text = self._print(term)
             negative = text.startswith(self.minus)
             if negative:
-                text = text[len(self.minus):]
-            if term.is_Add:
-                text = f"({text})"
+                text = text[len(self.minus):]  # a nested sum (a form as written) joins the terms: a + (b + c) = a + b + c
             pieces.append((self.minus if negative else "+", text))
         first_sign, first = pieces[0]
         head = (self.minus if first_sign != "+" else "") + first
@@ -139,6 +147,7 @@ class PlainPrinter(StrPrinter):
 
     def _print_Mul(self, expr) -> str:
         coeff, factors = expr.as_coeff_mul()
+        factors = _flat(factors)  # a nested product (a form as written) is one product: (L t) n² = L t n²
         sign = ""
         if coeff.is_Number and coeff.is_extended_negative:
             sign, coeff = self.minus, -coeff
@@ -206,6 +215,52 @@ class PlainPrinter(StrPrinter):
         head = "Σ" if self.unicode else "sum"
         body = self._print(expr.function)
         return f"{head}{limits} " + (f"({body})" if expr.function.is_Add else body)
+
+    def _print_MatMul(self, expr) -> str:
+        """Matrices side by side (``Q Kᵀ``, ``1/√(d_k) Q Kᵀ V``), never ``Q*K.T``."""
+        scalars = [a for a in expr.args if not getattr(a, "is_Matrix", False)]
+        matrices = [a for a in expr.args if getattr(a, "is_Matrix", False)]
+        sign, pieces = "", []
+        if scalars:
+            scalar = Mul(*scalars)
+            if scalar.could_extract_minus_sign():
+                sign, scalar = self.minus, -scalar
+            if scalar != 1:
+                text = self._print(scalar)
+                pieces.append(f"({text})" if scalar.is_Add else text)
+        for matrix in matrices:
+            text = self._print(matrix)
+            pieces.append(f"({text})" if precedence(matrix) < PRECEDENCE["Mul"] else text)
+        return sign + " ".join(pieces)
+
+    def _postfix(self, expr, unicode_mark: str, ascii_mark: str) -> str:
+        text = self._print(expr)
+        if not (getattr(expr, "is_Symbol", False) or type(expr).__name__ == "MatrixSymbol"):
+            text = f"({text})"
+        return text + (unicode_mark if self.unicode else ascii_mark)
+
+    def _print_Transpose(self, expr) -> str:
+        return self._postfix(expr.arg, "ᵀ", "^T")
+
+    def _print_Inverse(self, expr) -> str:
+        return self._postfix(expr.arg, "⁻¹", "^-1")
+
+    def _print_OneMatrix(self, expr) -> str:
+        row = expr.rows == 1 and expr.cols != 1
+        return ("1ᵀ" if self.unicode else "1^T") if row else "1"
+
+    def _plain_Softmax(self, expr) -> str:
+        return f"softmax({self._print(expr.arg)})"
+
+    def _plain_Concat(self, expr) -> str:
+        return f"Concat({', '.join(self._print(b) for b in expr.args)})"
+
+    def _plain_Expectation(self, expr) -> str:
+        """``E_q(z | x)[log p(x, z)]``: the law it is taken under as a subscript, the body in brackets."""
+        return f"E_{self._print(expr.dist)}[{self._print(expr.body)}]"
+
+    def _plain_Normal(self, expr) -> str:
+        return f"N({self._print(expr.mean)}, {self._print(expr.variance)})"
 
     def _plain__Asymptotic(self, expr) -> str:
         heads = {"Theta": ("Θ", "Theta"), "BigOmega": ("Ω", "Omega"), "BigO": ("O", "O")}

@@ -19,9 +19,11 @@ from .plain import plain_math
 
 @dataclass(frozen=True)
 class Math:
-    """A formula in a sentence: ``value`` is a SymPy object, a number, or a tuple of them."""
+    """A formula in a sentence: ``value`` is a SymPy object, a number, or a tuple of them;
+    ``as_written``: a form as written (unevaluated), printed in its author's order."""
 
     value: Any
+    as_written: bool = False
 
 
 Piece = Union[str, Math]
@@ -30,7 +32,7 @@ Prose = tuple[Piece, ...]
 
 def prose_plain(prose: Prose, unicode: bool | None = None) -> str:
     """The sentence as plain text, formulas as readable maths."""
-    return "".join(p if isinstance(p, str) else plain_math(p.value, unicode) for p in prose)
+    return "".join(p if isinstance(p, str) else plain_math(p.value, unicode, p.as_written) for p in prose)
 
 
 def joined(items: list[Prose], last: str = " and ") -> Prose:

@@ -9,15 +9,22 @@ from __future__ import annotations
 import json
 import re
 
-from sympy import Basic, Float, I, ImmutableMatrix, Integer, Ne, S, preorder_traversal
+from sympy import Add, Basic, Float, I, ImmutableMatrix, Integer, Mul, Ne, S, preorder_traversal
 
 from ..model import Relation
 from ..verdict import Counterexample, Status, Tier, Verdict
+from ..vocabulary.probability import Density
 from .prose import Math, Prose, joined
 
-_NUMBER = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?"
+_UNSIGNED = r"(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?"
+_NUMBER = rf"[-+]?{_UNSIGNED}"
 _COMPLEX = re.compile(rf"({_NUMBER})(?:([-+](?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)i)?|({_NUMBER})i")
 _MATRIX = re.compile(r"\[[-+0-9.e, \[\]]*\]")
+# a normal law as the numeric tier describes a sampled density: N(mean, variance), the mean a number
+# or ``w z +b`` (affine in one variable)
+_LAW = re.compile(rf"N\((?:(?P<mean>{_NUMBER})|(?P<w>{_NUMBER}) (?P<var>[A-Za-z]\w*) (?P<b>[-+]{_UNSIGNED})), "
+                  rf"(?P<variance>{_NUMBER})\)")
+_DENSITIES = re.compile(r"[a-z]\([^()]*\)(?: [a-z]\([^()]*\))*")  # p(x|z) p(z): what a product of laws is of
 
 
 def _rules(verdict: Verdict) -> Prose:
@@ -41,11 +48,40 @@ def _float(text: str):
     return Integer(int(value)) if value.is_integer() and abs(value) < 1e15 else Float(value, 6)
 
 
-def _value(text: str):
-    """A counterexample value: a number or a matrix of numbers as a SymPy object, else the text itself."""
+def _law(text: str, sides: tuple):
+    """``N(0.77 z -0.92, 0.6561)`` (the numeric tier's description of a sampled density) as a
+    :class:`Normal`, its variable the one of that name in ``sides``; a joint density described as a
+    product (``p(x|z) p(z) = N(...) N(0, 1)``) as the product of its laws; None for any other text."""
+    from ..vocabulary.probability import Normal
+
+    named, _, product = text.strip().rpartition(" = ")
+    if named and not _DENSITIES.fullmatch(named):
+        return None
+    laws = []
+    for piece in re.split(r"(?<=\)) (?=N\()", product):
+        found = _LAW.fullmatch(piece)
+        if found is None:
+            return None
+        if found.group("mean") is not None:
+            mean = _float(found.group("mean"))
+        else:
+            variable = _named(found.group("var"), sides)
+            if not isinstance(variable, Math):
+                return None
+            mean = Add(Mul(_float(found.group("w")), variable.value), _float(found.group("b")), evaluate=False)
+        laws.append(Normal(mean, _float(found.group("variance"))))
+    return laws[0] if len(laws) == 1 else Mul(*laws, evaluate=False)
+
+
+def _value(text: str, sides: tuple = ()):
+    """A counterexample value: a number, a matrix of numbers or a normal law as a SymPy object, else the
+    text itself."""
     number = _number(text)
     if number is not None:
         return Math(number)
+    law = _law(text, sides)
+    if law is not None:
+        return Math(law)
     if _MATRIX.fullmatch(text.strip()):
         try:
             rows = json.loads(re.sub(r"(\d)\.(?!\d)", r"\1", text))
@@ -65,7 +101,8 @@ def _named(name: str, sides: tuple) -> object:
         if not isinstance(side, Basic):
             continue
         for node in preorder_traversal(side):
-            if (node.is_Symbol or node.is_Function or getattr(node, "is_Atom", False)) and str(node) == name:
+            if (node.is_Symbol or node.is_Function or getattr(node, "is_Atom", False) or isinstance(node, Density)) \
+                    and str(node) == name:
                 return Math(node)
     return name
 
@@ -73,29 +110,30 @@ def _named(name: str, sides: tuple) -> object:
 SHORT_SIDE = 40  # characters of plain maths: a longer side is named in words, not printed again
 
 
-def _side(words: str, side) -> Prose:
+def _side(words: str, side, as_written: bool = False) -> Prose:
     if side is None:
         return (words,)
     from .plain import plain_math
 
-    if len(plain_math(side, unicode=False)) <= SHORT_SIDE:
-        return (words, ", ", Math(side), ",")
+    if len(plain_math(side, unicode=False, as_written=as_written)) <= SHORT_SIDE:
+        return (words, ", ", Math(side, as_written), ",")
     return (words,)
 
 
 def counterexample_prose(example: Counterexample, lhs=None, rhs=None,
-                         left: str = "the left side", right: str = "the right side") -> Prose:
+                         left: str = "the left side", right: str = "the right side", as_written: bool = False) -> Prose:
     """``at p = 0.5: the left side, p², is 0.25, the right side, p, is 0.5``: which side is which
-    (a side too long to repeat is named by ``left``/``right`` alone, e.g. "the line before")."""
+    (a side too long to repeat is named by ``left``/``right`` alone, e.g. "the line before";
+    ``as_written``: the sides are forms as written, printed in their author's order)."""
     sides = tuple(s for s in (lhs, rhs) if s is not None)
     out: list = ["at "]
     for n, (name, value) in enumerate(example.assignment):
         if n:
             out.append(", ")
-        out += [_named(name, sides), " = ", _value(value)]
+        out += [_named(name, sides), " = ", _value(value, sides)]
     if not example.assignment:
         out = ["at a concrete instance"]
-    out += [": ", *_side(left, lhs), " is ", _value(example.lhs), ", ", *_side(right, rhs), " is ",
+    out += [": ", *_side(left, lhs, as_written), " is ", _value(example.lhs), ", ", *_side(right, rhs, as_written), " is ",
             _value(example.rhs)]
     return tuple(out)
 
