@@ -11,7 +11,7 @@ blocks in order; the theory checks each fixed h, not the induction.
 """
 from __future__ import annotations
 
-TITLE = "Scaled dot-product attention: weighted sums, normalisation, heads, √d_k"
+TITLE = r"Scaled dot-product attention: weighted sums, normalisation, heads, $\sqrt{d_k}$"
 
 CONVENTIONS = (
     r"$Q, K$: $t \times d_k$; $V$: $t \times d_v$; $q_i, k_j, v_j$ are rows $i, j$ of $Q, K, V$ (indices 1-based).",
@@ -108,7 +108,7 @@ def _row_blocks(s, heads: int):
     from verify.vocabulary.linalg import Stack, matrix
 
     whole = matrix("W^O", heads * s["d_v"], s["d_model"])
-    return Fact(f"row blocks of W^O ({heads} heads)", whole, Stack(*(matrix(f"W^O_{m}") for m in range(1, heads + 1))))
+    return Fact(f"row blocks of the output projection ({heads} heads)", whole, Stack(*(matrix(f"W^O_{m}") for m in range(1, heads + 1))))
 
 
 def _shift_chains(s):
@@ -128,7 +128,7 @@ def _shift_chains(s):
         Step(exp(e(i, j)) * exp(ci) / Sum(exp(e(i, l)) * exp(ci), (l, 1, t)), justification="exp of a sum"),
         Step(exp(e(i, j)) / Sum(exp(e(i, l)), (l, 1, t)), justification="linearity of summation"),
         Step(Entry(Softmax(S), i, j), justification="definition of softmax"),
-    ), title="adding c_i to row i of the scores: entrywise")
+    ), title="adding $c_i$ to row $i$ of the scores: entrywise")
     whole = Chain(Softmax(shifted), (Step(Softmax(S), justification="shift invariance"),),
                   title="softmax is invariant to a constant added to each row")
     return entrywise, whole
