@@ -59,7 +59,7 @@ def test_feedback_names_the_line_quotes_the_step_and_the_mistake():
     elbo = _items({**reference(), **MUTANTS["ELBO term dropped"].slots})["3-elbo"]
     step = elbo.steps[1]
     assert step.line and step.written.startswith("=")
-    assert any(s.startswith(f"Your line {step.line} ({step.written})") and "missing" in s for s in elbo.feedback)
+    assert any(s.startswith(f"Your line {step.line} (${step.written}$)") and "missing" in s for s in elbo.feedback)
 
 
 def test_missing_required_justification_costs_points():

@@ -44,6 +44,7 @@ class StepResult:
     samples: int = 0  # numeric samples behind a ``consistent`` status
     written: str = ""  # the step as the student wrote it
     line: int | None = None  # its line in the submission
+    residual_math: str | None = None  # the residual as ``$...$``, for sentences that are typeset
 
     @property
     def label(self) -> str:

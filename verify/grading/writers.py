@@ -13,6 +13,7 @@ from dataclasses import fields, is_dataclass
 from enum import Enum
 from typing import Sequence
 
+from ..report import authored_plain
 from ..rules import Rule
 from .results import ItemResult, SubmissionResult
 from .rubric import Rubric
@@ -33,8 +34,8 @@ def item_lines(item: ItemResult) -> list[str]:
         lines.append(f"      step {step.index}: {step.label}{mark}" + (f" ({step.mistake})" if step.mistake else "")
                      + where)
     lines.extend(f"      - {_points(d.points)}: {d.reason}" for d in item.deductions)
-    lines.extend(f"      > {sentence}" for sentence in item.feedback)
-    lines.extend(f"      = {sentence}" for sentence in item.solution)
+    lines.extend(f"      > {authored_plain(sentence)}" for sentence in item.feedback)
+    lines.extend(f"      = {authored_plain(sentence)}" for sentence in item.solution)
     return lines
 
 
@@ -139,9 +140,9 @@ def _output(item: ItemResult, hide_solutions: bool = False) -> str:
         lines = ["Marked by course staff."]
     else:
         lines = [STUDENT_STATUS.get(item.status, "")]
-    lines.extend(item.feedback)
+    lines.extend(map(authored_plain, item.feedback))  # sentences keep their maths in $...$: plain for students
     if not hide_solutions:
-        lines.extend(item.solution)
+        lines.extend(map(authored_plain, item.solution))
     return "\n".join(line for line in lines if line)
 
 

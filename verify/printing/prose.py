@@ -35,6 +35,15 @@ def prose_plain(prose: Prose, unicode: bool | None = None) -> str:
     return "".join(p if isinstance(p, str) else plain_math(p.value, unicode, p.as_written) for p in prose)
 
 
+def prose_authored(prose: Prose) -> str:
+    """The sentence as an author writes one, formulas in ``$...$``: one string that export typesets
+    (``authored_latex``) and the terminal prints as plain maths (``authored_plain``), for outputs
+    that carry text (JSON, CSV, a gradebook)."""
+    from .latex import latex_math
+
+    return "".join(p if isinstance(p, str) else f"${latex_math(p.value, as_written=p.as_written)}$" for p in prose)
+
+
 def joined(items: list[Prose], last: str = " and ") -> Prose:
     """``a``, ``a and b``, ``a, b and c``."""
     out: list[Piece] = []

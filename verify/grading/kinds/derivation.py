@@ -16,7 +16,9 @@ from ...model import Relation
 from ...rules import find_rule
 from ...verdict import Status, Tier
 from ..checks import CheckKey, StepOutcome, holds
-from ..maths import at_point, plain
+from ...printing.prose import Math, prose_authored
+from ...printing.verdicts import counterexample_prose
+from ..maths import plain
 from ..classify import WRONG_JUSTIFICATION
 from ..classify import residual as linear_residual
 from ..answers import MIRROR, Answer, readings
@@ -109,18 +111,27 @@ def _line_of(source: str, found) -> int | None:
     return None
 
 
+def _residual_math(key: CheckKey) -> str | None:
+    """``before - after`` as ``$...$`` for a sentence (None if it cannot be shown)."""
+    try:
+        value = linear_residual(key.lhs, key.rhs)
+    except Exception:  # noqa: BLE001 - shown only; sets, matrices and relations have no difference
+        return None
+    return None if value == 0 else prose_authored((Math(value),))
+
+
 def _step(index: int, key: CheckKey, outcome: StepOutcome, written: str = "", line: int | None = None) -> StepResult:
     verdict = outcome.verdict
     wrong = verdict.status is Status.REFUTED
     example = None
     if verdict.counterexample:
-        point = verdict.counterexample
         where = f"your line {line}" if line else "your line"
-        example = (f"{at_point(point.assignment)}: {where} gives {point.rhs}; "
-                   f"the line before it gives {point.lhs}")
+        example = prose_authored(counterexample_prose(verdict.counterexample, key.lhs, key.rhs,
+                                                      left="the line before it", right=where))
     return StepResult(index, key.relation.value, _latex(key.rhs), key.justification, verdict.status, verdict.reason,
                       _residual(key) if wrong else verdict.residual, example, outcome.mistake, verdict.used,
-                      verdict.tier, verdict.samples, written=" ".join(written.split()), line=line)
+                      verdict.tier, verdict.samples, written=" ".join(written.split()), line=line,
+                      residual_math=_residual_math(key) if wrong else None)
 
 
 def _named(rule: str, steps: list[StepResult]) -> bool:
@@ -191,7 +202,8 @@ def _deductions(item: Item, policy: Scoring, steps: list[StepResult], draft: Dra
     for s in steps:
         if s.status is Status.REFUTED:
             deductions.append(Deduction(policy.wrong_step, f"step {s.index} is wrong ({s.mistake or 'refuted'})"))
-            feedback.append(step_sentence(s.index, s.mistake, s.residual, s.counterexample, s.written, s.line))
+            feedback.append(step_sentence(s.index, s.mistake, s.residual_math or s.residual, s.counterexample,
+                                          s.written, s.line))
         elif s.mistake == WRONG_JUSTIFICATION:
             needed = ", ".join(rule.name for rule in s.used if rule.demands_citation)
             deductions.append(Deduction(policy.wrong_justification,

@@ -21,7 +21,7 @@ def step_sentence(index: int, mistake: str | None, residual: str | None,
     """``Your line 4 ("= ...") is a sign flip: ... At x = 1.25: your line gives 1.70; ...``"""
     what = ADVICE.get(mistake or "", "this step does not follow from the line before")
     where = f"line {line}" if line else f"step {index}"
-    quoted = f" ({written})" if written else ""
+    quoted = f" (${written}$)" if written else ""  # typeset when it is safe LaTeX, else shown as text
     named = f" is a {mistake}" if mistake in NAMED else ""
     text = f"Your {where}{quoted}{named}: {what}."
     if residual not in (None, "0"):
