@@ -1,0 +1,86 @@
+"""Steps written with \\pm: each sign (or each value of a one-sided \\pm) is its own step, all must hold;
+signs that cannot be paired are never proved, and no \\pm reaches a theory as an internal error."""
+from __future__ import annotations
+
+import pytest
+
+from verify.config import CheckConfig
+from verify.engine.checker import check_derivation
+from verify.parsing import read_document
+from verify.verdict import Status, Tier
+
+
+def verdicts(body: str, premises: tuple[str, ...] = ()) -> list:
+    assume = "Assume:\n\n" + "".join(f"- ${p}$\n" for p in premises) + "\n" if premises else ""
+    document = read_document(f"{assume}Then\n{body}")
+    return [r.verdict for r in check_derivation(document.derivation(), CheckConfig()).results]
+
+
+def statuses(body: str, premises: tuple[str, ...] = ()) -> list[Status]:
+    return [v.status for v in verdicts(body, premises)]
+
+
+BETWEEN = ("0 < s < 1",)
+
+CASES = [  # (premises, the correct step, its broken variants)
+    ((), r"$$|1 \pm \mathrm{i}\eta| = \sqrt{1+\eta^2}$$",
+     [r"$$|1 \pm \mathrm{i}\eta| = \sqrt{1-\eta^2}$$", r"$$|1 \pm \mathrm{i}\eta| = 1+\eta^2$$",
+      r"$$|1 \pm \mathrm{i}\eta| = \sqrt{1+\eta}$$"]),
+    (BETWEEN, r"$$\tfrac{1 \pm s}{2} < 1$$", [r"$$\tfrac{1 \pm s}{2} > \tfrac12$$", r"$$\tfrac{1 \pm s}{2} < 0$$"]),
+    ((r"\lambda_\pm = 1 \pm s", *BETWEEN), r"$$\lambda_\pm > 0$$", [r"$$\lambda_\pm > 1$$", r"$$\lambda_\pm < 0$$"]),
+    ((), r"$$(1 \pm s)^2 = 1 \pm 2s + s^2$$", [r"$$(1 \pm s)^2 = 1 \mp 2s + s^2$$", r"$$(1 \pm s)^2 = 1 \pm s + s^2$$"]),
+    (("\\eta > 0",), r"$$\sqrt{1+\eta^2} > 1$$", [r"$$\sqrt{1+\eta^2} < 1$$", r"$$\sqrt{1-\eta^2} > 1$$"]),
+]
+
+
+@pytest.mark.parametrize("premises, right, wrongs", CASES)
+def test_the_correct_step_is_proved(premises, right, wrongs):
+    assert statuses(right, premises) == [Status.PROVED]
+
+
+@pytest.mark.parametrize("premises, wrong", [(p, w) for p, _, wrongs in CASES for w in wrongs])
+def test_a_broken_variant_is_never_proved(premises, wrong):
+    assert Status.PROVED not in statuses(wrong, premises)
+
+
+@pytest.mark.parametrize("premises, wrong", [(p, w) for p, _, wrongs in CASES for w in wrongs])
+def test_a_broken_variant_with_a_wrong_value_is_refuted(premises, wrong):
+    assert statuses(wrong, premises) == [Status.REFUTED]
+
+
+def test_a_one_sided_pm_claims_its_relation_of_each_value():
+    assert statuses(r"$$\tfrac{1 \pm s}{2} > \tfrac12$$", BETWEEN) == [Status.REFUTED]  # the lower value fails
+
+
+def test_lines_whose_signs_cannot_be_paired_are_never_proved():
+    """Each line's \\pm on its own is read as a set: the \\mp line takes the same values, so it is not proved."""
+    found = verdicts("$$\\tfrac{1}{2}(1 \\pm s)$$\n$$= \\tfrac12 \\mp \\tfrac{s}{2}$$\n")
+    assert [v.status for v in found] == [Status.UNKNOWN]
+    assert "which value is the upper sign is not known" in found[0].reason
+
+
+def test_lines_whose_values_differ_either_way_are_refuted():
+    assert statuses("$$\\tfrac{1}{2}(1 \\pm s)$$\n$$= \\tfrac12 \\mp s$$\n") == [Status.REFUTED]
+
+
+def test_a_branch_decided_by_numbers_keeps_its_tier():
+    found = verdicts(r"$$|1 \pm \mathrm{i}\eta| = 1+\eta^2$$")
+    assert found[0].tier is Tier.NUMERIC
+
+
+OGDA = ("s = \\sqrt{1-4\\eta^2}", "\\lambda_\\pm = \\tfrac12(1 \\pm s) - i\\eta", "0 < \\eta < \\tfrac12")
+OGDA_CHAIN = ("$$|\\lambda_\\pm|^2 = \\tfrac14(1\\pm s)^2 + \\eta^2$$\n$$= \\tfrac14(1 \\pm 2s + s^2) + \\eta^2$$\n"
+              "$$= \\tfrac14(2 \\pm 2s)$$\n$$= \\tfrac{1\\pm s}{2}$$\n$$< 1$$\n")
+
+
+def test_a_chain_with_pm_never_fails_in_the_checker():
+    assert all(v.tier is not Tier.FAILURE for v in verdicts(OGDA_CHAIN, OGDA))
+
+
+def test_a_refutation_that_needs_a_real_i_is_not_reported_when_i_may_be_the_imaginary_unit():
+    assert Status.REFUTED not in statuses(OGDA_CHAIN, OGDA)
+
+
+def test_a_dropped_term_in_a_pm_chain_is_refuted():
+    broken = OGDA_CHAIN.replace("\\tfrac14(2 \\pm 2s)", "\\tfrac14(1 \\pm 2s)")
+    assert Status.REFUTED in statuses(broken, OGDA)
