@@ -84,3 +84,8 @@ def test_a_refutation_that_needs_a_real_i_is_not_reported_when_i_may_be_the_imag
 def test_a_dropped_term_in_a_pm_chain_is_refuted():
     broken = OGDA_CHAIN.replace("\\tfrac14(2 \\pm 2s)", "\\tfrac14(1 \\pm 2s)")
     assert Status.REFUTED in statuses(broken, OGDA)
+
+
+def test_a_sum_to_infinity_the_numbers_cannot_evaluate_is_a_clear_unknown():
+    found = verdicts(r"$$(I - \eta A)^{-1} = \sum \limits_{k=0}^\infty (\eta A)^k$$")
+    assert [(v.status, v.tier) for v in found] == [(Status.UNKNOWN, Tier.NUMERIC)]

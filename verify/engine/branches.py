@@ -23,8 +23,7 @@ from sympy import Expr, FiniteSet, Symbol
 from sympy.sets.sets import Set
 
 from ..model import Context, Fact
-
-PM_BRANCH = Symbol("pm_branch", real=True)  # the reader's symbol for the sign of a paired \pm
+from ..theories.dynamics.written import PM_BRANCH
 _SIGN_NAMES = {1: "the upper sign", -1: "the lower sign"}
 _FACT_ROUNDS = 6  # facts that bring a paired \pm in through other facts: at most this deep
 
