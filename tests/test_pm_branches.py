@@ -89,3 +89,13 @@ def test_a_dropped_term_in_a_pm_chain_is_refuted():
 def test_a_sum_to_infinity_the_numbers_cannot_evaluate_is_a_clear_unknown():
     found = verdicts(r"$$(I - \eta A)^{-1} = \sum \limits_{k=0}^\infty (\eta A)^k$$")
     assert [(v.status, v.tier) for v in found] == [(Status.UNKNOWN, Tier.NUMERIC)]
+
+
+def test_a_set_whose_values_coincide_is_its_one_value():
+    assert statuses(r"$$|1 \pm \mathrm{i}| = \sqrt{2}$$") == [Status.PROVED]
+    assert statuses(r"$$|1 \pm \mathrm{i}| = 2$$") == [Status.REFUTED]
+
+
+def test_a_wrong_modulus_where_i_may_be_the_imaginary_unit_never_fails_in_the_checker():
+    found = verdicts("$$|1 \\pm i\\eta| = \\sqrt{1 - \\eta^2}$$\n", ("\\eta > 0",))
+    assert [v.status for v in found] != [Status.PROVED] and all(v.tier is not Tier.FAILURE for v in found)

@@ -152,8 +152,11 @@ def split(lhs: Expr, rhs: Expr, context: Context) -> Split | Matchings | Refused
     for side in (left, right):
         if isinstance(side, Refused):
             return side
-    if left.plain is not None and right.plain is not None:
-        return None
+    if left.plain is not None and right.plain is not None:  # a set of one value (|1 \\pm i eta| with i = I)
+        if (left.plain, right.plain) == (lhs, rhs):
+            return None
+        return Split((Case("with its one value", left.plain, right.plain, _branch_context(context, None)),),
+                     paired=False)
     unordered = [s for s in (left, right) if s.values is not None]
     if not unordered:  # paired, or paired against plain: one case per sign
         return Split(tuple(Case(f"with {_SIGN_NAMES[sign]}", _sign_value(left, sign), _sign_value(right, sign),
