@@ -3,10 +3,14 @@ signs that cannot be paired are never proved, and no \\pm reaches a theory as an
 from __future__ import annotations
 
 import pytest
+import sympy
+from sympy import Symbol
 
 from verify.config import CheckConfig
-from verify.engine.checker import check_derivation
+from verify.engine.checker import check_derivation, check_step
+from verify.model import Context, Fact, Relation
 from verify.parsing import read_document
+from verify.theories.dynamics.written import PM_BRANCH
 from verify.verdict import Status, Tier
 
 
@@ -99,3 +103,39 @@ def test_a_set_whose_values_coincide_is_its_one_value():
 def test_a_wrong_modulus_where_i_may_be_the_imaginary_unit_never_fails_in_the_checker():
     found = verdicts("$$|1 \\pm i\\eta| = \\sqrt{1 - \\eta^2}$$\n", ("\\eta > 0",))
     assert [v.status for v in found] != [Status.PROVED] and all(v.tier is not Tier.FAILURE for v in found)
+
+
+# --- the paired form, as the reader builds it when \pm is on two sides (and, ordered, across lines) -------
+
+S = Symbol("s", real=True)
+
+
+def paired(upper, lower):
+    return ((1 + PM_BRANCH) * upper + (1 - PM_BRANCH) * lower) / 2
+
+
+def paired_status(lhs, rhs, relation=Relation.EQ, context=Context()):
+    return check_step(lhs, relation, rhs, context, CheckConfig(seed=3, samples=6, budget=None)).status
+
+
+def test_paired_lines_are_proved_sign_by_sign():
+    assert paired_status(paired((1 + S)**2 / 4, (1 - S)**2 / 4), paired((1 + 2*S + S**2) / 4, (1 - 2*S + S**2) / 4)) \
+        is Status.PROVED
+
+
+def test_paired_lines_with_the_sign_swapped_are_refuted():
+    assert paired_status(paired((1 + S) / 2, (1 - S) / 2), paired((1 - S) / 2, (1 + S) / 2)) is Status.REFUTED
+
+
+def test_a_paired_fact_is_taken_with_the_sign_of_each_branch():
+    lam = Symbol("lambda_pm", real=True)
+    context = Context(symbols=(S, lam), facts=(Fact("lambda", lam, paired(1 + S, 1 - S)),))
+    assert paired_status(lam**2, paired((1 + S)**2, (1 - S)**2), context=context) is Status.PROVED
+    assert paired_status(lam**2, paired((1 - S)**2, (1 + S)**2), context=context) is Status.REFUTED
+
+
+def test_a_paired_inequality_is_decided_at_the_two_signs_only():
+    """Between the signs (b = 0) the claim says nothing: 1 +- s > 0 for 0 < s < 1 holds at b = +-1."""
+    context = Context(symbols=(S,), relations=(sympy.Lt(0, S), sympy.Lt(S, 1)))
+    assert paired_status(paired(1 + S, 1 - S), sympy.Integer(0), Relation.GT, context) is Status.PROVED
+    assert paired_status(paired(1 + S, 1 - S), sympy.Integer(1), Relation.GT, context) is Status.REFUTED
