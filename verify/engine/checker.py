@@ -23,9 +23,14 @@ from ..config import CheckConfig
 from ..model import Claim, Context, Derivation, Relation, Step, TwinCheck
 from ..rules import Rule, find_rule
 from ..theories import CLAIM_HANDLERS, STEP_HANDLERS
+from ..theories.dynamics.region import region_of
+from ..theories.dynamics.rules import BOTH_SIGNS
+from ..theories.dynamics.sign import decide_relation
+from ..vocabulary.linalg import Spectrum
 from ..undecided import Undecided
 from ..verdict import CheckResult, DerivationReport, Status, Tier, Verdict, proved, unknown
 from .as_read import alike, cancelled
+from .branches import Case, Matchings, Refused, Split, split
 from .budget import Ending, Outcome, run_lanes
 from .canonical import canonical_form
 from .numeric import numeric_check
@@ -73,6 +78,96 @@ def undefined_sides(step: StepQuestion) -> Verdict | None:
     if step.lhs.has(nan, zoo) or step.rhs.has(nan, zoo):
         return unknown("a side is undefined (division by zero or an indeterminate form such as oo - oo)")
     return None
+
+
+def both_signs(step: StepQuestion) -> Verdict | None:
+    """A step with ``\\pm`` is one step per sign (or per value of a set), each decided by every tier;
+    it holds when all do (``verify.engine.branches``). The verdict keeps the tier of the branch
+    that settled it, so a branch decided by numbers is never reported as a symbolic proof."""
+    if any(isinstance(side, Spectrum) for side in (step.lhs, step.rhs)):
+        return None  # eigenvalues = 1 \pm i eta: a multiset, the spectrum handler's
+    found = split(step.lhs, step.rhs, step.context)
+    if found is None:
+        return None
+    if isinstance(found, Refused):
+        return replace(unknown(found.reason), tier=Tier.NUMERIC)
+    verdict = _all_cases(found, step) if isinstance(found, Split) else _matched(found, step)
+    if verdict.status is Status.REFUTED and step.readings:
+        cases = found.cases if isinstance(found, Split) else found.options[0]
+        reading = _branches_hold_in_another_reading(step, cases)
+        if reading is not None:
+            return replace(unknown(f"{verdict.reason} when every name is read as the context reads it, but the step "
+                                   f"holds if {reading.says}; the document does not say which it means",
+                                   residual=verdict.residual), tier=verdict.tier)
+    return verdict
+
+
+def _branches_hold_in_another_reading(step: StepQuestion, cases: tuple[Case, ...]) -> OtherReading | None:
+    """As ``holds_in_another_reading``, with the names the branches brought in from facts
+    (``\\lambda_\\pm = \\tfrac12(1 \\pm s) - i\\eta``): read in the facts too, before they are split."""
+    every = Tuple(*(side for case in cases for side in (case.lhs, case.rhs)))
+    for reading in other_readings(every, Tuple()):
+        mapping = dict(reading.substitution)
+        facts = tuple(replace(f, rhs=f.rhs.xreplace(mapping)) if isinstance(f.rhs, sympy.Basic) else f
+                      for f in step.context.facts)
+        other = replace(step, lhs=step.lhs.xreplace(mapping), rhs=step.rhs.xreplace(mapping), written=(None, None),
+                        context=replace(step.context, facts=facts), readings=False)
+        if _holds_some_way(other):
+            return reading
+    return None
+
+
+def _holds_some_way(step: StepQuestion) -> bool:
+    """Whether the step holds with its values matched some way (a reading only stops a refutation)."""
+    found = split(step.lhs, step.rhs, step.context)
+    if isinstance(found, Matchings):
+        return any(all(_case_verdict(c, step).status.holds for c in option) for option in found.options)
+    return decide(step).status.holds
+
+
+def _case_verdict(case: Case, step: StepQuestion) -> Verdict:
+    return decide(replace(step, lhs=case.lhs, rhs=case.rhs, context=case.context, written=(None, None)))
+
+
+def _all_cases(found: Split, step: StepQuestion) -> Verdict:
+    verdicts = [(case, _case_verdict(case, step)) for case in found.cases]
+    for case, verdict in verdicts:
+        if verdict.status is Status.REFUTED:
+            return replace(verdict, reason=f"{case.says}: {verdict.reason}", used=())
+    for case, verdict in verdicts:
+        if verdict.status is Status.UNKNOWN:
+            return replace(verdict, reason=f"{case.says}: {verdict.reason}", used=())
+    reasons = "; ".join(f"{case.says}: {verdict.reason}" for case, verdict in verdicts)
+    used = tuple(dict.fromkeys(r for _, v in verdicts for r in v.used)) + (BOTH_SIGNS,)
+    weakest = next((v for _, v in verdicts if v.status is not Status.PROVED), None)
+    if weakest is not None:  # a branch only consistent: so is the step
+        return replace(weakest, reason=reasons, used=())
+    symbolic = next((v for _, v in verdicts if v.tier is not Tier.IDENTICAL), None)
+    if symbolic is None:  # each branch the same on both sides: a restatement only if written the same
+        tier = Tier.IDENTICAL if alike(step.written) else Tier.CANONICAL
+        return replace(verdicts[-1][1], reason=reasons, used=used, tier=tier)
+    return replace(symbolic, reason=reasons, used=used)
+
+
+def _matched(found: Matchings, step: StepQuestion) -> Verdict:
+    """Refuted when each way of matching the values fails; never proved (the sign is unknown)."""
+    failures = []
+    for option in found.options:
+        verdicts = [(case, _case_verdict(case, step)) for case in option]
+        if all(v.status is Status.PROVED for _, v in verdicts):
+            return replace(unknown(
+                f"the two sides take the same values ({'; '.join(c.says for c, _ in verdicts)}), but a side with "
+                "\\pm on its own was read as the set of its values, so which value is the upper sign is not known: "
+                "the step holds as written only if the signs pair this way"), tier=Tier.NUMERIC)
+        failed = next(((c, v) for c, v in verdicts if v.status is Status.REFUTED), None)
+        if failed is None:
+            return replace(unknown("the values written with \\pm are not matched between the sides and not "
+                                   "decided either way"), tier=Tier.NUMERIC)
+        failures.append(failed)
+    case, verdict = failures[0]
+    other = failures[1][0]
+    return replace(verdict, reason=f"the values do not match either way: {case.says}, {verdict.reason}; and "
+                                   f"{other.says}, it fails too", used=())
 
 
 def shape_mismatch(step: StepQuestion) -> Verdict | None:
@@ -190,7 +285,26 @@ def canonical_forms(step: StepQuestion) -> Verdict | None:
         for form in (residual, factor(residual)):
             if _SIGN_TESTS[step.relation](form):
                 return proved(f"the difference {form} has the required sign ({', '.join(map(str, used))})", used)
+        return _ordered_on_region(step, used)
     return None
+
+
+def _ordered_on_region(step: StepQuestion, used: tuple[Rule, ...]) -> Verdict | None:
+    """An inequality between real scalars in plain parameters, decided exactly on the region the
+    symbols' assumptions and the stated relations give (``0 < eta < 1/2``): a square root is squared
+    away when both sides are nonnegative, then a one-parameter sign is decided by Sturm counts."""
+    bigger, smaller = (step.lhs, step.rhs) if step.relation in (Relation.GT, Relation.GE) else (step.rhs, step.lhs)
+    sides = [canonical_form(side, step.context)[0] for side in (bigger, smaller)]
+    symbols = set().union(*(side.free_symbols for side in sides))
+    if any(_is_matrix(side) or side.is_extended_real is False for side in sides) or not symbols or \
+            any(type(s) is not Symbol or s.is_real is not True for s in symbols):
+        return None
+    relations = tuple(r for r in step.context.relations if r.free_symbols <= symbols)
+    sign = decide_relation(sides[0], sides[1], step.relation in (Relation.GT, Relation.LT), region_of(sides, relations))
+    if sign.holds is not True:
+        return None
+    return proved(f"{sides[0]} {'>' if step.relation in (Relation.GT, Relation.LT) else '>='} {sides[1]} on the "
+                  f"region the assumptions give: {sign.reason}", used)
 
 
 @dataclass(frozen=True)
@@ -233,9 +347,17 @@ def holds_in_another_reading(step: StepQuestion) -> OtherReading | None:
         written = tuple(None if w is None else w.xreplace(mapping) for w in step.written)
         other = replace(step, lhs=step.lhs.xreplace(mapping), rhs=step.rhs.xreplace(mapping), written=written,
                         readings=False)
-        if decide(other).status.holds:
+        if _holds_some_way(other):
             return reading
     return None
+
+
+def _holds_some_way(step: StepQuestion) -> bool:
+    """Whether the step holds with its values matched some way (a reading only stops a refutation)."""
+    found = split(step.lhs, step.rhs, step.context)
+    if isinstance(found, Matchings):
+        return any(all(_case_verdict(c, step).status.holds for c in option) for option in found.options)
+    return decide(step).status.holds
 
 
 def numeric(step: StepQuestion) -> Verdict:
@@ -245,7 +367,12 @@ def numeric(step: StepQuestion) -> Verdict:
     if step.undecided_form is not None:  # the numbers would decide what the symbols leave open: not drawn
         return unknown(f"not decided symbolically: {step.undecided_form}")
     residual = str(step.canonical[0])
-    found = numeric_check(step.lhs, step.relation, step.rhs, step.context, step.config)
+    try:
+        found = numeric_check(step.lhs, step.relation, step.rhs, step.context, step.config)
+    except OverflowError:  # a sum to infinity, or a value beyond floats: the numbers cannot say
+        return unknown(f"not decided symbolically, and a side cannot be evaluated numerically (a sum to infinity "
+                       f"or a value too large for floating point); residual (left - right) in canonical form: {residual}",
+                       residual=residual)
     if found.status is Status.UNKNOWN:
         return unknown(f"{found.reason}; residual (left - right) in canonical form: {residual}", residual=residual)
     if found.status is Status.REFUTED and step.readings:
@@ -257,8 +384,9 @@ def numeric(step: StepQuestion) -> Verdict:
                    samples=found.samples)
 
 
-DECIDERS: tuple[tuple[Tier, Decider], ...] = (
+DECIDERS: tuple[tuple[Tier | None, Decider], ...] = (  # None: the decider's verdict keeps its own tier
     (Tier.STRUCTURAL, undefined_sides),
+    (None, both_signs),
     (Tier.STRUCTURAL, shape_mismatch),
     (Tier.STRUCTURAL, approximation),
     (Tier.IDENTICAL, identical),
@@ -270,12 +398,13 @@ DECIDERS: tuple[tuple[Tier, Decider], ...] = (
 )
 
 
-def decide(step: StepQuestion, deciders: tuple[tuple[Tier, Decider], ...] = DECIDERS) -> Verdict:
-    """The first decider's verdict, stamped with its tier."""
+def decide(step: StepQuestion, deciders: tuple[tuple[Tier | None, Decider], ...] = DECIDERS) -> Verdict:
+    """The first decider's verdict, stamped with its tier (or with its own, for a decider that only
+    splits the step and passes on the tier of the part that settled it)."""
     for tier, decider in deciders:
         verdict = _asked(decider, step)
         if verdict is not None:
-            return replace(verdict, tier=tier)
+            return replace(verdict, tier=tier or verdict.tier or Tier.STRUCTURAL)
     return unknown("no tier decided the step")
 
 

@@ -183,6 +183,9 @@ def normalise(expr: Expr) -> Expr:
 
 def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     expr, used = apply_facts(expr, context)
+    if isinstance(expr, sympy.sets.Set) or expr.atoms(sympy.sets.Set):  # \pm as a set of values, in a fact
+        raise Undecided("a set of values (a \\pm read as both branches) has no canonical form: each branch "
+                        "is decided on its own, and this one was reached through a fact the split did not see")
     expr, done = carry_out(expr)
     expr, after = apply_facts(expr, context) if done else (expr, ())  # stated dynamics: \dot p = -q
     return normalise(expr), used + tuple(u for u in after if u not in used) + done + (ALGEBRA,)

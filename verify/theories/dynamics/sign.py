@@ -201,7 +201,37 @@ def decide(d: Expr, strict: bool, region: Region) -> Sign:
             continue  # a failure outside the region (eta = 0 for a nonzero eta) is no failure: ask the next test
         if found is not None:
             return found
-    return Sign(None, f"no exact argument decides the sign of {d}")
+    return _one_root(d, strict, region) or Sign(None, f"no exact argument decides the sign of {d}")
+
+
+def _one_root(d: Expr, strict: bool, region: Region) -> Sign | None:
+    """``d = A + B sqrt(u)`` with A, B, u free of roots and u >= 0 on the region: the signs of A and B
+    decide, or else (opposite signs) squaring the two nonnegative parts does (``1/2 - sqrt(1 - 4 eta^2)/2 > 0``
+    as ``1/4 > (1 - 4 eta^2)/4``). Only ever says that the sign holds; None otherwise."""
+    roots = {p for p in d.atoms(sympy.Pow) if p.exp == Rational(1, 2)}
+    if len(roots) != 1:
+        return None
+    root = roots.pop()
+    t = sympy.Dummy("t")
+    linear = sympy.expand(d.xreplace({root: t}))
+    if not linear.is_polynomial(t) or sympy.degree(linear, t) != 1:
+        return None
+    b, a, u = linear.coeff(t, 1), linear.coeff(t, 0), root.base
+    if any(part.has(t) for part in (a, b)) or decide(u, False, region).holds is not True:
+        return None
+    holds = lambda e, strictly: decide(e, strictly, region).holds is True  # noqa: E731
+    if holds(b, False) and holds(a, strict):
+        return Sign(True, f"{a} and the coefficient {b} of {root} have the required sign")
+    than = ">" if strict else ">="
+    if holds(b, True) and holds(-a, False):
+        inner, said = decide(sympy.expand(b**2 * u - a**2), strict, region), f"({b})^2 ({u}) {than} ({a})^2"
+    elif holds(-b, True) and holds(a, False):
+        inner, said = decide(sympy.expand(a**2 - b**2 * u), strict, region), f"({a})^2 {than} ({b})^2 ({u})"
+    else:
+        return None
+    if inner.holds is not True:
+        return None
+    return Sign(True, f"{a} and {b} {root} have opposite signs, so compare their squares, {said}: {inner.reason}")
 
 
 def decide_relation(lhs: Expr, rhs: Expr, strict: bool, region: Region) -> Sign:

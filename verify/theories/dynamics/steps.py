@@ -28,7 +28,7 @@ from .orthogonal import orthogonal_matrices
 from .region import Region, region_of, show_point
 from .rules import BOTH_SIGNS, SPECTRUM
 from .sign import Sign, decide, decide_relation
-from .written import SPECTRAL, explicit, named_matrices, rewrite
+from .written import PM_BRANCH, SPECTRAL, explicit, named_matrices, rewrite
 
 _SIGN_NAMES = {1: "upper sign (+)", -1: "lower sign (-)"}
 
@@ -39,11 +39,16 @@ def branch(expr: Expr, sign: int) -> Expr:
 
 
 def values_of(written: Expr) -> list[Expr]:
-    """A written multiset of eigenvalues: a tuple (with multiplicity), ``a \\pm b`` (both values) or one value."""
+    """A written multiset of eigenvalues: a tuple (with multiplicity), ``a \\pm b`` (both values, as
+    ``PlusMinus``, the reader's set of the two values or its paired form in ``pm_branch``) or one value."""
     if isinstance(written, (Tuple, tuple, list)):
         return [v for item in written for v in values_of(sympy.sympify(item))]
+    if isinstance(written, sympy.FiniteSet):
+        return [v for item in written.args for v in values_of(item)]
     if written.has(PlusMinus):
         return [branch(written, 1), branch(written, -1)]
+    if written.has(PM_BRANCH):
+        return [written.xreplace({PM_BRANCH: sign}) for sign in (1, -1)]
     return [written]
 
 

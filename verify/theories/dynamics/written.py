@@ -24,6 +24,8 @@ from .orthogonal import contract, orthogonal_matrices
 from .rules import DETERMINANT, DETERMINANT_PRODUCT, SPECTRAL_RADIUS, TRACE
 
 SPECTRAL = (Determinant, Trace, SpectralRadius, Spectrum)
+PM_BRANCH = sympy.Symbol("pm_branch", real=True)  # the sign b of the reader's paired \\pm, ((1 + b) U + (1 - b) L) / 2
+# (the same symbol as verify.parsing.transform.PM_BRANCH: equal by name and assumptions)
 LAMBDA = sympy.Dummy("lambda")
 
 
