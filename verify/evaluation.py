@@ -170,7 +170,10 @@ class Evaluator:
     def _eval_Sum(self, expr):
         body = expr.function
         variable, low, high = expr.limits[0]
-        low, high = int(round(float(self(low)))), int(round(float(self(high))))
+        low, high = float(self(low)), float(self(high))
+        if not (np.isfinite(low) and np.isfinite(high)):
+            raise Undecided("an infinite sum has no value from finitely many terms")
+        low, high = int(round(low)), int(round(high))
         if high - low > MAX_SUM_TERMS:
             raise Undecided("sum too long to evaluate")
         inner = sympy.Sum(body, *expr.limits[1:]) if len(expr.limits) > 1 else body
