@@ -11,8 +11,11 @@ sqrt(eta**2 + 1)
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
 from pathlib import Path
 
+import lark
 from lark import Lark, Token, Tree, UnexpectedInput
 from lark.exceptions import UnexpectedToken, VisitError
 from lark.lexer import Lexer
@@ -47,8 +50,29 @@ class _TokenList(Lexer):
 
 @functools.lru_cache(maxsize=1)
 def _parser() -> Lark:
+    """The LALR parser. Building its tables takes about a second, so lark's own cache keeps them in
+    the user's cache directory (never a shared temporary one: the cache is a pickle), in a file
+    named by the grammar's hash; lark checks the hash again when it loads."""
     grammar = (Path(__file__).parent / "math.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer=_TokenList, propagate_positions=True)
+    options = dict(parser="lalr", lexer=_TokenList, propagate_positions=True)
+    cache = _cache_file(grammar)
+    if cache is not None:
+        try:
+            return Lark(grammar, cache=str(cache), **options)
+        except OSError:  # an unwritable or vanished cache directory: build the tables here
+            pass
+    return Lark(grammar, **options)
+
+
+def _cache_file(grammar: str) -> Path | None:
+    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = Path(root) / "verify"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    digest = hashlib.sha256((grammar + lark.__version__).encode()).hexdigest()[:16]
+    return folder / f"grammar-{digest}.lark-cache"
 
 
 def _for_grammar(tokens: list) -> list:
