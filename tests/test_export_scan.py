@@ -228,7 +228,5 @@ def test_no_code_in_the_text_of_a_whole_feedback_document(graded):
         assert [h for h in hits if h.split(":")[0] in SCANNED_BEFORE_GRADING_WRITES_PROSE] == [], result.student
 
 
-@pytest.mark.xfail(strict=True, reason="grading's sentences in the complexity, values and expression kinds, the "
-                   "derivation kind's goal and advice texts still carry maths outside $...$ (verify/grading)")
 def test_no_code_at_all_in_the_text_of_a_whole_feedback_document(graded):
     assert all(code_in_text(feedback_tex(result, RUBRIC), tuple(KNOWN_IN_FEEDBACK)) == [] for result in graded)

@@ -23,8 +23,8 @@ def test_a_sign_flip_is_called_a_sign_flip():
 
 
 def test_a_wrong_answer_says_which_value_is_the_students():
-    sentence = _item({"q2": "sign flip"}, "q2-softmax-gradient").feedback[0]
-    assert re.search(r"your answer gives -?[\d.]+; the expected answer gives -?[\d.]+", sentence)
+    sentence = authored_plain(_item({"q2": "sign flip"}, "q2-softmax-gradient").feedback[0], unicode=False)
+    assert re.search(r"the expected answer, [^,]+, is -?[\d.]+, your answer, [^,]+, is -?[\d.]+", sentence)
 
 
 def test_a_wrong_step_is_quoted_with_its_line_and_both_sides_values():

@@ -65,6 +65,13 @@ def plain(expr: Expr) -> str:
 
 
 
+def formula(expr) -> str:
+    """``expr`` as ``$...$`` for a sentence: typeset in the feedback PDF, plain maths elsewhere."""
+    from ..printing.prose import Math, prose_authored
+
+    return prose_authored((Math(expr),))
+
+
 def at_point(assignment) -> str:
     """``x = 1.25, y = 0.5``: where a counterexample was found."""
     return ", ".join(f"{name} = {value}" for name, value in assignment)

@@ -33,7 +33,7 @@ def item_lines(item: ItemResult) -> list[str]:
         where = f" (line {step.line}: {step.written})" if step.line and not step.status.holds else ""
         lines.append(f"      step {step.index}: {step.label}{mark}" + (f" ({step.mistake})" if step.mistake else "")
                      + where)
-    lines.extend(f"      - {_points(d.points)}: {d.reason}" for d in item.deductions)
+    lines.extend(f"      - {_points(d.points)}: {authored_plain(d.reason)}" for d in item.deductions)
     lines.extend(f"      > {authored_plain(sentence)}" for sentence in item.feedback)
     lines.extend(f"      = {authored_plain(sentence)}" for sentence in item.solution)
     return lines

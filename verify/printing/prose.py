@@ -11,6 +11,7 @@ formula ever reaches a page as code.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Union
 
@@ -41,7 +42,12 @@ def prose_authored(prose: Prose) -> str:
     that carry text (JSON, CSV, a gradebook)."""
     from .latex import latex_math
 
-    return "".join(p if isinstance(p, str) else f"${latex_math(p.value, as_written=p.as_written)}$" for p in prose)
+    def shown(piece: Math) -> str:
+        text = latex_math(piece.value, as_written=piece.as_written)
+        number = isinstance(piece.value, (int, float)) or getattr(piece.value, "is_Number", False)
+        return text if number and re.fullmatch(r"-?\d+(\.\d+)?", text) else f"${text}$"  # 1.25 reads as written
+
+    return "".join(p if isinstance(p, str) else shown(p) for p in prose)
 
 
 def joined(items: list[Prose], last: str = " and ") -> Prose:

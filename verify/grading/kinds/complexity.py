@@ -13,7 +13,7 @@ from ...errors import VerifyError
 from ...theories.asymptotics import compare_classes
 from ...vocabulary import BigO, BigOmega, Theta
 from ..answers import choose, readings
-from ..maths import plain
+from ..maths import formula
 from ..reader import parse_in
 from ..references import assumptions, reference_class
 from ..results import Deduction
@@ -107,8 +107,8 @@ WHAT = {
 def _score(item: Item, found, comparison, claimed=None):
     credit = 1.0 if comparison.kind in FULL else float(item.rule.get(comparison.kind, 0.0))
     lost = item.points * (1 - credit)
-    yours = f"O({plain(claimed)})" if claimed is not None else "your class"
-    cost = f"Θ({plain(expected_class(item))})"
+    yours = formula(BigO(claimed)) if claimed is not None else "your class"
+    cost = formula(Theta(expected_class(item)))
     what = WHAT.get(comparison.kind, "is not the cost")
     why = f" ({comparison.explanation.split('. ')[0]})" if comparison.kind == "unknown" else ""
     deductions = (Deduction(lost, f"{comparison.kind.replace('_', ' ')}: {yours} {what} {cost}{why}"),) if lost else ()

@@ -18,7 +18,7 @@ from ...verdict import Status, Tier
 from ..checks import CheckKey, StepOutcome, holds
 from ...printing.prose import Math, prose_authored
 from ...printing.verdicts import counterexample_prose
-from ..maths import plain
+from ..maths import formula, plain
 from ..classify import WRONG_JUSTIFICATION
 from ..classify import residual as linear_residual
 from ..answers import MIRROR, Answer, readings
@@ -109,6 +109,14 @@ def _line_of(source: str, found) -> int | None:
         if probe and probe in line:
             return found.line + offset
     return None
+
+
+def _relation_formula(lhs, relation: str, rhs) -> str:
+    """``lhs rel rhs`` as one ``$...$`` formula (a relation SymPy has no class for is written in words)."""
+    try:
+        return formula(Relation(relation).sympy(lhs, rhs, evaluate=False))
+    except (ValueError, TypeError, AttributeError):
+        return f"{formula(lhs)} {SHOWN.get(relation, relation)} {formula(rhs)}"
 
 
 def _residual_math(key: CheckKey) -> str | None:
@@ -233,7 +241,7 @@ def _goal_and_start(item, policy, steps, good, draft, outcomes, feedback):
         if not reached:
             out.append(Deduction(policy.goal, "the last line is not the expected result"))
             feedback.append("Your last line is not the expected result.")
-            feedback.append(Solution(f"Your derivation should end at {plain(goal.lhs)}."))
+            feedback.append(Solution(f"Your derivation should end at {formula(goal.lhs)}."))
         elif draft.data.start == goal.lhs:
             out.append(Deduction(policy.goal, "the chain starts at the expected result: nothing is derived"))
             feedback.append("Start from the quantity the question defines and derive the result from it.")
@@ -258,7 +266,7 @@ def _relation_goal(draft, steps, good, outcomes, feedback, policy):
     forward = holds(outcomes.get(extra["goal from"])) and holds(outcomes.get(extra["goal"]))
     backward = holds(outcomes.get(extra["mirror from"])) and holds(outcomes.get(extra["mirror"]))
     wanted = goal.relation if forward else MIRROR[goal.relation]
-    shown = f"{plain(goal.lhs)} {SHOWN.get(goal.relation, goal.relation)} {plain(goal.value)}"
+    shown = _relation_formula(goal.lhs, goal.relation, goal.value)
     if not (forward or backward):
         starts = holds(outcomes.get(extra["goal from"])) or holds(outcomes.get(extra["mirror from"]))
         feedback.append("Your last line is not the expected result." if starts else

@@ -25,7 +25,8 @@ from ...model import Chain, Relation, Step
 from ...verdict import Status
 from ..answers import MIRROR, Answer, choose, readings, rivals
 from ..checks import CheckKey, holds, safe_classify
-from ..maths import at_point
+from ...printing.prose import prose_authored
+from ...printing.verdicts import counterexample_prose
 from ..reader import context
 from ..results import Checked, Deduction
 from ..rubric import Item
@@ -180,7 +181,8 @@ def _finish(draft: Draft, outcomes: dict):
     example = first.verdict.counterexample if first else None
     sentence = f"Your answer is not right: {advice}."
     if example:
-        sentence += (f" At {at_point(example.assignment)} your answer gives {example.rhs}; "
-                     f"the expected answer gives {example.lhs}.")
+        sentence += " " + prose_authored(counterexample_prose(example, first_key.lhs, first_key.rhs,
+                                                              left="the expected answer", right="your answer")) + "."
+        sentence = sentence.replace(". at ", ". At ")
     return result(item, 0, "graded", found, mistake=mistake, deductions=(Deduction(item.points, reason),),
                   feedback=(sentence,))

@@ -8,7 +8,7 @@ ADVICE = {
     "term added": "a term appears that the previous line does not justify",
     "factor changed": "a constant factor changed; recheck the coefficient",
     "exponent changed": "an exponent changed; recheck the power",
-    "conditional swapped": "a conditional density is the wrong way round (e.g. p(x|z) for p(z|x))",
+    "conditional swapped": "a conditional density is the wrong way round (e.g. $p(x|z)$ for $p(z|x)$)",
     "wrong justification": "the rule you name does not license this step",
 }
 

@@ -14,9 +14,10 @@ import functools
 import re
 from fractions import Fraction
 
-from sympy import Rational, Symbol
+from sympy import Eq, Rational, Symbol
 
 from ...parsing import parse_ascii_expr
+from ..maths import formula
 from ..results import Deduction
 from ..rubric import Item
 from .common import Draft, feedback_for, find, result
@@ -104,8 +105,9 @@ def prepare(item: Item, text: str) -> Draft:
         name, k = sorted(conflicting, key=lambda key: (key[1], key[0]))[0]
         return Draft(item, found, done=result(
             item, 0, "review", found, mistake="conflicting values",
-            deductions=(Deduction(item.points, f"{name}_{k} is given two different values"),),
-            feedback=(f"You give {name}_{k} two different values; a person will decide which you meant.",)))
+            deductions=(Deduction(item.points, f"{formula(Symbol(f'{name}_{k}'))} is given two different values"),),
+            feedback=(f"You give {formula(Symbol(f'{name}_{k}'))} two different values; a person will decide which "
+                      "you meant.",)))
     return Draft(item, found, done=_score(item, found, expected, given))
 
 
@@ -122,13 +124,15 @@ def _score(item: Item, found, expected: dict, given: dict):
     if not wrong:
         return result(item, item.points, "graded", found)
     name, k = wrong[0]
-    shown = "missing" if (name, k) not in given else str(given[(name, k)])
-    reason = f"{len(wrong)} of {len(expected)} values wrong or missing; first: {name}_{k} is {shown}, expected {expected[(name, k)]}"
+    entry = formula(Symbol(f"{name}_{k}"))
+    shown = "missing" if (name, k) not in given else formula(Rational(str(given[(name, k)])))
+    right = formula(expected[(name, k)])
+    reason = f"{len(wrong)} of {len(expected)} values wrong or missing; first: {entry} is {shown}, expected {right}"
     hint = feedback_for(item, "wrong value", "Recompute it from the previous values with the update rule.")
     return result(item, item.points * credit, "graded", found, mistake="wrong value",
                   deductions=(Deduction(item.points * (1 - credit), reason),),
-                  feedback=(f"{name}_{k} is not right (you have {shown}). {hint}",),
-                  solution=(f"{name}_{k} = {expected[(name, k)]}",))
+                  feedback=(f"{entry} is not right (you have {shown}). {hint}",),
+                  solution=(formula(Eq(Symbol(f"{name}_{k}"), expected[(name, k)], evaluate=False)),))
 
 
 def finish(draft: Draft, outcomes: dict):
