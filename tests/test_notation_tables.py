@@ -8,6 +8,7 @@ from sympy import Derivative, FiniteSet, Function, Indexed, IndexedBase, Integra
 
 from verify.errors import ParseError
 from verify.parsing import parse, parse_latex_expr
+from verify.theories.linalg.ranges import unstated_size
 from verify.vocabulary import KL
 
 a, b, c, s, x, y, eta, k, j, i, l = (Symbol(n) for n in ("a", "b", "c", "s", "x", "y", "eta", "k", "j", "i", "l"))
@@ -90,7 +91,7 @@ DIVERGENCES = [
 
 SUMS = [
     (r"\sum_k^C x_k", Function("sum_k^C")(Indexed(IndexedBase("x"), k))),
-    (r"\sum_{i \neq j} y_i", Function("sum_i!=j")(Indexed(IndexedBase("y"), i))),
+    (r"\sum_{i \neq j} y_i", Sum(Indexed(IndexedBase("y"), i), (i, 1, unstated_size("y"))) - Indexed(IndexedBase("y"), j)),
     (r"\sum \limits_{k=0}^\infty x^k", Sum(x**k, (k, 0, oo))),
     (r"\sum_{l=1}^{2} v_{i, l}", Indexed(IndexedBase("v"), i, 1) + Indexed(IndexedBase("v"), i, 2)),
     (r"\sum_{k=1}^{3} -k", -6),

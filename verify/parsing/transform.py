@@ -14,6 +14,7 @@ from lark.visitors import Transformer_NonRecursive
 from sympy import Expr, Integer, Rational, Symbol
 from sympy.core.function import AppliedUndef
 
+from ..theories.linalg.ranges import summed_family, unstated_size
 from ..vocabulary import KL, BigO, BigOmega, Expectation, Normal, Theta
 from . import objects
 from .kinds import IDENTITY_NAME, Kinds, fit_product, fit_sides, fit_sum, is_capital
@@ -561,18 +562,27 @@ class ToSympy(Transformer_NonRecursive):
     def _big(self, kind, word: str, items):
         (variable, low, high), body = items[0], _expr(items[1])
         body = self._bind(body, variable)
-        if isinstance(low, str):  # \sum_{i \neq j} x_i: an undefined sum over the other indices
-            return sympy.Function(f"{word}_{variable}!={high}")(body)
         if low is None and high is not None:  # \sum_k^C: the lower bound is not written down
             return sympy.Function(f"{word}_{variable}^{high}")(body)
-        if low is None or high is None:  # \sum_j x_j: the index set is not written down
-            return sympy.Function(f"{word}_{variable}")(body)
+        if low is None or isinstance(low, str):  # \sum_j x_j, \sum_{i \neq j}: the index set is not written
+            return self._unstated(kind, word, variable, body, high if isinstance(low, str) else None)
         span = high - low
         if span.is_infinite and low.is_finite:  # \sum_{k=0}^\infty: a series, kept symbolic
             return kind(body, (variable, low, high))
         if span.is_Number and span > self.caps.max_sum_terms:
             raise Refusal(f"a {word} over {span} terms (at most {self.caps.max_sum_terms})", "max_sum_terms")
         return kind(body, (variable, low, high))
+
+    def _unstated(self, kind, word: str, variable, body: Expr, skipped) -> Expr:
+        """``\\sum_j \\exp(o_j)``: the sum over the components of the family o, ``j = 1..|o|`` (``linalg.ranges``);
+        ``\\sum_{i \\neq k}``: that sum minus its i = k term (k taken to be in the range). With no family
+        indexed by the index (``\\sum_j f(j)``), or for a product, an undefined function: no range is guessed."""
+        family = summed_family(body, variable) if kind is sympy.Sum and isinstance(variable, Symbol) else None
+        if family is None:
+            label = f"{word}_{variable}" if skipped is None else f"{word}_{variable}!={skipped}"
+            return sympy.Function(label)(body)
+        whole = sympy.Sum(body, (variable, 1, unstated_size(*family)))
+        return whole if skipped is None else whole - body.xreplace({variable: skipped})
 
     def _bind(self, body: Expr, variable) -> Expr:
         """``s_j`` under ``\\sum_j`` is the j-th entry of a family s (1-based), not one fixed number."""

@@ -26,6 +26,7 @@ from ..probability.rules import INDEPENDENCE, LINEARITY
 from .entries import Mixed, entry, is_matrix, is_vector, lower
 from .held import holding
 from .moments import moments
+from .ranges import differentiated_sums, draw_sizes, stated_sum_premise, unify_sizes
 from .rules import COMPONENTWISE_EQUALITY, ENTRYWISE_EQUALITY, LINEAR_ALGEBRA
 from .sums import freshen, reduced
 
@@ -113,6 +114,7 @@ def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     expr, facts = apply_definitions(expr, context)
     facts = [*written, *facts]
     used: set = set()
+    expr = differentiated_sums(unify_sizes(expr, _scope(expr, context)), used)
     with holding():  # the held sums of this form, dropped when it is built
         try:
             scalar = to_scalar(resolve_rows(expr), used)
@@ -123,6 +125,11 @@ def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     return form, tuple(facts) + tuple(sorted(used, key=str)) + (LINEAR_ALGEBRA,)
 
 
+def _scope(expr: Expr, context: Context) -> Expr:
+    """The step and every fact: where the families summed over unstated ranges are read together."""
+    return Tuple(expr, *(side for f in context.facts for side in (f.lhs, f.rhs)))
+
+
 def stated_sums(form: Expr, context: Context, used: list) -> Expr:
     """A stated value of a sum (``\\sum_j y_j = 1``, one-hot labels) put in wherever the form shows that
     sum once constants are factored out (``\\sum_j y_j c = c \\sum_j y_j``): both are brought to the
@@ -130,7 +137,7 @@ def stated_sums(form: Expr, context: Context, used: list) -> Expr:
     for fact in context.facts:
         if not isinstance(fact.lhs, Sum) or form == 0:
             continue
-        target = reduced(to_scalar(fact.lhs, set()), set())
+        target = reduced(to_scalar(unify_sizes(fact.lhs, _scope(form, context)), set()), set())
         if target != 0 and form.has(target):
             form = form.xreplace({target: fact.rhs})
             used.append(fact_rule(fact))
@@ -141,6 +148,11 @@ def instantiate(context: Context, expr: Expr, rng, instance) -> str | None:
     """Numbers for ``expr`` (``linalg.numeric``), imported on first use: proved steps never need them."""
     from .numeric import instantiate as numbers
 
+    scope = Tuple(expr, *(f.rhs for f in context.facts))
+    reason = stated_sum_premise(scope, context)
+    if reason is not None:
+        return reason
+    draw_sizes(scope, rng, instance)
     return numbers(context, expr, rng, instance)
 
 
