@@ -562,10 +562,9 @@ class ToSympy(Transformer_NonRecursive):
     def _big(self, kind, word: str, items):
         (variable, low, high), body = items[0], _expr(items[1])
         body = self._bind(body, variable)
-        if low is None and high is not None:  # \sum_k^C: the lower bound is not written down
-            return sympy.Function(f"{word}_{variable}^{high}")(body)
-        if low is None or isinstance(low, str):  # \sum_j x_j, \sum_{i \neq j}: the index set is not written
-            return self._unstated(kind, word, variable, body, high if isinstance(low, str) else None)
+        if low is None or isinstance(low, str):  # \sum_j x_j, \sum_k^C, \sum_{i \neq j}: the index set is not written
+            return self._unstated(kind, word, variable, body, high if isinstance(low, str) else None,
+                                  high if low is None else None)
         span = high - low
         if span.is_infinite and low.is_finite:  # \sum_{k=0}^\infty: a series, kept symbolic
             return kind(body, (variable, low, high))
@@ -573,23 +572,31 @@ class ToSympy(Transformer_NonRecursive):
             raise Refusal(f"a {word} over {span} terms (at most {self.caps.max_sum_terms})", "max_sum_terms")
         return kind(body, (variable, low, high))
 
-    def _unstated(self, kind, word: str, variable, body: Expr, skipped) -> Expr:
+    def _unstated(self, kind, word: str, variable, body: Expr, skipped, top) -> Expr:
         """``\\sum_j \\exp(o_j)``: the sum over the components of the family o, ``j = 1..|o|`` (``linalg.ranges``);
-        ``\\sum_{i \\neq k}``: that sum minus its i = k term (k taken to be in the range). With no family
-        indexed by the index (``\\sum_j f(j)``), or for a product, an undefined function: no range is guessed."""
+        ``\\sum_{i \\neq k}``: that sum minus its i = k term (k taken to be in the range); ``\\sum_k^C``, its
+        lower bound not written: the |o| indices up to C, ``k = C - |o| + 1..C`` (never a guessed 1). With no
+        family indexed by the index (``\\sum_j f(j)``), or for a product, an undefined function."""
         family = summed_family(body, variable) if kind is sympy.Sum and isinstance(variable, Symbol) else None
         if family is None:
-            label = f"{word}_{variable}" if skipped is None else f"{word}_{variable}!={skipped}"
+            label = f"{word}_{variable}^{top}" if top is not None else (
+                f"{word}_{variable}" if skipped is None else f"{word}_{variable}!={skipped}")
             return sympy.Function(label)(body)
-        whole = sympy.Sum(body, (variable, 1, unstated_size(*family)))
+        size = unstated_size(*family)
+        whole = sympy.Sum(body, (variable, 1, size) if top is None else (variable, top - size + 1, top))
         return whole if skipped is None else whole - body.xreplace({variable: skipped})
 
     def _bind(self, body: Expr, variable) -> Expr:
         """``s_j`` under ``\\sum_j`` is the j-th entry of a family s (1-based), not one fixed number."""
-        bound = {symbol: sympy.Indexed(sympy.IndexedBase(base), *indices)
-                 for symbol, (base, indices) in self.families.items()
-                 if any(index.has(variable) for index in indices) and body.has(symbol)}
-        return body.xreplace(bound) if bound else body
+        entries = {symbol: sympy.Indexed(sympy.IndexedBase(base), *indices)
+                   for symbol, (base, indices) in self.families.items() if any(index.has(variable) for index in indices)}
+        bound = {symbol: entry for symbol, entry in entries.items() if body.has(symbol)}
+        body = body.xreplace(bound) if bound else body
+        by_name = {symbol.name: entry for symbol, entry in entries.items()}
+        # p_j(\delta_{ij} - p_i) under \sum_j: an entry is a number, so the bracket multiplies it
+        calls = {call: by_name[call.func.__name__] * call.args[0] for call in body.atoms(AppliedUndef)
+                 if call.func.__name__ in by_name and len(call.args) == 1 and call not in self.bracketed}
+        return body.xreplace(calls) if calls else body
 
     def limits(self, items):
         return tuple(_expr(x) for x in items) if len(items) == 2 else (_expr(items[0]), None)

@@ -13,7 +13,7 @@ integer (a legitimate instance whatever the intended sets), free indices a value
 """
 from __future__ import annotations
 
-from sympy import Add, Derivative, Expr, Indexed, KroneckerDelta, Mul, Sum, Symbol, expand
+from sympy import Add, Derivative, Expr, Indexed, KroneckerDelta, Mul, Sum, Symbol, Tuple, expand
 
 from ..base import Rule, register_rule
 
@@ -47,7 +47,8 @@ def summed_family(body: Expr, variable) -> tuple[str, int] | None:
 
 
 def unstated_sums(expr: Expr) -> list:
-    return [s for s in expr.atoms(Sum) if any(is_unstated_size(high) for _, _, high in s.limits)]
+    """Sums whose range holds an unstated size (``1..|o|``, or ``C - |o| + 1..C`` for ``\\sum_k^C``)."""
+    return [s for s in expr.atoms(Sum) if any(_sized(Tuple(low, high)) for _, low, high in s.limits)]
 
 
 def differentiated_sums(expr: Expr, used: set) -> Expr:
@@ -77,7 +78,7 @@ def _collapse(node: Sum, used: set) -> Expr:
     if len(node.limits) != 1:
         return node
     k, low, high = node.limits[0]
-    if low != 1 or not is_unstated_size(high):
+    if not _sized(Tuple(low, high)):
         return node
     kept, collapsed = [], []
     for term in Add.make_args(expand(node.function)):
@@ -107,6 +108,9 @@ def draw_sizes(expr: Expr, rng, instance) -> None:
     for symbol in sizes:
         instance.values[symbol] = float(size)
         instance.described.append((str(symbol), str(size)))
+    for top in sorted(_tops(expr) - set(instance.values), key=str):  # \sum_k^C: C = |o|, the range 1..|o|
+        instance.values[top] = float(size)
+        instance.described.append((str(top), str(size)))
     bound = {limit[0] for node in expr.atoms(Sum) for limit in node.limits}
     for index in sorted(_free_indices(expr, bound) - set(instance.values), key=str):
         instance.values[index] = float(rng.integers(1, size + 1))
@@ -121,6 +125,12 @@ def stated_sum_premise(scope: Expr, context) -> str | None:
         if isinstance(fact.lhs, Sum) and unstated_sums(fact.lhs) and {n.base for n in fact.lhs.atoms(Indexed)} & families:
             return f"no values satisfying the premise {fact.lhs} = {fact.rhs} are drawn"
     return None
+
+
+def _tops(expr: Expr) -> set:
+    """The written upper bounds (C of ``\\sum_k^C``) of sums whose lower bound is not written."""
+    return {high for node in unstated_sums(expr) for _, low, high in node.limits
+            if isinstance(high, Symbol) and not is_unstated_size(high) and _sized(low)}
 
 
 def _free_indices(expr: Expr, bound: set) -> set:
@@ -143,13 +153,12 @@ def unify_sizes(expr: Expr, scope: Expr) -> Expr:
         return s
 
     for node in unstated_sums(scope):
-        for variable, _low, high in node.limits:
-            if not is_unstated_size(high):
-                continue
-            members = {unstated_size(str(n.base.label), p) for n in node.function.atoms(Indexed)
-                       for p, i in enumerate(n.indices) if i == variable} & sizes
+        for variable, low, high in node.limits:
+            own = _sized(Tuple(low, high))
+            members = own | ({unstated_size(str(n.base.label), p) for n in node.function.atoms(Indexed)
+                              for p, i in enumerate(n.indices) if i == variable} & sizes if own else set())
             for member in members:
-                a, b = sorted((root(member), root(high)), key=str)
+                a, b = sorted((root(member), root(next(iter(sorted(own, key=str))))), key=str)
                 parent[b] = a
     mapping = {s: root(s) for s in sizes if root(s) != s}
     return expr.xreplace(mapping) if mapping else expr
