@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 
-from sympy import Derivative, Dummy, Expr, Indexed, MatrixSymbol, Sum, Symbol, Tuple, expand
+from sympy import Derivative, Dummy, Expr, Indexed, MatrixSymbol, Product, Sum, Symbol, Tuple, expand
 
 from ...config import CheckConfig
 from ...model import Claim, Context
@@ -26,6 +26,7 @@ from ..probability.rules import INDEPENDENCE, LINEARITY
 from .entries import Mixed, entry, is_matrix, is_vector, lower
 from .held import holding
 from .moments import moments
+from .products import logs_of_products
 from .ranges import differentiated_sums, draw_sizes, stated_sum_premise, unify_sizes
 from .rules import COMPONENTWISE_EQUALITY, ENTRYWISE_EQUALITY, LINEAR_ALGEBRA
 from .sums import freshen, reduced
@@ -102,7 +103,7 @@ def to_scalar(expr: Expr, used: set) -> Expr:
 
 
 def _relevant(expr: Expr) -> bool:
-    return is_matrix(expr) or expr.has(Sum, Indexed, Row, Entry, Dot, MatrixSymbol)
+    return is_matrix(expr) or expr.has(Sum, Product, Indexed, Row, Entry, Dot, MatrixSymbol)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -114,7 +115,7 @@ def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     expr, facts = apply_definitions(expr, context)
     facts = [*written, *facts]
     used: set = set()
-    expr = differentiated_sums(unify_sizes(expr, _scope(expr, context)), used)
+    expr = differentiated_sums(unify_sizes(logs_of_products(expr, used), _scope(expr, context)), used)
     with holding():  # the held sums of this form, dropped when it is built
         try:
             scalar = to_scalar(resolve_rows(expr), used)
