@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given, settings, strategies as st
-from sympy import Derivative, IndexedBase, KroneckerDelta, Product, Sum, Symbol, exp
+from sympy import Derivative, Function, IndexedBase, KroneckerDelta, Product, Sum, Symbol, exp
 
 from tests.documents import check_statuses
 from verify.parsing import parse_latex_expr
@@ -95,3 +95,18 @@ def test_a_sum_except_k_plus_its_k_term_is_the_full_sum():
 
 def test_a_sum_except_k_without_its_k_term_is_never_the_full_sum():
     assert Status.PROVED not in check_statuses("# t\n\n$$\\sum_{i \\neq k} y_i p_k = \\sum_i y_i p_k$$\n")
+
+
+def test_an_entry_of_a_summed_family_before_a_bracket_multiplies_it():
+    i, q = Symbol("i"), Symbol("q")
+    assert parse_latex_expr(r"y_j (1 - q) + \sum_i y_i") == Symbol("y_j") * (1 - q) + Sum(y[i], (i, 1, unstated_size("y")))
+
+
+def test_a_name_at_a_plain_symbol_stays_a_function_even_beside_a_summed_family():
+    assert parse_latex_expr(r"y_j(t) + \sum_i y_i").has(Function("y_j")(Symbol("t")))
+
+
+def test_under_its_sum_an_entry_before_a_bracket_multiplies_it():
+    p, delta, i = IndexedBase("p"), IndexedBase("delta"), Symbol("i")
+    read = parse_latex_expr(r"\sum_j^C p_j(\delta_{ij} - p_i)")
+    assert read.function == p[j] * (delta[i, j] - Symbol("p_i"))

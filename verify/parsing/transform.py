@@ -137,12 +137,16 @@ class ToSympy(Transformer_NonRecursive):
 
     # statements
     def chain(self, items):
-        return Statement(_sides(tuple(_expr(x) for x in items[0::2]), self.bracketed), tuple(items[1::2]),
-                         indexed=self._families())
+        return Statement(_sides(tuple(_expr(x) for x in items[0::2]), self.bracketed, self._entries()),
+                         tuple(items[1::2]), indexed=self._families())
 
     def continuation(self, items):
-        return Statement(_sides(tuple(_expr(x) for x in items[1::2]), self.bracketed), tuple(items[2::2]),
-                         lead=items[0], indexed=self._families())
+        return Statement(_sides(tuple(_expr(x) for x in items[1::2]), self.bracketed, self._entries()),
+                         tuple(items[2::2]), lead=items[0], indexed=self._families())
+
+    def _entries(self) -> dict:
+        """Names like ``y_j`` that are entries of a family (base and one letter index each): name -> symbol."""
+        return {symbol.name: symbol for symbol, (base, indices) in self.families.items()}
 
     def _families(self) -> tuple:
         return tuple((symbol, sympy.Indexed(sympy.IndexedBase(base), *indices))
@@ -677,15 +681,23 @@ def _vector_like(expr) -> bool:
                if isinstance(s, Symbol))
 
 
-def _sides(exprs: tuple, bracketed: set = frozenset()) -> tuple:
-    return fit_sides(_calls_as_products(exprs, bracketed))
+def _sides(exprs: tuple, bracketed: set = frozenset(), entries: dict | None = None) -> tuple:
+    return fit_sides(_calls_as_products(exprs, bracketed, entries or {}))
 
 
-def _calls_as_products(exprs: tuple, bracketed: set = frozenset()) -> tuple:
-    """``n(n+1)`` where ``n`` is also a plain name of the formula: a product, not a function n at n+1.
+def _summed_entries(exprs: tuple, entries: dict) -> dict:
+    """The entries (``y_j``) of families whose components the formula sums (``\\sum_i y_i``): numbers."""
+    summed = {str(node.base.label) for e in exprs for s in e.atoms(sympy.Sum) for node in s.atoms(sympy.Indexed)}
+    return {name: symbol for name, symbol in entries.items() if name.split("_", 1)[0] in summed}
+
+
+def _calls_as_products(exprs: tuple, bracketed: set = frozenset(), entries: dict | None = None) -> tuple:
+    """``n(n+1)`` where ``n`` is also a plain name of the formula: a product, not a function n at n+1;
+    so is ``y_j(1 - p_j)`` where the formula sums the components of y (an entry is a number).
     A name at one plain symbol (``\\theta(t)``, ``p(t)``) stays a function of it, and so does an
     application written with brackets (``V[aX]``)."""
-    names = {s.name: s for e in exprs for s in e.free_symbols if isinstance(s, Symbol)}
+    names = {**_summed_entries(exprs, entries or {}),
+             **{s.name: s for e in exprs for s in e.free_symbols if isinstance(s, Symbol)}}
     calls = {c: names[c.func.__name__] * c.args[0] for e in exprs for c in e.atoms(AppliedUndef)
              if c.func.__name__ in names and len(c.args) == 1 and not isinstance(c.args[0], Symbol)
              and c not in bracketed}
