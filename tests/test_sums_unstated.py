@@ -11,6 +11,7 @@ from tests.documents import check_statuses
 from verify.parsing import parse_latex_expr
 from verify.theories.linalg.held import holding
 from verify.theories.linalg.ranges import collapse_deltas, differentiated_sums, unstated_size
+from verify.undecided import Undecided
 from verify.verdict import Status
 
 o, y = IndexedBase("o"), IndexedBase("y")
@@ -110,3 +111,17 @@ def test_under_its_sum_an_entry_before_a_bracket_multiplies_it():
     p, delta, i = IndexedBase("p"), IndexedBase("delta"), Symbol("i")
     read = parse_latex_expr(r"\sum_j^C p_j(\delta_{ij} - p_i)")
     assert read.function == p[j] * (delta[i, j] - Symbol("p_i"))
+
+
+def test_a_delta_on_an_outer_sums_index_is_not_collapsed():
+    jj, kk = Symbol("j", integer=True, nonnegative=True), Symbol("k", integer=True, nonnegative=True)
+    inner = Sum(KroneckerDelta(jj, kk) * exp(o[jj]), (jj, 1, unstated_size("o")))
+    nested = Sum(inner * y[kk], (kk, 1, unstated_size("y")))
+    assert collapse_deltas(nested, set()) == nested
+
+
+def test_a_derivative_of_a_sum_by_a_name_like_its_entry_is_undecided():
+    jj = Symbol("j", integer=True, nonnegative=True)
+    total = Sum(exp(o[jj]), (jj, 1, unstated_size("o")))
+    with holding(), pytest.raises(Undecided):
+        differentiated_sums(Derivative(total, Symbol("o_k")), set())

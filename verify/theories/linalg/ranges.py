@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from sympy import Add, Derivative, Expr, Indexed, KroneckerDelta, Mul, Sum, Symbol, Tuple, expand
 
+from ...undecided import Undecided
 from ..base import Rule, register_rule
 
 KRONECKER_IN_UNSTATED_RANGE = register_rule(Rule(
@@ -46,6 +47,16 @@ def summed_family(body: Expr, variable) -> tuple[str, int] | None:
     return found[0] if found else None
 
 
+def _entry_by_name(derivative: Derivative) -> None:
+    """``d/do_k`` of a sum of ``o[j]`` by a plain name ``o_k``: carried out it would be 0, though the
+    name is the family's entry; undecided rather than that."""
+    bases = {str(n.base.label) for n in derivative.expr.atoms(Indexed)}
+    for variable in derivative.variables:
+        if isinstance(variable, Symbol) and variable.name.split("_", 1)[0] in bases and "_" in variable.name:
+            raise Undecided(f"the derivative by {variable}, a name like an entry of a family summed in "
+                            f"{derivative.expr}: read it as that entry or as another name?")
+
+
 def unstated_sums(expr: Expr) -> list:
     """Sums whose range holds an unstated size (``1..|o|``, or ``C - |o| + 1..C`` for ``\\sum_k^C``)."""
     return [s for s in expr.atoms(Sum) if any(_sized(Tuple(low, high)) for _, low, high in s.limits)]
@@ -59,6 +70,9 @@ def differentiated_sums(expr: Expr, used: set) -> Expr:
         return expr
     from ..algebra import DIFFERENTIATION, carried_out  # the algebra theory imports linalg: import on use
 
+    for derivative in expr.atoms(Derivative):
+        if derivative.has(Sum):
+            _entry_by_name(derivative)
     done = expr.replace(lambda e: isinstance(e, Derivative) and e.has(Sum), carried_out)
     if done != expr:
         used.add(DIFFERENTIATION)
@@ -68,13 +82,14 @@ def differentiated_sums(expr: Expr, used: set) -> Expr:
 def collapse_deltas(expr: Expr, used: set) -> Expr:
     """``sum_{j=1}^{|o|} delta_jk f(j) = f(k)`` for a free index k: k lies in the unstated range
     (the reading convention); terms without such a delta stay summed."""
-    if not expr.has(KroneckerDelta) or not unstated_sums(expr):
+    sums = set(unstated_sums(expr))
+    if not expr.has(KroneckerDelta) or not sums:
         return expr
-    return expr.replace(lambda e: isinstance(e, Sum) and e in set(unstated_sums(expr)),
-                        lambda e: _collapse(e, used))
+    bound = {limit[0] for node in expr.atoms(Sum) for limit in node.limits}  # an outer sum's index: its own range
+    return expr.replace(lambda e: isinstance(e, Sum) and e in sums, lambda e: _collapse(e, bound, used))
 
 
-def _collapse(node: Sum, used: set) -> Expr:
+def _collapse(node: Sum, bound: set, used: set) -> Expr:
     if len(node.limits) != 1:
         return node
     k, low, high = node.limits[0]
@@ -84,7 +99,7 @@ def _collapse(node: Sum, used: set) -> Expr:
     for term in Add.make_args(expand(node.function)):
         deltas = [f for f in Mul.make_args(term) if isinstance(f, KroneckerDelta) and k in f.args]
         other = next((a for d in deltas[:1] for a in d.args if a != k), None)
-        if isinstance(other, Symbol) and other.is_integer and not is_unstated_size(other):
+        if isinstance(other, Symbol) and other.is_integer and other not in bound and not is_unstated_size(other):
             collapsed.append((term / deltas[0]).xreplace({k: other}))
         else:
             kept.append(term)
