@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from sympy import Expr, Mul, Product, Sum, log
 
-from .ranges import LOG_OF_PRODUCT
+from ..base import Rule, register_rule
+
+LOG_OF_PRODUCT = register_rule(Rule(
+    "log of a product", "log prod_i a_i = sum_i log a_i for positive factors a_i",
+    aliases=("logarithm of a product", "log of the likelihood")))
 
 
 def _positive_factors(body: Expr) -> bool:

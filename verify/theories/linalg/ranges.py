@@ -6,9 +6,9 @@ that no user can write (a name with bars). Why this is faithful: an identity pro
 every value of ``|o|`` holds for every finite index set; the size is keyed by the family,
 so ``\\sum_i \\exp(o_i)`` and ``\\sum_j \\exp(o_j)`` are the same sum.
 
-Reading convention, said in the reading note: a free index written inside such a sum (or
-brought there by differentiating, ``d/do_k``) is taken to lie in its range, so
-``sum_j delta_jk f(j) = f(k)``. Numbers: every unstated size gets one and the same small
+Reading convention (the rule a proof names, below): a free index written inside such a sum
+(or brought there by differentiating, ``d/do_k``) is taken to lie in its range, so
+``sum_j delta_jk f(j) = f(k)``; the document's note lists ``|o|`` as a positive integer. Numbers: every unstated size gets one and the same small
 integer (a legitimate instance whatever the intended sets), free indices a value inside.
 """
 from __future__ import annotations
@@ -22,9 +22,6 @@ KRONECKER_IN_UNSTATED_RANGE = register_rule(Rule(
     "Kronecker delta over an unstated range",
     "sum_j delta_jk f(j) = f(k), the sum over an index set the document does not state, k taken to lie in it",
     aliases=("kronecker delta under a sum over the index set",)))
-LOG_OF_PRODUCT = register_rule(Rule(
-    "log of a product", "log prod_i a_i = sum_i log a_i for positive factors a_i",
-    aliases=("logarithm of a product", "log of the likelihood")))
 
 _BAR = "|"
 
