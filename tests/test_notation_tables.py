@@ -8,6 +8,7 @@ from sympy import Derivative, FiniteSet, Function, Indexed, IndexedBase, Integra
 
 from verify.errors import ParseError
 from verify.parsing import parse, parse_latex_expr
+from verify.theories.linalg.ranges import unstated_size
 from verify.vocabulary import KL
 
 a, b, c, s, x, y, eta, k, j, i, l = (Symbol(n) for n in ("a", "b", "c", "s", "x", "y", "eta", "k", "j", "i", "l"))
@@ -89,8 +90,8 @@ DIVERGENCES = [
 ]
 
 SUMS = [
-    (r"\sum_k^C x_k", Function("sum_k^C")(Indexed(IndexedBase("x"), k))),
-    (r"\sum_{i \neq j} y_i", Function("sum_i!=j")(Indexed(IndexedBase("y"), i))),
+    (r"\sum_k^C x_k", Sum(Indexed(IndexedBase("x"), k), (k, Symbol("C") - unstated_size("x") + 1, Symbol("C")))),
+    (r"\sum_{i \neq j} y_i", Sum(Indexed(IndexedBase("y"), i), (i, 1, unstated_size("y"))) - Indexed(IndexedBase("y"), j)),
     (r"\sum \limits_{k=0}^\infty x^k", Sum(x**k, (k, 0, oo))),
     (r"\sum_{l=1}^{2} v_{i, l}", Indexed(IndexedBase("v"), i, 1) + Indexed(IndexedBase("v"), i, 2)),
     (r"\sum_{k=1}^{3} -k", -6),
@@ -192,7 +193,7 @@ def test_an_unnamed_divergence_is_never_read_as_kl():
 
 
 def test_a_missing_lower_bound_is_never_guessed():
-    assert not reads(r"\sum_k^C x_k").has(Sum)
+    assert reads(r"\sum_k^C x_k").limits[0][1] != 1  # the |x| indices up to C, not 1..C
 
 
 def test_a_call_raised_to_a_power_is_a_product_when_the_name_stands_alone():

@@ -14,6 +14,7 @@ from lark.visitors import Transformer_NonRecursive
 from sympy import Expr, Integer, Rational, Symbol
 from sympy.core.function import AppliedUndef
 
+from ..theories.linalg.ranges import summed_family, unstated_size
 from ..vocabulary import KL, BigO, BigOmega, Expectation, Normal, Theta
 from . import objects
 from .kinds import IDENTITY_NAME, Kinds, fit_product, fit_sides, fit_sum, is_capital
@@ -136,12 +137,16 @@ class ToSympy(Transformer_NonRecursive):
 
     # statements
     def chain(self, items):
-        return Statement(_sides(tuple(_expr(x) for x in items[0::2]), self.bracketed), tuple(items[1::2]),
-                         indexed=self._families())
+        return Statement(_sides(tuple(_expr(x) for x in items[0::2]), self.bracketed, self._entries()),
+                         tuple(items[1::2]), indexed=self._families())
 
     def continuation(self, items):
-        return Statement(_sides(tuple(_expr(x) for x in items[1::2]), self.bracketed), tuple(items[2::2]),
-                         lead=items[0], indexed=self._families())
+        return Statement(_sides(tuple(_expr(x) for x in items[1::2]), self.bracketed, self._entries()),
+                         tuple(items[2::2]), lead=items[0], indexed=self._families())
+
+    def _entries(self) -> dict:
+        """Names like ``y_j`` that are entries of a family (base and one letter index each): name -> symbol."""
+        return {symbol.name: symbol for symbol, (base, indices) in self.families.items()}
 
     def _families(self) -> tuple:
         return tuple((symbol, sympy.Indexed(sympy.IndexedBase(base), *indices))
@@ -561,12 +566,9 @@ class ToSympy(Transformer_NonRecursive):
     def _big(self, kind, word: str, items):
         (variable, low, high), body = items[0], _expr(items[1])
         body = self._bind(body, variable)
-        if isinstance(low, str):  # \sum_{i \neq j} x_i: an undefined sum over the other indices
-            return sympy.Function(f"{word}_{variable}!={high}")(body)
-        if low is None and high is not None:  # \sum_k^C: the lower bound is not written down
-            return sympy.Function(f"{word}_{variable}^{high}")(body)
-        if low is None or high is None:  # \sum_j x_j: the index set is not written down
-            return sympy.Function(f"{word}_{variable}")(body)
+        if low is None or isinstance(low, str):  # \sum_j x_j, \sum_k^C, \sum_{i \neq j}: the index set is not written
+            return self._unstated(kind, word, variable, body, high if isinstance(low, str) else None,
+                                  high if low is None else None)
         span = high - low
         if span.is_infinite and low.is_finite:  # \sum_{k=0}^\infty: a series, kept symbolic
             return kind(body, (variable, low, high))
@@ -574,12 +576,31 @@ class ToSympy(Transformer_NonRecursive):
             raise Refusal(f"a {word} over {span} terms (at most {self.caps.max_sum_terms})", "max_sum_terms")
         return kind(body, (variable, low, high))
 
+    def _unstated(self, kind, word: str, variable, body: Expr, skipped, top) -> Expr:
+        """``\\sum_j \\exp(o_j)``: the sum over the components of the family o, ``j = 1..|o|`` (``linalg.ranges``);
+        ``\\sum_{i \\neq k}``: that sum minus its i = k term (k taken to be in the range); ``\\sum_k^C``, its
+        lower bound not written: the |o| indices up to C, ``k = C - |o| + 1..C`` (never a guessed 1). With no
+        family indexed by the index (``\\sum_j f(j)``), or for a product, an undefined function."""
+        family = summed_family(body, variable) if kind is sympy.Sum and isinstance(variable, Symbol) else None
+        if family is None:
+            label = f"{word}_{variable}^{top}" if top is not None else (
+                f"{word}_{variable}" if skipped is None else f"{word}_{variable}!={skipped}")
+            return sympy.Function(label)(body)
+        size = unstated_size(*family)
+        whole = sympy.Sum(body, (variable, 1, size) if top is None else (variable, top - size + 1, top))
+        return whole if skipped is None else whole - body.xreplace({variable: skipped})
+
     def _bind(self, body: Expr, variable) -> Expr:
         """``s_j`` under ``\\sum_j`` is the j-th entry of a family s (1-based), not one fixed number."""
-        bound = {symbol: sympy.Indexed(sympy.IndexedBase(base), *indices)
-                 for symbol, (base, indices) in self.families.items()
-                 if any(index.has(variable) for index in indices) and body.has(symbol)}
-        return body.xreplace(bound) if bound else body
+        entries = {symbol: sympy.Indexed(sympy.IndexedBase(base), *indices)
+                   for symbol, (base, indices) in self.families.items() if any(index.has(variable) for index in indices)}
+        bound = {symbol: entry for symbol, entry in entries.items() if body.has(symbol)}
+        body = body.xreplace(bound) if bound else body
+        by_name = {symbol.name: entry for symbol, entry in entries.items()}
+        # p_j(\delta_{ij} - p_i) under \sum_j: an entry is a number, so the bracket multiplies it
+        calls = {call: by_name[call.func.__name__] * call.args[0] for call in body.atoms(AppliedUndef)
+                 if call.func.__name__ in by_name and len(call.args) == 1 and call not in self.bracketed}
+        return body.xreplace(calls) if calls else body
 
     def limits(self, items):
         return tuple(_expr(x) for x in items) if len(items) == 2 else (_expr(items[0]), None)
@@ -660,15 +681,23 @@ def _vector_like(expr) -> bool:
                if isinstance(s, Symbol))
 
 
-def _sides(exprs: tuple, bracketed: set = frozenset()) -> tuple:
-    return fit_sides(_calls_as_products(exprs, bracketed))
+def _sides(exprs: tuple, bracketed: set = frozenset(), entries: dict | None = None) -> tuple:
+    return fit_sides(_calls_as_products(exprs, bracketed, entries or {}))
 
 
-def _calls_as_products(exprs: tuple, bracketed: set = frozenset()) -> tuple:
-    """``n(n+1)`` where ``n`` is also a plain name of the formula: a product, not a function n at n+1.
+def _summed_entries(exprs: tuple, entries: dict) -> dict:
+    """The entries (``y_j``) of families whose components the formula sums (``\\sum_i y_i``): numbers."""
+    summed = {str(node.base.label) for e in exprs for s in e.atoms(sympy.Sum) for node in s.atoms(sympy.Indexed)}
+    return {name: symbol for name, symbol in entries.items() if name.split("_", 1)[0] in summed}
+
+
+def _calls_as_products(exprs: tuple, bracketed: set = frozenset(), entries: dict | None = None) -> tuple:
+    """``n(n+1)`` where ``n`` is also a plain name of the formula: a product, not a function n at n+1;
+    so is ``y_j(1 - p_j)`` where the formula sums the components of y (an entry is a number).
     A name at one plain symbol (``\\theta(t)``, ``p(t)``) stays a function of it, and so does an
     application written with brackets (``V[aX]``)."""
-    names = {s.name: s for e in exprs for s in e.free_symbols if isinstance(s, Symbol)}
+    names = {**_summed_entries(exprs, entries or {}),
+             **{s.name: s for e in exprs for s in e.free_symbols if isinstance(s, Symbol)}}
     calls = {c: names[c.func.__name__] * c.args[0] for e in exprs for c in e.atoms(AppliedUndef)
              if c.func.__name__ in names and len(c.args) == 1 and not isinstance(c.args[0], Symbol)
              and c not in bracketed}

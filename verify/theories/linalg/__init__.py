@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 
-from sympy import Derivative, Dummy, Expr, Indexed, MatrixSymbol, Sum, Symbol, Tuple, expand
+from sympy import Derivative, Dummy, Expr, Indexed, MatrixSymbol, Product, Sum, Symbol, Tuple, expand
 
 from ...config import CheckConfig
 from ...model import Claim, Context
@@ -26,6 +26,8 @@ from ..probability.rules import INDEPENDENCE, LINEARITY
 from .entries import Mixed, entry, is_matrix, is_vector, lower
 from .held import holding
 from .moments import moments
+from .products import logs_of_products
+from .ranges import differentiated_sums, draw_sizes, stated_sum_premise, unify_sizes
 from .rules import COMPONENTWISE_EQUALITY, ENTRYWISE_EQUALITY, LINEAR_ALGEBRA
 from .sums import freshen, reduced
 
@@ -101,7 +103,7 @@ def to_scalar(expr: Expr, used: set) -> Expr:
 
 
 def _relevant(expr: Expr) -> bool:
-    return is_matrix(expr) or expr.has(Sum, Indexed, Row, Entry, Dot, MatrixSymbol)
+    return is_matrix(expr) or expr.has(Sum, Product, Indexed, Row, Entry, Dot, MatrixSymbol)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -113,6 +115,7 @@ def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     expr, facts = apply_definitions(expr, context)
     facts = [*written, *facts]
     used: set = set()
+    expr = differentiated_sums(unify_sizes(logs_of_products(expr, used), _scope(expr, context)), used)
     with holding():  # the held sums of this form, dropped when it is built
         try:
             scalar = to_scalar(resolve_rows(expr), used)
@@ -123,6 +126,11 @@ def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     return form, tuple(facts) + tuple(sorted(used, key=str)) + (LINEAR_ALGEBRA,)
 
 
+def _scope(expr: Expr, context: Context) -> Expr:
+    """The step and every fact: where the families summed over unstated ranges are read together."""
+    return Tuple(expr, *(side for f in context.facts for side in (f.lhs, f.rhs)))
+
+
 def stated_sums(form: Expr, context: Context, used: list) -> Expr:
     """A stated value of a sum (``\\sum_j y_j = 1``, one-hot labels) put in wherever the form shows that
     sum once constants are factored out (``\\sum_j y_j c = c \\sum_j y_j``): both are brought to the
@@ -130,7 +138,7 @@ def stated_sums(form: Expr, context: Context, used: list) -> Expr:
     for fact in context.facts:
         if not isinstance(fact.lhs, Sum) or form == 0:
             continue
-        target = reduced(to_scalar(fact.lhs, set()), set())
+        target = reduced(to_scalar(unify_sizes(fact.lhs, _scope(form, context)), set()), set())
         if target != 0 and form.has(target):
             form = form.xreplace({target: fact.rhs})
             used.append(fact_rule(fact))
@@ -141,6 +149,11 @@ def instantiate(context: Context, expr: Expr, rng, instance) -> str | None:
     """Numbers for ``expr`` (``linalg.numeric``), imported on first use: proved steps never need them."""
     from .numeric import instantiate as numbers
 
+    scope = Tuple(expr, *(f.rhs for f in context.facts))
+    reason = stated_sum_premise(scope, context)
+    if reason is not None:
+        return reason
+    draw_sizes(scope, rng, instance)
     return numbers(context, expr, rng, instance)
 
 

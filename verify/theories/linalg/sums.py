@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 
-from sympy import Add, Dummy, Expr, Integer, Mul, Sum, expand
+from sympy import Add, Derivative, Dummy, Expr, Integer, Mul, Sum, expand
 
 from ..asymptotics.sums import CLOSED_FORM_SUMS
 from .held import depends_on, hold, memoised, realise
@@ -62,6 +62,8 @@ def _normal(expr: Expr, used: set) -> Expr:
         for variable, low, high in expr.limits:  # innermost first
             body = _sum_one(body, variable, normal(low, used), normal(high, used), used)
         return body
+    if isinstance(expr, Derivative) or not isinstance(expr, Expr):  # a sum is held only outside derivatives
+        return expr
     return expanded(expr.func(*(normal(a, used) for a in expr.args)))
 
 

@@ -1,0 +1,179 @@
+"""Sums over an index set the document does not state (``\\sum_j \\exp(o_j)``).
+
+Such a sum runs over SOME finite index set: the components of the family it sums. It is
+read as ``Sum(f(j), (j, 1, |o|))`` with ``|o|`` the size of that family, a positive integer
+that no user can write (a name with bars). Why this is faithful: an identity proved for
+every value of ``|o|`` holds for every finite index set; the size is keyed by the family,
+so ``\\sum_i \\exp(o_i)`` and ``\\sum_j \\exp(o_j)`` are the same sum.
+
+Reading convention (the rule a proof names, below): a free index written inside such a sum
+(or brought there by differentiating, ``d/do_k``) is taken to lie in its range, so
+``sum_j delta_jk f(j) = f(k)``; the document's note lists ``|o|`` as a positive integer. Numbers: every unstated size gets one and the same small
+integer (a legitimate instance whatever the intended sets), free indices a value inside.
+"""
+from __future__ import annotations
+
+from sympy import Add, Derivative, Expr, Indexed, KroneckerDelta, Mul, Sum, Symbol, Tuple, expand
+
+from ...undecided import Undecided
+from ..base import Rule, register_rule
+
+KRONECKER_IN_UNSTATED_RANGE = register_rule(Rule(
+    "Kronecker delta over an unstated range",
+    "sum_j delta_jk f(j) = f(k), the sum over an index set the document does not state, k taken to lie in it",
+    aliases=("kronecker delta under a sum over the index set",)))
+
+_BAR = "|"
+
+
+def unstated_size(family: str, position: int = 0) -> Symbol:
+    """The size of the index set of ``family`` (at index ``position``), written ``|o|`` / ``|a|_2``."""
+    name = f"{_BAR}{family}{_BAR}" + (f"_{position + 1}" if position else "")
+    return Symbol(name, integer=True, positive=True)
+
+
+def is_unstated_size(expr) -> bool:
+    return isinstance(expr, Symbol) and expr.name.startswith(_BAR) and _BAR in expr.name[1:]
+
+
+def summed_family(body: Expr, variable) -> tuple[str, int] | None:
+    """The family a sum over ``variable`` runs through: the first (by name) entry with exactly
+    ``variable`` as an index; None when no family is indexed by it (then no range is read)."""
+    found = sorted((str(node.base.label), position) for node in body.atoms(Indexed)
+                   for position, index in enumerate(node.indices) if index == variable)
+    return found[0] if found else None
+
+
+def _entry_by_name(derivative: Derivative) -> None:
+    """``d/do_k`` of a sum of ``o[j]`` by a plain name ``o_k``: carried out it would be 0, though the
+    name is the family's entry; undecided rather than that."""
+    bases = {str(n.base.label) for n in derivative.expr.atoms(Indexed)}
+    for variable in derivative.variables:
+        if isinstance(variable, Symbol) and variable.name.split("_", 1)[0] in bases and "_" in variable.name:
+            raise Undecided(f"the derivative by {variable}, a name like an entry of a family summed in "
+                            f"{derivative.expr}: read it as that entry or as another name?")
+
+
+def unstated_sums(expr: Expr) -> list:
+    """Sums whose range holds an unstated size (``1..|o|``, or ``C - |o| + 1..C`` for ``\\sum_k^C``)."""
+    return [s for s in expr.atoms(Sum) if any(_sized(Tuple(low, high)) for _, low, high in s.limits)]
+
+
+def differentiated_sums(expr: Expr, used: set) -> Expr:
+    """Derivatives of expressions holding sums carried out (``d/do_k sum_j exp(o_j)`` is
+    ``sum_j delta_jk exp(o_j)``), then the deltas of unstated ranges collapsed. A derivative
+    that would drop a dependence the document does not show raises ``Undecided``."""
+    if not expr.has(Derivative) or not expr.has(Sum):
+        return expr
+    from ..algebra import DIFFERENTIATION, carried_out  # the algebra theory imports linalg: import on use
+
+    for derivative in expr.atoms(Derivative):
+        if derivative.has(Sum):
+            _entry_by_name(derivative)
+    done = expr.replace(lambda e: isinstance(e, Derivative) and e.has(Sum), carried_out)
+    if done != expr:
+        used.add(DIFFERENTIATION)
+    return collapse_deltas(done, used)
+
+
+def collapse_deltas(expr: Expr, used: set) -> Expr:
+    """``sum_{j=1}^{|o|} delta_jk f(j) = f(k)`` for a free index k: k lies in the unstated range
+    (the reading convention); terms without such a delta stay summed."""
+    sums = set(unstated_sums(expr))
+    if not expr.has(KroneckerDelta) or not sums:
+        return expr
+    bound = {limit[0] for node in expr.atoms(Sum) for limit in node.limits}  # an outer sum's index: its own range
+    return expr.replace(lambda e: isinstance(e, Sum) and e in sums, lambda e: _collapse(e, bound, used))
+
+
+def _collapse(node: Sum, bound: set, used: set) -> Expr:
+    if len(node.limits) != 1:
+        return node
+    k, low, high = node.limits[0]
+    if not _sized(Tuple(low, high)):
+        return node
+    kept, collapsed = [], []
+    for term in Add.make_args(expand(node.function)):
+        deltas = [f for f in Mul.make_args(term) if isinstance(f, KroneckerDelta) and k in f.args]
+        other = next((a for d in deltas[:1] for a in d.args if a != k), None)
+        if isinstance(other, Symbol) and other.is_integer and other not in bound and not is_unstated_size(other):
+            collapsed.append((term / deltas[0]).xreplace({k: other}))
+        else:
+            kept.append(term)
+    if not collapsed:
+        return node
+    used.add(KRONECKER_IN_UNSTATED_RANGE)
+    return Add(*collapsed) + (Sum(Add(*kept), (k, low, high)) if kept else 0)
+
+
+def _sized(expr: Expr) -> set:
+    return {s for s in expr.free_symbols if is_unstated_size(s)}
+
+
+def draw_sizes(expr: Expr, rng, instance) -> None:
+    """One small size for every unstated range (the same for all: a legitimate instance whatever
+    index sets were meant) and each free index of a family inside it."""
+    sizes = sorted(_sized(expr) - set(instance.values), key=str)
+    if not sizes:
+        return
+    size = int(rng.integers(2, 5))
+    for symbol in sizes:
+        instance.values[symbol] = float(size)
+        instance.described.append((str(symbol), str(size)))
+    for top in sorted(_tops(expr) - set(instance.values), key=str):  # \sum_k^C: C = |o|, the range 1..|o|
+        instance.values[top] = float(size)
+        instance.described.append((str(top), str(size)))
+    bound = {limit[0] for node in expr.atoms(Sum) for limit in node.limits}
+    for index in sorted(_free_indices(expr, bound) - set(instance.values), key=str):
+        instance.values[index] = float(rng.integers(1, size + 1))
+        instance.described.append((str(index), str(int(instance.values[index]))))
+
+
+def stated_sum_premise(scope: Expr, context) -> str | None:
+    """A premise on a sum over an unstated range (``sum_i y_i = 1``) constrains the draws of its
+    family; free draws would break it, and a draw that breaks a premise refutes nothing."""
+    families = {n.base for n in scope.atoms(Indexed)}
+    for fact in context.facts:
+        if isinstance(fact.lhs, Sum) and unstated_sums(fact.lhs) and {n.base for n in fact.lhs.atoms(Indexed)} & families:
+            return f"no values satisfying the premise {fact.lhs} = {fact.rhs} are drawn"
+    return None
+
+
+def _tops(expr: Expr) -> set:
+    """The written upper bounds (C of ``\\sum_k^C``) of sums whose lower bound is not written."""
+    return {high for node in unstated_sums(expr) for _, low, high in node.limits
+            if isinstance(high, Symbol) and not is_unstated_size(high) and _sized(low)}
+
+
+def _free_indices(expr: Expr, bound: set) -> set:
+    return {i for node in expr.atoms(Indexed) for i in node.indices
+            if isinstance(i, Symbol) and i.is_integer and i not in bound}
+
+
+def unify_sizes(expr: Expr, scope: Expr) -> Expr:
+    """Families summed together under one unstated index (``sum_i y_i log p_i``) share its index
+    set: their sizes become one (the first name of the class), everywhere in ``expr``; ``scope``
+    holds every formula of the step and its context, so each formula reads the same classes."""
+    sizes = _sized(scope)
+    if not sizes:
+        return expr
+    parent = {s: s for s in sizes}
+
+    def root(s):
+        while parent[s] != s:
+            s = parent[s]
+        return s
+
+    for node in unstated_sums(scope):
+        for variable, low, high in node.limits:
+            own = _sized(Tuple(low, high))
+            members = own | ({unstated_size(str(n.base.label), p) for n in node.function.atoms(Indexed)
+                              for p, i in enumerate(n.indices) if i == variable} & sizes if own else set())
+            for member in members:
+                a, b = sorted((root(member), root(next(iter(sorted(own, key=str))))), key=str)
+                parent[b] = a
+    mapping = {s: root(s) for s in sizes if root(s) != s}
+    return expr.xreplace(mapping) if mapping else expr
+
+
+__all__ = ["unify_sizes", "draw_sizes", "unstated_size", "is_unstated_size", "summed_family", "unstated_sums", "collapse_deltas"]
