@@ -372,7 +372,8 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     roles = [introduced(prose, piece.offset, piece.display) for piece in pieces]
     stated = _stated_premises(formulas, roles)
     names = read_names(visible, [(f.text, f.display, f.statement) for f in formulas], _parsed(probe),
-                       [(f.statement, f.text) for f in stated], lambda at: introduced(prose, at).role is Role.PREMISE)
+                       [(f.statement, f.text) for f in stated], lambda at: introduced(prose, at).role is Role.PREMISE,
+                       lambda at: introduced(prose, at).role is Role.CLAIM)
     known = names.kinds(_parsed(formulas))
     if known is not None:  # read again, each name as the document shows it to be, in every formula
         formulas = [_parse_piece(text, piece, limits, known) for piece in pieces]
@@ -492,6 +493,9 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], names: R
     loose = loose_names([(c.start, *(s.expr for s in c.steps)) for c in builder.chains] + builder.definitions)
     sizes, stated = names.sizes(), names.stated
     mapping = symbol_map(everything, sizes, loose, stated)
+    if names.imaginary:  # "i is the imaginary unit": sqrt(-1), unless i is also a variable (summed, integrated)
+        bound = {s.name for s in variables(everything)}
+        mapping.update({s: sympy.I for s in mapping if s.name == "i" and "i" not in bound})
     moves = dependence.moving(_parsed(formulas) + everything)
     mapping.update(dependence.as_functions(set(mapping), moves, mapping))
     kind_notes = {**names.notes(), **dependence.note(moves, {s.name for s in mapping})}
