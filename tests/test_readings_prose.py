@@ -155,3 +155,28 @@ def test_a_wrong_value_from_a_stated_value_is_refuted(rhs):
 def test_a_claim_in_a_list_item_under_assume_stays_a_claim():
     text = "Assume:\n\n- $y$ is a one-hot vector, so $s = 1$.\n\nThen:\n\n$$s + 1 = 2$$\n"
     assert Status.PROVED not in statuses(text)
+
+
+# standard deviations and variances: the names next to the words, not every name of the sentence
+
+SCALES = ("$P$ and $Q$ are normal distributions with means $\\mu_p, \\mu_q$ and standard deviations "
+          "$\\sigma_p, \\sigma_q$.\n\n$${lhs} = {rhs}$$\n")
+
+
+def test_a_name_called_a_standard_deviation_is_positive():
+    assert statuses(SCALES.format(lhs="\\sqrt{\\sigma_p^2}", rhs="\\sigma_p")) == [Status.PROVED]
+
+
+@pytest.mark.parametrize("lhs, rhs", [("\\sqrt{\\mu_p^2}", "\\mu_p"), ("\\sqrt{\\sigma_p^2}", "-\\sigma_p"),
+                                      ("|\\mu_q|", "\\mu_q"), ("\\sqrt{P^2}", "P")])
+def test_a_mean_or_a_distribution_in_the_same_sentence_is_not_positive(lhs, rhs):
+    assert Status.PROVED not in statuses(SCALES.format(lhs=lhs, rhs=rhs))
+
+
+@pytest.mark.parametrize("prose, names", [
+    ("Let $\\sigma > 0$ be the standard deviation of the encoder", {"sigma"}),
+    ("Each score has variance $d_k$", {"d_k"}),
+    ("Let $\\sigma$ be any real number (it is a shift, not a standard deviation)", set()),
+    ("Two Gaussians with means $\\mu_1, \\mu_2$ and the same standard deviation $\\sigma > 0$", {"sigma"})])
+def test_which_names_the_prose_calls_a_scale(prose, names):
+    assert set(stated.scales(prose)) == names

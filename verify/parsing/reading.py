@@ -87,7 +87,7 @@ def read_names(text: str, formulas: list[tuple[str, bool, object]], probe: list[
             for name in sorted(names - set(found) - sizes - {kinds.IDENTITY_NAME}):
                 found[name] = (None, "a product with a matrix")
     noncommuting = frozenset(multiplied - set(found) - sizes - {kinds.IDENTITY_NAME})
-    scales = {**premises.scales_in_prose(text), **premises.normal_scales(plain)}
+    scales = {**said.scales(text), **premises.normal_scales(plain)}  # the names next to the words only
     stated = {**{name: (POSITIVE, why) for name, why in scales.items()}, **premises.in_interval(text, premise_at),
               **premises.stated_bounds(stated_premises), **{name: (INTEGER, why) for name, why in counts.items()}}
     for name, evidence in {**said.integers(text, claim_at), **prose_sizes}.items():

@@ -153,3 +153,27 @@ def sizes(text: str) -> dict[str, tuple[str, str]]:
                 for name in names_in(match.group("names")):
                     found.setdefault(name, (INTEGER, why))
     return found
+
+
+_SCALE_NOUN = r"(?:standard\s+deviations?|variances?)"
+_SCALE_AFTER = re.compile(rf"(?P<names>{_NAMES})\s+(?:is|are|be|denotes?)\s+(?:(?:the|an?)\s+)?"
+                          rf"(?P<words>(?:[A-Za-z-]+\s+){{0,2}}?)(?P<noun>{_SCALE_NOUN})\b", re.I)
+_SCALE_BEFORE = re.compile(rf"\b(?P<words>(?:[A-Za-z-]+\s+){{0,1}}?)(?P<noun>{_SCALE_NOUN})\s+(?P<names>{_NAMES})",
+                           re.I)
+
+
+def scales(text: str) -> dict[str, str]:
+    """name -> why for the names the prose calls a standard deviation or a variance: the names next to
+    the words ("standard deviations $\\sigma_p, \\sigma_q$", "$\\sigma$ is the standard deviation"), not
+    every name of the sentence (the means and the distributions of "normal distributions $P$, $Q$ with
+    means $\\mu_p$, $\\mu_q$ and standard deviations ..." are of unknown sign)."""
+    found: dict[str, str] = {}
+    for sentence, _ in _sentences(text):
+        for pattern in (_SCALE_AFTER, _SCALE_BEFORE):
+            for match in pattern.finditer(sentence):
+                if _negated(match.group("words")) or _negated(sentence[:match.start()][-12:]):
+                    continue
+                noun = " ".join(match.group("noun").lower().split())
+                for name in names_in(match.group("names")):
+                    found.setdefault(name, f'"{noun}" in the prose')
+    return found
