@@ -497,7 +497,7 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], names: R
         bound = {s.name for s in variables(everything)}
         mapping.update({s: sympy.I for s in mapping if s.name == "i" and "i" not in bound})
     moves = dependence.moving(_parsed(formulas) + everything)
-    mapping.update(dependence.as_functions(set(mapping), moves, mapping))
+    mapping.update(dependence.as_functions(set(mapping), moves, mapping, everything))
     kind_notes = {**names.notes(), **dependence.note(moves, {s.name for s in mapping})}
     chains = tuple(_rewrite_chain(c, mapping) for c in builder.chains)
     rewritten = [rewrite(e, mapping) for e in exprs]
