@@ -273,6 +273,26 @@ def facts(definitions, exprs) -> tuple[Fact, ...]:
                  and not rhs.has(lhs) and lhs not in bound)
 
 
+def functions_defined(definitions) -> dict:
+    """function -> (its variables, its value), for the definitions of a function at distinct variables
+    (``f(x) = x^2 + 1``, ``\\sigma(z) = 1/(1 + e^{-z})``) whose value does not mention it."""
+    found = {}
+    for lhs, rhs in definitions:
+        if isinstance(lhs, AppliedUndef) and _is_definable(lhs) and not _mentions(rhs, lhs) and lhs.func not in found:
+            found[lhs.func] = (lhs.args, rhs)
+    return found
+
+
+def unfold(expr: Expr, defined: dict) -> Expr:
+    """``f(3)`` -> ``3^2 + 1`` for a defined ``f``: a definition used, never checked (issue 9 §3). Only an
+    application with as many arguments as the definition has variables is unfolded."""
+    if not defined or not expr.atoms(AppliedUndef):
+        return expr
+    return expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func in defined
+                        and len(e.args) == len(defined[e.func][0]),
+                        lambda e: defined[e.func][1].xreplace(dict(zip(defined[e.func][0], e.args))))
+
+
 def _fact_name(lhs: Expr) -> str:
     if _is_time_derivative(lhs):
         return f"the stated dynamics of {lhs.expr.func.__name__}"
@@ -499,7 +519,8 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], names: R
     moves = dependence.moving(_parsed(formulas) + everything)
     mapping.update(dependence.as_functions(set(mapping), moves, mapping, everything))
     kind_notes = {**names.notes(), **dependence.note(moves, {s.name for s in mapping})}
-    chains = tuple(_rewrite_chain(c, mapping) for c in builder.chains)
+    defined = functions_defined(builder.definitions)
+    chains = tuple(_unfold_chain(_rewrite_chain(c, mapping), defined, mapping) for c in builder.chains)
     rewritten = [rewrite(e, mapping) for e in exprs]
     definitions = tuple((rewrite(a, mapping), rewrite(b, mapping)) for a, b in builder.definitions)
     context = infer_context(rewritten, mapping, assumed_note(everything, sizes, loose, kind_notes, stated))
@@ -511,6 +532,17 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], names: R
                       relations=context.relations + tuple(r for r in stated if r not in context.relations))
     return Document(filename, chains, context, tuple(formulas), definitions, tuple(builder.definition_sources),
                     tuple(builder.skipped), tuple(builder.starts), tuple(builder.chain_positions))
+
+
+def _unfold_chain(chain: Chain, defined: dict, mapping: dict) -> Chain:
+    """The chain with each defined function applied unfolded to its value (``unfold``), the definitions
+    read with the document's assumptions (``mapping``)."""
+    if not defined:
+        return chain
+    rewritten = {f: (tuple(rewrite(a, mapping) for a in args), rewrite(value, mapping))
+                 for f, (args, value) in defined.items()}
+    steps = tuple(Step(unfold(s.expr, rewritten), s.relation, s.justification, s.source) for s in chain.steps)
+    return Chain(unfold(chain.start, rewritten), steps, chain.title, chain.source)
 
 
 def _rewrite_chain(chain: Chain, mapping: dict) -> Chain:
