@@ -180,3 +180,17 @@ def test_a_mean_or_a_distribution_in_the_same_sentence_is_not_positive(lhs, rhs)
     ("Two Gaussians with means $\\mu_1, \\mu_2$ and the same standard deviation $\\sigma > 0$", {"sigma"})])
 def test_which_names_the_prose_calls_a_scale(prose, names):
     assert set(stated.scales(prose)) == names
+
+
+@pytest.mark.parametrize("prose", ["$A$ has two layers", "$W$ maps between layers", "$x$ is the input of the layers"])
+def test_a_name_beside_a_size_word_is_no_size(prose):
+    assert stated.sizes(prose) == {}
+
+
+def test_an_integer_multiple_states_nothing_of_the_name():
+    assert "x" not in stated.integers("Let $x$ be an integer multiple of $\\pi$.")
+
+
+def test_i_used_as_an_index_stays_an_index_whatever_the_prose_says():
+    text = "Here $i$ is the imaginary unit.\n\n$$\\sum_{i=1}^{n} x_i + 0 = \\sum_{i=1}^{n} x_i$$\n"
+    assert statuses(text) == [Status.PROVED]

@@ -513,8 +513,9 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], names: R
     loose = loose_names([(c.start, *(s.expr for s in c.steps)) for c in builder.chains] + builder.definitions)
     sizes, stated = names.sizes(), names.stated
     mapping = symbol_map(everything, sizes, loose, stated)
-    if names.imaginary:  # "i is the imaginary unit": sqrt(-1), unless i is also a variable (summed, integrated)
-        bound = {s.name for s in variables(everything)}
+    if names.imaginary:  # "i is the imaginary unit": sqrt(-1), unless i is also a variable (summed, an index)
+        bound = {s.name for s in variables(everything)} | {s.name for e in everything for x in e.atoms(Indexed)
+                                                            for i in x.indices for s in i.free_symbols}
         mapping.update({s: sympy.I for s in mapping if s.name == "i" and "i" not in bound})
     moves = dependence.moving(_parsed(formulas) + everything)
     mapping.update(dependence.as_functions(set(mapping), moves, mapping, everything))

@@ -37,11 +37,14 @@ _MEMBER = re.compile(r"\$(?P<names>[^$\n]+?)\\in\s*\\mathbb\s*\{?\s*(?P<set>[ZN]
 _SIGN = r"(?P<sign>positive|nonnegative|non-negative)?\s*"
 _INTEGER_WORDS = re.compile(
     rf"\b(?:an?|every|each|any|some|all|for)?\s*{_SIGN}integers?\s+(?P<names>{_NAMES})"
-    rf"|(?P<names2>{_NAMES})\s+(?:is|are|be)\s+(?:an?\s+)?(?P<sign2>positive|nonnegative|non-negative)?\s*integers?\b",
-    re.I)
+    rf"|(?P<names2>{_NAMES})\s+(?:is|are|be)\s+(?:an?\s+)?(?P<sign2>positive|nonnegative|non-negative)?\s*integers?"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:and|such|with|for|then|so|where|that|greater|larger|smaller|less|at|in)\b)",
+    re.I)  # "$x$ is an integer multiple of $\\pi$" states nothing of x
 _SIZE_NOUN = r"(?:sizes?|counts?|channels?|heads?|layers?|dimensions?|dims?)"
-_SIZE_AFTER = re.compile(rf"(?P<names>{_NAMES})\s+(?:(?:is|are|be|denotes?)\s+)?(?:(?:the|an?)\s+)?"
-                         rf"(?P<words>(?:[A-Za-z-]+\s+){{0,2}}?)(?P<noun>{_SIZE_NOUN})\b", re.I)
+_ADJECTIVE = r"(?:input|output|hidden|attention|parallel|convolutional|residual|encoder|decoder|kernel)\s+"
+_SIZE_AFTER = re.compile(rf"(?P<names>{_NAMES})\s+(?:(?:(?:is|are|be|denotes?)\s+(?:(?:the|an?)\s+)?|(?:the|an?)\s+)"
+                         rf"(?P<words>(?:[A-Za-z-]+\s+){{0,2}}?)|(?P<adjectives>(?:{_ADJECTIVE}){{0,2}}))"
+                         rf"(?P<noun>{_SIZE_NOUN})\b", re.I)  # "$K$ is the kernel size", "$h$ heads"
 _SIZE_BEFORE = re.compile(rf"\b(?:the|an?)\s+(?P<words>(?:[A-Za-z-]+\s+){{0,2}}?)(?P<noun>{_SIZE_NOUN})\s+(?P<names>{_NAMES})",
                           re.I)
 _NOT_A_SIZE = re.compile(r"\b(?:matri(?:x|ces)|vectors?|tensors?|of|with|in|step|effect|learning)\b", re.I)
@@ -146,10 +149,12 @@ def sizes(text: str) -> dict[str, tuple[str, str]]:
     for sentence, _ in _sentences(text):
         for pattern in (_SIZE_AFTER, _SIZE_BEFORE):
             for match in pattern.finditer(sentence):
-                words = match.group("words")
+                words = match.group("words") or match.group("adjectives") if pattern is _SIZE_AFTER \
+                    else match.group("words")
+                words = words or ""
                 if _NOT_A_SIZE.search(words) or _negated(words) or _negated(sentence[:match.start()][-12:]):
                     continue
-                why = f'"{(match.group("words") + match.group("noun")).lower()}" in the prose'
+                why = f'"{(words + match.group("noun")).lower()}" in the prose'
                 for name in names_in(match.group("names")):
                     found.setdefault(name, (INTEGER, why))
     return found
