@@ -29,7 +29,21 @@ from ..vocabulary.linalg import SIZE_NAMES
 from .kinds import nodes
 
 INTEGER, INDEX, POSITIVE, NONNEGATIVE = "positive integer", "nonnegative integer", "positive", "nonnegative"
-_RANK = {INTEGER: 3, INDEX: 2, POSITIVE: 1, NONNEGATIVE: 0}
+ANY_INTEGER = "integer"  # of either sign: "for an integer n", ``n \in \mathbb{Z}``
+_RANK = {INTEGER: 3, INDEX: 2, ANY_INTEGER: 1, POSITIVE: 1, NONNEGATIVE: 0}
+_BOTH = {frozenset({ANY_INTEGER, POSITIVE}): INTEGER, frozenset({ANY_INTEGER, NONNEGATIVE}): INDEX,
+         frozenset({INDEX, POSITIVE}): INTEGER}
+
+
+def merged(old: tuple[str, str] | None, new: tuple[str, str]) -> tuple[str, str]:
+    """The stronger of two pieces of evidence about one name; an integer that is also stated positive
+    (or nonnegative) is a positive (nonnegative) integer, both reasons kept."""
+    if old is None:
+        return new
+    both = _BOTH.get(frozenset({old[0], new[0]}))
+    if both is not None:
+        return both, f"{old[1]}; {new[1]}"
+    return new if _RANK[new[0]] > _RANK[old[0]] else old
 
 
 def _atoms(exprs, kind) -> list:
@@ -104,14 +118,14 @@ def evidence(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozenset()
             for symbol, kind, why in _node_evidence(node, sizes):
                 if symbol.name in loose and isinstance(node, _Asymptotic):
                     continue
-                if symbol.name not in found or _RANK[kind] > _RANK[found[symbol.name][0]]:
-                    found[symbol.name] = (kind, why)
+                found[symbol.name] = merged(found.get(symbol.name), (kind, why))
     return found
 
 
 def _assumptions(kind: str | None) -> dict:
     return {INTEGER: {"positive": True, "integer": True}, INDEX: {"nonnegative": True, "integer": True},
-            POSITIVE: {"positive": True}, NONNEGATIVE: {"nonnegative": True, "real": True}}.get(kind, {"real": True})
+            ANY_INTEGER: {"integer": True}, POSITIVE: {"positive": True},
+            NONNEGATIVE: {"nonnegative": True, "real": True}}.get(kind, {"real": True})
 
 
 def symbol_map(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozenset(),
@@ -177,7 +191,7 @@ def assumed_note(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozens
 
 
 def _plural(kind: str) -> str:
-    return {INTEGER: INTEGER + "s", INDEX: INDEX + "s", "a matrix": "matrices", "a vector": "vectors",
+    return {INTEGER: INTEGER + "s", INDEX: INDEX + "s", ANY_INTEGER: "integers", "a matrix": "matrices", "a vector": "vectors",
             "a density": "densities"}.get(kind, kind)
 
 

@@ -58,20 +58,41 @@ def moving(exprs) -> dict[str, tuple[Symbol, str]]:
     return found
 
 
-def as_functions(plain: set[Symbol], found: dict[str, tuple[Symbol, str]], mapping: dict) -> dict[Symbol, Expr]:
+def _function(name: str, written: dict[str, object]):
+    """The function ``name`` as the document writes it (``x(t)``), so that ``\\dot x``, ``x`` and ``x(t)``
+    are one function; a real function when it is never written applied."""
+    return written.get(name) or Function(name, real=True)
+
+
+def written_functions(exprs) -> dict[str, object]:
+    """name -> the function applied under that name to one argument (``x(t)``) in ``exprs``."""
+    return {a.func.__name__: a.func for e in exprs for a in e.atoms(AppliedUndef) if len(a.args) == 1}
+
+
+def as_functions(plain: set[Symbol], found: dict[str, tuple[Symbol, str]], mapping: dict,
+                 exprs=()) -> dict[Expr, Expr]:
     """The plain parsed symbols that move, as functions of their variable (``p`` -> ``p(t)``), and
     their dotted names as derivatives (``pdot`` -> ``d p(t)/dt``); ``mapping`` gives the variable's
-    assumptions (``t`` real)."""
-    replaced: dict[Symbol, Expr] = {}
+    assumptions (``t`` real). A dotted name written at the variable (``\\dot x(t)``, parsed as a function
+    ``xdot``) is the derivative of ``x`` at it too. ``exprs``: the formulas, for the functions written."""
+    written = written_functions(exprs)
+    replaced: dict[Expr, Expr] = {}
     for symbol in plain:
         if symbol.name in found:
             variable, _ = found[symbol.name]
-            replaced[symbol] = Function(symbol.name, real=True)(mapping.get(variable, variable))
+            replaced[symbol] = _function(symbol.name, written)(mapping.get(variable, variable))
         accent = dotted(symbol.name)
         if accent is not None and accent[0] in found:
             variable, _ = found[accent[0]]
             variable = mapping.get(variable, variable)
-            replaced[symbol] = Derivative(Function(accent[0], real=True)(variable), (variable, accent[1]))
+            replaced[symbol] = Derivative(_function(accent[0], written)(variable), (variable, accent[1]))
+    for expr in exprs:
+        for applied in expr.atoms(AppliedUndef):
+            accent = dotted(applied.func.__name__)
+            if accent is None or len(applied.args) != 1 or not isinstance(applied.args[0], Symbol):
+                continue
+            variable = mapping.get(applied.args[0], applied.args[0])
+            replaced[applied] = Derivative(_function(accent[0], written)(variable), (variable, accent[1]))
     return replaced
 
 

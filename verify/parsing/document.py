@@ -273,6 +273,26 @@ def facts(definitions, exprs) -> tuple[Fact, ...]:
                  and not rhs.has(lhs) and lhs not in bound)
 
 
+def functions_defined(definitions) -> dict:
+    """function -> (its variables, its value), for the definitions of a function at distinct variables
+    (``f(x) = x^2 + 1``, ``\\sigma(z) = 1/(1 + e^{-z})``) whose value does not mention it."""
+    found = {}
+    for lhs, rhs in definitions:
+        if isinstance(lhs, AppliedUndef) and _is_definable(lhs) and not _mentions(rhs, lhs) and lhs.func not in found:
+            found[lhs.func] = (lhs.args, rhs)
+    return found
+
+
+def unfold(expr: Expr, defined: dict) -> Expr:
+    """``f(3)`` -> ``3^2 + 1`` for a defined ``f``: a definition used, never checked (issue 9 §3). Only an
+    application with as many arguments as the definition has variables is unfolded."""
+    if not defined or not expr.atoms(AppliedUndef):
+        return expr
+    return expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func in defined
+                        and len(e.args) == len(defined[e.func][0]),
+                        lambda e: defined[e.func][1].xreplace(dict(zip(defined[e.func][0], e.args))))
+
+
 def _fact_name(lhs: Expr) -> str:
     if _is_time_derivative(lhs):
         return f"the stated dynamics of {lhs.expr.func.__name__}"
@@ -372,7 +392,8 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     roles = [introduced(prose, piece.offset, piece.display) for piece in pieces]
     stated = _stated_premises(formulas, roles)
     names = read_names(visible, [(f.text, f.display, f.statement) for f in formulas], _parsed(probe),
-                       [(f.statement, f.text) for f in stated], lambda at: introduced(prose, at).role is Role.PREMISE)
+                       [(f.statement, f.text) for f in stated], lambda at: introduced(prose, at).role is Role.PREMISE,
+                       lambda at: introduced(prose, at).role is Role.CLAIM)
     known = names.kinds(_parsed(formulas))
     if known is not None:  # read again, each name as the document shows it to be, in every formula
         formulas = [_parse_piece(text, piece, limits, known) for piece in pieces]
@@ -492,10 +513,15 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], names: R
     loose = loose_names([(c.start, *(s.expr for s in c.steps)) for c in builder.chains] + builder.definitions)
     sizes, stated = names.sizes(), names.stated
     mapping = symbol_map(everything, sizes, loose, stated)
+    if names.imaginary:  # "i is the imaginary unit": sqrt(-1), unless i is also a variable (summed, an index)
+        bound = {s.name for s in variables(everything)} | {s.name for e in everything for x in e.atoms(Indexed)
+                                                            for i in x.indices for s in i.free_symbols}
+        mapping.update({s: sympy.I for s in mapping if s.name == "i" and "i" not in bound})
     moves = dependence.moving(_parsed(formulas) + everything)
-    mapping.update(dependence.as_functions(set(mapping), moves, mapping))
+    mapping.update(dependence.as_functions(set(mapping), moves, mapping, everything))
     kind_notes = {**names.notes(), **dependence.note(moves, {s.name for s in mapping})}
-    chains = tuple(_rewrite_chain(c, mapping) for c in builder.chains)
+    defined = functions_defined(builder.definitions)
+    chains = tuple(_unfold_chain(_rewrite_chain(c, mapping), defined, mapping) for c in builder.chains)
     rewritten = [rewrite(e, mapping) for e in exprs]
     definitions = tuple((rewrite(a, mapping), rewrite(b, mapping)) for a, b in builder.definitions)
     context = infer_context(rewritten, mapping, assumed_note(everything, sizes, loose, kind_notes, stated))
@@ -507,6 +533,17 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], names: R
                       relations=context.relations + tuple(r for r in stated if r not in context.relations))
     return Document(filename, chains, context, tuple(formulas), definitions, tuple(builder.definition_sources),
                     tuple(builder.skipped), tuple(builder.starts), tuple(builder.chain_positions))
+
+
+def _unfold_chain(chain: Chain, defined: dict, mapping: dict) -> Chain:
+    """The chain with each defined function applied unfolded to its value (``unfold``), the definitions
+    read with the document's assumptions (``mapping``)."""
+    if not defined:
+        return chain
+    rewritten = {f: (tuple(rewrite(a, mapping) for a in args), rewrite(value, mapping))
+                 for f, (args, value) in defined.items()}
+    steps = tuple(Step(unfold(s.expr, rewritten), s.relation, s.justification, s.source) for s in chain.steps)
+    return Chain(unfold(chain.start, rewritten), steps, chain.title, chain.source)
 
 
 def _rewrite_chain(chain: Chain, mapping: dict) -> Chain:

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from sympy import Expr
 
 from ..vocabulary import Density
-from . import kinds, matrices, premises
-from .context import INTEGER, POSITIVE
+from . import kinds, matrices, premises, stated as said
+from .context import INTEGER, POSITIVE, merged
 from .kinds import Kinds
 from .objects import is_density_name
 
@@ -22,20 +22,24 @@ from .objects import is_density_name
 @dataclass(frozen=True)
 class Reading:
     """``matrices``: name -> (shape or None, why); ``noncommuting``: names of open kind;
-    ``densities``: name -> why; ``stated``: name -> (kind, why) for the context's assumptions."""
+    ``densities``: name -> why; ``stated``: name -> (kind, why) for the context's assumptions;
+    ``identity``: why ``I`` is the identity (None: the prose does not say); ``imaginary``: why ``i``
+    is the imaginary unit (None: it is a name)."""
 
     matrices: dict
     noncommuting: frozenset[str]
     densities: dict
     stated: dict
+    identity: str | None = None
+    imaginary: str | None = None
 
     def kinds(self, first_reading: list[Expr]) -> Kinds | None:
         """How to parse again, or None when the first parse already reads every name this way."""
         undeclared = any(d.name not in self.densities for e in first_reading for d in e.atoms(Density))
-        if not (self.matrices or self.noncommuting or undeclared):
+        if not (self.matrices or self.noncommuting or undeclared or self.identity):
             return None
         shapes = matrices.shapes(self.matrices)
-        return Kinds(shapes, self.noncommuting, kinds.identity(shapes) if shapes else None,
+        return Kinds(shapes, self.noncommuting, kinds.identity(shapes) if shapes or self.identity else None,
                      densities=frozenset(self.densities))
 
     def notes(self) -> dict[str, tuple[str, str]]:
@@ -45,6 +49,10 @@ class Reading:
         notes.update({name: ("not assumed to commute", "a capital in a product, kind not stated")
                       for name in self.noncommuting})
         notes.update({name: ("a density", why) for name, why in self.densities.items() if is_density_name(name)})
+        if self.identity:
+            notes[kinds.IDENTITY_NAME] = ("the identity", self.identity)
+        if self.imaginary:
+            notes["i"] = ("the imaginary unit", self.imaginary)
         return notes
 
     def sizes(self) -> set[str]:
@@ -53,24 +61,36 @@ class Reading:
 
 
 def read_names(text: str, formulas: list[tuple[str, bool, object]], probe: list[Expr],
-               stated_premises: list[tuple[object, str]], premise_at=lambda offset: True) -> Reading:
+               stated_premises: list[tuple[object, str]], premise_at=lambda offset: True,
+               claim_at=lambda offset: False) -> Reading:
     """The reading of a document: ``formulas`` are (text, display, statement or None) of the first
     parse; ``probe`` the expressions of the probe parse (every capital not commuting);
     ``stated_premises`` the (statement, source) the document introduces as premises (``roles``);
-    ``premise_at(offset)`` whether the formula at that offset of ``text`` is one."""
+    ``premise_at(offset)`` whether the formula at that offset of ``text`` is one, ``claim_at`` whether it
+    is a claim (what a claim says of a name is checked, never assumed)."""
     statements = [(statement, source) for source, _, statement in formulas if statement is not None]
     plain = [e for statement, _ in statements for e in statement.exprs]
     texts = [source for source, _, _ in formulas]
     counts = premises.counts_in_prose(text)
-    sizes = kinds.sizes(plain) | set(counts)
+    prose_sizes = said.sizes(text)
+    sizes = kinds.sizes(plain) | set(counts) | set(prose_sizes)
     used, multiplied, products = kinds.uses(probe)
     found = matrices.evidence(text, texts, plain, texts, {name: why for name, why in used.items() if name not in sizes})
+    identity = said.identity(text)
+    if identity:  # "I the identity": the identity, never a general matrix named I
+        found.pop(kinds.IDENTITY_NAME, None)
+    for name in sorted(set(found) & prose_sizes.keys()):  # "K is the kernel size": a number
+        if found[name][0] is None:
+            del found[name]
     for names in products:  # ``A V`` with A a matrix elsewhere: V is one too
         if names & set(found):
             for name in sorted(names - set(found) - sizes - {kinds.IDENTITY_NAME}):
                 found[name] = (None, "a product with a matrix")
     noncommuting = frozenset(multiplied - set(found) - sizes - {kinds.IDENTITY_NAME})
-    scales = {**premises.scales_in_prose(text), **premises.normal_scales(plain)}
+    scales = {**said.scales(text), **premises.normal_scales(plain)}  # the names next to the words only
     stated = {**{name: (POSITIVE, why) for name, why in scales.items()}, **premises.in_interval(text, premise_at),
               **premises.stated_bounds(stated_premises), **{name: (INTEGER, why) for name, why in counts.items()}}
-    return Reading(found, noncommuting, premises.density_names(text, plain, statements), stated)
+    for name, evidence in {**said.integers(text, claim_at), **prose_sizes}.items():
+        stated[name] = merged(stated.get(name), evidence)
+    return Reading(found, noncommuting, premises.density_names(text, plain, statements), stated, identity,
+                   said.imaginary(text, claim_at))

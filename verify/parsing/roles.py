@@ -2,7 +2,8 @@
 
 A premise (a hypothesis or a definition) is introduced by "Let", "Assume", "Suppose", "Given",
 "where", "with", "for", "such that" and their kin, or stands under a heading such as
-"Assumptions", "Setup" or "Notation", or under a lead-in line such as "Assume:". A claim is
+"Assumptions", "Setup" or "Notation", or under a lead-in line such as "Assume:" (a list item there is
+a premise whatever its words, unless they introduce a claim: "so $\\sum_j y_j = 1$"). A claim is
 introduced by "then", "hence", "so", "thus", "therefore", "we get", "it follows", "which
 gives" and their kin: it is something to check, never a fact. The last such word before the
 formula in its sentence decides ("Let $x$ be real; then $x^2 \\ge 0$" claims). A formula no
@@ -92,7 +93,8 @@ def introduced(prose: str, offset: int, display: bool = False) -> Introduced:
         lead_in = _strong(same_line[:-1])
         if lead_in is not None:
             return lead_in
-    lead = _lead(prose, line_start) if wordless else None
+    in_list = bool(_LIST_ITEM.match(prose[line_start:offset]))  # "- In this work we employ $h = 8$" under "Assume:"
+    lead = _lead(prose, line_start) if wordless or in_list else None
     if lead is not None:
         return lead
     heading = _enclosing_heading(prose, line_start)
