@@ -128,10 +128,37 @@ def _inline_names(sentence: str) -> list[str]:
     return names
 
 
+_NEAR_BEFORE = re.compile(r"\s*(?:(?:is|are|be|as|denotes?)\s+)?(?:(?:the|a|an|its|their)\s+)?", re.I)
+
+
+def _named_by(sentence: str, word: re.Pattern) -> list[str]:
+    """The names ``word`` is said of: the inline formula right after it ("standard deviations
+    $\\sigma_p, \\sigma_q$"), else the one right before it ("$\\sigma$ is the standard deviation"),
+    else the sentence's only inline formula. "means $\\mu$ and standard deviations $\\sigma$" makes
+    sigma a scale, never mu."""
+    spans = [m.span() for m in _INLINE.finditer(sentence)]
+    names: list[str] = []
+    for found in word.finditer(sentence):
+        if _NEGATION.search(sentence[:found.start()]):
+            continue
+        after = next((s for s in spans if s[0] >= found.end()), None)
+        before = next((s for s in reversed(spans) if s[1] <= found.start()), None)
+        if after is not None and not sentence[found.end():after[0]].strip():
+            chosen = after
+        elif before is not None and _NEAR_BEFORE.fullmatch(sentence[before[1]:found.start()]):
+            chosen = before
+        elif len(spans) == 1:
+            chosen = spans[0]
+        else:
+            continue
+        names += _inline_names(sentence[chosen[0]:chosen[1]])
+    return names
+
+
 def scales_in_prose(text: str) -> dict[str, str]:
-    """Names a sentence calls a standard deviation or a variance."""
+    """Names a sentence calls a standard deviation or a variance (``_named_by``)."""
     return {name: f'"{word}" in the prose' for sentence, word in _sentences(text, _SCALE_WORD)
-            for name in _inline_names(sentence)}
+            for name in _named_by(sentence, _SCALE_WORD)}
 
 
 def counts_in_prose(text: str) -> dict[str, str]:
