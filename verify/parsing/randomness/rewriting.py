@@ -155,3 +155,21 @@ def all_components(formulas) -> dict:
                 if len(entry.indices) == 1:
                     found.setdefault(symbol.name, entry)
     return found
+
+
+def with_named_densities(document, named: dict):
+    """The document with each bare law the premises tie to a density (``randomness.named``) read as it."""
+    if not named:
+        return document
+    from .named import by_densities
+
+    context = document.context
+    symbols = {s.name: s for s in (*context.symbols, *context.integration_variables) if isinstance(s, Symbol)}
+    symbols.update({s.name: s for s in context.integration_variables if isinstance(s, Symbol)})
+    named = {law: d.xreplace({v: symbols.get(v.name, v) for v in d.variables}) for law, d in named.items()}
+    chains = tuple(rewrite_chain(c, lambda e: by_densities(e, named)) for c in document.chains)
+    if "probability" not in context.theories:
+        context = replace(context, theories=("probability",) + tuple(context.theories))
+    notes = context.notes + (", ".join(f"{law} read as {d}" for law, d in named.items())
+                             + " (a premise defines their divergence by these densities)",)
+    return replace(document, chains=chains, context=replace(context, notes=notes))
