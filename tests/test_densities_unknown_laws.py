@@ -47,3 +47,17 @@ def test_broken_splits_under_a_named_law_are_never_proved(step):
 def test_without_evidence_a_capital_applied_to_a_variable_stays_a_function():
     document = read_document("$$ F(x) + F(x) = 2 F(x) $$\n")
     assert not document.chains[0].start.atoms(Density)
+
+
+def test_the_prose_makes_a_density_only_of_the_name_the_word_is_said_of():
+    from verify.parsing.premises import density_names
+
+    names = density_names("The map $f(x)$ sends each sample to the distribution $Q(z)$.", [], [])
+    assert "Q" in names and "f" not in names
+
+
+def test_p_and_q_anywhere_in_a_density_sentence_stay_densities():
+    from verify.parsing.premises import density_names
+
+    names = density_names("Let $p$ be the density of $x$ and $q$ that of $y$.", [], [])
+    assert {"p", "q"} <= set(names)

@@ -7,7 +7,8 @@
 * A name applied to plain variables (``p(t)``) is a density only when the document gives
   evidence of one: a conditioning bar (``p(x|z)``), an integral against it (``\\int p(z) ... dz``),
   an expectation under it (``E_{q}``), a KL divergence of it, ``x \\sim p``, a normal as its value,
-  or a sentence calling it a density, distribution, prior, posterior or likelihood.
+  or a sentence calling it a density, distribution, prior, posterior or likelihood (a name other
+  than p or q only where the word is said of it: "the distribution $Q(z)$", "$P$ is the prior").
 Each name comes with its evidence, for the "assumed" line.
 """
 from __future__ import annotations
@@ -205,7 +206,9 @@ def density_names(text: str, exprs, statements) -> dict[str, str]:
                 name = e.name if isinstance(e, (Density, Symbol)) else None
                 if name is not None and is_density_name(name):
                     found.setdefault(name, "\\sim or a normal as its value")
-    for sentence, word in _sentences(text, _DENSITY_WORD):
+    for sentence, word in _sentences(text, _DENSITY_WORD):  # p, q anywhere in it; another name only
+        named = set(_named_by(sentence, _DENSITY_WORD))      # where the word is said of it
         for name in _inline_names(sentence):
-            found.setdefault(name, f'"{word}" in the prose')
+            if is_density_name(name) or name in named:
+                found.setdefault(name, f'"{word}" in the prose')
     return found
