@@ -43,8 +43,9 @@ from .declarations import Declared, counts, from_prose, from_sim, from_stated, i
 from ..premises import scales_in_prose
 from .laws import stated_laws
 from .named import named_densities
+from .shorthand import shorthands
 from .given import defined_from_random, premise_formulas, stated_facts
-from .rewriting import all_components, operators, rewrite_chain, with_densities, with_named_densities
+from .rewriting import all_components, operators, rewrite_chain, with_densities, with_named_densities, with_shorthands
 from .sentences import sentences
 
 __all__ = ["NEVER_DEFINED", "sentences", "with_randomness"]
@@ -59,6 +60,7 @@ def with_randomness(document, text: str):
     names.update({s.name: s for s in document.context.symbols if isinstance(s, Symbol)})
     premised = premise_formulas(document, text)
     symbols = {s.name: s for s in document.context.symbols if isinstance(s, Symbol)}
+    document = with_shorthands(document, shorthands(text), symbols)
     document = with_densities(document, stated_laws([f.statement for f in premised], symbols, scales_in_prose(text)))
     document = with_named_densities(document, named_densities([f.statement for f in premised]))
     found: dict[str, Declared] = {}

@@ -173,3 +173,21 @@ def with_named_densities(document, named: dict):
     notes = context.notes + (", ".join(f"{law} read as {d}" for law, d in named.items())
                              + " (a premise defines their divergence by these densities)",)
     return replace(document, chains=chains, context=replace(context, notes=notes))
+
+
+def with_shorthands(document, forms: dict, symbols: dict):
+    """The document with each name the prose declares a shorthand (``randomness.shorthand``) written out."""
+    from .shorthand import written_out
+
+    written = [e for c in document.chains for e in (c.start, *(s.expr for s in c.steps))]
+    used = {name: form for name, form in forms.items()
+            if any(name in {getattr(s, "name", None) for s in e.free_symbols} for e in written)}
+    if not used:
+        return document
+    chains = tuple(rewrite_chain(c, lambda e: written_out(e, used, symbols)) for c in document.chains)
+    context = document.context
+    if any(f.has(Density) for f in used.values()) and "probability" not in context.theories:
+        context = replace(context, theories=("probability",) + tuple(context.theories))
+    notes = context.notes + ("; ".join(f"{name} written out as {form}" for name, form in used.items())
+                             + " (the prose declares the shorthand)",)
+    return replace(document, chains=chains, context=replace(context, notes=notes))
