@@ -1,9 +1,10 @@
 """Where notation maps to our vocabulary: densities versus functions, linear-algebra objects.
 
 A name applied to arguments is a *density* when the arguments hold a bar
-(``f(a|b)`` is always a density) or when the name is ``p`` or ``q``, possibly
-subscripted (``p_\\theta``, ``q_\\phi``), every argument is a plain symbol and the
-document gives evidence that it is a density (``premises.density_names``).
+(``f(a|b)`` is always a density), or when every argument is a plain symbol and the
+document gives evidence that the name is a density (``premises.density_names``: ``P(z)``
+once ``P(z|X)`` is written, or the prose calls P a distribution); before that evidence is
+read, every ``p`` or ``q``, possibly subscripted (``p_\\theta``, ``q_\\phi``).
 Anything else applied to arguments (``f(p, q)``, ``L(q)``, ``D(q; \\xi)``) is an
 undefined SymPy function of that name.
 """
@@ -41,8 +42,8 @@ def apply(head: Expr, arguments: tuple, given: tuple | None, densities: frozense
     name = head_name(head)
     if given is not None:
         return Density(name, arguments, given)
-    if (is_density_name(name) and all(isinstance(a, Symbol) for a in arguments)
-            and (densities is None or name in densities)):
+    if all(isinstance(a, Symbol) for a in arguments) and (
+            (densities is None and is_density_name(name)) or (densities is not None and name in densities)):
         return Density(name, arguments, ())
     if name in ("tr", "Tr") and len(arguments) == 1 and getattr(arguments[0], "is_Matrix", False):
         return sympy.Trace(arguments[0])  # of a scalar or a name of open kind: an undefined tr

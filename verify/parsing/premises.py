@@ -7,7 +7,8 @@
 * A name applied to plain variables (``p(t)``) is a density only when the document gives
   evidence of one: a conditioning bar (``p(x|z)``), an integral against it (``\\int p(z) ... dz``),
   an expectation under it (``E_{q}``), a KL divergence of it, ``x \\sim p``, a normal as its value,
-  or a sentence calling it a density, distribution, prior, posterior or likelihood.
+  or a sentence calling it a density, distribution, prior, posterior or likelihood (a name other
+  than p or q only where the word is said of it: "the distribution $Q(z)$", "$P$ is the prior").
 Each name comes with its evidence, for the "assumed" line.
 """
 from __future__ import annotations
@@ -128,10 +129,37 @@ def _inline_names(sentence: str) -> list[str]:
     return names
 
 
+_NEAR_BEFORE = re.compile(r"\s*(?:(?:is|are|be|as|denotes?)\s+)?(?:(?:the|a|an|its|their)\s+)?", re.I)
+
+
+def _named_by(sentence: str, word: re.Pattern) -> list[str]:
+    """The names ``word`` is said of: the inline formula right after it ("standard deviations
+    $\\sigma_p, \\sigma_q$"), else the one right before it ("$\\sigma$ is the standard deviation"),
+    else the sentence's only inline formula. "means $\\mu$ and standard deviations $\\sigma$" makes
+    sigma a scale, never mu."""
+    spans = [m.span() for m in _INLINE.finditer(sentence)]
+    names: list[str] = []
+    for found in word.finditer(sentence):
+        if _NEGATION.search(sentence[:found.start()]):
+            continue
+        after = next((s for s in spans if s[0] >= found.end()), None)
+        before = next((s for s in reversed(spans) if s[1] <= found.start()), None)
+        if after is not None and not sentence[found.end():after[0]].strip():
+            chosen = after
+        elif before is not None and _NEAR_BEFORE.fullmatch(sentence[before[1]:found.start()]):
+            chosen = before
+        elif len(spans) == 1:
+            chosen = spans[0]
+        else:
+            continue
+        names += _inline_names(sentence[chosen[0]:chosen[1]])
+    return names
+
+
 def scales_in_prose(text: str) -> dict[str, str]:
-    """Names a sentence calls a standard deviation or a variance."""
+    """Names a sentence calls a standard deviation or a variance (``_named_by``)."""
     return {name: f'"{word}" in the prose' for sentence, word in _sentences(text, _SCALE_WORD)
-            for name in _inline_names(sentence)}
+            for name in _named_by(sentence, _SCALE_WORD)}
 
 
 def counts_in_prose(text: str) -> dict[str, str]:
@@ -178,7 +206,9 @@ def density_names(text: str, exprs, statements) -> dict[str, str]:
                 name = e.name if isinstance(e, (Density, Symbol)) else None
                 if name is not None and is_density_name(name):
                     found.setdefault(name, "\\sim or a normal as its value")
-    for sentence, word in _sentences(text, _DENSITY_WORD):
+    for sentence, word in _sentences(text, _DENSITY_WORD):  # p, q anywhere in it; another name only
+        named = set(_named_by(sentence, _DENSITY_WORD))      # where the word is said of it
         for name in _inline_names(sentence):
-            found.setdefault(name, f'"{word}" in the prose')
+            if is_density_name(name) or name in named:
+                found.setdefault(name, f'"{word}" in the prose')
     return found

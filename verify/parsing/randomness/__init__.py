@@ -40,8 +40,12 @@ from sympy import IndexedBase, Symbol
 
 from ...model import Context, Fact, Independence
 from .declarations import Declared, counts, from_prose, from_sim, from_stated, implicit, lengths
+from ..premises import scales_in_prose
+from .laws import stated_laws
+from .named import named_densities
+from .shorthand import shorthands
 from .given import defined_from_random, premise_formulas, stated_facts
-from .rewriting import all_components, operators, rewrite_chain, with_densities
+from .rewriting import all_components, operators, rewrite_chain, with_densities, with_named_densities, with_shorthands
 from .sentences import sentences
 
 __all__ = ["NEVER_DEFINED", "sentences", "with_randomness"]
@@ -54,10 +58,13 @@ def with_randomness(document, text: str):
     written = [e for c in document.chains for e in (c.start, *(s.expr for s in c.steps))]
     names = {s.name: s for e in written for s in e.free_symbols if isinstance(s, Symbol)}
     names.update({s.name: s for s in document.context.symbols if isinstance(s, Symbol)})
-    document = with_densities(document)
+    premised = premise_formulas(document, text)
+    symbols = {s.name: s for s in document.context.symbols if isinstance(s, Symbol)}
+    document = with_shorthands(document, shorthands(text), symbols)
+    document = with_densities(document, stated_laws([f.statement for f in premised], symbols, scales_in_prose(text)))
+    document = with_named_densities(document, named_densities([f.statement for f in premised]))
     found: dict[str, Declared] = {}
     from_sim(document.formulas, names, found)
-    premised = premise_formulas(document, text)
     from_stated(premised, names, found)
     independent, constants = from_prose(text, names, found)
     implicit(document, constants, found)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sympy import Expr, IndexedBase, MatMul, MatrixSymbol, Mul, Symbol, Transpose
+from sympy import Expr, Function, IndexedBase, MatMul, MatrixSymbol, Mul, Symbol, Transpose
 from sympy.core.function import AppliedUndef
 
 from ...model import Chain, Step
@@ -113,14 +113,37 @@ def under_densities(expr: Expr, densities: dict) -> Expr:
                         lambda e: Expectation(e.args[0], densities[e.func.__name__[2:]]))
 
 
-def with_densities(document):
-    """The document with each ``E_p`` of a density p as an expectation under p."""
+def under_laws(expr: Expr, laws: dict) -> Expr:
+    """``E_{p}[g]`` for a name p the premises give as a normal density (``randomness.laws``): the
+    expectation of g under that normal, with ``p(v)`` inside g the stated formula."""
+    def is_named(node) -> bool:
+        name = node.func.__name__
+        return name.startswith("E_") and len(node.args) == 1 and name[2:] in laws
+
+    def expectation(node) -> Expr:
+        stated = laws[node.func.__name__[2:]]
+        written = (Function(stated.name)(stated.variable), Density(stated.name, (stated.variable,)))
+        body = node.args[0].xreplace({form: stated.formula for form in written})
+        return Expectation(body, stated.law, stated.variable)
+
+    return expr.replace(lambda e: isinstance(e, AppliedUndef) and is_named(e), expectation)
+
+
+def with_densities(document, laws: dict | None = None):
+    """The document with each ``E_p`` of a density p as an expectation under p, and each ``E_p`` of a
+    name the premises give as a normal density as the expectation under that normal."""
     written = [e for c in document.chains for e in (c.start, *(s.expr for s in c.steps))]
-    densities = densities_of(written)
-    if not densities or not any(a.func.__name__.startswith("E_") for e in written for a in e.atoms(AppliedUndef)):
+    laws = laws or {}
+    densities = {name: d for name, d in densities_of(written).items() if name not in laws}
+    if not (densities or laws) or not any(a.func.__name__.startswith("E_") for e in written
+                                          for a in e.atoms(AppliedUndef)):
         return document
-    chains = tuple(rewrite_chain(c, lambda e: under_densities(e, densities)) for c in document.chains)
-    return replace(document, chains=chains)
+    chains = tuple(rewrite_chain(c, lambda e: under_laws(under_densities(e, densities), laws))
+                   for c in document.chains)
+    context = document.context
+    if laws and "probability" not in context.theories:
+        context = replace(context, theories=("probability",) + tuple(context.theories))
+    return replace(document, chains=chains, context=context)
 
 
 def all_components(formulas) -> dict:
@@ -132,3 +155,39 @@ def all_components(formulas) -> dict:
                 if len(entry.indices) == 1:
                     found.setdefault(symbol.name, entry)
     return found
+
+
+def with_named_densities(document, named: dict):
+    """The document with each bare law the premises tie to a density (``randomness.named``) read as it."""
+    if not named:
+        return document
+    from .named import by_densities
+
+    context = document.context
+    symbols = {s.name: s for s in (*context.symbols, *context.integration_variables) if isinstance(s, Symbol)}
+    symbols.update({s.name: s for s in context.integration_variables if isinstance(s, Symbol)})
+    named = {law: d.xreplace({v: symbols.get(v.name, v) for v in d.variables}) for law, d in named.items()}
+    chains = tuple(rewrite_chain(c, lambda e: by_densities(e, named)) for c in document.chains)
+    if "probability" not in context.theories:
+        context = replace(context, theories=("probability",) + tuple(context.theories))
+    notes = context.notes + (", ".join(f"{law} read as {d}" for law, d in named.items())
+                             + " (a premise defines their divergence by these densities)",)
+    return replace(document, chains=chains, context=replace(context, notes=notes))
+
+
+def with_shorthands(document, forms: dict, symbols: dict):
+    """The document with each name the prose declares a shorthand (``randomness.shorthand``) written out."""
+    from .shorthand import written_out
+
+    written = [e for c in document.chains for e in (c.start, *(s.expr for s in c.steps))]
+    used = {name: form for name, form in forms.items()
+            if any(name in {getattr(s, "name", None) for s in e.free_symbols} for e in written)}
+    if not used:
+        return document
+    chains = tuple(rewrite_chain(c, lambda e: written_out(e, used, symbols)) for c in document.chains)
+    context = document.context
+    if any(f.has(Density) for f in used.values()) and "probability" not in context.theories:
+        context = replace(context, theories=("probability",) + tuple(context.theories))
+    notes = context.notes + ("; ".join(f"{name} written out as {form}" for name, form in used.items())
+                             + " (the prose declares the shorthand)",)
+    return replace(document, chains=chains, context=replace(context, notes=notes))

@@ -102,7 +102,22 @@ def expectation_definition(e: Expectation, used: Used) -> Expr:
         if value is not None:
             note(used, GAUSSIAN_MOMENTS)
             return value
-    return e
+        return e
+    return expectation_linearity(e, used)
+
+
+def expectation_linearity(e: Expectation, used: Used) -> Expr:
+    """E_{z ~ Q}[a f + b g] = a E[f] + b E[g] and E[c] = c for z-free a, b, c, under a law Q known
+    only by name: ``z ~ Q`` says Q is a probability law of z, so linearity holds whatever Q is."""
+    terms = Add.make_args(normalise(e.body))
+    total = []
+    for term in terms:
+        outside, inside = term.as_independent(e.var, as_Add=False)
+        total.append(outside * (Expectation(inside, e.dist, e.var) if inside != 1 else Integer(1)))
+    value = Add(*total)
+    if value != e:
+        note(used, LINEARITY)
+    return value
 
 
 def kl_definition(e: KL, used: Used) -> Expr:

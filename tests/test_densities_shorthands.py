@@ -1,0 +1,42 @@
+"""A shorthand the prose declares ("writes $q_\\phi$ for $q_\\phi(z \\mid x)$") is written out in the chains."""
+import pytest
+
+from tests.documents import check_statuses
+from verify.parsing import read_document
+from verify.parsing.randomness.shorthand import shorthands
+from verify.verdict import Status
+from verify.vocabulary import Density
+
+PROSE = "The source writes $q$ for $q(z \\mid x)$ and $p$ for $p(z \\mid x)$.\n\n"
+
+
+def test_each_declared_shorthand_is_read_with_its_formula():
+    forms = shorthands(PROSE)
+    assert set(forms) == {"q", "p"} and all(isinstance(f, Density) for f in forms.values())
+
+
+def test_a_name_given_two_meanings_is_no_shorthand():
+    assert shorthands("We write $a$ for $b + c$ and $a$ for $b - c$.") == {}
+
+
+def test_without_the_word_for_nothing_is_declared():
+    assert shorthands("The source writes $q$ and $q(z \\mid x)$.") == {}
+
+
+def test_the_chain_holds_the_written_out_density():
+    document = read_document(PROSE + "$$ \\log q - \\log p = \\log \\frac{q}{p} $$\n")
+    assert {d.name for d in document.chains[0].start.atoms(Density)} == {"p", "q"}
+
+
+def test_a_log_ratio_of_the_written_out_densities_is_proved():
+    assert check_statuses(PROSE + "$$ \\log \\frac{q}{p} = \\log q - \\log p $$\n") == [Status.PROVED]
+
+
+@pytest.mark.parametrize("step", ["\\log p - \\log q", "\\log q + \\log p", "2 \\log q - \\log p"])
+def test_broken_log_ratios_of_the_written_out_densities_are_never_proved(step):
+    assert Status.PROVED not in check_statuses(PROSE + f"$$ \\log \\frac{{q}}{{p}} = {step} $$\n")
+
+
+def test_without_the_declaration_a_bare_name_is_not_a_density():
+    document = read_document("$$ \\log q - \\log p = \\log \\frac{q}{p} $$\n")
+    assert not document.chains[0].start.atoms(Density)

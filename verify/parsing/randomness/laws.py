@@ -1,0 +1,76 @@
+"""Densities the premises give in closed form: ``p(x) = \\frac{1}{\\sqrt{2\\pi}\\sigma} e^{-(x-\\mu)^2/(2\\sigma^2)}``.
+
+A premise ``name(v) = f`` whose right side is, as an identity in v, the density of a normal
+N(m, s) (log f a quadratic in v with negative leading coefficient, and f equal to the normal
+density with the mean and variance read off that quadratic) makes ``E_{name}[g]`` the
+expectation of g under N(m, s) over v, and ``name(v)`` inside it the stated formula. The
+identity is checked symbolically, with the scales the context knows positive; a formula that
+is not exactly a normal density (a wrong constant, a missing square) gives no law.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sympy import Expr, Poly, PolynomialError, Symbol, expand, log, simplify
+from sympy.core.function import AppliedUndef
+
+from ...theories.probability.gaussian import normal_log_pdf
+from ...vocabulary import Normal
+
+
+@dataclass(frozen=True)
+class StatedLaw:
+    """``name(variable) = formula``, a normal density with this mean and variance."""
+
+    name: str
+    variable: Symbol
+    formula: Expr
+    law: Normal
+
+
+def _with_context_symbols(expr: Expr, symbols: dict[str, Symbol], scales: frozenset[str]) -> Expr:
+    """The formula with each name as the context holds it (its stated sign), so logs split soundly;
+    a name the chains never write is real, positive when the prose calls it a scale (``scales``)."""
+    def known(s: Symbol) -> Symbol:
+        if s.name in symbols:
+            return symbols[s.name]
+        return Symbol(s.name, positive=True) if s.name in scales else Symbol(s.name, real=True)
+
+    return expr.xreplace({s: known(s) for s in expr.free_symbols if isinstance(s, Symbol)})
+
+
+def normal_law(formula: Expr, variable: Symbol) -> Normal | None:
+    """N(m, s) when ``formula`` is the density of N(m, s) in ``variable`` (an identity), else None."""
+    logged = expand(log(formula), log=True, power_exp=True, power_base=True, mul=True, multinomial=True)
+    try:
+        quadratic = Poly(logged, variable)
+    except PolynomialError:
+        return None
+    if quadratic.degree() != 2:
+        return None
+    a, b, _ = quadratic.all_coeffs()
+    if not (-a).is_positive:
+        return None
+    variance = simplify(-1 / (2 * a))
+    mean = simplify(b * variance)
+    gap = expand(logged - normal_log_pdf(variable, mean, variance), log=True, mul=True, multinomial=True)
+    return Normal(mean, variance) if simplify(gap) == 0 else None
+
+
+def stated_laws(statements, symbols: dict[str, Symbol], scales=frozenset()) -> dict[str, StatedLaw]:
+    """name -> its stated normal law, for the premises ``name(v) = f`` (v a plain real variable)."""
+    found: dict[str, StatedLaw] = {}
+    for statement in statements:
+        if statement.lead or list(statement.relations) != ["="] or len(statement.exprs) != 2:
+            continue
+        left, right = statement.exprs
+        if not (isinstance(left, AppliedUndef) and len(left.args) == 1 and isinstance(left.args[0], Symbol)):
+            continue
+        name = left.func.__name__
+        formula = _with_context_symbols(right, symbols, frozenset(scales))
+        variable = symbols.get(left.args[0].name, left.args[0])
+        real = variable if variable.is_real else Symbol(variable.name, real=True)
+        law = normal_law(formula.xreplace({variable: real}), real)
+        if law is not None and name not in found:
+            found[name] = StatedLaw(name, variable, formula, law.xreplace({real: variable}))
+    return found

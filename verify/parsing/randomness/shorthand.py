@@ -1,0 +1,54 @@
+"""Shorthands the prose declares: "the source writes $q_\\phi$ for $q_{\\phi}(z \\mid x)$ and $p$ for $p(z \\mid x)$".
+
+A sentence that says a bare name is written *for* a formula ("writes", "write", "denotes",
+"is shorthand for", "stands for", with the formula right after "for") makes every bare
+occurrence of that name in the chains the formula. Only a plain name is replaced, only by a
+formula that reads, and only when the name is given one meaning: the document said so, the
+letter did not.
+"""
+from __future__ import annotations
+
+import re
+
+from sympy import Expr, Symbol
+
+from ...errors import ParseError
+from ..expressions import parse_latex_expr
+
+_INLINE = r"\$([^$\n]+?)\$"
+_FOR = re.compile(r"(?:\b(?:writes?|denotes?|uses?|is\s+shorthand|stands?)\s+|,\s*(?:and\s+)?|\band\s+)"
+                  + _INLINE + r"\s+for\s+" + _INLINE, re.I)
+_STARTS = re.compile(r"\b(?:writes?|denotes?|uses?|is\s+shorthand|stands?)\b", re.I)
+
+
+def _parsed(tex: str) -> Expr | None:
+    try:
+        return parse_latex_expr(tex.strip())
+    except (ParseError, ValueError):
+        return None
+
+
+def shorthands(text: str) -> dict[str, Expr]:
+    """name -> the formula the prose says it is written for (a name given two meanings is left out)."""
+    found: dict[str, set] = {}
+    for line in text.splitlines():
+        start = _STARTS.search(line)
+        if start is None:
+            continue
+        for match in _FOR.finditer(line, start.start()):
+            name, formula = _parsed(match.group(1)), _parsed(match.group(2))
+            if isinstance(name, Symbol) and formula is not None and formula != name \
+                    and name not in formula.free_symbols:
+                found.setdefault(name.name, set()).add(formula)
+    return {name: next(iter(forms)) for name, forms in found.items() if len(forms) == 1}
+
+
+def written_out(expr: Expr, forms: dict[str, Expr], symbols: dict[str, Symbol]) -> Expr:
+    """``expr`` with each declared shorthand replaced by its formula (in the context's symbols)."""
+    replaced = {}
+    for s in expr.free_symbols:
+        if isinstance(s, Symbol) and s.name in forms:
+            form = forms[s.name]
+            replaced[s] = form.xreplace({v: symbols[v.name] for v in form.free_symbols
+                                         if isinstance(v, Symbol) and v.name in symbols})
+    return expr.xreplace(replaced) if replaced else expr
