@@ -21,8 +21,6 @@ def test_a_constant_comes_out_of_an_expectation_under_a_named_law():
     assert form == C * Expectation(log(Density("r", (Z,))), Q, Z) + 3
 
 
-@pytest.mark.xfail(reason="reading.Reading.kinds parses again only for matrices, capitals in products or "
-                          "undeclared p/q: it must also when a density name other than p/q has evidence")
 def test_after_a_conditioning_bar_the_same_name_of_a_plain_variable_is_a_density():
     document = read_document(CAPITALS)
     assert any(isinstance(d, Density) and d.name == "P" and not d.given

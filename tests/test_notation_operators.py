@@ -66,3 +66,13 @@ def test_the_variance_of_a_scaled_variable_is_proved_with_the_square():
                                    r"Var[X + a] = Var[X] + a", r"Cov[X, aX] = Var[X]"])
 def test_a_wrong_variance_step_is_never_proved(wrong):
     assert Status.PROVED not in check_statuses(NORMAL_X % wrong)
+
+
+@pytest.mark.parametrize("text", ["\\log \\frac{1}{s} \\exp(-x^2)", "\\ln 2 \\exp x", "\\text{log } c \\text{exp}[x]"])
+def test_a_bare_log_before_an_exponential_is_refused_as_ambiguous(text):
+    with pytest.raises(ParseError, match="logarithm takes the exponential"):
+        parse_latex_expr(text)
+
+
+def test_a_bare_sine_before_a_cosine_is_still_a_product():
+    assert parse_latex_expr("\\sin a \\cos b") == parse_latex_expr("\\sin(a) \\cos(b)")

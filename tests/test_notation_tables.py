@@ -117,10 +117,8 @@ DERIVATIVES = [
 n_ = Symbol("n")
 STANDARD = [  # standard LaTeX maths
     (r"\sin a \cos b", sympy.sin(a) * sympy.cos(b)),
-    (r"\log x \exp(y)", log(x) * exp(y)),
     (r"\log 2\pi\sigma^2", log(2 * sympy.pi * Symbol("sigma") ** 2)),
     (r"\log \frac{1}{a} e^{x}", log(exp(x) / a)),  # a power of e is no function word: the argument goes on
-    (r"\log x \exp(y)^2", log(x) * exp(2 * y)),
     (r"\binom{n}{k}", sympy.binomial(n_, k)),
     (r"\sin^2 x + \cos^2 x", sympy.sin(x) ** 2 + sympy.cos(x) ** 2),
     (r"\sin^2 a \cos b", sympy.sin(a) ** 2 * sympy.cos(b)),
@@ -174,6 +172,8 @@ REFUSED = [
     (r"\sin^{-1} x", "inverse function"),
     (r"\tan^{-1}(x)", "inverse function"),
     (r"\log e^x \exp(x)", "add brackets"),
+    (r"\log x \exp(y)", "logarithm takes the exponential"),  # log(x) exp(y) or log(x exp(y)): both are written
+    (r"\log x \exp(y)^2", "logarithm takes the exponential"),
     (r"\sin_2 x", "only \\\\log takes a base"),
 ]
 

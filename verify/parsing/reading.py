@@ -36,6 +36,7 @@ class Reading:
     def kinds(self, first_reading: list[Expr]) -> Kinds | None:
         """How to parse again, or None when the first parse already reads every name this way."""
         undeclared = any(d.name not in self.densities for e in first_reading for d in e.atoms(Density))
+        undeclared = undeclared or any(not is_density_name(name) for name in self.densities)  # P(X) after P(z|X)
         if not (self.matrices or self.noncommuting or undeclared or self.identity):
             return None
         shapes = matrices.shapes(self.matrices)

@@ -370,6 +370,10 @@ class ToSympy(Transformer_NonRecursive):
         argument = items[1]
         if isinstance(argument, _Implicit) and argument.of is None:
             cut = next((n for n, f in enumerate(argument.factors) if n > 0 and self._worded(f)), None)
+            if cut is not None and str(items[0]).lstrip("\\") in ("log", "ln") \
+                    and isinstance(argument.factors[cut], sympy.exp):
+                raise Refusal("cannot tell whether the logarithm takes the exponential after it (a log-density "
+                              "written \\log c \\exp[...]): write \\log(c \\exp(...)) or \\log(c) \\exp(...)")
             if cut is not None:
                 head = self.func_call([items[0], ((_product(argument.factors[:cut]),), None)])
                 return _Implicit((head,) + argument.factors[cut:])
