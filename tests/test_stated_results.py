@@ -47,3 +47,16 @@ def test_the_reason_names_the_premise_no_instance_satisfied():
     text = LEMMA + "$$2 \\int q(z) \\log q(z) dz = -\\log(2 \\pi e s^2)$$\n"
     reason = check_derivation(read_document(text).derivation()).results[0].verdict.reason
     assert "no instance drawn satisfies the stated premises" in reason and "int q(z) log(q(z)) dz" in reason
+
+
+ONE_HOT = "Assume:\n\n- $\\sum_{i=1}^{n} y_i = 1$ because $y$ is one-hot.\n\nThen\n\n"
+
+
+def test_a_stated_sum_of_data_is_a_fact_the_checker_uses():
+    assert _statuses(ONE_HOT + "$$\\sum_{i=1}^{n} y_i p = p$$\n") == [Status.PROVED]
+
+
+def test_a_step_that_misuses_a_stated_sum_is_not_proved():
+    for wrong in ("$$\\sum_{i=1}^{n} y_i p = -p$$\n", "$$\\sum_{i=1}^{n} y_i p = 2 p$$\n",
+                  "$$\\sum_{i=1}^{n-1} y_i p = p$$\n"):
+        assert Status.PROVED not in _statuses(ONE_HOT + wrong), wrong

@@ -269,7 +269,7 @@ def facts(definitions, exprs) -> tuple[Fact, ...]:
     and ``z`` of an ELBO) is a different thing there, so its definition is no fact."""
     bound = variables(exprs)
     return tuple(Fact(_fact_name(lhs), lhs, rhs) for lhs, rhs in definitions
-                 if (isinstance(lhs, (Symbol, Indexed, MatrixSymbol)) or _is_time_derivative(lhs))
+                 if (isinstance(lhs, (Symbol, Indexed, MatrixSymbol, sympy.Sum)) or _is_time_derivative(lhs))
                  and not rhs.has(lhs) and lhs not in bound)
 
 
@@ -457,6 +457,18 @@ def _inline_definitions(builder: _Builder, formulas: list[Formula], pieces: list
             elif role.role is Role.PREMISE and len(exprs) == 2 and _is_stated_result(lhs, rhs) \
                     and not _mentions(rhs, lhs):
                 builder.identities.append((lhs, rhs, formula.text))
+            elif role.role is Role.PREMISE and len(exprs) == 2 and _is_data_constraint(lhs, rhs) and lhs not in defined:
+                builder.definitions.append((lhs, rhs))  # ``\sum_i y_i = 1`` (one-hot labels): a fact about y
+                builder.definition_sources.append(formula.text)
+                defined.add(lhs)
+
+
+def _is_data_constraint(lhs: Expr, rhs: Expr) -> bool:
+    """``\\sum_i y_i = 1``: a premise that constrains free data (a sum of a family's entries, nothing
+    the document defines otherwise) is a hypothesis, used as a fact like ``\\eta > 0`` is; unlike a
+    stated integral or divergence (``_is_stated_result``) it cannot contradict a definition."""
+    return (isinstance(lhs, sympy.Sum) and not lhs.has(sympy.Integral, KL, Density)
+            and not rhs.free_symbols & lhs.free_symbols and not _mentions(rhs, lhs))
 
 
 def _is_stated_result(lhs: Expr, rhs: Expr) -> bool:
