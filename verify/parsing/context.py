@@ -113,11 +113,14 @@ def evidence(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozenset()
     ``sizes``: the matrix sizes written in a declaration of the document; ``loose``: names an O-term
     says nothing about (see ``loose_names``); ``stated``: what the document's premises say."""
     found: dict[str, tuple[str, str]] = dict(stated or {})
+    allows_zero = {name for name, (kind, _) in found.items() if kind in (NONNEGATIVE, INDEX)}
     for expr in exprs:
         for node in nodes(expr):
             for symbol, kind, why in _node_evidence(node, sizes):
                 if symbol.name in loose and isinstance(node, _Asymptotic):
                     continue
+                if symbol.name in allows_zero and kind in (INTEGER, POSITIVE):
+                    kind = INDEX if kind == INTEGER else NONNEGATIVE  # the notation never overrides n >= 0
                 found[symbol.name] = merged(found.get(symbol.name), (kind, why))
     return found
 
