@@ -352,14 +352,6 @@ def holds_in_another_reading(step: StepQuestion) -> OtherReading | None:
     return None
 
 
-def _holds_some_way(step: StepQuestion) -> bool:
-    """Whether the step holds with its values matched some way (a reading only stops a refutation)."""
-    found = split(step.lhs, step.rhs, step.context)
-    if isinstance(found, Matchings):
-        return any(all(_case_verdict(c, step).status.holds for c in option) for option in found.options)
-    return decide(step).status.holds
-
-
 def numeric(step: StepQuestion) -> Verdict:
     """Instantiation: consistent on every sample, refuted by a counterexample, or unknown.
     A counterexample in one reading of a name the document leaves open (``i`` a real name) refutes
