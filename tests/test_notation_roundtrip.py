@@ -75,3 +75,22 @@ def _rebuilt(expr):
 @given(expr=outer)
 def test_printed_latex_reads_back_to_the_same_expression(printer, expr):
     assert parse_latex_expr(PRINTERS[printer](expr)) == _rebuilt(expr)
+
+
+ROUND_TRIPS = [
+    r"\log p(x|z) + \log p(z) - \log q(z|x)",
+    r"\mathbb{E}_{q(z|x)}\left[\log p(x, z) - \log q(z|x)\right]",
+    r"\int q(z|x) \log\frac{p(x|z) p(z)}{q(z|x)} dz",
+    r"D_{KL}(q(z|x) \| p(z))",
+    r"O(t \cdot n^2 \cdot L)",
+    r"\sum_{i=1}^{m} v_i \alpha_i",
+    r"\sqrt{1 + \eta^2}",
+    r"\mathcal{N}(\mu, \sigma^2)",
+]
+
+
+@pytest.mark.parametrize("printer", PRINTERS)
+@pytest.mark.parametrize("text", ROUND_TRIPS)
+def test_a_named_formula_reads_back_through_each_printer(printer, text):
+    expr = parse_latex_expr(text)
+    assert parse_latex_expr(PRINTERS[printer](expr)) == expr
