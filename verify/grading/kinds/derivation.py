@@ -16,7 +16,7 @@ from ...model import Relation
 from ...rules import find_rule
 from ...verdict import Status, Tier
 from ..checks import CheckKey, StepOutcome, holds
-from ...printing.prose import Math, prose_authored
+from ...printing.prose import prose_authored
 from ...printing.verdicts import counterexample_prose
 from ..maths import formula, plain
 from ..classify import WRONG_JUSTIFICATION
@@ -91,13 +91,14 @@ def _latex(expr) -> str:
     return latex(expr)
 
 
-def _residual(key: CheckKey) -> str | None:
-    """``before - after`` as plain maths, for a step that does not hold (None if it cannot be shown)."""
+def _residual_forms(key: CheckKey) -> tuple[str | None, str | None]:
+    """``before - after`` for a step that does not hold, as plain maths and as ``$...$`` for a sentence
+    ((None, None) if it cannot be shown)."""
     try:
         value = linear_residual(key.lhs, key.rhs)
     except Exception:  # noqa: BLE001 - shown only; sets, matrices and relations have no difference
-        return None
-    return None if value == 0 else plain(value)
+        return None, None
+    return (None, None) if value == 0 else (plain(value), formula(value))
 
 
 def _line_of(source: str, found) -> int | None:
@@ -119,15 +120,6 @@ def _relation_formula(lhs, relation: str, rhs) -> str:
         return f"{formula(lhs)} {SHOWN.get(relation, relation)} {formula(rhs)}"
 
 
-def _residual_math(key: CheckKey) -> str | None:
-    """``before - after`` as ``$...$`` for a sentence (None if it cannot be shown)."""
-    try:
-        value = linear_residual(key.lhs, key.rhs)
-    except Exception:  # noqa: BLE001 - shown only; sets, matrices and relations have no difference
-        return None
-    return None if value == 0 else prose_authored((Math(value),))
-
-
 def _step(index: int, key: CheckKey, outcome: StepOutcome, written: str = "", line: int | None = None) -> StepResult:
     verdict = outcome.verdict
     wrong = verdict.status is Status.REFUTED
@@ -136,10 +128,10 @@ def _step(index: int, key: CheckKey, outcome: StepOutcome, written: str = "", li
         where = f"your line {line}" if line else "your line"
         example = prose_authored(counterexample_prose(verdict.counterexample, key.lhs, key.rhs,
                                                       left="the line before it", right=where))
+    residual, residual_math = _residual_forms(key) if wrong else (verdict.residual, None)
     return StepResult(index, key.relation.value, _latex(key.rhs), key.justification, verdict.status, verdict.reason,
-                      _residual(key) if wrong else verdict.residual, example, outcome.mistake, verdict.used,
-                      verdict.tier, verdict.samples, written=" ".join(written.split()), line=line,
-                      residual_math=_residual_math(key) if wrong else None)
+                      residual, example, outcome.mistake, verdict.used, verdict.tier, verdict.samples,
+                      written=" ".join(written.split()), line=line, residual_math=residual_math)
 
 
 def _named(rule: str, steps: list[StepResult]) -> bool:

@@ -181,8 +181,8 @@ def _finish(draft: Draft, outcomes: dict):
     example = first.verdict.counterexample if first else None
     sentence = f"Your answer is not right: {advice}."
     if example:
-        sentence += " " + prose_authored(counterexample_prose(example, first_key.lhs, first_key.rhs,
-                                                              left="the expected answer", right="your answer")) + "."
-        sentence = sentence.replace(". at ", ". At ")
+        where = prose_authored(counterexample_prose(example, first_key.lhs, first_key.rhs,
+                                                    left="the expected answer", right="your answer"))
+        sentence += f" {where[:1].upper()}{where[1:]}."
     return result(item, 0, "graded", found, mistake=mistake, deductions=(Deduction(item.points, reason),),
                   feedback=(sentence,))
