@@ -23,12 +23,8 @@ _INTERVAL = re.compile(r"\$\s*([^$\n]+?)\s*\\in\s*(?:\\left\s*)?([(\[])\s*([^,$\
 
 def chained(statement) -> list[Expr]:
     """``a < b \\le c`` -> [a < b, b <= c]: each link of an order chain as a SymPy relational."""
-    found = []
-    for left, relation, right in zip(statement.exprs, statement.relations, statement.exprs[1:]):
-        relational = _ORDER[relation](left, right, evaluate=False)
-        if relational not in (sympy.true, sympy.false):
-            found.append(relational)
-    return found
+    return [_ORDER[relation](left, right, evaluate=False)
+            for left, relation, right in zip(statement.exprs, statement.relations, statement.exprs[1:])]
 
 
 def in_intervals(text: str, premise_at) -> list[Expr]:

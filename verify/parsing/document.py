@@ -478,11 +478,9 @@ def _is_stated_result(lhs: Expr, rhs: Expr) -> bool:
     ``Context.relations``, so a numeric instance that violates it refutes nothing. A name, a function
     at its variables, a density (its law is read by the probability reader), a number, or a law on
     the right (``p(z) = \\mathcal{N}(0, I)``) is no such result."""
-    if not isinstance(lhs, Expr) or lhs.is_Number or _is_definable(lhs) or rhs.has(Normal):
-        return False
-    if isinstance(lhs, (Symbol, Indexed, MatrixSymbol, Density)):
-        return False
-    return lhs.has(sympy.Integral, KL)  # moments and dot products are the random-variable reader's
+    # a name, a function at its variables or a density never holds an integral; moments and dot products
+    # are the random-variable reader's
+    return isinstance(lhs, Expr) and lhs.has(sympy.Integral, KL) and not rhs.has(Normal)
 
 
 def _refuse_directed(formulas: list[Formula], stated: dict[str, str]) -> list[Formula]:
