@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 from derivations import BUILTIN
 from tests.class_generator import generated_class
 from verify.cli import main
-from verify.grading import grade_batch, grade_text, load_rubric, parse_rubric
+from verify.grading import batch, grade_batch, grade_text, load_rubric, parse_rubric
 from verify.grading.files import write_atomic
 from verify.grading.kinds import GRADERS
+from verify.grading.results import Failure
 
 PM_RUBRIC = parse_rubric(r'''
 [[items]]
@@ -160,3 +161,27 @@ def test_a_broken_executor_does_not_lose_the_class(mixed_class):
     broken = grade_batch([mixed_class], rubric, executor=BreakingExecutor(), workers=2)
     serial = grade_batch([mixed_class], rubric)
     assert [(r.student, r.score, r.error) for r in broken] == [(r.student, r.score, r.error) for r in serial]
+
+
+def test_a_grader_fault_is_reported_as_ours_not_as_an_unreadable_file(tmp_path, monkeypatch):
+    answers = "Q1: $1 \\pm i\\eta$\n\nQ2: $O(n^2)$\n"
+    (tmp_path / "alice.md").write_text(answers)
+    (tmp_path / "bob.md").write_text(answers + "\nQ3: a construct the grader trips on\n")
+    original = batch.prepare
+
+    def trips_on_q3(text, rubric):
+        if "Q3" in text:
+            raise TypeError("unsupported operand type(s)")
+        return original(text, rubric)
+
+    monkeypatch.setattr(batch, "prepare", trips_on_q3)
+    alice, bob = sorted(grade_batch([tmp_path], PM_RUBRIC), key=lambda r: r.student)
+    assert alice.failure is None and alice.score == 2
+    assert bob.failure is Failure.GRADER_FAULT
+    assert "could not be read" not in bob.error and "fault of the grader" in bob.error
+    _no_python_text(bob.error)
+
+def test_an_unreadable_file_is_reported_as_unreadable(tmp_path):
+    (tmp_path / "carol.md").write_bytes(b"Q1: \xff\xfe")
+    (result,) = grade_batch([tmp_path], PM_RUBRIC)
+    assert result.failure is Failure.UNREADABLE and "UTF-8" in result.error

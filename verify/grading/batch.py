@@ -27,11 +27,11 @@ from typing import Callable, Iterable, Sequence
 
 from ..config import CheckConfig
 from ..engine.budget import Ending, Outcome, run_budgeted
-from ..errors import UnreadableInput, VerifyError
+from ..errors import UnreadableInput
 from .checks import run_checks
 from .guard import LOG
 from .grader import finish, prepare, warm_up
-from .results import SubmissionResult
+from .results import Failure, SubmissionResult
 from .rubric import Rubric
 from .submissions import SUFFIXES, Submission, collect
 
@@ -75,12 +75,10 @@ def read_submission(submission: Submission) -> str:
 def _prepare_submission(submission: Submission, rubric: Rubric):
     try:
         return prepare(read_submission(submission), rubric)
-    except VerifyError:
-        raise
     except OSError:
         raise UnreadableInput("the file could not be opened; check that it exists and is readable") from None
-    except Exception:  # noqa: BLE001 - never Python's text in a gradebook
-        raise UnreadableInput("the submission could not be read automatically; mark it by hand") from None
+    # any other exception is the grader's fault: the budgeted runner ends the task ``CRASH`` and keeps
+    # the exception's text for the log, and ``_error_row`` says so (it is not the student's file)
 
 
 def _prepare_chunk(submissions: Sequence[Submission], rubric: Rubric, budget: float | None) -> list[Outcome]:
@@ -97,13 +95,22 @@ def _chunks(items: Sequence, count: int) -> list[Sequence]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
+GRADER_FAULT = ("the grader failed on this submission (a fault of the grader, not of the file; "
+                "it is logged for the developers); mark it by hand")
+
+
 def _error_row(submission: Submission, outcome: Outcome) -> SubmissionResult:
-    """A submission that could not be read at all: the reason (the package's own words) for the TA."""
+    """A submission that was not graded at all, with the reason for the TA and its typed kind."""
     if outcome.ending is Ending.TIMEOUT:
-        reason = "reading it took longer than the time budget; mark it by hand"
+        failure, reason = Failure.TIMEOUT, "reading it took longer than the time budget; mark it by hand"
+    elif outcome.ending is Ending.CRASH:
+        LOG.warning("grading %s failed: %s", submission.path, outcome.detail)
+        failure, reason = Failure.GRADER_FAULT, GRADER_FAULT
     else:
+        failure = Failure.UNREADABLE
         reason = str(outcome.value or "the submission could not be read automatically; mark it by hand")
-    return SubmissionResult(submission.student, submission.path, error=reason, extra=_extra(submission))
+    return SubmissionResult(submission.student, submission.path, error=reason, failure=failure,
+                            extra=_extra(submission))
 
 
 def _extra(submission: Submission) -> dict:
@@ -114,8 +121,9 @@ def _finished(submission: Submission, drafts, outcomes: dict, seconds: float) ->
     try:
         items = finish(drafts, outcomes)
     except Exception:  # noqa: BLE001 - finish guards each item; this is the last line of defence
+        LOG.warning("finishing %s failed", submission.path, exc_info=True)
         return SubmissionResult(submission.student, submission.path, extra=_extra(submission),
-                                error="the submission could not be graded automatically; mark it by hand")
+                                error=GRADER_FAULT, failure=Failure.GRADER_FAULT)
     return SubmissionResult(submission.student, submission.path, items, seconds=seconds, extra=_extra(submission))
 
 

@@ -6,6 +6,7 @@ used): grading decides on those, never on the reason text, which is only shown.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 from ..rules import Rule
@@ -75,12 +76,24 @@ class ItemResult:
     detail: Checked | None = field(default=None, compare=False, repr=False)
 
 
+class Failure(Enum):
+    """Why a whole submission was not graded: the submission's fault, the clock's, or ours.
+
+    A TA acts differently on each (ask the student for a readable file; mark by hand; report a bug),
+    so it is a typed field, never read back out of the message."""
+
+    UNREADABLE = "unreadable"  # too large, not UTF-8, no file to grade, unreadable maths
+    TIMEOUT = "timeout"  # reading it took longer than the budget
+    GRADER_FAULT = "grader fault"  # an unexpected exception in the grader: a bug of ours, logged
+
+
 @dataclass(frozen=True)
 class SubmissionResult:
     student: str
     path: str
     items: tuple[ItemResult, ...] = ()
     error: str | None = None
+    failure: Failure | None = None  # set whenever ``error`` is
     seconds: float = 0.0
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 

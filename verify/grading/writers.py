@@ -69,7 +69,7 @@ def _plain(result: SubmissionResult) -> dict:
     """Everything but the objects kept for annotated feedback (``ItemResult.detail``)."""
     items = [{f.name: _value(getattr(i, f.name)) for f in fields(i) if f.name != "detail"} for i in result.items]
     return {"student": result.student, "path": result.path, "items": items, "error": result.error,
-            "seconds": result.seconds, "extra": result.extra, "score": result.score, "max_score": result.max_score}
+            "failure": result.failure.value if result.failure else None, "seconds": result.seconds, "extra": result.extra, "score": result.score, "max_score": result.max_score}
 
 
 def _value(value):
