@@ -51,11 +51,19 @@ def test_the_sketch_says_numeric_evidence_is_only_numeric():
     (Tier.NUMERIC, Status.CONSISTENT, Relation.EQ, "not proved symbolically"),
     (Tier.STRUCTURAL, Status.UNKNOWN, Relation.APPROX, "never proved"),
     (Tier.BUDGET, Status.UNKNOWN, Relation.EQ, "time budget"),
+    (Tier.STEP_HANDLER, Status.PROVED, Relation.EQ, "decided by the theory's test"),
+    (Tier.STEP_HANDLER, Status.UNKNOWN, Relation.EQ, "could not decide it"),
+    (Tier.RULE, Status.UNKNOWN, Relation.EQ, "could not decide it"),
 ])
 def test_the_argument_is_read_from_the_tier_and_status_not_the_reason(tier, status, relation, expected):
     verdict = Verdict(status, "reason text that must not be shown", tier=tier, samples=5)
     argument = words(verdict_argument(verdict, relation))
     assert expected in argument and "reason text" not in argument
+
+
+def test_an_undecided_step_is_never_said_to_be_decided():
+    verdict = Verdict(Status.UNKNOWN, "", tier=Tier.STEP_HANDLER)
+    assert "decided by" not in words(verdict_argument(verdict))
 
 
 def test_the_argument_names_the_rules_used():

@@ -161,8 +161,12 @@ def verdict_argument(verdict: Verdict, relation: Relation = Relation.EQ) -> Pros
             return (what, *_rules(verdict))
         return ("left minus right is a constant of the wrong sign at every instance",)
     if tier is Tier.RULE:
-        return (f"decided by the cited rule's own check", *_rules(verdict))
+        if status is Status.UNKNOWN:
+            return ("the cited rule's own check could not decide it",)
+        return ("decided by the cited rule's own check", *_rules(verdict))
     if tier is Tier.STEP_HANDLER:
+        if status is Status.UNKNOWN:
+            return ("the theory's test for steps of this form could not decide it",)
         return ("decided by the theory's test for steps of this form", *_rules(verdict))
     if tier is Tier.NUMERIC:
         if status is Status.CONSISTENT:
