@@ -341,7 +341,27 @@ def test_a_size_in_a_denominator_is_decided_when_a_relation_makes_it_a_size():
     restricted = Context(symbols=(n, r), theories=("asymptotics", "algebra"), relations=(r <= n,))
     assert step(n / r, BigO(n), restricted).status is Status.PROVED
     assert step(BigO(n), BigO(n / r), restricted).status is Status.REFUTED
-    assert step(n / r, BigO(n)).status is Status.UNKNOWN
+
+
+def test_a_positive_real_in_a_denominator_is_not_taken_for_a_size():
+    """O(n / eps) with an accuracy eps: eps may shrink, so growth along sizes >= 1 says nothing."""
+    eps = sympy.Symbol("epsilon", positive=True)
+    context = Context(symbols=(n, eps), theories=("asymptotics", "algebra"))
+    assert step(n / eps, BigO(n), context).status is Status.UNKNOWN
+
+
+g = sympy.Symbol("g", positive=True, integer=True)
+GROUPS = Context(symbols=(n, d, g), theories=("asymptotics", "algebra"))
+
+
+def test_a_count_in_a_denominator_is_a_size():
+    """Grouped convolution: g groups of c/g channels each cost O(g (n/g)(d/g)) = O(n d / g)."""
+    assert step(BigO(g * (n / g) * (d / g)), BigO(n * d / g), GROUPS).status is Status.PROVED
+
+
+@pytest.mark.parametrize("wrong", [n * d / g**2, n + d, d / g, n / g])
+def test_a_wrong_class_with_a_count_in_a_denominator_is_refuted(wrong):
+    assert step(BigO(n * d / g), BigO(wrong), GROUPS).status is Status.REFUTED
 
 
 # ---- numeric twins: representatives of the classes, and points satisfying the premises ----------

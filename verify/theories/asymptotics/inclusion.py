@@ -32,9 +32,15 @@ MONOMIAL_DOMINANCE = register_rule(Rule(
 
 def _decaying(expr: Expr, sizes: set[str]) -> bool:
     """A variable in a denominator: then it may not grow, and dominance over sizes >= 1 says nothing.
-    A name a stated relation ties to another size (``r <= n``) is a size even there (``O(n / r)``)."""
+    A name a stated relation ties to another size (``r <= n``) is a size even there (``O(n / r)``), and
+    so is a positive integer (a count of groups or heads is at least 1): over sizes >= 1 the ratio test
+    along growth directions holds for negative exponents as well."""
     return any(p.exp.is_negative for p in expr.atoms(Pow)
-               if p.base.free_symbols and not {s.name for s in p.base.free_symbols} <= sizes)
+               if p.base.free_symbols and not all(_is_size(s, sizes) for s in p.base.free_symbols))
+
+
+def _is_size(symbol, sizes: set[str]) -> bool:
+    return symbol.name in sizes or bool(symbol.is_integer and symbol.is_positive)
 
 
 def _related_sizes(assumptions: Sequence[Expr]) -> set[str]:
