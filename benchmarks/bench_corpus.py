@@ -18,7 +18,11 @@ Figures, per topic and in total (targets from issue 10 in brackets):
 Right steps are counted on the original chains only; wrong steps are the sources'
 own mistakes plus each mutant's altered step. Asserts nothing.
 
-Run: python benchmarks/bench_corpus.py [--topic T] [--json OUT] [--list-failures] [--subprocess]
+Run: python benchmarks/bench_corpus.py [--topic T] [--chains FILE] [--json OUT] [--list-failures] [--subprocess]
+
+--chains FILE keeps only the chain ids listed in FILE (one a line; blank lines and `#` comments
+skipped), each with its mutants: tests/corpus/heldout.txt lists the held-out chains, so their
+figures can be measured before and after a change nobody tuned on them.
 """
 from __future__ import annotations
 
@@ -331,16 +335,36 @@ def proved_wrong_lines(figures: Figures) -> list[str]:
     return lines
 
 
+def read_chain_ids(path: Path) -> tuple[str, ...]:
+    """The chain ids a --chains file lists, one a line, in order; blank lines and `#` comments skipped."""
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return tuple(line for line in lines if line)
+
+
+def select_chains(chains: tuple[Chain, ...], ids: tuple[str, ...]) -> list[Chain]:
+    """The chains whose id is listed, in corpus order; an id that names no chain is an error, not a silent skip."""
+    known = {chain.id for chain in chains}
+    missing = [i for i in ids if i not in known]
+    if missing:
+        raise SystemExit(f"--chains: no corpus chain has the id(s): {', '.join(missing)}")
+    wanted = set(ids)
+    return [chain for chain in chains if chain.id in wanted]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--topic", choices=TOPICS, help="only this topic")
+    parser.add_argument("--chains", metavar="FILE", type=Path, help="only the chain ids listed in FILE, with their mutants")
     parser.add_argument("--json", metavar="OUT", help="write the figures and every step's outcome as JSON")
     parser.add_argument("--list-failures", action="store_true", help="list every step not accepted / not caught")
     parser.add_argument("--subprocess", action="store_true", help="run `python -m verify check` per document")
     parser.add_argument("--budget", type=float, default=5.0, help="seconds per check (verify's default 5)")
     args = parser.parse_args(argv)
 
-    chains = [c for c in load_corpus() if args.topic in (None, c.topic)]
+    corpus = load_corpus()
+    if args.chains is not None:
+        corpus = tuple(select_chains(corpus, read_chain_ids(args.chains)))
+    chains = [c for c in corpus if args.topic in (None, c.topic)]
     documents = [c for chain in chains for c in (chain, *(chain.mutated(m) for m in chain.mutants))]
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="bench_corpus_") as tmp:

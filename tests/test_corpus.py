@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 
-from tests.corpus.load import LABELS, RELATIONS, TOPICS, corpus_files, load_corpus
+from tests.corpus.load import CORPUS_DIR, LABELS, RELATIONS, TOPICS, corpus_files, load_corpus
 
 CHAINS = load_corpus()
 CHAIN_IDS = [chain.id for chain in CHAINS]
@@ -107,3 +107,15 @@ def test_mutated_chain_changes_exactly_the_mutant_step(chain, mutant):
 @pytest.mark.parametrize("chain, mutant", MUTANTS, ids=MUTANT_IDS)
 def test_mutated_chain_has_a_first_wrong_step_no_later_than_the_mutant(chain, mutant):
     assert chain.mutated(mutant).first_wrong <= mutant.step
+
+
+HELDOUT_IDS = [line.strip() for line in (CORPUS_DIR / "heldout.txt").read_text(encoding="utf-8").splitlines()
+               if line.strip() and not line.lstrip().startswith("#")]
+
+
+def test_heldout_list_names_only_corpus_chains():
+    assert [i for i in HELDOUT_IDS if i not in set(CHAIN_IDS)] == []
+
+
+def test_heldout_list_names_each_chain_once():
+    assert [i for i, n in Counter(HELDOUT_IDS).items() if n > 1] == []
