@@ -109,8 +109,13 @@ def test_mutated_chain_has_a_first_wrong_step_no_later_than_the_mutant(chain, mu
     assert chain.mutated(mutant).first_wrong <= mutant.step
 
 
-HELDOUT_IDS = [line.strip() for line in (CORPUS_DIR / "heldout.txt").read_text(encoding="utf-8").splitlines()
-               if line.strip() and not line.lstrip().startswith("#")]
+def _listed(name: str) -> list[str]:
+    lines = (CORPUS_DIR / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+HELDOUT_IDS = _listed("heldout.txt")
+DEVELOPMENT_IDS = _listed("development.txt")
 
 
 def test_heldout_list_names_only_corpus_chains():
@@ -119,3 +124,8 @@ def test_heldout_list_names_only_corpus_chains():
 
 def test_heldout_list_names_each_chain_once():
     assert [i for i, n in Counter(HELDOUT_IDS).items() if n > 1] == []
+
+
+def test_every_chain_is_either_development_or_held_out():
+    """The two lists split the corpus: figures on each are comparable across stops."""
+    assert sorted(DEVELOPMENT_IDS + HELDOUT_IDS) == sorted(CHAIN_IDS)
