@@ -3,6 +3,7 @@ premise that the spectral radius of the ratio is below 1, unknown (naming the co
 and every written form that is not the series of its own inverse refuted by a 1 x 1 instance."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -124,3 +125,32 @@ def test_no_shifted_or_rescaled_series_is_ever_proved(start, scale):
         verdict = check_step(Inverse(Identity(N) - ETA * A), Relation.EQ, matrix_series(lhs_start, ratio),
                              radius_context(1), CheckConfig(budget=None))
         assert verdict.status is not Status.PROVED
+
+
+# --- the numpy twin: what the rule proves converges to the inverse, what it refutes does not ---------------
+
+def _partial_sum(matrix, start: int, terms: int = 400):
+    total, power = np.zeros_like(matrix), np.linalg.matrix_power(matrix, start)
+    for _ in range(terms):
+        total, power = total + power, power @ matrix
+    return total
+
+
+@settings(max_examples=20, deadline=None)
+@given(seed=st.integers(min_value=0, max_value=10_000), size=st.integers(min_value=1, max_value=4),
+       start=st.sampled_from([0, 1]), scale=st.sampled_from([1, -1]))
+def test_the_verdicts_agree_with_numpy_partial_sums(seed, size, start, scale):
+    """A random A scaled to rho(eta A) = 1/2: the series the rule proves sums (numerically) to
+    inv(I - eta A); every variant it refutes sums to something else."""
+    rng = np.random.default_rng(seed)
+    matrix = rng.normal(size=(size, size))
+    radius = max(abs(np.linalg.eigvals(matrix)))
+    if radius < 1e-6:
+        return
+    ratio = matrix / (2 * radius)
+    summed = _partial_sum(scale * ratio, start)
+    agrees = np.allclose(summed, np.linalg.inv(np.eye(size) - ratio), atol=1e-9)
+    verdict = neumann_series(Inverse(Identity(N) - ETA * A), Relation.EQ, matrix_series(start, scale * ETA * A),
+                             radius_context(1), CheckConfig())
+    assert verdict.status is (Status.PROVED if (start, scale) == (0, 1) else Status.REFUTED)
+    assert agrees is ((start, scale) == (0, 1))

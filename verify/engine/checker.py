@@ -236,10 +236,18 @@ def cited_rule(step: StepQuestion) -> Verdict | None:
 
 
 def step_handlers(step: StepQuestion) -> Verdict | None:
-    """A theory's decider for steps of a special form (``f = O(g)``, a membership)."""
+    """A theory's decider for steps of a special form (``f = O(g)``, a membership). As for the numbers,
+    a refutation in one reading of a name the document leaves open (``\lambda(J) = \pm i`` with ``i``
+    a real name) stops at unknown when the step holds in the standard other reading."""
     for handler in STEP_HANDLERS:
         decided = handler(step.lhs, step.relation, step.rhs, step.context, step.config)
         if decided is not None:
+            if decided.status is Status.REFUTED and step.readings:
+                reading = holds_in_another_reading(step)
+                if reading is not None:
+                    return unknown(f"{decided.reason} when every name is read as the context reads it, but the "
+                                   f"step holds if {reading.says}; the document does not say which it means",
+                                   residual=decided.residual)
             return decided
     return None
 
