@@ -237,7 +237,7 @@ def cited_rule(step: StepQuestion) -> Verdict | None:
 
 def step_handlers(step: StepQuestion) -> Verdict | None:
     """A theory's decider for steps of a special form (``f = O(g)``, a membership). As for the numbers,
-    a refutation in one reading of a name the document leaves open (``\lambda(J) = \pm i`` with ``i``
+    a refutation in one reading of a name the document leaves open (``\\lambda(J) = \\pm i`` with ``i``
     a real name) stops at unknown when the step holds in the standard other reading."""
     for handler in STEP_HANDLERS:
         decided = handler(step.lhs, step.relation, step.rhs, step.context, step.config)
