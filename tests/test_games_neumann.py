@@ -154,3 +154,10 @@ def test_the_verdicts_agree_with_numpy_partial_sums(seed, size, start, scale):
                              radius_context(1), CheckConfig())
     assert verdict.status is (Status.PROVED if (start, scale) == (0, 1) else Status.REFUTED)
     assert agrees is ((start, scale) == (0, 1))
+
+
+def test_a_document_that_defines_its_own_i_is_not_read_with_the_identity():
+    document = read_document("Assume:\n\n- $I = 2$\n- $\\rho(\\eta A) < 1$\n\nThen:\n\n$$(I - \\eta A)^{-1} = "
+                             "\\sum_{k=0}^\\infty (\\eta A)^k$$\n")
+    found = [r.verdict.status for r in check_derivation(document.derivation(), CheckConfig(budget=None)).results]
+    assert Status.PROVED not in found

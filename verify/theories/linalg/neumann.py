@@ -240,8 +240,8 @@ def neumann_series(lhs, relation, rhs, context: Context, config: CheckConfig) ->
     if relation is not Relation.EQ:
         return None
     step = neumann_step(lhs, rhs)
-    if step is None:
-        return None
+    if step is None or any(isinstance(f.lhs, Symbol) and f.lhs.name == IDENTITY_NAME for f in context.facts):
+        return None  # a document that defines its own I: not the identity this rule reads
     premise = radius_premise(step.complement, context)
     if _is_neumann(step):
         if premise is not None:
