@@ -161,3 +161,15 @@ def test_a_document_that_defines_its_own_i_is_not_read_with_the_identity():
                              "\\sum_{k=0}^\\infty (\\eta A)^k$$\n")
     found = [r.verdict.status for r in check_derivation(document.derivation(), CheckConfig(budget=None)).results]
     assert Status.PROVED not in found
+
+
+@pytest.mark.parametrize("premise", [r"\eta > 2", r"\eta < c"])
+def test_a_stated_relation_the_instance_does_not_meet_stops_the_refutation(premise):
+    assert Status.REFUTED not in statuses(WRONGS[0], premise)
+
+
+def test_a_radius_premise_on_another_ratio_is_met_by_the_instance():
+    """rho(eta A) < 1 beside (I + eta A)^{-1}: the 1 x 1 instance meets it, so it still refutes."""
+    context = Context(symbols=(ETA,), theories=("linalg", "algebra"), relations=(SpectralRadius(ETA * A) < 1,))
+    verdict = neumann_series(Inverse(Identity(N) + ETA * A), Relation.EQ, matrix_series(), context, CheckConfig())
+    assert verdict.status is Status.REFUTED

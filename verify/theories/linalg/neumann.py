@@ -176,40 +176,55 @@ def as_scalar(expr: Expr, values: dict) -> Expr:
     return _SCALAR_FORMS.get(type(expr), expr.func)(*args)
 
 
-def _mentioned(step: NeumannStep, context: Context, premise: Expr | None) -> bool:
-    """Whether a fact or another stated relation says something of the step's matrices (then a 1 x 1
-    instance need not meet it, and refutes nothing)."""
+def _mentioned(step: NeumannStep, context: Context) -> bool:
+    """Whether a fact says something of the step's matrices (then a 1 x 1 instance need not meet it, and
+    refutes nothing). Stated relations are met or not at the instance's point (``_point``)."""
     names = {s for s in step.complement.free_symbols | step.complement.atoms(MatrixSymbol) if _matrix_like(s)}
-    said = [f.lhs for f in context.facts] + [f.rhs for f in context.facts] + \
-        [r for r in context.relations if r is not premise]
+    said = [f.lhs for f in context.facts] + [f.rhs for f in context.facts]
     return any(isinstance(e, sympy.Basic) and any(e.has(n) for n in names) for e in said)
 
 
-def _point(values: dict, parameters: list, complement: Expr, context: Context) -> dict | None:
-    """One rational point where the 1 x 1 ratio is strictly inside the unit disc, meeting the
-    parameters' assumptions and the stated relations on them."""
+def _point(values: dict, parameters: list, complement: Expr, context: Context, premise: Expr | None) -> dict | None:
+    """One rational point where the 1 x 1 ratio is strictly inside the unit disc, meeting the parameters'
+    assumptions and every other stated relation that names them or the matrices (by name, as a premise
+    may read a name as a number): one that cannot be evaluated there stops the instance."""
+    if any(p.is_integer for p in parameters):
+        return None
+    matrices = {str(name): value for name, value in values.items() if isinstance(value, Symbol)}
     for value in _TRIAL_VALUES:
         point = {p: (-value if p.is_negative else value) for p in parameters}
-        if any(p.is_integer for p in parameters):
-            return None
         x = as_scalar(complement, values).xreplace(point)
         if not x.is_number or x == 0 or not abs(x) < 1:
             continue
-        stated = [r.xreplace(values).xreplace(point) for r in context.relations
-                  if r.free_symbols and r.free_symbols <= set(parameters)]
-        if all(r is sympy.true for r in stated):
+        by_name = {str(p): v for p, v in point.items()} | {name: point[s] for name, s in matrices.items()}
+        if all(_meets(r, by_name, values, point) for r in context.relations if r is not premise):
             return point
     return None
 
 
-def _scalar_instance(step: NeumannStep, context: Context) -> Verdict | None:
+def _meets(relation: Expr, by_name: dict, values: dict, point: dict) -> bool:
+    """A relation naming none of the instance's names says nothing of it; one naming some must hold there."""
+    named = {s: by_name[s.name] for s in relation.free_symbols if isinstance(s, Symbol) and s.name in by_name}
+    if not named:
+        return True
+    radii = {e: sympy.Abs(as_scalar(_radius_of(e), values)) for e in relation.atoms(AppliedUndef, SpectralRadius)
+             if _radius_of(e) is not None}  # the radius of a 1 x 1 matrix: its modulus
+    try:
+        sides = [as_scalar(side.xreplace(radii), values).xreplace(named).xreplace(point)
+                 for side in (relation.lhs, relation.rhs)]
+        return relation.func(*sides) is sympy.true
+    except TypeError:  # a side that is no number at the instance: it says nothing the instance meets
+        return False
+
+
+def _scalar_instance(step: NeumannStep, context: Context, premise: Expr | None) -> Verdict | None:
     """The step at a 1 x 1 instance with ``|M| < 1``: refuted when the sides differ there."""
     series = step.series
     values = _scalars(step.complement)
     parameters = sorted((s for s in as_scalar(step.complement, values).free_symbols
                          if s not in values.values()), key=str)
     scalar_names = sorted((v for v in values.values() if isinstance(v, Symbol)), key=str)
-    point = _point(values, [*parameters, *scalar_names], step.complement, context)
+    point = _point(values, [*parameters, *scalar_names], step.complement, context, premise)
     if point is None:
         return None
     left = (1 / (1 - as_scalar(step.complement, values))).xreplace(point)
@@ -250,8 +265,8 @@ def neumann_series(lhs, relation, rhs, context: Context, config: CheckConfig) ->
         return unknown(f"the Neumann series (I - M)^(-1) = sum_(k>=0) M^k with M = {step.complement} holds exactly "
                        f"when the spectral radius of M is below 1, and no stated premise gives rho({step.complement}) "
                        "< 1 (state it, e.g. \\rho(M) < 1)")
-    if not _mentioned(step, context, premise):
-        refuted = _scalar_instance(step, context)
+    if not _mentioned(step, context):
+        refuted = _scalar_instance(step, context, premise)
         if refuted is not None:
             return refuted
     return unknown(f"a series against (I - M)^(-1) with M = {step.complement} that is not written as the Neumann "
