@@ -91,7 +91,8 @@ def test_a_dropped_term_in_a_pm_chain_is_refuted():
 
 
 def test_a_sum_to_infinity_the_numbers_cannot_evaluate_is_a_clear_unknown():
-    found = verdicts(r"$$(I - \eta A)^{-1} = \sum \limits_{k=0}^\infty (\eta A)^k$$")
+    """(The Neumann series itself has its own rule: tests/test_games_neumann.py.)"""
+    found = verdicts(r"$$(I - \eta A)^{-2} = \sum \limits_{k=0}^\infty (k+1)(\eta A)^k$$")
     assert [(v.status, v.tier) for v in found] == [(Status.UNKNOWN, Tier.NUMERIC)]
 
 

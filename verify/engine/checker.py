@@ -23,6 +23,7 @@ from ..config import CheckConfig
 from ..model import Claim, Context, Derivation, Relation, Step, TwinCheck
 from ..rules import Rule, find_rule
 from ..theories import CLAIM_HANDLERS, STEP_HANDLERS
+from ..theories.dynamics.expansion import local_expansion
 from ..theories.dynamics.region import region_of
 from ..theories.dynamics.rules import BOTH_SIGNS
 from ..theories.dynamics.sign import decide_relation
@@ -235,11 +236,25 @@ def cited_rule(step: StepQuestion) -> Verdict | None:
     return rule.check(step.lhs, step.relation, step.rhs, step.context)
 
 
+def local_expansions(step: StepQuestion) -> Verdict | None:
+    """``x_{k+1} = x_k - \\alpha F + O(\\alpha^2)``: a remainder in a small real parameter is a Taylor
+    remainder as it goes to 0, read before any theory takes ``O`` as a growth class of sizes."""
+    return local_expansion(step.lhs, step.relation, step.rhs, step.context, step.config)
+
+
 def step_handlers(step: StepQuestion) -> Verdict | None:
-    """A theory's decider for steps of a special form (``f = O(g)``, a membership)."""
+    """A theory's decider for steps of a special form (``f = O(g)``, a membership). As for the numbers,
+    a refutation in one reading of a name the document leaves open (``\\lambda(J) = \\pm i`` with ``i``
+    a real name) stops at unknown when the step holds in the standard other reading."""
     for handler in STEP_HANDLERS:
         decided = handler(step.lhs, step.relation, step.rhs, step.context, step.config)
         if decided is not None:
+            if decided.status is Status.REFUTED and step.readings:
+                reading = holds_in_another_reading(step)
+                if reading is not None:
+                    return unknown(f"{decided.reason} when every name is read as the context reads it, but the "
+                                   f"step holds if {reading.says}; the document does not say which it means",
+                                   residual=decided.residual)
             return decided
     return None
 
@@ -384,6 +399,7 @@ DECIDERS: tuple[tuple[Tier | None, Decider], ...] = (  # None: the decider's ver
     (Tier.IDENTICAL, identical),
     (Tier.CANONICAL, same_once_read),
     (Tier.RULE, cited_rule),
+    (Tier.STEP_HANDLER, local_expansions),
     (Tier.STEP_HANDLER, step_handlers),
     (Tier.CANONICAL, canonical_forms),
     (Tier.NUMERIC, numeric),

@@ -63,3 +63,6 @@ MONOTONE_MAP = register_rule(Rule(
 WEAKER_BOUND = register_rule(Rule(
     "weaker bound", "u > v and v >= w give u > w: a relation implies every weaker one",
     aliases=("transitivity",)))
+LOCAL_EXPANSION = register_rule(Rule(
+    "Taylor expansion", "f = g + O(p^k) as p -> 0 when the Taylor terms of f - g below p^k vanish (f, g smooth)",
+    aliases=("first-order expansion", "local expansion", "taylor expansion to first order")))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import sympy
 from sympy import Expr, Rational
+from sympy.core.relational import Relational
 
 from .region import Interval, Region
 
@@ -234,12 +235,45 @@ def _one_root(d: Expr, strict: bool, region: Region) -> Sign | None:
     return Sign(True, f"{a} and {b} {root} have opposite signs, so compare their squares, {said}: {inner.reason}")
 
 
+def _punctured(region: Region) -> tuple[Relational, tuple[Region, Region]] | None:
+    """A stated ``x != c`` (a number c) and the region's two pieces either side of it, or None."""
+    for constraint in region.constraints:
+        if not isinstance(constraint, sympy.Unequality):
+            continue
+        name, value = (constraint.lhs, constraint.rhs) if constraint.lhs.is_Symbol else (constraint.rhs, constraint.lhs)
+        if name.is_Symbol and value.is_number and value.is_real:
+            rest = tuple(c for c in region.constraints if c is not constraint)
+            return constraint, (Region(region.symbols, rest + (sympy.Lt(name, value),)),
+                                Region(region.symbols, rest + (sympy.Gt(name, value),)))
+    return None
+
+
+def _on_each_piece(lhs: Expr, rhs: Expr, strict: bool, region: Region) -> Sign | None:
+    """``sqrt(1 + eta^2) > 1`` for ``eta != 0``: decided on each open piece the puncture leaves; it
+    holds when it holds on both, fails where it fails on one (at a point of the region)."""
+    punctured = _punctured(region)
+    if punctured is None:
+        return None
+    constraint, pieces = punctured
+    signs = [decide_relation(lhs, rhs, strict, piece) for piece in pieces]
+    failed = next((s for s in signs if s.holds is False), None)
+    if failed is not None:
+        return failed
+    if all(s.holds is True for s in signs):
+        return Sign(True, f"on each side of {constraint}: " + "; ".join(s.reason for s in signs))
+    return Sign(None, f"not decided on both sides of {constraint}")
+
+
 def decide_relation(lhs: Expr, rhs: Expr, strict: bool, region: Region) -> Sign:
     """Is ``lhs > rhs`` (``strict``) or ``lhs >= rhs`` everywhere on the region?
 
-    With a square root on either side, squaring (both sides nonnegative) comes first: it
-    turns the question into a polynomial one.
+    A stated ``x != c`` splits the region in two, each decided on its own. With a square root
+    on either side, squaring (both sides nonnegative) comes first: it turns the question into
+    a polynomial one.
     """
+    pieces = _on_each_piece(lhs, rhs, strict, region)
+    if pieces is not None:
+        return pieces
     squared = _squared(lhs, rhs, strict, region)
     if squared is not None:
         return squared

@@ -27,6 +27,7 @@ from .blocks import scalar_blocks
 from .orthogonal import orthogonal_matrices
 from .region import Region, region_of, show_point
 from .rules import BOTH_SIGNS, SPECTRUM
+from .shapes import forced_sizes
 from .sign import Sign, decide, decide_relation
 from .written import PM_BRANCH, SPECTRAL, explicit, named_matrices, rewrite
 
@@ -217,6 +218,8 @@ def spectral_step(lhs, relation, rhs, context: Context, config: CheckConfig) -> 
         return None
     lhs, _ = apply_facts(lhs, context)  # a fact may bring a +- (lambda_pm = (1 +- s)/2): branch after it
     rhs, _ = apply_facts(rhs, context)
+    sizes = forced_sizes(lhs, rhs)  # I (size n) beside A (size t) in one block matrix: one size
+    lhs, rhs = lhs.xreplace(sizes), rhs.xreplace(sizes)
     if not _ours(lhs, rhs, context):
         return None
     if isinstance(lhs, Spectrum) or isinstance(rhs, Spectrum):

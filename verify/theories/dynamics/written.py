@@ -20,6 +20,7 @@ from ...undecided import Undecided
 from ...vocabulary.linalg import SpectralRadius, Spectrum
 from ..algebra import fact_rule, normalise
 from .blocks import rewrite_block_determinant
+from .shapes import as_blocks, has_matrix_entries
 from .orthogonal import contract, orthogonal_matrices
 from .rules import DETERMINANT, DETERMINANT_PRODUCT, SPECTRAL_RADIUS, TRACE
 
@@ -35,9 +36,10 @@ def named_matrices(context: Context) -> dict:
 
 
 def explicit(matrix) -> ImmutableMatrix | None:
-    """The matrix with its entries written out, or None when a size or a block is symbolic."""
+    """The matrix with its entries written out, or None when a size or a block is symbolic (a matrix
+    written with matrix entries is a block matrix: its entries are not numbers)."""
     if isinstance(matrix, MatrixBase):
-        return ImmutableMatrix(matrix)
+        return None if has_matrix_entries(matrix) else ImmutableMatrix(matrix)
     if not isinstance(matrix, MatrixExpr) or not all(sympy.sympify(n).is_Integer for n in matrix.shape):
         return None
     try:
@@ -80,6 +82,9 @@ def _determinant(e: Determinant, used: set) -> Expr:
     if entries is not None:
         used.add(DETERMINANT)
         return sympy.expand(entries.det())
+    blocks = as_blocks(e.arg)
+    if blocks is not None:
+        return rewrite_block_determinant(Determinant(blocks), used)
     split = multiplicative(e.arg)
     if split is not None:
         used.add(DETERMINANT_PRODUCT)
@@ -104,9 +109,16 @@ def multiplicative(matrix) -> Expr | None:
 
 
 def _trace(e: Trace, used: set) -> Expr:
+    """tr of an explicit matrix summed; otherwise by linearity, with tr I_n = n (SymPy's own rules)."""
     entries = explicit(e.arg)
     if entries is None:
-        return e
+        if isinstance(e.arg, MatrixBase):
+            return e
+        linear = e.arg._eval_trace() if hasattr(e.arg, "_eval_trace") else None
+        if linear is None or linear == e:
+            return e
+        used.add(TRACE)
+        return linear
     used.add(TRACE)
     return sympy.expand(entries.trace())
 

@@ -30,6 +30,7 @@ from .products import logs_of_products
 from .ranges import differentiated_sums, draw_sizes, stated_sum_premise, unify_sizes
 from .rules import COMPONENTWISE_EQUALITY, ENTRYWISE_EQUALITY, LINEAR_ALGEBRA
 from .sums import freshen, reduced
+from . import neumann  # noqa: F401  (registers its step handler)
 
 ROW = Dummy("r", integer=True, positive=True)  # Dummies: no user symbol can be captured
 COLUMN = Dummy("c", integer=True, positive=True)

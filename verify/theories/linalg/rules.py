@@ -52,3 +52,6 @@ LINEAR_ALGEBRA = register_rule(Rule(
     "linalg", "the linear-algebra canonical form: definitions substituted, rows resolved, matrices "
     "read entrywise, sums normalised and their dummies renamed",
     demands_citation=False))  # names the tier; the rules above name the rewrites
+NEUMANN_SERIES = register_rule(Rule(
+    "Neumann series", "(I - M)^{-1} = sum_{k>=0} M^k when the spectral radius of M is below 1",
+    aliases=("matrix geometric series", "geometric series of a matrix")))
