@@ -79,3 +79,25 @@ def test_no_reading_stops_the_refutation_of_a_step_off_by_a_constant(c):
 ])
 def test_a_step_that_holds_only_in_another_reading_is_never_proved(lhs, rhs, context):
     assert status(lhs, rhs, context) is not Status.PROVED
+
+
+@pytest.mark.parametrize("other, expected", [(Status.UNKNOWN, Status.UNKNOWN), (Status.REFUTED, Status.REFUTED)])
+def test_a_refutation_in_one_reading_stands_only_if_the_other_reading_refutes_too(monkeypatch, other, expected):
+    """i^2 = -1 with i real is false; if the step were undecided with i the imaginary unit, the
+    refutation would rest on a reading the document never chose, so it stops at unknown."""
+    from verify.engine import checker
+
+    monkeypatch.setattr(checker, "_status_some_way", lambda step: other)
+    verdict = check_step(i ** 2, "=", Integer(-1), ALGEBRA, CONFIG)
+    assert verdict.status is expected
+    if expected is Status.UNKNOWN:
+        assert "not refuted if i is the imaginary unit" in verdict.reason
+
+
+def test_a_divergent_series_in_a_residual_is_no_constant_refutation():
+    """sum 1/m - oo: SymPy's evalf raises on the divergent series; the check goes on, never an error."""
+    from sympy import Sum, oo
+
+    k = Symbol("k", integer=True, positive=True)
+    verdict = check_step(Sum(1 / k, (k, 1, oo)), "=", oo, ALGEBRA, CONFIG)
+    assert verdict.status is not Status.REFUTED and "internal error" not in verdict.reason

@@ -95,35 +95,63 @@ def both_signs(step: StepQuestion) -> Verdict | None:
     verdict = _all_cases(found, step) if isinstance(found, Split) else _matched(found, step)
     if verdict.status is Status.REFUTED and step.readings:
         cases = found.cases if isinstance(found, Split) else found.options[0]
-        reading = _branches_hold_in_another_reading(step, cases)
-        if reading is not None:
-            return replace(unknown(f"{verdict.reason} when every name is read as the context reads it, but the step "
-                                   f"holds if {reading.says}; the document does not say which it means",
-                                   residual=verdict.residual), tier=verdict.tier)
+        found = _branches_hold_in_another_reading(step, cases)
+        if found is not None:
+            return replace(_open_reading(verdict.reason, *found, verdict.residual), tier=verdict.tier)
     return verdict
 
 
-def _branches_hold_in_another_reading(step: StepQuestion, cases: tuple[Case, ...]) -> OtherReading | None:
+def _branches_hold_in_another_reading(step: StepQuestion, cases: tuple[Case, ...]) -> tuple[OtherReading, bool] | None:
     """As ``holds_in_another_reading``, with the names the branches brought in from facts
     (``\\lambda_\\pm = \\tfrac12(1 \\pm s) - i\\eta``): read in the facts too, before they are split."""
     every = Tuple(*(side for case in cases for side in (case.lhs, case.rhs)))
-    for reading in other_readings(every, Tuple()):
+
+    def read(reading: OtherReading) -> StepQuestion:
         mapping = dict(reading.substitution)
         facts = tuple(replace(f, rhs=f.rhs.xreplace(mapping)) if isinstance(f.rhs, sympy.Basic) else f
                       for f in step.context.facts)
-        other = replace(step, lhs=step.lhs.xreplace(mapping), rhs=step.rhs.xreplace(mapping), written=(None, None),
-                        context=replace(step.context, facts=facts), readings=False)
-        if _holds_some_way(other):
-            return reading
-    return None
+        return replace(step, lhs=step.lhs.xreplace(mapping), rhs=step.rhs.xreplace(mapping), written=(None, None),
+                       context=replace(step.context, facts=facts), readings=False)
+
+    return _first_unrefuted(other_readings(every, Tuple()), read)
 
 
-def _holds_some_way(step: StepQuestion) -> bool:
-    """Whether the step holds with its values matched some way (a reading only stops a refutation)."""
+def _first_unrefuted(readings, read) -> tuple[OtherReading, bool] | None:
+    """The first reading in which the step holds, (reading, True); else the first in which it is not
+    refuted, (reading, False); None when every other reading refutes it too."""
+    open_ = None
+    for reading in readings:
+        status = _status_some_way(read(reading))
+        if status.holds:
+            return reading, True
+        if status is not Status.REFUTED and open_ is None:
+            open_ = (reading, False)
+    return open_
+
+
+def _status_some_way(step: StepQuestion) -> Status:
+    """The step's status with its values matched the best way (a reading only stops a refutation):
+    holds if some matching holds in every case, refuted if every matching is refuted in some case."""
     found = split(step.lhs, step.rhs, step.context)
-    if isinstance(found, Matchings):
-        return any(all(_case_verdict(c, step).status.holds for c in option) for option in found.options)
-    return decide(step).status.holds
+    if not isinstance(found, Matchings):
+        return decide(step).status
+    options = [[_case_verdict(c, step).status for c in option] for option in found.options]
+    if any(all(s.holds for s in option) for option in options):
+        return Status.PROVED
+    if all(Status.REFUTED in option for option in options):
+        return Status.REFUTED
+    return Status.UNKNOWN
+
+
+def _open_reading(reason: str, reading: OtherReading, holds: bool, residual) -> Verdict:
+    """A refutation that rests on the context's reading of an open name, while the standard other
+    reading does not refute the step: unknown, naming that reading."""
+    if holds:
+        tail = f"but the step holds if {reading.says}"
+    else:
+        tail = f"but the step is not refuted if {reading.says} (nor decided in that reading)"
+    return unknown(f"{reason} when every name is read as the context reads it, {tail}; the document does not "
+                   "say which it means", residual=residual)
 
 
 def _case_verdict(case: Case, step: StepQuestion) -> Verdict:
@@ -250,11 +278,9 @@ def step_handlers(step: StepQuestion) -> Verdict | None:
         decided = handler(step.lhs, step.relation, step.rhs, step.context, step.config)
         if decided is not None:
             if decided.status is Status.REFUTED and step.readings:
-                reading = holds_in_another_reading(step)
-                if reading is not None:
-                    return unknown(f"{decided.reason} when every name is read as the context reads it, but the "
-                                   f"step holds if {reading.says}; the document does not say which it means",
-                                   residual=decided.residual)
+                found = holds_in_another_reading(step)
+                if found is not None:
+                    return _open_reading(decided.reason, *found, decided.residual)
             return decided
     return None
 
@@ -276,8 +302,12 @@ _HOLDS_FOR_CONSTANT = {
 
 
 def _constant_refutation(residual: Expr, relation: Relation) -> Verdict | None:
-    """A canonical residual that is a known constant of the wrong sign refutes every instance."""
-    if not (residual.is_number and residual.is_comparable) or residual.has(nan, zoo):
+    """A canonical residual that is a known constant of the wrong sign refutes every instance.
+    A constant SymPy cannot evaluate (a divergent series, whose evalf raises) refutes nothing."""
+    try:
+        if not (residual.is_number and residual.is_comparable) or residual.has(nan, zoo):
+            return None
+    except (ValueError, ArithmeticError):
         return None
     if bool(_HOLDS_FOR_CONSTANT[relation](residual)):
         return None
@@ -355,16 +385,16 @@ def other_readings(lhs: Expr, rhs: Expr) -> tuple[OtherReading, ...]:
     return tuple(found)
 
 
-def holds_in_another_reading(step: StepQuestion) -> OtherReading | None:
-    """The first other reading of the step's open names under which the step holds, or None."""
-    for reading in other_readings(step.lhs, step.rhs):
+def holds_in_another_reading(step: StepQuestion) -> tuple[OtherReading, bool] | None:
+    """The other reading of the step's open names under which it holds (True), else one under which it
+    is not refuted (False), or None when every other reading refutes it as well."""
+    def read(reading: OtherReading) -> StepQuestion:
         mapping = dict(reading.substitution)
         written = tuple(None if w is None else w.xreplace(mapping) for w in step.written)
-        other = replace(step, lhs=step.lhs.xreplace(mapping), rhs=step.rhs.xreplace(mapping), written=written,
-                        readings=False)
-        if _holds_some_way(other):
-            return reading
-    return None
+        return replace(step, lhs=step.lhs.xreplace(mapping), rhs=step.rhs.xreplace(mapping), written=written,
+                       readings=False)
+
+    return _first_unrefuted(other_readings(step.lhs, step.rhs), read)
 
 
 def numeric(step: StepQuestion) -> Verdict:
@@ -383,10 +413,9 @@ def numeric(step: StepQuestion) -> Verdict:
     if found.status is Status.UNKNOWN:
         return unknown(f"{found.reason}; residual (left - right) in canonical form: {residual}", residual=residual)
     if found.status is Status.REFUTED and step.readings:
-        reading = holds_in_another_reading(step)
-        if reading is not None:
-            return unknown(f"{found.reason} when every name is read as the context reads it, but the step holds "
-                           f"if {reading.says}; the document does not say which it means", residual=residual)
+        other = holds_in_another_reading(step)
+        if other is not None:
+            return _open_reading(found.reason, *other, residual)
     return Verdict(found.status, found.reason, residual=residual, counterexample=found.counterexample,
                    samples=found.samples)
 
