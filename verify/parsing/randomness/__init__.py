@@ -42,6 +42,7 @@ from ...model import Context, Fact, Independence
 from .declarations import Declared, counts, from_prose, from_sim, from_stated, implicit, lengths
 from ..premises import scales_in_prose
 from .laws import stated_laws
+from .prose_laws import conflicts, prose_laws
 from .named import named_densities
 from .shorthand import shorthands
 from .given import defined_from_random, premise_formulas, stated_facts
@@ -61,7 +62,12 @@ def with_randomness(document, text: str):
     premised = premise_formulas(document, text)
     symbols = {s.name: s for s in document.context.symbols if isinstance(s, Symbol)}
     document = with_shorthands(document, shorthands(text), symbols)
-    document = with_densities(document, stated_laws([f.statement for f in premised], symbols, scales_in_prose(text)))
+    stated = stated_laws([f.statement for f in premised], symbols, scales_in_prose(text))
+    every = written + [e for f in premised for e in f.statement.exprs]
+    clashing = conflicts(text, stated, symbols)
+    laws = {name: law for name, law in stated.items() if name not in clashing}
+    laws.update({name: law for name, law in prose_laws(text, every, stated, symbols).items() if name not in laws})
+    document = with_densities(document, laws)
     document = with_named_densities(document, named_densities([f.statement for f in premised]))
     found: dict[str, Declared] = {}
     from_sim(document.formulas, names, found)

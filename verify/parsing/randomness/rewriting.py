@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sympy import Expr, Function, IndexedBase, MatMul, MatrixSymbol, Mul, Symbol, Transpose
+from sympy import Expr, Function, IndexedBase, Integral, MatMul, MatrixSymbol, Mul, Symbol, Transpose, oo
 from sympy.core.function import AppliedUndef
 
 from ...model import Chain, Step
-from ...vocabulary import Density, Expectation
+from ...vocabulary import KL, Density, Expectation, Normal
 from ...vocabulary.linalg import Dot
 from ...vocabulary.random import Cov, Expect, Var
 
@@ -122,11 +122,49 @@ def under_laws(expr: Expr, laws: dict) -> Expr:
 
     def expectation(node) -> Expr:
         stated = laws[node.func.__name__[2:]]
-        written = (Function(stated.name)(stated.variable), Density(stated.name, (stated.variable,)))
-        body = node.args[0].xreplace({form: stated.formula for form in written})
-        return Expectation(body, stated.law, stated.variable)
+        return Expectation(written_out_laws(node.args[0], laws), stated.law, stated.variable)
 
-    return expr.replace(lambda e: isinstance(e, AppliedUndef) and is_named(e), expectation)
+    expr = expr.replace(lambda e: isinstance(e, AppliedUndef) and is_named(e), expectation)
+    return laws_in_place(expr, laws)
+
+
+def written_out_laws(expr: Expr, laws: dict) -> Expr:
+    """Each density ``p(v)`` of a law the document states, at the law's variable, as its formula."""
+    forms = {}
+    for stated in laws.values():
+        for form in (Function(stated.name)(stated.variable), Density(stated.name, (stated.variable,))):
+            forms[form] = stated.formula
+    return expr.xreplace(forms)
+
+
+def laws_in_place(expr: Expr, laws: dict) -> Expr:
+    """``KL(P, Q)`` of two stated laws as the KL of their normals, and ``int p(v) f dv`` over the line
+    (or without limits, the support) for a stated law p as the expectation of f under it."""
+    def law_of(node) -> Normal | None:
+        if isinstance(node, Symbol) and node.name in laws:
+            return laws[node.name].law
+        if isinstance(node, Density) and node.name in laws and not node.given \
+                and node.variables == (laws[node.name].variable,):
+            return laws[node.name].law
+        return None
+
+    def kl(node):
+        first, second = (law_of(a) for a in node.args)
+        return KL(first, second) if first is not None and second is not None else node
+
+    def integral(node):
+        if len(node.limits) != 1 or not (len(node.limits[0]) == 1 or tuple(node.limits[0][1:]) == (-oo, oo)):
+            return node
+        variable = node.limits[0][0]
+        weights = [f for f in Mul.make_args(node.function) if isinstance(f, Density) and law_of(f) is not None
+                   and f.variables == (variable,)]
+        if len(weights) != 1:
+            return node
+        rest = Mul(*[f for f in Mul.make_args(node.function) if f != weights[0]])
+        return Expectation(written_out_laws(rest, laws), law_of(weights[0]), variable)
+
+    expr = expr.replace(lambda e: isinstance(e, KL), kl)
+    return expr.replace(lambda e: isinstance(e, Integral), integral)
 
 
 def with_densities(document, laws: dict | None = None):
@@ -135,8 +173,8 @@ def with_densities(document, laws: dict | None = None):
     written = [e for c in document.chains for e in (c.start, *(s.expr for s in c.steps))]
     laws = laws or {}
     densities = {name: d for name, d in densities_of(written).items() if name not in laws}
-    if not (densities or laws) or not any(a.func.__name__.startswith("E_") for e in written
-                                          for a in e.atoms(AppliedUndef)):
+    expectations = any(a.func.__name__.startswith("E_") for e in written for a in e.atoms(AppliedUndef))
+    if not (laws or (densities and expectations)):
         return document
     chains = tuple(rewrite_chain(c, lambda e: under_laws(under_densities(e, densities), laws))
                    for c in document.chains)
