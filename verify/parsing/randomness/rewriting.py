@@ -92,13 +92,20 @@ def rewrite_chain(chain: Chain, rewrite) -> Chain:
 
 
 def densities_of(exprs) -> dict:
-    """name -> the density ``p(x)`` the document writes of one variable (never ``p(x | z)``); a name
-    written of different variables is ambiguous and left out."""
+    """name -> the density ``p(x)`` the document writes of one variable; a name written of different
+    variables is ambiguous and left out. A name the document writes in one form only, a conditional
+    ``q_phi(z | x)`` of one variable, is that law (``E_{q_phi}`` averages z under q_phi(z | x))."""
     found: dict = {}
+    every: dict = {}
     for expr in exprs:
         for density in expr.atoms(Density):
+            every.setdefault(density.name, set()).add(density)
             if not density.given and len(density.variables) == 1:
                 found.setdefault(density.name, set()).add(density)
+    for name, forms in every.items():
+        only = next(iter(forms))
+        if name not in found and len(forms) == 1 and len(only.variables) == 1:
+            found[name] = forms
     return {name: next(iter(forms)) for name, forms in found.items() if len(forms) == 1}
 
 

@@ -173,13 +173,16 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
         instance.hooks.update({Expectation: expectation_hook, KL: kl_hook})
         return None
     roles = find_roles(context, expr)
-    if isinstance(roles, str):
-        return roles
-    unknown = [str(d) for d in densities if roles.role(d) is None]
-    if unknown:
-        return f"no concrete model for {', '.join(unknown)} (known: p(z), p(x|z), p(x), p(z|x), p(x,z), q(z|x))"
-    install(instance, LinearGaussian.draw(rng), roles, densities)
-    return None
+    if not isinstance(roles, str):
+        unknown = [str(d) for d in densities if roles.role(d) is None]
+        if not unknown:
+            install(instance, LinearGaussian.draw(rng), roles, densities)
+            return None
+        roles = f"no concrete model for {', '.join(unknown)} (known: p(z), p(x|z), p(x), p(z|x), p(x,z), q(z|x))"
+    from .discrete import instantiate as gridded  # densities the document leaves unspecified
+
+    refused = gridded(expr, rng, instance)
+    return f"{roles}; {refused}" if refused else None
 
 
 def install(instance: Instance, model: LinearGaussian, roles: Roles, densities=()) -> None:
