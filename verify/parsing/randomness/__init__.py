@@ -43,6 +43,7 @@ from .declarations import Declared, counts, from_prose, from_sim, from_stated, i
 from ..premises import scales_in_prose
 from .laws import stated_laws
 from .prose_laws import conflicts, prose_laws
+from .written_laws import written_laws
 from .named import named_densities
 from .shorthand import shorthands
 from .given import defined_from_random, premise_formulas, stated_facts
@@ -66,8 +67,13 @@ def with_randomness(document, text: str):
     every = written + [e for f in premised for e in f.statement.exprs]
     clashing = conflicts(text, stated, symbols)
     laws = {name: law for name, law in stated.items() if name not in clashing}
+    written_as_laws = written_laws([f.statement for f in premised], every, symbols, scales_in_prose(text))
+    laws.update({name: law for name, law in written_as_laws.laws.items() if name not in laws})
     laws.update({name: law for name, law in prose_laws(text, every, stated, symbols).items() if name not in laws})
     document = with_densities(document, laws)
+    if written_as_laws.notes:
+        document = replace(document, context=replace(document.context,
+                                                     notes=document.context.notes + written_as_laws.notes))
     document = with_named_densities(document, named_densities([f.statement for f in premised]))
     found: dict[str, Declared] = {}
     from_sim(document.formulas, names, found)

@@ -79,7 +79,7 @@ def _written_at(exprs, name: str) -> set[Symbol]:
     return found
 
 
-def _as_written(exprs, name: str, symbols: dict[str, Symbol]) -> Symbol:
+def as_written(exprs, name: str, symbols: dict[str, Symbol]) -> Symbol:
     """The symbol ``name`` as the chains hold it (the first formulas given are the chains'), else the context's."""
     for expr in exprs:
         for s in expr.free_symbols:
@@ -119,7 +119,7 @@ def prose_laws(text: str, exprs, stated: dict[str, StatedLaw], symbols: dict[str
         at = set().union(*(_written_at(exprs, d) for d in densities.values()))
         if len({v.name for v in at}) != 1:
             continue
-        variable = _as_written(exprs, next(iter(at)).name, symbols)
+        variable = as_written(exprs, next(iter(at)).name, symbols)
         for law, name in densities.items():
             normal = _in_context(group[law], symbols)
             if name in stated and not _same_law(stated[name].law, normal):
