@@ -79,3 +79,11 @@ def test_every_drawn_law_is_normalised_and_obeys_bayes_rule(seed):
     assert np.isclose(evaluate(over_z(posterior)), 1.0)
     assert np.isclose(evaluate(over_z(joint)), evaluate(evidence))
     assert np.isclose(evaluate(posterior), evaluate(likelihood * prior / evidence))
+
+
+def test_two_names_of_one_letter_are_two_laws_even_where_the_linear_gaussian_model_applies():
+    from verify.theories.probability import latent_variable_context
+    context = latent_variable_context()
+    q_theta = density("q_theta", [z], [x])
+    verdict = check_step(KL(q_phi, posterior), "=", KL(q_theta, posterior), context, CONFIG, None)
+    assert verdict.status is Status.REFUTED

@@ -136,6 +136,8 @@ def install(expr: Expr, tables: dict[str, JointTable], grid: Grid, instance, rng
         return float(np.sum(values) * grid.width)
 
     def density_hook(d: Density, evaluate):
+        if d.name not in tables or not set(d.variables + d.given) <= set(tables[d.name].variables):
+            raise Undecided(f"{d} has no law in this instance")
         return tables[d.name].density(d, grid, evaluate)
 
     def integral_hook(node: Integral, evaluate):
