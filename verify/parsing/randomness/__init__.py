@@ -39,11 +39,13 @@ from dataclasses import replace
 from sympy import IndexedBase, Symbol
 
 from ...model import Context, Fact, Independence
+from ..objects import is_vector_name
 from .declarations import Declared, counts, from_prose, from_sim, from_stated, implicit, lengths
 from ..premises import scales_in_prose
 from .laws import stated_laws
 from .prose_laws import conflicts, prose_laws
 from .written_laws import written_laws
+from .vector_normals import stated_dimensions, with_vector_normals
 from .named import named_densities
 from .shorthand import shorthands
 from .given import defined_from_random, premise_formulas, stated_facts
@@ -53,6 +55,31 @@ from .sentences import sentences
 __all__ = ["NEVER_DEFINED", "sentences", "with_randomness"]
 
 NEVER_DEFINED = ("Var", "Cov")  # ``Var(X) = ...`` heads a claim; ``E(x) = ...`` may define an energy
+
+
+def univariate(law) -> bool:
+    r"""A stated normal of one real variable: no bold (vector) name as its variable or a parameter
+    (``p(\mathbf{z}) = N(\mathbf{0}, \mathbf{I})`` is a law of a vector, not of a number)."""
+    names = {law.variable.name} | {s.name for s in law.law.free_symbols if isinstance(s, Symbol)}
+    return not any(is_vector_name(n) for n in names) and "I" not in names
+
+
+def with_diagonal_normals(document, sizes: dict):
+    """The chains with each integral against a diagonal normal of a vector of stated dimension
+    written component by component (``randomness.vector_normals``)."""
+    if not sizes:
+        return document
+    written = [e for c in document.chains for e in (c.start, *(s.expr for s in c.steps))]
+    bases = {str(b.label): b for e in written for b in e.atoms(IndexedBase)}
+    symbols = {s.name: s for e in written for s in e.free_symbols if isinstance(s, Symbol)}
+    sizes = {name: symbols.get(size.name, size) for name, size in sizes.items()}
+    chains = tuple(rewrite_chain(c, lambda e: with_vector_normals(e, sizes, bases)) for c in document.chains)
+    if chains == document.chains:
+        return document
+    context = document.context
+    if "probability" not in context.theories:
+        context = replace(context, theories=("probability",) + tuple(context.theories))
+    return replace(document, chains=chains, context=context)
 
 
 def with_randomness(document, text: str):
@@ -70,7 +97,9 @@ def with_randomness(document, text: str):
     written_as_laws = written_laws([f.statement for f in premised], every, symbols, scales_in_prose(text))
     laws.update({name: law for name, law in written_as_laws.laws.items() if name not in laws})
     laws.update({name: law for name, law in prose_laws(text, every, stated, symbols).items() if name not in laws})
+    laws = {name: law for name, law in laws.items() if univariate(law)}
     document = with_densities(document, laws)
+    document = with_diagonal_normals(document, stated_dimensions(text))
     if written_as_laws.notes:
         document = replace(document, context=replace(document.context,
                                                      notes=document.context.notes + written_as_laws.notes))
