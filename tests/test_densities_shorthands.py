@@ -40,3 +40,14 @@ def test_broken_log_ratios_of_the_written_out_densities_are_never_proved(step):
 def test_without_the_declaration_a_bare_name_is_not_a_density():
     document = read_document("$$ \\log q - \\log p = \\log \\frac{q}{p} $$\n")
     assert not document.chains[0].start.atoms(Density)
+
+
+def test_an_application_declared_a_shorthand_is_written_out():
+    from verify.parsing.randomness.shorthand import applied_shorthands
+    forms = applied_shorthands("The source writes $H(P)$ for the entropy $H(X)$ of $X \\sim P$.")
+    assert {str(k): str(v) for k, v in forms.items()} == {"H(P)": "H(X)"}
+
+
+def test_an_application_given_two_meanings_is_no_shorthand():
+    from verify.parsing.randomness.shorthand import applied_shorthands
+    assert applied_shorthands("We write $f(a)$ for $b + c$ and $f(a)$ for $b - c$.") == {}

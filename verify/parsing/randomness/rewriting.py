@@ -220,19 +220,37 @@ def with_named_densities(document, named: dict):
     return replace(document, chains=chains, context=replace(context, notes=notes))
 
 
-def with_shorthands(document, forms: dict, symbols: dict):
-    """The document with each name the prose declares a shorthand (``randomness.shorthand``) written out."""
+def _key(node) -> tuple:
+    return (node.func.__name__, tuple(getattr(a, "name", a) for a in node.args))
+
+
+def applied_written_out(expr: Expr, applied: dict, symbols: dict) -> Expr:
+    """Each application ``H(P)`` the prose says is written for a formula, as that formula (by name and
+    arguments, in the context's symbols)."""
+    by_key = {_key(name): form.xreplace({v: symbols[v.name] for v in form.free_symbols
+                                         if isinstance(v, Symbol) and v.name in symbols})
+              for name, form in applied.items()}
+    return expr.replace(lambda e: isinstance(e, AppliedUndef) and _key(e) in by_key, lambda e: by_key[_key(e)])
+
+
+def with_shorthands(document, forms: dict, symbols: dict, applied: dict | None = None):
+    """The document with each name the prose declares a shorthand (``randomness.shorthand``) written out,
+    and each function application it declares one (``H(P)`` for ``H(X)``)."""
     from .shorthand import written_out
 
     written = [e for c in document.chains for e in (c.start, *(s.expr for s in c.steps))]
     used = {name: form for name, form in forms.items()
             if any(name in {getattr(s, "name", None) for s in e.free_symbols} for e in written)}
-    if not used:
+    keys = {_key(a) for e in written for a in e.atoms(AppliedUndef)}
+    applied = {name: form for name, form in (applied or {}).items() if _key(name) in keys}
+    if not (used or applied):
         return document
-    chains = tuple(rewrite_chain(c, lambda e: written_out(e, used, symbols)) for c in document.chains)
+    notes = tuple(f"{name} written out as {form}" for name, form in applied.items())
+    chains = tuple(rewrite_chain(c, lambda e: applied_written_out(written_out(e, used, symbols), applied, symbols))
+                   for c in document.chains)
     context = document.context
     if any(f.has(Density) for f in used.values()) and "probability" not in context.theories:
         context = replace(context, theories=("probability",) + tuple(context.theories))
-    notes = context.notes + ("; ".join(f"{name} written out as {form}" for name, form in used.items())
+    notes = context.notes + ("; ".join([f"{name} written out as {form}" for name, form in used.items()] + list(notes))
                              + " (the prose declares the shorthand)",)
     return replace(document, chains=chains, context=replace(context, notes=notes))

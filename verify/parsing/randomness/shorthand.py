@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 
 from sympy import Expr, Symbol
+from sympy.core.function import AppliedUndef
 
 from ...errors import ParseError
 from ..expressions import parse_latex_expr
 
 _INLINE = r"\$([^$\n]+?)\$"
 _FOR = re.compile(r"(?:\b(?:writes?|denotes?|uses?|is\s+shorthand|stands?)\s+|,\s*(?:and\s+)?|\band\s+)"
-                  + _INLINE + r"\s+for\s+" + _INLINE, re.I)
+                  + _INLINE + r"\s+for\s+(?:the\s+(?:[a-z-]+\s+){1,2})?" + _INLINE, re.I)
 _STARTS = re.compile(r"\b(?:writes?|denotes?|uses?|is\s+shorthand|stands?)\b", re.I)
 
 
@@ -40,6 +41,26 @@ def shorthands(text: str) -> dict[str, Expr]:
             if isinstance(name, Symbol) and formula is not None and formula != name \
                     and name not in formula.free_symbols:
                 found.setdefault(name.name, set()).add(formula)
+    return {name: next(iter(forms)) for name, forms in found.items() if len(forms) == 1}
+
+
+def _applied(expr) -> bool:
+    """``H(P)``: an undefined function of plain names, which a sentence may say is written for a formula."""
+    return isinstance(expr, AppliedUndef) and bool(expr.args) and all(isinstance(a, Symbol) for a in expr.args)
+
+
+def applied_shorthands(text: str) -> dict[Expr, Expr]:
+    """``H(P)`` -> the formula the prose says it is written for ("writes $H(P)$ for the entropy $H(X)$");
+    an application given two meanings is left out, and so is one whose formula is itself."""
+    found: dict[Expr, set] = {}
+    for line in text.splitlines():
+        start = _STARTS.search(line)
+        if start is None:
+            continue
+        for match in _FOR.finditer(line, start.start()):
+            name, formula = _parsed(match.group(1)), _parsed(match.group(2))
+            if _applied(name) and formula is not None and formula != name and not formula.has(name):
+                found.setdefault(name, set()).add(formula)
     return {name: next(iter(forms)) for name, forms in found.items() if len(forms) == 1}
 
 
