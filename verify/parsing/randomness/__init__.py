@@ -46,7 +46,7 @@ from .laws import stated_laws
 from .prose_laws import conflicts, prose_laws
 from .written_laws import written_laws
 from .vector_normals import stated_dimensions, with_vector_normals
-from .named import named_densities
+from .named import as_divergences, divergence_names, named_densities
 from .shorthand import applied_shorthands, shorthands
 from .given import defined_from_random, premise_formulas, stated_facts
 from .rewriting import all_components, operators, rewrite_chain, with_densities, with_named_densities, with_shorthands
@@ -104,6 +104,10 @@ def with_randomness(document, text: str):
         document = replace(document, context=replace(document.context,
                                                      notes=document.context.notes + written_as_laws.notes))
     document = with_named_densities(document, named_densities([f.statement for f in premised]))
+    divergences = divergence_names([f.statement for f in premised])
+    if divergences:
+        document = replace(document, chains=tuple(rewrite_chain(c, lambda e: as_divergences(e, divergences))
+                                                  for c in document.chains))
     found: dict[str, Declared] = {}
     from_sim(document.formulas, names, found)
     from_stated(premised, names, found)
