@@ -51,3 +51,28 @@ def test_an_application_declared_a_shorthand_is_written_out():
 def test_an_application_given_two_meanings_is_no_shorthand():
     from verify.parsing.randomness.shorthand import applied_shorthands
     assert applied_shorthands("We write $f(a)$ for $b + c$ and $f(a)$ for $b - c$.") == {}
+
+
+_SAME = "The source writes $Q(z)$ and $Q(z|X)$ for the same distribution.\n\n"
+
+
+def test_two_forms_the_prose_calls_one_distribution_are_read_as_one():
+    from verify.parsing.randomness.shorthand import same_forms
+    assert {k: str(v) for k, v in same_forms(_SAME).items()} == {"Q(z)": "Q(z | X)"}
+
+
+def test_without_the_same_distribution_two_forms_stay_two():
+    from verify.parsing.randomness.shorthand import same_forms
+    assert same_forms("The source writes $Q(z)$ and $Q(z|X)$ for two distributions.") == {}
+
+
+def test_an_expectation_under_a_bare_law_is_under_its_one_written_density():
+    text = _SAME + ("$$ E_{z \\sim Q}[\\log Q(z|X) - \\log P(z|X)] $$\n\n"
+                    "$$ = \\int Q(z) \\log \\frac{Q(z)}{P(z|X)} dz $$\n")
+    assert check_statuses(text) == [Status.PROVED]
+
+
+def test_a_bare_law_written_in_two_forms_is_not_resolved():
+    text = ("$$ E_{z \\sim Q}[\\log Q(z|X) - \\log Q(z)] $$\n\n"
+            "$$ = \\int Q(z|X) \\log \\frac{Q(z|X)}{Q(z)} dz $$\n")
+    assert Status.PROVED not in check_statuses(text)

@@ -47,9 +47,10 @@ from .prose_laws import conflicts, prose_laws
 from .written_laws import written_laws
 from .vector_normals import stated_dimensions, with_vector_normals
 from .named import as_divergences, divergence_names, named_densities
-from .shorthand import applied_shorthands, shorthands
+from .shorthand import applied_shorthands, same_forms, shorthands
 from .given import defined_from_random, premise_formulas, stated_facts
-from .rewriting import all_components, operators, rewrite_chain, with_densities, with_named_densities, with_shorthands
+from .rewriting import (all_components, operators, rewrite_chain, with_densities, with_named_densities,
+                        with_same_forms, with_shorthands)
 from .sentences import sentences
 
 __all__ = ["NEVER_DEFINED", "sentences", "with_randomness"]
@@ -90,6 +91,7 @@ def with_randomness(document, text: str):
     premised = premise_formulas(document, text)
     symbols = {s.name: s for s in document.context.symbols if isinstance(s, Symbol)}
     document = with_shorthands(document, shorthands(text), symbols, applied_shorthands(text))
+    document = with_same_forms(document, same_forms(text), symbols)
     stated = stated_laws([f.statement for f in premised], symbols, scales_in_prose(text))
     every = written + [e for f in premised for e in f.statement.exprs]
     clashing = conflicts(text, stated, symbols)

@@ -254,3 +254,28 @@ def with_shorthands(document, forms: dict, symbols: dict, applied: dict | None =
     notes = context.notes + ("; ".join([f"{name} written out as {form}" for name, form in used.items()] + list(notes))
                              + " (the prose declares the shorthand)",)
     return replace(document, chains=chains, context=replace(context, notes=notes))
+
+
+def with_same_forms(document, same: dict, symbols: dict):
+    """The document with each density the prose says is another's form of one law (``Q(z)`` and
+    ``Q(z | X)``, "for the same distribution") written as that form, and each expectation under a law
+    named by a bare letter (``E_{z \\sim Q}``) under its one written density of that variable."""
+    def in_context(d: Density) -> Density:
+        return d.xreplace({v: symbols[v.name] for v in d.variables + d.given if v.name in symbols})
+
+    def rewrite(expr: Expr) -> Expr:
+        expr = expr.replace(lambda e: isinstance(e, Density) and str(e) in same, lambda e: in_context(same[str(e)]))
+        return under_named_forms(expr)
+
+    chains = tuple(rewrite_chain(c, rewrite) for c in document.chains)
+    return document if chains == document.chains else replace(document, chains=chains)
+
+
+def under_named_forms(expr: Expr) -> Expr:
+    """``E_{z \\sim Q}[f]`` (a law named by a bare symbol) as the expectation under ``Q(z | ...)`` when the
+    expression writes Q as a density of z in exactly one form; otherwise it stays a law known by name."""
+    def form(node):
+        forms = {d for d in expr.atoms(Density) if d.name == node.dist.name and d.variables == (node.var,)}
+        return Expectation(node.body, next(iter(forms))) if len(forms) == 1 else node
+
+    return expr.replace(lambda e: isinstance(e, Expectation) and isinstance(e.dist, Symbol), form)

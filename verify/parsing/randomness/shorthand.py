@@ -14,6 +14,7 @@ from sympy import Expr, Symbol
 from sympy.core.function import AppliedUndef
 
 from ...errors import ParseError
+from ...vocabulary import Density
 from ..expressions import parse_latex_expr
 
 _INLINE = r"\$([^$\n]+?)\$"
@@ -73,3 +74,27 @@ def written_out(expr: Expr, forms: dict[str, Expr], symbols: dict[str, Symbol]) 
             replaced[s] = form.xreplace({v: symbols[v.name] for v in form.free_symbols
                                          if isinstance(v, Symbol) and v.name in symbols})
     return expr.xreplace(replaced) if replaced else expr
+
+
+_SAME = re.compile(r"\bwrites?\s+" + _INLINE + r"\s+and\s+" + _INLINE
+                   + r"\s+for\s+the\s+same\s+(?:distribution|density|law|posterior|approximation)\b", re.I)
+
+
+def _as_density(expr):
+    """``Q(z)`` read alone is a function; beside ``Q(z | X)`` in such a sentence it is a density."""
+    if _applied(expr):
+        return Density(expr.func.__name__, expr.args)
+    return expr
+
+
+def same_forms(text: str) -> dict[str, Expr]:
+    """``Q(z)`` (by its text) -> ``Q(z | X)``, from "the source writes $Q(z)$ and $Q(z|X)$ for the same
+    distribution": two densities of one name and one head the prose says are one law; the first is
+    read as the second wherever it is written."""
+    found: dict[str, Expr] = {}
+    for match in _SAME.finditer(text):
+        first, second = (_as_density(_parsed(match.group(k))) for k in (1, 2))
+        if isinstance(first, Density) and isinstance(second, Density) and first.name == second.name \
+                and [v.name for v in first.variables] == [v.name for v in second.variables] and first != second:
+            found.setdefault(str(first), second)
+    return found
