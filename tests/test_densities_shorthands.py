@@ -76,3 +76,21 @@ def test_a_bare_law_written_in_two_forms_is_not_resolved():
     text = ("$$ E_{z \\sim Q}[\\log Q(z|X) - \\log Q(z)] $$\n\n"
             "$$ = \\int Q(z|X) \\log \\frac{Q(z|X)}{Q(z)} dz $$\n")
     assert Status.PROVED not in check_statuses(text)
+
+
+_ENTROPY = ("Assume:\n\n- $D_{\\textrm{KL}}(P\\|Q) = E_{x \\sim P} \\left[ \\log \\frac{p(x)}{q(x)} \\right]$\n"
+            "- $H(X) = - E_{x \\sim P} [\\log p(x)]$\n"
+            "- The source writes $H(P)$ for the entropy $H(X)$ of $X \\sim P$.\n\nThen:\n\n")
+
+
+def _entropy_chain(step: str) -> str:
+    return _ENTROPY + f"$$ - E_{{x \\sim P}} [\\log(q(x))] $$\n\n$$ = {step} $$\n"
+
+
+def test_a_shorthand_for_a_premised_name_is_its_premised_value():
+    assert check_statuses(_entropy_chain("H(P) + D_{\\textrm{KL}}(P\\|Q)")) == [Status.PROVED]
+
+
+@pytest.mark.parametrize("step", ["H(P) - D_{\\textrm{KL}}(P\\|Q)", "H(P) + D_{\\textrm{KL}}(Q\\|P)"])
+def test_broken_decompositions_with_the_shorthand_are_refuted(step):
+    assert check_statuses(_entropy_chain(step)) == [Status.REFUTED]

@@ -83,6 +83,17 @@ def with_diagonal_normals(document, sizes: dict):
     return replace(document, chains=chains, context=context)
 
 
+def through_premises(applied: dict, statements) -> dict:
+    """``H(P)`` written for ``H(X)``, and a premise ``H(X) = v``: H(P) is v (both are premises; a
+    target the premises give two values, or none, stays the target)."""
+    values: dict[str, list] = {}
+    for statement in statements:
+        if not statement.lead and list(statement.relations) == ["="] and len(statement.exprs) == 2:
+            values.setdefault(str(statement.exprs[0]), []).append(statement.exprs[1])
+    return {name: (values[str(form)][0] if len(values.get(str(form), ())) == 1 else form)
+            for name, form in applied.items()}
+
+
 def with_randomness(document, text: str):
     """The document with its random variables declared in the context and its operators read."""
     written = [e for c in document.chains for e in (c.start, *(s.expr for s in c.steps))]
@@ -90,7 +101,8 @@ def with_randomness(document, text: str):
     names.update({s.name: s for s in document.context.symbols if isinstance(s, Symbol)})
     premised = premise_formulas(document, text)
     symbols = {s.name: s for s in document.context.symbols if isinstance(s, Symbol)}
-    document = with_shorthands(document, shorthands(text), symbols, applied_shorthands(text))
+    applied = through_premises(applied_shorthands(text), [f.statement for f in premised])
+    document = with_shorthands(document, shorthands(text), symbols, applied)
     document = with_same_forms(document, same_forms(text), symbols)
     stated = stated_laws([f.statement for f in premised], symbols, scales_in_prose(text))
     every = written + [e for f in premised for e in f.statement.exprs]
