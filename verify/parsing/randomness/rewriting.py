@@ -279,3 +279,66 @@ def under_named_forms(expr: Expr) -> Expr:
         return Expectation(node.body, next(iter(forms))) if len(forms) == 1 else node
 
     return expr.replace(lambda e: isinstance(e, Expectation) and isinstance(e.dist, Symbol), form)
+
+
+def applied_forms(exprs) -> dict[str, set[str]]:
+    """name -> the names of the variables at which the formulas apply it (``p_g(x)``: p_g -> {x})."""
+    found: dict[str, set[str]] = {}
+    for expr in exprs:
+        for node in expr.atoms(Density, AppliedUndef):
+            if isinstance(node, Density):
+                if not node.given and len(node.variables) == 1:
+                    found.setdefault(node.name, set()).add(node.variables[0].name)
+            elif len(node.args) == 1 and isinstance(node.args[0], Symbol):
+                found.setdefault(node.func.__name__, set()).add(node.args[0].name)
+    return found
+
+
+def with_bare_densities(document, premised, symbols: dict):
+    """Densities written by their bare names in the chains (``E_{p_g}[\\log p_g / m]``, ``KL(p_g \\| m)``)
+    where the document writes each of them, and nothing else, at one variable (``p_g(x)``, ``m(x)``):
+    a name that is the law of an expectation or an argument of a KL is the density ``p_g(x)``; a
+    name a premise defines as a function of that variable (``m(x) = ...``) is that premise's value.
+    With two variables, or a bare name the premises give no form, nothing is rewritten."""
+    written = [e for c in document.chains for e in (c.start, *(s.expr for s in c.steps))]
+    every = written + [e for f in premised for e in f.statement.exprs]
+    bare_names = {s.name for e in written for s in e.free_symbols if isinstance(s, Symbol)}
+    forms = {name: vs for name, vs in applied_forms(every).items() if name in bare_names}
+    variables = set().union(*forms.values()) if forms else set()
+    if len(variables) != 1:
+        return document
+    (name_of_variable,) = variables
+    variable = next((s for e in written for s in e.free_symbols if getattr(s, "name", None) == name_of_variable),
+                    symbols.get(name_of_variable, Symbol(name_of_variable, real=True)))
+    laws = {a.func.__name__[2:] for e in written for a in e.atoms(AppliedUndef) if a.func.__name__.startswith("E_")}
+    laws |= {getattr(a, "name", None) for e in written for k in e.atoms(KL) for a in k.args}
+    values = {}
+    for f in premised:
+        statement = f.statement
+        if not statement.lead and list(statement.relations) == ["="] and len(statement.exprs) == 2:
+            left, right = statement.exprs
+            if isinstance(left, AppliedUndef) and len(left.args) == 1 and getattr(left.args[0], "name", None) == name_of_variable:
+                values.setdefault(left.func.__name__, []).append(right.xreplace({left.args[0]: variable}))
+    bare = {s.name for e in written for s in e.free_symbols if isinstance(s, Symbol) and s.name in forms}
+    replaced = {}
+    for name in bare:
+        if name in laws:
+            replaced[name] = Density(name, (variable,))
+        elif len(values.get(name, ())) == 1:
+            replaced[name] = values[name][0]
+    if not replaced or not (bare & laws):
+        return document
+    as_densities = {name: Density(name, (variable,)) for name in forms if name in laws}
+
+    def rewrite(expr):
+        expr = expr.xreplace({s: replaced[s.name] for s in expr.free_symbols if isinstance(s, Symbol) and s.name in replaced})
+        return expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in as_densities
+                            and e.args == (variable,), lambda e: as_densities[e.func.__name__])
+
+    chains = tuple(rewrite_chain(c, rewrite) for c in document.chains)
+    context = document.context
+    notes = context.notes + (", ".join(sorted(f"{n} read as {v}" for n, v in replaced.items()))
+                             + f" (the document writes these names at {variable})",)
+    if "probability" not in context.theories:
+        context = replace(context, theories=("probability",) + tuple(context.theories))
+    return replace(document, chains=chains, context=replace(context, notes=notes))
