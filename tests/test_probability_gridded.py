@@ -87,3 +87,9 @@ def test_two_names_of_one_letter_are_two_laws_even_where_the_linear_gaussian_mod
     q_theta = density("q_theta", [z], [x])
     verdict = check_step(KL(q_phi, posterior), "=", KL(q_theta, posterior), context, CONFIG, None)
     assert verdict.status is Status.REFUTED
+
+
+def test_an_integral_of_no_density_is_not_summed_on_the_grid():
+    from sympy import exp, pi, sqrt
+    verdict = check(Integral(prior, (z, -oo, oo)) + Integral(exp(-z**2), (z, -oo, oo)), 1 + sqrt(pi))
+    assert verdict.status is not Status.REFUTED

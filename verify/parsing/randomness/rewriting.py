@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sympy import Expr, Function, IndexedBase, Integral, MatMul, MatrixSymbol, Mul, Symbol, Transpose, oo
+from sympy import Expr, IndexedBase, Integral, MatMul, MatrixSymbol, Mul, Symbol, Transpose, oo
 from sympy.core.function import AppliedUndef
 
 from ...model import Chain, Step
@@ -137,11 +137,16 @@ def under_laws(expr: Expr, laws: dict) -> Expr:
 
 def written_out_laws(expr: Expr, laws: dict) -> Expr:
     """Each density ``p(v)`` of a law the document states, at the law's variable, as its formula."""
-    forms = {}
-    for stated in laws.values():
-        for form in (Function(stated.name)(stated.variable), Density(stated.name, (stated.variable,))):
-            forms[form] = stated.formula
-    return expr.xreplace(forms)
+    def at(node):
+        name = node.name if isinstance(node, Density) else node.func.__name__
+        args = node.variables if isinstance(node, Density) else node.args
+        stated = laws.get(name)
+        if stated is None or len(args) != 1 or getattr(args[0], "name", None) != stated.variable.name \
+                or (isinstance(node, Density) and node.given):
+            return None
+        return stated.formula.xreplace({stated.variable: args[0]})
+
+    return expr.replace(lambda e: isinstance(e, (Density, AppliedUndef)) and at(e) is not None, at)
 
 
 def laws_in_place(expr: Expr, laws: dict) -> Expr:
@@ -150,8 +155,8 @@ def laws_in_place(expr: Expr, laws: dict) -> Expr:
     def law_of(node) -> Normal | None:
         if isinstance(node, Symbol) and node.name in laws:
             return laws[node.name].law
-        if isinstance(node, Density) and node.name in laws and not node.given \
-                and node.variables == (laws[node.name].variable,):
+        if isinstance(node, Density) and node.name in laws and not node.given and len(node.variables) == 1 \
+                and node.variables[0].name == laws[node.name].variable.name:
             return laws[node.name].law
         return None
 

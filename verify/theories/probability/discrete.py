@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from sympy import Derivative, Expr, Integral, Symbol, log, oo
+from sympy import Add, Derivative, Expr, Integral, Mul, Symbol, expand, log, oo
 
 from ...evaluation import Evaluator
 from ...undecided import Undecided
@@ -96,6 +96,18 @@ def refusal(expr: Expr) -> str | None:
     return None
 
 
+def against_density(body: Expr, variable: Symbol) -> bool:
+    """Every term of ``body`` (products expanded, nothing else) has a factor that is a density written
+    of ``variable`` (as its variable or its condition): then the integral is one that every law, a
+    gridded one too, must give as the step claims (the manipulations of densities hold for any
+    measure). A term without one (``int e^{-z^2} dz``) needs the Lebesgue measure of the line itself."""
+    for term in Add.make_args(expand(body, deep=False, log=False, power_exp=False, power_base=False,
+                                     multinomial=False)):
+        if not any(isinstance(f, Density) and variable in f.variables + f.given for f in Mul.make_args(term)):
+            return False
+    return True
+
+
 def draw_tables(densities, rng: np.random.Generator) -> dict[str, JointTable]:
     tables = {}
     for name, variables in _variables_of(densities).items():
@@ -147,6 +159,8 @@ def install(expr: Expr, tables: dict[str, JointTable], grid: Grid, instance, rng
                 raise Undecided("multiple integrals are not supported numerically")
             if limit[0] not in variables:
                 raise Undecided(f"an integral over {limit[0]}, which no density of the model is written of")
+            if not against_density(result, limit[0]):
+                raise Undecided("an integrand term without a density of its variable: the grid is no quadrature")
             result = on_grid(result, limit[0], evaluate)
         return result
 
