@@ -24,7 +24,7 @@ from ...vocabulary.linalg import Dot
 from ...vocabulary.random import Cov, Expect, Family, Independence, Law, RandomVariable, Var
 from ..algebra import apply_facts, sample_value
 from ..base import Instance
-from .canonical import dot_product, reduce
+from .canonical import canonical, dot_product, reduce
 from .declared import RandomModel, random_atoms, random_model
 from .laws import componentwise
 from .numbers import install as install_gaussian_numbers
@@ -142,7 +142,21 @@ def exact(node: Expr, concrete: ConcreteModel, context: Context) -> Expr:
     model = random_model(context)
     node, _ = apply_facts(node, context)
     written_out = node.replace(lambda e: isinstance(e, Dot), lambda e: dot_product(e, model, []))
-    return reduce(concrete.substitute(written_out), concrete.sources, [], strict=True)
+    try:
+        return reduce(concrete.substitute(written_out), concrete.sources, [], strict=True)
+    except Undecided:
+        return by_the_premises(node, context)
+
+
+def by_the_premises(node: Expr, context: Context) -> Expr:
+    """The value the premises give ``node`` (``Var(q . k / sqrt d)`` = ``Var(q . k) / d`` = ``d sigma^4 / d``
+    by a stated moment) when the concrete law cannot reduce it (a family of unknown length): the
+    canonical form, if no E, Var or Cov is left in it; else Undecided, as before. The symbolic tier
+    stands on the same premises."""
+    form, _ = canonical(node, context)
+    if form.has(Expect, Var, Cov, Dot):
+        raise Undecided(f"the concrete laws cannot evaluate {node}, nor do the premises give its value")
+    return form
 
 
 def _name(symbol) -> str:
