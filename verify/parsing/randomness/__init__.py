@@ -31,6 +31,20 @@ under ``p(x)``. Premises that give values are used: ``s = q \cdot k = ...`` defi
 right side, ``\mathrm{Var}(q \cdot k) = d \sigma^4`` states that moment. A name the document
 otherwise gives a random value is neither random nor constant: it is left out of the listed
 constants, so a step about it stays undecided. A document with no declaration is left as read.
+
+Laws and densities as sources write them:
+
+* normal laws stated in prose ("$P$ and $Q$ are univariate normal distributions with means ...
+  and standard deviations ...", ``randomness.prose_laws``), written ``p(x) = \mathcal{N}(m, v)`` or
+  ``P(x) \sim \mathcal{N}(m, v)`` (``randomness.written_laws``: the second parameter is the
+  variance; a bare one the document also squares is refused with a note), or given by a density
+  formula (``randomness.laws``) decide ``E_p``, ``\int p(x) f dx`` and ``KL(P, Q)``; diagonal normals
+  of a vector of stated dimension are written component by component (``randomness.vector_normals``);
+* "writes $Q(z)$ and $Q(z|X)$ for the same distribution" makes them one form, and ``E_{z \sim Q}``
+  the expectation under it; "writes $H(P)$ for $H(X)$" writes H(P) out (as a premise's value of
+  H(X) when there is one); a function a premise defines as the KL divergence is KL;
+* densities the chains write by bare name (``E_{p_g}[\log p_g / m]``) are the densities the
+  document writes at one variable (``p_g(x)``).
 """
 from __future__ import annotations
 
