@@ -52,11 +52,13 @@ from dataclasses import replace
 
 from sympy import IndexedBase, Symbol
 
-from ...model import Context, Fact, Independence
+from ...model import Context, Fact, Independence, Law
+from ...vocabulary.random import Expect, moments
 from ..objects import is_vector_name
 from .declarations import Declared, counts, from_prose, from_sim, from_stated, implicit, lengths
 from ..premises import scales_in_prose
 from .laws import stated_laws
+from .finite_laws import finite_laws, moment_facts
 from .prose_laws import conflicts, prose_laws
 from .written_laws import written_laws
 from .vector_normals import stated_dimensions, with_vector_normals
@@ -141,6 +143,10 @@ def with_randomness(document, text: str):
     from_sim(document.formulas, names, found)
     from_stated(premised, names, found)
     independent, constants = from_prose(text, names, found)
+    finite = {name: law for name, law in finite_laws(text, names).items()
+              if name in names and (name not in found or found[name].law == Law())}
+    for name, law in finite.items():
+        found[name] = Declared(name, False, moments(law.mean, law.variance), stated_law=True)
     implicit(document, constants, found)
     if not found:
         return document
@@ -161,7 +167,10 @@ def with_randomness(document, text: str):
 
     context: Context = document.context
     random_names = set(by_key)
-    facts = tuple(Fact(f.name, f.lhs, rewrite(f.rhs)) for f in context.facts)
+    facts = tuple(Fact(f.name, f.lhs, rewrite(f.rhs)) for f in context.facts
+                  if not (isinstance(f.lhs, Symbol) and f.lhs.name in finite))  # its law, not its definition
+    facts += tuple(Fact(f"the stated law of {name}", Expect(power), value)
+                   for name, law in finite.items() for power, value in moment_facts(law, scalars[name]))
     facts += stated_facts(premised, facts, names, rewrite, random_names, components)
     undetermined = defined_from_random(document, random_names, components) - {str(f.lhs) for f in facts}
     theories = ("moments",) + tuple(t for t in context.theories if t != "moments")

@@ -209,6 +209,15 @@ def unaveraged(expr: Expr, model: RandomModel, context: Context) -> str | None:
             "value to compare, only its moments do")
 
 
+def beyond_two_moments(node: Expr, model: RandomModel) -> bool:
+    """``E[X^k]`` for k > 2 of a variable whose family is not stated: the premises give it a value that a
+    normal, sign or uniform law with X's mean and variance need not have (a two-point law's fourth moment)."""
+    if not (isinstance(node, Expect) and node.body.is_Pow and node.body.exp.is_Integer and node.body.exp > 2):
+        return False
+    declaration = model.declaration(node.body.base)
+    return declaration is not None and declaration.law.family is Family.UNSPECIFIED
+
+
 def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance) -> str | None:
     """Draw a concrete joint law, sample the parameters of the laws, and install exact hooks."""
     try:
@@ -228,6 +237,17 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
         return None  # a random value on its own is sampled like any other (a pointwise identity)
     if any(componentwise(v.law) for v in model.variables):
         return "no concrete law is drawn for components whose laws differ by component"
+    if any(beyond_two_moments(f.lhs, model) for f in model.stated):
+        # no concrete family is made to match those moments: every E, Var, Cov takes the value the
+        # premises give it, or none (then the step stays undecided)
+        def by_premises(node, evaluate):
+            return evaluate(by_the_premises(at_indices(node, evaluate), context))
+
+        instance.hooks.update({Expect: by_premises, Var: by_premises, Cov: by_premises})
+        for symbol in expr.free_symbols:  # a random variable has no value of its own
+            if _name(symbol) in model.by_key:
+                instance.values.setdefault(symbol, np.nan)
+        return None
     concrete = draw(model, rng)
     for realisation in concrete.realisations:
         for symbol in sorted((realisation.mean.free_symbols | realisation.variance.free_symbols) - set(instance.values),
