@@ -34,3 +34,16 @@ def test_names_written_at_two_variables_are_not_rewritten():
     premises = PREMISES.replace("m(x) =", "m(y) =").replace("p_{d}(x) + p_g(x))$", "p_{d}(y) + p_g(y))$")
     start, step = "\\mathbb{E}_{p_g}\\left[\\log \\frac{p_g}{m}\\right]", "D_{KL}(p_g \\| m)"
     assert Status.PROVED not in check_statuses(_chain(start, step, premises))
+
+
+_JS = PREMISES.replace("\n\nThen:", "\n- $D_{JS}(p \\| q) = \\frac{1}{2}D_{KL}(p \\| m) + \\frac{1}{2}D_{KL}(q \\| m)$\n\nThen:")
+
+
+@pytest.mark.parametrize("step, status", [
+    ("2 D_{JS}(p_{d} \\| p_g)", Status.PROVED),
+    ("D_{JS}(p_{d} \\| p_g)", Status.REFUTED),  # dropped factor
+    ("2 D_{JS}(m \\| p_g)", Status.REFUTED),  # wrong argument
+])
+def test_a_functional_the_premises_define_by_divergences_is_written_out(step, status):
+    start = "D_{KL}(p_{d} \\| m) + D_{KL}(p_g \\| m)"
+    assert check_statuses(_chain(start, step, _JS)) == [status]

@@ -66,7 +66,8 @@ from .named import as_divergences, divergence_names, named_densities
 from .shorthand import applied_shorthands, same_forms, shorthands
 from .given import defined_from_random, premise_formulas, stated_facts
 from .rewriting import (all_components, operators, rewrite_chain, with_densities, with_named_densities,
-                        with_bare_densities, with_same_forms, with_shorthands)
+                        with_bare_densities, with_premised_functions, with_same_forms,
+                        with_shorthands)
 from .sentences import sentences
 
 __all__ = ["NEVER_DEFINED", "sentences", "with_randomness"]
@@ -120,7 +121,7 @@ def with_randomness(document, text: str):
     applied = through_premises(applied_shorthands(text), [f.statement for f in premised])
     document = with_shorthands(document, shorthands(text), symbols, applied)
     document = with_same_forms(document, same_forms(text), symbols)
-    document = with_bare_densities(document, premised, symbols)
+    document = with_bare_densities(with_premised_functions(document, premised), premised, symbols)
     stated = stated_laws([f.statement for f in premised], symbols, scales_in_prose(text))
     every = written + [e for f in premised for e in f.statement.exprs]
     clashing = conflicts(text, stated, symbols)

@@ -347,3 +347,43 @@ def with_bare_densities(document, premised, symbols: dict):
     if "probability" not in context.theories:
         context = replace(context, theories=("probability",) + tuple(context.theories))
     return replace(document, chains=chains, context=replace(context, notes=notes))
+
+
+def premised_functions(premised) -> dict:
+    """function name -> (parameters, value) for premises ``F(a, b) = v`` (distinct plain parameters) whose
+    value is a divergence or an expectation (``D_{JS}(p \\| q) = \\frac12 D_{KL}(p \\| m) + ...``): the
+    document defines a probability functional by them. A name defined twice, a value that mentions the
+    function, or an operator the moments theory decides (``Var(X) = ...`` is a claim) gives none."""
+    found: dict[str, list] = {}
+    for formula in premised:
+        statement = formula.statement
+        if statement.lead or list(statement.relations) != ["="] or len(statement.exprs) != 2:
+            continue
+        left, right = statement.exprs
+        if not (isinstance(left, AppliedUndef) and left.args and all(isinstance(a, Symbol) for a in left.args)
+                and len(set(left.args)) == len(left.args)) or left.func.__name__ in OPERATORS:
+            continue
+        if right.has(left.func) or not right.has(KL, Expectation):
+            continue
+        found.setdefault(left.func.__name__, []).append((left.args, right))
+    return {name: forms[0] for name, forms in found.items() if len(forms) == 1}
+
+
+def with_premised_functions(document, premised):
+    """The chains with each application of a premised probability functional written out."""
+    defined = premised_functions(premised)
+    if not defined:
+        return document
+
+    def unfold(expr):
+        return expr.replace(
+            lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in defined
+            and len(e.args) == len(defined[e.func.__name__][0]),
+            lambda e: defined[e.func.__name__][1].xreplace(dict(zip(defined[e.func.__name__][0], e.args))))
+
+    chains = tuple(rewrite_chain(c, unfold) for c in document.chains)
+    if chains == document.chains:
+        return document
+    context = document.context
+    notes = context.notes + (", ".join(sorted(defined)) + " written out by the premises that define them",)
+    return replace(document, chains=chains, context=replace(context, notes=notes))
