@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sympy import Expr, IndexedBase, Integral, MatMul, MatrixSymbol, Mul, Symbol, Transpose, oo
+from sympy import Expr, IndexedBase, Integer, Integral, MatMul, MatrixSymbol, Mul, Symbol, Transpose, oo
 from sympy.core.function import AppliedUndef
 
 from ...model import Chain, Step
@@ -351,9 +351,10 @@ def with_bare_densities(document, premised, symbols: dict):
 
 def premised_functions(premised) -> dict:
     """function name -> (parameters, value) for premises ``F(a, b) = v`` (distinct plain parameters) whose
-    value is a divergence or an expectation (``D_{JS}(p \\| q) = \\frac12 D_{KL}(p \\| m) + ...``): the
-    document defines a probability functional by them. A name defined twice, a value that mentions the
-    function, or an operator the moments theory decides (``Var(X) = ...`` is a claim) gives none."""
+    value is made of divergences with the parameters as their arguments only (``D_{JS}(p \\| q) =
+    \\frac12 D_{KL}(p \\| m) + ...``): the document defines a functional of laws by them. A name defined
+    twice, a value that mentions the function, or an operator the moments theory decides (``Var(X) =
+    ...`` is a claim) gives none."""
     found: dict[str, list] = {}
     for formula in premised:
         statement = formula.statement
@@ -363,8 +364,12 @@ def premised_functions(premised) -> dict:
         if not (isinstance(left, AppliedUndef) and left.args and all(isinstance(a, Symbol) for a in left.args)
                 and len(set(left.args)) == len(left.args)) or left.func.__name__ in OPERATORS:
             continue
-        if right.has(left.func) or not right.has(KL, Expectation):
+        if right.has(left.func) or not right.has(KL):
             continue
+        outside = right.replace(lambda e: isinstance(e, KL), lambda e: Integer(0))
+        inside = {a for k in right.atoms(KL) for a in k.args}
+        if outside.has(*left.args) or not set(left.args) <= inside:
+            continue  # a parameter used otherwise than as a divergence's argument: not read as one
         found.setdefault(left.func.__name__, []).append((left.args, right))
     return {name: forms[0] for name, forms in found.items() if len(forms) == 1}
 
