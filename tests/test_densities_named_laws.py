@@ -58,3 +58,31 @@ def test_a_premise_that_is_not_the_definition_ties_nothing(premise):
 def test_without_a_premise_the_letters_say_nothing():
     document = read_document("$$ D_{KL}(P\\|Q) = \\int p(x) \\log\\frac{p(x)}{q(x)} dx $$\n")
     assert not any(isinstance(a, Density) for a in document.chains[0].start.args)
+
+
+# a function a premise defines as the KL divergence ------------------------------------------
+
+_DIVERGENCE = "Assume:\n\n- $\\mathcal{D}(P||Q) = E_{x\\sim P}[\\log P(x) - \\log Q(x)]$\n\nThen:\n\n"
+
+
+def _divergence_chain(step: str, premise: str = _DIVERGENCE) -> str:
+    return premise + f"$$ \\mathcal{{D}}[Q(z|X) \\| P(z | X)] $$\n\n$$ = {step} $$\n"
+
+
+def test_a_function_the_premises_define_as_kl_is_the_kl_divergence():
+    step = "\\int Q(z|X) \\log \\frac{Q(z|X)}{P(z|X)} dz"
+    assert check_statuses(_divergence_chain(step)) == [Status.PROVED]
+
+
+@pytest.mark.parametrize("step", [
+    "\\int P(z|X) \\log \\frac{P(z|X)}{Q(z|X)} dz",  # swapped arguments
+    "\\int Q(z|X) \\log \\frac{P(z|X)}{Q(z|X)} dz",  # sign
+])
+def test_broken_divergences_are_never_proved(step):
+    assert Status.PROVED not in check_statuses(_divergence_chain(step))
+
+
+def test_a_premise_that_is_not_the_kl_definition_defines_no_divergence():
+    premise = _DIVERGENCE.replace("\\log P(x) - \\log Q(x)", "\\log Q(x) - \\log P(x)")
+    step = "\\int Q(z|X) \\log \\frac{Q(z|X)}{P(z|X)} dz"
+    assert Status.PROVED not in check_statuses(_divergence_chain(step, premise))

@@ -25,3 +25,14 @@ def test_the_scale_named_right_after_the_word_is_positive():
     text = ("Let the means be $\\mu_p, \\mu_q$ and the standard deviations $\\sigma_p, \\sigma_q$.\n\n"
             "$$\\sqrt{\\sigma_q^2} = \\sigma_q$$")
     assert check_statuses(text) == [Status.PROVED]
+
+
+def test_every_name_of_a_list_before_the_word_is_a_scale():
+    text = "Here $\\sigma_p$ and $\\sigma_q$ are standard deviations, and $\\mu_p$, $\\mu_q$ are means."
+    assert _positive(text) >= {"sigma_p", "sigma_q"}
+    assert not _positive(text) & {"mu_p", "mu_q"}
+
+
+def test_a_name_before_the_list_but_not_joined_to_it_is_no_scale():
+    text = "Let $\\mu_p$ be given; then $\\sigma_p$ and $\\sigma_q$ are standard deviations."
+    assert not _positive(text) & {"mu_p"}

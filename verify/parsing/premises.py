@@ -132,6 +132,9 @@ def _inline_names(sentence: str) -> list[str]:
 _NEAR_BEFORE = re.compile(r"\s*(?:(?:is|are|be|as|denotes?)\s+)?(?:(?:the|a|an|its|their)\s+)?", re.I)
 
 
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)
+
+
 def _named_by(sentence: str, word: re.Pattern) -> list[str]:
     """The names ``word`` is said of: the inline formula right after it ("standard deviations
     $\\sigma_p, \\sigma_q$"), else the one right before it ("$\\sigma$ is the standard deviation"),
@@ -148,6 +151,12 @@ def _named_by(sentence: str, word: re.Pattern) -> list[str]:
             chosen = after
         elif before is not None and _NEAR_BEFORE.fullmatch(sentence[before[1]:found.start()]):
             chosen = before
+            edge = before[0]
+            for span in reversed(spans[:spans.index(before)]):  # "$a$ and $b$ are standard deviations"
+                if not _JOINED.fullmatch(sentence[span[1]:edge]):
+                    break
+                names += _inline_names(sentence[span[0]:span[1]])
+                edge = span[0]
         elif len(spans) == 1:
             chosen = spans[0]
         else:

@@ -31,6 +31,20 @@ under ``p(x)``. Premises that give values are used: ``s = q \cdot k = ...`` defi
 right side, ``\mathrm{Var}(q \cdot k) = d \sigma^4`` states that moment. A name the document
 otherwise gives a random value is neither random nor constant: it is left out of the listed
 constants, so a step about it stays undecided. A document with no declaration is left as read.
+
+Laws and densities as sources write them:
+
+* normal laws stated in prose ("$P$ and $Q$ are univariate normal distributions with means ...
+  and standard deviations ...", ``randomness.prose_laws``), written ``p(x) = \mathcal{N}(m, v)`` or
+  ``P(x) \sim \mathcal{N}(m, v)`` (``randomness.written_laws``: the second parameter is the
+  variance; a bare one the document also squares is refused with a note), or given by a density
+  formula (``randomness.laws``) decide ``E_p``, ``\int p(x) f dx`` and ``KL(P, Q)``; diagonal normals
+  of a vector of stated dimension are written component by component (``randomness.vector_normals``);
+* "writes $Q(z)$ and $Q(z|X)$ for the same distribution" makes them one form, and ``E_{z \sim Q}``
+  the expectation under it; "writes $H(P)$ for $H(X)$" writes H(P) out (as a premise's value of
+  H(X) when there is one); a function a premise defines as the KL divergence is KL;
+* densities the chains write by bare name (``E_{p_g}[\log p_g / m]``) are the densities the
+  document writes at one variable (``p_g(x)``).
 """
 from __future__ import annotations
 
@@ -38,19 +52,63 @@ from dataclasses import replace
 
 from sympy import IndexedBase, Symbol
 
-from ...model import Context, Fact, Independence
+from ...model import Context, Fact, Independence, Law
+from ...vocabulary.random import Expect, moments
+from ..objects import is_vector_name
 from .declarations import Declared, counts, from_prose, from_sim, from_stated, implicit, lengths
 from ..premises import scales_in_prose
 from .laws import stated_laws
-from .named import named_densities
-from .shorthand import shorthands
+from .finite_laws import finite_laws, moment_facts
+from .prose_laws import conflicts, prose_laws
+from .written_laws import written_laws
+from .vector_normals import stated_dimensions, with_vector_normals
+from .named import as_divergences, divergence_names, named_densities
+from .shorthand import applied_shorthands, same_forms, shorthands
 from .given import defined_from_random, premise_formulas, stated_facts
-from .rewriting import all_components, operators, rewrite_chain, with_densities, with_named_densities, with_shorthands
+from .rewriting import (all_components, operators, rewrite_chain, with_densities, with_named_densities,
+                        with_bare_densities, with_premised_functions, with_same_forms,
+                        with_shorthands)
 from .sentences import sentences
 
 __all__ = ["NEVER_DEFINED", "sentences", "with_randomness"]
 
 NEVER_DEFINED = ("Var", "Cov")  # ``Var(X) = ...`` heads a claim; ``E(x) = ...`` may define an energy
+
+
+def univariate(law) -> bool:
+    r"""A stated normal of one real variable: no bold (vector) name as its variable or a parameter
+    (``p(\mathbf{z}) = N(\mathbf{0}, \mathbf{I})`` is a law of a vector, not of a number)."""
+    names = {law.variable.name} | {s.name for s in law.law.free_symbols if isinstance(s, Symbol)}
+    return not any(is_vector_name(n) for n in names) and "I" not in names
+
+
+def with_diagonal_normals(document, sizes: dict):
+    """The chains with each integral against a diagonal normal of a vector of stated dimension
+    written component by component (``randomness.vector_normals``)."""
+    if not sizes:
+        return document
+    written = [e for c in document.chains for e in (c.start, *(s.expr for s in c.steps))]
+    bases = {str(b.label): b for e in written for b in e.atoms(IndexedBase)}
+    symbols = {s.name: s for e in written for s in e.free_symbols if isinstance(s, Symbol)}
+    sizes = {name: symbols.get(size.name, size) for name, size in sizes.items()}
+    chains = tuple(rewrite_chain(c, lambda e: with_vector_normals(e, sizes, bases)) for c in document.chains)
+    if chains == document.chains:
+        return document
+    context = document.context
+    if "probability" not in context.theories:
+        context = replace(context, theories=("probability",) + tuple(context.theories))
+    return replace(document, chains=chains, context=context)
+
+
+def through_premises(applied: dict, statements) -> dict:
+    """``H(P)`` written for ``H(X)``, and a premise ``H(X) = v``: H(P) is v (both are premises; a
+    target the premises give two values, or none, stays the target)."""
+    values: dict[str, list] = {}
+    for statement in statements:
+        if not statement.lead and list(statement.relations) == ["="] and len(statement.exprs) == 2:
+            values.setdefault(str(statement.exprs[0]), []).append(statement.exprs[1])
+    return {name: (values[str(form)][0] if len(values.get(str(form), ())) == 1 else form)
+            for name, form in applied.items()}
 
 
 def with_randomness(document, text: str):
@@ -60,13 +118,36 @@ def with_randomness(document, text: str):
     names.update({s.name: s for s in document.context.symbols if isinstance(s, Symbol)})
     premised = premise_formulas(document, text)
     symbols = {s.name: s for s in document.context.symbols if isinstance(s, Symbol)}
-    document = with_shorthands(document, shorthands(text), symbols)
-    document = with_densities(document, stated_laws([f.statement for f in premised], symbols, scales_in_prose(text)))
+    applied = through_premises(applied_shorthands(text), [f.statement for f in premised])
+    document = with_shorthands(document, shorthands(text), symbols, applied)
+    document = with_same_forms(document, same_forms(text), symbols)
+    document = with_bare_densities(with_premised_functions(document, premised), premised, symbols)
+    stated = stated_laws([f.statement for f in premised], symbols, scales_in_prose(text))
+    every = written + [e for f in premised for e in f.statement.exprs]
+    clashing = conflicts(text, stated, symbols)
+    laws = {name: law for name, law in stated.items() if name not in clashing}
+    written_as_laws = written_laws([f.statement for f in premised], every, symbols, scales_in_prose(text))
+    laws.update({name: law for name, law in written_as_laws.laws.items() if name not in laws})
+    laws.update({name: law for name, law in prose_laws(text, every, stated, symbols).items() if name not in laws})
+    laws = {name: law for name, law in laws.items() if univariate(law)}
+    document = with_densities(document, laws)
+    document = with_diagonal_normals(document, stated_dimensions(text))
+    if written_as_laws.notes:
+        document = replace(document, context=replace(document.context,
+                                                     notes=document.context.notes + written_as_laws.notes))
     document = with_named_densities(document, named_densities([f.statement for f in premised]))
+    divergences = divergence_names([f.statement for f in premised])
+    if divergences:
+        document = replace(document, chains=tuple(rewrite_chain(c, lambda e: as_divergences(e, divergences))
+                                                  for c in document.chains))
     found: dict[str, Declared] = {}
     from_sim(document.formulas, names, found)
     from_stated(premised, names, found)
     independent, constants = from_prose(text, names, found)
+    finite = {name: law for name, law in finite_laws(text, names).items()
+              if name in names and (name not in found or found[name].law == Law())}
+    for name, law in finite.items():
+        found[name] = Declared(name, False, moments(law.mean, law.variance), stated_law=True)
     implicit(document, constants, found)
     if not found:
         return document
@@ -87,7 +168,10 @@ def with_randomness(document, text: str):
 
     context: Context = document.context
     random_names = set(by_key)
-    facts = tuple(Fact(f.name, f.lhs, rewrite(f.rhs)) for f in context.facts)
+    facts = tuple(Fact(f.name, f.lhs, rewrite(f.rhs)) for f in context.facts
+                  if not (isinstance(f.lhs, Symbol) and f.lhs.name in finite))  # its law, not its definition
+    facts += tuple(Fact(f"the stated law of {name}", Expect(power), value)
+                   for name, law in finite.items() for power, value in moment_facts(law, scalars[name]))
     facts += stated_facts(premised, facts, names, rewrite, random_names, components)
     undetermined = defined_from_random(document, random_names, components) - {str(f.lhs) for f in facts}
     theories = ("moments",) + tuple(t for t in context.theories if t != "moments")

@@ -28,7 +28,7 @@ class StatedLaw:
     law: Normal
 
 
-def _with_context_symbols(expr: Expr, symbols: dict[str, Symbol], scales: frozenset[str]) -> Expr:
+def with_context_symbols(expr: Expr, symbols: dict[str, Symbol], scales: frozenset[str]) -> Expr:
     """The formula with each name as the context holds it (its stated sign), so logs split soundly;
     a name the chains never write is real, positive when the prose calls it a scale (``scales``)."""
     def known(s: Symbol) -> Symbol:
@@ -67,7 +67,7 @@ def stated_laws(statements, symbols: dict[str, Symbol], scales=frozenset()) -> d
         if not (isinstance(left, AppliedUndef) and len(left.args) == 1 and isinstance(left.args[0], Symbol)):
             continue
         name = left.func.__name__
-        formula = _with_context_symbols(right, symbols, frozenset(scales))
+        formula = with_context_symbols(right, symbols, frozenset(scales))
         variable = symbols.get(left.args[0].name, left.args[0])
         real = variable if variable.is_real else Symbol(variable.name, real=True)
         law = normal_law(formula.xreplace({variable: real}), real)

@@ -10,6 +10,7 @@ nothing). The letters themselves say nothing: ``P`` is never read as ``p`` witho
 from __future__ import annotations
 
 from sympy import Expr, Symbol
+from sympy.core.function import AppliedUndef
 
 from ...model import Context
 from ...theories.algebra import normalise
@@ -77,3 +78,40 @@ def by_densities(expr: Expr, named: dict[str, Density]) -> Expr:
         return node
 
     return expr.replace(lambda e: isinstance(e, (KL, Expectation)), rewrite)
+
+
+def divergence_names(statements) -> set[str]:
+    """Names of functions a premise defines as the KL divergence: ``\\mathcal{D}(P \\| Q) =
+    E_{x \\sim P}[\\log P(x) - \\log Q(x)]`` (any right side of the premise that is, with P read as
+    P(x) and Q as Q(x), exactly the definition of KL(P(x) || Q(x))). The name itself says nothing."""
+    found: set[str] = set()
+    for statement in statements:
+        if statement.lead or set(statement.relations) != {"="} or len(statement.exprs) < 2:
+            continue
+        left, *rights = statement.exprs
+        if isinstance(left, KL) or not (isinstance(left, AppliedUndef) and len(left.args) == 2):
+            continue
+        first, second = left.args
+        if not (isinstance(first, Symbol) and isinstance(second, Symbol)) or first == second:
+            continue
+        for right in rights:
+            right = right.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in (first.name, second.name)
+                                  and len(e.args) == 1 and isinstance(e.args[0], Symbol),
+                                  lambda e: Density(e.func.__name__, e.args))  # P(x) read as a density
+            variables = {v for d in right.atoms(Density) if d.name in (first.name, second.name) for v in d.variables}
+            if len(variables) != 1:
+                continue
+            x = next(iter(variables))
+            a, b = Density(first.name, (x,)), Density(second.name, (x,))
+            if _same(by_densities(right, {first.name: a, second.name: b}), KL(a, b)):
+                found.add(left.func.__name__)
+                break
+    return found
+
+
+def as_divergences(expr: Expr, names: set[str]) -> Expr:
+    """Each application of a function defined as the KL divergence, to two densities, as their KL."""
+    if not names:
+        return expr
+    return expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in names and len(e.args) == 2
+                        and all(isinstance(a, Density) for a in e.args), lambda e: KL(*e.args))

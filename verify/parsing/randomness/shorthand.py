@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 
 from sympy import Expr, Symbol
+from sympy.core.function import AppliedUndef
 
 from ...errors import ParseError
+from ...vocabulary import Density
 from ..expressions import parse_latex_expr
 
 _INLINE = r"\$([^$\n]+?)\$"
 _FOR = re.compile(r"(?:\b(?:writes?|denotes?|uses?|is\s+shorthand|stands?)\s+|,\s*(?:and\s+)?|\band\s+)"
-                  + _INLINE + r"\s+for\s+" + _INLINE, re.I)
+                  + _INLINE + r"\s+for\s+(?:the\s+(?:[a-z-]+\s+){1,2})?" + _INLINE, re.I)
 _STARTS = re.compile(r"\b(?:writes?|denotes?|uses?|is\s+shorthand|stands?)\b", re.I)
 
 
@@ -43,6 +45,26 @@ def shorthands(text: str) -> dict[str, Expr]:
     return {name: next(iter(forms)) for name, forms in found.items() if len(forms) == 1}
 
 
+def _applied(expr) -> bool:
+    """``H(P)``: an undefined function of plain names, which a sentence may say is written for a formula."""
+    return isinstance(expr, AppliedUndef) and bool(expr.args) and all(isinstance(a, Symbol) for a in expr.args)
+
+
+def applied_shorthands(text: str) -> dict[Expr, Expr]:
+    """``H(P)`` -> the formula the prose says it is written for ("writes $H(P)$ for the entropy $H(X)$");
+    an application given two meanings is left out, and so is one whose formula is itself."""
+    found: dict[Expr, set] = {}
+    for line in text.splitlines():
+        start = _STARTS.search(line)
+        if start is None:
+            continue
+        for match in _FOR.finditer(line, start.start()):
+            name, formula = _parsed(match.group(1)), _parsed(match.group(2))
+            if _applied(name) and formula is not None and formula != name and not formula.has(name):
+                found.setdefault(name, set()).add(formula)
+    return {name: next(iter(forms)) for name, forms in found.items() if len(forms) == 1}
+
+
 def written_out(expr: Expr, forms: dict[str, Expr], symbols: dict[str, Symbol]) -> Expr:
     """``expr`` with each declared shorthand replaced by its formula (in the context's symbols)."""
     replaced = {}
@@ -52,3 +74,27 @@ def written_out(expr: Expr, forms: dict[str, Expr], symbols: dict[str, Symbol]) 
             replaced[s] = form.xreplace({v: symbols[v.name] for v in form.free_symbols
                                          if isinstance(v, Symbol) and v.name in symbols})
     return expr.xreplace(replaced) if replaced else expr
+
+
+_SAME = re.compile(r"\bwrites?\s+" + _INLINE + r"\s+and\s+" + _INLINE
+                   + r"\s+for\s+the\s+same\s+(?:distribution|density|law|posterior|approximation)\b", re.I)
+
+
+def _as_density(expr):
+    """``Q(z)`` read alone is a function; beside ``Q(z | X)`` in such a sentence it is a density."""
+    if _applied(expr):
+        return Density(expr.func.__name__, expr.args)
+    return expr
+
+
+def same_forms(text: str) -> dict[str, Expr]:
+    """``Q(z)`` (by its text) -> ``Q(z | X)``, from "the source writes $Q(z)$ and $Q(z|X)$ for the same
+    distribution": two densities of one name and one head the prose says are one law; the first is
+    read as the second wherever it is written."""
+    found: dict[str, Expr] = {}
+    for match in _SAME.finditer(text):
+        first, second = (_as_density(_parsed(match.group(k))) for k in (1, 2))
+        if isinstance(first, Density) and isinstance(second, Density) and first.name == second.name \
+                and [v.name for v in first.variables] == [v.name for v in second.variables] and first != second:
+            found.setdefault(str(first), second)
+    return found

@@ -24,7 +24,7 @@ from ...vocabulary.linalg import Dot
 from ...vocabulary.random import Cov, Expect, Family, Independence, Law, RandomVariable, Var
 from ..algebra import apply_facts, sample_value
 from ..base import Instance
-from .canonical import dot_product, reduce
+from .canonical import canonical, dot_product, reduce
 from .declared import RandomModel, random_atoms, random_model
 from .laws import componentwise
 from .numbers import install as install_gaussian_numbers
@@ -142,7 +142,21 @@ def exact(node: Expr, concrete: ConcreteModel, context: Context) -> Expr:
     model = random_model(context)
     node, _ = apply_facts(node, context)
     written_out = node.replace(lambda e: isinstance(e, Dot), lambda e: dot_product(e, model, []))
-    return reduce(concrete.substitute(written_out), concrete.sources, [], strict=True)
+    try:
+        return reduce(concrete.substitute(written_out), concrete.sources, [], strict=True)
+    except Undecided:
+        return by_the_premises(node, context)
+
+
+def by_the_premises(node: Expr, context: Context) -> Expr:
+    """The value the premises give ``node`` (``Var(q . k / sqrt d)`` = ``Var(q . k) / d`` = ``d sigma^4 / d``
+    by a stated moment) when the concrete law cannot reduce it (a family of unknown length): the
+    canonical form, if no E, Var or Cov is left in it; else Undecided, as before. The symbolic tier
+    stands on the same premises."""
+    form, _ = canonical(node, context)
+    if form.has(Expect, Var, Cov, Dot):
+        raise Undecided(f"the concrete laws cannot evaluate {node}, nor do the premises give its value")
+    return form
 
 
 def _name(symbol) -> str:
@@ -195,6 +209,15 @@ def unaveraged(expr: Expr, model: RandomModel, context: Context) -> str | None:
             "value to compare, only its moments do")
 
 
+def beyond_two_moments(node: Expr, model: RandomModel) -> bool:
+    """``E[X^k]`` for k > 2 of a variable whose family is not stated: the premises give it a value that a
+    normal, sign or uniform law with X's mean and variance need not have (a two-point law's fourth moment)."""
+    if not (isinstance(node, Expect) and node.body.is_Pow and node.body.exp.is_Integer and node.body.exp > 2):
+        return False
+    declaration = model.declaration(node.body.base)
+    return declaration is not None and declaration.law.family is Family.UNSPECIFIED
+
+
 def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance) -> str | None:
     """Draw a concrete joint law, sample the parameters of the laws, and install exact hooks."""
     try:
@@ -214,6 +237,17 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
         return None  # a random value on its own is sampled like any other (a pointwise identity)
     if any(componentwise(v.law) for v in model.variables):
         return "no concrete law is drawn for components whose laws differ by component"
+    if any(beyond_two_moments(f.lhs, model) for f in model.stated):
+        # no concrete family is made to match those moments: every E, Var, Cov takes the value the
+        # premises give it, or none (then the step stays undecided)
+        def by_premises(node, evaluate):
+            return evaluate(by_the_premises(at_indices(node, evaluate), context))
+
+        instance.hooks.update({Expect: by_premises, Var: by_premises, Cov: by_premises})
+        for symbol in expr.free_symbols:  # a random variable has no value of its own
+            if _name(symbol) in model.by_key:
+                instance.values.setdefault(symbol, np.nan)
+        return None
     concrete = draw(model, rng)
     for realisation in concrete.realisations:
         for symbol in sorted((realisation.mean.free_symbols | realisation.variance.free_symbols) - set(instance.values),

@@ -1,7 +1,8 @@
 """The probability theory: densities, expectations, KL divergence, Bayes, Jensen.
 
 Canonical forms live in ``probability.canonical``, normals in ``probability.gaussian``,
-the numeric linear-Gaussian model in ``probability.model``, the named rules in
+the numeric linear-Gaussian model in ``probability.model`` (densities outside its pattern, or two
+names of one letter, are drawn as random gridded laws by ``probability.discrete``), the named rules in
 ``probability.rules`` and Jensen's check in ``probability.jensen``; this module
 assembles and registers them.
 

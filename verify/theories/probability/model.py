@@ -112,6 +112,15 @@ def find_roles(context: Context, expr: Expr) -> Roles | str:
     return Roles(next(iter(observed), None), latent)
 
 
+def merged_names(densities) -> list[str]:
+    """Names the model would read as one law because they share a letter (``q_phi`` and ``q_theta``,
+    ``p`` and ``p_theta``): the document never said they are the same, so the model must not merge them."""
+    by_letter: dict[str, set[str]] = {}
+    for d in densities:
+        by_letter.setdefault(d.name.split("_")[0].lower(), set()).add(d.name)
+    return sorted(n for names in by_letter.values() if len(names) > 1 for n in names)
+
+
 def density_hook(model: LinearGaussian, roles: Roles):
     def value(d: Density, evaluate):
         role = roles.role(d)
@@ -173,13 +182,18 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
         instance.hooks.update({Expectation: expectation_hook, KL: kl_hook})
         return None
     roles = find_roles(context, expr)
-    if isinstance(roles, str):
-        return roles
-    unknown = [str(d) for d in densities if roles.role(d) is None]
-    if unknown:
-        return f"no concrete model for {', '.join(unknown)} (known: p(z), p(x|z), p(x), p(z|x), p(x,z), q(z|x))"
-    install(instance, LinearGaussian.draw(rng), roles, densities)
-    return None
+    if not isinstance(roles, str) and (merged := merged_names(densities)):
+        roles = f"{' and '.join(merged)} are different names; one model would merge them by their letter"
+    if not isinstance(roles, str):
+        unknown = [str(d) for d in densities if roles.role(d) is None]
+        if not unknown:
+            install(instance, LinearGaussian.draw(rng), roles, densities)
+            return None
+        roles = f"no concrete model for {', '.join(unknown)} (known: p(z), p(x|z), p(x), p(z|x), p(x,z), q(z|x))"
+    from .discrete import instantiate as gridded  # densities the document leaves unspecified
+
+    refused = gridded(expr, rng, instance)
+    return f"{roles}; {refused}" if refused else None
 
 
 def install(instance: Instance, model: LinearGaussian, roles: Roles, densities=()) -> None:
