@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 import numpy as np
-from sympy import Expr, Pow, Tuple
+from sympy import Derivative, Expr, Indexed, Pow, Tuple
 
 from ..config import CheckConfig
 from ..evaluation import Evaluator
@@ -39,12 +39,14 @@ from ..model import Context, Relation
 from ..printing.plain import plain_math
 from ..theories import theory
 from ..theories.base import Instance
+from ..theories.linalg import apply_definitions
+from ..theories.softmax.canonical import index_ranges, summed_ranges
 from ..undecided import Undecided
 from ..verdict import Counterexample, Status, Verdict, unknown
 from .canonical import theory_names
 from .edges import edge_failure
 from .functions import draw_stand_ins, substituted, unknown_functions
-from .sampling import Draw, Scale, draw_plain, has_open_kinds, is_open_kind
+from .sampling import Draw, Scale, draw_plain, has_open_kinds, is_open_kind, premised_entries
 
 MATRIX_SAMPLES = 3
 WIDE_SAMPLES = 3
@@ -103,7 +105,8 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, draw: Dr
 
     The theories draw what they own from ``rng``; the plain symbols left when only the
     algebra theory remains are drawn here (``sampling.draw_plain``) from ``plain_rng``
-    (default: the same stream), before algebra evaluates definitions.
+    (default: the same stream), before algebra evaluates definitions; last, the families a
+    stated sum constrains are drawn to meet it (``sampling.premised_entries``).
     """
     instance = Instance()
     for name in theory_names(context):
@@ -113,7 +116,33 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, draw: Dr
         reason = make(context, expr, rng, instance) if make else None
         if reason:
             return reason
-    return instance
+    if expr.has(Derivative) and _family_definitions(context):
+        instance.hooks.setdefault(Derivative, _DefinedDerivative(context))
+    return premised_entries(context, expr, plain_rng or rng, instance, draw.index) or instance
+
+
+def _family_definitions(context: Context) -> list:
+    return [f for f in context.facts if isinstance(f.lhs, Indexed) and all(i.is_Symbol for i in f.lhs.indices)]
+
+
+@dataclass(frozen=True)
+class _DefinedDerivative:
+    """A derivative evaluated after the indexed definitions are unfolded: ``d p_i / d o_k`` of a
+    softmax ``p`` defined by a fact is not the 0 that differentiating the bare entry ``p_i`` gives.
+    An index drawn outside its family's summed range names no entry: undecided, never a value."""
+
+    context: Context
+
+    def __call__(self, node: Derivative, evaluate: Evaluator):
+        unfolded, _ = apply_definitions(node, self.context)
+        for index, bounds in index_ranges(unfolded, summed_ranges(unfolded)).items():
+            low, value, high = (float(np.real(evaluate(b))) for b in (bounds[0], index, bounds[1]))
+            if not low <= value <= high:  # d/dz_i of a sum over 1..n with i > n: no entry of the family
+                raise Undecided(f"the index {index} lies outside the range {bounds[0]}..{bounds[1]} of its family")
+        done = unfolded.doit(deep=False)
+        if done.has(Derivative):
+            raise Undecided(f"cannot differentiate {node.expr} symbolically")
+        return evaluate(done)
 
 
 def within_relations(context: Context, instance: Instance) -> bool:

@@ -13,7 +13,9 @@ integer (a legitimate instance whatever the intended sets), free indices a value
 """
 from __future__ import annotations
 
-from sympy import Add, Derivative, Expr, Indexed, KroneckerDelta, Mul, Sum, Symbol, Tuple, expand
+from dataclasses import dataclass
+
+from sympy import Add, Derivative, Expr, Indexed, IndexedBase, KroneckerDelta, Mul, Sum, Symbol, Tuple, expand
 
 from ...undecided import Undecided
 from ..base import Rule, register_rule
@@ -129,13 +131,44 @@ def draw_sizes(expr: Expr, rng, instance) -> None:
         instance.described.append((str(index), str(int(instance.values[index]))))
 
 
+@dataclass(frozen=True)
+class SumPremise:
+    """``sum_{k=low}^{high} a_k = total`` stated of a family nothing defines: the numeric tier draws
+    the family's entries in that range so that the sum holds (``sampling.premised_entries``)."""
+
+    base: IndexedBase
+    low: Expr
+    high: Expr
+    total: Expr
+
+
+def sum_premise(fact, context) -> SumPremise | None:
+    """The premise ``fact`` as a drawable ``SumPremise``: one index, the bare entry summed, a real
+    number as total, a family no fact defines (a defined family's values are its definition's), and
+    no other premise on the family's sums (two constraints are not drawn together). Else None."""
+    lhs = fact.lhs
+    if not isinstance(lhs, Sum) or len(lhs.limits) != 1 or not (fact.rhs.is_number and fact.rhs.is_real):
+        return None
+    k, low, high = lhs.limits[0]
+    body = lhs.function
+    if not isinstance(body, Indexed) or body.indices != (k,):
+        return None
+    if any(isinstance(f.lhs, Indexed) and f.lhs.base == body.base for f in context.facts):
+        return None
+    others = [f for f in context.facts if f is not fact and isinstance(f.lhs, Sum)
+              and body.base in {n.base for n in f.lhs.atoms(Indexed)}]
+    return None if others else SumPremise(body.base, low, high, fact.rhs)
+
+
 def stated_sum_premise(scope: Expr, context) -> str | None:
     """A premise on a sum over an unstated range (``sum_i y_i = 1``) constrains the draws of its
-    family; free draws would break it, and a draw that breaks a premise refutes nothing."""
+    family; free draws would break it, and a draw that breaks a premise refutes nothing. A premise
+    the numeric tier draws to (``sum_premise``) is no obstacle."""
     families = {n.base for n in scope.atoms(Indexed)}
     for fact in context.facts:
         if isinstance(fact.lhs, Sum) and unstated_sums(fact.lhs) and {n.base for n in fact.lhs.atoms(Indexed)} & families:
-            return f"no values satisfying the premise {fact.lhs} = {fact.rhs} are drawn"
+            if sum_premise(fact, context) is None:
+                return f"no values satisfying the premise {fact.lhs} = {fact.rhs} are drawn"
     return None
 
 
@@ -176,4 +209,4 @@ def unify_sizes(expr: Expr, scope: Expr) -> Expr:
     return expr.xreplace(mapping) if mapping else expr
 
 
-__all__ = ["unify_sizes", "draw_sizes", "unstated_size", "is_unstated_size", "summed_family", "unstated_sums", "collapse_deltas"]
+__all__ = ["SumPremise", "sum_premise", "stated_sum_premise", "unify_sizes", "draw_sizes", "unstated_size", "is_unstated_size", "summed_family", "unstated_sums", "collapse_deltas"]
