@@ -45,7 +45,7 @@ from ..undecided import Undecided
 from ..verdict import Counterexample, Status, Verdict, unknown
 from .canonical import theory_names
 from .edges import edge_failure
-from .functions import draw_stand_ins, substituted, unknown_functions
+from .functions import draw_stand_ins, gradient_stand_ins, opaque_disagreement, substituted, unknown_functions
 from .sampling import Draw, Scale, draw_plain, has_open_kinds, is_open_kind, premised_entries
 
 MATRIX_SAMPLES = 3
@@ -293,6 +293,8 @@ def _run_round(lhs, relation, rhs, context, config, streams: Streams, round_: Ro
             if tolerant:  # shapes or a singular matrix under the matrix reading: skip the reading
                 return None
             raise
+        if outcome is Outcome.DISAGREE and stand_ins and opaque_disagreement(lhs, rhs, functions):
+            return _opaque_refutation(instance, left, right, tally.agreed, stand_ins)
         if outcome is Outcome.DISAGREE and stand_ins:
             return _stand_in_disagreement(instance, left, right, tally.agreed, stand_ins)
         if outcome is Outcome.DISAGREE:
@@ -300,6 +302,17 @@ def _run_round(lhs, relation, rhs, context, config, streams: Streams, round_: Ro
         if outcome is Outcome.AGREE:
             tally.agreed += 1
     return None
+
+
+def _opaque_refutation(instance: Instance, left, right, agreed: int, stand_ins) -> Verdict:
+    """The step moves values of unknown functions between its sides and gets a coefficient wrong:
+    false for every function but those with a particular value at that point (``functions``)."""
+    example = Counterexample(tuple((name, _one_line(value)) for name, value in instance.described),
+                             _format(left), _format(right))
+    names = ", ".join(s.function.__name__ for s in stand_ins)
+    return Verdict(Status.REFUTED, f"the two sides differ at a concrete instance, with {names} arbitrary: every value "
+                   "of them left in the difference stands on both sides, so only a particular value at that point, "
+                   "which nothing states, would make the step hold", counterexample=example, samples=agreed + 1)
 
 
 def _stand_in_disagreement(instance: Instance, left, right, agreed: int, stand_ins) -> Verdict:
@@ -318,6 +331,7 @@ def numeric_check(lhs: Expr, relation: Relation, rhs: Expr, context: Context, co
     streams = Streams(np.random.default_rng(config.seed),
                       np.random.default_rng(step_seed(config.seed, lhs, relation, rhs)))
     tally = Tally()
+    lhs, rhs = gradient_stand_ins(lhs, rhs, context)
     functions = unknown_functions(lhs, rhs, context)
     for round_ in _rounds(config.samples, has_open_kinds(Tuple(lhs, rhs))):
         decided = _run_round(lhs, relation, rhs, context, config, streams, round_, tally, functions)
