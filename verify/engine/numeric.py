@@ -40,7 +40,7 @@ from ..printing.plain import plain_math
 from ..theories import theory
 from ..theories.base import Instance
 from ..theories.linalg import apply_definitions
-from ..theories.softmax.canonical import index_ranges, summed_ranges
+from ..theories.softmax.canonical import index_ranges, softmax_entries, summed_ranges
 from ..undecided import Undecided
 from ..verdict import Counterexample, Status, Verdict, unknown
 from .canonical import theory_names
@@ -332,6 +332,7 @@ def numeric_check(lhs: Expr, relation: Relation, rhs: Expr, context: Context, co
                       np.random.default_rng(step_seed(config.seed, lhs, relation, rhs)))
     tally = Tally()
     lhs, rhs = gradient_stand_ins(lhs, rhs, context)
+    lhs, rhs = (softmax_entries(side, Tuple(lhs, rhs))[0] for side in (lhs, rhs))  # softmax(o)_j by its components
     functions = unknown_functions(lhs, rhs, context)
     for round_ in _rounds(config.samples, has_open_kinds(Tuple(lhs, rhs))):
         decided = _run_round(lhs, relation, rhs, context, config, streams, round_, tally, functions)

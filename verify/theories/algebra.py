@@ -181,8 +181,19 @@ def normalise(expr: Expr) -> Expr:
     return expr
 
 
+def _softmax_entries(expr: Expr) -> tuple[Expr, tuple[Rule, ...]]:
+    """``softmax(\\mathbf{o})_j`` as ``exp(o_j) / sum_k exp(o_k)`` when the step sums the o_k over one
+    range (``softmax.canonical.softmax_entries``); imported on use, since softmax builds on algebra."""
+    from .softmax.canonical import SOFTMAX_DEFINITION, softmax_entries
+
+    expr, done = softmax_entries(expr, expr)
+    return expr, (SOFTMAX_DEFINITION,) if done else ()
+
+
 def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
+    expr, entries = _softmax_entries(expr)
     expr, used = apply_facts(expr, context)
+    used = entries + used
     if isinstance(expr, sympy.sets.Set) or expr.atoms(sympy.sets.Set):  # \pm as a set of values, in a fact
         raise Undecided("a set of values (a \\pm read as both branches) has no canonical form: each branch "
                         "is decided on its own, and this one was reached through a fact the split did not see")
