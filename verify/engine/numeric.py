@@ -26,12 +26,13 @@ often than an error).
 """
 from __future__ import annotations
 
+import functools
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 import numpy as np
-from sympy import Derivative, Expr, Indexed, Pow, Tuple
+from sympy import Derivative, Dummy, Expr, Indexed, Pow, Sum, Tuple
 
 from ..config import CheckConfig
 from ..evaluation import Evaluator
@@ -125,7 +126,17 @@ def _family_definitions(context: Context) -> list:
     return [f for f in context.facts if isinstance(f.lhs, Indexed) and all(i.is_Symbol for i in f.lhs.indices)]
 
 
-@dataclass(frozen=True)
+def _fresh_sums(expr: Expr) -> Expr:
+    """Every summation variable of ``expr`` renamed to a fresh dummy with its assumptions."""
+    def fresh(node: Sum) -> Sum:
+        (variable, low, high), *rest = node.limits
+        dummy = Dummy(variable.name, **variable.assumptions0)
+        return Sum(node.function.xreplace({variable: dummy}), (dummy, low, high), *rest)
+
+    return expr.replace(lambda e: isinstance(e, Sum) and len(e.limits) == 1, fresh)
+
+
+@dataclass
 class _DefinedDerivative:
     """A derivative evaluated after the indexed definitions are unfolded: ``d p_i / d o_k`` of a
     softmax ``p`` defined by a fact is not the 0 that differentiating the bare entry ``p_i`` gives.
@@ -133,8 +144,14 @@ class _DefinedDerivative:
 
     context: Context
 
+    @functools.cached_property
+    def _facts(self) -> Context:
+        """The facts with their summation dummies fresh: unfolding ``L = -sum_i y_i log p_i`` under
+        ``d/dp_i`` of an outer sum over i must not capture that i."""
+        return replace(self.context, facts=tuple(replace(f, rhs=_fresh_sums(f.rhs)) for f in self.context.facts))
+
     def __call__(self, node: Derivative, evaluate: Evaluator):
-        unfolded, _ = apply_definitions(node, self.context)
+        unfolded, _ = apply_definitions(node, self._facts)
         for index, bounds in index_ranges(unfolded, summed_ranges(unfolded)).items():
             low, value, high = (float(np.real(evaluate(b))) for b in (bounds[0], index, bounds[1]))
             if not low <= value <= high:  # d/dz_i of a sum over 1..n with i > n: no entry of the family

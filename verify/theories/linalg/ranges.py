@@ -118,7 +118,12 @@ def draw_sizes(expr: Expr, rng, instance) -> None:
     sizes = sorted(_sized(expr) - set(instance.values), key=str)
     if not sizes:
         return
-    size = int(rng.integers(2, 5))
+    stated = _stated_sizes(expr)
+    given = [instance.values[s] for s in sorted(stated, key=str) if s in instance.values]
+    size = int(given[0]) if given else int(rng.integers(2, 5))
+    for symbol in sorted(stated - set(instance.values), key=str):  # y summed over 1..C and over 1..|y|
+        instance.values[symbol] = float(size)
+        instance.described.append((str(symbol), str(size)))
     for symbol in sizes:
         instance.values[symbol] = float(size)
         instance.described.append((str(symbol), str(size)))
@@ -170,6 +175,21 @@ def stated_sum_premise(scope: Expr, context) -> str | None:
             if sum_premise(fact, context) is None:
                 return f"no values satisfying the premise {fact.lhs} = {fact.rhs} are drawn"
     return None
+
+
+def _stated_sizes(expr: Expr) -> set:
+    """Stated sizes ``C`` of families that ``expr`` also sums over an unstated range: ``y`` summed over
+    ``1..C`` in ``L = -sum_{i=1}^C y_i log yhat_i`` and over ``i != j`` (``1..|y|``) in a step has one
+    index set, so ``|y|`` and ``C`` take one value."""
+    unstated = {str(n.base.label) for s in unstated_sums(expr) for n in s.function.atoms(Indexed)}
+    found = set()
+    for node in expr.atoms(Sum):
+        for k, low, high in node.limits:
+            named = {str(n.base.label) for n in node.function.atoms(Indexed) if n.indices == (k,)}
+            if low == 1 and isinstance(high, Symbol) and high.is_integer and not is_unstated_size(high) \
+                    and named & unstated:
+                found.add(high)
+    return found
 
 
 def _tops(expr: Expr) -> set:
