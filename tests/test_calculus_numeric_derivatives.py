@@ -4,7 +4,7 @@ bare entry, so a true Jacobian step agrees on every sample and a broken one is r
 from __future__ import annotations
 
 import pytest
-from sympy import Derivative, IndexedBase, KroneckerDelta, Sum, Symbol, exp
+from sympy import Derivative, IndexedBase, KroneckerDelta, Sum, Symbol, exp, log
 
 from verify.config import CheckConfig
 from verify.engine.numeric import numeric_check
@@ -33,11 +33,20 @@ def test_the_softmax_jacobian_agrees_on_every_sample():
 
 
 def test_an_index_drawn_outside_its_family_decides_nothing():
-    """With a stated size n, free integers i, j drawn beyond it name no entry: the true step is not
-    refuted (both sides are scaled by n so that the numeric tier draws it)."""
+    """With a stated size n, free integers i, j drawn beyond it name no entry: those samples are dropped,
+    so the true step is never refuted by them (both sides scaled by n, so that the numeric tier draws it)."""
     verdict = numeric_check(STATED * JACOBIAN, Relation.EQ, STATED * p[j] * (KroneckerDelta(i, j) - p[i]), OUTSIDE,
                             CONFIG)
-    assert verdict.status is Status.UNKNOWN and "outside the range" in verdict.reason
+    assert verdict.status is not Status.REFUTED
+
+
+def test_the_derivative_of_a_log_sum_exp_at_a_stated_size_is_not_refuted():
+    """d/dz_i log sum_{k=1}^n exp(z_k) = exp(z_i) / sum_k exp(z_k): true for every i in 1..n."""
+    lse = log(Sum(exp(z[k]), (k, 1, STATED)))
+    context = Context(theories=("linalg", "algebra"))
+    softmax = exp(z[i]) / Sum(exp(z[k]), (k, 1, STATED))
+    assert numeric_check(Derivative(lse, z[i]), Relation.EQ, softmax, context, CONFIG).status is Status.CONSISTENT
+    assert numeric_check(Derivative(lse, z[i]), Relation.EQ, exp(z[i]), context, CONFIG).status is Status.REFUTED
 
 
 @pytest.mark.parametrize("broken", [

@@ -117,13 +117,9 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, draw: Dr
         reason = make(context, expr, rng, instance) if make else None
         if reason:
             return reason
-    if expr.has(Derivative) and _family_definitions(context):
+    if expr.has(Derivative) and expr.has(Indexed):
         instance.hooks.setdefault(Derivative, _DefinedDerivative(context))
     return premised_entries(context, expr, plain_rng or rng, instance, draw.index) or instance
-
-
-def _family_definitions(context: Context) -> list:
-    return [f for f in context.facts if isinstance(f.lhs, Indexed) and all(i.is_Symbol for i in f.lhs.indices)]
 
 
 def _fresh_sums(expr: Expr) -> Expr:
@@ -140,7 +136,8 @@ def _fresh_sums(expr: Expr) -> Expr:
 class _DefinedDerivative:
     """A derivative evaluated after the indexed definitions are unfolded: ``d p_i / d o_k`` of a
     softmax ``p`` defined by a fact is not the 0 that differentiating the bare entry ``p_i`` gives.
-    An index drawn outside its family's summed range names no entry: undecided, never a value."""
+    An index drawn outside its family's summed range names no entry: no value (``nan``), so the
+    sample is dropped rather than compared."""
 
     context: Context
 
@@ -155,7 +152,7 @@ class _DefinedDerivative:
         for index, bounds in index_ranges(unfolded, summed_ranges(unfolded)).items():
             low, value, high = (float(np.real(evaluate(b))) for b in (bounds[0], index, bounds[1]))
             if not low <= value <= high:  # d/dz_i of a sum over 1..n with i > n: no entry of the family
-                raise Undecided(f"the index {index} lies outside the range {bounds[0]}..{bounds[1]} of its family")
+                return np.nan  # the sample is outside the step's domain and is dropped
         done = unfolded.doit(deep=False)
         if done.has(Derivative):
             raise Undecided(f"cannot differentiate {node.expr} symbolically")

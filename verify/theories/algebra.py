@@ -96,10 +96,41 @@ def _reaches(start: Expr, target, defined: dict) -> bool:
 @functools.lru_cache(maxsize=256)
 def usable_facts(context: Context) -> tuple:
     """The facts minus circular definitions (``a = b + 1``, ``b = a - 2``; also subscripted
-    names): unfolding those would prove anything from a contradiction, so they are not used."""
+    names): unfolding those would prove anything from a contradiction, so they are not used;
+    plus the other entries of a family a fact defines at a free index (``family_instances``)."""
     defined = {f.lhs: f.rhs for f in context.facts if isinstance(f.lhs, (sympy.Symbol, sympy.Indexed))}
     circular = {name for name, value in defined.items() if _reaches(value, name, defined)}
-    return tuple(f for f in context.facts if f.lhs not in circular)
+    usable = tuple(f for f in context.facts if f.lhs not in circular)
+    return usable + family_instances(usable, context)
+
+
+def _subscript(symbol) -> tuple[str, str] | None:
+    """``p_i`` / ``p_{i}`` -> ("p", "i"): a name subscripted by one plain index name, else None."""
+    base, _, index = symbol.name.partition("_")
+    index = index[1:-1] if index.startswith("{") and index.endswith("}") else index
+    return (base, index) if base and index.isidentifier() else None
+
+
+def family_instances(facts: tuple, context: Context) -> tuple:
+    """``p_k = v[i := k]`` for a fact ``p_i = v`` whose value holds the integer index i itself
+    (``exp(o_i) / sum_j exp(o_j)`` with ``o_i`` an entry of o): ``p_i`` at a free index defines p at
+    every index, and ``p_k`` is written elsewhere (the context's names). Not when the value names a
+    symbol subscripted by i (``g_t = grad f(x_t)``): renaming the index would not reach it."""
+    found = []
+    names = {s.name: s for s in context.symbols if isinstance(s, sympy.Symbol)}
+    taken = {f.lhs for f in facts}
+    for fact in facts:
+        written = _subscript(fact.lhs) if isinstance(fact.lhs, sympy.Symbol) else None
+        index = next((s for s in fact.rhs.free_symbols if written and s.name == written[1] and s.is_integer), None)
+        if index is None or any(_subscript(s) and _subscript(s)[1] == index.name for s in fact.rhs.free_symbols
+                                if isinstance(s, sympy.Symbol)):
+            continue
+        for symbol in context.symbols:
+            other = _subscript(symbol) if isinstance(symbol, sympy.Symbol) else None
+            target = names.get(other[1]) if other and other[0] == written[0] else None
+            if target is not None and target != index and target.is_integer and symbol not in taken:
+                found.append(Fact(f"{fact.name}, at {target}", symbol, fact.rhs.xreplace({index: target})))
+    return tuple(found)
 
 
 def _unshown_variable(derivative: sympy.Derivative):
@@ -193,6 +224,10 @@ def _softmax_entries(expr: Expr) -> tuple[Expr, tuple[Rule, ...]]:
 def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     expr, entries = _softmax_entries(expr)
     expr, used = apply_facts(expr, context)
+    if used and expr.has(sympy.Sum):  # a definition's sums beside sums another theory renamed: one naming
+        from .linalg.sums import rename_dummies
+
+        expr = rename_dummies(expr)
     used = entries + used
     if isinstance(expr, sympy.sets.Set) or expr.atoms(sympy.sets.Set):  # \pm as a set of values, in a fact
         raise Undecided("a set of values (a \\pm read as both branches) has no canonical form: each branch "

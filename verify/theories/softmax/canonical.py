@@ -132,13 +132,14 @@ def sum_facts(context: Context) -> tuple:
 
 @functools.lru_cache(maxsize=512)
 def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
-    if not expr.has(Derivative) or not expr.has(Indexed):
-        return expr, ()
+    if not expr.has(Indexed) or not (expr.has(Derivative) or expr.has(Sum)):
+        return expr, ()  # no family differentiated or summed: nothing of this theory's
     expr, used = apply_definitions(expr, context)
     used = list(dict.fromkeys(used))
     inside = index_ranges(expr, summed_ranges(expr))
-    expr = expr.replace(lambda e: isinstance(e, Derivative), carried_out)
-    used.append(DIFFERENTIATION)
+    if expr.has(Derivative):
+        expr = expr.replace(lambda e: isinstance(e, Derivative), carried_out)
+        used.append(DIFFERENTIATION)
     expr = expr.replace(lambda e: isinstance(e, Sum), lambda e: collapse(e, inside, used))
     summed: set = set()
     with holding():

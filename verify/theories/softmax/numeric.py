@@ -11,7 +11,7 @@ since a draw that breaks a premise refutes nothing.
 from __future__ import annotations
 
 import numpy as np
-from sympy import Derivative, Expr, Indexed, Integer, KroneckerDelta, Symbol
+from sympy import Derivative, Expr, Indexed, Integer, KroneckerDelta, Sum, Symbol
 
 from ...evaluation import Evaluator
 from ...model import Context
@@ -56,7 +56,7 @@ class Components:
 
 
 def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance) -> str | None:
-    if not (expr.has(Derivative) and expr.has(Indexed)):
+    if not (expr.has(Indexed) and (expr.has(Derivative) or expr.has(Sum))):
         return None
     unfolded, _ = apply_definitions(expr, context)
     families = {c.base for c in unfolded.atoms(Indexed)}
