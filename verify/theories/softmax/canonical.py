@@ -29,6 +29,7 @@ from ..linalg.held import holding
 from ..linalg.rules import SOFTMAX_DEFINITION
 from ..linalg.sums import reduced
 from ...vocabulary.linalg import Softmax
+from .named import named
 from .rules import DIFFERENTIATION, KRONECKER_DELTA_SUM, NORMALISED_TARGET
 
 
@@ -133,9 +134,9 @@ def sum_facts(context: Context) -> tuple:
 @functools.lru_cache(maxsize=512)
 def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     if not expr.has(Indexed) or not (expr.has(Derivative) or expr.has(Sum)):
-        return expr, ()  # no family differentiated or summed: nothing of this theory's
+        return expr, named(expr, context)  # no family differentiated or summed: only a name (the sigmoid's)
     expr, used = apply_definitions(expr, context)
-    used = list(dict.fromkeys(used))
+    used = list(dict.fromkeys(used)) + list(named(expr, context))
     inside = index_ranges(expr, summed_ranges(expr))
     if expr.has(Derivative):
         expr = expr.replace(lambda e: isinstance(e, Derivative), carried_out)
