@@ -52,3 +52,10 @@ def test_an_index_that_is_not_an_integer_defines_no_family():
     x, y = Symbol("x", real=True), Symbol("y", real=True)
     fact = Fact("definition of p_x", Symbol("p_x"), x ** 2)
     assert family_instances((fact,), Context(symbols=(x, y, Symbol("p_y")), facts=(fact,))) == ()
+
+
+def test_a_recurrence_defines_no_family():
+    """``theta_t = theta_{t-1} - eta t``: theta_T is not theta_{t-1} - eta T."""
+    t, big = Symbol("t", integer=True), Symbol("T", integer=True)
+    fact = Fact("update", Symbol("theta_t"), Symbol("theta_{t-1}") - Symbol("eta") * t)
+    assert family_instances((fact,), Context(symbols=(t, big, Symbol("theta_T")), facts=(fact,))) == ()

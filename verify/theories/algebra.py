@@ -7,6 +7,7 @@ the symbols' assumptions, so a zero residual is a proof.
 from __future__ import annotations
 
 import functools
+import re
 
 import numpy as np
 import sympy
@@ -111,19 +112,28 @@ def _subscript(symbol) -> tuple[str, str] | None:
     return (base, index) if base and index.isidentifier() else None
 
 
+def _names_index(symbol, index, family: str) -> bool:
+    """Does ``symbol`` carry ``index`` in its name (``x_t``, ``theta_{t-1}``) or belong to the defined
+    family itself (a recurrence)? Renaming the index symbol would not reach it."""
+    if not isinstance(symbol, sympy.Symbol) or "_" not in symbol.name:
+        return False
+    base, _, subscript = symbol.name.partition("_")
+    return base == family or index.name in re.findall(r"[A-Za-z]\w*", subscript)
+
+
 def family_instances(facts: tuple, context: Context) -> tuple:
     """``p_k = v[i := k]`` for a fact ``p_i = v`` whose value holds the integer index i itself
     (``exp(o_i) / sum_j exp(o_j)`` with ``o_i`` an entry of o): ``p_i`` at a free index defines p at
     every index, and ``p_k`` is written elsewhere (the context's names). Not when the value names a
-    symbol subscripted by i (``g_t = grad f(x_t)``): renaming the index would not reach it."""
+    symbol whose subscript mentions i (``g_t = grad f(x_t)``, ``theta_t = theta_{t-1} - eta t``) or a
+    member of the family (a recurrence): renaming the index would not reach those."""
     found = []
     names = {s.name: s for s in context.symbols if isinstance(s, sympy.Symbol)}
     taken = {f.lhs for f in facts}
     for fact in facts:
         written = _subscript(fact.lhs) if isinstance(fact.lhs, sympy.Symbol) else None
         index = next((s for s in fact.rhs.free_symbols if written and s.name == written[1] and s.is_integer), None)
-        if index is None or any(_subscript(s) and _subscript(s)[1] == index.name for s in fact.rhs.free_symbols
-                                if isinstance(s, sympy.Symbol)):
+        if index is None or any(_names_index(s, index, written[0]) for s in fact.rhs.free_symbols):
             continue
         for symbol in context.symbols:
             other = _subscript(symbol) if isinstance(symbol, sympy.Symbol) else None
