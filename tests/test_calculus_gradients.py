@@ -77,3 +77,23 @@ def test_a_multiple_of_a_gradient_is_refuted_exactly_when_the_coefficients_diffe
 def test_a_gradient_claimed_zero_needs_knowledge_and_stays_unknown():
     """``x = x - eta nabla f``: true at a critical point, which the step does not state."""
     assert numbers(x, x - eta * NOW).status is Status.UNKNOWN
+
+
+def test_values_at_two_points_moved_between_sides_need_a_property_and_stay_unknown():
+    """``2 g(a) + g(b) = g(a) + 2 g(b)`` holds for every g with g(a) = g(b) (an even g when b = -a)."""
+    assert numbers(2 * NOW + BEFORE, NOW + 2 * BEFORE).status is Status.UNKNOWN
+
+
+def test_a_difference_of_higher_degree_needs_a_property_and_stays_unknown():
+    """``g^2 = g`` holds for every function with values in {0, 1}, which a document may mean."""
+    assert numbers(NOW ** 2, NOW).status is Status.UNKNOWN
+
+
+def test_stated_values_are_substituted_before_the_difference_is_read():
+    """With alpha = beta = 1 stated, only the coefficient of nabla f(x_k) is wrong: one value, refuted."""
+    alpha, beta = Symbol("alpha", real=True), Symbol("beta", real=True)
+    stated = Context(symbols=(x, y, x1, y1, eta, alpha, beta),
+                     facts=(Fact("alpha", alpha, Integer(1)), Fact("beta", beta, Integer(1))))
+    general = x - (alpha + beta) * eta * NOW + beta * eta * BEFORE
+    assert numbers(general, x - eta * NOW + eta * BEFORE, stated).status is Status.REFUTED
+    assert numbers(general, OGDA, stated).status is Status.CONSISTENT

@@ -18,12 +18,13 @@ own (``gradient_stand_ins``), the same one wherever the step writes it; only whe
 nowhere written bare (else the two stand-ins would contradict each other).
 
 One disagreement needs no knowledge of the function (``opaque_disagreement``): when the
-residual ``left - right`` is a nonzero polynomial in values of the functions (applications,
-and derivatives as wholes) each written on both sides, the step moves those values from one
-side to the other and gets a coefficient or a sign wrong (``2 eta g(x) = eta g(x)``); no
-property of the function (evenness, linearity, a sign, a definition) makes that hold, only
-particular values at that point which nothing states, so it is refuted. A step that relates
-values at different points (``f(x) = f(-x)``), computes one (``partial l = p - y``) or
+residual ``left - right`` is linear, with a nonzero coefficient, in one value of a function
+(an application, or a derivative as a whole) written on both sides, the step moves that
+value from one side to the other and gets a coefficient or a sign wrong
+(``2 eta g(x) = eta g(x)``); no property of the function (evenness, linearity, a sign, a
+definition) makes that hold, only one particular value at that point which nothing states,
+so it is refuted. A step that relates values at different points (``f(x) = f(-x)``),
+computes one (``partial l = p - y``), is of higher degree in it (``f(x)^2 = f(x)``) or
 needs a sign (``sqrt(f(x)^2) = f(x)``) keeps ``unknown``.
 """
 from __future__ import annotations
@@ -136,9 +137,11 @@ def _opaque_terms(expr: Expr, functions: list[UndefinedFunction]) -> set:
 
 
 def opaque_disagreement(lhs: Expr, rhs: Expr, functions: list[UndefinedFunction]) -> bool:
-    """Is ``lhs - rhs`` a nonzero polynomial in values of the unknown functions that each stand on both
-    sides (module docstring)? A nonzero polynomial vanishes only at particular values; a difference
-    that is not polynomial in them (``sqrt(f(x)^2) - f(x)``) may vanish for a whole class of functions."""
+    """Is ``lhs - rhs`` linear, with a nonzero coefficient, in one value of an unknown function that
+    stands on both sides (module docstring)? Then exactly one value at that point makes the step
+    hold. A difference in two values (``f(x) - f(-x)``: evenness), of higher degree (``f(x)^2 - f(x)``:
+    values in {0, 1}) or not polynomial (``sqrt(f(x)^2) - f(x)``: a sign) may vanish for a whole
+    class of functions, which the document may mean."""
     terms = _opaque_terms(lhs, functions) | _opaque_terms(rhs, functions)
     values = {term: sympy.Dummy("v") for term in terms}
     left, right = lhs.xreplace(values), rhs.xreplace(values)
@@ -146,13 +149,13 @@ def opaque_disagreement(lhs: Expr, rhs: Expr, functions: list[UndefinedFunction]
         return False  # a value of a function inside another's argument: not one opaque value
     difference = sympy.expand(left - right)
     remaining = difference.free_symbols & set(values.values())
-    if not remaining or not remaining <= (left.free_symbols & right.free_symbols):
+    if len(remaining) != 1 or not remaining <= (left.free_symbols & right.free_symbols):
         return False
     try:
-        polynomial = sympy.Poly(difference, *sorted(remaining, key=str))
+        polynomial = sympy.Poly(difference, *remaining)
     except sympy.PolynomialError:
         return False
-    return not polynomial.is_zero
+    return polynomial.degree() == 1
 
 
 def _significant(value: float, digits: int = 3) -> float:

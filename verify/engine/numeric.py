@@ -39,6 +39,7 @@ from ..evaluation import Evaluator
 from ..model import Context, Relation
 from ..printing.plain import plain_math
 from ..theories import theory
+from ..theories.algebra import apply_facts
 from ..theories.base import Instance
 from ..theories.linalg import apply_definitions
 from ..theories.softmax.canonical import index_ranges, softmax_entries, summed_ranges
@@ -307,7 +308,7 @@ def _run_round(lhs, relation, rhs, context, config, streams: Streams, round_: Ro
             if tolerant:  # shapes or a singular matrix under the matrix reading: skip the reading
                 return None
             raise
-        if outcome is Outcome.DISAGREE and stand_ins and opaque_disagreement(lhs, rhs, functions):
+        if outcome is Outcome.DISAGREE and stand_ins and opaque_disagreement(*_stated(lhs, rhs, context), functions):
             return _opaque_refutation(instance, left, right, tally.agreed, stand_ins)
         if outcome is Outcome.DISAGREE and stand_ins:
             return _stand_in_disagreement(instance, left, right, tally.agreed, stand_ins)
@@ -316,6 +317,11 @@ def _run_round(lhs, relation, rhs, context, config, streams: Streams, round_: Ro
         if outcome is Outcome.AGREE:
             tally.agreed += 1
     return None
+
+
+def _stated(lhs: Expr, rhs: Expr, context: Context) -> tuple[Expr, Expr]:
+    """Both sides with the stated facts substituted (``alpha = beta = 1``), as the symbolic tiers read them."""
+    return apply_facts(lhs, context)[0], apply_facts(rhs, context)[0]
 
 
 def _opaque_refutation(instance: Instance, left, right, agreed: int, stand_ins) -> Verdict:
