@@ -169,10 +169,33 @@ def carried_out(derivative: sympy.Derivative) -> Expr:
     return derivative.doit(deep=False)
 
 
+def differentiated_families(expr: Expr) -> set:
+    """The families ``expr`` differentiates by (``yhat`` of ``dL / d yhat_i``): read as variables
+    there, so their definitions are not substituted in it."""
+    return {v.base for d in expr.atoms(sympy.Derivative) for v in d.variables if isinstance(v, sympy.Indexed)}
+
+
+def hide_no_dependence(expr: Expr) -> None:
+    """``Undecided`` when a derivative's body holds an entry of a family the same expression
+    differentiates by (``d/dz_j`` of ``sum_i y_i log yhat_i`` beside ``dL/dyhat_i``): that family
+    is a variable here, its definition (``yhat_i = softmax(z)_i``) is left out, and carried out
+    the derivative would be 0, hiding how yhat depends on z."""
+    families = differentiated_families(expr)
+    for derivative in expr.atoms(sympy.Derivative) if families else ():
+        own = {v.base for v in derivative.variables if isinstance(v, sympy.Indexed)}
+        hidden = sorted({str(e.base) for e in derivative.expr.atoms(sympy.Indexed) if e.base in families - own})
+        if hidden:
+            raise Undecided(f"the derivative by {', '.join(map(str, derivative.variables))} of {derivative.expr}: "
+                            f"{', '.join(hidden)} is differentiated by in the same step, so its definition is not "
+                            "substituted, and how it depends on the variable is not shown")
+
+
 def differentiate(expr: Expr) -> Expr:
-    """Every derivative carried out exactly (chain and product rules); undefined functions stay."""
+    """Every derivative carried out exactly (chain and product rules); undefined functions stay;
+    never where that hides a dependence (``hide_no_dependence``)."""
     if not expr.has(sympy.Derivative):
         return expr
+    hide_no_dependence(expr)
     return expr.replace(lambda e: isinstance(e, sympy.Derivative), carried_out)
 
 

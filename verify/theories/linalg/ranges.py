@@ -67,8 +67,9 @@ def differentiated_sums(expr: Expr, used: set) -> Expr:
     that would drop a dependence the document does not show raises ``Undecided``."""
     if not expr.has(Derivative) or not expr.has(Sum):
         return expr
-    from ..algebra import DIFFERENTIATION, carried_out  # the algebra theory imports linalg: import on use
+    from ..algebra import DIFFERENTIATION, carried_out, hide_no_dependence  # algebra imports linalg: on use
 
+    hide_no_dependence(expr)
     for derivative in expr.atoms(Derivative):
         if derivative.has(Sum):
             _entry_by_name(derivative)
