@@ -47,3 +47,8 @@ def test_a_derivative_by_the_family_itself_is_carried_out():
     p = IndexedBase("p")
     i = Symbol("i", integer=True)
     assert hide_no_dependence(Derivative(p[i] ** 2, p[i])) is None
+
+
+def test_the_chain_rule_through_a_defined_family_is_proved_with_the_definition_inside_the_derivative():
+    """d log p_i / d o_k = (d log p_i / d p_i)(d p_i / d o_k), p_i = softmax(o)_i unfolded under d/do_k only."""
+    assert check_statuses(PREMISES % (r"- \sum_i y_i " + CHAIN), CONFIG) == [Status.PROVED]

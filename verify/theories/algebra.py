@@ -175,19 +175,47 @@ def differentiated_families(expr: Expr) -> set:
     return {v.base for d in expr.atoms(sympy.Derivative) for v in d.variables if isinstance(v, sympy.Indexed)}
 
 
-def hide_no_dependence(expr: Expr) -> None:
-    """``Undecided`` when a derivative's body holds an entry of a family the same expression
-    differentiates by (``d/dz_j`` of ``sum_i y_i log yhat_i`` beside ``dL/dyhat_i``): that family
-    is a variable here, its definition (``yhat_i = softmax(z)_i``) is left out, and carried out
-    the derivative would be 0, hiding how yhat depends on z."""
+def hidden_derivatives(expr: Expr) -> dict:
+    """derivative -> the families it would treat as constants: entries in its body of a family the same
+    expression differentiates by (``d/dz_j`` of ``sum_i y_i log yhat_i`` beside ``dL/dyhat_i``). That
+    family is a variable there, its definition (``yhat_i = softmax(z)_i``) is left out, and carried
+    out as it stands the derivative would be 0, hiding how yhat depends on z."""
     families = differentiated_families(expr)
+    found = {}
     for derivative in expr.atoms(sympy.Derivative) if families else ():
         own = {v.base for v in derivative.variables if isinstance(v, sympy.Indexed)}
-        hidden = sorted({str(e.base) for e in derivative.expr.atoms(sympy.Indexed) if e.base in families - own})
+        hidden = {e.base for e in derivative.expr.atoms(sympy.Indexed) if e.base in families - own}
         if hidden:
-            raise Undecided(f"the derivative by {', '.join(map(str, derivative.variables))} of {derivative.expr}: "
-                            f"{', '.join(hidden)} is differentiated by in the same step, so its definition is not "
-                            "substituted, and how it depends on the variable is not shown")
+            found[derivative] = hidden
+    return found
+
+
+def hide_no_dependence(expr: Expr) -> None:
+    """``Undecided`` where a derivative would hide a dependence (``hidden_derivatives``)."""
+    for derivative, families in hidden_derivatives(expr).items():
+        raise Undecided(f"the derivative by {', '.join(map(str, derivative.variables))} of {derivative.expr}: "
+                        f"{', '.join(sorted(map(str, families)))} is differentiated by in the same step, so its "
+                        "definition is not substituted, and how it depends on the variable is not shown")
+
+
+def unfold_hidden(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
+    """The chain rule through a defined family: inside each derivative that would hide a dependence,
+    the family's definition is substituted (there it is a function of the variable, ``p_i(o)``),
+    while ``d log p_i / d p_i`` keeps p a variable; outside derivatives the definition comes back
+    once they are carried out (``canonical``). A family with no definition stays hidden (undecided)."""
+    hidden = hidden_derivatives(expr)
+    if not hidden:
+        return expr, ()
+    from .linalg import apply_definitions  # linalg builds on algebra: imported on use
+    from .linalg.sums import freshen
+
+    used: list = []
+    mapping = {}
+    for derivative in hidden:
+        unfolded, rules = apply_definitions(freshen(derivative), context)
+        mapping[derivative] = unfolded
+        used.extend(r for r in rules if r not in used)
+    return expr.xreplace(mapping), tuple(used)
 
 
 def differentiate(expr: Expr) -> Expr:
@@ -265,8 +293,18 @@ def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     if isinstance(expr, sympy.sets.Set) or expr.atoms(sympy.sets.Set):  # \pm as a set of values, in a fact
         raise Undecided("a set of values (a \\pm read as both branches) has no canonical form: each branch "
                         "is decided on its own, and this one was reached through a fact the split did not see")
+    expr, chained = unfold_hidden(expr, context)
     expr, done = carry_out(expr)
     expr, after = apply_facts(expr, context) if done else (expr, ())  # stated dynamics: \dot p = -q
+    if chained:  # the family a derivative was taken by is a function again: its definition everywhere
+        from .linalg import apply_definitions
+        from .linalg.ranges import collapse_deltas
+        from .linalg.sums import rename_dummies
+
+        expr, rules = apply_definitions(expr, context)
+        collapsed: set = set()
+        expr = rename_dummies(collapse_deltas(rename_dummies(expr), collapsed))
+        after = after + tuple(rules) + chained + tuple(collapsed)
     return normalise(expr), used + tuple(u for u in after if u not in used) + done + (ALGEBRA,)
 
 

@@ -64,12 +64,15 @@ def unstated_sums(expr: Expr) -> list:
 def differentiated_sums(expr: Expr, used: set) -> Expr:
     """Derivatives of expressions holding sums carried out (``d/do_k sum_j exp(o_j)`` is
     ``sum_j delta_jk exp(o_j)``), then the deltas of unstated ranges collapsed. A derivative
-    that would drop a dependence the document does not show raises ``Undecided``."""
+    that would drop a dependence the document does not show raises ``Undecided``; where one
+    would treat a defined family as a constant (``algebra.hidden_derivatives``) none is carried
+    out here, since only the algebra theory, with the facts, can unfold it."""
     if not expr.has(Derivative) or not expr.has(Sum):
         return expr
-    from ..algebra import DIFFERENTIATION, carried_out, hide_no_dependence  # algebra imports linalg: on use
+    from ..algebra import DIFFERENTIATION, carried_out, hidden_derivatives  # algebra imports linalg: on use
 
-    hide_no_dependence(expr)
+    if hidden_derivatives(expr):
+        return expr  # the chain rule through a defined family: the algebra theory unfolds it with the facts
     for derivative in expr.atoms(Derivative):
         if derivative.has(Sum):
             _entry_by_name(derivative)
