@@ -203,8 +203,11 @@ def _tops(expr: Expr) -> set:
 
 
 def _free_indices(expr: Expr, bound: set) -> set:
+    """Free integer indices of entries, and the index of an entry differentiated by (``d/do_k``) however
+    it was declared: a derivative's variables are not among its free symbols, so nothing else draws it."""
+    variables = {i for d in expr.atoms(Derivative) for v in d.variables if isinstance(v, Indexed) for i in v.indices}
     return {i for node in expr.atoms(Indexed) for i in node.indices
-            if isinstance(i, Symbol) and i.is_integer and i not in bound}
+            if isinstance(i, Symbol) and (i.is_integer or i in variables) and i not in bound}
 
 
 def unify_sizes(expr: Expr, scope: Expr) -> Expr:
