@@ -11,6 +11,21 @@ divergence, a trace or a known function such as the sigmoid each has properties 
 random function lacks, and a refutation by one would be a misreading. The caller treats
 a disagreement found with a stand-in as ``unknown`` (the document may know more about the
 function than it states), and agreement as ``consistent``.
+
+A gradient of such a function (``nabla_x f(x_k, y_k)``, ``partial_{o_j} l(y, o)``) is the value
+at that argument of another function nothing is known about, so it gets a stand-in of its
+own (``gradient_stand_ins``), the same one wherever the step writes it; only when ``f`` is
+nowhere written bare (else the two stand-ins would contradict each other).
+
+One disagreement needs no knowledge of the function (``opaque_disagreement``): when the
+residual ``left - right`` is linear, with a nonzero coefficient, in one value of a function
+(an application, or a derivative as a whole) written on both sides, the step moves that
+value from one side to the other and gets a coefficient or a sign wrong
+(``2 eta g(x) = eta g(x)``); no property of the function (evenness, linearity, a sign, a
+definition) makes that hold, only one particular value at that point which nothing states,
+so it is refuted. A step that relates values at different points (``f(x) = f(-x)``),
+computes one (``partial l = p - y``), is of higher degree in it (``f(x)^2 = f(x)``) or
+needs a sign (``sqrt(f(x)^2) = f(x)``) keeps ``unknown``.
 """
 from __future__ import annotations
 
@@ -75,6 +90,72 @@ def unknown_functions(lhs: Expr, rhs: Expr, context: Context) -> list[UndefinedF
     if len({(type(a), len(a.args)) for a in applied}) != len(functions):
         return []  # one name with two arities is not one function
     return sorted(functions, key=lambda f: f.__name__)
+
+
+GRADIENT_PREFIXES = ("nabla", "partial")
+
+
+def _gradient_of_unknown(applied, context_names: set[str]) -> bool:
+    """``nabla_x(f(...))``: a gradient operator written at one application of a function nothing is known about."""
+    if not (isinstance(applied, AppliedUndef) and applied.func.__name__.startswith(GRADIENT_PREFIXES)):
+        return False
+    if len(applied.args) != 1 or not isinstance(applied.args[0], AppliedUndef):
+        return False
+    inner = applied.args[0].func.__name__
+    return not _name_is_operator(inner) and inner not in context_names
+
+
+def _gradient_function(applied) -> UndefinedFunction:
+    """The stand-in's function for ``nabla_x(f(..))``: one per operator and function, real."""
+    return sympy.Function(f"({applied.func.__name__} {applied.args[0].func.__name__})", real=True)
+
+
+def gradient_stand_ins(lhs: Expr, rhs: Expr, context: Context) -> tuple[Expr, Expr]:
+    """Both sides with each gradient of an unknown function as a function of its own at the same
+    arguments (module docstring); unchanged when the function is also written bare, or when
+    something other than algebra owns the step."""
+    if tuple(context.theories) != ONLY_ALGEBRA:
+        return lhs, rhs
+    mentioned = _mentioned(context)
+    applied = lhs.atoms(AppliedUndef) | rhs.atoms(AppliedUndef)
+    gradients = {a for a in applied if _gradient_of_unknown(a, mentioned)}
+    if not gradients:
+        return lhs, rhs
+    hidden = {a: sympy.Dummy() for a in gradients}
+    written = {type(a) for side in (lhs, rhs) for a in side.xreplace(hidden).atoms(AppliedUndef)}
+    if {a.args[0].func for a in gradients} & written or any(a.args[0].has(*gradients) for a in gradients):
+        return lhs, rhs
+    mapping = {a: _gradient_function(a)(*a.args[0].args) for a in gradients}
+    return lhs.xreplace(mapping), rhs.xreplace(mapping)
+
+
+def _opaque_terms(expr: Expr, functions: list[UndefinedFunction]) -> set:
+    """The values of unknown functions ``expr`` holds: applications, and derivatives of them as wholes."""
+    derivatives = {d for d in expr.atoms(sympy.Derivative) if any(d.has(f) for f in functions)}
+    inside = set().union(*(d.atoms(AppliedUndef) for d in derivatives)) if derivatives else set()
+    return derivatives | {a for a in expr.atoms(AppliedUndef) if type(a) in functions and a not in inside}
+
+
+def opaque_disagreement(lhs: Expr, rhs: Expr, functions: list[UndefinedFunction]) -> bool:
+    """Is ``lhs - rhs`` linear, with a nonzero coefficient, in one value of an unknown function that
+    stands on both sides (module docstring)? Then exactly one value at that point makes the step
+    hold. A difference in two values (``f(x) - f(-x)``: evenness), of higher degree (``f(x)^2 - f(x)``:
+    values in {0, 1}) or not polynomial (``sqrt(f(x)^2) - f(x)``: a sign) may vanish for a whole
+    class of functions, which the document may mean."""
+    terms = _opaque_terms(lhs, functions) | _opaque_terms(rhs, functions)
+    values = {term: sympy.Dummy("v") for term in terms}
+    left, right = lhs.xreplace(values), rhs.xreplace(values)
+    if any(side.has(f) for side in (left, right) for f in functions):
+        return False  # a value of a function inside another's argument: not one opaque value
+    difference = sympy.expand(left - right)
+    remaining = difference.free_symbols & set(values.values())
+    if len(remaining) != 1 or not remaining <= (left.free_symbols & right.free_symbols):
+        return False
+    try:
+        polynomial = sympy.Poly(difference, *remaining)
+    except sympy.PolynomialError:
+        return False
+    return polynomial.degree() == 1
 
 
 def _significant(value: float, digits: int = 3) -> float:

@@ -26,25 +26,29 @@ often than an error).
 """
 from __future__ import annotations
 
+import functools
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 import numpy as np
-from sympy import Expr, Pow, Tuple
+from sympy import Derivative, Dummy, Expr, Indexed, Pow, Sum, Tuple
 
 from ..config import CheckConfig
 from ..evaluation import Evaluator
 from ..model import Context, Relation
 from ..printing.plain import plain_math
 from ..theories import theory
+from ..theories.algebra import apply_facts
 from ..theories.base import Instance
+from ..theories.linalg import apply_definitions
+from ..theories.softmax.canonical import index_ranges, softmax_entries, summed_ranges
 from ..undecided import Undecided
 from ..verdict import Counterexample, Status, Verdict, unknown
 from .canonical import theory_names
 from .edges import edge_failure
-from .functions import draw_stand_ins, substituted, unknown_functions
-from .sampling import Draw, Scale, draw_plain, has_open_kinds, is_open_kind
+from .functions import draw_stand_ins, gradient_stand_ins, opaque_disagreement, substituted, unknown_functions
+from .sampling import Draw, Scale, draw_plain, has_open_kinds, is_open_kind, premised_entries
 
 MATRIX_SAMPLES = 3
 WIDE_SAMPLES = 3
@@ -103,7 +107,8 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, draw: Dr
 
     The theories draw what they own from ``rng``; the plain symbols left when only the
     algebra theory remains are drawn here (``sampling.draw_plain``) from ``plain_rng``
-    (default: the same stream), before algebra evaluates definitions.
+    (default: the same stream), before algebra evaluates definitions; last, the families a
+    stated sum constrains are drawn to meet it (``sampling.premised_entries``).
     """
     instance = Instance()
     for name in theory_names(context):
@@ -113,7 +118,46 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, draw: Dr
         reason = make(context, expr, rng, instance) if make else None
         if reason:
             return reason
-    return instance
+    if expr.has(Derivative) and expr.has(Indexed):
+        instance.hooks.setdefault(Derivative, _DefinedDerivative(context))
+    return premised_entries(context, expr, plain_rng or rng, instance, draw.index) or instance
+
+
+def _fresh_sums(expr: Expr) -> Expr:
+    """Every summation variable of ``expr`` renamed to a fresh dummy with its assumptions."""
+    def fresh(node: Sum) -> Sum:
+        (variable, low, high), *rest = node.limits
+        dummy = Dummy(variable.name, **variable.assumptions0)
+        return Sum(node.function.xreplace({variable: dummy}), (dummy, low, high), *rest)
+
+    return expr.replace(lambda e: isinstance(e, Sum) and len(e.limits) == 1, fresh)
+
+
+@dataclass
+class _DefinedDerivative:
+    """A derivative evaluated after the indexed definitions are unfolded: ``d p_i / d o_k`` of a
+    softmax ``p`` defined by a fact is not the 0 that differentiating the bare entry ``p_i`` gives.
+    An index drawn outside its family's summed range names no entry: no value (``nan``), so the
+    sample is dropped rather than compared."""
+
+    context: Context
+
+    @functools.cached_property
+    def _facts(self) -> Context:
+        """The facts with their summation dummies fresh: unfolding ``L = -sum_i y_i log p_i`` under
+        ``d/dp_i`` of an outer sum over i must not capture that i."""
+        return replace(self.context, facts=tuple(replace(f, rhs=_fresh_sums(f.rhs)) for f in self.context.facts))
+
+    def __call__(self, node: Derivative, evaluate: Evaluator):
+        unfolded, _ = apply_definitions(node, self._facts)
+        for index, bounds in index_ranges(unfolded, summed_ranges(unfolded)).items():
+            low, value, high = (float(np.real(evaluate(b))) for b in (bounds[0], index, bounds[1]))
+            if not low <= value <= high:  # d/dz_i of a sum over 1..n with i > n: no entry of the family
+                return np.nan  # the sample is outside the step's domain and is dropped
+        done = unfolded.doit(deep=False)
+        if done.has(Derivative):
+            raise Undecided(f"cannot differentiate {node.expr} symbolically")
+        return evaluate(done)
 
 
 def within_relations(context: Context, instance: Instance) -> bool:
@@ -264,6 +308,8 @@ def _run_round(lhs, relation, rhs, context, config, streams: Streams, round_: Ro
             if tolerant:  # shapes or a singular matrix under the matrix reading: skip the reading
                 return None
             raise
+        if outcome is Outcome.DISAGREE and stand_ins and opaque_disagreement(*_stated(lhs, rhs, context), functions):
+            return _opaque_refutation(instance, left, right, tally.agreed, stand_ins)
         if outcome is Outcome.DISAGREE and stand_ins:
             return _stand_in_disagreement(instance, left, right, tally.agreed, stand_ins)
         if outcome is Outcome.DISAGREE:
@@ -271,6 +317,22 @@ def _run_round(lhs, relation, rhs, context, config, streams: Streams, round_: Ro
         if outcome is Outcome.AGREE:
             tally.agreed += 1
     return None
+
+
+def _stated(lhs: Expr, rhs: Expr, context: Context) -> tuple[Expr, Expr]:
+    """Both sides with the stated facts substituted (``alpha = beta = 1``), as the symbolic tiers read them."""
+    return apply_facts(lhs, context)[0], apply_facts(rhs, context)[0]
+
+
+def _opaque_refutation(instance: Instance, left, right, agreed: int, stand_ins) -> Verdict:
+    """The step moves values of unknown functions between its sides and gets a coefficient wrong:
+    false for every function but those with a particular value at that point (``functions``)."""
+    example = Counterexample(tuple((name, _one_line(value)) for name, value in instance.described),
+                             _format(left), _format(right))
+    names = ", ".join(s.function.__name__ for s in stand_ins)
+    return Verdict(Status.REFUTED, f"the two sides differ at a concrete instance, with {names} arbitrary: every value "
+                   "of them left in the difference stands on both sides, so only a particular value at that point, "
+                   "which nothing states, would make the step hold", counterexample=example, samples=agreed + 1)
 
 
 def _stand_in_disagreement(instance: Instance, left, right, agreed: int, stand_ins) -> Verdict:
@@ -289,6 +351,8 @@ def numeric_check(lhs: Expr, relation: Relation, rhs: Expr, context: Context, co
     streams = Streams(np.random.default_rng(config.seed),
                       np.random.default_rng(step_seed(config.seed, lhs, relation, rhs)))
     tally = Tally()
+    lhs, rhs = gradient_stand_ins(lhs, rhs, context)
+    lhs, rhs = (softmax_entries(side, Tuple(lhs, rhs))[0] for side in (lhs, rhs))  # softmax(o)_j by its components
     functions = unknown_functions(lhs, rhs, context)
     for round_ in _rounds(config.samples, has_open_kinds(Tuple(lhs, rhs))):
         decided = _run_round(lhs, relation, rhs, context, config, streams, round_, tally, functions)

@@ -12,7 +12,10 @@ alone, on one of two scales:
 
 A stated sign or integrality is never crossed (positive means > 0, a nonnegative integer
 includes 0). Stated relations between symbols are checked by the caller on the whole
-instance, since they may involve values that theories and definitions give.
+instance, since they may involve values that theories and definitions give. A stated sum
+of a family (``sum_i y_i = 1``, a one-hot or normalised target) is met by construction:
+the family's entries in the stated range are drawn so that they sum to the total
+(``premised_entries``), since a draw that breaks a premise refutes nothing.
 """
 from __future__ import annotations
 
@@ -21,11 +24,14 @@ from enum import Enum
 
 import numpy as np
 import sympy
-from sympy import Expr, Symbol
+from sympy import Expr, Indexed, Symbol
 
+from ..evaluation import Evaluator
 from ..model import Context
 from ..theories.algebra import _needed, _recurrence_members, definitions
 from ..theories.base import Instance
+from ..theories.linalg.ranges import sum_premise
+from ..undecided import Undecided
 
 MATRIX_SIZE = 3
 MODERATE_INTEGER = 12
@@ -169,3 +175,64 @@ def admits(symbol, value: sympy.Rational) -> bool:
     checks = [(symbol.is_positive, value > 0), (symbol.is_nonnegative, value >= 0), (symbol.is_negative, value < 0),
               (symbol.is_nonpositive, value <= 0), (symbol.is_zero is False, value != 0)]
     return all(bool(holds) for stated, holds in checks if stated)
+
+
+def _position(value) -> int | None:
+    number = float(np.real(value))
+    return int(number) if number.is_integer() else None
+
+
+@dataclass
+class PremisedEntries:
+    """The evaluator hook for entries of families a stated sum constrains: the drawn entry inside
+    the premise's range, the hook it wraps (the theory's own draw) anywhere else."""
+
+    drawn: dict
+    fallback: object = None
+
+    def __call__(self, expr, evaluate):
+        entries = self.drawn.get(expr.base)
+        if entries is not None and len(expr.indices) == 1:
+            position = _position(evaluate(expr.indices[0]))
+            if position in entries:
+                return entries[position]
+        if self.fallback is None:
+            raise Undecided(f"no value for {expr}")
+        return self.fallback(expr, evaluate)
+
+
+def _summing_to(size: int, total: float, rng: np.random.Generator, index: int) -> np.ndarray:
+    """``size`` entries that sum to ``total``: a one-hot on odd samples, positive weights on even ones."""
+    if index % 2:
+        entries = np.zeros(size)
+        entries[int(rng.integers(0, size))] = total
+        return entries
+    weights = np.round(rng.uniform(0.2, 1.0, size=size), 3)
+    return total * weights / weights.sum()
+
+
+def premised_entries(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance,
+                     index: int = 0) -> str | None:
+    """Draw the families that stated sums constrain (module docstring) for the families ``expr`` and
+    the facts it may reach show; the reason when a premise's range has no value at this instance."""
+    shown = {n.base for e in (expr, *(f.rhs for f in context.facts)) for n in e.atoms(Indexed)}
+    premises = [p for p in (sum_premise(f, context) for f in context.facts) if p is not None and p.base in shown]
+    if not premises:
+        return None
+    evaluate = Evaluator(instance.values, instance.hooks)
+    drawn = {}
+    for premise in premises:
+        try:
+            low, high = (_position(evaluate(b)) for b in (premise.low, premise.high))
+            total = float(np.real(evaluate(premise.total)))
+        except Undecided as why:
+            return f"the range of the premise on {premise.base} has no value ({why})"
+        if low is None or high is None or high < low:
+            return f"the premise on {premise.base} sums over an empty or fractional range at the drawn sizes"
+        entries = _summing_to(high - low + 1, total, rng, index)
+        drawn[premise.base] = {low + a: float(v) for a, v in enumerate(entries)}
+        shown_entries = ", ".join(f"{v:.4g}" for v in entries)
+        instance.described.append((str(premise.base), f"({shown_entries}) at {low}..{high}, summing to {total:g} "
+                                   "as the premise states"))
+    instance.hooks[Indexed] = PremisedEntries(drawn, instance.hooks.get(Indexed))
+    return None

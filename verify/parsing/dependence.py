@@ -6,12 +6,22 @@ or differentiates with respect to ``t`` a name subscripted by ``t`` (``x_t``). S
 is read as a function of ``t`` in every formula, and ``\\dot p`` as its derivative, so
 ``\\frac{d}{dt}(p q)`` is never 0 by treating ``p`` as a constant. A name with no such
 evidence stays a constant under the derivative.
+
+A name the document defines (``p_i = \\exp(o_i) / \\sum_j \\exp(o_j)``, ``L = -\\sum_i y_i \\log p_i``)
+does not move by having its derivative in ``v`` written when its definition (unfolded through
+the others) shows ``v`` (for an entry ``o_k``, any entry of ``o``) and reaches no name that
+moves: its dependence is its definition's, which the checker substitutes before
+differentiating. Otherwise it moves as before: a definition that would not be substituted
+(circular, a name defined twice or bound elsewhere), one that does not show ``v``, or one
+that reaches a name moving with something would make the derivative silently 0 or partial.
 """
 from __future__ import annotations
 
-from sympy import Derivative, Expr, Function, Symbol
+from sympy import Derivative, Expr, Function, Indexed, Integral, Product, Sum, Symbol
 from sympy.core.function import AppliedUndef
 
+from ..vocabulary import Density
+from .context import integrated_variables
 from .lexicon import GREEK
 
 ACCENT_ORDERS = {"ddot": 2, "dot": 1}
@@ -32,11 +42,58 @@ def _time(exprs) -> Symbol:
     return variables.pop() if len(variables) == 1 else Symbol("t")
 
 
-def moving(exprs) -> dict[str, tuple[Symbol, str]]:
+def _bound(exprs) -> set:
+    """Symbols used as variables (integrated, averaged over, summed, a density's argument): the reader
+    makes no fact of a definition of such a name (``document.facts``)."""
+    found = set(integrated_variables(exprs))
+    found |= {limit[0] for e in exprs for node in e.atoms(Sum, Integral, Product) for limit in node.limits}
+    found |= {v for e in exprs for node in e.atoms(Density) for v in (*node.variables, *node.given)}
+    return found
+
+
+def family(name: Expr) -> str:
+    """``o_k``, ``o[k]`` -> "o"; ``L`` -> "L": the entries of one family are one dependence."""
+    if isinstance(name, Indexed):
+        return str(name.base.label)
+    return str(name).split("_", 1)[0]
+
+
+def _names(expr: Expr) -> set[str]:
+    return {family(s) for s in expr.free_symbols if isinstance(s, Symbol)} | {family(n) for n in expr.atoms(Indexed)}
+
+
+def defining(definitions, exprs=()) -> dict[str, set[str]]:
+    """Name or family -> the families its definition reaches (through the other definitions), for the
+    names (``L``) and families (``p_i`` at a symbol index) whose one definition (``(name, value)`` pairs)
+    the checker will substitute: the value does not reach
+    the name, and the name is bound (summed, integrated) in none of ``exprs``."""
+    values: dict[str, Expr] = {}
+    twice = set()
+    for lhs, rhs in definitions:
+        if isinstance(lhs, Symbol) or isinstance(lhs, Indexed) and all(isinstance(i, Symbol) for i in lhs.indices):
+            twice |= {family(lhs)} if family(lhs) in values else set()
+            values[family(lhs)] = rhs
+    bound = {family(b) for b in _bound([*exprs, *values.values()])}
+    reached: dict[str, set[str]] = {}
+    for name, value in values.items():
+        seen, frontier = set(), [value]
+        while frontier:
+            for found in _names(frontier.pop()) - seen:
+                seen.add(found)
+                frontier.extend([values[found]] if found in values else [])
+        reached[name] = seen
+    return {name: seen for name, seen in reached.items() if name not in seen | bound | twice}
+
+
+def moving(exprs, definitions=()) -> dict[str, tuple[Symbol, str]]:
     """name -> (the variable it moves with, why), for every name the formulas ``exprs`` show moving.
     A name written at a variable (``p(t)``) moves only with a variable some formula differentiates
-    by: ``L(q)`` says nothing about a number of layers ``L``."""
+    by: ``L(q)`` says nothing about a number of layers ``L``. A name ``definitions`` define does not
+    move by its derivative in ``v`` being written when its definition shows ``v`` and reaches no name
+    that moves: then the definition is its whole dependence (module docstring)."""
+    defined = defining(definitions, exprs)
     found: dict[str, tuple[Symbol, str]] = {}
+    written: list[tuple[Symbol, Symbol]] = []  # (a plain name, the variable its derivative is written in)
     time = _time(exprs)
     differentiated = {v for e in exprs for d in e.atoms(Derivative) for v in d.variables}
     for expr in exprs:
@@ -51,10 +108,18 @@ def moving(exprs) -> dict[str, tuple[Symbol, str]]:
         for derivative in expr.atoms(Derivative):
             for variable in derivative.variables:
                 if isinstance(derivative.expr, Symbol):
-                    found.setdefault(derivative.expr.name, (variable, f"its derivative in {variable} written"))
+                    written.append((derivative.expr, variable))
                 for symbol in derivative.expr.atoms(Symbol):
                     if symbol.name.endswith(f"_{variable.name}") or symbol.name.endswith(f"_{{{variable.name}}}"):
                         found.setdefault(symbol.name, (variable, f"subscripted by {variable} under d/d{variable}"))
+    for name, variable in written:
+        if family(name) not in defined:
+            found.setdefault(name.name, (variable, f"its derivative in {variable} written"))
+    moves = {family(Symbol(n)) for n in found}
+    for name, variable in written:
+        reach = defined.get(family(name))
+        if reach is not None and not (family(variable) in reach and not reach & moves):
+            found.setdefault(name.name, (variable, f"its derivative in {variable} written"))
     return found
 
 

@@ -7,6 +7,7 @@ the symbols' assumptions, so a zero residual is a proof.
 from __future__ import annotations
 
 import functools
+import re
 
 import numpy as np
 import sympy
@@ -96,10 +97,50 @@ def _reaches(start: Expr, target, defined: dict) -> bool:
 @functools.lru_cache(maxsize=256)
 def usable_facts(context: Context) -> tuple:
     """The facts minus circular definitions (``a = b + 1``, ``b = a - 2``; also subscripted
-    names): unfolding those would prove anything from a contradiction, so they are not used."""
+    names): unfolding those would prove anything from a contradiction, so they are not used;
+    plus the other entries of a family a fact defines at a free index (``family_instances``)."""
     defined = {f.lhs: f.rhs for f in context.facts if isinstance(f.lhs, (sympy.Symbol, sympy.Indexed))}
     circular = {name for name, value in defined.items() if _reaches(value, name, defined)}
-    return tuple(f for f in context.facts if f.lhs not in circular)
+    usable = tuple(f for f in context.facts if f.lhs not in circular)
+    return usable + family_instances(usable, context)
+
+
+def _subscript(symbol) -> tuple[str, str] | None:
+    """``p_i`` / ``p_{i}`` -> ("p", "i"): a name subscripted by one plain index name, else None."""
+    base, _, index = symbol.name.partition("_")
+    index = index[1:-1] if index.startswith("{") and index.endswith("}") else index
+    return (base, index) if base and index.isidentifier() else None
+
+
+def _names_index(symbol, index, family: str) -> bool:
+    """Does ``symbol`` carry ``index`` in its name (``x_t``, ``theta_{t-1}``) or belong to the defined
+    family itself (a recurrence)? Renaming the index symbol would not reach it."""
+    if not isinstance(symbol, sympy.Symbol) or "_" not in symbol.name:
+        return False
+    base, _, subscript = symbol.name.partition("_")
+    return base == family or index.name in re.findall(r"[A-Za-z]\w*", subscript)
+
+
+def family_instances(facts: tuple, context: Context) -> tuple:
+    """``p_k = v[i := k]`` for a fact ``p_i = v`` whose value holds the integer index i itself
+    (``exp(o_i) / sum_j exp(o_j)`` with ``o_i`` an entry of o): ``p_i`` at a free index defines p at
+    every index, and ``p_k`` is written elsewhere (the context's names). Not when the value names a
+    symbol whose subscript mentions i (``g_t = grad f(x_t)``, ``theta_t = theta_{t-1} - eta t``) or a
+    member of the family (a recurrence): renaming the index would not reach those."""
+    found = []
+    names = {s.name: s for s in context.symbols if isinstance(s, sympy.Symbol)}
+    taken = {f.lhs for f in facts}
+    for fact in facts:
+        written = _subscript(fact.lhs) if isinstance(fact.lhs, sympy.Symbol) else None
+        index = next((s for s in fact.rhs.free_symbols if written and s.name == written[1] and s.is_integer), None)
+        if index is None or any(_names_index(s, index, written[0]) for s in fact.rhs.free_symbols):
+            continue
+        for symbol in context.symbols:
+            other = _subscript(symbol) if isinstance(symbol, sympy.Symbol) else None
+            target = names.get(other[1]) if other and other[0] == written[0] else None
+            if target is not None and target != index and target.is_integer and symbol not in taken:
+                found.append(Fact(f"{fact.name}, at {target}", symbol, fact.rhs.xreplace({index: target})))
+    return tuple(found)
 
 
 def _unshown_variable(derivative: sympy.Derivative):
@@ -128,10 +169,61 @@ def carried_out(derivative: sympy.Derivative) -> Expr:
     return derivative.doit(deep=False)
 
 
+def differentiated_families(expr: Expr) -> set:
+    """The families ``expr`` differentiates by (``yhat`` of ``dL / d yhat_i``): read as variables
+    there, so their definitions are not substituted in it."""
+    return {v.base for d in expr.atoms(sympy.Derivative) for v in d.variables if isinstance(v, sympy.Indexed)}
+
+
+def hidden_derivatives(expr: Expr) -> dict:
+    """derivative -> the families it would treat as constants: entries in its body of a family the same
+    expression differentiates by (``d/dz_j`` of ``sum_i y_i log yhat_i`` beside ``dL/dyhat_i``). That
+    family is a variable there, its definition (``yhat_i = softmax(z)_i``) is left out, and carried
+    out as it stands the derivative would be 0, hiding how yhat depends on z."""
+    families = differentiated_families(expr)
+    found = {}
+    for derivative in expr.atoms(sympy.Derivative) if families else ():
+        own = {v.base for v in derivative.variables if isinstance(v, sympy.Indexed)}
+        hidden = {e.base for e in derivative.expr.atoms(sympy.Indexed) if e.base in families - own}
+        if hidden:
+            found[derivative] = hidden
+    return found
+
+
+def hide_no_dependence(expr: Expr) -> None:
+    """``Undecided`` where a derivative would hide a dependence (``hidden_derivatives``)."""
+    for derivative, families in hidden_derivatives(expr).items():
+        raise Undecided(f"the derivative by {', '.join(map(str, derivative.variables))} of {derivative.expr}: "
+                        f"{', '.join(sorted(map(str, families)))} is differentiated by in the same step, so its "
+                        "definition is not substituted, and how it depends on the variable is not shown")
+
+
+def unfold_hidden(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
+    """The chain rule through a defined family: inside each derivative that would hide a dependence,
+    the family's definition is substituted (there it is a function of the variable, ``p_i(o)``),
+    while ``d log p_i / d p_i`` keeps p a variable; outside derivatives the definition comes back
+    once they are carried out (``canonical``). A family with no definition stays hidden (undecided)."""
+    hidden = hidden_derivatives(expr)
+    if not hidden:
+        return expr, ()
+    from .linalg import apply_definitions  # linalg builds on algebra: imported on use
+    from .linalg.sums import freshen
+
+    used: list = []
+    mapping = {}
+    for derivative in hidden:
+        unfolded, rules = apply_definitions(freshen(derivative), context)
+        mapping[derivative] = unfolded
+        used.extend(r for r in rules if r not in used)
+    return expr.xreplace(mapping), tuple(used)
+
+
 def differentiate(expr: Expr) -> Expr:
-    """Every derivative carried out exactly (chain and product rules); undefined functions stay."""
+    """Every derivative carried out exactly (chain and product rules); undefined functions stay;
+    never where that hides a dependence (``hide_no_dependence``)."""
     if not expr.has(sympy.Derivative):
         return expr
+    hide_no_dependence(expr)
     return expr.replace(lambda e: isinstance(e, sympy.Derivative), carried_out)
 
 
@@ -181,13 +273,38 @@ def normalise(expr: Expr) -> Expr:
     return expr
 
 
+def _softmax_entries(expr: Expr) -> tuple[Expr, tuple[Rule, ...]]:
+    """``softmax(\\mathbf{o})_j`` as ``exp(o_j) / sum_k exp(o_k)`` when the step sums the o_k over one
+    range (``softmax.canonical.softmax_entries``); imported on use, since softmax builds on algebra."""
+    from .softmax.canonical import SOFTMAX_DEFINITION, softmax_entries
+
+    expr, done = softmax_entries(expr, expr)
+    return expr, (SOFTMAX_DEFINITION,) if done else ()
+
+
 def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
+    expr, entries = _softmax_entries(expr)
     expr, used = apply_facts(expr, context)
+    if used and expr.has(sympy.Sum):  # a definition's sums beside sums another theory renamed: one naming
+        from .linalg.sums import rename_dummies
+
+        expr = rename_dummies(expr)
+    used = entries + used
     if isinstance(expr, sympy.sets.Set) or expr.atoms(sympy.sets.Set):  # \pm as a set of values, in a fact
         raise Undecided("a set of values (a \\pm read as both branches) has no canonical form: each branch "
                         "is decided on its own, and this one was reached through a fact the split did not see")
+    expr, chained = unfold_hidden(expr, context)
     expr, done = carry_out(expr)
     expr, after = apply_facts(expr, context) if done else (expr, ())  # stated dynamics: \dot p = -q
+    if chained:  # the family a derivative was taken by is a function again: its definition everywhere
+        from .linalg import apply_definitions
+        from .linalg.ranges import collapse_deltas
+        from .linalg.sums import rename_dummies
+
+        expr, rules = apply_definitions(expr, context)
+        collapsed: set = set()
+        expr = rename_dummies(collapse_deltas(rename_dummies(expr), collapsed))
+        after = after + tuple(rules) + chained + tuple(collapsed)
     return normalise(expr), used + tuple(u for u in after if u not in used) + done + (ALGEBRA,)
 
 

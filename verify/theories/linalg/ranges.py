@@ -13,7 +13,9 @@ integer (a legitimate instance whatever the intended sets), free indices a value
 """
 from __future__ import annotations
 
-from sympy import Add, Derivative, Expr, Indexed, KroneckerDelta, Mul, Sum, Symbol, Tuple, expand
+from dataclasses import dataclass
+
+from sympy import Add, Derivative, Expr, Indexed, IndexedBase, KroneckerDelta, Mul, Sum, Symbol, Tuple, expand
 
 from ...undecided import Undecided
 from ..base import Rule, register_rule
@@ -62,11 +64,15 @@ def unstated_sums(expr: Expr) -> list:
 def differentiated_sums(expr: Expr, used: set) -> Expr:
     """Derivatives of expressions holding sums carried out (``d/do_k sum_j exp(o_j)`` is
     ``sum_j delta_jk exp(o_j)``), then the deltas of unstated ranges collapsed. A derivative
-    that would drop a dependence the document does not show raises ``Undecided``."""
+    that would drop a dependence the document does not show raises ``Undecided``; where one
+    would treat a defined family as a constant (``algebra.hidden_derivatives``) none is carried
+    out here, since only the algebra theory, with the facts, can unfold it."""
     if not expr.has(Derivative) or not expr.has(Sum):
         return expr
-    from ..algebra import DIFFERENTIATION, carried_out  # the algebra theory imports linalg: import on use
+    from ..algebra import DIFFERENTIATION, carried_out, hidden_derivatives  # algebra imports linalg: on use
 
+    if hidden_derivatives(expr):
+        return expr  # the chain rule through a defined family: the algebra theory unfolds it with the facts
     for derivative in expr.atoms(Derivative):
         if derivative.has(Sum):
             _entry_by_name(derivative)
@@ -116,7 +122,12 @@ def draw_sizes(expr: Expr, rng, instance) -> None:
     sizes = sorted(_sized(expr) - set(instance.values), key=str)
     if not sizes:
         return
-    size = int(rng.integers(2, 5))
+    stated = _stated_sizes(expr)
+    given = [instance.values[s] for s in sorted(stated, key=str) if s in instance.values]
+    size = int(given[0]) if given else int(rng.integers(2, 5))
+    for symbol in sorted(stated - set(instance.values), key=str):  # y summed over 1..C and over 1..|y|
+        instance.values[symbol] = float(size)
+        instance.described.append((str(symbol), str(size)))
     for symbol in sizes:
         instance.values[symbol] = float(size)
         instance.described.append((str(symbol), str(size)))
@@ -129,14 +140,60 @@ def draw_sizes(expr: Expr, rng, instance) -> None:
         instance.described.append((str(index), str(int(instance.values[index]))))
 
 
+@dataclass(frozen=True)
+class SumPremise:
+    """``sum_{k=low}^{high} a_k = total`` stated of a family nothing defines: the numeric tier draws
+    the family's entries in that range so that the sum holds (``sampling.premised_entries``)."""
+
+    base: IndexedBase
+    low: Expr
+    high: Expr
+    total: Expr
+
+
+def sum_premise(fact, context) -> SumPremise | None:
+    """The premise ``fact`` as a drawable ``SumPremise``: one index, the bare entry summed, a real
+    number as total, a family no fact defines (a defined family's values are its definition's), and
+    no other premise on the family's sums (two constraints are not drawn together). Else None."""
+    lhs = fact.lhs
+    if not isinstance(lhs, Sum) or len(lhs.limits) != 1 or not (fact.rhs.is_number and fact.rhs.is_real):
+        return None
+    k, low, high = lhs.limits[0]
+    body = lhs.function
+    if not isinstance(body, Indexed) or body.indices != (k,):
+        return None
+    if any(isinstance(f.lhs, Indexed) and f.lhs.base == body.base for f in context.facts):
+        return None
+    others = [f for f in context.facts if f is not fact and isinstance(f.lhs, Sum)
+              and body.base in {n.base for n in f.lhs.atoms(Indexed)}]
+    return None if others else SumPremise(body.base, low, high, fact.rhs)
+
+
 def stated_sum_premise(scope: Expr, context) -> str | None:
     """A premise on a sum over an unstated range (``sum_i y_i = 1``) constrains the draws of its
-    family; free draws would break it, and a draw that breaks a premise refutes nothing."""
+    family; free draws would break it, and a draw that breaks a premise refutes nothing. A premise
+    the numeric tier draws to (``sum_premise``) is no obstacle."""
     families = {n.base for n in scope.atoms(Indexed)}
     for fact in context.facts:
         if isinstance(fact.lhs, Sum) and unstated_sums(fact.lhs) and {n.base for n in fact.lhs.atoms(Indexed)} & families:
-            return f"no values satisfying the premise {fact.lhs} = {fact.rhs} are drawn"
+            if sum_premise(fact, context) is None:
+                return f"no values satisfying the premise {fact.lhs} = {fact.rhs} are drawn"
     return None
+
+
+def _stated_sizes(expr: Expr) -> set:
+    """Stated sizes ``C`` of families that ``expr`` also sums over an unstated range: ``y`` summed over
+    ``1..C`` in ``L = -sum_{i=1}^C y_i log yhat_i`` and over ``i != j`` (``1..|y|``) in a step has one
+    index set, so ``|y|`` and ``C`` take one value."""
+    unstated = {str(n.base.label) for s in unstated_sums(expr) for n in s.function.atoms(Indexed)}
+    found = set()
+    for node in expr.atoms(Sum):
+        for k, low, high in node.limits:
+            named = {str(n.base.label) for n in node.function.atoms(Indexed) if n.indices == (k,)}
+            if low == 1 and isinstance(high, Symbol) and high.is_integer and not is_unstated_size(high) \
+                    and named & unstated:
+                found.add(high)
+    return found
 
 
 def _tops(expr: Expr) -> set:
@@ -146,8 +203,11 @@ def _tops(expr: Expr) -> set:
 
 
 def _free_indices(expr: Expr, bound: set) -> set:
+    """Free integer indices of entries, and the index of an entry differentiated by (``d/do_k``) however
+    it was declared: a derivative's variables are not among its free symbols, so nothing else draws it."""
+    variables = {i for d in expr.atoms(Derivative) for v in d.variables if isinstance(v, Indexed) for i in v.indices}
     return {i for node in expr.atoms(Indexed) for i in node.indices
-            if isinstance(i, Symbol) and i.is_integer and i not in bound}
+            if isinstance(i, Symbol) and (i.is_integer or i in variables) and i not in bound}
 
 
 def unify_sizes(expr: Expr, scope: Expr) -> Expr:
@@ -176,4 +236,4 @@ def unify_sizes(expr: Expr, scope: Expr) -> Expr:
     return expr.xreplace(mapping) if mapping else expr
 
 
-__all__ = ["unify_sizes", "draw_sizes", "unstated_size", "is_unstated_size", "summed_family", "unstated_sums", "collapse_deltas"]
+__all__ = ["SumPremise", "sum_premise", "stated_sum_premise", "unify_sizes", "draw_sizes", "unstated_size", "is_unstated_size", "summed_family", "unstated_sums", "collapse_deltas"]

@@ -1,7 +1,9 @@
 """Softmax calculus: derivatives over indexed families with the Kronecker delta.
 
-Canonical forms in ``softmax.canonical``; numbers (components drawn, definitions unfolded
-before differentiating, indices inside their family's range) in ``softmax.numeric``.
+Canonical forms in ``softmax.canonical``; the named identities (Jacobian, cross-entropy
+gradient, sigmoid derivative, log-sum-exp derivative and shift) it recognises in
+``softmax.named``; numbers (components drawn, definitions unfolded before differentiating,
+indices inside their family's range) in ``softmax.numeric``.
 """
 from __future__ import annotations
 

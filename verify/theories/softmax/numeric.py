@@ -4,13 +4,14 @@ A derivative is evaluated only after the indexed definitions are substituted
 (``d p_j / d z_i`` of an undefined ``p_j`` would be 0, and a true step would look wrong);
 sizes are drawn here, and each free index inside the one range its family is summed
 over (an index outside it names no component, and proves nothing). Values constrained by
-a premise on a sum (``sum_j y_j = 1``) are not drawn: a draw that breaks a premise refutes
-nothing, so such a step stays undecided.
+a premise on a sum (``sum_j y_j = 1``) are drawn by the numeric tier to meet it
+(``linalg.ranges.sum_premise``); any other premise on a sum leaves the step undecided,
+since a draw that breaks a premise refutes nothing.
 """
 from __future__ import annotations
 
 import numpy as np
-from sympy import Derivative, Expr, Indexed, Integer, KroneckerDelta, Symbol
+from sympy import Derivative, Expr, Indexed, Integer, KroneckerDelta, Sum, Symbol
 
 from ...evaluation import Evaluator
 from ...model import Context
@@ -18,6 +19,7 @@ from ...undecided import Undecided
 from ..algebra import sample_value
 from ..base import Instance
 from ..linalg import apply_definitions
+from ..linalg.ranges import sum_premise
 from .canonical import index_ranges, sum_facts, summed_ranges
 
 
@@ -54,12 +56,12 @@ class Components:
 
 
 def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance) -> str | None:
-    if not (expr.has(Derivative) and expr.has(Indexed)):
+    if not (expr.has(Indexed) and (expr.has(Derivative) or expr.has(Sum))):
         return None
     unfolded, _ = apply_definitions(expr, context)
     families = {c.base for c in unfolded.atoms(Indexed)}
     for fact in sum_facts(context):
-        if {c.base for c in fact.lhs.atoms(Indexed)} & families:
+        if {c.base for c in fact.lhs.atoms(Indexed)} & families and sum_premise(fact, context) is None:
             return f"no values satisfying the premise {fact.lhs} = {fact.rhs} are drawn"
     inside = index_ranges(unfolded, summed_ranges(unfolded))
     sizes = sorted({s for low, high in inside.values() for s in (low.free_symbols | high.free_symbols)}, key=str)
