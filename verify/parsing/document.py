@@ -29,6 +29,7 @@ from . import bounds, dependence, directions, kinds, premises, written
 from .kinds import Kinds
 from .latex_lexer import lex_latex
 from .limits import DEFAULT_LIMITS, Limits
+from .macro_definitions import Expanded, as_written, blank_definitions, expand, find_definitions
 from .markdown import Gap, Piece, blank_struck, segments
 from .randomness import NEVER_DEFINED, with_randomness
 from .reading import Reading, read_names
@@ -333,13 +334,44 @@ def _rule_named(prose: str) -> str | None:
     return keys[max(found, key=len)].name if found else None
 
 
-def _parse_piece(text: str, piece: Piece, limits: Limits, known: Kinds | None = None) -> Formula:
+def _parse_piece(text: str, piece: Piece, limits: Limits, known: Kinds | None = None,
+                 written: tuple[Expanded, str] | ParseError | None = None) -> Formula:
+    """``written``: the formula as the document wrote it when its macros were expanded (or why they
+    could not be), so that an error points at the text as written."""
     line, column = line_column(text, piece.offset)
+    if isinstance(written, ParseError):
+        return Formula(piece.text, line, column, piece.display, error=written)
     try:
         statement = parse(piece.text, piece.notation, limits, origin=(line, column), kinds=known)
         return Formula(piece.text, line, column, piece.display, statement)
     except ParseError as error:
+        if written is not None:
+            error = as_written(error, written[0], written[1], (line, column))
         return Formula(piece.text, line, column, piece.display, error=error)
+
+
+def _expanded(text: str, limits: Limits) -> tuple[str, list[Piece], list[Gap], list]:
+    """The document with its macro definitions blanked out, its formulas with the macros expanded, and
+    for each formula what it was as written (or the refusal to expand it)."""
+    definitions = find_definitions(text)
+    if not definitions.macros:
+        pieces, gaps = segments(text)
+        return text, pieces, gaps, [None] * len(pieces)
+    blanked = blank_definitions(text, definitions)
+    pieces, gaps = segments(blanked)
+    pieces = [piece for piece in pieces if piece.text.strip()]
+    out, written = [], []
+    for piece in pieces:
+        macros = definitions.at(piece.offset)
+        try:
+            result = expand(piece.text, macros, text, line_column(text, piece.offset), limits.max_expression_chars)
+        except ParseError as error:
+            out.append(piece)
+            written.append(error)
+            continue
+        out.append(replace(piece, text=result.text))
+        written.append((result, piece.text) if result.text != piece.text else None)
+    return blanked, out, gaps, written
 
 
 def _check_size(text: str, limits: Limits) -> None:
@@ -383,11 +415,11 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     formulas are kept in ``Document.formulas`` / ``Document.errors``.
     """
     _check_size(text, limits)
-    pieces, gaps = segments(text)
-    formulas = [_parse_piece(text, piece, limits) for piece in pieces]
-    probe = [_parse_piece(text, piece, limits, Kinds(probe=True)) for piece in pieces
+    blanked, pieces, gaps, as_written_ = _expanded(text, limits)
+    formulas = [_parse_piece(text, piece, limits, None, w) for piece, w in zip(pieces, as_written_)]
+    probe = [_parse_piece(text, piece, limits, Kinds(probe=True), w) for piece, w in zip(pieces, as_written_)
              if kinds.worth_probing(piece.text)]
-    visible = blank_struck(text)  # struck-out prose states nothing
+    visible = blank_struck(blanked)  # struck-out prose states nothing
     prose = prose_only(visible)
     roles = [introduced(prose, piece.offset, piece.display) for piece in pieces]
     stated = _stated_premises(formulas, roles)
@@ -396,7 +428,7 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
                        lambda at: introduced(prose, at).role is Role.CLAIM)
     known = names.kinds(_parsed(formulas))
     if known is not None:  # read again, each name as the document shows it to be, in every formula
-        formulas = [_parse_piece(text, piece, limits, known) for piece in pieces]
+        formulas = [_parse_piece(text, piece, limits, known, w) for piece, w in zip(pieces, as_written_)]
     formulas = _refuse_directed(formulas, directions.stated(visible))
     builder = _Builder()
     _inline_definitions(builder, formulas, pieces, roles)  # premises of the whole document: first
