@@ -10,6 +10,7 @@ import operator
 from dataclasses import dataclass
 
 import sympy
+from lark import Token
 from lark.visitors import Transformer_NonRecursive
 from sympy import Expr, Integer, Rational, Symbol
 from sympy.core.function import AppliedUndef
@@ -616,6 +617,18 @@ class ToSympy(Transformer_NonRecursive):
         *bounds, body, diff = items
         low, high = bounds[0] if bounds else (None, None)
         variable = objects.symbol(str(diff))
+        low = -sympy.oo if low is None else low
+        high = sympy.oo if high is None else high
+        return sympy.Integral(_expr(body), (variable, low, high))
+
+    def integral_sub(self, items):
+        """``\\int q(z_1) z_1^2 dz_1``: the variable of integration is the subscripted name, read as in the
+        integrand (an entry of a family under a sum over its index)."""
+        *bounds, body, diff, script = items
+        variable = self.subscripted([Token("NAME", str(diff)), script])
+        if not isinstance(variable, (Symbol, sympy.Indexed)):
+            raise Refusal(f"cannot integrate over d{diff}_{{...}}: its variable is not a name")
+        low, high = bounds[0] if bounds else (None, None)
         low = -sympy.oo if low is None else low
         high = sympy.oo if high is None else high
         return sympy.Integral(_expr(body), (variable, low, high))
