@@ -269,9 +269,22 @@ def facts(definitions, exprs) -> tuple[Fact, ...]:
     a variable somewhere (integrated, summed, a density's argument: ``z`` of an attention section
     and ``z`` of an ELBO) is a different thing there, so its definition is no fact."""
     bound = variables(exprs)
-    return tuple(Fact(_fact_name(lhs), lhs, rhs) for lhs, rhs in definitions
-                 if (isinstance(lhs, (Symbol, Indexed, MatrixSymbol, sympy.Sum)) or _is_time_derivative(lhs))
+    kinded = [(lhs, _of_its_kind(lhs, rhs)) for lhs, rhs in definitions]
+    return tuple(Fact(_fact_name(lhs), lhs, rhs) for lhs, rhs in kinded
+                 if rhs is not None
+                 and (isinstance(lhs, (Symbol, Indexed, MatrixSymbol, sympy.Sum)) or _is_time_derivative(lhs))
                  and not rhs.has(lhs) and lhs not in bound)
+
+
+def _of_its_kind(lhs: Expr, rhs: Expr) -> Expr | None:
+    """The value a definition gives, of the kind of its name: ``\\mu = 0`` of a vector is the zero vector;
+    a matrix given another number is no fact (None). (A matrix's shape by the naming convention yields
+    to the shape of its definition, ``Q = X W^Q``.)"""
+    if not isinstance(lhs, MatrixSymbol):
+        return rhs
+    if rhs == 0:
+        return sympy.ZeroMatrix(*lhs.shape)
+    return rhs if getattr(rhs, "is_Matrix", False) else None
 
 
 def functions_defined(definitions) -> dict:

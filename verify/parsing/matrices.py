@@ -111,8 +111,10 @@ def named_in_prose(text: str) -> dict[str, tuple[Shape, str]]:
 
 
 def built(exprs) -> dict[str, Shape]:
-    """Matrices a formula built by itself (a transpose, softmax, Concat), default shapes."""
-    return {m.name: None for expr in exprs for m in expr.atoms(MatrixSymbol)}  # I is the identity, no MatrixSymbol
+    """Matrices a formula built by itself (a transpose, softmax, Concat): capitals with the convention's
+    shape, lower-case names (column vectors, ``transposed.py``) with the shape they were built with."""
+    return {m.name: None if m.name[:1].isupper() else m.shape  # I is the identity, no MatrixSymbol
+            for expr in exprs for m in expr.atoms(MatrixSymbol)}
 
 
 def transposed(formulas) -> dict[str, Shape]:

@@ -88,10 +88,30 @@ def _product(factors: tuple) -> Expr:
 
 
 def _times(a, b):
-    product = operator.mul(*fit_product(a, b))
+    a, b = fit_product(a, b)
+    if getattr(a, "is_Matrix", False) and getattr(b, "is_Matrix", False) and a.shape[1] != b.shape[0] \
+            and 1 in a.shape + b.shape:
+        # SymPy does not check symbolic sizes: x^T A x with x of length n and A of t x t would be summed
+        # entry by entry over two different ranges. (Two matrices of the convention's shapes, A B, stay a
+        # product of symbols, as before.)
+        raise Refusal(f"a product of a {_shape(a)} and a {_shape(b)} matrix: the sizes do not fit; "
+                      "declare the shapes (e.g. $A \\in \\mathbb{R}^{n \\times n}$)")
+    product = operator.mul(a, b)
     if getattr(product, "is_Matrix", False) and product.shape == (1, 1):  # q^T k: a number, not a 1x1 matrix
         return product[0, 0]
     return product
+
+
+def _not_over_a_vector(body, variable) -> None:
+    """``\\int f(z) z^T z \\, dz`` with z a vector is an integral over R^n; read as one over a number z it
+    would leave z^T z outside the integration: refused."""
+    if isinstance(variable, Symbol) and any(m.name == variable.name for m in body.atoms(sympy.MatrixSymbol)):
+        raise Refusal(f"an integral over d{variable.name} where {variable.name} is a vector: not read "
+                      "(write it per coordinate, or as an expectation)")
+
+
+def _shape(matrix) -> str:
+    return f"{matrix.shape[0]} x {matrix.shape[1]}"
 
 
 def _expr(value) -> Expr:
@@ -123,8 +143,9 @@ class ToSympy(Transformer_NonRecursive):
     """Tree -> SymPy; non-recursive, so a long formula cannot exhaust the stack."""
 
     def __init__(self, limits: Limits, matrices: bool = False, kinds: Kinds = Kinds(),
-                 bounds: frozenset = frozenset()):
+                 bounds: frozenset = frozenset(), vectors: frozenset = frozenset()):
         super().__init__()
+        self.vectors = vectors  # lower-case names transposed next to a matrix: column vectors (transposed.py)
         self.bounds = bounds  # names in a sum's bounds (T in \\sum_{t=0}^{T-1}): sizes, not matrices
         self.caps = limits
         self.matrices = matrices  # capitals are matrices (the formula has softmax, Concat or a transpose)
@@ -262,6 +283,8 @@ class ToSympy(Transformer_NonRecursive):
             return objects.size(name)
         if self.matrices and objects.is_matrix_name(name):
             return objects.matrix(name)
+        if self.matrices and name in self.vectors:
+            return objects.vector(name)
         if self.matrices and objects.is_vector_name(name):
             return objects.vector(name)
         if self.matrices:
@@ -619,6 +642,7 @@ class ToSympy(Transformer_NonRecursive):
         variable = objects.symbol(str(diff))
         low = -sympy.oo if low is None else low
         high = sympy.oo if high is None else high
+        _not_over_a_vector(_expr(body), variable)
         return sympy.Integral(_expr(body), (variable, low, high))
 
     def integral_sub(self, items):
