@@ -32,7 +32,7 @@ from .limits import DEFAULT_LIMITS, Limits
 from .transform import Refusal, Statement, ToSympy
 from .written import keeping_tree
 
-_KEPT = frozenset({"NUMBER", "NAME", "FUNC", "OPER", "DIFF", "BIGO", "EQ", "NE", "LE", "GE", "LT", "GT",
+_KEPT = frozenset({"TIMES", "NUMBER", "NAME", "FUNC", "OPER", "DIFF", "BIGO", "EQ", "NE", "LE", "GE", "LT", "GT",
                    "APPROX", "DEFEQ", "SIM"})
 _READABLE = {"_RPAR": "')'", "_RBRACE": "'}'", "_RBRACK": "']'", "DIFF": "the differential dz of the integral",
              "_CALL_LPAR": "'(' right after the name", "_LBRACE": "'{'", "_DPIPE": "'||'", "_COMMA": "','",

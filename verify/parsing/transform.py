@@ -90,7 +90,7 @@ def _product(factors: tuple) -> Expr:
 def _times(a, b):
     a, b = fit_product(a, b)
     if getattr(a, "is_Matrix", False) and getattr(b, "is_Matrix", False) and a.shape[1] != b.shape[0] \
-            and 1 in a.shape + b.shape:
+            and 1 in a.shape + b.shape and not _column_pair(a, b):
         # SymPy does not check symbolic sizes: x^T A x with x of length n and A of t x t would be summed
         # entry by entry over two different ranges. (Two matrices of the convention's shapes, A B, stay a
         # product of symbols, as before.)
@@ -108,6 +108,22 @@ def _not_over_a_vector(body, variable) -> None:
     if isinstance(variable, Symbol) and any(m.name == variable.name for m in body.atoms(sympy.MatrixSymbol)):
         raise Refusal(f"an integral over d{variable.name} where {variable.name} is a vector: not read "
                       "(write it per coordinate, or as an expectation)")
+
+
+def _written_product(a, sign: str, b):
+    """``a \\cdot b``, ``a \\times b``, ``a * b``: the product (of matrices, the matrix product, as ML
+    notes write ``Q \\times K^T``); ``u \\times v`` of two vectors is a cross product: refused, never
+    taken for another product."""
+    vectors = all(getattr(x, "is_Matrix", False) and 1 in x.shape for x in (a, b))
+    if "times" in sign and vectors:
+        raise Refusal("\\times between two vectors (a cross product) is not read; write its components out")
+    return _times(a, b)
+
+
+def _column_pair(a, b) -> bool:
+    """``q k``, ``q \\cdot k`` of two column vectors of one length: kept as written, a product the
+    randomness reader takes for their dot product (``randomness/rewriting.vector_pair``)."""
+    return a.shape == b.shape and a.shape[1] == 1
 
 
 def _shape(matrix) -> str:
@@ -214,10 +230,10 @@ class ToSympy(Transformer_NonRecursive):
         return _expr(items[0]) * self.branch
 
     def mul(self, items):
-        left = items[0]
+        left, sign, right = items
         if isinstance(left, _Implicit) and left.of is not None:  # d/dx a \cdot b: the whole product
-            return _Implicit(left.factors + (_expr(items[1]),), left.of)
-        return _times(_expr(items[0]), _expr(items[1]))
+            return _Implicit(left.factors + (_expr(right),), left.of)
+        return _written_product(_expr(left), str(sign), _expr(right))
 
     def div(self, items):
         left = items[0]
