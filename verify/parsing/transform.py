@@ -613,12 +613,22 @@ class ToSympy(Transformer_NonRecursive):
         if low is None or isinstance(low, str):  # \sum_j x_j, \sum_k^C, \sum_{i \neq j}: the index set is not written
             return self._unstated(kind, word, variable, body, high if isinstance(low, str) else None,
                                   high if low is None else None)
+        if high is None:  # \sum_{j=1} x_j: from the bound written through the family's range
+            return self._from(kind, word, variable, body, low)
         span = high - low
         if span.is_infinite and low.is_finite:  # \sum_{k=0}^\infty: a series, kept symbolic
             return kind(body, (variable, low, high))
         if span.is_Number and span > self.caps.max_sum_terms:
             raise Refusal(f"a {word} over {span} terms (at most {self.caps.max_sum_terms})", "max_sum_terms")
         return kind(body, (variable, low, high))
+
+    def _from(self, kind, word: str, variable, body: Expr, low: Expr) -> Expr:
+        """``\\sum_{j=1} \\exp(o_j)`` (no upper bound written): the |o| components of the family o from
+        j = low, ``low..low + |o| - 1``; with no family indexed by j an undefined ``sum_{j=low}``."""
+        family = summed_family(body, variable) if kind is sympy.Sum and isinstance(variable, Symbol) else None
+        if family is None:
+            return sympy.Function(f"{word}_{{{variable}={sympy.latex(low)}}}")(body)
+        return sympy.Sum(body, (variable, low, low + unstated_size(*family) - 1))
 
     def _unstated(self, kind, word: str, variable, body: Expr, skipped, top) -> Expr:
         """``\\sum_j \\exp(o_j)``: the sum over the components of the family o, ``j = 1..|o|`` (``linalg.ranges``);
