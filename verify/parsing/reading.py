@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sympy import Expr
 
 from ..vocabulary import Density
-from . import kinds, matrices, premises, stated as said
+from . import bounds, kinds, matrices, premises, stated as said
 from .context import INTEGER, POSITIVE, merged
 from .kinds import Kinds
 from .objects import is_density_name
@@ -89,7 +89,7 @@ def read_names(text: str, formulas: list[tuple[str, bool, object]], probe: list[
                 found[name] = (None, "a product with a matrix")
     noncommuting = frozenset(multiplied - set(found) - sizes - {kinds.IDENTITY_NAME})
     scales = {**said.scales(text), **premises.normal_scales(plain)}  # the names next to the words only
-    stated = {**{name: (POSITIVE, why) for name, why in scales.items()}, **premises.in_interval(text, premise_at),
+    stated = {**{name: (POSITIVE, why) for name, why in scales.items()}, **bounds.interval_signs(text, premise_at),
               **premises.stated_bounds(stated_premises), **{name: (INTEGER, why) for name, why in counts.items()}}
     for name, evidence in {**said.integers(text, claim_at), **prose_sizes}.items():
         stated[name] = merged(stated.get(name), evidence)
