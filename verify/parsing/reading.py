@@ -77,6 +77,9 @@ def read_names(text: str, formulas: list[tuple[str, bool, object]], probe: list[
     sizes = kinds.sizes(plain) | set(counts) | set(prose_sizes)
     used, multiplied, products = kinds.uses(probe)
     found = matrices.evidence(text, texts, plain, texts, {name: why for name, why in used.items() if name not in sizes})
+    for name, entry in matrices.defined_as_matrices(statements).items():
+        if found.get(name, (None,))[0] is None:  # a written shape beats the convention's
+            found[name] = entry
     identity = said.identity(text)
     if identity:  # "I the identity": the identity, never a general matrix named I
         found.pop(kinds.IDENTITY_NAME, None)
