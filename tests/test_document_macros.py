@@ -107,3 +107,8 @@ def test_an_error_after_an_expansion_points_at_the_formula_as_written():
 def test_a_malformed_definition_is_refused_not_guessed():
     document = read_document("$$\\newcommand{\\E}[2$$\n$$a = a$$\n")
     assert document.errors and "newcommand" in document.errors[0].message
+
+
+def test_a_struck_out_definition_defines_nothing():
+    document = read_document("~~$\\newcommand{\\c}{2}$~~\n\n$$\\c a = a + a$$\n")
+    assert document.errors and "unknown macro \\c" in document.errors[0].message

@@ -61,7 +61,7 @@ def test_determinant_and_trace_of_a_matrix(latex, kind):
     assert parse_latex_expr(latex).atoms(kind)
 
 
-def test_a_capital_in_an_exponent_is_a_size_not_a_matrix():
+def test_a_capital_in_an_exponent_is_a_number_not_a_matrix():
     read = parse_latex_expr(r"\frac{1}{\sqrt{2\pi}^J} \exp(-\frac{z^T I z}{2})")
     assert "J" not in matrices(read)
     assert any(s.name == "J" for s in read.free_symbols)
@@ -84,3 +84,10 @@ def test_a_vector_defined_as_zero_is_the_zero_vector():
     document = read_document("Assume $\\mu_p = 0$.\n\n$$\\mu_p^T \\Sigma \\mu_p = 0$$\n")
     facts = {str(f.lhs): f.rhs for f in document.context.facts}
     assert isinstance(facts["mu_p"], sympy.ZeroMatrix)
+
+
+def test_a_capital_in_an_exponent_is_given_no_sign():
+    """``e^{-K}`` beside a transpose: K is a number, but nothing says it is positive or an integer."""
+    read = parse_latex_expr(r"e^{-K} + x^T x")
+    symbol = next(s for s in read.free_symbols if s.name == "K")
+    assert symbol.is_positive is None and symbol.is_integer is None

@@ -366,7 +366,7 @@ def _parse_piece(text: str, piece: Piece, limits: Limits, known: Kinds | None = 
 def _expanded(text: str, limits: Limits) -> tuple[str, list[Piece], list[Gap], list]:
     """The document with its macro definitions blanked out, its formulas with the macros expanded, and
     for each formula what it was as written (or the refusal to expand it)."""
-    definitions = find_definitions(text)
+    definitions = find_definitions(blank_struck(text))  # a struck-out definition defines nothing
     if not definitions.macros:
         pieces, gaps = segments(text)
         return text, pieces, gaps, [None] * len(pieces)

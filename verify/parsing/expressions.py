@@ -133,7 +133,8 @@ def parse(text: str, notation: str = "latex", limits: Limits = DEFAULT_LIMITS,
         tree = _parser().parse(_for_grammar(tokens))
     except UnexpectedInput as error:
         raise _syntax_error(error, text, origin) from None
-    setup = (limits, _has_matrices(tokens), kinds or Kinds(), _bound_names(tokens), transposed_vectors(tokens))
+    setup = (limits, _has_matrices(tokens), kinds or Kinds(), _bound_names(tokens), transposed_vectors(tokens),
+             frozenset(_exponent_scalars(tokens)))
     try:
         statement = ToSympy(*setup).transform(tree).children[0]
     except VisitError as error:
@@ -163,11 +164,12 @@ def _bound_names(tokens: list) -> frozenset[str]:
             end = _script_end(tokens, end, "CARET")
             span = tokens[i + 1:end + 1]  # the index (the name before '=') is no size
             names.update(str(t.value) for t, after in zip(span, span[1:]) if t.type == "NAME" and after.type != "EQ")
-    return frozenset(names | _exponent_sizes(tokens))
+    return frozenset(names)
 
 
-def _exponent_sizes(tokens: list) -> set[str]:
-    """Capitals in an exponent (``\\sqrt{2\\pi}^J``, ``(2\\pi)^{-J/2}``): sizes, never matrices. Not ``^T``
+def _exponent_scalars(tokens: list) -> set[str]:
+    """Capitals in an exponent (``\\sqrt{2\\pi}^J``, ``(2\\pi)^{-J/2}``): numbers, never matrices (and no
+    sign or integrality is assumed of them). Not ``^T``
     (a transpose) and not ``W^Q`` (a capital's capital superscript: the name of a matrix)."""
     names: set[str] = set()
     for i, token in enumerate(tokens):

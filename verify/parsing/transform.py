@@ -159,8 +159,9 @@ class ToSympy(Transformer_NonRecursive):
     """Tree -> SymPy; non-recursive, so a long formula cannot exhaust the stack."""
 
     def __init__(self, limits: Limits, matrices: bool = False, kinds: Kinds = Kinds(),
-                 bounds: frozenset = frozenset(), vectors: frozenset = frozenset()):
+                 bounds: frozenset = frozenset(), vectors: frozenset = frozenset(), scalars: frozenset = frozenset()):
         super().__init__()
+        self.scalars = scalars  # capitals in an exponent (\\sqrt{2\\pi}^J): numbers, never matrices
         self.vectors = vectors  # lower-case names transposed next to a matrix: column vectors (transposed.py)
         self.bounds = bounds  # names in a sum's bounds (T in \\sum_{t=0}^{T-1}): sizes, not matrices
         self.caps = limits
@@ -293,6 +294,8 @@ class ToSympy(Transformer_NonRecursive):
             return objects.matrix(name, self.known[name])
         if name == IDENTITY_NAME and (self.kinds.identity is not None or self.matrices):
             return self.kinds.identity if self.kinds.identity is not None else sympy.Identity(objects.size("n"))
+        if name in self.scalars and name not in self.kinds.noncommuting:
+            return objects.symbol(name)
         if name in self.kinds.noncommuting or (self.kinds.probe and is_capital(name) and name not in self.bounds):
             return Symbol(name, commutative=False)
         if self.matrices and name in self.bounds:
