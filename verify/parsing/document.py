@@ -84,6 +84,7 @@ class _Builder:
     definitions: list[tuple[Expr, Expr]] = field(default_factory=list)
     definition_sources: list[str] = field(default_factory=list)
     identities: list[tuple[Expr, Expr, str]] = field(default_factory=list)  # stated results: lhs, rhs, source
+    applications: dict = field(default_factory=dict)  # premise f(x) = value: f(x) -> value (a fact, not a definition)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     starts: list[str] = field(default_factory=list)
     start_text: str = ""
@@ -175,7 +176,8 @@ class _Builder:
         if not (pairs and pairs[0][0] == "=" and _is_definable(self.start) and not _mentions(pairs[0][1], self.start)
                 and not self._used(self.start)
                 and _family(self.start) not in {_family(lhs) for lhs, _ in self.definitions}
-                and not _permuted_member(self.start, pairs[0][1]) and not self._determined(self.start)):
+                and not _permuted_member(self.start, pairs[0][1]) and not self._determined(self.start)
+                and self.start not in self.applications):
             return pairs
         if pairs[0][1].free_symbols:
             self.definitions.append((self.start, pairs[0][1]))
@@ -499,6 +501,11 @@ def _inline_definitions(builder: _Builder, formulas: list[Formula], pieces: list
                 builder.definitions.append((lhs, rhs))
                 builder.definition_sources.append(formula.text)
                 defined.add(lhs)
+            elif role.role is Role.PREMISE and isinstance(lhs, AppliedUndef) and _is_definable(lhs) \
+                    and rhs.free_symbols and not _mentions(rhs, lhs) and lhs not in builder.applications:
+                # ``Let $l(y, \hat y) = -\sum_j y_j \log \hat y_j$``: a display restating l(y, \hat y) is a
+                # claim checked against it, never a new definition; the value holds for that application only
+                builder.applications[lhs] = rhs
             elif role.role is Role.PREMISE and len(exprs) == 2 and _is_stated_result(lhs, rhs) \
                     and not _mentions(rhs, lhs):
                 builder.identities.append((lhs, rhs, formula.text))
@@ -583,7 +590,9 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], names: R
     results = [sympy.Eq(a, b, evaluate=False) for a, b, _ in builder.identities]
     stated = tuple(dict.fromkeys(r for r in (rewrite(r, mapping) for r in [*relations, *results])
                                  if isinstance(r, sympy.Rel)))
-    context = replace(context, facts=context.facts + facts(definitions, rewritten),
+    applied = tuple(Fact(f"the premise {lhs}", rewrite(lhs, mapping), rewrite(rhs, mapping))
+                    for lhs, rhs in builder.applications.items())
+    context = replace(context, facts=context.facts + facts(definitions, rewritten) + applied,
                       notes=context.notes + ((role_note,) if role_note else ()),
                       relations=context.relations + tuple(r for r in stated if r not in context.relations))
     return Document(filename, chains, context, tuple(formulas), definitions, tuple(builder.definition_sources),
