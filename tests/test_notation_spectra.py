@@ -78,3 +78,30 @@ def test_a_jacobian_named_before_the_word_is_a_matrix():
 
 def test_an_applied_jacobian_names_no_matrix():
     assert named_in_prose("$F$ is smooth with Jacobian $J(F(x))$, so the step is first order.") == {}
+
+
+PLAIN = "Let $J = \\begin{bmatrix} 0 & 1 \\\\ -1 & 0 \\end{bmatrix}$.\n\n$${claim}$$\n"
+
+
+def plain_statuses(claim: str) -> list[Status]:
+    document = read_document(PLAIN.replace("{claim}", claim))
+    return [r.verdict.status for r in check_derivation(document.derivation()).results]
+
+
+def test_i_among_claimed_eigenvalues_is_the_imaginary_unit():
+    """``\\lambda(J) = \\pm i`` with nothing else saying what i is: the standard reading, sqrt(-1)."""
+    assert plain_statuses(r"\lambda(J) = \pm i") == [Status.PROVED]
+    assert "i the imaginary unit (a claimed eigenvalue)" in read_document(
+        PLAIN.replace("{claim}", r"\lambda(J) = \pm i")).context.notes[-1]
+
+
+@pytest.mark.parametrize("claim", [r"\lambda(J) = \pm 2i", r"\lambda(J) = 1 \pm i", r"\lambda(J) = \pm i^2"])
+def test_a_wrong_imaginary_eigenvalue_is_never_proved(claim):
+    assert Status.PROVED not in plain_statuses(claim)
+
+
+def test_i_used_elsewhere_keeps_its_meaning_there():
+    """An index i in another formula: i is a name, and the spectrum claim is not read with sqrt(-1)."""
+    text = PLAIN.replace("{claim}", r"\lambda(J) = \pm i") + "\n$$\\sum_{i=1}^{n} 1 = n$$\n"
+    note = read_document(text).context.notes[-1]
+    assert "imaginary" not in note

@@ -575,13 +575,18 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], names: R
     loose = loose_names([(c.start, *(s.expr for s in c.steps)) for c in builder.chains] + builder.definitions)
     sizes, stated = names.sizes(), names.stated
     mapping = symbol_map(everything, sizes, loose, stated)
-    if names.imaginary:  # "i is the imaginary unit": sqrt(-1), unless i is also a variable (summed, an index)
+    spectral_i = not names.imaginary and _i_in_spectra(builder)
+    if names.imaginary or spectral_i:
+        # "i is the imaginary unit", or the values of a spectrum (\lambda(J) = \pm i): sqrt(-1), unless i is
+        # also a variable (summed, an index)
         bound = {s.name for s in variables(everything)} | {s.name for e in everything for x in e.atoms(Indexed)
                                                             for i in x.indices for s in i.free_symbols}
         mapping.update({s: sympy.I for s in mapping if s.name == "i" and "i" not in bound})
     moves = dependence.moving(_parsed(formulas) + everything)
     mapping.update(dependence.as_functions(set(mapping), moves, mapping, everything))
     kind_notes = {**names.notes(), **dependence.note(moves, {s.name for s in mapping})}
+    if spectral_i and any(value == sympy.I for value in mapping.values()):
+        kind_notes["i"] = ("the imaginary unit", "a claimed eigenvalue")
     defined = functions_defined(builder.definitions)
     chains = tuple(_unfold_chain(_rewrite_chain(c, mapping), defined, mapping) for c in builder.chains)
     rewritten = [rewrite(e, mapping) for e in exprs]
@@ -597,6 +602,24 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], names: R
                       relations=context.relations + tuple(r for r in stated if r not in context.relations))
     return Document(filename, chains, context, tuple(formulas), definitions, tuple(builder.definition_sources),
                     tuple(builder.skipped), tuple(builder.starts), tuple(builder.chain_positions))
+
+
+def _i_in_spectra(builder: _Builder) -> bool:
+    """``\\lambda(J) = \\pm i``: i among the claimed eigenvalues of a matrix is the imaginary unit (their
+    standard reading), when i occurs nowhere but in the values of spectra (no definition, no other step)."""
+    from ..vocabulary.linalg import Spectrum
+
+    i = Symbol("i")
+    in_values, elsewhere = False, False
+    for chain in builder.chains:
+        sides = [chain.start, *(s.expr for s in chain.steps)]
+        if isinstance(chain.start, Spectrum):
+            in_values |= any(side.has(i) for side in sides[1:])
+            elsewhere |= chain.start.has(i)
+        else:
+            elsewhere |= any(side.has(i) for side in sides)
+    elsewhere |= any(side.has(i) for pair in builder.definitions for side in pair)
+    return in_values and not elsewhere
 
 
 def _unfold_chain(chain: Chain, defined: dict, mapping: dict) -> Chain:
