@@ -20,7 +20,7 @@ MAX_PARAMETERS = 9
 
 _NEW = re.compile(r"\\(newcommand|renewcommand|providecommand)\*?\s*")
 _DEF = re.compile(r"\\def\s*\\([A-Za-z]+|[^A-Za-z\s])")
-_OPERATOR = re.compile(r"\\DeclareMathOperator(\*?)\s*")
+_OPERATOR = re.compile(r"\\DeclareMathOperator\*?\s*")
 _NAME = re.compile(r"\\([A-Za-z]+|[^A-Za-z\s])")
 _USE = re.compile(r"\\([A-Za-z]+|.)", re.S)
 _COUNT = re.compile(r"\s*\[\s*([0-9])\s*\]")
@@ -135,7 +135,8 @@ def _def(text: str, found: re.Match) -> tuple[Macro, int] | None:
     return Macro(found.group(1), len(numbers), body[0], None, found.start()), body[1]
 
 
-def _operator(text: str, start: int, after: int, starred: bool) -> tuple[Macro, int] | None:
+def _operator(text: str, start: int, after: int) -> tuple[Macro, int] | None:
+    """``\\DeclareMathOperator{\\tr}{tr}`` (starred or not: limits placement only): ``\\operatorname{tr}``."""
     named = _macro_name(text, after)
     if named is None:
         return None
@@ -157,7 +158,7 @@ def find_definitions(text: str) -> Definitions:
         if (new := _NEW.match(text, start)) is not None:
             read = _newcommand(text, start, new.end())
         elif (operator := _OPERATOR.match(text, start)) is not None:
-            read = _operator(text, start, operator.end(), bool(operator.group(1)))
+            read = _operator(text, start, operator.end())
         elif (define := _DEF.match(text, start)) is not None:
             read = _def(text, define)
         if read is None or read[0].parameters > MAX_PARAMETERS:
