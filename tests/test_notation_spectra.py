@@ -105,3 +105,19 @@ def test_i_used_elsewhere_keeps_its_meaning_there():
     text = PLAIN.replace("{claim}", r"\lambda(J) = \pm i") + "\n$$\\sum_{i=1}^{n} 1 = n$$\n"
     note = read_document(text).context.notes[-1]
     assert "imaginary" not in note
+
+
+JACOBIAN = "Assume:\n\n- $F$ is smooth with Jacobian $J(F(x))$.\n\nThen:\n\n$${claim}$$\n"
+
+
+def test_a_function_and_its_jacobian_do_not_commute():
+    """F is vector-valued and J(F(x)) a matrix: swapping a product's order is never proved."""
+    text = JACOBIAN.replace("{claim}", r"x - \alpha (I - \alpha J(F(x))) F(x) = x - \alpha F(x) (I - \alpha J(F(x)))")
+    statuses = [r.verdict.status for r in check_derivation(read_document(text).derivation()).results]
+    assert Status.PROVED not in statuses
+
+
+def test_the_same_order_is_still_proved():
+    text = JACOBIAN.replace("{claim}", r"\alpha (F(x) - \alpha J(F(x)) F(x)) = \alpha F(x) - \alpha^2 J(F(x)) F(x)")
+    statuses = [r.verdict.status for r in check_derivation(read_document(text).derivation()).results]
+    assert statuses == [Status.PROVED]

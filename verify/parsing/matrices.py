@@ -109,6 +109,28 @@ def _derivative_named(sentence: str, word: str) -> dict[str, tuple[Shape, str]]:
     return found
 
 
+def derivative_functions(text: str) -> set[str]:
+    """"$F$ is smooth with Jacobian $J(F(x))$": F is vector-valued and J(F(x)) a matrix, so neither commutes
+    with the other in a product (``J(F(x)) F(x)`` is no ``F(x) J(F(x))``). The capitals such a sentence
+    writes, bare or applied, other than the matrix it names."""
+    from sympy.core.function import AppliedUndef
+
+    prose = _DISPLAY.sub(" ", text)
+    found: set[str] = set()
+    for sentence in _SENTENCE.findall(prose):
+        words = {w.group(0).lower() for w in _MATRIX_WORD.finditer(sentence)}
+        if not words or not all(_DERIVATIVE_WORD.match(w) for w in words):
+            continue
+        named = set(_derivative_named(sentence, "jacobian"))
+        for inline in _INLINE.finditer(sentence):
+            expr = _expression(inline[1].strip())
+            if expr is None:
+                continue
+            names = {a.func.__name__ for a in expr.atoms(AppliedUndef)} | {s.name for s in expr.atoms(Symbol)}
+            found |= {n for n in names if n[:1].isupper() and n not in named}
+    return found
+
+
 def named_in_prose(text: str) -> dict[str, tuple[Shape, str]]:
     """Names that a sentence of prose calls matrices (``Let $A$ and $B$ be matrices``, "the weights
     $W_1$", "the Jacobian $J$"): its capitals, since a lowercase name in such a sentence is more likely

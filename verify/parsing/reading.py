@@ -90,7 +90,8 @@ def read_names(text: str, formulas: list[tuple[str, bool, object]], probe: list[
         if names & set(found):
             for name in sorted(names - set(found) - sizes - {kinds.IDENTITY_NAME}):
                 found[name] = (None, "a product with a matrix")
-    noncommuting = frozenset(multiplied - set(found) - sizes - {kinds.IDENTITY_NAME})
+    functions = matrices.derivative_functions(text) - set(found)  # F of "F has Jacobian J(F(x))"
+    noncommuting = frozenset((multiplied | functions) - set(found) - sizes - {kinds.IDENTITY_NAME})
     scales = {**said.scales(text), **premises.normal_scales(plain)}  # the names next to the words only
     stated = {**{name: (POSITIVE, why) for name, why in scales.items()}, **bounds.interval_signs(text, premise_at),
               **premises.stated_bounds(stated_premises), **{name: (INTEGER, why) for name, why in counts.items()}}

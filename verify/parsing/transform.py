@@ -384,7 +384,11 @@ class ToSympy(Transformer_NonRecursive):
 
     def call(self, items):
         head, (arguments, given) = items
-        return objects.apply(head, arguments, given, self.kinds.densities)
+        applied = objects.apply(head, arguments, given, self.kinds.densities)
+        if isinstance(applied, AppliedUndef) and applied.func.__name__ in self.kinds.noncommuting:
+            # a vector- or matrix-valued function (F of "F has Jacobian J"): its values do not commute
+            return sympy.Function(applied.func.__name__, commutative=False)(*applied.args)
+        return applied
 
     def bracket_call(self, items):
         """``Var[X]``, ``V[aX]``, ``P[A]``: an application, kept one even where the name also stands
