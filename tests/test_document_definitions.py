@@ -1,4 +1,5 @@
 """Definitions in a document are facts: later steps may use them and are checked under them."""
+import pytest
 from sympy import Symbol
 
 from tests.documents import check_statuses
@@ -82,3 +83,26 @@ def test_a_family_already_defined_is_not_defined_again():
     # checked, not defined; p_{t+2} belongs to the recurrence, so a free value for it would
     # refute the true unrolled step as readily as this wrong one: unknown, never proved
     assert check_statuses(text) == [Status.UNKNOWN]
+
+
+RESTATED = "Assume:\n\n- $l(\\theta) = \\log L(\\theta)$\n\nThen:\n\n$${claim}$$\n"
+
+
+def restated_statuses(claim: str) -> list:
+    return check_statuses(RESTATED.replace("{claim}", claim))
+
+
+def test_a_display_restating_a_premise_function_is_a_claim_checked_against_it():
+    """The premise gives l(theta) its value; the display saying it again is a step, not a new definition."""
+    assert restated_statuses(r"l(\theta) = \log L(\theta)") == [Status.PROVED]
+
+
+@pytest.mark.parametrize("claim", [r"l(\theta) = -\log L(\theta)", r"l(\theta) = \log 2 L(\theta)",
+                                   r"l(\theta) = L(\theta)", r"l(\theta) = \log L(2\theta)"])
+def test_a_wrong_restatement_of_a_premise_function_is_never_proved(claim):
+    assert Status.PROVED not in restated_statuses(claim)
+
+
+def test_a_premise_function_value_holds_only_at_its_own_arguments():
+    """``l(\\theta) = \\log L(\\theta)`` says nothing of l(2): no step about l(2) is proved from it."""
+    assert Status.PROVED not in restated_statuses(r"l(2) = \log L(2)")

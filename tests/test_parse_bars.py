@@ -43,3 +43,20 @@ def test_an_unpaired_bar_is_still_an_error():
 
     with pytest.raises(ParseError):
         parse_latex_expr("|x + 1")
+
+
+def test_one_bar_inside_a_spaced_bracket_is_a_conditional_and_applies_the_name():
+    """OCR and hand spacing, ``p_{\\theta} (x|z)``: a product ``p \\cdot (x|z)`` means nothing, so the bar
+    makes the bracket the density's arguments."""
+    assert parse_latex_expr(r"p_{\theta} (x|z)") == parse_latex_expr(r"p_{\theta}(x|z)")
+    assert parse_latex_expr(r"p (x \mid z)") == parse_latex_expr(r"p(x \mid z)")
+
+
+def test_two_bars_inside_a_spaced_bracket_stay_an_absolute_value_in_a_product():
+    read = parse_latex_expr(r"a (|x| + 1)")
+    assert read == Symbol("a") * (Abs(x) + 1)
+
+
+def test_a_spaced_bracket_without_a_bar_stays_a_product():
+    """``p (1 - p)`` (a Bernoulli variance) is a product: the space is no call."""
+    assert parse_latex_expr(r"p (1 - p)") == Symbol("p") * (1 - Symbol("p"))

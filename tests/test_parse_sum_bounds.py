@@ -40,3 +40,22 @@ def test_a_free_subscript_of_a_summed_family_is_an_integer():
 def test_the_index_of_a_sum_in_a_matrix_formula_is_not_made_a_size():
     parsed = parse_latex_expr("\\sum_{i=0}^{T} A^T A")
     assert parsed.limits[0][0] == Symbol("i")
+
+
+def test_a_lower_bound_without_an_upper_runs_through_the_family():
+    """``\\sum_{j=1} \\exp(x_j)`` (d2l writes it so): j from 1 through the |x| components of x, as ``\\sum_j``."""
+    parsed = parse_latex_expr("\\sum_{j=1} \\exp(x_j)")
+    unstated = parse_latex_expr("\\sum_{j} \\exp(x_j)")
+    assert isinstance(parsed, Sum) and parsed.limits == unstated.limits
+
+
+def test_a_lower_bound_of_zero_ends_one_before_the_size():
+    parsed = parse_latex_expr("\\sum_{j=0} x_j")
+    _, low, high = parsed.limits[0]
+    assert low == 0 and str(high) == "|x| - 1"
+
+
+def test_a_lower_bound_over_no_family_is_no_sum_over_a_guessed_range():
+    parsed = parse_latex_expr("\\sum_{j=1} f(j)")
+    assert not parsed.has(Sum)
+    assert parsed != parse_latex_expr("\\sum_{j=1}^{n} f(j)")

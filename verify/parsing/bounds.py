@@ -9,6 +9,7 @@ refuted by a point outside it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import sympy
 from sympy import Expr
@@ -27,19 +28,82 @@ def chained(statement) -> list[Expr]:
             for left, relation, right in zip(statement.exprs, statement.relations, statement.exprs[1:])]
 
 
-def in_intervals(text: str, premise_at) -> list[Expr]:
-    """``$x \\in (a, b)$`` / ``[a, b]`` in prose the document introduces as a premise: both bounds,
-    strict for a round bracket; ``\\infty`` as a bound states nothing."""
+@dataclass(frozen=True)
+class Interval:
+    """``$x \\in (a, b]$`` as the prose states it: the names (``x, y \\in ...`` gives two), the bounds,
+    whether each end is open, and where the formula starts in the document."""
+
+    names: tuple[Expr, ...]
+    low: Expr
+    high: Expr
+    open_low: bool
+    open_high: bool
+    offset: int
+    written: str  # the formula's left side as written
+
+    def relations(self) -> list[Expr]:
+        """Both bounds as relations (strict at an open end); an infinite bound states nothing."""
+        found = []
+        for name in self.names:
+            if self.low.is_finite is not False:
+                found.append((sympy.StrictLessThan if self.open_low else sympy.LessThan)(self.low, name, evaluate=False))
+            if self.high.is_finite is not False:
+                found.append((sympy.StrictLessThan if self.open_high else sympy.LessThan)(name, self.high,
+                                                                                          evaluate=False))
+        return found
+
+
+def intervals(text: str, premise_at) -> list[Interval]:
+    """Every ``$x \\in (a, b)$`` / ``[a, b]`` / ``(a, b]`` in prose the document introduces as a premise
+    (``premise_at(offset)``): "hence $\\eta \\in (0, 1)$" is a claim and states nothing here. The one
+    reader of intervals: the relations (``in_intervals``) and the signs (``interval_signs``) come from it."""
     found = []
     for match in _INTERVAL.finditer(text):
         if not premise_at(match.start()):
             continue
         try:
-            name, low, high = (parse_latex_expr(match.group(g)) for g in (1, 3, 4))
+            names = tuple(parse_latex_expr(part) for part in _names(match.group(1)))
+            low, high = (parse_latex_expr(match.group(g)) for g in (3, 4))
         except ParseError:
             continue
-        if low.is_finite is not False:
-            found.append((sympy.StrictLessThan if match.group(2) == "(" else sympy.LessThan)(low, name, evaluate=False))
-        if high.is_finite is not False:
-            found.append((sympy.StrictLessThan if match.group(5) == ")" else sympy.LessThan)(name, high, evaluate=False))
+        if not names or not all(isinstance(n, (sympy.Symbol, sympy.Indexed)) for n in names):
+            continue
+        found.append(Interval(names, low, high, match.group(2) == "(", match.group(5) == ")", match.start(),
+                              match.group(1).strip()))
+    return found
+
+
+def _names(written: str) -> list[str]:
+    """``\\alpha, \\beta`` -> the two names; a comma inside braces (``x_{i,j}``) splits nothing."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(written):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            parts.append(written[start:i])
+            start = i + 1
+    parts.append(written[start:])
+    return [part.strip() for part in parts if part.strip()]
+
+
+def in_intervals(text: str, premise_at) -> list[Expr]:
+    """``$x \\in (a, b)$`` / ``[a, b]`` in prose the document introduces as a premise: both bounds,
+    strict for a round bracket; ``\\infty`` as a bound states nothing."""
+    return [relation for interval in intervals(text, premise_at) for relation in interval.relations()]
+
+
+def interval_signs(text: str, premise_at) -> dict[str, tuple[str, str]]:
+    """name -> (``"positive"`` or ``"nonnegative"``, why), for the stated intervals whose lower bound
+    makes the name's sign certain: open at a bound >= 0, or closed at a bound > 0, is positive; closed
+    at 0 is nonnegative. ``(-1, 1)`` says nothing of the sign."""
+    found: dict[str, tuple[str, str]] = {}
+    for interval in intervals(text, premise_at):
+        low = interval.low
+        if low.is_nonnegative is not True:
+            continue
+        positive = low.is_positive is True or interval.open_low
+        side = "open" if interval.open_low else "closed"
+        kind, why = ("positive", f"stated: {interval.written} in an interval {side} at {low}") if positive else (
+            "nonnegative", f"stated: {interval.written} in an interval closed at 0")
+        for name in interval.names:
+            found.setdefault(str(name), (kind, why))
     return found

@@ -29,6 +29,7 @@ from . import bounds, dependence, directions, kinds, premises, written
 from .kinds import Kinds
 from .latex_lexer import lex_latex
 from .limits import DEFAULT_LIMITS, Limits
+from .macro_definitions import Expanded, as_written, blank_definitions, expand, find_definitions
 from .markdown import Gap, Piece, blank_struck, segments
 from .randomness import NEVER_DEFINED, with_randomness
 from .reading import Reading, read_names
@@ -83,6 +84,7 @@ class _Builder:
     definitions: list[tuple[Expr, Expr]] = field(default_factory=list)
     definition_sources: list[str] = field(default_factory=list)
     identities: list[tuple[Expr, Expr, str]] = field(default_factory=list)  # stated results: lhs, rhs, source
+    applications: dict = field(default_factory=dict)  # premise f(x) = value: f(x) -> value (a fact, not a definition)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     starts: list[str] = field(default_factory=list)
     start_text: str = ""
@@ -174,7 +176,8 @@ class _Builder:
         if not (pairs and pairs[0][0] == "=" and _is_definable(self.start) and not _mentions(pairs[0][1], self.start)
                 and not self._used(self.start)
                 and _family(self.start) not in {_family(lhs) for lhs, _ in self.definitions}
-                and not _permuted_member(self.start, pairs[0][1]) and not self._determined(self.start)):
+                and not _permuted_member(self.start, pairs[0][1]) and not self._determined(self.start)
+                and self.start not in self.applications):
             return pairs
         if pairs[0][1].free_symbols:
             self.definitions.append((self.start, pairs[0][1]))
@@ -268,9 +271,22 @@ def facts(definitions, exprs) -> tuple[Fact, ...]:
     a variable somewhere (integrated, summed, a density's argument: ``z`` of an attention section
     and ``z`` of an ELBO) is a different thing there, so its definition is no fact."""
     bound = variables(exprs)
-    return tuple(Fact(_fact_name(lhs), lhs, rhs) for lhs, rhs in definitions
-                 if (isinstance(lhs, (Symbol, Indexed, MatrixSymbol, sympy.Sum)) or _is_time_derivative(lhs))
+    kinded = [(lhs, _of_its_kind(lhs, rhs)) for lhs, rhs in definitions]
+    return tuple(Fact(_fact_name(lhs), lhs, rhs) for lhs, rhs in kinded
+                 if rhs is not None
+                 and (isinstance(lhs, (Symbol, Indexed, MatrixSymbol, sympy.Sum)) or _is_time_derivative(lhs))
                  and not rhs.has(lhs) and lhs not in bound)
+
+
+def _of_its_kind(lhs: Expr, rhs: Expr) -> Expr | None:
+    """The value a definition gives, of the kind of its name: ``\\mu = 0`` of a vector is the zero vector;
+    a matrix given another number is no fact (None). (A matrix's shape by the naming convention yields
+    to the shape of its definition, ``Q = X W^Q``.)"""
+    if not isinstance(lhs, MatrixSymbol):
+        return rhs
+    if rhs == 0:
+        return sympy.ZeroMatrix(*lhs.shape)
+    return rhs if getattr(rhs, "is_Matrix", False) else None
 
 
 def functions_defined(definitions) -> dict:
@@ -333,13 +349,44 @@ def _rule_named(prose: str) -> str | None:
     return keys[max(found, key=len)].name if found else None
 
 
-def _parse_piece(text: str, piece: Piece, limits: Limits, known: Kinds | None = None) -> Formula:
+def _parse_piece(text: str, piece: Piece, limits: Limits, known: Kinds | None = None,
+                 written: tuple[Expanded, str] | ParseError | None = None) -> Formula:
+    """``written``: the formula as the document wrote it when its macros were expanded (or why they
+    could not be), so that an error points at the text as written."""
     line, column = line_column(text, piece.offset)
+    if isinstance(written, ParseError):
+        return Formula(piece.text, line, column, piece.display, error=written)
     try:
         statement = parse(piece.text, piece.notation, limits, origin=(line, column), kinds=known)
         return Formula(piece.text, line, column, piece.display, statement)
     except ParseError as error:
+        if written is not None:
+            error = as_written(error, written[0], written[1], (line, column))
         return Formula(piece.text, line, column, piece.display, error=error)
+
+
+def _expanded(text: str, limits: Limits) -> tuple[str, list[Piece], list[Gap], list]:
+    """The document with its macro definitions blanked out, its formulas with the macros expanded, and
+    for each formula what it was as written (or the refusal to expand it)."""
+    definitions = find_definitions(blank_struck(text))  # a struck-out definition defines nothing
+    if not definitions.macros:
+        pieces, gaps = segments(text)
+        return text, pieces, gaps, [None] * len(pieces)
+    blanked = blank_definitions(text, definitions)
+    pieces, gaps = segments(blanked)
+    pieces = [piece for piece in pieces if piece.text.strip()]
+    out, written = [], []
+    for piece in pieces:
+        macros = definitions.at(piece.offset)
+        try:
+            result = expand(piece.text, macros, text, line_column(text, piece.offset), limits.max_expression_chars)
+        except ParseError as error:
+            out.append(piece)
+            written.append(error)
+            continue
+        out.append(replace(piece, text=result.text))
+        written.append((result, piece.text) if result.text != piece.text else None)
+    return blanked, out, gaps, written
 
 
 def _check_size(text: str, limits: Limits) -> None:
@@ -383,11 +430,11 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     formulas are kept in ``Document.formulas`` / ``Document.errors``.
     """
     _check_size(text, limits)
-    pieces, gaps = segments(text)
-    formulas = [_parse_piece(text, piece, limits) for piece in pieces]
-    probe = [_parse_piece(text, piece, limits, Kinds(probe=True)) for piece in pieces
+    blanked, pieces, gaps, as_written_ = _expanded(text, limits)
+    formulas = [_parse_piece(text, piece, limits, None, w) for piece, w in zip(pieces, as_written_)]
+    probe = [_parse_piece(text, piece, limits, Kinds(probe=True), w) for piece, w in zip(pieces, as_written_)
              if kinds.worth_probing(piece.text)]
-    visible = blank_struck(text)  # struck-out prose states nothing
+    visible = blank_struck(blanked)  # struck-out prose states nothing
     prose = prose_only(visible)
     roles = [introduced(prose, piece.offset, piece.display) for piece in pieces]
     stated = _stated_premises(formulas, roles)
@@ -396,7 +443,7 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
                        lambda at: introduced(prose, at).role is Role.CLAIM)
     known = names.kinds(_parsed(formulas))
     if known is not None:  # read again, each name as the document shows it to be, in every formula
-        formulas = [_parse_piece(text, piece, limits, known) for piece in pieces]
+        formulas = [_parse_piece(text, piece, limits, known, w) for piece, w in zip(pieces, as_written_)]
     formulas = _refuse_directed(formulas, directions.stated(visible))
     builder = _Builder()
     _inline_definitions(builder, formulas, pieces, roles)  # premises of the whole document: first
@@ -454,6 +501,11 @@ def _inline_definitions(builder: _Builder, formulas: list[Formula], pieces: list
                 builder.definitions.append((lhs, rhs))
                 builder.definition_sources.append(formula.text)
                 defined.add(lhs)
+            elif role.role is Role.PREMISE and isinstance(lhs, AppliedUndef) and _is_definable(lhs) \
+                    and rhs.free_symbols and not _mentions(rhs, lhs) and lhs not in builder.applications:
+                # ``Let $l(y, \hat y) = -\sum_j y_j \log \hat y_j$``: a display restating l(y, \hat y) is a
+                # claim checked against it, never a new definition; the value holds for that application only
+                builder.applications[lhs] = rhs
             elif role.role is Role.PREMISE and len(exprs) == 2 and _is_stated_result(lhs, rhs) \
                     and not _mentions(rhs, lhs):
                 builder.identities.append((lhs, rhs, formula.text))
@@ -523,13 +575,18 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], names: R
     loose = loose_names([(c.start, *(s.expr for s in c.steps)) for c in builder.chains] + builder.definitions)
     sizes, stated = names.sizes(), names.stated
     mapping = symbol_map(everything, sizes, loose, stated)
-    if names.imaginary:  # "i is the imaginary unit": sqrt(-1), unless i is also a variable (summed, an index)
+    spectral_i = not names.imaginary and _i_in_spectra(builder)
+    if names.imaginary or spectral_i:
+        # "i is the imaginary unit", or the values of a spectrum (\lambda(J) = \pm i): sqrt(-1), unless i is
+        # also a variable (summed, an index)
         bound = {s.name for s in variables(everything)} | {s.name for e in everything for x in e.atoms(Indexed)
                                                             for i in x.indices for s in i.free_symbols}
         mapping.update({s: sympy.I for s in mapping if s.name == "i" and "i" not in bound})
     moves = dependence.moving(_parsed(formulas) + everything)
     mapping.update(dependence.as_functions(set(mapping), moves, mapping, everything))
     kind_notes = {**names.notes(), **dependence.note(moves, {s.name for s in mapping})}
+    if spectral_i and any(value == sympy.I for value in mapping.values()):
+        kind_notes["i"] = ("the imaginary unit", "a claimed eigenvalue")
     defined = functions_defined(builder.definitions)
     chains = tuple(_unfold_chain(_rewrite_chain(c, mapping), defined, mapping) for c in builder.chains)
     rewritten = [rewrite(e, mapping) for e in exprs]
@@ -538,11 +595,31 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], names: R
     results = [sympy.Eq(a, b, evaluate=False) for a, b, _ in builder.identities]
     stated = tuple(dict.fromkeys(r for r in (rewrite(r, mapping) for r in [*relations, *results])
                                  if isinstance(r, sympy.Rel)))
-    context = replace(context, facts=context.facts + facts(definitions, rewritten),
+    applied = tuple(Fact(f"the premise {lhs}", rewrite(lhs, mapping), rewrite(rhs, mapping))
+                    for lhs, rhs in builder.applications.items())
+    context = replace(context, facts=context.facts + facts(definitions, rewritten) + applied,
                       notes=context.notes + ((role_note,) if role_note else ()),
                       relations=context.relations + tuple(r for r in stated if r not in context.relations))
     return Document(filename, chains, context, tuple(formulas), definitions, tuple(builder.definition_sources),
                     tuple(builder.skipped), tuple(builder.starts), tuple(builder.chain_positions))
+
+
+def _i_in_spectra(builder: _Builder) -> bool:
+    """``\\lambda(J) = \\pm i``: i among the claimed eigenvalues of a matrix is the imaginary unit (their
+    standard reading), when i occurs nowhere but in the values of spectra (no definition, no other step)."""
+    from ..vocabulary.linalg import Spectrum
+
+    i = Symbol("i")
+    in_values, elsewhere = False, False
+    for chain in builder.chains:
+        sides = [chain.start, *(s.expr for s in chain.steps)]
+        if isinstance(chain.start, Spectrum):
+            in_values |= any(side.has(i) for side in sides[1:])
+            elsewhere |= chain.start.has(i)
+        else:
+            elsewhere |= any(side.has(i) for side in sides)
+    elsewhere |= any(side.has(i) for pair in builder.definitions for side in pair)
+    return in_values and not elsewhere
 
 
 def _unfold_chain(chain: Chain, defined: dict, mapping: dict) -> Chain:

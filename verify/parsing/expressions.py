@@ -27,11 +27,12 @@ from .diagnostics import limit_error, parse_error
 from .kinds import Kinds
 from .labels import blank_labels
 from .latex_lexer import lex_latex
+from .transposed import transposed_vectors
 from .limits import DEFAULT_LIMITS, Limits
 from .transform import Refusal, Statement, ToSympy
 from .written import keeping_tree
 
-_KEPT = frozenset({"NUMBER", "NAME", "FUNC", "OPER", "DIFF", "BIGO", "EQ", "NE", "LE", "GE", "LT", "GT",
+_KEPT = frozenset({"TIMES", "NUMBER", "NAME", "FUNC", "OPER", "DIFF", "BIGO", "EQ", "NE", "LE", "GE", "LT", "GT",
                    "APPROX", "DEFEQ", "SIM"})
 _READABLE = {"_RPAR": "')'", "_RBRACE": "'}'", "_RBRACK": "']'", "DIFF": "the differential dz of the integral",
              "_CALL_LPAR": "'(' right after the name", "_LBRACE": "'{'", "_DPIPE": "'||'", "_COMMA": "','",
@@ -132,7 +133,8 @@ def parse(text: str, notation: str = "latex", limits: Limits = DEFAULT_LIMITS,
         tree = _parser().parse(_for_grammar(tokens))
     except UnexpectedInput as error:
         raise _syntax_error(error, text, origin) from None
-    setup = (limits, _has_matrices(tokens), kinds or Kinds(), _bound_names(tokens))
+    setup = (limits, _has_matrices(tokens), kinds or Kinds(), _bound_names(tokens), transposed_vectors(tokens),
+             frozenset(_exponent_scalars(tokens)))
     try:
         statement = ToSympy(*setup).transform(tree).children[0]
     except VisitError as error:
@@ -163,6 +165,27 @@ def _bound_names(tokens: list) -> frozenset[str]:
             span = tokens[i + 1:end + 1]  # the index (the name before '=') is no size
             names.update(str(t.value) for t, after in zip(span, span[1:]) if t.type == "NAME" and after.type != "EQ")
     return frozenset(names)
+
+
+def _exponent_scalars(tokens: list) -> set[str]:
+    """Capitals in an exponent (``\\sqrt{2\\pi}^J``, ``(2\\pi)^{-J/2}``): numbers, never matrices (and no
+    sign or integrality is assumed of them). Not ``^T``
+    (a transpose) and not ``W^Q`` (a capital's capital superscript: the name of a matrix)."""
+    names: set[str] = set()
+    for i, token in enumerate(tokens):
+        if token.type != "CARET" or i == 0:
+            continue
+        end = _script_end(tokens, i, "CARET")
+        unit = tokens[i + 1:end]
+        inner = unit[1:-1] if unit and unit[0].type == "LBRACE" else unit
+        capitals = [str(t.value) for t in inner if t.type == "NAME" and str(t.value)[:1].isupper()]
+        if not capitals or [str(t.value) for t in inner] == ["T"]:
+            continue
+        base = tokens[i - 1]
+        if len(inner) == 1 and base.type == "NAME" and str(base.value)[:1].isupper():
+            continue  # W^Q, W^O: a name
+        names.update(name for name in capitals if name != "T" or len(inner) > 1)
+    return names
 
 
 def _script_end(tokens: list, i: int, mark: str) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .diagnostics import limit_error
+from .ellipses import read_ellipses
 from .limits import Limits
 from .tokens import TokenStream, mark_calls, pair_bars
 from . import lexicon
@@ -251,7 +252,8 @@ def group_end(text: str, pos: int) -> int | None:
 
 def lex_latex(text: str, limits: Limits, origin: tuple[int, int] = (1, 1)) -> list:
     """Tokens of one LaTeX formula, ready for the grammar."""
-    return pair_bars(subscript_first(unbrace_subscripted(LatexLexer(text, limits, origin).run())))
+    tokens = subscript_first(unbrace_subscripted(LatexLexer(text, limits, origin).run()))
+    return pair_bars(read_ellipses(tokens, text, origin))
 
 
 def _script_span(tokens: list, i: int) -> int:

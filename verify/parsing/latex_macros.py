@@ -27,7 +27,10 @@ def handle_macro(lexer, name: str, start: int) -> None:
             return
     if name == "lg":
         raise lexer.out.error("\\lg: base 2 or base 10 is not standard; write \\log_2 or \\log_{10}", start)
-    if name in ("dots", "ldots", "cdots", "vdots", "ddots"):
+    if name in ("dots", "ldots", "cdots", "dotsb", "dotsm", "dotsc"):  # read (or refused) by ellipses.py
+        lexer.emit("ELLIPSIS", f"\\{name}", start)
+        return
+    if name in ("vdots", "ddots"):
         raise lexer.out.error(f"\\{name}: an ellipsis cannot be checked; write the terms out", start)
     raise lexer.out.error(f"unknown macro \\{name}", start)
 

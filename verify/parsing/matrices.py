@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+import sympy
 from sympy import Expr, Integer, MatrixSymbol, Symbol
 
 from ..errors import ParseError
@@ -35,6 +36,10 @@ _MATRIX_WORD = re.compile(r"\b(?:matri(?:x|ces)|weights?|jacobians?|hessians?|co
 _VECTOR_WORD = re.compile(r"\b(?:be|are)\s+(?:(?:two|some|any|real|column|row|unit|nonzero|arbitrary)\s+)*vectors?\b",
                           re.I)  # "Let $u, v$ be vectors", "$x$ and $y$ are column vectors"
 _INLINE = re.compile(r"(?<![\\$])\$([^$\n]+?)\$")
+_DERIVATIVE_WORD = re.compile(r"^(?:jacobians?|hessians?)$", re.I)
+# "the Jacobian $J$", "Jacobian matrix $J$" / "$J$ is the Jacobian": the name the word gives, and only it
+_NAMED_AFTER = re.compile(r"\b(?:jacobians?|hessians?)(?:\s+matri(?:x|ces))?\s*\$([^$\n]+)\$", re.I)
+_NAMED_BEFORE = re.compile(r"\$([^$\n]+)\$\s*(?:is|be|denotes?|as)\s+(?:the|its|a)\s+(?:jacobian|hessian)", re.I)
 
 
 def _expression(text: str) -> Expr | None:
@@ -92,6 +97,40 @@ def _sentence_matrices(sentence: str, vectors: int | None) -> dict[str, Shape]:
     return {n: shape if n[:1].isupper() else (size("n"), Integer(1)) for n in names}
 
 
+def _derivative_named(sentence: str, word: str) -> dict[str, tuple[Shape, str]]:
+    """"$F$ is smooth with Jacobian $J$": J is a matrix, F a function (its Jacobian is what the word
+    names). Only the name just after the word, or just before "is the Jacobian", is read."""
+    found: dict[str, tuple[Shape, str]] = {}
+    for pattern in (_NAMED_AFTER, _NAMED_BEFORE):
+        for match in pattern.finditer(sentence):
+            name = _name(match.group(1))
+            if name is not None and name[:1].isupper():
+                found[name] = (None, f'"{word.rstrip("s")}" in the prose')
+    return found
+
+
+def derivative_functions(text: str) -> set[str]:
+    """"$F$ is smooth with Jacobian $J(F(x))$": F is vector-valued and J(F(x)) a matrix, so neither commutes
+    with the other in a product (``J(F(x)) F(x)`` is no ``F(x) J(F(x))``). The capitals such a sentence
+    writes, bare or applied, other than the matrix it names."""
+    from sympy.core.function import AppliedUndef
+
+    prose = _DISPLAY.sub(" ", text)
+    found: set[str] = set()
+    for sentence in _SENTENCE.findall(prose):
+        words = {w.group(0).lower() for w in _MATRIX_WORD.finditer(sentence)}
+        if not words or not all(_DERIVATIVE_WORD.match(w) for w in words):
+            continue
+        named = set(_derivative_named(sentence, "jacobian"))
+        for inline in _INLINE.finditer(sentence):
+            expr = _expression(inline[1].strip())
+            if expr is None:
+                continue
+            names = {a.func.__name__ for a in expr.atoms(AppliedUndef)} | {s.name for s in expr.atoms(Symbol)}
+            found |= {n for n in names if n[:1].isupper() and n not in named}
+    return found
+
+
 def named_in_prose(text: str) -> dict[str, tuple[Shape, str]]:
     """Names that a sentence of prose calls matrices (``Let $A$ and $B$ be matrices``, "the weights
     $W_1$", "the Jacobian $J$"): its capitals, since a lowercase name in such a sentence is more likely
@@ -102,6 +141,10 @@ def named_in_prose(text: str) -> dict[str, tuple[Shape, str]]:
         matrix_word, vector_word = _MATRIX_WORD.search(sentence), _VECTOR_WORD.search(sentence)
         if not (matrix_word or vector_word):
             continue
+        words = {w.group(0).lower() for w in _MATRIX_WORD.finditer(sentence)}
+        if matrix_word and all(_DERIVATIVE_WORD.match(w) for w in words) and not vector_word:
+            found.update(_derivative_named(sentence, matrix_word.group(0).lower()))
+            continue
         read = _sentence_matrices(sentence, vector_word.start() if vector_word else None)
         for name, shape in read.items():
             word = matrix_word if name[:1].isupper() and matrix_word else vector_word
@@ -111,8 +154,10 @@ def named_in_prose(text: str) -> dict[str, tuple[Shape, str]]:
 
 
 def built(exprs) -> dict[str, Shape]:
-    """Matrices a formula built by itself (a transpose, softmax, Concat), default shapes."""
-    return {m.name: None for expr in exprs for m in expr.atoms(MatrixSymbol)}  # I is the identity, no MatrixSymbol
+    """Matrices a formula built by itself (a transpose, softmax, Concat): capitals with the convention's
+    shape, lower-case names (column vectors, ``transposed.py``) with the shape they were built with."""
+    return {m.name: None if m.name[:1].isupper() else m.shape  # I is the identity, no MatrixSymbol
+            for expr in exprs for m in expr.atoms(MatrixSymbol)}
 
 
 def transposed(formulas) -> dict[str, Shape]:
@@ -185,6 +230,19 @@ def evidence(text: str, declarations, exprs, formulas=(), used=None) -> dict[str
         for name, (shape, why) in source.items():
             if shape is not None or name not in found:
                 found[name] = (shape, why)
+    return found
+
+
+def defined_as_matrices(statements) -> dict[str, tuple[Shape, str]]:
+    """``M = \\begin{bmatrix} ... \\end{bmatrix}``: M is a matrix of that shape in every formula, so that
+    ``\\lambda(M)``, ``\\det M``, ``M^2`` read as what they are of a matrix."""
+    found: dict[str, tuple[Shape, str]] = {}
+    for statement, _ in statements:
+        exprs, relations = statement.exprs, statement.relations
+        if statement.lead is None and len(exprs) >= 2 and relations[:1] in (("=",), (":=",)) \
+                and isinstance(exprs[0], Symbol) and isinstance(exprs[1], sympy.ImmutableMatrix):
+            rows, cols = exprs[1].shape
+            found.setdefault(exprs[0].name, ((Integer(rows), Integer(cols)), "defined as a matrix"))
     return found
 
 

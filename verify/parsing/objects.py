@@ -47,7 +47,25 @@ def apply(head: Expr, arguments: tuple, given: tuple | None, densities: frozense
         return Density(name, arguments, ())
     if name in ("tr", "Tr") and len(arguments) == 1 and getattr(arguments[0], "is_Matrix", False):
         return sympy.Trace(arguments[0])  # of a scalar or a name of open kind: an undefined tr
+    if len(arguments) == 1 and getattr(arguments[0], "is_Matrix", False) and arguments[0].shape[0] != 1:
+        spectral = _spectral(name)
+        if spectral is not None:
+            return spectral(arguments[0])
     return Function(name)(*arguments)
+
+
+_ALL_EIGENVALUES = ("lambda", "eig", "spec", "sigma_{spec}", "\\lambda_{1, 2}", "\\lambda_{1,2}", "lambda_pm")
+
+
+def _spectral(name: str):
+    """``\\lambda(J)``, ``\\mathrm{eig}(M)``, ``\\lambda_{1,2}(M)`` (the two eigenvalues of a 2 x 2): the
+    spectrum of the matrix, a multiset; ``\\rho(M)`` its spectral radius. ``\\lambda_i(M)``, ``\\lambda_1(M)``
+    (one eigenvalue, by an order or an index the formula does not fix) stay undefined functions."""
+    if name in _ALL_EIGENVALUES:
+        return linalg.Spectrum
+    if name == "rho":
+        return linalg.SpectralRadius
+    return None
 
 
 def named_function(name: str, arguments: tuple) -> Expr:

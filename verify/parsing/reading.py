@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sympy import Expr
 
 from ..vocabulary import Density
-from . import kinds, matrices, premises, stated as said
+from . import bounds, kinds, matrices, premises, stated as said
 from .context import INTEGER, POSITIVE, merged
 from .kinds import Kinds
 from .objects import is_density_name
@@ -77,6 +77,9 @@ def read_names(text: str, formulas: list[tuple[str, bool, object]], probe: list[
     sizes = kinds.sizes(plain) | set(counts) | set(prose_sizes)
     used, multiplied, products = kinds.uses(probe)
     found = matrices.evidence(text, texts, plain, texts, {name: why for name, why in used.items() if name not in sizes})
+    for name, entry in matrices.defined_as_matrices(statements).items():
+        if found.get(name, (None,))[0] is None:  # a written shape beats the convention's
+            found[name] = entry
     identity = said.identity(text)
     if identity:  # "I the identity": the identity, never a general matrix named I
         found.pop(kinds.IDENTITY_NAME, None)
@@ -87,9 +90,10 @@ def read_names(text: str, formulas: list[tuple[str, bool, object]], probe: list[
         if names & set(found):
             for name in sorted(names - set(found) - sizes - {kinds.IDENTITY_NAME}):
                 found[name] = (None, "a product with a matrix")
-    noncommuting = frozenset(multiplied - set(found) - sizes - {kinds.IDENTITY_NAME})
+    functions = matrices.derivative_functions(text) - set(found)  # F of "F has Jacobian J(F(x))"
+    noncommuting = frozenset((multiplied | functions) - set(found) - sizes - {kinds.IDENTITY_NAME})
     scales = {**said.scales(text), **premises.normal_scales(plain)}  # the names next to the words only
-    stated = {**{name: (POSITIVE, why) for name, why in scales.items()}, **premises.in_interval(text, premise_at),
+    stated = {**{name: (POSITIVE, why) for name, why in scales.items()}, **bounds.interval_signs(text, premise_at),
               **premises.stated_bounds(stated_premises), **{name: (INTEGER, why) for name, why in counts.items()}}
     for name, evidence in {**said.integers(text, claim_at), **prose_sizes}.items():
         stated[name] = merged(stated.get(name), evidence)

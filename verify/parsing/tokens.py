@@ -92,11 +92,27 @@ def mark_calls(stream: TokenStream) -> list[Token]:
                 tokens[i + 1] = Token("CALL_LPAR", tokens[i + 1].value, start_pos=tokens[i + 1].start_pos)
         elif token.type == "LPAR" and _is_call_head(stream, i - 1, closing):
             head = tokens[i - 1]
-            if head.type in CALL_HEADS or not stream.spaced[i] or str(head.value) in APPLIED_NAMES:
+            if head.type in CALL_HEADS or not stream.spaced[i] or str(head.value) in APPLIED_NAMES \
+                    or _conditional_inside(tokens, i, pairs[i]):
                 tokens[i] = Token("CALL_LPAR", token.value, start_pos=token.start_pos)
         elif token.type == "LBRACK" and _bracket_applies(stream, i, closing):
             tokens[i] = Token("CALL_LBRACK", token.value, start_pos=token.start_pos)
     return [t for i, t in enumerate(tokens) if i not in drop]
+
+
+def _conditional_inside(tokens: list[Token], start: int, end: int) -> bool:
+    """``p (x|z)``, ``p_{\\theta} (x \\mid z)``: one bar at the top level of the bracket is a conditional,
+    so the name before it is applied even across a space (a product ``p \\cdot (x|z)`` means nothing);
+    two bars there (``a (|x| + 1)``) are an absolute value, and the space keeps the product."""
+    depth, bars = 0, 0
+    for token in tokens[start + 1:end]:
+        if token.type in OPENERS:
+            depth += 1
+        elif token.type in CLOSERS:
+            depth -= 1
+        elif depth == 0 and token.type == "PIPE":
+            bars += 1
+    return bars == 1
 
 
 def _bracket_applies(stream: TokenStream, i: int, closing: dict[int, int]) -> bool:

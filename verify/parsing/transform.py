@@ -10,6 +10,7 @@ import operator
 from dataclasses import dataclass
 
 import sympy
+from lark import Token
 from lark.visitors import Transformer_NonRecursive
 from sympy import Expr, Integer, Rational, Symbol
 from sympy.core.function import AppliedUndef
@@ -87,10 +88,46 @@ def _product(factors: tuple) -> Expr:
 
 
 def _times(a, b):
-    product = operator.mul(*fit_product(a, b))
+    a, b = fit_product(a, b)
+    if getattr(a, "is_Matrix", False) and getattr(b, "is_Matrix", False) and a.shape[1] != b.shape[0] \
+            and 1 in a.shape + b.shape and not _column_pair(a, b):
+        # SymPy does not check symbolic sizes: x^T A x with x of length n and A of t x t would be summed
+        # entry by entry over two different ranges. (Two matrices of the convention's shapes, A B, stay a
+        # product of symbols, as before.)
+        raise Refusal(f"a product of a {_shape(a)} and a {_shape(b)} matrix: the sizes do not fit; "
+                      "declare the shapes (e.g. $A \\in \\mathbb{R}^{n \\times n}$)")
+    product = operator.mul(a, b)
     if getattr(product, "is_Matrix", False) and product.shape == (1, 1):  # q^T k: a number, not a 1x1 matrix
         return product[0, 0]
     return product
+
+
+def _not_over_a_vector(body, variable) -> None:
+    """``\\int f(z) z^T z \\, dz`` with z a vector is an integral over R^n; read as one over a number z it
+    would leave z^T z outside the integration: refused."""
+    if isinstance(variable, Symbol) and any(m.name == variable.name for m in body.atoms(sympy.MatrixSymbol)):
+        raise Refusal(f"an integral over d{variable.name} where {variable.name} is a vector: not read "
+                      "(write it per coordinate, or as an expectation)")
+
+
+def _written_product(a, sign: str, b):
+    """``a \\cdot b``, ``a \\times b``, ``a * b``: the product (of matrices, the matrix product, as ML
+    notes write ``Q \\times K^T``); ``u \\times v`` of two vectors is a cross product: refused, never
+    taken for another product."""
+    vectors = all(getattr(x, "is_Matrix", False) and 1 in x.shape for x in (a, b))
+    if "times" in sign and vectors:
+        raise Refusal("\\times between two vectors (a cross product) is not read; write its components out")
+    return _times(a, b)
+
+
+def _column_pair(a, b) -> bool:
+    """``q k``, ``q \\cdot k`` of two column vectors of one length: kept as written, a product the
+    randomness reader takes for their dot product (``randomness/rewriting.vector_pair``)."""
+    return a.shape == b.shape and a.shape[1] == 1
+
+
+def _shape(matrix) -> str:
+    return f"{matrix.shape[0]} x {matrix.shape[1]}"
 
 
 def _expr(value) -> Expr:
@@ -122,8 +159,10 @@ class ToSympy(Transformer_NonRecursive):
     """Tree -> SymPy; non-recursive, so a long formula cannot exhaust the stack."""
 
     def __init__(self, limits: Limits, matrices: bool = False, kinds: Kinds = Kinds(),
-                 bounds: frozenset = frozenset()):
+                 bounds: frozenset = frozenset(), vectors: frozenset = frozenset(), scalars: frozenset = frozenset()):
         super().__init__()
+        self.scalars = scalars  # capitals in an exponent (\\sqrt{2\\pi}^J): numbers, never matrices
+        self.vectors = vectors  # lower-case names transposed next to a matrix: column vectors (transposed.py)
         self.bounds = bounds  # names in a sum's bounds (T in \\sum_{t=0}^{T-1}): sizes, not matrices
         self.caps = limits
         self.matrices = matrices  # capitals are matrices (the formula has softmax, Concat or a transpose)
@@ -192,10 +231,10 @@ class ToSympy(Transformer_NonRecursive):
         return _expr(items[0]) * self.branch
 
     def mul(self, items):
-        left = items[0]
+        left, sign, right = items
         if isinstance(left, _Implicit) and left.of is not None:  # d/dx a \cdot b: the whole product
-            return _Implicit(left.factors + (_expr(items[1]),), left.of)
-        return _times(_expr(items[0]), _expr(items[1]))
+            return _Implicit(left.factors + (_expr(right),), left.of)
+        return _written_product(_expr(left), str(sign), _expr(right))
 
     def div(self, items):
         left = items[0]
@@ -255,12 +294,16 @@ class ToSympy(Transformer_NonRecursive):
             return objects.matrix(name, self.known[name])
         if name == IDENTITY_NAME and (self.kinds.identity is not None or self.matrices):
             return self.kinds.identity if self.kinds.identity is not None else sympy.Identity(objects.size("n"))
+        if name in self.scalars and name not in self.kinds.noncommuting:
+            return objects.symbol(name)
         if name in self.kinds.noncommuting or (self.kinds.probe and is_capital(name) and name not in self.bounds):
             return Symbol(name, commutative=False)
         if self.matrices and name in self.bounds:
             return objects.size(name)
         if self.matrices and objects.is_matrix_name(name):
             return objects.matrix(name)
+        if self.matrices and name in self.vectors:
+            return objects.vector(name)
         if self.matrices and objects.is_vector_name(name):
             return objects.vector(name)
         if self.matrices:
@@ -341,7 +384,11 @@ class ToSympy(Transformer_NonRecursive):
 
     def call(self, items):
         head, (arguments, given) = items
-        return objects.apply(head, arguments, given, self.kinds.densities)
+        applied = objects.apply(head, arguments, given, self.kinds.densities)
+        if isinstance(applied, AppliedUndef) and applied.func.__name__ in self.kinds.noncommuting:
+            # a vector- or matrix-valued function (F of "F has Jacobian J"): its values do not commute
+            return sympy.Function(applied.func.__name__, commutative=False)(*applied.args)
+        return applied
 
     def bracket_call(self, items):
         """``Var[X]``, ``V[aX]``, ``P[A]``: an application, kept one even where the name also stands
@@ -573,12 +620,22 @@ class ToSympy(Transformer_NonRecursive):
         if low is None or isinstance(low, str):  # \sum_j x_j, \sum_k^C, \sum_{i \neq j}: the index set is not written
             return self._unstated(kind, word, variable, body, high if isinstance(low, str) else None,
                                   high if low is None else None)
+        if high is None:  # \sum_{j=1} x_j: from the bound written through the family's range
+            return self._from(kind, word, variable, body, low)
         span = high - low
         if span.is_infinite and low.is_finite:  # \sum_{k=0}^\infty: a series, kept symbolic
             return kind(body, (variable, low, high))
         if span.is_Number and span > self.caps.max_sum_terms:
             raise Refusal(f"a {word} over {span} terms (at most {self.caps.max_sum_terms})", "max_sum_terms")
         return kind(body, (variable, low, high))
+
+    def _from(self, kind, word: str, variable, body: Expr, low: Expr) -> Expr:
+        """``\\sum_{j=1} \\exp(o_j)`` (no upper bound written): the |o| components of the family o from
+        j = low, ``low..low + |o| - 1``; with no family indexed by j an undefined ``sum_{j=low}``."""
+        family = summed_family(body, variable) if kind is sympy.Sum and isinstance(variable, Symbol) else None
+        if family is None:
+            return sympy.Function(f"{word}_{{{variable}={sympy.latex(low)}}}")(body)
+        return sympy.Sum(body, (variable, low, low + unstated_size(*family) - 1))
 
     def _unstated(self, kind, word: str, variable, body: Expr, skipped, top) -> Expr:
         """``\\sum_j \\exp(o_j)``: the sum over the components of the family o, ``j = 1..|o|`` (``linalg.ranges``);
@@ -616,6 +673,19 @@ class ToSympy(Transformer_NonRecursive):
         *bounds, body, diff = items
         low, high = bounds[0] if bounds else (None, None)
         variable = objects.symbol(str(diff))
+        low = -sympy.oo if low is None else low
+        high = sympy.oo if high is None else high
+        _not_over_a_vector(_expr(body), variable)
+        return sympy.Integral(_expr(body), (variable, low, high))
+
+    def integral_sub(self, items):
+        """``\\int q(z_1) z_1^2 dz_1``: the variable of integration is the subscripted name, read as in the
+        integrand (an entry of a family under a sum over its index)."""
+        *bounds, body, diff, script = items
+        variable = self.subscripted([Token("NAME", str(diff)), script])
+        if not isinstance(variable, (Symbol, sympy.Indexed)):
+            raise Refusal(f"cannot integrate over d{diff}_{{...}}: its variable is not a name")
+        low, high = bounds[0] if bounds else (None, None)
         low = -sympy.oo if low is None else low
         high = sympy.oo if high is None else high
         return sympy.Integral(_expr(body), (variable, low, high))
