@@ -2,9 +2,8 @@ r"""A chain whose lines each carry one \pm (``|\lambda_\pm|^2 = \tfrac14(1\pm s)
 ``= \tfrac14(1 \pm 2s + s^2) + \eta^2``, ..., ``< 1``) read the standard way: the same sign throughout,
 decided branch by branch. A line with the other sign (\mp) or a wrong value in one branch is never proved.
 
-The checker decides the paired form (``engine.branches``); the reader gives a line's one-sided \pm as
-the set of its two values, which forgets which is the upper one, so the document-level tests marked
-``READER`` wait for it to give the paired form there too (see the games branch report)."""
+The checker decides the paired form (``engine.branches``), and the reader gives every line's \pm in
+that form, one-sided ones included, so the upper sign is never forgotten."""
 from __future__ import annotations
 
 import pytest
@@ -18,7 +17,6 @@ from verify.parsing import read_document
 from verify.theories.dynamics.written import PM_BRANCH
 from verify.verdict import Status
 
-READER = pytest.mark.xfail(strict=True, reason="the reader reads a one-sided \\pm as a set (transform._branch_sides)")
 PREMISES = ("s = \\sqrt{1-4\\eta^2}", "\\lambda_\\pm = \\tfrac12(1 \\pm s) - i\\eta", "0 < \\eta < \\tfrac12",
             "i \\text{ is the imaginary unit}")
 LINES = ["|\\lambda_\\pm|^2 = \\tfrac14(1\\pm s)^2 + \\eta^2", "= \\tfrac14(1 \\pm 2s + s^2) + \\eta^2",
@@ -33,12 +31,10 @@ def statuses(lines: list[str]) -> list[Status]:
     return [r.verdict.status for r in check_derivation(document.derivation(), CheckConfig(budget=None)).results]
 
 
-@READER
 def test_the_chain_is_proved_sign_by_sign():
     assert statuses(LINES) == [Status.PROVED] * 5
 
 
-@READER
 def test_a_line_with_the_other_sign_is_refuted():
     broken = LINES[:1] + ["= \\tfrac14(1 \\mp 2s + s^2) + \\eta^2"] + LINES[2:]
     assert statuses(broken)[1] is Status.REFUTED

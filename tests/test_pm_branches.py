@@ -56,11 +56,10 @@ def test_a_one_sided_pm_claims_its_relation_of_each_value():
     assert statuses(r"$$\tfrac{1 \pm s}{2} > \tfrac12$$", BETWEEN) == [Status.REFUTED]  # the lower value fails
 
 
-def test_lines_whose_signs_cannot_be_paired_are_never_proved():
-    """Each line's \\pm on its own is read as a set: the \\mp line takes the same values, so it is not proved."""
+def test_a_line_with_the_other_sign_is_refuted():
+    """A chain's lines keep one sign throughout: 1/2 (1 \pm s) = 1/2 \mp s/2 pairs + with -, which is false."""
     found = verdicts("$$\\tfrac{1}{2}(1 \\pm s)$$\n$$= \\tfrac12 \\mp \\tfrac{s}{2}$$\n")
-    assert [v.status for v in found] == [Status.UNKNOWN]
-    assert "which value is the upper sign is not known" in found[0].reason
+    assert [v.status for v in found] == [Status.REFUTED]
 
 
 def test_lines_whose_values_differ_either_way_are_refuted():

@@ -17,6 +17,7 @@ from sympy.core.function import AppliedUndef
 
 from ..errors import ParseError, VerifyError
 from ..parsing import parse
+from ..parsing.transform import PM_BRANCH
 from ..vocabulary import BigO, BigOmega, Theta
 from .reader import rename, symbols
 from .rubric import ContextSpec
@@ -102,12 +103,25 @@ def _expr(text: str, spec: ContextSpec) -> Expr:
     return _named(statement.exprs[0], spec)
 
 
+def _one_sided_sets(exprs: tuple) -> tuple:
+    """An answer's \\pm on one side only (``\\lambda = 1 \\pm i\\eta``) is the set of its two values: an
+    answer states values, and nothing beside it says which sign is the upper one. A \\pm on both sides
+    stays paired, as the reader gives it."""
+    signed = [n for n, e in enumerate(exprs) if getattr(e, "has", None) and e.has(PM_BRANCH)]
+    if len(signed) != 1:
+        return exprs
+    at = signed[0]
+    value = exprs[at]
+    both = FiniteSet(value.xreplace({PM_BRANCH: 1}), value.xreplace({PM_BRANCH: -1}))
+    return exprs[:at] + (both,) + exprs[at + 1:]
+
+
 def readings(text: str, spec: ContextSpec) -> list[Answer]:
     """Every way ``text`` can be an answer: as a whole, its right side, a relation; first the whole."""
     out: list[Answer] = []
     try:
         statement = parse(text, "latex")
-        exprs = tuple(_named(e, spec) for e in statement.exprs)
+        exprs = _one_sided_sets(tuple(_named(e, spec) for e in statement.exprs))
         if not statement.relations and len(exprs) == 1:
             out.append(Answer(exprs[0], text))
         elif len(exprs) >= 2:

@@ -582,7 +582,7 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], names: R
         bound = {s.name for s in variables(everything)} | {s.name for e in everything for x in e.atoms(Indexed)
                                                             for i in x.indices for s in i.free_symbols}
         mapping.update({s: sympy.I for s in mapping if s.name == "i" and "i" not in bound})
-    moves = dependence.moving(_parsed(formulas) + everything)
+    moves = dependence.moving(_parsed(formulas) + everything, builder.definitions)
     mapping.update(dependence.as_functions(set(mapping), moves, mapping, everything))
     kind_notes = {**names.notes(), **dependence.note(moves, {s.name for s in mapping})}
     if spectral_i and any(value == sympy.I for value in mapping.values()):

@@ -19,6 +19,7 @@ import lark
 from lark import Lark, Token, Tree, UnexpectedInput
 from lark.exceptions import UnexpectedToken, VisitError
 from lark.lexer import Lexer
+import sympy
 from sympy import Expr
 
 from ..errors import ParseError
@@ -29,7 +30,7 @@ from .labels import blank_labels
 from .latex_lexer import lex_latex
 from .transposed import transposed_vectors
 from .limits import DEFAULT_LIMITS, Limits
-from .transform import Refusal, Statement, ToSympy
+from .transform import PM_BRANCH, Refusal, Statement, ToSympy
 from .written import keeping_tree
 
 _KEPT = frozenset({"TIMES", "NUMBER", "NAME", "FUNC", "OPER", "DIFF", "BIGO", "EQ", "NE", "LE", "GE", "LT", "GT",
@@ -226,9 +227,14 @@ def _inside_pm(node) -> bool:
 
 
 def _single(statement: Statement, text: str) -> Expr:
+    """One expression; with \\pm in it, the set of its two values (a lone expression has no other side
+    to pair its branches with)."""
     if statement.lead is not None or len(statement.exprs) != 1:
         raise parse_error("expected one expression, found a relation", text, 0)
-    return statement.exprs[0]
+    expr = statement.exprs[0]
+    if isinstance(expr, sympy.Basic) and expr.has(PM_BRANCH):
+        return sympy.FiniteSet(expr.xreplace({PM_BRANCH: 1}), expr.xreplace({PM_BRANCH: -1}))
+    return expr
 
 
 def parse_latex_expr(text: str, limits: Limits = DEFAULT_LIMITS) -> Expr:

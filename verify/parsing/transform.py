@@ -61,9 +61,10 @@ class _Indices:
 
 @dataclass(frozen=True)
 class _DerivativeOperator:
-    """``\\frac{\\partial}{\\partial x}``: a derivative waiting for what it applies to."""
+    """``\\frac{\\partial}{\\partial x}``: a derivative waiting for what it applies to; ``(x, n)`` for the
+    n-th derivative (``\\frac{d^2}{dx^2}``)."""
 
-    variable: Symbol
+    variable: Symbol | tuple
 
 
 @dataclass(frozen=True)
@@ -526,6 +527,9 @@ class ToSympy(Transformer_NonRecursive):
 
     def frac(self, items):
         top, bottom = (item if isinstance(item, _Partial) else _expr(item) for item in items)
+        higher = _higher_derivative(top, bottom)
+        if higher is not None:
+            return higher
         variable = _differential(bottom)
         if variable is not None:
             if _is_bare_d(top):
@@ -738,12 +742,12 @@ PM_BRANCH = Symbol("pm_branch", real=True)
 
 
 def _branch_sides(upper: tuple, lower: tuple) -> tuple:
-    """One side with ``\\pm``: the set of its two values. Several: the branches stay paired, upper with
-    upper, as ((1 + b) U + (1 - b) L) / 2 in a real b, so the statement holds for every b exactly when it
-    holds in both branches (``\\tfrac{1 \\pm s}{2} = \\tfrac12 \\mp \\tfrac{s}{2}`` is then false, as read)."""
-    differing = [n for n, (x, y) in enumerate(zip(upper, lower)) if x != y]
-    if len(differing) < 2:
-        return tuple(x if x == y else sympy.FiniteSet(x, y) for x, y in zip(upper, lower))
+    """The branches of every side with ``\\pm`` stay paired, upper with upper, as ((1 + b) U + (1 - b) L) / 2
+    in a real b, so the statement holds for every b exactly when it holds in both branches
+    (``\\tfrac{1 \\pm s}{2} = \\tfrac12 \\mp \\tfrac{s}{2}`` is then false, as read). A line of a chain with
+    its \\pm on one side is paired too, with the lines before it: the same sign throughout."""
+    if all(x == y for x, y in zip(upper, lower)):
+        return tuple(upper)
     return tuple(x if x == y else ((1 + PM_BRANCH) * x + (1 - PM_BRANCH) * y) / 2 for x, y in zip(upper, lower))
 
 
@@ -821,6 +825,47 @@ def _is_capital(expr) -> bool:
 
 def _is_bare_d(expr) -> bool:
     return expr == Symbol("d") or isinstance(expr, _Partial) and expr.of is None
+
+
+_D = Symbol("d")
+
+
+def _d_order(expr) -> int:
+    """n for a factor d^n (n >= 2) of a product as read (``d^2 h`` is d**2 * h), else 0."""
+    factors = expr.args if isinstance(expr, sympy.Mul) else (expr,)
+    for factor in factors:
+        if isinstance(factor, sympy.Pow) and factor.base == _D and factor.exp.is_Integer and factor.exp >= 2:
+            return int(factor.exp)
+    return 0
+
+
+def _higher_derivative(top, bottom):
+    """``\\frac{d^2 h}{dx^2}``, ``\\frac{d^2}{dx^2}``: the n-th derivative, never the product d h / x^2.
+    Leibniz notation of order n >= 2 needs d^n on top and d x^n below; any other mix of powers of d
+    (``\\frac{d^2 h}{dx}``, ``\\frac{d^2 y}{dx\\,dt}``) is refused, since no reading of it is standard."""
+    if isinstance(top, _Partial) or isinstance(bottom, _Partial):
+        return None
+    order = _d_order(top)
+    below = bottom.args if isinstance(bottom, sympy.Mul) else (bottom,)
+    powered = [f for f in below if isinstance(f, sympy.Pow) and isinstance(f.base, Symbol) and f.exp.is_Integer]
+    shaped = (isinstance(bottom, sympy.Mul) and len(below) == 2 and _D in below and len(powered) == 1)
+    if not order:
+        if shaped and _D in getattr(top, "free_symbols", ()) and powered[0].exp >= 2:
+            raise Refusal("a derivative written with d x^n below needs d^n above (\\frac{d^n f}{dx^n})")
+        return None
+    if not (_D in getattr(bottom, "free_symbols", ())):
+        return None  # d^2 h / 2: d is a name here
+    if not shaped or powered[0].exp != order or powered[0].base == _D:
+        raise Refusal(f"cannot read this as a derivative: d^{order} above needs d x^{order} below "
+                      "(\\frac{d^n f}{dx^n}); mixed differentials are not read")
+    variable = powered[0].base
+    rest = sympy.Mul(*[f for f in (top.args if isinstance(top, sympy.Mul) else (top,))
+                       if not (isinstance(f, sympy.Pow) and f.base == _D)])
+    if rest == 1:
+        return _DerivativeOperator((variable, order))
+    if isinstance(rest, Symbol) or isinstance(rest, sympy.core.function.AppliedUndef):
+        return sympy.Derivative(rest, (variable, order))
+    raise Refusal(f"write the function after the operator: \\frac{{d^{order}}}{{dx^{order}}} (...)")
 
 
 def _differential(expr):
