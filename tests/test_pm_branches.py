@@ -57,7 +57,7 @@ def test_a_one_sided_pm_claims_its_relation_of_each_value():
 
 
 def test_a_line_with_the_other_sign_is_refuted():
-    """A chain's lines keep one sign throughout: 1/2 (1 \pm s) = 1/2 \mp s/2 pairs + with -, which is false."""
+    r"""A chain's lines keep one sign throughout: 1/2 (1 \pm s) = 1/2 \mp s/2 pairs + with -, which is false."""
     found = verdicts("$$\\tfrac{1}{2}(1 \\pm s)$$\n$$= \\tfrac12 \\mp \\tfrac{s}{2}$$\n")
     assert [v.status for v in found] == [Status.REFUTED]
 
