@@ -127,6 +127,7 @@ class Hooks:
         self.defined, self.families = definitions(context)
         self.matrices = matrices
         self.scalars: dict = {}
+        self.names: dict = {}
         self.rng = np.random.default_rng(seed)
 
     def table(self) -> dict:
@@ -149,13 +150,15 @@ class Hooks:
         raise Undecided(f"no value for the matrix {expr}")
 
     def indexed(self, expr, evaluate):
-        name = str(expr.base.label)
         if expr.base in self.families:
             fact = self.families[expr.base]
             inner = evaluate
             for symbol, value in zip(fact.lhs.indices, expr.indices):
                 inner = inner.bound(symbol, evaluate(value))
             return inner(fact.rhs)
+        name = self.names.get(expr.base)
+        if name is None:  # printed once per family: a sum evaluates x_i at every term
+            name = self.names[expr.base] = str(expr.base.label)
         if len(expr.indices) == 1 and name.islower() and name.upper() in self.matrices:
             return _row(Row(self.matrices[name.upper()], expr.indices[0]), evaluate)
         if len(expr.indices) == 2 and name in self.matrices:
