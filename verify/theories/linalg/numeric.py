@@ -32,7 +32,7 @@ def definitions(context: Context) -> tuple[dict, dict]:
 
 
 def _integer(value) -> int:
-    number = float(np.real(value))
+    number = value if type(value) is float else float(np.real(value))  # the common case, without numpy
     if not number.is_integer():
         raise Undecided(f"an index or size evaluated to {number:g}, not an integer")
     return int(number)
@@ -127,7 +127,7 @@ class Hooks:
         self.defined, self.families = definitions(context)
         self.matrices = matrices
         self.scalars: dict = {}
-        self.names: dict = {}
+        self.readings: dict = {}  # (id of an IndexedBase, index count) -> (base, reading)
         self.rng = np.random.default_rng(seed)
 
     def table(self) -> dict:
@@ -150,20 +150,39 @@ class Hooks:
         raise Undecided(f"no value for the matrix {expr}")
 
     def indexed(self, expr, evaluate):
-        if expr.base in self.families:
-            fact = self.families[expr.base]
+        base, indices = expr.args[0], expr.args[1:]
+        kind, what = self._reading(base, len(indices))
+        if kind == "family":
             inner = evaluate
-            for symbol, value in zip(fact.lhs.indices, expr.indices):
+            for symbol, value in zip(what.lhs.indices, indices):
                 inner = inner.bound(symbol, evaluate(value))
-            return inner(fact.rhs)
-        name = self.names.get(expr.base)
-        if name is None:  # printed once per family: a sum evaluates x_i at every term
-            name = self.names[expr.base] = str(expr.base.label)
-        if len(expr.indices) == 1 and name.islower() and name.upper() in self.matrices:
-            return _row(Row(self.matrices[name.upper()], expr.indices[0]), evaluate)
-        if len(expr.indices) == 2 and name in self.matrices:
-            return _entry(Entry(self.matrices[name], *expr.indices), evaluate)
-        return self.scalar(name, tuple(_integer(evaluate(i)) for i in expr.indices))
+            return inner(what.rhs)
+        if kind == "row":
+            return _row(Row(what, indices[0]), evaluate)
+        if kind == "entry":
+            return _entry(Entry(what, *indices), evaluate)
+        return self.scalar(what, tuple(_integer(evaluate(i)) for i in indices))
+
+    def _reading(self, base, count: int) -> tuple[str, object]:
+        """What ``base[...]`` with ``count`` indices names: a defined family (its fact), a row or an
+        entry of a matrix (the matrix), else a scalar family (its name). Found once per base object:
+        a sum evaluates ``x_i`` at every term, and comparing IndexedBases is slow. Keyed by identity,
+        the base kept alongside so that a recycled id never matches."""
+        cached = self.readings.get((id(base), count))
+        if cached is not None and cached[0] is base:
+            return cached[1]
+        if base in self.families:
+            reading = ("family", self.families[base])
+        else:
+            name = str(base.label)
+            if count == 1 and name.islower() and name.upper() in self.matrices:
+                reading = ("row", self.matrices[name.upper()])
+            elif count == 2 and name in self.matrices:
+                reading = ("entry", self.matrices[name])
+            else:
+                reading = ("scalar", name)
+        self.readings[(id(base), count)] = (base, reading)
+        return reading
 
     def scalar(self, name: str, position: tuple[int, ...]) -> float:
         """An unconstrained scalar family x_i: a fresh normal draw per distinct position."""
