@@ -10,6 +10,7 @@ always decides (consistent, refuted or unknown).
 from __future__ import annotations
 
 import functools
+import importlib
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Iterator
 
@@ -578,6 +579,22 @@ def _report(derivation: Derivation, plan, outcomes: list[Outcome], config: Check
     return report
 
 
+NUMBER_MODULES = {  # theory -> the module its numeric tier imports on first use
+    "linalg": "verify.theories.linalg.numeric",
+    "moments": "verify.theories.moments.concrete",
+    "probability": "verify.theories.probability.model",
+}
+
+
+def _import_numbers(context: Context) -> None:
+    """Import the numeric modules of the context's theories here, before workers are forked: a module a
+    worker imports is imported again by every worker (each starts from this process), which costs
+    some tens of milliseconds each time, charged to the check that first draws numbers."""
+    for name in context.theories:
+        if name in NUMBER_MODULES:
+            importlib.import_module(NUMBER_MODULES[name])
+
+
 LANE_SIZE = 40  # checks per worker lane: small enough to spread a long derivation over the workers,
 # large enough that few workers are forked (each fork loses the caches its predecessor warmed)
 
@@ -594,6 +611,8 @@ def check_derivations(derivations: Iterable[Derivation], config: CheckConfig = C
 
     def task_lists():
         for derivation in derivations:
+            if config.budget is not None:  # the checks run in forked workers
+                _import_numbers(derivation.context)
             plan = _plan(derivation, config)
             tasks = [functools.partial(_with_text, entry, check) for entry, check in plan]
             lanes = [tasks[k:k + LANE_SIZE] for k in range(0, len(tasks), LANE_SIZE)] or [[]]
