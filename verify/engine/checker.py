@@ -404,13 +404,14 @@ def numeric(step: StepQuestion) -> Verdict:
     nothing when the step holds in the standard other reading (``i`` the imaginary unit): unknown."""
     if step.undecided_form is not None:  # the numbers would decide what the symbols leave open: not drawn
         return unknown(f"not decided symbolically: {step.undecided_form}")
-    residual = str(step.canonical[0])
-    try:
+    try:  # the residual is printed after: a check the numbers leave undecided (Undecided) never shows it
         found = numeric_check(step.lhs, step.relation, step.rhs, step.context, step.config)
     except OverflowError:  # a sum to infinity, or a value beyond floats: the numbers cannot say
+        residual = str(step.canonical[0])
         return unknown(f"not decided symbolically, and a side cannot be evaluated numerically (a sum to infinity "
                        f"or a value too large for floating point); residual (left - right) in canonical form: {residual}",
                        residual=residual)
+    residual = str(step.canonical[0])
     if found.status is Status.UNKNOWN:
         return unknown(f"{found.reason}; residual (left - right) in canonical form: {residual}", residual=residual)
     if found.status is Status.REFUTED and step.readings:

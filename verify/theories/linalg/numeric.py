@@ -8,6 +8,7 @@ the numeric tier means what the symbolic tier means. Shape mismatches raise
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -230,18 +231,47 @@ def _indexed_ranges(node: Indexed, matrices: dict, families: dict, within) -> No
         within(node.indices[0], matrices[name].rows), within(node.indices[1], matrices[name].cols)
 
 
-def instantiate(context: Context, expr, rng: np.random.Generator, instance: Instance) -> str | None:
+@dataclass(frozen=True)
+class _Layout:
+    """What the draws of one step need to know of its expression and facts, whatever the numbers:
+    its matrices, the ranges of its free indices, its indexed nodes."""
+
+    matrices: dict
+    defined: dict
+    ranges: dict
+    indexed: tuple
+
+
+_LAYOUTS: dict = {}  # (id(context), id(expr)) -> (context, expr, layout): the numeric tier draws many times
+
+
+def _layout(context: Context, expr) -> _Layout:
+    """The step's layout, found once for the many draws of one check. Keyed by identity, the
+    (immutable) context and expression kept alongside so that a recycled id never matches."""
+    cached = _LAYOUTS.get((id(context), id(expr)))
+    if cached is not None and cached[0] is context and cached[1] is expr:
+        return cached[2]
     scope = Tuple(expr, *(f.rhs for f in context.facts))
     matrices = {m.name: m for m in scope.atoms(MatrixSymbol)}
+    defined, families = definitions(context)
+    layout = _Layout(matrices, defined, _index_ranges(scope, matrices, families), tuple(scope.atoms(Indexed)))
+    if len(_LAYOUTS) > 64:
+        _LAYOUTS.clear()
+    _LAYOUTS[(id(context), id(expr))] = (context, expr, layout)
+    return layout
+
+
+def instantiate(context: Context, expr, rng: np.random.Generator, instance: Instance) -> str | None:
+    layout = _layout(context, expr)
+    matrices, defined = layout.matrices, layout.defined
     _sizes(matrices.values(), rng, instance)
-    defined, _ = definitions(context)
     for name, m in sorted(matrices.items()):
         if m not in defined:
             rows, cols = _dimension(m.rows, instance), _dimension(m.cols, instance)
             instance.values[m] = np.round(rng.normal(size=(rows, cols)), 3)
             instance.described.append((name, np.array2string(instance.values[m], precision=2)))
-    reason = _indices(_index_ranges(scope, matrices, definitions(context)[1]), rng, instance)
-    for node in scope.atoms(Indexed):
+    reason = _indices(layout.ranges, rng, instance)
+    for node in layout.indexed:
         instance.values.setdefault(node, None)  # evaluated by the hook, not sampled as a symbol
         instance.values.setdefault(node.base, None)
     instance.hooks.update(Hooks(context, matrices, int(rng.integers(2**31))).table())
