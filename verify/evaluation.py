@@ -89,22 +89,42 @@ def _matrix_power(base: np.ndarray, exponent):
     return np.linalg.matrix_power(base, n)
 
 
+_HANDLERS: dict[type, str] = {}
+
+
+def _handler_name(node_type: type) -> str:
+    """``_eval_<class name>``, built once per node type."""
+    return _HANDLERS.setdefault(node_type, f"_eval_{node_type.__name__}")
+
+
 class Evaluator:
     """Numeric value of expressions under one instantiation."""
 
-    def __init__(self, values: dict, hooks: dict | None = None):
+    def __init__(self, values: dict, hooks: dict | None = None, _kinds: dict | None = None):
         self.values = dict(values)
         self.hooks = hooks or {}
+        self._kinds = {} if _kinds is None else _kinds  # shared with every bound copy
+
+    def _hook_kind(self, node_type: type) -> type | None:
+        """The first hook class a node of ``node_type`` is an instance of (the hooks' order decides),
+        found once per type: a sum of many terms walks the same few node types thousands of times.
+        Recomputed when hooks are added (the cache remembers how many there were)."""
+        cached = self._kinds.get(node_type)
+        if cached is not None and cached[0] == len(self.hooks):
+            return cached[1]
+        kind = next((k for k in self.hooks if issubclass(node_type, k)), None)
+        self._kinds[node_type] = (len(self.hooks), kind)
+        return kind
 
     def __call__(self, expr: Expr) -> Any:
-        for kind, hook in self.hooks.items():
-            if isinstance(expr, kind):
-                return hook(expr, self)
-        if expr.is_Number or expr in (sympy.pi, sympy.E, sympy.I):
+        kind = self._hook_kind(type(expr))
+        if kind is not None:
+            return self.hooks[kind](expr, self)
+        if expr.is_Number or expr is sympy.pi or expr is sympy.E or expr is sympy.I:  # singletons
             return complex(expr) if expr is sympy.I else float(expr)
         if expr.is_Symbol:
             return self._symbol(expr)
-        handler = getattr(self, f"_eval_{type(expr).__name__}", None)
+        handler = getattr(self, _HANDLERS.get(type(expr)) or _handler_name(type(expr)), None)
         if handler is not None:
             return handler(expr)
         if type(expr) in _FUNCTIONS:
@@ -121,7 +141,7 @@ class Evaluator:
 
     def bound(self, symbol, value) -> "Evaluator":
         """A copy in which ``symbol`` takes ``value`` (a number or a grid)."""
-        inner = Evaluator(self.values, self.hooks)
+        inner = Evaluator(self.values, self.hooks, self._kinds)
         inner.values[symbol] = value
         return inner
 

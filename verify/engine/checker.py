@@ -10,6 +10,7 @@ always decides (consistent, refuted or unknown).
 from __future__ import annotations
 
 import functools
+import importlib
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Iterator
 
@@ -403,13 +404,14 @@ def numeric(step: StepQuestion) -> Verdict:
     nothing when the step holds in the standard other reading (``i`` the imaginary unit): unknown."""
     if step.undecided_form is not None:  # the numbers would decide what the symbols leave open: not drawn
         return unknown(f"not decided symbolically: {step.undecided_form}")
-    residual = str(step.canonical[0])
-    try:
+    try:  # the residual is printed after: a check the numbers leave undecided (Undecided) never shows it
         found = numeric_check(step.lhs, step.relation, step.rhs, step.context, step.config)
     except OverflowError:  # a sum to infinity, or a value beyond floats: the numbers cannot say
+        residual = str(step.canonical[0])
         return unknown(f"not decided symbolically, and a side cannot be evaluated numerically (a sum to infinity "
                        f"or a value too large for floating point); residual (left - right) in canonical form: {residual}",
                        residual=residual)
+    residual = str(step.canonical[0])
     if found.status is Status.UNKNOWN:
         return unknown(f"{found.reason}; residual (left - right) in canonical form: {residual}", residual=residual)
     if found.status is Status.REFUTED and step.readings:
@@ -578,6 +580,22 @@ def _report(derivation: Derivation, plan, outcomes: list[Outcome], config: Check
     return report
 
 
+NUMBER_MODULES = {  # theory -> the module its numeric tier imports on first use
+    "linalg": "verify.theories.linalg.numeric",
+    "moments": "verify.theories.moments.concrete",
+    "probability": "verify.theories.probability.model",
+}
+
+
+def _import_numbers(context: Context) -> None:
+    """Import the numeric modules of the context's theories here, before workers are forked: a module a
+    worker imports is imported again by every worker (each starts from this process), which costs
+    some tens of milliseconds each time, charged to the check that first draws numbers."""
+    for name in context.theories:
+        if name in NUMBER_MODULES:
+            importlib.import_module(NUMBER_MODULES[name])
+
+
 LANE_SIZE = 40  # checks per worker lane: small enough to spread a long derivation over the workers,
 # large enough that few workers are forked (each fork loses the caches its predecessor warmed)
 
@@ -594,6 +612,8 @@ def check_derivations(derivations: Iterable[Derivation], config: CheckConfig = C
 
     def task_lists():
         for derivation in derivations:
+            if config.budget is not None:  # the checks run in forked workers
+                _import_numbers(derivation.context)
             plan = _plan(derivation, config)
             tasks = [functools.partial(_with_text, entry, check) for entry, check in plan]
             lanes = [tasks[k:k + LANE_SIZE] for k in range(0, len(tasks), LANE_SIZE)] or [[]]

@@ -8,6 +8,7 @@ the numeric tier means what the symbolic tier means. Shape mismatches raise
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -32,7 +33,7 @@ def definitions(context: Context) -> tuple[dict, dict]:
 
 
 def _integer(value) -> int:
-    number = float(np.real(value))
+    number = value if type(value) is float else float(np.real(value))  # the common case, without numpy
     if not number.is_integer():
         raise Undecided(f"an index or size evaluated to {number:g}, not an integer")
     return int(number)
@@ -127,6 +128,7 @@ class Hooks:
         self.defined, self.families = definitions(context)
         self.matrices = matrices
         self.scalars: dict = {}
+        self.readings: dict = {}  # (id of an IndexedBase, index count) -> (base, reading)
         self.rng = np.random.default_rng(seed)
 
     def table(self) -> dict:
@@ -149,18 +151,39 @@ class Hooks:
         raise Undecided(f"no value for the matrix {expr}")
 
     def indexed(self, expr, evaluate):
-        name = str(expr.base.label)
-        if expr.base in self.families:
-            fact = self.families[expr.base]
+        base, indices = expr.args[0], expr.args[1:]
+        kind, what = self._reading(base, len(indices))
+        if kind == "family":
             inner = evaluate
-            for symbol, value in zip(fact.lhs.indices, expr.indices):
+            for symbol, value in zip(what.lhs.indices, indices):
                 inner = inner.bound(symbol, evaluate(value))
-            return inner(fact.rhs)
-        if len(expr.indices) == 1 and name.islower() and name.upper() in self.matrices:
-            return _row(Row(self.matrices[name.upper()], expr.indices[0]), evaluate)
-        if len(expr.indices) == 2 and name in self.matrices:
-            return _entry(Entry(self.matrices[name], *expr.indices), evaluate)
-        return self.scalar(name, tuple(_integer(evaluate(i)) for i in expr.indices))
+            return inner(what.rhs)
+        if kind == "row":
+            return _row(Row(what, indices[0]), evaluate)
+        if kind == "entry":
+            return _entry(Entry(what, *indices), evaluate)
+        return self.scalar(what, tuple(_integer(evaluate(i)) for i in indices))
+
+    def _reading(self, base, count: int) -> tuple[str, object]:
+        """What ``base[...]`` with ``count`` indices names: a defined family (its fact), a row or an
+        entry of a matrix (the matrix), else a scalar family (its name). Found once per base object:
+        a sum evaluates ``x_i`` at every term, and comparing IndexedBases is slow. Keyed by identity,
+        the base kept alongside so that a recycled id never matches."""
+        cached = self.readings.get((id(base), count))
+        if cached is not None and cached[0] is base:
+            return cached[1]
+        if base in self.families:
+            reading = ("family", self.families[base])
+        else:
+            name = str(base.label)
+            if count == 1 and name.islower() and name.upper() in self.matrices:
+                reading = ("row", self.matrices[name.upper()])
+            elif count == 2 and name in self.matrices:
+                reading = ("entry", self.matrices[name])
+            else:
+                reading = ("scalar", name)
+        self.readings[(id(base), count)] = (base, reading)
+        return reading
 
     def scalar(self, name: str, position: tuple[int, ...]) -> float:
         """An unconstrained scalar family x_i: a fresh normal draw per distinct position."""
@@ -208,18 +231,47 @@ def _indexed_ranges(node: Indexed, matrices: dict, families: dict, within) -> No
         within(node.indices[0], matrices[name].rows), within(node.indices[1], matrices[name].cols)
 
 
-def instantiate(context: Context, expr, rng: np.random.Generator, instance: Instance) -> str | None:
+@dataclass(frozen=True)
+class _Layout:
+    """What the draws of one step need to know of its expression and facts, whatever the numbers:
+    its matrices, the ranges of its free indices, its indexed nodes."""
+
+    matrices: dict
+    defined: dict
+    ranges: dict
+    indexed: tuple
+
+
+_LAYOUTS: dict = {}  # (id(context), id(expr)) -> (context, expr, layout): the numeric tier draws many times
+
+
+def _layout(context: Context, expr) -> _Layout:
+    """The step's layout, found once for the many draws of one check. Keyed by identity, the
+    (immutable) context and expression kept alongside so that a recycled id never matches."""
+    cached = _LAYOUTS.get((id(context), id(expr)))
+    if cached is not None and cached[0] is context and cached[1] is expr:
+        return cached[2]
     scope = Tuple(expr, *(f.rhs for f in context.facts))
     matrices = {m.name: m for m in scope.atoms(MatrixSymbol)}
+    defined, families = definitions(context)
+    layout = _Layout(matrices, defined, _index_ranges(scope, matrices, families), tuple(scope.atoms(Indexed)))
+    if len(_LAYOUTS) > 64:
+        _LAYOUTS.clear()
+    _LAYOUTS[(id(context), id(expr))] = (context, expr, layout)
+    return layout
+
+
+def instantiate(context: Context, expr, rng: np.random.Generator, instance: Instance) -> str | None:
+    layout = _layout(context, expr)
+    matrices, defined = layout.matrices, layout.defined
     _sizes(matrices.values(), rng, instance)
-    defined, _ = definitions(context)
     for name, m in sorted(matrices.items()):
         if m not in defined:
             rows, cols = _dimension(m.rows, instance), _dimension(m.cols, instance)
             instance.values[m] = np.round(rng.normal(size=(rows, cols)), 3)
             instance.described.append((name, np.array2string(instance.values[m], precision=2)))
-    reason = _indices(_index_ranges(scope, matrices, definitions(context)[1]), rng, instance)
-    for node in scope.atoms(Indexed):
+    reason = _indices(layout.ranges, rng, instance)
+    for node in layout.indexed:
         instance.values.setdefault(node, None)  # evaluated by the hook, not sampled as a symbol
         instance.values.setdefault(node.base, None)
     instance.hooks.update(Hooks(context, matrices, int(rng.integers(2**31))).table())
