@@ -28,6 +28,7 @@ from ..theories.dynamics.expansion import local_expansion
 from ..theories.dynamics.region import region_of
 from ..theories.dynamics.rules import BOTH_SIGNS
 from ..theories.dynamics.sign import decide_relation
+from ..theories.probability.families import one_model_readings
 from ..vocabulary.linalg import Spectrum
 from ..undecided import Undecided
 from ..verdict import CheckResult, DerivationReport, Status, Tier, Verdict, proved, unknown
@@ -373,7 +374,7 @@ def _integer_exponents(expr: Expr) -> set[Symbol]:
 def other_readings(lhs: Expr, rhs: Expr) -> tuple[OtherReading, ...]:
     """The standard readings of names whose kind the context left open: a plain ``i`` that is no index
     as the imaginary unit, a square matrix ``I`` as the identity, a name in the exponent of ``-1`` as
-    an integer. Each is only a reading the document may mean, so it can stop a refutation, never prove."""
+    an integer, density names of one model (``p`` and ``p_theta``) as one law. Each is only a reading the document may mean, so it can stop a refutation, never prove."""
     sides = Tuple(lhs, rhs)
     found = [OtherReading("i is the imaginary unit", ((s, sympy.I),)) for s in sides.free_symbols
              if isinstance(s, Symbol) and s.name == IMAGINARY_NAME and s.is_integer is None]
@@ -381,6 +382,7 @@ def other_readings(lhs: Expr, rhs: Expr) -> tuple[OtherReading, ...]:
               if m.name == IDENTITY_NAME and m.rows == m.cols]
     found += [OtherReading(f"{s} is an integer", ((s, Symbol(s.name, integer=True, positive=s.is_positive)),))
               for s in sorted(_integer_exponents(lhs) | _integer_exponents(rhs), key=str)]
+    found += [OtherReading(says, tuple(mapping.items())) for says, mapping in one_model_readings(sides)]
     if len(found) > 1:
         found.append(OtherReading(" and ".join(r.says for r in found), tuple(p for r in found for p in r.substitution)))
     return tuple(found)
