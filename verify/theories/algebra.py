@@ -58,6 +58,7 @@ def apply_facts(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     """
     used: list[Rule] = []
     facts = usable_facts(context)
+    expr = as_premised(expr, facts)
     for _ in range(len(facts)):
         before = expr
         for fact in facts:
@@ -67,6 +68,23 @@ def apply_facts(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
         if expr == before:
             break
     return expr, tuple(used)
+
+
+def _application_key(applied: AppliedUndef) -> tuple:
+    return applied.func.__name__, applied.args
+
+
+def as_premised(expr: Expr, facts: tuple) -> Expr:
+    """Each application written as a fact's left side is that left side: ``h(D)`` read as a real
+    function moving with D (so ``dh/dD`` is Derivative(h(D), D)) is the ``h(D)`` a premise gives a value,
+    though the reader made two function objects (one with assumptions). Same name and same arguments
+    only: the premise holds for that application, never for h at another argument."""
+    premised = {_application_key(f.lhs): f.lhs for f in facts if isinstance(f.lhs, AppliedUndef)}
+    if not premised or not expr.has(AppliedUndef):
+        return expr
+    mapping = {a: premised[_application_key(a)] for a in expr.atoms(AppliedUndef)
+               if _application_key(a) in premised and a != premised[_application_key(a)]}
+    return expr.xreplace(mapping) if mapping else expr
 
 
 def bound_symbols(expr: Basic) -> set:
@@ -348,8 +366,30 @@ def _recurrence_members(free: set, defined: dict) -> set:
     return {s for s in free if isinstance(s, sympy.Symbol) and base(s) in families and s not in state}
 
 
+def _premised_derivatives(expr: Expr, context: Context) -> bool:
+    """Does ``expr`` differentiate an application a fact gives a value (``dh/dD`` after ``h(D) = ...``)?"""
+    keys = {_application_key(f.lhs) for f in usable_facts(context) if isinstance(f.lhs, AppliedUndef)}
+    return bool(keys) and any(_application_key(a) in keys for d in expr.atoms(sympy.Derivative)
+                              for a in d.expr.atoms(AppliedUndef))
+
+
+def _premised_derivative(context: Context):
+    """A derivative evaluated after the facts are put in under it (``as_premised``): carried out exactly
+    on the value, numbers only for the result; a derivative left over is undecided."""
+    def value(node: sympy.Derivative, evaluate: Evaluator):
+        done = carried_out(apply_facts(node, context)[0])
+        if done.has(sympy.Derivative):
+            raise Undecided(f"cannot differentiate {node.expr} symbolically")
+        return evaluate(done)
+    return value
+
+
 def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance) -> str | None:
-    """Sample every free symbol by its assumptions; defined symbols take their definition's value."""
+    """Sample every free symbol by its assumptions; defined symbols take their definition's value.
+    A derivative of a premised application is evaluated on the premise's value (the indexed families'
+    derivatives are the engine's)."""
+    if not expr.has(sympy.Indexed) and _premised_derivatives(expr, context):
+        instance.hooks.setdefault(sympy.Derivative, _premised_derivative(context))
     defined = definitions(context)
     bound = set(instance.values) | set(context.integration_variables)
     needed = _needed(expr, defined)
