@@ -202,6 +202,22 @@ class Evaluator:
         inner = sympy.Sum(body, *expr.limits[1:]) if len(expr.limits) > 1 else body
         return sum(self.bound(variable, float(k))(inner) for k in range(low, high + 1))
 
+    def _eval_Product(self, expr):
+        """A finite product term by term, as a sum is (the empty product is 1); an infinite one is undecided."""
+        body = expr.function
+        variable, low, high = expr.limits[0]
+        low, high = float(self(low)), float(self(high))
+        if not (np.isfinite(low) and np.isfinite(high)):
+            raise Undecided("an infinite product has no value from finitely many factors")
+        low, high = int(round(low)), int(round(high))
+        if high - low > MAX_SUM_TERMS:
+            raise Undecided("product too long to evaluate")
+        inner = sympy.Product(body, *expr.limits[1:]) if len(expr.limits) > 1 else body
+        result = 1.0
+        for k in range(low, high + 1):
+            result = _times(result, self.bound(variable, float(k))(inner))
+        return result
+
     def _eval_Derivative(self, expr):
         done = expr.doit(deep=False)  # exact differentiation first; numbers only for the result
         if done.has(sympy.Derivative):
