@@ -7,6 +7,8 @@
   (``hi < lo``) sums to 0, never to SymPy's Karr reflection (``sum_{k=3}^{1} 1 = -1``);
   a sum whose count may be negative is held as written;
 * a short concrete range (at most ``SMALL_RANGE`` terms) is written out;
+* an integer lower limit is shifted to 1 (``sum_{i=0}^{n-1} a_{i+1} = sum_{i=1}^{n} a_i``, finite or
+  infinite): the same terms, so sums over one summand pattern written from other starts agree;
 * ``exp`` of a sum becomes a product of ``exp``s (SymPy's ``power_exp`` expansion);
 * bound indices are renamed by nesting depth (``_j0`` outermost), so two sums that
   differ only in the names of their dummies become the same object.
@@ -22,13 +24,19 @@ from __future__ import annotations
 
 import functools
 
-from sympy import Add, Derivative, Dummy, Expr, Integer, Mul, Sum, expand
+from sympy import Add, Derivative, Dummy, Expr, Integer, Mul, S, Sum, expand
 
 from ..asymptotics.sums import CLOSED_FORM_SUMS
-from .held import depends_on, hold, memoised, realise
+from .held import depends_on, hold, memoised, realise, substitute
+from ..base import Rule, register_rule
 from .rules import SUM_WRITTEN_OUT, SUMMATION_LINEARITY
 
 SMALL_RANGE = 8
+CANONICAL_LOW = Integer(1)  # every sum with an integer lower limit is shifted to start here
+INDEX_SHIFT = register_rule(Rule(
+    "index shift", "sum_{k=a}^{b} f(k) = sum_{k=a+s}^{b+s} f(k - s) for an integer shift s",
+    aliases=("reindexing", "change of index", "shift the index", "reindex"),
+    demands_citation=False))  # renumbering the terms is as plain as renaming the index
 
 
 def expanded(expr: Expr) -> Expr:
@@ -71,7 +79,19 @@ def _written_out(count: Expr) -> bool:
     return count.is_Integer and 0 <= int(count) <= SMALL_RANGE
 
 
+def _shifted(body: Expr, k, low: Expr, high: Expr, used: set) -> tuple[Expr, Expr, Expr]:
+    """The sum from ``CANONICAL_LOW``: ``sum_{k=a}^{b} f(k) = sum_{k=1}^{b-a+1} f(k + a - 1)`` for an integer
+    a (an identity under the ordinary convention, the number of terms unchanged; b may be infinite), so
+    sums written over shifted indices (``sum_{n=0} 1/(n+1)``, ``sum_{m=1} 1/m``) meet in one form."""
+    if low == CANONICAL_LOW or low.is_integer is not True or low.has(S.Infinity, S.NegativeInfinity):
+        return body, low, high
+    used.add(INDEX_SHIFT)
+    shift = low - CANONICAL_LOW
+    return substitute(body, {k: k + shift}), CANONICAL_LOW, expanded(high - shift)
+
+
 def _sum_one(body: Expr, k, low: Expr, high: Expr, used: set) -> Expr:
+    body, low, high = _shifted(body, k, low, high, used)
     terms = Add.make_args(expanded(body))
     if len(terms) > 1:
         used.add(SUMMATION_LINEARITY)
