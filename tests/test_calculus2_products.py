@@ -92,3 +92,10 @@ def test_a_product_over_drawn_sizes_agrees_with_itself_written_out():
 def test_a_log_of_factors_of_unknown_sign_is_not_refuted():
     """log prod b_i^{y_i} with b of unknown sign: the left side leaves the reals, so no sample decides it."""
     assert status(sympy.log(sympy.Product(B[i] ** y[i], (i, 1, N))), RIGHT.xreplace({p: B})) is not Status.REFUTED
+
+
+def test_an_inner_range_may_run_up_to_the_outer_index():
+    """SymPy lists a nested sum's or product's innermost range first; the outer index is bound first."""
+    j = sympy.Symbol("j")
+    assert Evaluator({n: 3.0})(sympy.Sum(1, (j, 1, k), (k, 1, n))) == pytest.approx(6.0)
+    assert Evaluator({n: 3.0})(sympy.Product(2, (j, 1, k), (k, 1, n))) == pytest.approx(2.0 ** 6)

@@ -81,3 +81,13 @@ def test_a_document_reindexing_a_finite_sum_is_proved():
 def test_a_document_reindexing_off_by_one_is_refuted():
     text = "Then\n\n$$\\sum_{i=0}^{n-1} a_{i+1} = \\sum_{i=1}^{n-1} a_i$$\n"
     assert check_statuses(text, CONFIG) == [Status.REFUTED]
+
+
+def test_a_nested_sum_shifted_in_both_indices_is_the_same_sum():
+    j = Symbol("j", integer=True)
+    assert status(Sum(a[i + 1, j + 1], (j, 0, i), (i, 0, n - 1)), Sum(a[i, j], (j, 1, i), (i, 1, n))) is Status.PROVED
+
+
+def test_a_nested_sum_with_an_inner_bound_off_by_one_is_refuted():
+    j = Symbol("j", integer=True)
+    assert status(Sum(a[i + 1, j + 1], (j, 0, i), (i, 0, n - 1)), Sum(a[i, j], (j, 1, i - 1), (i, 1, n))) is Status.REFUTED

@@ -192,27 +192,27 @@ class Evaluator:
 
     def _eval_Sum(self, expr):
         body = expr.function
-        variable, low, high = expr.limits[0]
+        variable, low, high = expr.limits[-1]  # SymPy lists the innermost first: an inner range may use this index
         low, high = float(self(low)), float(self(high))
         if not (np.isfinite(low) and np.isfinite(high)):
             raise Undecided("an infinite sum has no value from finitely many terms")
         low, high = int(round(low)), int(round(high))
         if high - low > MAX_SUM_TERMS:
             raise Undecided("sum too long to evaluate")
-        inner = sympy.Sum(body, *expr.limits[1:]) if len(expr.limits) > 1 else body
+        inner = sympy.Sum(body, *expr.limits[:-1]) if len(expr.limits) > 1 else body
         return sum(self.bound(variable, float(k))(inner) for k in range(low, high + 1))
 
     def _eval_Product(self, expr):
         """A finite product term by term, as a sum is (the empty product is 1); an infinite one is undecided."""
         body = expr.function
-        variable, low, high = expr.limits[0]
+        variable, low, high = expr.limits[-1]  # the outermost range, as for a sum
         low, high = float(self(low)), float(self(high))
         if not (np.isfinite(low) and np.isfinite(high)):
             raise Undecided("an infinite product has no value from finitely many factors")
         low, high = int(round(low)), int(round(high))
         if high - low > MAX_SUM_TERMS:
             raise Undecided("product too long to evaluate")
-        inner = sympy.Product(body, *expr.limits[1:]) if len(expr.limits) > 1 else body
+        inner = sympy.Product(body, *expr.limits[:-1]) if len(expr.limits) > 1 else body
         result = 1.0
         for k in range(low, high + 1):
             result = _times(result, self.bound(variable, float(k))(inner))
