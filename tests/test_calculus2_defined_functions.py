@@ -53,3 +53,21 @@ def test_a_wrong_second_derivative_is_never_proved(rhs):
 def test_a_premise_at_one_application_says_nothing_of_another():
     text = ("Assume $h(D) = D^2$ where $D > 0$.\n\nThen:\n\n$$\\frac{d}{dy} h(y) = 2 y$$\n")
     assert Status.PROVED not in check_statuses(text, CONFIG)
+
+
+CUBIC = "Assume $f(x) = x^3 + \\sin x$.\n\nThen\n\n$${lhs} = {rhs}$$\n"
+
+
+@pytest.mark.parametrize("lhs, rhs", [("\\frac{df}{dx}", "3x^2 + \\cos x"), ("\\frac{d^2 f}{dx^2}", "6x - \\sin x")])
+def test_the_derivatives_of_a_premised_function_of_x_are_proved(lhs, rhs):
+    assert check_statuses(CUBIC.format(lhs=lhs, rhs=rhs), CONFIG) == [Status.PROVED]
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    ("\\frac{df}{dx}", "3x^2 - \\cos x"),          # sign
+    ("\\frac{df}{dx}", "3x^3 + \\cos x"),          # exponent
+    ("\\frac{d^2 f}{dx^2}", "6x + \\sin x"),       # sign of the second derivative
+    ("\\frac{d^2 f}{dx^2}", "3x^2 + \\cos x"),     # the first derivative for the second
+])
+def test_a_wrong_derivative_of_a_premised_function_of_x_is_refuted(lhs, rhs):
+    assert check_statuses(CUBIC.format(lhs=lhs, rhs=rhs), CONFIG) == [Status.REFUTED]
