@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import sympy
 from lark import Token
 from lark.visitors import Transformer_NonRecursive
-from sympy import Expr, Integer, Rational, Symbol
+from sympy import Expr, Integer, MatrixSymbol, Rational, Symbol
 from sympy.core.function import AppliedUndef
 
 from ..theories.linalg.ranges import summed_family, unstated_size
@@ -349,9 +349,10 @@ class ToSympy(Transformer_NonRecursive):
     def subscripted(self, items):
         if isinstance(items[1], _Indices):
             return self._multi_indexed(str(items[0]), items[1].items)
-        base, sub = str(items[0]), _expr(items[1])
-        indices = _letter_indices(items[1]) or _affine_index(sub)
-        written = _written_subscript(items[1])
+        script = _plain_letters(items[1])
+        base, sub = str(items[0]), _expr(script)
+        indices = _letter_indices(script) or _affine_index(sub)
+        written = _written_subscript(script)
         if isinstance(sub, Symbol) or (isinstance(sub, Integer) and sub >= 0):
             named = self._named(f"{base}_{sub}")
         elif written is not None:  # alpha_{ij} and alpha_{ji} are different names: keep the order written
@@ -779,6 +780,16 @@ def _calls_as_products(exprs: tuple, bracketed: set = frozenset(), entries: dict
     calls.update({power: names[power.base.func.__name__] * power.base.args[0] ** power.exp for e in exprs
                   for power in e.atoms(sympy.Pow) if power.base in calls})
     return tuple(e.xreplace(calls) for e in exprs) if calls else exprs
+
+
+def _plain_letters(sub):
+    """The subscript with each name as the plain symbol written: ``k`` in ``d_k`` is the letter k even
+    where the document makes k a vector, so ``d_k`` and ``d_{k}`` name one size wherever they occur."""
+    if isinstance(sub, MatrixSymbol):
+        return Symbol(sub.name)
+    if isinstance(sub, _Implicit) and sub.of is None and any(isinstance(f, MatrixSymbol) for f in sub.factors):
+        return _Implicit(tuple(Symbol(f.name) if isinstance(f, MatrixSymbol) else f for f in sub.factors))
+    return sub
 
 
 def _written_subscript(sub) -> str | None:
