@@ -25,7 +25,7 @@ from ..vocabulary import KL, Density, Normal
 from .context import assumed_note, infer_context, integrated_variables, loose_names, rewrite, symbol_map
 from .diagnostics import line_column
 from .expressions import parse
-from . import bounds, dependence, directions, kinds, premises, written
+from . import bounds, deltas, dependence, directions, kinds, premises, written
 from .kinds import Kinds
 from .latex_lexer import lex_latex
 from .limits import DEFAULT_LIMITS, Limits
@@ -431,9 +431,11 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     """
     _check_size(text, limits)
     blanked, pieces, gaps, as_written_ = _expanded(text, limits)
-    formulas = [_parse_piece(text, piece, limits, None, w) for piece, w in zip(pieces, as_written_)]
-    probe = [_parse_piece(text, piece, limits, Kinds(probe=True), w) for piece, w in zip(pieces, as_written_)
-             if kinds.worth_probing(piece.text)]
+    kronecker = not deltas.own_delta(blanked)
+    formulas = [_parse_piece(text, piece, limits, None if kronecker else Kinds(kronecker=False), w)
+                for piece, w in zip(pieces, as_written_)]
+    probe = [_parse_piece(text, piece, limits, Kinds(probe=True, kronecker=kronecker), w)
+             for piece, w in zip(pieces, as_written_) if kinds.worth_probing(piece.text)]
     visible = blank_struck(blanked)  # struck-out prose states nothing
     prose = prose_only(visible)
     roles = [introduced(prose, piece.offset, piece.display) for piece in pieces]
@@ -442,7 +444,8 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
                        [(f.statement, f.text) for f in stated], lambda at: introduced(prose, at).role is Role.PREMISE,
                        lambda at: introduced(prose, at).role is Role.CLAIM)
     known = names.kinds(_parsed(formulas))
-    if known is not None:  # read again, each name as the document shows it to be, in every formula
+    if known is not None:
+        known = replace(known, kronecker=kronecker)  # read again, each name as the document shows it to be, in every formula
         formulas = [_parse_piece(text, piece, limits, known, w) for piece, w in zip(pieces, as_written_)]
     formulas = _refuse_directed(formulas, directions.stated(visible))
     builder = _Builder()

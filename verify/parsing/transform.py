@@ -351,6 +351,8 @@ class ToSympy(Transformer_NonRecursive):
             return self._multi_indexed(str(items[0]), items[1].items)
         script = _plain_letters(items[1])
         base, sub = str(items[0]), _expr(script)
+        if self._is_kronecker(base, _letter_indices(script)):
+            return sympy.KroneckerDelta(*_letter_indices(script))
         indices = _letter_indices(script) or _affine_index(sub)
         written = _written_subscript(script)
         if isinstance(sub, Symbol) or (isinstance(sub, Integer) and sub >= 0):
@@ -365,11 +367,18 @@ class ToSympy(Transformer_NonRecursive):
 
     def _multi_indexed(self, base: str, indices: tuple) -> Expr:
         """``v_{i, l}``: the entry (i, l) of a family v when both indices are affine; else one name."""
-        named = self._named(f"{sympy.latex(Symbol(base))}_{{{', '.join(sympy.latex(i) for i in indices)}}}")
         affine = [_affine_index(index) for index in indices]
+        if all(affine) and self._is_kronecker(base, tuple(a[0] for a in affine)):
+            return sympy.KroneckerDelta(*(a[0] for a in affine))
+        named = self._named(f"{sympy.latex(Symbol(base))}_{{{', '.join(sympy.latex(i) for i in indices)}}}")
         if all(affine) and isinstance(named, Symbol):
             self.families[named] = (base, tuple(a[0] for a in affine))
         return named
+
+    def _is_kronecker(self, base: str, indices: tuple) -> bool:
+        """``\\delta_{ij}``, ``\\delta_{i,j}``: the Kronecker delta (its standard reading), unless the
+        document defines delta itself (``Kinds.kronecker``); one index or three are a name."""
+        return base == "delta" and len(indices) == 2 and self.kinds.kronecker
 
     def placeholder(self, items):
         return Symbol("\\cdot")
