@@ -33,9 +33,10 @@ from .macro_definitions import Expanded, as_written, blank_definitions, expand, 
 from .markdown import Gap, Piece, blank_struck, segments
 from .randomness import NEVER_DEFINED, with_randomness
 from .reading import Reading, read_names
-from .roles import Introduced, Role, introduced, prose_only
+from .roles import Introduced, Role, introduced, prose_only, within_premise
 from .tokens import CLOSERS, OPENERS
 from .transform import Statement
+from ..theories.linalg.ranges import unstated_size
 from .lexicon import RELATION_TOKENS
 
 MAX_GAP_CHARS = 240
@@ -449,7 +450,8 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
         formulas = [_parse_piece(text, piece, limits, known, w) for piece, w in zip(pieces, as_written_)]
     formulas = _refuse_directed(formulas, directions.stated(visible))
     builder = _Builder()
-    _inline_definitions(builder, formulas, pieces, roles)  # premises of the whole document: first
+    restated = [not piece.display and within_premise(prose, piece.offset) for piece in pieces]
+    _inline_definitions(builder, formulas, pieces, roles, restated)  # premises of the whole document: first
     premise_displays = {id(f) for f in stated if f.display}
     conditions = {id(f) for f, piece in zip(formulas, pieces) if _trailing_condition(f, piece)}
     _build([None if id(f) in premise_displays | conditions else f for f in formulas], pieces,
@@ -457,6 +459,7 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     builder.skipped.extend((f.text, role.why) for f, role in zip(formulas, roles) if id(f) in premise_displays)
     builder.skipped.extend((f.text, "a condition trailing the statement before it (neither checked nor assumed)")
                            for f in formulas if id(f) in conditions and id(f) not in premise_displays)
+    _one_hot(builder, premises.one_hot_in_prose(visible, lambda at: introduced(prose, at).role is Role.PREMISE))
     relations = [r for f in stated for r in bounds.chained(f.statement)]
     relations += bounds.in_intervals(visible, lambda at: introduced(prose, at).role is Role.PREMISE)
     document = with_randomness(_with_context(filename, builder, formulas, names, _role_note(formulas, roles),
@@ -486,13 +489,13 @@ def _role_note(formulas: list[Formula], roles: list[Introduced]) -> str | None:
 
 
 def _inline_definitions(builder: _Builder, formulas: list[Formula], pieces: list[Piece],
-                        roles: list[Introduced]) -> None:
+                        roles: list[Introduced], restated: list[bool] = ()) -> None:
     """Definitions stated in the prose are used like displayed ones: ``Let $Q = X W^Q$`` (the words
     before it make it a premise, ``roles``; "then $y = ...$" is a claim) and stated dynamics
     (``$\\dot x = -y$``). They hold in the whole document, so a display giving the name a value
     later is a claim checked against them."""
     defined = {lhs for lhs, _ in builder.definitions}
-    for formula, role in zip(formulas, roles):
+    for formula, role, within in zip(formulas, roles, list(restated) + [False] * (len(formulas) - len(restated))):
         statement = formula.statement
         if formula.display or statement is None or statement.lead or set(statement.relations) != {"="}:
             continue
@@ -512,10 +515,29 @@ def _inline_definitions(builder: _Builder, formulas: list[Formula], pieces: list
             elif role.role is Role.PREMISE and len(exprs) == 2 and _is_stated_result(lhs, rhs) \
                     and not _mentions(rhs, lhs):
                 builder.identities.append((lhs, rhs, formula.text))
-            elif role.role is Role.PREMISE and len(exprs) == 2 and _is_data_constraint(lhs, rhs) and lhs not in defined:
+            elif (role.role is Role.PREMISE or within) and len(exprs) == 2 and _is_data_constraint(lhs, rhs) \
+                    and lhs not in defined:  # "Assume $y$ is one-hot, so $\sum_j y_j = 1$": the hypothesis restated
                 builder.definitions.append((lhs, rhs))  # ``\sum_i y_i = 1`` (one-hot labels): a fact about y
                 builder.definition_sources.append(formula.text)
                 defined.add(lhs)
+
+
+def _one_hot(builder: _Builder, names: list[str]) -> None:
+    """"where $y$ is one-hot": the entries of y sum to 1, a fact like a stated ``\\sum_j y_j = 1``; over the
+    range a sum of y's entries in the document writes (``\\sum_{j=1}^q y_j``), else y's unstated one."""
+    defined = {lhs for lhs, _ in builder.definitions}
+    sides = [e for c in builder.chains for e in (c.start, *(s.expr for s in c.steps))]
+    for name in names:
+        base = sympy.IndexedBase(name)
+        summed = [t.limits[0] for e in sides for t in e.atoms(sympy.Sum) if len(t.limits) == 1
+                  and t.function.has(sympy.Indexed(base, t.limits[0][0]))]
+        if any(isinstance(lhs, sympy.Sum) and lhs.has(base) for lhs in defined):
+            continue  # the document states the sum itself
+        j = Symbol("j")
+        j, low, high = summed[0] if summed else (j, 1, unstated_size(name))
+        total = sympy.Sum(sympy.Indexed(base, j), (j, low, high))
+        builder.definitions.append((total, sympy.Integer(1)))
+        builder.definition_sources.append(f"{name} is one-hot")
 
 
 def _is_data_constraint(lhs: Expr, rhs: Expr) -> bool:

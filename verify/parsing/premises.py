@@ -64,8 +64,10 @@ def is_premise(statement) -> bool:
 
 
 def is_bound(statement) -> bool:
-    """A formula that only orders names and numbers (``\\eta > 0``, ``0 < \\eta < 2``, ``d_k \\ge 1``)."""
-    return not statement.lead and bool(statement.relations) and all(r in _ORDER for r in statement.relations)
+    """A formula that only orders names and numbers (``\\eta > 0``, ``0 < \\eta < 2``, ``d_k \\ge 1``) or
+    tells them apart (``\\eta \\ne 0``, ``i \\neq k``)."""
+    return not statement.lead and bool(statement.relations) and all(r in _ORDER or r == "!="
+                                                                    for r in statement.relations)
 
 
 def stated_bounds(statements) -> dict[str, tuple[str, str]]:
@@ -163,6 +165,23 @@ def _named_by(sentence: str, word: re.Pattern) -> list[str]:
             continue
         names += _inline_names(sentence[chosen[0]:chosen[1]])
     return names
+
+
+_ONE_HOT_WORD = re.compile(r"\bone[- ]hot\b", re.I)
+
+
+def one_hot_in_prose(text: str, premise_at) -> list[str]:
+    """Names a premise sentence calls one-hot ("where $y$ is one-hot", "Assume the one-hot label $y$"):
+    their entries sum to 1. "Then $y$ is one-hot" (a claim) and "$y$ is not one-hot" state nothing."""
+    prose = _DISPLAY.sub(lambda m: " " * len(m.group()), text)
+    found: list[str] = []
+    for sentence in _SENTENCE.finditer(prose):
+        for word in _ONE_HOT_WORD.finditer(sentence.group()):
+            if _NEGATION.search(sentence.group()[:word.start()]) or not premise_at(sentence.start() + word.start()):
+                continue
+            found += [n for n in _named_by(sentence.group(), _ONE_HOT_WORD) if n not in found]
+            break
+    return found
 
 
 def scales_in_prose(text: str) -> dict[str, str]:
