@@ -24,7 +24,7 @@ def _apart(left: Expr, right: Expr, evaluate: bool = False) -> Expr:
 
 
 _ORDER = {"<": sympy.StrictLessThan, "<=": sympy.LessThan, ">": sympy.StrictGreaterThan, ">=": sympy.GreaterThan,
-          "!=": _apart}
+          "!=": _apart, ">>": sympy.StrictGreaterThan, "<<": sympy.StrictLessThan}  # n \\gg k: at least n > k
 _INTERVAL = re.compile(r"\$\s*([^$\n]+?)\s*\\in\s*(?:\\left\s*)?([(\[])\s*([^,$\n]+?)\s*,\s*([^$\n]+?)\s*"
                        r"(?:\\right\s*)?([)\]])\s*\$")
 

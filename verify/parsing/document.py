@@ -208,6 +208,9 @@ class _Builder:
 
     def _definition(self, statement: Statement, source: str) -> None:
         self.close()
+        if {">>", "<<"} & set(statement.relations + ((statement.lead,) if statement.lead else ())):
+            self.skipped.append((source, "much greater or less than (\\gg, \\ll) is no relation a step is checked by"))
+            return
         if statement.relations[:1] == (":=",) and statement.lead is None:
             self.definitions.append((statement.exprs[0], statement.exprs[1]))
             self.definition_sources.append(source)

@@ -31,7 +31,7 @@ _SINGLE = {"+": "PLUS", "-": "MINUS", "*": "TIMES", "/": "DIV", "^": "CARET", "_
            ";": "SEMI", "=": "EQ", "<": "LT", ">": "GT", "!": "BANG", "&": "AMP"}
 _SUPERSCRIPT_CHARS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁻"
 _SUPERSCRIPTS = str.maketrans(_SUPERSCRIPT_CHARS, "0123456789-")
-_DOUBLE = {"||": "DPIPE", ":=": "DEFEQ", "<=": "LE", ">=": "GE", "!=": "NE"}
+_DOUBLE = {"||": "DPIPE", ":=": "DEFEQ", "<=": "LE", ">=": "GE", "!=": "NE", ">>": "GT", "<<": "LT"}
 
 
 class LatexLexer:

@@ -52,7 +52,7 @@ SIMPLE_MACROS = {
     "frac": "FRAC", "dfrac": "FRAC", "tfrac": "FRAC", "sqrt": "SQRT", "sum": "SUM", "prod": "PROD",
     "int": "INT", "cdot": "TIMES", "times": "TIMES", "ast": "TIMES", "div": "DIV", "pm": "PM", "mp": "MP",
     "mid": "PIPE", "vert": "PIPE", "Vert": "DPIPE", "|": "DPIPE", "le": "LE", "leq": "LE", "leqslant": "LE",
-    "ge": "GE", "geq": "GE", "geqslant": "GE", "lt": "LT", "gt": "GT", "neq": "NE", "ne": "NE",
+    "ge": "GE", "geq": "GE", "geqslant": "GE", "lt": "LT", "gt": "GT", "neq": "NE", "ne": "NE", "gg": "GT", "ll": "LT",
     "approx": "APPROX", "simeq": "APPROX", "sim": "SIM", "coloneqq": "DEFEQ", "equiv": "DEFEQ",
     "triangleq": "DEFEQ", "nabla": "NABLA", "partial": "PARTIAL", "\\": "ROWSEP", "{": "LPAR", "}": "RPAR",
     "lbrace": "LPAR", "rbrace": "RPAR", "lbrack": "LBRACK", "rbrack": "RBRACK",
@@ -72,4 +72,7 @@ UNICODE_MACROS = {
     "⟨": "langle", "⟩": "rangle",
 }
 NAMED_SYMBOLS = {"infty": "infty", "top": "T", "intercal": "T", "emptyset": "emptyset"}
+# ``n \\gg k``, ``n >> k``: lexed as > and <, read as the relation ">>" / "<<" by the token's text; a premise
+# states an order with it (at least n > k), a step never claims one
+MUCH_RELATIONS = {"\\gg": ">>", ">>": ">>", "\\ll": "<<", "<<": "<<"}
 RELATION_TOKENS = tuple(STATEMENT_RELATIONS)

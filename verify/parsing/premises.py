@@ -25,7 +25,7 @@ from .expressions import parse_latex_expr
 from .objects import is_density_name
 
 POSITIVE, NONNEGATIVE = "positive", "nonnegative"
-_ORDER = ("<", "<=", ">", ">=")
+_ORDER = ("<", "<=", ">", ">=", "<<", ">>")  # n \\gg k states at least n > k
 _DENSITY_WORD = re.compile(r"\b(?:densit(?:y|ies)|distributions?|priors?|posteriors?|likelihoods?)\b", re.I)
 _SCALE_WORD = re.compile(r"\b(?:standard deviations?|variances?)\b", re.I)
 _COUNT_WORD = re.compile(r"\bnumber of\b", re.I)  # "the number of layers $L$"
@@ -48,9 +48,9 @@ def _lower_bound(statement) -> tuple[Symbol, Expr, bool] | None:
     pairs = [(exprs[at - 1], relations[at - 1], True)] if at > 0 else []  # c rel x
     pairs += [(exprs[at + 1], relations[at], False)] if at < len(relations) else []  # x rel c
     for bound, relation, before in pairs:
-        below = relation in ("<", "<=") if before else relation in (">", ">=")
+        below = relation in ("<", "<=", "<<") if before else relation in (">", ">=", ">>")
         if below:
-            return name, bound, relation in ("<", ">")
+            return name, bound, relation in ("<", ">", "<<", ">>")
     return None
 
 

@@ -19,6 +19,7 @@ from ..theories.linalg.ranges import summed_family, unstated_size
 from ..vocabulary import KL, BigO, BigOmega, Expectation, Normal, Theta
 from . import objects
 from .kinds import IDENTITY_NAME, Kinds, fit_product, fit_sides, fit_sum, is_capital
+from .lexicon import MUCH_RELATIONS
 from ..model import STATEMENT_RELATIONS
 from .limits import Limits
 
@@ -192,7 +193,8 @@ class ToSympy(Transformer_NonRecursive):
                      for symbol, (base, indices) in self.families.items())
 
     def rel(self, items):
-        return RELATIONS[items[0].type]
+        """The relation's text; ``\\gg`` and ``>>`` (lexed as ``>``) are "much greater", never plain ``>``."""
+        return MUCH_RELATIONS.get(str(items[0].value).strip(), RELATIONS[items[0].type])
 
     # arithmetic
     def add(self, items):
