@@ -20,12 +20,12 @@ from sympy import Expr, Indexed, MatrixSymbol, Symbol
 from sympy.core.function import AppliedUndef
 
 from ..errors import LimitExceeded, ParseError
-from ..model import Chain, Context, Derivation, Fact, Relation, Step
+from ..model import Chain, Claim, Context, Derivation, Fact, Relation, Step
 from ..vocabulary import KL, Density, Normal
 from .context import assumed_note, infer_context, integrated_variables, loose_names, rewrite, symbol_map
 from .diagnostics import line_column
 from .expressions import parse
-from . import bounds, deltas, dependence, directions, kinds, premises, written
+from . import bounds, deltas, dependence, directions, implications, kinds, premises, written
 from .kinds import Kinds
 from .latex_lexer import lex_latex
 from .limits import DEFAULT_LIMITS, Limits
@@ -53,6 +53,7 @@ class Formula:
     display: bool
     statement: Statement | None = None
     error: ParseError | None = None
+    implication: tuple | None = None  # (premise, conclusion, both) of ``a \\Rightarrow b`` / ``a \\iff b``
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class Document:
     skipped: tuple[tuple[str, str], ...] = ()  # (formula, why) read but part of no chain
     starts: tuple[str, ...] = ()  # each chain's start as written
     step_positions: tuple[tuple[tuple[int, int], ...], ...] = ()  # (line, column) of each chain's steps' formula
+    claims: tuple[Claim, ...] = ()  # the displays relating two relations (``implications``)
 
     @property
     def errors(self) -> tuple[ParseError, ...]:
@@ -74,7 +76,7 @@ class Document:
     def derivation(self, name: str | None = None) -> Derivation:
         """The chains as a Derivation the engine checks."""
         label = name or self.filename or "document"
-        return Derivation(label, f"derivations read from {label}", self.context, self.chains)
+        return Derivation(label, f"derivations read from {label}", self.context, self.chains, self.claims)
 
 
 @dataclass
@@ -361,12 +363,42 @@ def _parse_piece(text: str, piece: Piece, limits: Limits, known: Kinds | None = 
     if isinstance(written, ParseError):
         return Formula(piece.text, line, column, piece.display, error=written)
     try:
+        arrow = implications.arrow(piece.text) if piece.display and piece.notation == "latex" else None
+        if arrow is not None:
+            return _implication(text, piece, limits, known, arrow, (line, column))
         statement = parse(piece.text, piece.notation, limits, origin=(line, column), kinds=known)
         return Formula(piece.text, line, column, piece.display, statement)
     except ParseError as error:
         if written is not None:
             error = as_written(error, written[0], written[1], (line, column))
         return Formula(piece.text, line, column, piece.display, error=error)
+
+
+def _implication(text: str, piece: Piece, limits: Limits, known: Kinds | None, arrow, origin) -> Formula:
+    """``a \\Rightarrow b`` / ``a \\iff b``: each side read as one relation (``implications``)."""
+    right_origin = line_column(text, piece.offset + arrow.right_at)
+    sides = [implications.relation(parse(side, piece.notation, limits, origin=at, kinds=known), piece.text, where)
+             for side, at, where in ((arrow.left, origin, 0), (arrow.right, right_origin, arrow.right_at))]
+    return Formula(piece.text, *origin, piece.display, implication=(sides[0], sides[1], arrow.both))
+
+
+def _claims(document: Document, premised: set = frozenset()) -> tuple[Claim, ...]:
+    """The implication displays as claims, their names with the document's assumptions (a name the
+    chains do not use is real) and the document's stated relations as premises; a display the prose
+    introduces as a premise (``premised``: ids of formulas) is no claim."""
+    known = {s.name: s for s in document.context.symbols if isinstance(s, Symbol)}
+    found = []
+    for formula in document.formulas:
+        if formula.implication is None or id(formula) in premised:
+            continue
+        first, second, both = formula.implication
+        subject = implications.claim_subject(first, second, both)
+        mapping = {s: known.get(s.name, Symbol(s.name, real=True)) for s in subject.free_symbols
+                   if isinstance(s, Symbol) and set(s.assumptions0) <= {"commutative"}}
+        subject = subject.xreplace(mapping)
+        found.append(Claim(" ".join(formula.text.split()), "implication", subject, None, None,
+                           tuple(document.context.relations)))
+    return tuple(found)
 
 
 def _expanded(text: str, limits: Limits) -> tuple[str, list[Piece], list[Gap], list]:
@@ -467,7 +499,9 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     relations += bounds.in_intervals(visible, lambda at: introduced(prose, at).role is Role.PREMISE)
     document = with_randomness(_with_context(filename, builder, formulas, names, _role_note(formulas, roles),
                                              relations), visible)
-    return replace(document, chains=written.attach(document.chains, document.step_positions, document.formulas))
+    document = replace(document, chains=written.attach(document.chains, document.step_positions, document.formulas))
+    premised = {id(f) for f, role in zip(formulas, roles) if role.role is Role.PREMISE}
+    return replace(document, claims=_claims(document, premised))
 
 
 def _trailing_condition(formula: Formula, piece: Piece) -> bool:
