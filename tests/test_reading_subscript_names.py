@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sympy import Symbol
 
-from verify.parsing import read_document
+from verify.parsing import parse_latex_expr, read_document
 from verify.verdict import Status
 from tests.documents import check_statuses
 
@@ -38,3 +38,12 @@ def test_a_sum_to_the_braced_size_equals_the_bare_size():
 @pytest.mark.parametrize("wrong", ["d_k + 1", "2 d_k", "d_k^2", "d_q"])
 def test_a_broken_count_is_never_proved(wrong):
     assert Status.PROVED not in check_statuses(DECLARED + f"$$\n\\sum_{{i=1}}^{{d_{{k}}}} 1 = {wrong}\n$$\n")
+
+
+@pytest.mark.parametrize("one, other", [("C_{exp}", "C_{pex}"), ("W_{relu}", "W_{lure}"), ("T_{ep}", "T_{pe}")])
+def test_a_subscript_with_the_letter_e_keeps_its_written_order(one, other):
+    assert parse_latex_expr(one) != parse_latex_expr(other)
+
+
+def test_a_difference_of_two_subscript_words_with_e_is_never_proved_zero():
+    assert Status.PROVED not in check_statuses("$$\nC_{exp} - C_{pex} = 0\n$$\n")

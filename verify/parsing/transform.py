@@ -795,11 +795,16 @@ def _calls_as_products(exprs: tuple, bracketed: set = frozenset(), entries: dict
 
 def _plain_letters(sub):
     """The subscript with each name as the plain symbol written: ``k`` in ``d_k`` is the letter k even
-    where the document makes k a vector, so ``d_k`` and ``d_{k}`` name one size wherever they occur."""
+    where the document makes k a vector, so ``d_k`` and ``d_{k}`` name one size wherever they occur;
+    ``e`` among several letters is the letter e."""
     if isinstance(sub, MatrixSymbol):
         return Symbol(sub.name)
-    if isinstance(sub, _Implicit) and sub.of is None and any(isinstance(f, MatrixSymbol) for f in sub.factors):
-        return _Implicit(tuple(Symbol(f.name) if isinstance(f, MatrixSymbol) else f for f in sub.factors))
+    if isinstance(sub, _Implicit) and sub.of is None and any(isinstance(f, MatrixSymbol) or f is sympy.E
+                                                             for f in sub.factors):
+        # C_{exp}: the letter e among the subscript's letters is no Euler number (SymPy would sort e*x*p,
+        # so C_{exp} and C_{pex} would be one name)
+        return _Implicit(tuple(Symbol(f.name) if isinstance(f, MatrixSymbol) else Symbol("e") if f is sympy.E else f
+                               for f in sub.factors))
     return sub
 
 
