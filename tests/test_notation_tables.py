@@ -73,7 +73,7 @@ FONTS = [
     (r"\tilde x", Symbol("xtilde")),
     (r"\bar{x}", Symbol("xbar")),
     (r"T_{\text{self-attn}}", Symbol("T_self_attn")),
-    (r"C_{exp}", Symbol("C_{e p x}")),
+    (r"C_{exp}", Symbol("C_{e x p}")),
     (r"\sigma^2_2", Symbol("sigma_2") ** 2),
     (r"W^O_1", Symbol("W^O_1")),  # a capital superscript names the matrix: the output projection of head 1
 ]

@@ -108,9 +108,9 @@ def test_a_name_at_a_plain_symbol_stays_a_function_even_beside_a_summed_family()
 
 
 def test_under_its_sum_an_entry_before_a_bracket_multiplies_it():
-    p, delta, i = IndexedBase("p"), IndexedBase("delta"), Symbol("i")
+    p, i = IndexedBase("p"), Symbol("i")
     read = parse_latex_expr(r"\sum_j^C p_j(\delta_{ij} - p_i)")
-    assert read.function == p[j] * (delta[i, j] - Symbol("p_i"))
+    assert read.function == p[j] * (KroneckerDelta(i, j) - Symbol("p_i"))  # \delta_{ij}: the Kronecker delta
 
 
 def test_a_delta_on_an_outer_sums_index_is_not_collapsed():

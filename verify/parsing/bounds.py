@@ -17,13 +17,21 @@ from sympy import Expr
 from ..errors import ParseError
 from .expressions import parse_latex_expr
 
-_ORDER = {"<": sympy.StrictLessThan, "<=": sympy.LessThan, ">": sympy.StrictGreaterThan, ">=": sympy.GreaterThan}
+def _apart(left: Expr, right: Expr, evaluate: bool = False) -> Expr:
+    """``\\eta \\ne 0``, "if $i \\neq k$": as ``(left - right)^2 > 0``, an order the numeric tier's draws are
+    filtered by (it evaluates orders, not ``Ne``; a draw with i = k would refute a step true for i != k)."""
+    return sympy.StrictGreaterThan((left - right) ** 2, 0, evaluate=evaluate)
+
+
+_ORDER = {"<": sympy.StrictLessThan, "<=": sympy.LessThan, ">": sympy.StrictGreaterThan, ">=": sympy.GreaterThan,
+          "!=": _apart, ">>": sympy.StrictGreaterThan, "<<": sympy.StrictLessThan}  # n \\gg k: at least n > k
 _INTERVAL = re.compile(r"\$\s*([^$\n]+?)\s*\\in\s*(?:\\left\s*)?([(\[])\s*([^,$\n]+?)\s*,\s*([^$\n]+?)\s*"
                        r"(?:\\right\s*)?([)\]])\s*\$")
 
 
 def chained(statement) -> list[Expr]:
-    """``a < b \\le c`` -> [a < b, b <= c]: each link of an order chain as a SymPy relational."""
+    """``a < b \\le c`` -> [a < b, b <= c]: each link of an order chain as a SymPy relational (``\\ne``
+    as ``_apart``)."""
     return [_ORDER[relation](left, right, evaluate=False)
             for left, relation, right in zip(statement.exprs, statement.relations, statement.exprs[1:])]
 

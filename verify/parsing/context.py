@@ -91,6 +91,9 @@ def _node_evidence(node, sizes: set[str]) -> list[tuple[Symbol, str, str]]:
     if isinstance(node, Indexed):
         return [(s, INDEX, "indices of families") for i in node.indices for s in i.free_symbols
                 if isinstance(s, Symbol) and not isinstance(s, sympy.Dummy)]
+    if isinstance(node, sympy.KroneckerDelta):
+        return [(s, INDEX, "indices of a Kronecker delta") for i in node.args for s in i.free_symbols
+                if isinstance(s, Symbol) and not isinstance(s, sympy.Dummy)]
     if isinstance(node, MatrixSymbol):
         return [(s, INTEGER, "matrix sizes") for s in node.shape[0].free_symbols | node.shape[1].free_symbols
                 if s.name in sizes]

@@ -20,12 +20,12 @@ from sympy import Expr, Indexed, MatrixSymbol, Symbol
 from sympy.core.function import AppliedUndef
 
 from ..errors import LimitExceeded, ParseError
-from ..model import Chain, Context, Derivation, Fact, Relation, Step
+from ..model import Chain, Claim, Context, Derivation, Fact, Relation, Step
 from ..vocabulary import KL, Density, Normal
 from .context import assumed_note, infer_context, integrated_variables, loose_names, rewrite, symbol_map
 from .diagnostics import line_column
 from .expressions import parse
-from . import bounds, dependence, directions, kinds, premises, written
+from . import bounds, deltas, dependence, directions, implications, kinds, premises, written
 from .kinds import Kinds
 from .latex_lexer import lex_latex
 from .limits import DEFAULT_LIMITS, Limits
@@ -33,9 +33,10 @@ from .macro_definitions import Expanded, as_written, blank_definitions, expand, 
 from .markdown import Gap, Piece, blank_struck, segments
 from .randomness import NEVER_DEFINED, with_randomness
 from .reading import Reading, read_names
-from .roles import Introduced, Role, introduced, prose_only
+from .roles import Introduced, Role, introduced, prose_only, within_premise
 from .tokens import CLOSERS, OPENERS
 from .transform import Statement
+from ..theories.linalg.ranges import unstated_size
 from .lexicon import RELATION_TOKENS
 
 MAX_GAP_CHARS = 240
@@ -52,6 +53,7 @@ class Formula:
     display: bool
     statement: Statement | None = None
     error: ParseError | None = None
+    implication: tuple | None = None  # (premise, conclusion, both) of ``a \\Rightarrow b`` / ``a \\iff b``
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class Document:
     skipped: tuple[tuple[str, str], ...] = ()  # (formula, why) read but part of no chain
     starts: tuple[str, ...] = ()  # each chain's start as written
     step_positions: tuple[tuple[tuple[int, int], ...], ...] = ()  # (line, column) of each chain's steps' formula
+    claims: tuple[Claim, ...] = ()  # the displays relating two relations (``implications``)
 
     @property
     def errors(self) -> tuple[ParseError, ...]:
@@ -73,7 +76,7 @@ class Document:
     def derivation(self, name: str | None = None) -> Derivation:
         """The chains as a Derivation the engine checks."""
         label = name or self.filename or "document"
-        return Derivation(label, f"derivations read from {label}", self.context, self.chains)
+        return Derivation(label, f"derivations read from {label}", self.context, self.chains, self.claims)
 
 
 @dataclass
@@ -207,6 +210,9 @@ class _Builder:
 
     def _definition(self, statement: Statement, source: str) -> None:
         self.close()
+        if {">>", "<<"} & set(statement.relations + ((statement.lead,) if statement.lead else ())):
+            self.skipped.append((source, "much greater or less than (\\gg, \\ll) is no relation a step is checked by"))
+            return
         if statement.relations[:1] == (":=",) and statement.lead is None:
             self.definitions.append((statement.exprs[0], statement.exprs[1]))
             self.definition_sources.append(source)
@@ -357,12 +363,42 @@ def _parse_piece(text: str, piece: Piece, limits: Limits, known: Kinds | None = 
     if isinstance(written, ParseError):
         return Formula(piece.text, line, column, piece.display, error=written)
     try:
+        arrow = implications.arrow(piece.text) if piece.display and piece.notation == "latex" else None
+        if arrow is not None:
+            return _implication(text, piece, limits, known, arrow, (line, column))
         statement = parse(piece.text, piece.notation, limits, origin=(line, column), kinds=known)
         return Formula(piece.text, line, column, piece.display, statement)
     except ParseError as error:
         if written is not None:
             error = as_written(error, written[0], written[1], (line, column))
         return Formula(piece.text, line, column, piece.display, error=error)
+
+
+def _implication(text: str, piece: Piece, limits: Limits, known: Kinds | None, arrow, origin) -> Formula:
+    """``a \\Rightarrow b`` / ``a \\iff b``: each side read as one relation (``implications``)."""
+    right_origin = line_column(text, piece.offset + arrow.right_at)
+    sides = [implications.relation(parse(side, piece.notation, limits, origin=at, kinds=known), piece.text, where)
+             for side, at, where in ((arrow.left, origin, 0), (arrow.right, right_origin, arrow.right_at))]
+    return Formula(piece.text, *origin, piece.display, implication=(sides[0], sides[1], arrow.both))
+
+
+def _claims(document: Document, premised: set = frozenset()) -> tuple[Claim, ...]:
+    """The implication displays as claims, their names with the document's assumptions (a name the
+    chains do not use is real) and the document's stated relations as premises; a display the prose
+    introduces as a premise (``premised``: ids of formulas) is no claim."""
+    known = {s.name: s for s in document.context.symbols if isinstance(s, Symbol)}
+    found = []
+    for formula in document.formulas:
+        if formula.implication is None or id(formula) in premised:
+            continue
+        first, second, both = formula.implication
+        subject = implications.claim_subject(first, second, both)
+        mapping = {s: known.get(s.name, Symbol(s.name, real=True)) for s in subject.free_symbols
+                   if isinstance(s, Symbol) and set(s.assumptions0) <= {"commutative"}}
+        subject = subject.xreplace(mapping)
+        found.append(Claim(" ".join(formula.text.split()), "implication", subject, None, None,
+                           tuple(document.context.relations)))
+    return tuple(found)
 
 
 def _expanded(text: str, limits: Limits) -> tuple[str, list[Piece], list[Gap], list]:
@@ -431,9 +467,11 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     """
     _check_size(text, limits)
     blanked, pieces, gaps, as_written_ = _expanded(text, limits)
-    formulas = [_parse_piece(text, piece, limits, None, w) for piece, w in zip(pieces, as_written_)]
-    probe = [_parse_piece(text, piece, limits, Kinds(probe=True), w) for piece, w in zip(pieces, as_written_)
-             if kinds.worth_probing(piece.text)]
+    kronecker = not deltas.own_delta(blanked)
+    formulas = [_parse_piece(text, piece, limits, None if kronecker else Kinds(kronecker=False), w)
+                for piece, w in zip(pieces, as_written_)]
+    probe = [_parse_piece(text, piece, limits, Kinds(probe=True, kronecker=kronecker), w)
+             for piece, w in zip(pieces, as_written_) if kinds.worth_probing(piece.text)]
     visible = blank_struck(blanked)  # struck-out prose states nothing
     prose = prose_only(visible)
     roles = [introduced(prose, piece.offset, piece.display) for piece in pieces]
@@ -442,11 +480,13 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
                        [(f.statement, f.text) for f in stated], lambda at: introduced(prose, at).role is Role.PREMISE,
                        lambda at: introduced(prose, at).role is Role.CLAIM)
     known = names.kinds(_parsed(formulas))
-    if known is not None:  # read again, each name as the document shows it to be, in every formula
+    if known is not None:
+        known = replace(known, kronecker=kronecker)  # read again, each name as the document shows it to be, in every formula
         formulas = [_parse_piece(text, piece, limits, known, w) for piece, w in zip(pieces, as_written_)]
     formulas = _refuse_directed(formulas, directions.stated(visible))
     builder = _Builder()
-    _inline_definitions(builder, formulas, pieces, roles)  # premises of the whole document: first
+    restated = [not piece.display and within_premise(prose, piece.offset) for piece in pieces]
+    _inline_definitions(builder, formulas, pieces, roles, restated)  # premises of the whole document: first
     premise_displays = {id(f) for f in stated if f.display}
     conditions = {id(f) for f, piece in zip(formulas, pieces) if _trailing_condition(f, piece)}
     _build([None if id(f) in premise_displays | conditions else f for f in formulas], pieces,
@@ -454,11 +494,14 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     builder.skipped.extend((f.text, role.why) for f, role in zip(formulas, roles) if id(f) in premise_displays)
     builder.skipped.extend((f.text, "a condition trailing the statement before it (neither checked nor assumed)")
                            for f in formulas if id(f) in conditions and id(f) not in premise_displays)
+    _one_hot(builder, premises.one_hot_in_prose(visible, lambda at: introduced(prose, at).role is Role.PREMISE))
     relations = [r for f in stated for r in bounds.chained(f.statement)]
     relations += bounds.in_intervals(visible, lambda at: introduced(prose, at).role is Role.PREMISE)
     document = with_randomness(_with_context(filename, builder, formulas, names, _role_note(formulas, roles),
                                              relations), visible)
-    return replace(document, chains=written.attach(document.chains, document.step_positions, document.formulas))
+    document = replace(document, chains=written.attach(document.chains, document.step_positions, document.formulas))
+    premised = {id(f) for f, role in zip(formulas, roles) if role.role is Role.PREMISE}
+    return replace(document, claims=_claims(document, premised))
 
 
 def _trailing_condition(formula: Formula, piece: Piece) -> bool:
@@ -483,13 +526,13 @@ def _role_note(formulas: list[Formula], roles: list[Introduced]) -> str | None:
 
 
 def _inline_definitions(builder: _Builder, formulas: list[Formula], pieces: list[Piece],
-                        roles: list[Introduced]) -> None:
+                        roles: list[Introduced], restated: list[bool] = ()) -> None:
     """Definitions stated in the prose are used like displayed ones: ``Let $Q = X W^Q$`` (the words
     before it make it a premise, ``roles``; "then $y = ...$" is a claim) and stated dynamics
     (``$\\dot x = -y$``). They hold in the whole document, so a display giving the name a value
     later is a claim checked against them."""
     defined = {lhs for lhs, _ in builder.definitions}
-    for formula, role in zip(formulas, roles):
+    for formula, role, within in zip(formulas, roles, list(restated) + [False] * (len(formulas) - len(restated))):
         statement = formula.statement
         if formula.display or statement is None or statement.lead or set(statement.relations) != {"="}:
             continue
@@ -509,10 +552,29 @@ def _inline_definitions(builder: _Builder, formulas: list[Formula], pieces: list
             elif role.role is Role.PREMISE and len(exprs) == 2 and _is_stated_result(lhs, rhs) \
                     and not _mentions(rhs, lhs):
                 builder.identities.append((lhs, rhs, formula.text))
-            elif role.role is Role.PREMISE and len(exprs) == 2 and _is_data_constraint(lhs, rhs) and lhs not in defined:
+            elif (role.role is Role.PREMISE or within) and len(exprs) == 2 and _is_data_constraint(lhs, rhs) \
+                    and lhs not in defined:  # "Assume $y$ is one-hot, so $\sum_j y_j = 1$": the hypothesis restated
                 builder.definitions.append((lhs, rhs))  # ``\sum_i y_i = 1`` (one-hot labels): a fact about y
                 builder.definition_sources.append(formula.text)
                 defined.add(lhs)
+
+
+def _one_hot(builder: _Builder, names: list[str]) -> None:
+    """"where $y$ is one-hot": the entries of y sum to 1, a fact like a stated ``\\sum_j y_j = 1``; over the
+    range a sum of y's entries in the document writes (``\\sum_{j=1}^q y_j``), else y's unstated one."""
+    defined = {lhs for lhs, _ in builder.definitions}
+    sides = [e for c in builder.chains for e in (c.start, *(s.expr for s in c.steps))]
+    for name in names:
+        base = sympy.IndexedBase(name)
+        summed = [t.limits[0] for e in sides for t in e.atoms(sympy.Sum) if len(t.limits) == 1
+                  and t.function.has(sympy.Indexed(base, t.limits[0][0]))]
+        if any(isinstance(lhs, sympy.Sum) and lhs.has(base) for lhs in defined):
+            continue  # the document states the sum itself
+        j = Symbol("j")
+        j, low, high = summed[0] if summed else (j, 1, unstated_size(name))
+        total = sympy.Sum(sympy.Indexed(base, j), (j, low, high))
+        builder.definitions.append((total, sympy.Integer(1)))
+        builder.definition_sources.append(f"{name} is one-hot")
 
 
 def _is_data_constraint(lhs: Expr, rhs: Expr) -> bool:

@@ -30,13 +30,14 @@ class Kinds:
     """What the parser reads as what: matrices (name -> shape, None for the convention's),
     names that do not commute, the identity matrix ``I`` stands for (None: a plain name) and the
     names that are densities (None: every ``p``/``q`` at plain symbols, the first reading).
-    ``probe``: every capital does not commute (the first reading, for ``uses``)."""
+    ``kronecker``: ``\\delta`` with two indices is the Kronecker delta (see ``deltas``). ``probe``: every capital does not commute (the first reading, for ``uses``)."""
 
     matrices: dict = field(default_factory=dict)
     noncommuting: frozenset[str] = frozenset()
     identity: Expr | None = None
     probe: bool = False
     densities: frozenset[str] | None = None
+    kronecker: bool = True  # \delta_{ij} is the Kronecker delta; False where the document defines delta itself
 
 
 _CAPITAL = re.compile(r"(?<!\\)[A-Z]|\\(?:Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Upsilon|Phi|Psi|Omega)\b")

@@ -17,7 +17,6 @@ from . import lexicon
 _MACRO = re.compile(r"\\([A-Za-z]+|.)", re.S)
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 _GROUP = re.compile(r"\s*\{([^{}]*)\}")
-_WORD = re.compile(r"(softmax|Concat|argmax|argmin|log|exp|ln|max|min|det)(?![A-Za-z])")
 _RUN = re.compile(r"[A-Za-z]+")
 _KL_SUB = re.compile(r"D_\{?\s*(?:\\(?:mathrm|text|textrm|operatorname|mathit)\s*\{\s*KL\s*\}|KL)\s*\}?")
 _JS_SUB = re.compile(r"D_\{?\s*(?:\\(?:mathrm|text|textrm|operatorname|mathit)\s*\{\s*(JSD?)\s*\}|(JSD?))\s*\}?")
@@ -32,7 +31,7 @@ _SINGLE = {"+": "PLUS", "-": "MINUS", "*": "TIMES", "/": "DIV", "^": "CARET", "_
            ";": "SEMI", "=": "EQ", "<": "LT", ">": "GT", "!": "BANG", "&": "AMP"}
 _SUPERSCRIPT_CHARS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁻"
 _SUPERSCRIPTS = str.maketrans(_SUPERSCRIPT_CHARS, "0123456789-")
-_DOUBLE = {"||": "DPIPE", ":=": "DEFEQ", "<=": "LE", ">=": "GE", "!=": "NE"}
+_DOUBLE = {"||": "DPIPE", ":=": "DEFEQ", "<=": "LE", ">=": "GE", "!=": "NE", ">>": "GT", "<<": "LT"}
 
 
 class LatexLexer:
@@ -173,13 +172,20 @@ class LatexLexer:
             return
         if (pos == 0 or not text[pos - 1].isalpha()) and self.applied_name(pos):
             return
-        word = _WORD.match(text, pos) if pos == 0 or not text[pos - 1].isalpha() else None
-        if word and text[word.end():].lstrip()[:1] == "}":  # C_{exp}, \theta_{max}: letters of a name
+        run = _RUN.match(text, pos).group() if pos == 0 or not text[pos - 1].isalpha() else ""
+        word = bare_word(run)
+        if word and text[pos + len(run):].lstrip()[:1] == "}":  # C_{exp}, \theta_{max}: letters of a name
             word = None
         if word:
-            kind = "OPER" if word.group(1) in lexicon.OPERATORS else "FUNC"
-            self.emit(kind, word.group(1), pos)
-            self.pos = word.end()
+            kind = "OPER" if word in lexicon.OPERATORS else "FUNC"
+            self.emit(kind, word, pos)
+            self.pos = pos + len(run)
+            return
+        if run in lexicon.NAMED_WORDS and self.named_word(run, pos):
+            return
+        if run == "sqrt" and _AHEAD_CALL.match(text, pos + 4):  # sqrt(x) without a backslash: the root
+            self.emit("SQRT", run, pos)
+            self.pos = pos + 4
             return
         self.emit(self.letter_kind(text[pos], pos + 1), text[pos], pos)
         self.pos = pos + 1
@@ -197,6 +203,17 @@ class LatexLexer:
         if run in lexicon.NEVER_LETTERS:
             raise self.out.error(f"{run} must be applied to (...) or [...], as in {run}[X]", pos)
         return False
+
+    def named_word(self, run: str, pos: int) -> bool:
+        """``relu(x)``, ``ReLU(z)``, ``sgn(x)``: applied, one undefined function's name; a subscript's letters
+        (``W_{relu}``) stay letters; otherwise refused, since the product r*e*l*u is never what is meant."""
+        if self.text[pos + len(run):].lstrip()[:1] == "}":
+            return False
+        if not _AHEAD_CALL.match(self.text, pos + len(run)):
+            raise self.out.error(f"{run} must be applied to (...), as in {run}(x)", pos)
+        self.emit("NAME", run, pos)
+        self.pos = pos + len(run)
+        return True
 
     def letter_kind(self, char: str, after: int) -> str:
         if char == "E" and _AHEAD_EXPECT.match(self.text, after):
@@ -232,6 +249,16 @@ class LatexLexer:
         from .latex_macros import handle_macro
 
         handle_macro(self, name, start)
+
+
+def bare_word(run: str) -> str | None:
+    """The function word a whole run of letters is (``log``; ``Log`` and ``Exp`` as ``log`` and ``exp``,
+    ``Max`` as ``max``), or None: its letters are then single-letter names."""
+    if run in lexicon.BARE_WORDS:
+        return run
+    if len(run) > 1 and run[0].isupper() and run[1:].islower() and run.lower() in lexicon.BARE_WORDS:
+        return run.lower()
+    return None
 
 
 def group_end(text: str, pos: int) -> int | None:

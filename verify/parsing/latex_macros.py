@@ -172,6 +172,9 @@ def _text(lexer, name: str, start: int) -> bool:
     if word == "i" and name == "mathrm":  # the upright i is the imaginary unit; a plain i stays a name
         lexer.emit("NAME", "imath", start)
         return True
+    known = lexicon.FUNCTIONS | lexicon.OPERATORS
+    if word not in known and word[:1].isupper() and word[1:].islower() and word.lower() in known:
+        word = word.lower()  # \mathrm{Log}, \text{Exp}: the function, as \log and \exp are
     kind = {"KL": "KL", "E": "EXPECT"}.get(word)
     if kind is None:
         kind = "FUNC" if word in lexicon.FUNCTIONS else "OPER" if word in lexicon.OPERATORS else "NAME"

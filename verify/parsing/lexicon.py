@@ -13,7 +13,7 @@ GREEK = frozenset("""alpha beta gamma delta epsilon varepsilon zeta eta theta va
     Upsilon Phi Psi Omega ell""".split())
 
 # functions SymPy knows, by the word people write
-FUNCTIONS = frozenset("log ln exp sin cos tan tanh sinh cosh arctan softmax Concat concat sigmoid det".split())
+FUNCTIONS = frozenset("log ln exp sin cos tan tanh sinh cosh arctan arcsin arccos softmax Concat concat sigmoid det".split())
 # names of standard operators, read as one name when written as an italic run applied to (...) or [...]
 # (``Var[X]``, ``tr(AB)``); otherwise the letters would be a product V*a*r
 APPLIED_NAMES = frozenset("Var Cov Corr tr Tr diag rank".split())
@@ -21,6 +21,13 @@ APPLIED_NAMES = frozenset("Var Cov Corr tr Tr diag rank".split())
 NEVER_LETTERS = frozenset("Var Cov Corr".split())
 # operators written with an optional subscript and applied to what follows
 OPERATORS = frozenset("min max argmin argmax sup inf".split())
+# function words people write without a backslash (``log p``, ``sin x``), read as the function; capitalised
+# (``Log``, ``Exp``, ``Max``: Mathematica's spelling) they are the same function, never a product L*o*g
+BARE_WORDS = frozenset("softmax Concat argmax argmin arctan arcsin arccos sigmoid log exp ln max min det tanh sinh "
+                       "cosh sin cos tan".split())
+# activation and sign functions no SymPy function stands for: one undefined function's name when applied
+# (``relu(x)``, ``ReLU(z)``), refused otherwise; never the product of their letters
+NAMED_WORDS = frozenset("relu ReLU gelu GELU elu ELU selu SELU softplus Softplus sgn sign erf sinc swish logit".split())
 
 SPACING = frozenset(", ; : ! quad qquad enspace thinspace medspace thickspace negthinspace displaystyle "
                     "textstyle limits nolimits".split()) | {" "}
@@ -45,7 +52,7 @@ SIMPLE_MACROS = {
     "frac": "FRAC", "dfrac": "FRAC", "tfrac": "FRAC", "sqrt": "SQRT", "sum": "SUM", "prod": "PROD",
     "int": "INT", "cdot": "TIMES", "times": "TIMES", "ast": "TIMES", "div": "DIV", "pm": "PM", "mp": "MP",
     "mid": "PIPE", "vert": "PIPE", "Vert": "DPIPE", "|": "DPIPE", "le": "LE", "leq": "LE", "leqslant": "LE",
-    "ge": "GE", "geq": "GE", "geqslant": "GE", "lt": "LT", "gt": "GT", "neq": "NE", "ne": "NE",
+    "ge": "GE", "geq": "GE", "geqslant": "GE", "lt": "LT", "gt": "GT", "neq": "NE", "ne": "NE", "gg": "GT", "ll": "LT",
     "approx": "APPROX", "simeq": "APPROX", "sim": "SIM", "coloneqq": "DEFEQ", "equiv": "DEFEQ",
     "triangleq": "DEFEQ", "nabla": "NABLA", "partial": "PARTIAL", "\\": "ROWSEP", "{": "LPAR", "}": "RPAR",
     "lbrace": "LPAR", "rbrace": "RPAR", "lbrack": "LBRACK", "rbrack": "RBRACK",
@@ -65,4 +72,7 @@ UNICODE_MACROS = {
     "⟨": "langle", "⟩": "rangle",
 }
 NAMED_SYMBOLS = {"infty": "infty", "top": "T", "intercal": "T", "emptyset": "emptyset"}
+# ``n \\gg k``, ``n >> k``: lexed as > and <, read as the relation ">>" / "<<" by the token's text; a premise
+# states an order with it (at least n > k), a step never claims one
+MUCH_RELATIONS = {"\\gg": ">>", ">>": ">>", "\\ll": "<<", "<<": "<<"}
 RELATION_TOKENS = tuple(STATEMENT_RELATIONS)

@@ -20,7 +20,7 @@ CONSTANT_NAMES = {value: key for key, value in CONSTANTS.items()}
 DENSITY_HEADS = ("p", "q")
 SYMPY_FUNCTIONS = {"log": sympy.log, "ln": sympy.log, "exp": sympy.exp, "sin": sympy.sin, "cos": sympy.cos,
                    "tan": sympy.tan, "tanh": sympy.tanh, "sinh": sympy.sinh, "cosh": sympy.cosh,
-                   "arctan": sympy.atan}
+                   "arctan": sympy.atan, "arcsin": sympy.asin, "arccos": sympy.acos}
 
 
 def symbol(name: str) -> Expr:

@@ -25,7 +25,7 @@ from .expressions import parse_latex_expr
 from .objects import is_density_name
 
 POSITIVE, NONNEGATIVE = "positive", "nonnegative"
-_ORDER = ("<", "<=", ">", ">=")
+_ORDER = ("<", "<=", ">", ">=", "<<", ">>")  # n \\gg k states at least n > k
 _DENSITY_WORD = re.compile(r"\b(?:densit(?:y|ies)|distributions?|priors?|posteriors?|likelihoods?)\b", re.I)
 _SCALE_WORD = re.compile(r"\b(?:standard deviations?|variances?)\b", re.I)
 _COUNT_WORD = re.compile(r"\bnumber of\b", re.I)  # "the number of layers $L$"
@@ -48,9 +48,9 @@ def _lower_bound(statement) -> tuple[Symbol, Expr, bool] | None:
     pairs = [(exprs[at - 1], relations[at - 1], True)] if at > 0 else []  # c rel x
     pairs += [(exprs[at + 1], relations[at], False)] if at < len(relations) else []  # x rel c
     for bound, relation, before in pairs:
-        below = relation in ("<", "<=") if before else relation in (">", ">=")
+        below = relation in ("<", "<=", "<<") if before else relation in (">", ">=", ">>")
         if below:
-            return name, bound, relation in ("<", ">")
+            return name, bound, relation in ("<", ">", "<<", ">>")
     return None
 
 
@@ -64,8 +64,10 @@ def is_premise(statement) -> bool:
 
 
 def is_bound(statement) -> bool:
-    """A formula that only orders names and numbers (``\\eta > 0``, ``0 < \\eta < 2``, ``d_k \\ge 1``)."""
-    return not statement.lead and bool(statement.relations) and all(r in _ORDER for r in statement.relations)
+    """A formula that only orders names and numbers (``\\eta > 0``, ``0 < \\eta < 2``, ``d_k \\ge 1``) or
+    tells them apart (``\\eta \\ne 0``, ``i \\neq k``)."""
+    return not statement.lead and bool(statement.relations) and all(r in _ORDER or r == "!="
+                                                                    for r in statement.relations)
 
 
 def stated_bounds(statements) -> dict[str, tuple[str, str]]:
@@ -163,6 +165,23 @@ def _named_by(sentence: str, word: re.Pattern) -> list[str]:
             continue
         names += _inline_names(sentence[chosen[0]:chosen[1]])
     return names
+
+
+_ONE_HOT_WORD = re.compile(r"\bone[- ]hot\b", re.I)
+
+
+def one_hot_in_prose(text: str, premise_at) -> list[str]:
+    """Names a premise sentence calls one-hot ("where $y$ is one-hot", "Assume the one-hot label $y$"):
+    their entries sum to 1. "Then $y$ is one-hot" (a claim) and "$y$ is not one-hot" state nothing."""
+    prose = _DISPLAY.sub(lambda m: " " * len(m.group()), text)
+    found: list[str] = []
+    for sentence in _SENTENCE.finditer(prose):
+        for word in _ONE_HOT_WORD.finditer(sentence.group()):
+            if _NEGATION.search(sentence.group()[:word.start()]) or not premise_at(sentence.start() + word.start()):
+                continue
+            found += [n for n in _named_by(sentence.group(), _ONE_HOT_WORD) if n not in found]
+            break
+    return found
 
 
 def scales_in_prose(text: str) -> dict[str, str]:

@@ -103,6 +103,24 @@ def introduced(prose: str, offset: int, display: bool = False) -> Introduced:
     return Introduced(Role.UNMARKED, "unmarked: no word such as Let, Assume, Then or Hence introduces it")
 
 
+_CONSEQUENCE = re.compile(r"\b(?:so|hence|thus|therefore|i\.e\.|that is)\W*$", re.I)
+
+
+def within_premise(prose: str, offset: int) -> bool:
+    """"Assume $y$ is one-hot, so $\\sum_j y_j = 1$": a consequence drawn inside a sentence that opens as
+    a premise (or a list item under "Assume:") restates the hypothesis; the cue just before the formula
+    is "so" and the sentence's opening is a strong premise word."""
+    start = max((m.end() for m in _SENTENCE_START.finditer(prose, 0, offset)), default=0)
+    line_start = prose.rfind("\n", 0, offset) + 1
+    sentence = _LIST_ITEM.sub(" ", prose[start:offset])
+    if not _CONSEQUENCE.search(sentence):
+        return False
+    if _STRONG.match(sentence):
+        return True
+    return bool(_LIST_ITEM.match(prose[line_start:offset])) and _lead(prose, line_start) is not None \
+        and _lead(prose, line_start).role is Role.PREMISE
+
+
 def _lines_before(prose: str, line_start: int):
     end = line_start - 1
     while end > 0:

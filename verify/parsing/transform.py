@@ -12,13 +12,14 @@ from dataclasses import dataclass
 import sympy
 from lark import Token
 from lark.visitors import Transformer_NonRecursive
-from sympy import Expr, Integer, Rational, Symbol
+from sympy import Expr, Integer, MatrixSymbol, Rational, Symbol
 from sympy.core.function import AppliedUndef
 
 from ..theories.linalg.ranges import summed_family, unstated_size
 from ..vocabulary import KL, BigO, BigOmega, Expectation, Normal, Theta
 from . import objects
 from .kinds import IDENTITY_NAME, Kinds, fit_product, fit_sides, fit_sum, is_capital
+from .lexicon import MUCH_RELATIONS
 from ..model import STATEMENT_RELATIONS
 from .limits import Limits
 
@@ -193,7 +194,8 @@ class ToSympy(Transformer_NonRecursive):
                      for symbol, (base, indices) in self.families.items())
 
     def rel(self, items):
-        return RELATIONS[items[0].type]
+        """The relation's text; ``\\gg`` and ``>>`` (lexed as ``>``) are "much greater", never plain ``>``."""
+        return MUCH_RELATIONS.get(str(items[0].value).strip(), RELATIONS[items[0].type])
 
     # arithmetic
     def add(self, items):
@@ -350,9 +352,12 @@ class ToSympy(Transformer_NonRecursive):
     def subscripted(self, items):
         if isinstance(items[1], _Indices):
             return self._multi_indexed(str(items[0]), items[1].items)
-        base, sub = str(items[0]), _expr(items[1])
-        indices = _letter_indices(items[1]) or _affine_index(sub)
-        written = _written_subscript(items[1])
+        script = _plain_letters(items[1])
+        base, sub = str(items[0]), _expr(script)
+        if self._is_kronecker(base, _letter_indices(script)):
+            return sympy.KroneckerDelta(*_letter_indices(script))
+        indices = _letter_indices(script) or _affine_index(sub)
+        written = _written_subscript(script)
         if isinstance(sub, Symbol) or (isinstance(sub, Integer) and sub >= 0):
             named = self._named(f"{base}_{sub}")
         elif written is not None:  # alpha_{ij} and alpha_{ji} are different names: keep the order written
@@ -365,11 +370,18 @@ class ToSympy(Transformer_NonRecursive):
 
     def _multi_indexed(self, base: str, indices: tuple) -> Expr:
         """``v_{i, l}``: the entry (i, l) of a family v when both indices are affine; else one name."""
-        named = self._named(f"{sympy.latex(Symbol(base))}_{{{', '.join(sympy.latex(i) for i in indices)}}}")
         affine = [_affine_index(index) for index in indices]
+        if all(affine) and self._is_kronecker(base, tuple(a[0] for a in affine)):
+            return sympy.KroneckerDelta(*(a[0] for a in affine))
+        named = self._named(f"{sympy.latex(Symbol(base))}_{{{', '.join(sympy.latex(i) for i in indices)}}}")
         if all(affine) and isinstance(named, Symbol):
             self.families[named] = (base, tuple(a[0] for a in affine))
         return named
+
+    def _is_kronecker(self, base: str, indices: tuple) -> bool:
+        """``\\delta_{ij}``, ``\\delta_{i,j}``: the Kronecker delta (its standard reading), unless the
+        document defines delta itself (``Kinds.kronecker``); one index or three are a name."""
+        return base == "delta" and len(indices) == 2 and self.kinds.kronecker
 
     def placeholder(self, items):
         return Symbol("\\cdot")
@@ -783,6 +795,21 @@ def _calls_as_products(exprs: tuple, bracketed: set = frozenset(), entries: dict
     calls.update({power: names[power.base.func.__name__] * power.base.args[0] ** power.exp for e in exprs
                   for power in e.atoms(sympy.Pow) if power.base in calls})
     return tuple(e.xreplace(calls) for e in exprs) if calls else exprs
+
+
+def _plain_letters(sub):
+    """The subscript with each name as the plain symbol written: ``k`` in ``d_k`` is the letter k even
+    where the document makes k a vector, so ``d_k`` and ``d_{k}`` name one size wherever they occur;
+    ``e`` among several letters is the letter e."""
+    if isinstance(sub, MatrixSymbol):
+        return Symbol(sub.name)
+    if isinstance(sub, _Implicit) and sub.of is None and any(isinstance(f, MatrixSymbol) or f is sympy.E
+                                                             for f in sub.factors):
+        # C_{exp}: the letter e among the subscript's letters is no Euler number (SymPy would sort e*x*p,
+        # so C_{exp} and C_{pex} would be one name)
+        return _Implicit(tuple(Symbol(f.name) if isinstance(f, MatrixSymbol) else Symbol("e") if f is sympy.E else f
+                               for f in sub.factors))
+    return sub
 
 
 def _written_subscript(sub) -> str | None:
