@@ -146,3 +146,10 @@ def test_json_of_an_unreadable_document_is_not_ok_and_positions_each_error(tmp_p
     code, report = run_json(path, capsys)
     assert code == 1 and report["ok"] is False and report["chains"] == []
     assert [(e["line"], e["column"]) for e in report["parse_errors"]] == [(1, 3)]
+
+
+def test_a_document_whose_only_display_is_an_implication_is_checked(tmp_path, capsys):
+    path = tmp_path / "implication.md"
+    path.write_text("Assume:\n\n- $\\eta > 0$\n\nThen:\n\n$$\\eta^2 > 0 \\Rightarrow 1 + \\eta^2 > 1$$\n")
+    assert main(["check", str(path)]) == 0
+    assert "all 1 checks hold" in capsys.readouterr().out

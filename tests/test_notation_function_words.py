@@ -79,3 +79,14 @@ def test_a_broken_value_of_log_exp_is_never_proved(wrong):
 def test_a_broken_split_of_a_capitalised_log_is_never_proved(wrong):
     text = f"Let $a > 0$ and $b > 0$.\n\n$$\n\\mathrm{{Log}}(a b) = {wrong}\n$$\n"
     assert Status.PROVED not in check_statuses(text)
+
+
+@pytest.mark.parametrize("text", ["Logit(x)", "LogSoftmax(z)", "LOG(x)", "MSE(y)"])
+def test_an_unknown_word_applied_is_refused_never_a_product_of_letters(text):
+    with pytest.raises(ParseError, match="operatorname"):
+        parse_latex_expr(text)
+
+
+@pytest.mark.parametrize("text, names", [("abc(x)", {"a", "b", "x"}), ("AB(x)", {"A", "x"})])
+def test_short_or_lower_case_runs_stay_products_of_names(text, names):
+    assert names <= {s.name for s in parse_latex_expr(text).free_symbols}

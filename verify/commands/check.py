@@ -53,7 +53,7 @@ def load_document(path: str):
     from ..parsing import read_document
 
     document = read_document(read_text(path), filename=path)
-    if not document.chains and not _unreadable(document):
+    if not document.chains and not document.claims and not _unreadable(document):
         raise UsageError(f"{path} holds no derivation (no chain of display formulas such as "
                          f"$$a = b$$ followed by $$= c$$)")
     return document

@@ -187,6 +187,10 @@ class LatexLexer:
             self.emit("SQRT", run, pos)
             self.pos = pos + 4
             return
+        if _looks_like_a_word(run) and _AHEAD_CALL.match(text, pos + len(run)) \
+                and text[pos + len(run):].lstrip()[:1] != "}":
+            raise self.out.error(f"cannot tell whether {run}(...) is one function's name or the product of its "
+                                 f"letters: write \\operatorname{{{run}}}(...) for a function", pos)
         self.emit(self.letter_kind(text[pos], pos + 1), text[pos], pos)
         self.pos = pos + 1
 
@@ -249,6 +253,15 @@ class LatexLexer:
         from .latex_macros import handle_macro
 
         handle_macro(self, name, start)
+
+
+def _looks_like_a_word(run: str) -> bool:
+    """``Logit``, ``LogSoftmax``, ``LOG``: letters a person writes as one word (a capital, then more
+    letters with a lower-case one or all capitals). Applied, such a run is a function the lexicon does
+    not know, and reading it as the product of its letters would be a silent misread."""
+    if len(run) < 3 or not run[0].isupper():
+        return False
+    return run.isupper() or any(c.islower() for c in run[1:])
 
 
 def bare_word(run: str) -> str | None:
