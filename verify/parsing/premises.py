@@ -29,7 +29,6 @@ _ORDER = ("<", "<=", ">", ">=", "<<", ">>")  # n \\gg k states at least n > k
 _DENSITY_WORD = re.compile(r"\b(?:densit(?:y|ies)|distributions?|priors?|posteriors?|likelihoods?)\b", re.I)
 _SCALE_WORD = re.compile(r"\b(?:standard deviations?|variances?)\b", re.I)
 _COUNT_WORD = re.compile(r"\bnumber of\b", re.I)  # "the number of layers $L$"
-_INTERVAL = re.compile(r"\$\s*([^$\n]+?)\s*\\in\s*(?:\\left\s*)?([(\[])\s*0\s*,")  # $\eta \in (0, 1)$
 _SENTENCE = re.compile(r"[^.!?\n]*(?:\n(?!\s*\n)[^.!?\n]*)*")
 _DISPLAY = re.compile(r"\$\$.*?\$\$|\\\[.*?\\\]", re.S)
 _INLINE = re.compile(r"(?<![\\$])\$([^$\n]+?)\$")
@@ -195,20 +194,6 @@ def counts_in_prose(text: str) -> dict[str, str]:
     sizes rather than matrices."""
     return {name: '"number of" in the prose' for sentence, _ in _sentences(text, _COUNT_WORD)
             for name in _inline_names(sentence)}
-
-
-def in_interval(text: str, premise_at=lambda offset: True) -> dict[str, tuple[str, str]]:
-    """``$\\eta \\in (0, 1)$``: positive; ``$\\eta \\in [0, 1)$``: nonnegative; only where the
-    formula is a premise (``premise_at`` its offset): "hence $\\eta \\in (0, 1)$" is a claim."""
-    found = {}
-    for match in _INTERVAL.finditer(text):
-        if not premise_at(match.start()):
-            continue
-        kind = POSITIVE if match.group(2) == "(" else NONNEGATIVE
-        for name in _inline_names(f"${match.group(1)}$"):
-            side = "open" if kind == POSITIVE else "closed"
-            found.setdefault(name, (kind, f"stated: {match.group(1).strip()} in an interval {side} at 0"))
-    return found
 
 
 def density_names(text: str, exprs, statements) -> dict[str, str]:
