@@ -127,7 +127,8 @@ def test_a_wrong_cost_in_sizes_named_in_prose_is_not_proved(rhs):
 
 
 @pytest.mark.parametrize("prose, name", [("$h$ heads", "h"), ("with $C$ input channels", "C"),
-                                         ("$d_k$ is the key dimension", "d_k"), ("the batch size $B$", "B")])
+                                         ("$d_k$ is the key dimension", "d_k"), ("the batch size $B$", "B"),
+                                         ("one of $g$ groups", "g"), ("$K$ filters", "K"), ("$n$ tokens", "n")])
 def test_the_ways_of_naming_a_size(prose, name):
     assert name in stated.sizes(prose)
 

@@ -40,7 +40,7 @@ _INTEGER_WORDS = re.compile(
     rf"|(?P<names2>{_NAMES})\s+(?:is|are|be)\s+(?:an?\s+)?(?P<sign2>positive|nonnegative|non-negative)?\s*integers?"
     r"(?=\s*(?:[,.;:)]|$)|\s+(?:and|such|with|for|then|so|where|that|greater|larger|smaller|less|at|in)\b)",
     re.I)  # "$x$ is an integer multiple of $\\pi$" states nothing of x
-_SIZE_NOUN = r"(?:sizes?|counts?|channels?|heads?|layers?|dimensions?|dims?)"
+_SIZE_NOUN = r"(?:sizes?|counts?|channels?|heads?|layers?|dimensions?|dims?|groups?|filters?|tokens?|neurons?)"
 _ADJECTIVE = r"(?:input|output|hidden|attention|parallel|convolutional|residual|encoder|decoder|kernel)\s+"
 _SIZE_AFTER = re.compile(rf"(?P<names>{_NAMES})\s+(?:(?:(?:is|are|be|denotes?)\s+(?:(?:the|an?)\s+)?|(?:the|an?)\s+)"
                          rf"(?P<words>(?:[A-Za-z-]+\s+){{0,2}}?)|(?P<adjectives>(?:{_ADJECTIVE}){{0,2}}))"
