@@ -25,12 +25,13 @@ i, j, k, m = (Symbol(name, positive=True, integer=True) for name in "ijkm")
 z, p, y = IndexedBase("z", real=True), IndexedBase("p"), IndexedBase("y", real=True)
 size = unstated_size("z")
 SOFTMAX = Fact("definition of softmax", p[j], exp(z[j]) / Sum(exp(z[k]), (k, 1, size)))
+ONE_HOT = Fact("one-hot", Sum(y[m], (m, 1, n)), Integer(1))
 LATENT = latent_variable_context()
 X, Z = LATENT.symbols[:2]
 
 CASES = {
     "a definition and plain symbols": (Context(facts=(Fact("definition", u, x**2 + t),)), Tuple(u * x, log(t) + v)),
-    "a stated sum": (Context(theories=("linalg", "algebra"), facts=(Fact("one-hot", Sum(y[m], (m, 1, n)), Integer(1)),)),
+    "a stated sum": (Context(theories=("linalg", "algebra"), facts=(ONE_HOT,)),
                      Tuple(Sum(y[k], (k, 1, n)) ** 2, Integer(1))),
     "an indexed derivative": (Context(theories=("linalg", "algebra"), facts=(SOFTMAX,)),
                               Tuple(Derivative(p[j], z[i]), p[j] * (KroneckerDelta(i, j) - p[i]))),
