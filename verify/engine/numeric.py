@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 import numpy as np
@@ -48,7 +48,7 @@ from ..verdict import Counterexample, Status, Verdict, unknown
 from .canonical import theory_names
 from .edges import edge_failure
 from .functions import draw_stand_ins, gradient_stand_ins, opaque_disagreement, substituted, unknown_functions
-from .sampling import Draw, Scale, draw_plain, has_open_kinds, is_open_kind, premised_entries
+from .sampling import Draw, Needs, Scale, draw_plain, has_open_kinds, is_open_kind, premised_entries, stated_premises
 
 MATRIX_SAMPLES = 3
 WIDE_SAMPLES = 3
@@ -101,26 +101,44 @@ def step_seed(seed: int, lhs: Expr, relation: Relation, rhs: Expr) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
 
 
+@dataclass
+class Plan:
+    """What every draw of one expression in one check shares, since no drawn value changes it: the
+    symbols it needs, the stated sums it must meet, and (for derivatives of indexed families) the
+    hook that unfolds and differentiates each derivative once, not at each draw."""
+
+    needs: Needs
+    premises: tuple
+    derivative: "_DefinedDerivative | None"
+
+    @classmethod
+    def of(cls, context: Context, expr: Expr) -> "Plan":
+        derivative = _DefinedDerivative(context) if expr.has(Derivative) and expr.has(Indexed) else None
+        return cls(Needs.of(context, expr), stated_premises(context, expr), derivative)
+
+
 def instantiate(context: Context, expr: Expr, rng: np.random.Generator, draw: Draw = Draw(),
-                plain_rng: np.random.Generator | None = None) -> Instance | str:
+                plain_rng: np.random.Generator | None = None, plan: Plan | None = None) -> Instance | str:
     """One concrete instantiation of everything ``expr`` needs, or the reason there is none.
 
     The theories draw what they own from ``rng``; the plain symbols left when only the
     algebra theory remains are drawn here (``sampling.draw_plain``) from ``plain_rng``
     (default: the same stream), before algebra evaluates definitions; last, the families a
-    stated sum constrains are drawn to meet it (``sampling.premised_entries``).
+    stated sum constrains are drawn to meet it (``sampling.premised_entries``). ``plan``: the
+    check's ``Plan.of(context, expr)``, when it made one for all its draws.
     """
+    plan = plan or Plan.of(context, expr)
     instance = Instance()
     for name in theory_names(context):
         if name == "algebra":
-            draw_plain(context, expr, plain_rng or rng, instance, draw)
+            draw_plain(context, expr, plain_rng or rng, instance, draw, plan.needs)
         make = theory(name).instantiate
         reason = make(context, expr, rng, instance) if make else None
         if reason:
             return reason
-    if expr.has(Derivative) and expr.has(Indexed):
-        instance.hooks.setdefault(Derivative, _DefinedDerivative(context))
-    return premised_entries(context, expr, plain_rng or rng, instance, draw.index) or instance
+    if plan.derivative is not None:
+        instance.hooks.setdefault(Derivative, plan.derivative)
+    return premised_entries(context, expr, plain_rng or rng, instance, draw.index, plan.premises) or instance
 
 
 def _fresh_sums(expr: Expr) -> Expr:
@@ -141,6 +159,7 @@ class _DefinedDerivative:
     sample is dropped rather than compared."""
 
     context: Context
+    _read: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # node -> _Unfolded
 
     @functools.cached_property
     def _facts(self) -> Context:
@@ -148,16 +167,38 @@ class _DefinedDerivative:
         ``d/dp_i`` of an outer sum over i must not capture that i."""
         return replace(self.context, facts=tuple(replace(f, rhs=_fresh_sums(f.rhs)) for f in self.context.facts))
 
+    def _unfolded(self, node: Derivative) -> _Unfolded:
+        if node not in self._read:
+            self._read[node] = _Unfolded(apply_definitions(node, self._facts)[0])
+        return self._read[node]
+
     def __call__(self, node: Derivative, evaluate: Evaluator):
-        unfolded, _ = apply_definitions(node, self._facts)
-        for index, bounds in index_ranges(unfolded, summed_ranges(unfolded)).items():
+        unfolded = self._unfolded(node)
+        for index, bounds in unfolded.ranges.items():
             low, value, high = (float(np.real(evaluate(b))) for b in (bounds[0], index, bounds[1]))
             if not low <= value <= high:  # d/dz_i of a sum over 1..n with i > n: no entry of the family
                 return np.nan  # the sample is outside the step's domain and is dropped
-        done = unfolded.doit(deep=False)
+        done = unfolded.done
         if done.has(Derivative):
             raise Undecided(f"cannot differentiate {node.expr} symbolically")
         return evaluate(done)
+
+
+@dataclass
+class _Unfolded:
+    """A derivative with the indexed definitions unfolded, its index ranges and (once asked) the
+    derivative done: no drawn value changes them, so a check finds them once for all its draws
+    (differentiating was most of a draw's time)."""
+
+    expr: Expr
+
+    @functools.cached_property
+    def ranges(self) -> dict:
+        return index_ranges(self.expr, summed_ranges(self.expr))
+
+    @functools.cached_property
+    def done(self) -> Expr:
+        return self.expr.doit(deep=False)
 
 
 def within_relations(context: Context, instance: Instance) -> bool:
@@ -246,10 +287,14 @@ class Streams:
     plain: np.random.Generator
 
 
-def _draw_within(context: Context, expr: Expr, streams: Streams, draw: Draw) -> Instance | str | None:
-    """An instance satisfying the stated relations; a reason when none exists; None when the draws miss."""
+def _draw_within(context: Context, expr: Expr, streams: Streams, draw: Draw, plans: dict) -> Instance | str | None:
+    """An instance satisfying the stated relations; a reason when none exists; None when the draws miss.
+    ``plans``: the check's plans by expression (``Plan``), made here the first time one is drawn."""
+    if expr not in plans:
+        plans[expr] = Plan.of(context, expr)
+    plan = plans[expr]
     for _ in range(REDRAWS if context.relations else 1):
-        instance = instantiate(context, expr, streams.theories, draw, streams.plain)
+        instance = instantiate(context, expr, streams.theories, draw, streams.plain, plan)
         if isinstance(instance, str) or within_relations(context, instance):
             return instance
     return None
@@ -278,7 +323,7 @@ def _refutation(instance: Instance, left, right, agreed: int, reading: str, expr
 
 
 def _run_round(lhs, relation, rhs, context, config, streams: Streams, round_: Round, tally: Tally,
-               functions: list) -> Verdict | None:
+               functions: list, plans: dict) -> Verdict | None:
     """Samples of one round; a verdict that ends the check (unknown, refuted), else None."""
     tolerant = round_.reading == "matrices"  # a reading whose evaluation may fail: then it is skipped
     for draw in round_.draws:
@@ -286,7 +331,7 @@ def _run_round(lhs, relation, rhs, context, config, streams: Streams, round_: Ro
         left_expr, right_expr = substituted(lhs, stand_ins), substituted(rhs, stand_ins)
         expr = Tuple(left_expr, right_expr)
         try:
-            instance = _draw_within(context, expr, streams, draw)
+            instance = _draw_within(context, expr, streams, draw, plans)
         except ValueError:  # assumptions no integer satisfies
             return None
         if instance is None:
@@ -354,8 +399,9 @@ def numeric_check(lhs: Expr, relation: Relation, rhs: Expr, context: Context, co
     lhs, rhs = gradient_stand_ins(lhs, rhs, context)
     lhs, rhs = (softmax_entries(side, Tuple(lhs, rhs))[0] for side in (lhs, rhs))  # softmax(o)_j by its components
     functions = unknown_functions(lhs, rhs, context)
+    plans: dict = {}  # what every draw of an expression shares, made once per check
     for round_ in _rounds(config.samples, has_open_kinds(Tuple(lhs, rhs))):
-        decided = _run_round(lhs, relation, rhs, context, config, streams, round_, tally, functions)
+        decided = _run_round(lhs, relation, rhs, context, config, streams, round_, tally, functions, plans)
         if decided is not None:
             return decided
     if tally.agreed == 0 and tally.outside:

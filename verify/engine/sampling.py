@@ -125,23 +125,41 @@ def is_open_kind(symbol) -> bool:
     return isinstance(symbol, Symbol) and symbol.is_commutative is False
 
 
-def plain_symbols(context: Context, expr: Expr, instance: Instance) -> list[Symbol]:
+@dataclass(frozen=True)
+class Needs:
+    """What an expression needs of a context, found once per check and shared by its draws: the
+    definitions, and the symbols of the expression and of every definition it reaches. (Finding
+    them walks every definition's free symbols; a check draws up to a few hundred instances.)"""
+
+    defined: dict
+    needed: set
+
+    @classmethod
+    def of(cls, context: Context, expr: Expr) -> "Needs":
+        defined = definitions(context)
+        return cls(defined, _needed(expr, defined))
+
+
+def plain_symbols(context: Context, expr: Expr, instance: Instance, needs: Needs | None = None) -> list[Symbol]:
     """The symbols of ``expr`` (and of the definitions it reaches) that nothing else gives a value.
 
     Empty when some belong to a recurrence that is not unrolled: then the algebra theory
-    refuses the instance with its reason, and nothing here should hide that.
+    refuses the instance with its reason, and nothing here should hide that. ``needs``: the
+    check's ``Needs.of(context, expr)``, when it found them already.
     """
-    defined = definitions(context)
+    needs = needs or Needs.of(context, expr)
+    defined = needs.defined
     bound = set(instance.values) | set(context.integration_variables)
-    free = _needed(expr, defined) - bound - set(defined)
+    free = needs.needed - bound - set(defined)
     if _recurrence_members(free, defined):
         return []
     return sorted((s for s in free if isinstance(s, Symbol)), key=str)
 
 
-def draw_plain(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance, draw: Draw) -> None:
+def draw_plain(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance, draw: Draw,
+               needs: Needs | None = None) -> None:
     """Give every plain symbol a value by its assumptions alone, on the draw's scale."""
-    for symbol in plain_symbols(context, expr, instance):
+    for symbol in plain_symbols(context, expr, instance, needs):
         if is_open_kind(symbol) and draw.matrices:
             value = matrix_value(rng)
             instance.values[symbol] = value
@@ -211,12 +229,19 @@ def _summing_to(size: int, total: float, rng: np.random.Generator, index: int) -
     return total * weights / weights.sum()
 
 
-def premised_entries(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance,
-                     index: int = 0) -> str | None:
-    """Draw the families that stated sums constrain (module docstring) for the families ``expr`` and
-    the facts it may reach show; the reason when a premise's range has no value at this instance."""
+def stated_premises(context: Context, expr: Expr) -> tuple:
+    """The stated sums (``sum_premise``) on families ``expr`` or the facts it may reach show: found
+    once per check, since neither depends on the values drawn."""
     shown = {n.base for e in (expr, *(f.rhs for f in context.facts)) for n in e.atoms(Indexed)}
-    premises = [p for p in (sum_premise(f, context) for f in context.facts) if p is not None and p.base in shown]
+    return tuple(p for p in (sum_premise(f, context) for f in context.facts) if p is not None and p.base in shown)
+
+
+def premised_entries(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance,
+                     index: int = 0, premises: tuple | None = None) -> str | None:
+    """Draw the families that stated sums constrain (module docstring) for the families ``expr`` and
+    the facts it may reach show; the reason when a premise's range has no value at this instance.
+    ``premises``: the check's ``stated_premises(context, expr)``, when it found them already."""
+    premises = stated_premises(context, expr) if premises is None else premises
     if not premises:
         return None
     evaluate = Evaluator(instance.values, instance.hooks)

@@ -9,6 +9,7 @@ about -700 on the grid, so nothing underflows to log(0).
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -103,9 +104,13 @@ class Roles:
 
 
 def find_roles(context: Context, expr: Expr) -> Roles | str:
-    if len(context.integration_variables) != 1:
+    return _roles(tuple(context.integration_variables), expr)
+
+
+def _roles(latents: tuple, expr: Expr) -> Roles | str:
+    if len(latents) != 1:
         return "the probability model needs exactly one latent (integration) variable"
-    latent = context.integration_variables[0]
+    latent = latents[0]
     observed = {v for d in expr.atoms(Density) for v in d.variables + d.given} - {latent}
     if len(observed) > 1:
         return f"the linear-Gaussian model has one observed variable, not {sorted(map(str, observed))}"
@@ -175,21 +180,34 @@ def kl_hook(expr: KL, evaluate):
     return np.trapezoid(np.exp(log_a) * (log_a - log_b), grid)
 
 
-def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance) -> str | None:
-    """Draw a linear-Gaussian model, bind x, and install hooks; a reason when a density is unknown."""
-    densities = sorted(expr.atoms(Density), key=str)
+@functools.lru_cache(maxsize=256)
+def _reading(latents: tuple, expr: Expr) -> tuple[tuple[Density, ...], Roles | str | None]:
+    """The densities of ``expr`` and their roles in the linear-Gaussian model, or why it has none
+    (None: no densities). Nothing drawn changes them, and a check draws up to a few hundred
+    instances of one expression, so each is read once."""
+    densities = tuple(sorted(expr.atoms(Density), key=str))
     if not densities:
-        instance.hooks.update({Expectation: expectation_hook, KL: kl_hook})
-        return None
-    roles = find_roles(context, expr)
+        return densities, None
+    roles = _roles(latents, expr)
     if not isinstance(roles, str) and (merged := merged_names(densities)):
         roles = f"{' and '.join(merged)} are different names; one model would merge them by their letter"
     if not isinstance(roles, str):
         unknown = [str(d) for d in densities if roles.role(d) is None]
         if not unknown:
-            install(instance, LinearGaussian.draw(rng), roles, densities)
-            return None
+            return densities, roles
         roles = f"no concrete model for {', '.join(unknown)} (known: p(z), p(x|z), p(x), p(z|x), p(x,z), q(z|x))"
+    return densities, roles
+
+
+def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance) -> str | None:
+    """Draw a linear-Gaussian model, bind x, and install hooks; a reason when a density is unknown."""
+    densities, roles = _reading(tuple(context.integration_variables), expr)
+    if not densities:
+        instance.hooks.update({Expectation: expectation_hook, KL: kl_hook})
+        return None
+    if not isinstance(roles, str):
+        install(instance, LinearGaussian.draw(rng), roles, densities)
+        return None
     from .discrete import instantiate as gridded  # densities the document leaves unspecified
 
     refused = gridded(expr, rng, instance)
