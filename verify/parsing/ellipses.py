@@ -16,7 +16,7 @@ from lark import Token
 
 from .diagnostics import parse_error
 from .lexicon import RELATION_TOKENS
-from .tokens import CLOSERS, OPENERS
+from .tokens import CLOSERS, OPENERS, script_unit_end
 
 _INDEX_NAMES = ("k", "j", "i", "l", "m", "r", "s")
 _TERM_BREAKS = frozenset({"PLUS", "MINUS", "PM", "MP", "COMMA", "SEMI", "AMP"}) | frozenset(RELATION_TOKENS)
@@ -36,18 +36,6 @@ def _key(tokens) -> tuple:
     return tuple((t.type, str(t.value)) for t in tokens)
 
 
-def _unit_end(tokens: list, i: int) -> int:
-    """The end of the script unit at ``i``: one token, or a braced group."""
-    if tokens[i].type != "LBRACE":
-        return i + 1
-    depth = 0
-    for j in range(i, len(tokens)):
-        depth += {"LBRACE": 1, "RBRACE": -1}.get(tokens[j].type, 0)
-        if depth == 0:
-            return j + 1
-    return len(tokens)
-
-
 def _unbraced(unit: list) -> list:
     return unit[1:-1] if len(unit) > 2 and unit[0].type == "LBRACE" else unit
 
@@ -61,7 +49,7 @@ def _pattern(first: list, last: list) -> _Pattern | None:
     i = j = 0
     while i < len(first) and j < len(last):
         if out and out[-1].type == "UNDERSCORE":  # a subscript: compared as a whole
-            i_end, j_end = _unit_end(first, i), _unit_end(last, j)
+            i_end, j_end = script_unit_end(first, i), script_unit_end(last, j)
             if _key(first[i:i_end]) == _key(last[j:j_end]):
                 out.extend(first[i:i_end])
             else:
@@ -145,7 +133,7 @@ def _factor_after(tokens: list, start: int) -> int:
         return -1
     i = start + 1
     while i + 1 < len(tokens) and tokens[i].type in ("UNDERSCORE", "CARET"):
-        i = _unit_end(tokens, i + 1)
+        i = script_unit_end(tokens, i + 1)
     return i
 
 

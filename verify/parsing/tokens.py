@@ -179,3 +179,17 @@ def _pair(out: list[Token], open_bars: list, i: int) -> None:
         open_bars[-1] = None
     else:
         open_bars[-1] = i
+
+
+def script_unit_end(tokens: list, i: int) -> int:
+    """The end of the script unit at ``i`` (after ``_`` or ``^``): one token, or a braced group."""
+    if i >= len(tokens):
+        return i
+    if tokens[i].type != "LBRACE":
+        return i + 1
+    depth = 0
+    for j in range(i, len(tokens)):
+        depth += {"LBRACE": 1, "RBRACE": -1}.get(tokens[j].type, 0)
+        if depth == 0:
+            return j + 1
+    return len(tokens)

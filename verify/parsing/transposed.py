@@ -8,21 +8,9 @@ scalar by the rules of matrix products. A name transposed with nothing of a matr
 """
 from __future__ import annotations
 
+from .tokens import script_unit_end
+
 _SCRIPTS = ("UNDERSCORE", "CARET")
-
-
-def _script_end(tokens: list, i: int) -> int:
-    """After the script unit at ``i`` (one token or a braced group)."""
-    if i >= len(tokens):
-        return i
-    if tokens[i].type != "LBRACE":
-        return i + 1
-    depth = 0
-    for j in range(i, len(tokens)):
-        depth += {"LBRACE": 1, "RBRACE": -1}.get(tokens[j].type, 0)
-        if depth == 0:
-            return j + 1
-    return len(tokens)
 
 
 def _transpose_end(tokens: list, i: int) -> int:
@@ -42,7 +30,7 @@ def _named_at(tokens: list, i: int) -> tuple[str, int] | None:
         return None
     name, end = str(tokens[i].value), i + 1
     if end < len(tokens) and tokens[end].type == "UNDERSCORE":
-        unit_end = _script_end(tokens, end + 1)
+        unit_end = script_unit_end(tokens, end + 1)
         inner = tokens[end + 1:unit_end]
         inner = inner[1:-1] if inner and inner[0].type == "LBRACE" else inner
         if len(inner) != 1 or inner[0].type not in ("NAME", "NUMBER"):

@@ -30,19 +30,26 @@ def _parsed(tex: str) -> Expr | None:
         return None
 
 
-def shorthands(text: str) -> dict[str, Expr]:
-    """name -> the formula the prose says it is written for (a name given two meanings is left out)."""
-    found: dict[str, set] = {}
+def _declared(text: str, names) -> dict:
+    """key -> formula for each pair the prose declares ("writes $a$ for $b$") whose parsed name ``names``
+    accepts (giving its key, or None); a key given two meanings is left out, and so is one whose formula
+    holds the name itself."""
+    found: dict = {}
     for line in text.splitlines():
         start = _STARTS.search(line)
         if start is None:
             continue
         for match in _FOR.finditer(line, start.start()):
             name, formula = _parsed(match.group(1)), _parsed(match.group(2))
-            if isinstance(name, Symbol) and formula is not None and formula != name \
-                    and name not in formula.free_symbols:
-                found.setdefault(name.name, set()).add(formula)
-    return {name: next(iter(forms)) for name, forms in found.items() if len(forms) == 1}
+            key = names(name) if name is not None else None
+            if key is not None and formula is not None and formula != name and not formula.has(name):
+                found.setdefault(key, set()).add(formula)
+    return {key: next(iter(forms)) for key, forms in found.items() if len(forms) == 1}
+
+
+def shorthands(text: str) -> dict[str, Expr]:
+    """name -> the formula the prose says it is written for (a name given two meanings is left out)."""
+    return _declared(text, lambda name: name.name if isinstance(name, Symbol) else None)
 
 
 def _applied(expr) -> bool:
@@ -53,16 +60,7 @@ def _applied(expr) -> bool:
 def applied_shorthands(text: str) -> dict[Expr, Expr]:
     """``H(P)`` -> the formula the prose says it is written for ("writes $H(P)$ for the entropy $H(X)$");
     an application given two meanings is left out, and so is one whose formula is itself."""
-    found: dict[Expr, set] = {}
-    for line in text.splitlines():
-        start = _STARTS.search(line)
-        if start is None:
-            continue
-        for match in _FOR.finditer(line, start.start()):
-            name, formula = _parsed(match.group(1)), _parsed(match.group(2))
-            if _applied(name) and formula is not None and formula != name and not formula.has(name):
-                found.setdefault(name, set()).add(formula)
-    return {name: next(iter(forms)) for name, forms in found.items() if len(forms) == 1}
+    return _declared(text, lambda name: name if _applied(name) else None)
 
 
 def written_out(expr: Expr, forms: dict[str, Expr], symbols: dict[str, Symbol]) -> Expr:
