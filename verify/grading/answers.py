@@ -17,7 +17,7 @@ from sympy.core.function import AppliedUndef
 
 from ..errors import ParseError, VerifyError
 from ..parsing import parse
-from ..parsing.transform import PM_BRANCH
+from ..parsing.transform import PM_BRANCH, both_values
 from ..vocabulary import BigO, BigOmega, Theta
 from .reader import rename, symbols
 from .rubric import ContextSpec
@@ -111,9 +111,7 @@ def _one_sided_sets(exprs: tuple) -> tuple:
     if len(signed) != 1:
         return exprs
     at = signed[0]
-    value = exprs[at]
-    both = FiniteSet(value.xreplace({PM_BRANCH: 1}), value.xreplace({PM_BRANCH: -1}))
-    return exprs[:at] + (both,) + exprs[at + 1:]
+    return exprs[:at] + (both_values(exprs[at]),) + exprs[at + 1:]
 
 
 def readings(text: str, spec: ContextSpec) -> list[Answer]:

@@ -30,7 +30,7 @@ from .labels import blank_labels
 from .latex_lexer import lex_latex
 from .transposed import transposed_vectors
 from .limits import DEFAULT_LIMITS, Limits
-from .transform import PM_BRANCH, Refusal, Statement, ToSympy
+from .transform import PM_BRANCH, Refusal, Statement, ToSympy, both_values
 from .written import keeping_tree
 
 _KEPT = frozenset({"TIMES", "NUMBER", "NAME", "FUNC", "OPER", "DIFF", "BIGO", "EQ", "NE", "LE", "GE", "LT", "GT",
@@ -233,7 +233,7 @@ def _single(statement: Statement, text: str) -> Expr:
         raise parse_error("expected one expression, found a relation", text, 0)
     expr = statement.exprs[0]
     if isinstance(expr, sympy.Basic) and expr.has(PM_BRANCH):
-        return sympy.FiniteSet(expr.xreplace({PM_BRANCH: 1}), expr.xreplace({PM_BRANCH: -1}))
+        return both_values(expr)
     return expr
 
 

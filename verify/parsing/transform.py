@@ -753,6 +753,12 @@ class ToSympy(Transformer_NonRecursive):
 PM_BRANCH = Symbol("pm_branch", real=True)
 
 
+def both_values(expr: Expr) -> sympy.FiniteSet:
+    """The set of the two values of an expression with a paired ``\\pm`` (upper sign, then lower): what a
+    ``\\pm`` means where nothing beside it says which sign is the upper one (a lone answer)."""
+    return sympy.FiniteSet(expr.xreplace({PM_BRANCH: 1}), expr.xreplace({PM_BRANCH: -1}))
+
+
 def _branch_sides(upper: tuple, lower: tuple) -> tuple:
     """The branches of every side with ``\\pm`` stay paired, upper with upper, as ((1 + b) U + (1 - b) L) / 2
     in a real b, so the statement holds for every b exactly when it holds in both branches
@@ -850,11 +856,11 @@ def _is_capital(expr) -> bool:
     return isinstance(name, str) and name[:1].isupper() and (len(name) == 1 or name[1] == "_")
 
 
+_D = Symbol("d")  # the d of a differential, as the grammar reads dx: d*x
+
+
 def _is_bare_d(expr) -> bool:
-    return expr == Symbol("d") or isinstance(expr, _Partial) and expr.of is None
-
-
-_D = Symbol("d")
+    return expr == _D or isinstance(expr, _Partial) and expr.of is None
 
 
 def _d_order(expr) -> int:
@@ -899,8 +905,8 @@ def _differential(expr):
     """The x of ``dx`` (read as d*x) or of ``\\partial x``, else None."""
     if isinstance(expr, _Partial) and isinstance(expr.of, Symbol):
         return expr.of
-    if isinstance(expr, sympy.Mul) and len(expr.args) == 2 and Symbol("d") in expr.args:
-        other = [a for a in expr.args if a != Symbol("d")]
+    if isinstance(expr, sympy.Mul) and len(expr.args) == 2 and _D in expr.args:
+        other = [a for a in expr.args if a != _D]
         return other[0] if other and isinstance(other[0], Symbol) else None
     return None
 
