@@ -20,3 +20,8 @@ def test_a_hyperbolic_function_evaluates_as_numpy_does(function, twin, value):
 def test_the_sine_of_an_imaginary_argument_is_evaluated():
     """sin(i pi) / (i pi) is sinh(pi) / pi once SymPy has simplified it."""
     assert Evaluator({})(sympy.sin(sympy.I * sympy.pi) / (sympy.I * sympy.pi)) == pytest.approx(np.sinh(np.pi) / np.pi)
+
+
+@given(value=st.floats(min_value=0.1, max_value=5))
+def test_the_hyperbolic_cotangent_evaluates_as_the_inverse_of_tanh(value):
+    assert Evaluator({x: value})(sympy.coth(x)) == pytest.approx(1 / np.tanh(value))

@@ -117,6 +117,7 @@ DERIVATIVES = [
 n_ = Symbol("n")
 STANDARD = [  # standard LaTeX maths
     (r"\sin a \cos b", sympy.sin(a) * sympy.cos(b)),
+    (r"\coth(a)", sympy.coth(a)),
     (r"\log 2\pi\sigma^2", log(2 * sympy.pi * Symbol("sigma") ** 2)),
     (r"\log \frac{1}{a} e^{x}", log(exp(x) / a)),  # a power of e is no function word: the argument goes on
     (r"\binom{n}{k}", sympy.binomial(n_, k)),

@@ -48,6 +48,7 @@ _FUNCTIONS: dict[type, Callable[..., Any]] = {
     sympy.cos: np.cos,
     sympy.tan: np.tan,
     sympy.tanh: np.tanh,
+    sympy.coth: lambda value: 1 / np.tanh(value),
     sympy.sinh: np.sinh,
     sympy.cosh: np.cosh,
     sympy.asinh: np.arcsinh,

@@ -13,7 +13,7 @@ GREEK = frozenset("""alpha beta gamma delta epsilon varepsilon zeta eta theta va
     Upsilon Phi Psi Omega ell""".split())
 
 # functions SymPy knows, by the word people write
-FUNCTIONS = frozenset("log ln exp sin cos tan tanh sinh cosh arctan arcsin arccos softmax Concat concat sigmoid det".split())
+FUNCTIONS = frozenset("log ln exp sin cos tan tanh coth sinh cosh arctan arcsin arccos softmax Concat concat sigmoid det".split())
 # names of standard operators, read as one name when written as an italic run applied to (...) or [...]
 # (``Var[X]``, ``tr(AB)``); otherwise the letters would be a product V*a*r
 APPLIED_NAMES = frozenset("Var Cov Corr tr Tr diag rank".split())

@@ -19,7 +19,7 @@ CONSTANTS = {"pi": sympy.pi, "e": sympy.E, "infty": sympy.oo, "imath": sympy.I}
 CONSTANT_NAMES = {value: key for key, value in CONSTANTS.items()}
 DENSITY_HEADS = ("p", "q")
 SYMPY_FUNCTIONS = {"log": sympy.log, "ln": sympy.log, "exp": sympy.exp, "sin": sympy.sin, "cos": sympy.cos,
-                   "tan": sympy.tan, "tanh": sympy.tanh, "sinh": sympy.sinh, "cosh": sympy.cosh,
+                   "tan": sympy.tan, "tanh": sympy.tanh, "coth": sympy.coth, "sinh": sympy.sinh, "cosh": sympy.cosh,
                    "arctan": sympy.atan, "arcsin": sympy.asin, "arccos": sympy.acos}
 
 
