@@ -17,6 +17,7 @@ from ...rules import Rule, register_rule
 from ...undecided import Undecided
 from ...verdict import Status, Verdict, proved, unknown
 from .comparison import compare_classes
+from .paths import outside_along_a_path
 from .relations import lower_estimate
 from .forms import ClassForm, Kind, absolute_terms, absorbed, positive_cost, without_max
 
@@ -112,6 +113,9 @@ def _between_estimates(member: Expr, kind: Kind, bound: Expr, assumptions: Seque
     holds = {Kind.O: upper_in_o, Kind.OMEGA: lower_in_omega, Kind.THETA: upper_in_o and lower_in_omega}[kind]
     if holds:
         return True, f"{shown} (by the stated relations), so {member} is in {kind.value}({bound})"
+    witness = outside_along_a_path(member, kind.value, bound, assumptions)
+    if witness is not None:
+        return False, f"{member} is not in {kind.value}({bound}): {witness}"
     raise Undecided(f"the sign of {member} is not decided, and its estimates {shown} do not settle whether it "
                     f"is in {kind.value}({bound}) (its terms may cancel)")
 
