@@ -115,17 +115,21 @@ def _listed(name: str) -> list[str]:
 
 
 HELDOUT_IDS = _listed("heldout.txt")
+HELDOUT2_IDS = _listed("heldout2.txt")
 DEVELOPMENT_IDS = _listed("development.txt")
+LISTS = {"heldout.txt": HELDOUT_IDS, "heldout2.txt": HELDOUT2_IDS, "development.txt": DEVELOPMENT_IDS}
 
 
-def test_heldout_list_names_only_corpus_chains():
-    assert [i for i in HELDOUT_IDS if i not in set(CHAIN_IDS)] == []
+@pytest.mark.parametrize("name", sorted(LISTS))
+def test_chain_list_names_only_corpus_chains(name):
+    assert [i for i in LISTS[name] if i not in set(CHAIN_IDS)] == []
 
 
-def test_heldout_list_names_each_chain_once():
-    assert [i for i, n in Counter(HELDOUT_IDS).items() if n > 1] == []
+@pytest.mark.parametrize("name", sorted(LISTS))
+def test_chain_list_names_each_chain_once(name):
+    assert [i for i, n in Counter(LISTS[name]).items() if n > 1] == []
 
 
-def test_every_chain_is_either_development_or_held_out():
-    """The two lists split the corpus: figures on each are comparable across stops."""
-    assert sorted(DEVELOPMENT_IDS + HELDOUT_IDS) == sorted(CHAIN_IDS)
+def test_every_chain_is_in_exactly_one_of_development_heldout_and_heldout2():
+    """The three lists partition the corpus: figures on each are comparable across stops."""
+    assert sorted(DEVELOPMENT_IDS + HELDOUT_IDS + HELDOUT2_IDS) == sorted(CHAIN_IDS)
