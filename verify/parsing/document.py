@@ -494,7 +494,8 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     builder.skipped.extend((f.text, role.why) for f, role in zip(formulas, roles) if id(f) in premise_displays)
     builder.skipped.extend((f.text, "a condition trailing the statement before it (neither checked nor assumed)")
                            for f in formulas if id(f) in conditions and id(f) not in premise_displays)
-    _one_hot(builder, premises.one_hot_in_prose(visible, lambda at: introduced(prose, at).role is Role.PREMISE))
+    _one_hot(builder, [_one_hot_family(n, formulas) for n in
+                       premises.one_hot_in_prose(visible, lambda at: introduced(prose, at).role is Role.PREMISE)])
     relations = [r for f in stated for r in bounds.chained(f.statement)]
     relations += bounds.in_intervals(visible, lambda at: introduced(prose, at).role is Role.PREMISE)
     document = with_randomness(_with_context(filename, builder, formulas, names, _role_note(formulas, roles),
@@ -559,11 +560,29 @@ def _inline_definitions(builder: _Builder, formulas: list[Formula], pieces: list
                 defined.add(lhs)
 
 
+def _one_hot_family(name: str, formulas: list[Formula]) -> str:
+    """"where $y_i$ is one-hot" said of an entry of a family y the document indexes by one index only
+    (``\\sum_i y_i \\log \\hat y_i``) is said of the family: its entries y_i sum to 1. Where y also has
+    entries of two indices (``y_{ik}``), y_i is a row of its own, so the name is kept as written."""
+    entries = [entry for f in formulas if f.statement is not None for symbol, entry in f.statement.indexed
+               if symbol.name == name and len(entry.indices) == 1]
+    if not entries:
+        return name
+    base = entries[0].base
+    deeper = any(entry.base == base and len(entry.indices) > 1 for f in formulas if f.statement is not None
+                 for e in f.statement.exprs for entry in e.atoms(sympy.Indexed))
+    deeper = deeper or any(entry.base == base and len(entry.indices) > 1 for f in formulas
+                           if f.statement is not None for _, entry in f.statement.indexed)
+    return name if deeper else str(base.label)
+
+
 def _one_hot(builder: _Builder, names: list[str]) -> None:
     """"where $y$ is one-hot": the entries of y sum to 1, a fact like a stated ``\\sum_j y_j = 1``; over the
-    range a sum of y's entries in the document writes (``\\sum_{j=1}^q y_j``), else y's unstated one."""
+    range a sum of y's entries in the document writes (``\\sum_{j=1}^q y_j``, in a chain first, else in a
+    definition), else y's unstated one."""
     defined = {lhs for lhs, _ in builder.definitions}
     sides = [e for c in builder.chains for e in (c.start, *(s.expr for s in c.steps))]
+    sides += [side for pair in builder.definitions for side in pair]  # ``L = -\\sum_{i=1}^C y_i \\log p_i``
     for name in names:
         base = sympy.IndexedBase(name)
         summed = [t.limits[0] for e in sides for t in e.atoms(sympy.Sum) if len(t.limits) == 1
