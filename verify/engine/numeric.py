@@ -45,6 +45,7 @@ from ..theories.linalg import apply_definitions
 from ..theories.softmax.canonical import index_ranges, softmax_entries, summed_ranges
 from ..undecided import Undecided
 from ..verdict import Counterexample, Status, Verdict, unknown
+from ..vocabulary.random import Cov, Expect, Var
 from .canonical import theory_names
 from .edges import edge_failure
 from .functions import draw_stand_ins, gradient_stand_ins, opaque_disagreement, substituted, unknown_functions
@@ -391,7 +392,39 @@ def _stand_in_disagreement(instance: Instance, left, right, agreed: int, stand_i
                    counterexample=example, samples=agreed)
 
 
+def undeclared_averages(expr: Expr, context: Context) -> tuple[str, ...]:
+    """The names averaged by E, Var or Cov (``\\mathbb{E}[\\psi^4]``) in moments that hold no declared random
+    variable: the moments theory reads such a moment as a constant (E[c] = c, Var(c) = 0), but a document
+    writes E of a name because it takes the name to be random, so a disagreement drawn from that reading
+    refutes nothing the author wrote."""
+    declared = {v.key for v in context.random_variables}
+    found: set[str] = set()
+    for node in expr.atoms(Expect, Var, Cov):
+        names = {str(n.base.label) for n in node.atoms(Indexed)} | {s.name for s in node.free_symbols
+                                                                     if s.is_Symbol and not s.is_integer}
+        if names and not names & declared:
+            found |= {s.name for s in node.free_symbols if s.is_Symbol and not s.is_integer}
+    return tuple(sorted(found))
+
+
+def _unless_undeclared_averages(verdict: Verdict, lhs: Expr, rhs: Expr, context: Context) -> Verdict:
+    """A refutation whose sides average names no premise declares random (``undeclared_averages``): unknown."""
+    if verdict.status is not Status.REFUTED:
+        return verdict
+    names = undeclared_averages(Tuple(*_stated(lhs, rhs, context)), context)
+    if not names:
+        return verdict
+    return Verdict(Status.UNKNOWN, f"{verdict.reason}, but only when the moments of {', '.join(names)}, which no "
+                   "premise declares random, are read as those of constants (state their law or their moments)",
+                   counterexample=verdict.counterexample, samples=verdict.samples - 1)
+
+
 def numeric_check(lhs: Expr, relation: Relation, rhs: Expr, context: Context, config: CheckConfig) -> Verdict:
+    """``_sampled``, unless its refutation rests on reading moments of undeclared names as constants."""
+    return _unless_undeclared_averages(_sampled(lhs, relation, rhs, context, config), lhs, rhs, context)
+
+
+def _sampled(lhs: Expr, relation: Relation, rhs: Expr, context: Context, config: CheckConfig) -> Verdict:
     relation = Relation(relation)
     streams = Streams(np.random.default_rng(config.seed),
                       np.random.default_rng(step_seed(config.seed, lhs, relation, rhs)))

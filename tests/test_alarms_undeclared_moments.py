@@ -1,0 +1,38 @@
+"""A moment of names no premise declares random (``\\mathbb E[\\psi^4]`` beside a declared g) is read by the
+moments theory as that of a constant (E[c] = c); a numeric disagreement drawn from that reading refutes
+nothing the author wrote (they average psi because they take it to be random): unknown, with the reason.
+A step about declared variables is refuted as before."""
+from __future__ import annotations
+
+import pytest
+
+from verify.verdict import Status
+from tests.documents import check_statuses
+
+PREMISES = ("Assume:\n\n- $g = \\psi_i^2$\n- $\\mathbb E[g] = p(1-p)$\n"
+            "- $\\mathbb E[\\psi^4] = p(1-p)\\big[1 - 3p(1-p)\\big]$\n\nThen:\n\n")
+
+
+def _step(right: str) -> str:
+    return PREMISES + f"$$\\mathbb E[\\psi^4] - p^2(1-p)^2 = {right}$$\n"
+
+
+def test_a_step_from_a_stated_moment_of_an_undeclared_name_is_not_refuted():
+    assert check_statuses(_step("p(1-p)[1 - 4p(1-p)]")) != [Status.REFUTED]
+
+
+@pytest.mark.parametrize("wrong", ["p(1-p)[1 + 4p(1-p)]", "p(1-p)[1 - 3p(1-p)]", "2p(1-p)[1 - 4p(1-p)]",
+                                   "p(1-p)^2[1 - 4p(1-p)]"])
+def test_a_broken_step_from_an_undeclared_moment_is_never_proved(wrong):
+    assert check_statuses(_step(wrong)) != [Status.PROVED]
+
+
+DECLARED = "Assume $X \\sim \\mathcal{N}(0, 1)$ and $\\mathbb E[g] = 0$.\n\n"
+
+
+def test_a_wrong_moment_of_a_declared_variable_is_still_refuted():
+    assert check_statuses(DECLARED + "$$\\mathbb E[X^2 + c] = 2 + c$$\n") == [Status.REFUTED]
+
+
+def test_a_right_moment_of_a_declared_variable_is_still_accepted():
+    assert check_statuses(DECLARED + "$$\\mathbb E[X^2 + c] = 1 + c$$\n")[0] in (Status.PROVED, Status.CONSISTENT)
