@@ -1,7 +1,8 @@
-"""A moment of names no premise declares random (``\\mathbb E[\\psi^4]`` beside a declared g) is read by the
-moments theory as that of a constant (E[c] = c); a numeric disagreement drawn from that reading refutes
-nothing the author wrote (they average psi because they take it to be random): unknown, with the reason.
-A step about declared variables is refuted as before."""
+"""A moment of names no premise declares random but a declared variable is defined by alone
+(``\\mathbb E[\\psi^4]`` beside ``g = \\psi_i^2``, g random) is read by the moments theory as that of a
+constant (E[c] = c); a numeric disagreement drawn from that reading refutes nothing the author wrote (g's
+randomness can only be psi's): unknown, with the reason. A step about declared variables, or about the
+moment of a constant beside them (``E[\\mu]``), is refuted as before."""
 from __future__ import annotations
 
 import pytest
@@ -36,3 +37,9 @@ def test_a_wrong_moment_of_a_declared_variable_is_still_refuted():
 
 def test_a_right_moment_of_a_declared_variable_is_still_accepted():
     assert check_statuses(DECLARED + "$$\\mathbb E[X^2 + c] = 1 + c$$\n")[0] in (Status.PROVED, Status.CONSISTENT)
+
+
+def test_a_wrong_moment_of_a_constant_beside_a_random_variable_is_still_refuted():
+    text = ("Assume $z = \\mu + \\sigma \\epsilon$ and $\\epsilon \\sim \\mathcal{N}(0, 1)$.\n\n"
+            "$$E[z] = E[\\mu] + \\sigma E[\\epsilon]$$\n\n$$= 0$$\n")
+    assert check_statuses(text)[-1] is Status.REFUTED

@@ -36,6 +36,7 @@ from .as_read import alike, cancelled
 from .branches import Case, Matchings, Refused, Split, split
 from .budget import Ending, Outcome, run_lanes
 from .canonical import canonical_form
+from .functions import undefined_entry_derivatives
 from .numeric import numeric_check
 
 IDENTICAL = "both sides are identical"
@@ -61,6 +62,11 @@ class StepQuestion:
         if _is_matrix(self.lhs) != _is_matrix(self.rhs):
             raise Undecided("one side is a matrix and the other a scalar: the step does not say whether the "
                             "scalar means a multiple of the identity (or a 1 x 1 matrix), so the sides are not compared")
+        opaque = undefined_entry_derivatives(Tuple(self.lhs, self.rhs), self.context)
+        if opaque:
+            raise Undecided(f"the step differentiates entries of a family no premise or definition gives "
+                            f"({', '.join(opaque)}): carried out as constants they would be 0, but the document "
+                            "takes them to depend on the variable; state their definition or their derivative")
         return canonical_form(self.lhs - self.rhs, self.context)
 
     @functools.cached_property
