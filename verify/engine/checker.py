@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Iterator
 
 import sympy
-from sympy import Expr, Identity, MatrixSymbol, Pow, Symbol, Tuple, ZeroMatrix, factor, latex, nan, zoo
+from sympy import Derivative, Expr, Identity, MatrixSymbol, Pow, Symbol, Tuple, ZeroMatrix, factor, latex, nan, zoo
 from sympy.core.sympify import _sympify
 from sympy.matrices import MatrixBase
 from sympy.matrices.expressions.matexpr import MatrixExpr
@@ -25,6 +25,7 @@ from ..model import Claim, Context, Derivation, Relation, Step, TwinCheck
 from ..rules import Rule, find_rule
 from ..theories import CLAIM_HANDLERS, STEP_HANDLERS
 from ..theories.dynamics.expansion import local_expansion
+from ..theories.linalg.ranges import is_unstated_size
 from ..theories.dynamics.region import region_of
 from ..theories.dynamics.rules import BOTH_SIGNS
 from ..theories.dynamics.sign import decide_relation
@@ -506,9 +507,13 @@ def _with_text(entry: _Entry, check: Callable[[], Verdict]) -> tuple[Verdict, st
 
 def _names(expr: Expr, written: Expr | None) -> set:
     """The names of an expression, as read and as written (``1 - eta^2 + eta^2`` shows eta, read as 1),
-    by name: the written form keeps the reader's first symbols, without the assumptions the context gave."""
-    return {str(s) for s in expr.free_symbols | (written.free_symbols if written is not None else set())
-            if isinstance(s, Symbol)}  # an entry s_{j+1} is named by its family s, which free_symbols holds too
+    by name: the written form keeps the reader's first symbols, without the assumptions the context gave.
+    The variables a derivative is taken by count too (``d L / d z_j`` writes z and j, though SymPy's
+    free symbols of a derivative of a constant leave them out)."""
+    sides = [expr] + ([written] if written is not None else [])
+    found = set().union(*(side.free_symbols for side in sides))
+    found |= {s for side in sides for d in side.atoms(Derivative) for v in d.variables for s in v.free_symbols}
+    return {str(s) for s in found if isinstance(s, Symbol)}  # an entry s_{j+1} is named by its family s too
 
 
 def _law_names(variable) -> set:
@@ -524,10 +529,16 @@ def _family_entry(name: str, seen: set[str]) -> bool:
     return bool(index) and any(s.partition("_")[0] == base and s.partition("_")[2] for s in seen)
 
 
+def _reader_made(name: str) -> bool:
+    """A name the reader made, never written by the author: a dummy (``_t``) or the size of a family's
+    unstated index set (``|p|``, ``linalg.ranges``); the step cannot be the first to write it."""
+    return name.startswith("_") or is_unstated_size(Symbol(name))
+
+
 def fresh_names(names: set[str], seen: set[str]) -> tuple[str, ...]:
     """The names a step writes for the first time in the document: in no earlier expression, fact or
-    stated relation, and no entry of a family seen before."""
-    return tuple(sorted(n for n in names - seen if not _family_entry(n, seen)))
+    stated relation, no entry of a family seen before, and not made by the reader."""
+    return tuple(sorted(n for n in names - seen if not _family_entry(n, seen) and not _reader_made(n)))
 
 
 def _unless_fresh(check: Callable[[], Verdict], fresh: tuple[str, ...]) -> Verdict:
