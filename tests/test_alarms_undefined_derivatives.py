@@ -40,3 +40,9 @@ def test_a_defined_family_is_differentiated_as_before():
 def test_a_wrong_derivative_of_a_defined_family_is_still_refuted(wrong):
     text = SOFTMAX + f"$$\\frac{{\\partial p_k}}{{\\partial o_k}} = {wrong}$$\n"
     assert check_statuses(text) == [Status.REFUTED]
+
+
+def test_a_family_differentiated_bare_in_one_step_is_not_constant_in_another():
+    text = (LOSS + "$$\\frac{\\partial L}{\\partial o_i} = -\\sum_k \\frac{y_k}{p_k} \\frac{\\partial p_k}{\\partial o_i}$$\n\n"
+            "$$\\frac{\\partial}{\\partial o_i} (p_k^2 + o_i) = 1$$\n")
+    assert check_statuses(text)[-1] is Status.UNKNOWN

@@ -37,7 +37,7 @@ from .as_read import alike, cancelled
 from .branches import Case, Matchings, Refused, Split, split
 from .budget import Ending, Outcome, run_lanes
 from .canonical import canonical_form
-from .functions import undefined_entry_derivatives
+from .functions import moving_families, undefined_entry_derivatives
 from .numeric import numeric_check
 
 IDENTICAL = "both sides are identical"
@@ -55,6 +55,7 @@ class StepQuestion:
     justification: str | None = None
     written: tuple = (None, None)  # both sides as written (unevaluated), None where not known
     readings: bool = True  # may a refutation be stopped by another reading of an open name (not when checking one)
+    moving: frozenset = frozenset()  # families the document differentiates bare and defines nowhere (functions)
 
     @functools.cached_property
     def canonical(self) -> tuple[Expr, tuple[Rule, ...]]:
@@ -63,7 +64,7 @@ class StepQuestion:
         if _is_matrix(self.lhs) != _is_matrix(self.rhs):
             raise Undecided("one side is a matrix and the other a scalar: the step does not say whether the "
                             "scalar means a multiple of the identity (or a 1 x 1 matrix), so the sides are not compared")
-        opaque = undefined_entry_derivatives(Tuple(self.lhs, self.rhs), self.context)
+        opaque = undefined_entry_derivatives(Tuple(self.lhs, self.rhs), self.context, self.moving)
         if opaque:
             raise Undecided(f"the step differentiates entries of a family no premise or definition gives "
                             f"({', '.join(opaque)}): carried out as constants they would be 0, but the document "
@@ -466,11 +467,12 @@ def _asked(decider: Callable, *question) -> Verdict | None:
 
 def check_step(lhs: Expr, relation: Relation, rhs: Expr, context: Context,
                config: CheckConfig = CheckConfig(), justification: str | None = None,
-               written: tuple = (None, None)) -> Verdict:
-    """Check ``lhs relation rhs`` under ``context`` (``written``: the two sides as written, when known)."""
+               written: tuple = (None, None), moving: frozenset = frozenset()) -> Verdict:
+    """Check ``lhs relation rhs`` under ``context`` (``written``: the two sides as written, when known;
+    ``moving``: the families the document differentiates bare and defines nowhere, ``functions.moving_families``)."""
     relation = Relation(relation)
     lhs, rhs = _zero_as_matrix(_sympify(lhs), relation, _sympify(rhs))  # numbers become SymPy numbers; text is refused
-    return decide(StepQuestion(lhs, relation, rhs, context, config, justification, written))
+    return decide(StepQuestion(lhs, relation, rhs, context, config, justification, written, moving=moving))
 
 
 def check_claim(claim: Claim, context: Context, config: CheckConfig = CheckConfig()) -> Verdict:
@@ -559,11 +561,13 @@ def _plan(derivation: Derivation, config: CheckConfig) -> list[tuple[_Entry, Cal
     seen = {str(s) for s in set().union(*(f.lhs.free_symbols | f.rhs.free_symbols for f in context.facts),
                                         *(r.free_symbols for r in context.relations),
                                         *(_law_names(v) for v in context.random_variables)) if isinstance(s, Symbol)}
+    moving = frozenset().union(*(moving_families(e, context) for chain in derivation.chains
+                                 for e in (chain.start, *(s.expr for s in chain.steps))))
     for c, chain in enumerate(derivation.chains):
         seen |= _names(chain.start, chain.written)
         for i, ((previous, step), (before, _)) in enumerate(zip(chain.links(), chain.written_links()), 1):
             check = functools.partial(check_step, previous, step.relation, step.expr, context, config,
-                                      step.justification, (before, step.written))
+                                      step.justification, (before, step.written), moving)
             fresh = fresh_names(_names(step.expr, step.written), seen)
             seen |= _names(step.expr, step.written)
             if fresh:
