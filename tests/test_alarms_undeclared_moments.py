@@ -43,3 +43,10 @@ def test_a_wrong_moment_of_a_constant_beside_a_random_variable_is_still_refuted(
     text = ("Assume $z = \\mu + \\sigma \\epsilon$ and $\\epsilon \\sim \\mathcal{N}(0, 1)$.\n\n"
             "$$E[z] = E[\\mu] + \\sigma E[\\epsilon]$$\n\n$$= 0$$\n")
     assert check_statuses(text)[-1] is Status.REFUTED
+
+
+@pytest.mark.parametrize("step", ["\\mathrm{Var}(g) = 0", "\\mathbb E[\\psi_i^2] = \\psi_i^2", "\\mathbb E[g] = g"])
+def test_a_moment_read_as_a_constant_s_is_never_proved(step):
+    """g is random (a stated moment) and g = psi_i^2: Var(g) = Var(psi_i^2) is no constant's variance."""
+    text = "Assume:\n\n- $g = \\psi_i^2$\n- $\\mathbb E[g] = p(1-p)$\n\nThen:\n\n" + f"$${step}$$\n"
+    assert check_statuses(text) == [Status.UNKNOWN]

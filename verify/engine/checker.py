@@ -38,7 +38,7 @@ from .branches import Case, Matchings, Refused, Split, split
 from .budget import Ending, Outcome, run_lanes
 from .canonical import canonical_form
 from .functions import moving_families, undefined_entry_derivatives
-from .numeric import numeric_check
+from .numeric import averaged_as_constants, numeric_check
 
 IDENTICAL = "both sides are identical"
 
@@ -69,6 +69,11 @@ class StepQuestion:
             raise Undecided(f"the step differentiates entries of a family no premise or definition gives "
                             f"({', '.join(opaque)}): carried out as constants they would be 0, but the document "
                             "takes them to depend on the variable; state their definition or their derivative")
+        averaged = averaged_as_constants(self.lhs, self.rhs, self.context)
+        if averaged:
+            raise Undecided(f"the step takes moments of {', '.join(averaged)}, which a random variable is defined by "
+                            "but no premise declares random: read as constants (E[c] = c, Var(c) = 0) they would "
+                            "decide the step on what the document does not say (state their law or their moments)")
         return canonical_form(self.lhs - self.rhs, self.context)
 
     @functools.cached_property

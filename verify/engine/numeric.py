@@ -431,11 +431,20 @@ def undeclared_averages(expr: Expr, context: Context) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+def averaged_as_constants(lhs: Expr, rhs: Expr, context: Context) -> tuple[str, ...]:
+    """``undeclared_averages`` of both sides once the stated facts are substituted (``g = \\psi_i^2`` puts
+    psi_i where the step writes g)."""
+    if not context.random_variables or not (lhs.has(Expect, Var, Cov) or rhs.has(Expect, Var, Cov)
+                                            or context.facts):
+        return ()
+    return undeclared_averages(Tuple(*_stated(lhs, rhs, context)), context)
+
+
 def _unless_undeclared_averages(verdict: Verdict, lhs: Expr, rhs: Expr, context: Context) -> Verdict:
     """A refutation whose sides average names no premise declares random (``undeclared_averages``): unknown."""
     if verdict.status is not Status.REFUTED:
         return verdict
-    names = undeclared_averages(Tuple(*_stated(lhs, rhs, context)), context)
+    names = averaged_as_constants(lhs, rhs, context)
     if not names:
         return verdict
     return Verdict(Status.UNKNOWN, f"{verdict.reason}, but only when the moments of {', '.join(names)}, which a "
