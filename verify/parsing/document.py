@@ -592,11 +592,10 @@ def _one_hot_family(name: str, formulas: list[Formula]) -> str:
     if not entries:
         return name
     base = entries[0].base
-    deeper = any(entry.base == base and len(entry.indices) > 1 for f in formulas if f.statement is not None
-                 for e in f.statement.exprs for entry in e.atoms(sympy.Indexed))
-    deeper = deeper or any(entry.base == base and len(entry.indices) > 1 for f in formulas
-                           if f.statement is not None for _, entry in f.statement.indexed)
-    return name if deeper else str(base.label)
+    written_ = [entry for f in formulas if f.statement is not None
+                for entry in (*(x for e in f.statement.exprs for x in e.atoms(sympy.Indexed)),
+                              *(x for _, x in f.statement.indexed))]
+    return name if any(e.base == base and len(e.indices) > 1 for e in written_) else str(base.label)
 
 
 def _one_hot(builder: _Builder, names: list[str]) -> None:
