@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Iterator
 
 import sympy
-from sympy import Expr, Identity, MatrixSymbol, Pow, Symbol, Tuple, ZeroMatrix, factor, latex, nan, zoo
+from sympy import Derivative, Expr, Identity, MatrixSymbol, Pow, Symbol, Tuple, ZeroMatrix, factor, latex, nan, zoo
 from sympy.core.sympify import _sympify
 from sympy.matrices import MatrixBase
 from sympy.matrices.expressions.matexpr import MatrixExpr
@@ -25,6 +25,7 @@ from ..model import Claim, Context, Derivation, Relation, Step, TwinCheck
 from ..rules import Rule, find_rule
 from ..theories import CLAIM_HANDLERS, STEP_HANDLERS
 from ..theories.dynamics.expansion import local_expansion
+from ..theories.linalg.ranges import is_unstated_size
 from ..theories.dynamics.region import region_of
 from ..theories.dynamics.rules import BOTH_SIGNS
 from ..theories.dynamics.sign import decide_relation
@@ -36,7 +37,8 @@ from .as_read import alike, cancelled
 from .branches import Case, Matchings, Refused, Split, split
 from .budget import Ending, Outcome, run_lanes
 from .canonical import canonical_form
-from .numeric import numeric_check
+from .functions import moving_families, undefined_entry_derivatives
+from .numeric import averaged_as_constants, numeric_check
 
 IDENTICAL = "both sides are identical"
 
@@ -53,6 +55,7 @@ class StepQuestion:
     justification: str | None = None
     written: tuple = (None, None)  # both sides as written (unevaluated), None where not known
     readings: bool = True  # may a refutation be stopped by another reading of an open name (not when checking one)
+    moving: frozenset = frozenset()  # families the document differentiates bare and defines nowhere (functions)
 
     @functools.cached_property
     def canonical(self) -> tuple[Expr, tuple[Rule, ...]]:
@@ -61,6 +64,16 @@ class StepQuestion:
         if _is_matrix(self.lhs) != _is_matrix(self.rhs):
             raise Undecided("one side is a matrix and the other a scalar: the step does not say whether the "
                             "scalar means a multiple of the identity (or a 1 x 1 matrix), so the sides are not compared")
+        opaque = undefined_entry_derivatives(Tuple(self.lhs, self.rhs), self.context, self.moving)
+        if opaque:
+            raise Undecided(f"the step differentiates entries of a family no premise or definition gives "
+                            f"({', '.join(opaque)}): carried out as constants they would be 0, but the document "
+                            "takes them to depend on the variable; state their definition or their derivative")
+        averaged = averaged_as_constants(self.lhs, self.rhs, self.context)
+        if averaged:
+            raise Undecided(f"the step takes moments of {', '.join(averaged)}, which a random variable is defined by "
+                            "but no premise declares random: read as constants (E[c] = c, Var(c) = 0) they would "
+                            "decide the step on what the document does not say (state their law or their moments)")
         return canonical_form(self.lhs - self.rhs, self.context)
 
     @functools.cached_property
@@ -459,11 +472,12 @@ def _asked(decider: Callable, *question) -> Verdict | None:
 
 def check_step(lhs: Expr, relation: Relation, rhs: Expr, context: Context,
                config: CheckConfig = CheckConfig(), justification: str | None = None,
-               written: tuple = (None, None)) -> Verdict:
-    """Check ``lhs relation rhs`` under ``context`` (``written``: the two sides as written, when known)."""
+               written: tuple = (None, None), moving: frozenset = frozenset()) -> Verdict:
+    """Check ``lhs relation rhs`` under ``context`` (``written``: the two sides as written, when known;
+    ``moving``: the families the document differentiates bare and defines nowhere, ``functions.moving_families``)."""
     relation = Relation(relation)
     lhs, rhs = _zero_as_matrix(_sympify(lhs), relation, _sympify(rhs))  # numbers become SymPy numbers; text is refused
-    return decide(StepQuestion(lhs, relation, rhs, context, config, justification, written))
+    return decide(StepQuestion(lhs, relation, rhs, context, config, justification, written, moving=moving))
 
 
 def check_claim(claim: Claim, context: Context, config: CheckConfig = CheckConfig()) -> Verdict:
@@ -500,9 +514,13 @@ def _with_text(entry: _Entry, check: Callable[[], Verdict]) -> tuple[Verdict, st
 
 def _names(expr: Expr, written: Expr | None) -> set:
     """The names of an expression, as read and as written (``1 - eta^2 + eta^2`` shows eta, read as 1),
-    by name: the written form keeps the reader's first symbols, without the assumptions the context gave."""
-    return {str(s) for s in expr.free_symbols | (written.free_symbols if written is not None else set())
-            if isinstance(s, Symbol)}  # an entry s_{j+1} is named by its family s, which free_symbols holds too
+    by name: the written form keeps the reader's first symbols, without the assumptions the context gave.
+    The variables a derivative is taken by count too (``d L / d z_j`` writes z and j, though SymPy's
+    free symbols of a derivative of a constant leave them out)."""
+    sides = [expr] + ([written] if written is not None else [])
+    found = set().union(*(side.free_symbols for side in sides))
+    found |= {s for side in sides for d in side.atoms(Derivative) for v in d.variables for s in v.free_symbols}
+    return {str(s) for s in found if isinstance(s, Symbol)}  # an entry s_{j+1} is named by its family s too
 
 
 def _law_names(variable) -> set:
@@ -518,10 +536,16 @@ def _family_entry(name: str, seen: set[str]) -> bool:
     return bool(index) and any(s.partition("_")[0] == base and s.partition("_")[2] for s in seen)
 
 
+def _reader_made(name: str) -> bool:
+    """A name the reader made, never written by the author: a dummy (``_t``) or the size of a family's
+    unstated index set (``|p|``, ``linalg.ranges``); the step cannot be the first to write it."""
+    return name.startswith("_") or is_unstated_size(Symbol(name))
+
+
 def fresh_names(names: set[str], seen: set[str]) -> tuple[str, ...]:
     """The names a step writes for the first time in the document: in no earlier expression, fact or
-    stated relation, and no entry of a family seen before."""
-    return tuple(sorted(n for n in names - seen if not _family_entry(n, seen)))
+    stated relation, no entry of a family seen before, and not made by the reader."""
+    return tuple(sorted(n for n in names - seen if not _family_entry(n, seen) and not _reader_made(n)))
 
 
 def _unless_fresh(check: Callable[[], Verdict], fresh: tuple[str, ...]) -> Verdict:
@@ -542,11 +566,13 @@ def _plan(derivation: Derivation, config: CheckConfig) -> list[tuple[_Entry, Cal
     seen = {str(s) for s in set().union(*(f.lhs.free_symbols | f.rhs.free_symbols for f in context.facts),
                                         *(r.free_symbols for r in context.relations),
                                         *(_law_names(v) for v in context.random_variables)) if isinstance(s, Symbol)}
+    moving = frozenset().union(*(moving_families(e, context) for chain in derivation.chains
+                                 for e in (chain.start, *(s.expr for s in chain.steps))))
     for c, chain in enumerate(derivation.chains):
         seen |= _names(chain.start, chain.written)
         for i, ((previous, step), (before, _)) in enumerate(zip(chain.links(), chain.written_links()), 1):
             check = functools.partial(check_step, previous, step.relation, step.expr, context, config,
-                                      step.justification, (before, step.written))
+                                      step.justification, (before, step.written), moving)
             fresh = fresh_names(_names(step.expr, step.written), seen)
             seen |= _names(step.expr, step.written)
             if fresh:

@@ -189,3 +189,42 @@ def draw_stand_ins(functions: list[UndefinedFunction], lhs: Expr, rhs: Expr, rng
     """Stand-ins for one sample; the signs follow the bits of the sample's index (+ +, + -, - +, - -, ...)."""
     arity = {type(a): len(a.args) for a in (lhs.atoms(AppliedUndef) | rhs.atoms(AppliedUndef))}
     return [stand_in(f, arity[f], rng, -1 if (index >> j) & 1 else 1) for j, f in enumerate(functions)]
+
+
+def _defined_names(context: Context) -> set[str]:
+    """Families and names a fact gives a value to, or states a derivative of (``p_i = softmax(o)_i``,
+    ``p = softmax(o)``, ``d p_i / d o_j = ...``): their dependence is the document's to state."""
+    names: set[str] = set()
+    for fact in context.facts:
+        names |= {str(e.base.label) for e in fact.lhs.atoms(sympy.Indexed)}
+        names |= {s.name for s in fact.lhs.free_symbols if isinstance(s, sympy.Symbol)}
+        names |= {a.func.__name__ for a in fact.lhs.atoms(AppliedUndef)}
+    return names | {v.key for v in context.random_variables}
+
+
+def moving_families(expr: Expr, context: Context) -> frozenset:
+    """The families ``expr`` differentiates bare by another variable (``d p_k/d o_i``) that no fact defines."""
+    defined = _defined_names(context)
+    return frozenset(d.expr.base for d in expr.atoms(sympy.Derivative) if isinstance(d.expr, sympy.Indexed)
+                     and str(d.expr.base.label) not in defined and _by_another(d, d.expr.base))
+
+
+def undefined_entry_derivatives(expr: Expr, context: Context, elsewhere: frozenset = frozenset()) -> tuple[str, ...]:
+    """Derivatives in ``expr`` of entries of a family the step differentiates bare (``d p_k/d o_i``) and
+    that is defined nowhere (no fact gives p), by anything but an entry of that family. Carried out, such
+    an entry is a constant and the derivative 0; but writing ``d p_k/d o_i`` says the author takes p to
+    depend on o, so that 0 would prove or refute a step about a function nothing states (``d p_k/d o_i = 0``
+    proved, a right softmax step refuted). Those derivatives, as text; none when the family is defined.
+    ``elsewhere``: the families other steps of the document differentiate so (``moving_families``), since
+    ``d/do_i (p_k^2)`` after a step that wrote ``d p_k/d o_i`` is about the same p. A family never
+    differentiated bare (labels y in ``d/do_i sum_k y_k log p_k``) stays data."""
+    derivatives = expr.atoms(sympy.Derivative)
+    moving = moving_families(expr, context) | set(elsewhere)
+    found = {f"d{d.expr}/d{', '.join(map(str, d.variables))}" for d in derivatives
+             if any(e.base in moving and _by_another(d, e.base) for e in d.expr.atoms(sympy.Indexed))}
+    return tuple(sorted(found))
+
+
+def _by_another(derivative: sympy.Derivative, base) -> bool:
+    """Is ``derivative`` taken by something other than an entry of the family ``base``?"""
+    return any(not (isinstance(v, sympy.Indexed) and v.base == base) for v in derivative.variables)

@@ -45,6 +45,7 @@ from ..theories.linalg import apply_definitions
 from ..theories.softmax.canonical import index_ranges, softmax_entries, summed_ranges
 from ..undecided import Undecided
 from ..verdict import Counterexample, Status, Verdict, unknown
+from ..vocabulary.random import Cov, Expect, Var
 from .canonical import theory_names
 from .edges import edge_failure
 from .functions import draw_stand_ins, gradient_stand_ins, opaque_disagreement, substituted, unknown_functions
@@ -391,7 +392,73 @@ def _stand_in_disagreement(instance: Instance, left, right, agreed: int, stand_i
                    counterexample=example, samples=agreed)
 
 
+def _family(name) -> str:
+    """``psi_i``, ``psi[i]`` and ``psi`` are one family ``psi``."""
+    return str(name.base.label) if isinstance(name, Indexed) else str(name).split("_", 1)[0]
+
+
+def _averaged_names(node: Expr) -> set:
+    return {n for n in node.atoms(Indexed)} | {s for s in node.free_symbols if s.is_Symbol and not s.is_integer}
+
+
+def random_by_definition(context: Context) -> set[str]:
+    """Families a declared random variable is defined by alone (``g = \\psi_i^2`` with g random and
+    nothing random on the right): g's randomness can only be theirs, so they are random too."""
+    declared = {v.key for v in context.random_variables}
+    found: set[str] = set()
+    for fact in context.facts:
+        if fact.lhs.is_Symbol and fact.lhs.name in declared:
+            names = _averaged_names(fact.rhs)
+            if names and not {_family(n) for n in names} & declared and not {str(n) for n in names} & declared:
+                found |= {_family(n) for n in names}
+    return found
+
+
+def undeclared_averages(expr: Expr, context: Context) -> tuple[str, ...]:
+    """The names averaged by E, Var or Cov in moments that hold no declared random variable but a family
+    random by definition (``\\mathbb{E}[\\psi^4]`` beside ``g = \\psi_i^2``, g random): the moments theory
+    reads such a moment as a constant's (E[c] = c), but the document makes psi random, so a disagreement
+    drawn from that reading refutes nothing the author wrote. A constant's moment (``E[\\mu]`` beside a
+    random epsilon) is no such name."""
+    declared = {v.key for v in context.random_variables}
+    implied = random_by_definition(context)
+    found: set[str] = set()
+    for node in expr.atoms(Expect, Var, Cov):
+        names = _averaged_names(node)
+        families = {_family(n) for n in names}
+        if families & implied and not (families | {str(n) for n in names}) & declared:
+            found |= {str(n) for n in names}
+    return tuple(sorted(found))
+
+
+def averaged_as_constants(lhs: Expr, rhs: Expr, context: Context) -> tuple[str, ...]:
+    """``undeclared_averages`` of both sides once the stated facts are substituted (``g = \\psi_i^2`` puts
+    psi_i where the step writes g)."""
+    if not context.random_variables or not (lhs.has(Expect, Var, Cov) or rhs.has(Expect, Var, Cov)
+                                            or context.facts):
+        return ()
+    return undeclared_averages(Tuple(*_stated(lhs, rhs, context)), context)
+
+
+def _unless_undeclared_averages(verdict: Verdict, lhs: Expr, rhs: Expr, context: Context) -> Verdict:
+    """A refutation whose sides average names no premise declares random (``undeclared_averages``): unknown."""
+    if verdict.status is not Status.REFUTED:
+        return verdict
+    names = averaged_as_constants(lhs, rhs, context)
+    if not names:
+        return verdict
+    return Verdict(Status.UNKNOWN, f"{verdict.reason}, but only when the moments of {', '.join(names)}, which a "
+                   "random variable is defined by but no premise declares random, are read as those of constants "
+                   "(state their law or their moments)",
+                   counterexample=verdict.counterexample, samples=verdict.samples - 1)
+
+
 def numeric_check(lhs: Expr, relation: Relation, rhs: Expr, context: Context, config: CheckConfig) -> Verdict:
+    """``_sampled``, unless its refutation rests on reading moments of undeclared names as constants."""
+    return _unless_undeclared_averages(_sampled(lhs, relation, rhs, context, config), lhs, rhs, context)
+
+
+def _sampled(lhs: Expr, relation: Relation, rhs: Expr, context: Context, config: CheckConfig) -> Verdict:
     relation = Relation(relation)
     streams = Streams(np.random.default_rng(config.seed),
                       np.random.default_rng(step_seed(config.seed, lhs, relation, rhs)))

@@ -494,7 +494,9 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     builder.skipped.extend((f.text, role.why) for f, role in zip(formulas, roles) if id(f) in premise_displays)
     builder.skipped.extend((f.text, "a condition trailing the statement before it (neither checked nor assumed)")
                            for f in formulas if id(f) in conditions and id(f) not in premise_displays)
-    _one_hot(builder, premises.one_hot_in_prose(visible, lambda at: introduced(prose, at).role is Role.PREMISE))
+    _named_in_prose(builder, formulas, visible, lambda at: introduced(prose, at).role is Role.PREMISE)
+    _one_hot(builder, [_one_hot_family(n, formulas) for n in
+                       premises.one_hot_in_prose(visible, lambda at: introduced(prose, at).role is Role.PREMISE)])
     relations = [r for f in stated for r in bounds.chained(f.statement)]
     relations += bounds.in_intervals(visible, lambda at: introduced(prose, at).role is Role.PREMISE)
     document = with_randomness(_with_context(filename, builder, formulas, names, _role_note(formulas, roles),
@@ -528,18 +530,21 @@ def _role_note(formulas: list[Formula], roles: list[Introduced]) -> str | None:
 def _inline_definitions(builder: _Builder, formulas: list[Formula], pieces: list[Piece],
                         roles: list[Introduced], restated: list[bool] = ()) -> None:
     """Definitions stated in the prose are used like displayed ones: ``Let $Q = X W^Q$`` (the words
-    before it make it a premise, ``roles``; "then $y = ...$" is a claim) and stated dynamics
-    (``$\\dot x = -y$``). They hold in the whole document, so a display giving the name a value
+    before it make it a premise, ``roles``; "then $y = ...$" is a claim), one written with ``:=``
+    (``\\coloneqq``, ``\\triangleq``: a definition wherever it stands, as a displayed one is) and stated
+    dynamics (``$\\dot x = -y$``). They hold in the whole document, so a display giving the name a value
     later is a claim checked against them."""
     defined = {lhs for lhs, _ in builder.definitions}
     for formula, role, within in zip(formulas, roles, list(restated) + [False] * (len(formulas) - len(restated))):
         statement = formula.statement
-        if formula.display or statement is None or statement.lead or set(statement.relations) != {"="}:
+        if formula.display or statement is None or statement.lead or set(statement.relations) not in ({"="}, {":="}):
             continue
+        defining = set(statement.relations) == {":="}  # ``$\\text{ELBO} \\coloneqq \\ldots$``: a definition by its notation
         exprs = statement.exprs  # ``d_k = d_v = d/h``: each link defines its left side by what follows
         for lhs, rhs in zip(exprs, exprs[1:]):
             dynamics = isinstance(lhs, Symbol) and dependence.dotted(lhs.name) is not None
-            stated = dynamics or (role.role is Role.PREMISE and _is_definable(lhs) and not isinstance(lhs, AppliedUndef))
+            stated = dynamics or ((role.role is Role.PREMISE or defining) and _is_definable(lhs)
+                                  and not isinstance(lhs, AppliedUndef))
             if stated and lhs not in defined and not _mentions(rhs, lhs):
                 builder.definitions.append((lhs, rhs))
                 builder.definition_sources.append(formula.text)
@@ -559,11 +564,47 @@ def _inline_definitions(builder: _Builder, formulas: list[Formula], pieces: list
                 defined.add(lhs)
 
 
+def _named_in_prose(builder: _Builder, formulas: list[Formula], text: str, premise_at) -> None:
+    """"$\\log p_\\theta(x)$ is the evidence" (``premises.named_in_prose``) defines the name ``\\text{evidence}``
+    a chain writes and nothing defines by that inline formula, as a definition ``evidence = \\log p_\\theta(x)``."""
+    names = {s.name: s for c in builder.chains for e in (c.start, *(s.expr for s in c.steps))
+             for s in e.free_symbols if isinstance(s, Symbol) and len(s.name) > 1 and s.name.isalpha()}
+    defined = {lhs for lhs, _ in builder.definitions}
+    inline = {" ".join(f.text.split()): f for f in formulas if not f.display and f.statement is not None}
+    for word, written_ in premises.named_in_prose(text, premise_at, set(names)):
+        formula = inline.get(" ".join(written_.split()))
+        if formula is None or names[word] in defined or formula.statement.relations or len(formula.statement.exprs) != 1:
+            continue
+        value = formula.statement.exprs[0]
+        if _mentions(value, names[word]):
+            continue
+        builder.definitions.append((names[word], value))
+        builder.definition_sources.append(f"{written_.strip()} is the {word}")
+        defined.add(names[word])
+
+
+def _one_hot_family(name: str, formulas: list[Formula]) -> str:
+    """"where $y_i$ is one-hot" said of an entry of a family y the document indexes by one index only
+    (``\\sum_i y_i \\log \\hat y_i``) is said of the family: its entries y_i sum to 1. Where y also has
+    entries of two indices (``y_{ik}``), y_i is a row of its own, so the name is kept as written."""
+    entries = [entry for f in formulas if f.statement is not None for symbol, entry in f.statement.indexed
+               if symbol.name == name and len(entry.indices) == 1]
+    if not entries:
+        return name
+    base = entries[0].base
+    written_ = [entry for f in formulas if f.statement is not None
+                for entry in (*(x for e in f.statement.exprs for x in e.atoms(sympy.Indexed)),
+                              *(x for _, x in f.statement.indexed))]
+    return name if any(e.base == base and len(e.indices) > 1 for e in written_) else str(base.label)
+
+
 def _one_hot(builder: _Builder, names: list[str]) -> None:
     """"where $y$ is one-hot": the entries of y sum to 1, a fact like a stated ``\\sum_j y_j = 1``; over the
-    range a sum of y's entries in the document writes (``\\sum_{j=1}^q y_j``), else y's unstated one."""
+    range a sum of y's entries in the document writes (``\\sum_{j=1}^q y_j``, in a chain first, else in a
+    definition), else y's unstated one."""
     defined = {lhs for lhs, _ in builder.definitions}
     sides = [e for c in builder.chains for e in (c.start, *(s.expr for s in c.steps))]
+    sides += [side for pair in builder.definitions for side in pair]  # ``L = -\\sum_{i=1}^C y_i \\log p_i``
     for name in names:
         base = sympy.IndexedBase(name)
         summed = [t.limits[0] for e in sides for t in e.atoms(sympy.Sum) if len(t.limits) == 1

@@ -225,3 +225,24 @@ def density_names(text: str, exprs, statements) -> dict[str, str]:
             if is_density_name(name) or name in named:
                 found.setdefault(name, f'"{word}" in the prose')
     return found
+
+
+_NAMED_AS = re.compile(r"(?<![\\$])\$(?P<formula>[^$\n]+?)\$\s*(?:is|denotes|is called)\s+(?:the|an?)\s+"
+                       r"(?P<word>[A-Za-z][A-Za-z-]*)\s*$", re.I)
+
+
+def named_in_prose(text: str, premise_at, words: set[str]) -> list[tuple[str, str]]:
+    """(word, formula text) for each premise sentence that ends by naming an inline formula with a word the
+    formulas write as a name (``\\text{evidence}``): "The log marginal likelihood $\\log p_\\theta(x)$ is the
+    evidence." makes evidence that formula. Only a word that ends its sentence counts ("$\\eta$ is the step
+    size of the method" names no ``step``), and a negation or a claim ("then $x$ is the evidence") states nothing."""
+    prose = _DISPLAY.sub(lambda m: " " * len(m.group()), text)
+    found: list[tuple[str, str]] = []
+    for sentence in _SENTENCE.finditer(prose):
+        named = _NAMED_AS.search(sentence.group().rstrip(" .;:"))
+        if named is None or named.group("word") not in words:
+            continue
+        if _NEGATION.search(sentence.group()[:named.start("word")]) or not premise_at(sentence.start() + named.start()):
+            continue
+        found.append((named.group("word"), named.group("formula")))
+    return found
