@@ -109,3 +109,23 @@ def test_a_lead_in_ending_in_a_colon_on_the_same_line_makes_a_premise(lead):
 @pytest.mark.parametrize("lead", ["Then:", "Hence:", "Result:"])
 def test_a_lead_in_on_the_same_line_that_is_no_premise_word_gives_no_premise(lead):
     assert _role(f"{lead} $x > 0$") is not Role.PREMISE
+
+
+@pytest.mark.parametrize("joined", ["$a = 80$, $x > 0$", "$a = 80$ and $x > 0$", "$a = 80$, $b = 2$, and $x > 0$"])
+def test_a_lead_in_introduces_each_formula_of_a_list_after_it(joined):
+    assert _role(f"Assume: {joined}.") is Role.PREMISE
+
+
+@pytest.mark.parametrize("lead", ["Then:", "Result:"])
+def test_a_list_after_a_lead_in_that_is_no_premise_word_gives_no_premise(lead):
+    assert _role(f"{lead} $a = 80$, $x > 0$.") is not Role.PREMISE
+
+
+def test_words_between_the_formulas_end_the_lead_in():
+    assert _role("Assume: $a = 80$, hence $x > 0$.") is Role.CLAIM
+
+
+def test_every_definition_of_a_listed_premise_is_used():
+    """``Assume: $s = 80$, $H = 3$.``: the second definition was dropped, and a right step refuted."""
+    assert check_statuses("Assume: $s = 80$, $H = 3$.\n\n$$s \\times H$$\n$$= 240$$") == [Status.PROVED]
+    assert check_statuses("Assume: $s = 80$, $H = 3$.\n\n$$s \\times H$$\n$$= 241$$") == [Status.REFUTED]

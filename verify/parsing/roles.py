@@ -43,6 +43,9 @@ _PREMISE_HEADING = re.compile(r"\b(?:assumptions?|setup|set-up|set up|notation|d
 _HEADING = re.compile(r"^\s*(?:#{1,6}\s|\\(?:sub)*section\*?\{|\\paragraph\*?\{|\*\*[^*]+\*\*\s*$)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 _SENTENCE_START = re.compile(r"[.!?;:](?=\s)|\n\s*\n")
+_JOINER = r"(?:[\s,]|\band\b)"  # what joins a list of formulas once the math is blanked: commas and "and"
+_ONLY_JOINERS = re.compile(rf"{_JOINER}*", re.I)
+_TRAILING_JOINERS = re.compile(rf"{_JOINER}+$", re.I)
 _MATH = re.compile(r"\$\$.*?\$\$|\\\[.*?\\\]|\\begin\{(\w+\*?)\}.*?\\end\{\1\}|(?<![\\$])\$[^$\n]+?\$", re.S)
 
 
@@ -88,8 +91,10 @@ def introduced(prose: str, offset: int, display: bool = False) -> Introduced:
     if cue is not None:
         return cue
     wordless = not re.search(r"\w", _LIST_ITEM.sub(" ", sentence))
-    same_line = _LIST_ITEM.sub(" ", prose[line_start:offset]).rstrip()
-    if wordless and same_line.endswith(":"):  # "Assume: $x > 0$": the lead-in ends just before it
+    same_line = _TRAILING_JOINERS.sub("", _LIST_ITEM.sub(" ", prose[line_start:offset]))
+    if _ONLY_JOINERS.fullmatch(_LIST_ITEM.sub(" ", sentence)) and same_line.endswith(":"):
+        # "Assume: $x > 0$" and "Assume: $s = 80$, $H = 3$": the lead-in ends just before the formula or
+        # before a list of formulas joined by commas and "and", and it introduces each of them
         lead_in = _strong(same_line[:-1])
         if lead_in is not None:
             return lead_in
