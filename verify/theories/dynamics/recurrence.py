@@ -157,9 +157,7 @@ def _decided(lhs, relation, rhs, context: Context) -> Verdict | None:
     coupled += [name for name in _stated_families(closed, recurrence.step, family, context) if name not in coupled]
     base = _base(closed, family, index, context)
     if coupled and (base is None or not _proved(closed, recurrence, family, index, base, context)):
-        return unknown(f"the recurrence {recurrence.fact.lhs} = {recurrence.fact.rhs} is coupled with "
-                       f"{', '.join(coupled)}: the closed form of {stem} is not decided by induction alone (state "
-                       "the closed forms of all of them)")
+        return None  # coupled with other stated families: decided with them (``dynamics.invariants``)
     if base is None:
         if _free_base(closed, family):  # s_0 is stated nowhere: the recurrence runs from a free s_0
             where = f"the recurrence {recurrence.fact.lhs} = {recurrence.fact.rhs}, from a free {stem}_0"
