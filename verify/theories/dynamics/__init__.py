@@ -38,7 +38,7 @@ from sympy.core.function import AppliedUndef
 
 from ...undecided import Undecided
 from ...model import Context
-from . import implication, inequality, invariants, maps, ordering, recurrence, semidefinite, spectra, steps  # noqa: F401  (register handlers)
+from . import implication, inequality, invariants, maps, ordering, recurrence, semidefinite, spectra, step_sizes, steps  # noqa: F401  (register handlers)
 from . import rules  # noqa: F401  (registers the rules)
 from ..base import Instance, Theory, register_theory
 from .canonical import canonical, evaluate_derivatives
