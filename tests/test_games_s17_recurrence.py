@@ -83,3 +83,20 @@ def test_a_closed_form_in_other_recurrences_is_never_proved():
     found = verdicts([r"x_{t+1} = x_t - \eta y_t", r"y_{t+1} = y_t + \eta x_t", r"r_{t+1} = \sqrt{1+\eta^2} r_t"],
                      r"r_t = \sqrt{x_t^2 + y_t^2}")
     assert Status.PROVED not in [v.status for v in found]
+
+
+def test_unrolling_keeps_to_the_stated_relations():
+    """With eta > 1, |1 - eta| = eta - 1: the right form is never refuted at an eta below 1, the
+    wrong sign is refuted at an eta above 1."""
+    premises = [r"\eta > 1", r"r_{t+1} = |1 - \eta| r_t"]
+    assert Status.REFUTED not in [v.status for v in verdicts(premises, r"r_t = (\eta - 1)^t r_0")]
+    found = verdicts(premises, r"r_t = (1 - \eta)^t r_0")
+    assert [v.status for v in found] == [Status.REFUTED]
+    eta = dict(found[0].counterexample.assignment)["eta"]
+    assert float(eta.split("/")[0]) / float(eta.split("/")[1] if "/" in eta else 1) > 1
+
+
+def test_a_claim_about_an_index_of_another_letter_may_be_about_one_index():
+    """p_T = p_0 - eta g_0 holds at T = 1 only: T may name that index, so the step is unknown, not refuted."""
+    found = verdicts([r"p_{t+1} = p_t - \eta g_t"], r"p_T = p_0 - \eta g_0")
+    assert [v.status for v in found] == [Status.UNKNOWN] and "does not say which T" in found[0].reason

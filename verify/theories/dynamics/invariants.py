@@ -21,7 +21,7 @@ from ...model import Context, Relation
 from ...verdict import Counterexample, Status, Verdict, proved, unknown
 from ..algebra import fact_rule
 from ..base import step_handler
-from .recurrence import (INDUCTION, Recurrence, _as_names, _free_names, _rational, _shown, _zero, advanced,
+from .recurrence import (INDUCTION, VALUE_KINDS, Recurrence, _as_names, admissible, universal, _free_names, _rational, _shown, _zero, advanced,
                          as_families, finite, member, recurrences)
 
 
@@ -100,17 +100,30 @@ def _decide(e: Expr, f: Expr, n: Symbol, left: bool, found: dict, context: Conte
 
 
 def _unrolled(e: Expr, f: Expr, n: Symbol, b: int, found: dict, context: Context, left: bool, names: str) -> Verdict:
+    """``_unrolled_with`` for each kind of values in turn, until one keeps the stated relations."""
+    for kind in range(VALUE_KINDS):
+        verdict = _unrolled_with(e, f, n, b, found, context, left, names, kind)
+        if verdict is not None:
+            return verdict
+    return unknown(f"unrolling the recurrences ({names}) would test the closed form only at values outside the "
+                   "stated relations; no admissible instance was found")
+
+
+def _unrolled_with(e: Expr, f: Expr, n: Symbol, b: int, found: dict, context: Context, left: bool, names: str,
+                   kind: int) -> Verdict | None:
     """The families run together from rational base values (a stated base value is used as stated)."""
     stated = {}
     for fact in context.facts:
         read = member(fact.lhs)
         if read is not None and read[0] in found and read[1] == b:
             stated[Function(read[0], real=True)(Integer(b))] = as_families(fact.rhs)
+    general = universal(n, *(r.variable for r in found.values()))
+    failures, held = [], []
     values: dict = {}
     state = {Function(stem, real=True)(Integer(b)): stated.get(Function(stem, real=True)(Integer(b)),
                                                                Function(stem, real=True)(Integer(b)))
              for stem in found}
-    for k in range(b, b + 3):
+    for k in range(b, b + 4):
         if k > b:
             state = {Function(stem, real=True)(Integer(k)): r.step.xreplace({r.variable: Integer(k - 1)})
                      .xreplace(previous) for stem, r in found.items()}
@@ -123,14 +136,30 @@ def _unrolled(e: Expr, f: Expr, n: Symbol, b: int, found: dict, context: Context
             return unknown(f"the recurrences ({names}) do not give every member the step needs")
         for i, name in enumerate(_free_names(difference)):
             if name not in values:
-                values[name] = _rational(name, len(values) + i)
+                values[name] = _rational(name, len(values) + i, kind)
         concrete = sympy.simplify(finite(difference.xreplace(values)))
+        if not admissible(values, context):
+            return None
+        if k == b and not general:
+            continue  # another letter: b + 1 .. b + 3 decide
         if concrete.is_number and concrete.is_finite and concrete != 0:
-            shown = ((n.name.removeprefix("index_"), str(k)), *((_shown(s), str(v)) for s, v in values.items()))
-            got, written = (str(_as_names(sympy.simplify(x.xreplace(values)))) for x in (quantity, claimed))
-            sides = (got, written) if left else (written, got)
-            return Verdict(Status.REFUTED, f"unrolling the recurrences ({names}) from index {b}: at index {k} the "
-                                           f"quantity is {got}, the closed form {written}",
-                           counterexample=Counterexample(shown, *sides))
+            failures.append((k, quantity, claimed))
+            if general:
+                break
+        else:
+            held.append(k)
+    if failures and (general or not held):
+        k, quantity, claimed = failures[0]
+        shown = ((n.name.removeprefix("index_"), str(k)), *((_shown(s), str(v)) for s, v in values.items()))
+        got, written = (str(_as_names(sympy.simplify(x.xreplace(values)))) for x in (quantity, claimed))
+        sides = (got, written) if left else (written, got)
+        return Verdict(Status.REFUTED, f"unrolling the recurrences ({names}) from index {b}: at index {k} the "
+                                       f"quantity is {got}, the closed form {written}",
+                       counterexample=Counterexample(shown, *sides))
+    if failures:
+        letter = n.name.removeprefix("index_")
+        return unknown(f"unrolling the recurrences ({names}): the step holds at {letter} = "
+                       f"{', '.join(map(str, held))} and fails at {letter} = {', '.join(str(f[0]) for f in failures)}; "
+                       f"the document does not say which {letter} it means")
     return unknown(f"the closed form agrees with the recurrences ({names}) at the first indices, but no "
                    "induction step of the form E(n+1) = c(n) E(n) was found")

@@ -161,15 +161,16 @@ def _decided(lhs, relation, rhs, context: Context) -> Verdict | None:
     if base is None:
         if _free_base(closed, family):  # s_0 is stated nowhere: the recurrence runs from a free s_0
             where = f"the recurrence {recurrence.fact.lhs} = {recurrence.fact.rhs}, from a free {stem}_0"
-            return _unrolled(closed, recurrence, family, index, 0, family(0), where, member_left, first=1)
+            return _unrolled(closed, recurrence, family, index, 0, family(0), where, member_left, context, first=1)
         return None
     b, start = base
     n = index
     where = f"the recurrence {recurrence.fact.lhs} = {recurrence.fact.rhs}, from {stem}_{b}"
     if _proved(closed, recurrence, family, n, base, context):
+        shown = n.name.removeprefix("index_")
         return proved(f"by induction on the index from {b}: the closed form is {stem}_{b} at {b}, and one step of "
-                      f"{where} takes it from {n} to {n} + 1", (INDUCTION, fact_rule(recurrence.fact)))
-    return _unrolled(closed, recurrence, family, n, b, start, where, member_left)
+                      f"{where} takes it from {shown} to {shown} + 1", (INDUCTION, fact_rule(recurrence.fact)))
+    return _unrolled(closed, recurrence, family, n, b, start, where, member_left, context)
 
 
 def _proved(closed: Expr, recurrence: Recurrence, family, n: Symbol, base: tuple[int, Expr], context: Context) -> bool:
@@ -231,35 +232,69 @@ def _free_base(closed: Expr, family) -> bool:
 
 
 def _unrolled(closed: Expr, recurrence: Recurrence, family, n: Symbol, b: int, start: Expr, where: str,
-              member_left: bool, first: int = 0) -> Verdict:
+              member_left: bool, context: Context, first: int = 0) -> Verdict:
+    """``_unrolled_with`` for each kind of values in turn, until one keeps the stated relations."""
+    for kind in range(VALUE_KINDS):
+        verdict = _unrolled_with(closed, recurrence, family, n, b, start, where, member_left, context, first, kind)
+        if verdict is not None:
+            return verdict
+    return unknown(f"unrolling {where} would test the closed form only at values outside the stated relations; "
+                   "no admissible instance was found")
+
+
+def universal(n: Symbol, *variables: Symbol) -> bool:
+    """The claim's index is the recurrences' own letter (``r_t`` beside ``r_{t+1} = ...``): the general term,
+    so one failing index refutes it. Another letter (``p_T``) may name one particular index."""
+    return all(n == v for v in variables)
+
+
+def _unrolled_with(closed: Expr, recurrence: Recurrence, family, n: Symbol, b: int, start: Expr, where: str,
+                   member_left: bool, context: Context, first: int, kind: int) -> Verdict | None:
     """The recurrence run from the base at exact rationals, against the closed form, at the indices from
     ``b + first`` (from b + 1 when the base value is free: the closed form need not hold at a base the
-    document never gives)."""
+    document never gives). A general term is refuted at its first failing index; a claim about an index of
+    another letter only when it fails at each of b + 1 .. b + 3 (it may be about one of them)."""
+    general = universal(n, recurrence.variable)
     value = start
     others = {}
-    for k in range(b, b + 3):
+    failures, held = [], []
+    for k in range(b, b + 4):
         if k > b:
             value = recurrence.step.xreplace({recurrence.variable: k - 1}).xreplace({family(k - 1): value})
-        if k < b + first:
+        if k < b + max(first, 0 if general else 1):
             continue
         claimed = finite(closed.xreplace({n: k}))
         difference = claimed - value
         names = _free_names(difference)
         for i, name in enumerate(names):
             if name not in others:
-                others[name] = _rational(name, len(others) + i)
+                others[name] = _rational(name, len(others) + i, kind)
         concrete = sympy.simplify(finite(difference.xreplace(others)))
+        if not admissible(others, context):
+            return None
         if concrete.is_number and concrete != 0 and concrete.is_finite:
-            shown = ((n.name.removeprefix("index_"), str(k)), *((_shown(s), str(v)) for s, v in others.items()))
-            unrolled, written = (str(_as_names(sympy.simplify(e.xreplace(others)))) for e in (value, claimed))
-            sides = (unrolled, written) if member_left else (written, unrolled)
-            return Verdict(Status.REFUTED, f"unrolling {where}: at index {k} the recurrence gives {unrolled}, "
-                                           f"the closed form {written}", counterexample=Counterexample(shown, *sides))
+            failures.append((k, value, claimed))
+            if general:
+                break
+        else:
+            held.append(k)
+    if failures and (general or not held):
+        k, value, claimed = failures[0]
+        shown = ((n.name.removeprefix("index_"), str(k)), *((_shown(s), str(v)) for s, v in others.items()))
+        unrolled, written = (str(_as_names(sympy.simplify(e.xreplace(others)))) for e in (value, claimed))
+        sides = (unrolled, written) if member_left else (written, unrolled)
+        return Verdict(Status.REFUTED, f"unrolling {where}: at index {k} the recurrence gives {unrolled}, "
+                                       f"the closed form {written}", counterexample=Counterexample(shown, *sides))
+    letter = n.name.removeprefix("index_")
+    if failures:
+        return unknown(f"unrolling {where}: the step holds at {letter} = {', '.join(map(str, held))} and fails at "
+                       f"{letter} = {', '.join(str(f[0]) for f in failures)}; the document does not say which "
+                       f"{letter} it means")
     if first:
         return unknown(f"the closed form agrees with {where} at the first indices, but it holds only for a "
                        f"particular {str(family)}_0, which the document does not state")
     return unknown(f"the closed form agrees with {where} at the first indices, but the induction step "
-                   f"f({n} + 1) = g(f({n}), {n}) is not found in canonical form")
+                   f"f({letter} + 1) = g(f({letter}), {letter}) is not found in canonical form")
 
 
 def _free_names(expr: Expr) -> list:
@@ -271,9 +306,46 @@ def _free_names(expr: Expr) -> list:
     return sorted(applied, key=str) + sorted(plain, key=str)
 
 
-def _rational(symbol, i: int) -> Expr:
-    """A small exact positive value, an integer for an integer name (a size)."""
-    return Integer(2 + i) if getattr(symbol, "is_integer", None) else Rational(3 + i, 4 + 2 * i)
+def admissible(values: dict, context: Context) -> bool:
+    """Whether the chosen values keep every stated relation (``eta > 1``, ``eta_t < 1`` for each member of a
+    family) and each symbol's own sign: a counterexample outside the premises refutes nothing."""
+    for name, value in values.items():
+        if isinstance(name, Symbol) and ((name.is_negative and value >= 0) or (name.is_positive and value <= 0)):
+            return False
+    plain = {s.name: v for s, v in values.items() if isinstance(s, Symbol)}
+    by_stem: dict[str, list] = {}
+    for name, value in values.items():
+        stem = str(name.func) if isinstance(name, sympy.core.function.AppliedUndef) else \
+            str(name.base.label) if isinstance(name, sympy.Indexed) else None
+        if stem is not None:
+            by_stem.setdefault(stem.lstrip("\\"), []).append(value)
+    for relation in context.relations:
+        free = sorted(relation.free_symbols, key=str)
+        families = [(s, member(s)) for s in free if s.name not in plain]
+        choices: list[dict] = [{}]
+        for symbol, read in families:
+            stem = read[0].lstrip("\\") if read is not None else None
+            if stem is None or stem not in by_stem:
+                choices = []  # a name the values do not cover: the relation says nothing of them
+                break
+            choices = [dict(c, **{symbol.name: v}) for c in choices for v in by_stem[stem]]
+        for choice in choices:
+            given = {s: plain.get(s.name, choice.get(s.name)) for s in free}
+            if any(v is None for v in given.values()):
+                continue
+            if relation.xreplace(given) is not sympy.true:
+                return False
+    return True
+
+
+VALUE_KINDS = 3  # values in (0, 1), above 2, in (-1, 0): tried in turn until the stated relations hold
+
+
+def _rational(symbol, i: int, kind: int = 0) -> Expr:
+    """A small exact value of the kind asked, an integer for an integer name (a size)."""
+    if getattr(symbol, "is_integer", None):
+        return Integer(2 + i)
+    return (Rational(3 + i, 4 + 2 * i), Integer(2 + i) + Rational(1, 2 + i), -Rational(3 + i, 4 + 2 * i))[kind]
 
 
 def _as_names(expr: Expr) -> Expr:
