@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 
-from sympy import Add, Expr, MatrixSymbol, Symbol
+from sympy import Add, Expr, Integer, MatrixSymbol, Symbol
 from sympy.core.sympify import _sympify  # strict: converts numbers, never parses strings
 from sympy.matrices.expressions.matexpr import MatrixExpr
 
@@ -266,11 +266,100 @@ class PlusMinus(Expr):
         return rf"{centre}\pm {printer._print(self.offset)}"
 
 
+def _field_args(field, variables):
+    from sympy import Tuple
+    return _sympify(field), Tuple(*variables)
+
+
+class _FieldOperator:
+    """An operator on a vector field written with its components (a Matrix, row or column) or by name
+    (``F``, ``F(x)``, resolved through the context's definition ``F(x) = [...]``). ``variables`` are the
+    coordinates it differentiates in, in order; empty, the theory takes them from the components' names
+    (``x_1, x_2, x_3``, or ``x_1 .. x_n`` for ``F(x)`` with n components)."""
+
+    @property
+    def field(self):
+        return self.args[0]
+
+    @property
+    def variables(self) -> tuple:
+        return tuple(self.args[1])
+
+
+class Curl(_FieldOperator, MatrixExpr):
+    r"""``\nabla \times F`` of a 3-component field, a 3 x 1 column:
+    (dF3/dx2 - dF2/dx3, dF1/dx3 - dF3/dx1, dF2/dx1 - dF1/dx2)."""
+
+    def __new__(cls, field, variables=()):
+        return MatrixExpr.__new__(cls, *_field_args(field, variables))
+
+    @property
+    def shape(self):
+        return (Integer(3), Integer(1))
+
+    def _latex(self, printer):
+        return rf"\nabla \times {printer._print(self.field)}"
+
+
+class PlaneCurl(_FieldOperator, Expr):
+    r"""``\nabla \times F`` of a 2-component field: the scalar dF2/dx1 - dF1/dx2."""
+
+    is_commutative = True
+
+    def __new__(cls, field, variables=()):
+        return Expr.__new__(cls, *_field_args(field, variables))
+
+    def _latex(self, printer):
+        return rf"\nabla \times {printer._print(self.field)}"
+
+
+class Divergence(_FieldOperator, Expr):
+    r"""``\nabla \cdot F = sum_i dF_i/dx_i`` (a scalar)."""
+
+    is_commutative = True
+
+    def __new__(cls, field, variables=()):
+        return Expr.__new__(cls, *_field_args(field, variables))
+
+    def _latex(self, printer):
+        return rf"\nabla \cdot {printer._print(self.field)}"
+
+
+class JacobianOf(_FieldOperator, MatrixExpr):
+    r"""``J(F)``, ``DF``, ``\nabla F`` of an n-component field in n coordinates: the n x n matrix with
+    entry (i, j) = dF_i/dx_j. ``n`` is the number of components (the reader knows it from the field's
+    definition)."""
+
+    def __new__(cls, field, variables, n):  # the order of ``args``, so SymPy rebuilds it
+        return MatrixExpr.__new__(cls, *_field_args(field, variables), _sympify(n))
+
+    @property
+    def shape(self):
+        return (self.args[2], self.args[2])
+
+    def _latex(self, printer):
+        return rf"J\left({printer._print(self.field)}\right)"
+
+
+class Cross(MatrixExpr):
+    r"""``u \times v`` of two 3-component vectors, a 3 x 1 column: (u2 v3 - u3 v2, u3 v1 - u1 v3, u1 v2 - u2 v1)."""
+
+    def __new__(cls, first, second):
+        return MatrixExpr.__new__(cls, _sympify(first), _sympify(second))
+
+    @property
+    def shape(self):
+        return (Integer(3), Integer(1))
+
+    def _latex(self, printer):
+        return rf"{printer._print(self.args[0])} \times {printer._print(self.args[1])}"
+
 def row(letter: str, i) -> Row:
     """``row("v", j)`` is ``v_j``, row ``j`` of the matrix ``V`` with its default shape."""
     return Row(matrix(letter.upper()), i)
 
 
 __all__ = ["Softmax", "Concat", "Stack", "Entry", "Row", "Dot", "Spectrum", "SpectralRadius", "PlusMinus",
+           "Curl", "PlaneCurl", "Divergence", "JacobianOf", "Cross",
            "matrix", "row", "size", "index",
            "default_shape", "DEFAULT_SHAPES", "SIZE_NAMES"]

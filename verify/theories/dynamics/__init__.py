@@ -38,10 +38,11 @@ from sympy.core.function import AppliedUndef
 
 from ...undecided import Undecided
 from ...model import Context
-from . import implication, inequality, maps, ordering, semidefinite, spectra, steps  # noqa: F401  (register handlers)
+from . import implication, inequality, invariants, maps, ordering, recurrence, semidefinite, spectra, step_sizes, steps  # noqa: F401  (register handlers)
 from . import rules  # noqa: F401  (registers the rules)
 from ..base import Instance, Theory, register_theory
 from .canonical import canonical, evaluate_derivatives
+from .fields import FIELD_OPERATORS, evaluate_fields
 
 
 def _derivative_hook(context: Context):
@@ -63,8 +64,28 @@ def _state_hook(expr: Expr, evaluator):
     raise Undecided(f"no value for the state {expr}")
 
 
+def _field_hook(context: Context):
+    """Evaluate a curl, divergence, Jacobian or cross product through the field's components."""
+    def evaluate(expr: Expr, evaluator):
+        computed = evaluate_fields(expr, context, set())
+        if computed.has(*FIELD_OPERATORS):
+            raise Undecided(f"the components of the field in {expr} are not known (define it, F(x) = [...])")
+        return evaluator(computed)
+
+    return evaluate
+
+
 def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance) -> str | None:
     """Give each state p(t) a random value; derivatives follow from the vector field in the facts."""
+    if expr.has(*FIELD_OPERATORS):
+        for kind in FIELD_OPERATORS:
+            instance.hooks.setdefault(kind, _field_hook(context))
+        computed = evaluate_fields(expr, context, set())  # the coordinates appear only once computed
+        for coordinate in sorted(computed.free_symbols - expr.free_symbols, key=str):
+            if coordinate not in instance.values and coordinate.is_real:
+                value = float(np.round(rng.uniform(-2.0, 2.0), 3))
+                instance.values[coordinate] = value
+                instance.described.append((str(coordinate), f"{value:g}"))
     states = set(expr.atoms(AppliedUndef))
     for fact in context.facts:
         if isinstance(fact.lhs, sympy.Derivative):

@@ -13,7 +13,7 @@ from ...model import Context
 from ..algebra import DIFFERENTIATION, differentiate, evaluated, normalise
 from ..base import Rule
 from .rules import ANGLE_ADDITION
-from .written import rewrite_where_decided
+from .written import entrywise_zero, rewrite_where_decided
 
 
 def _angle_sum(function: Expr) -> Expr | None:
@@ -74,4 +74,6 @@ def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
         if split != expr:
             expr = split
             used.append(ANGLE_ADDITION)
+    expr, entries = entrywise_zero(expr, context)
+    used.extend(r for r in entries if r not in used)
     return expr, tuple(used)

@@ -23,6 +23,7 @@ from ...model import Context, Relation
 from ...verdict import Status, Verdict, proved, unknown
 from ...vocabulary.asymptotics import BigO, BigOmega, Theta
 from ..algebra import apply_facts
+from .linearised import linearise, power_of, witness
 from .rules import LOCAL_EXPANSION
 
 
@@ -64,6 +65,9 @@ def _below(rest: Expr, parameter: Symbol, order: int) -> bool:
     is read here."""
     if not rest.has(parameter):
         return False
+    if not rest.is_commutative:  # field values: the parameter's powers, term by term
+        powers = [power_of(t, parameter) for t in sympy.Add.make_args(sympy.expand(rest))]
+        return None not in powers and max(powers) < order
     try:
         polynomial = sympy.Poly(sympy.expand(rest), parameter)
     except sympy.PolynomialError:
@@ -93,6 +97,9 @@ def local_expansion(lhs, relation, rhs, context: Context, config: CheckConfig) -
     """``a = b + O(p^k)`` with p a small real parameter (see the module docstring)."""
     if relation is not Relation.EQ:
         return None
+    both = _both_remainders(lhs, rhs, context)
+    if both is not None:
+        return both
     found = [(side, remainder(other)) for side, other in ((lhs, rhs), (rhs, lhs))]
     found = [(side, r) for side, r in found if r is not None and not side.has(BigO, Theta, BigOmega)]
     if len(found) != 1:
@@ -100,10 +107,29 @@ def local_expansion(lhs, relation, rhs, context: Context, config: CheckConfig) -
     side, written = found[0]
     plain, _ = apply_facts(side, context)
     rest, _ = apply_facts(written.rest, context)
-    residual = plain - rest
+    return _decide(plain - rest, written.parameter, written.order)
+
+
+def _both_remainders(lhs: Expr, rhs: Expr, context: Context) -> Verdict | None:
+    """``a + O(p^k) = b + O(p^m)``: read left to right (the left is contained in the right), it holds when
+    m <= k and a - b = O(p^m)."""
+    left, right = remainder(lhs), remainder(rhs)
+    if left is None or right is None or left.parameter != right.parameter:
+        return None
+    if left.order < right.order:
+        return unknown(f"the left remainder O({left.parameter}**{left.order}) is coarser than the right's "
+                       f"O({right.parameter}**{right.order}): the step would need more terms of the left side")
+    a, _ = apply_facts(left.rest, context)
+    b, _ = apply_facts(right.rest, context)
+    return _decide(a - b, right.parameter, right.order)
+
+
+def _decide(residual: Expr, p: Symbol, k: int) -> Verdict | None:
+    """Whether ``residual`` is O(p^k) as p -> 0."""
     if getattr(residual, "is_Matrix", False) or residual.has(BigO, Theta, BigOmega):
         return None
-    p, k = written.parameter, written.order
+    if not residual.is_commutative:
+        return _decide_fields(residual, p, k)
     try:
         low = _low_terms(residual, p, k)
     except (NotImplementedError, ValueError, TypeError, sympy.PoleError):
@@ -123,3 +149,31 @@ def local_expansion(lhs, relation, rhs, context: Context, config: CheckConfig) -
     return unknown(f"{where}: left - right has the term(s) {low} below {p}**{k}; they vanish only for particular "
                    f"{', '.join(_functions(low))} (the document would have to state how they are related, e.g. "
                    "which is the other's derivative, in a formula)")
+
+
+def _decide_fields(residual: Expr, p: Symbol, k: int) -> Verdict:
+    """The same question when field values (non-commuting) are in it: expanded to first order
+    (``dynamics.linearised``)."""
+    where = f"O({p}**{k}) read as the remainder of an expansion as {p} -> 0 ({p} a real parameter, no size)"
+    expanded = linearise(residual, p)
+    if expanded is None:
+        return unknown(f"{where}; left - right, {residual}, is not a polynomial in {p} with fields of one moving "
+                       "argument, which is all the first-order expansion of fields here handles")
+    read = f"; {'; '.join(expanded.readings)}" if expanded.readings else ""
+    if expanded.exact_below is not None and expanded.exact_below < k:
+        return unknown(f"{where}{read}: a first-order expansion of the fields decides left - right only below "
+                       f"{p}**{expanded.exact_below}, and the step claims up to {p}**{k} (second derivatives needed)")
+    low = expanded.low(k)
+    terms = " + ".join(f"({c})*{p}**{n}" for n, c in sorted(low.items()))
+    if not low:
+        smooth = sorted({str(f.func) for f in residual.atoms(AppliedUndef)
+                         if not any(r.startswith(f"{f} read as the Jacobian") for r in expanded.readings)})
+        return proved(f"{where}{read}: expanding each field to first order (Taylor, {', '.join(smooth)} taken "
+                      f"smooth), the terms of left - right below {p}**{k} cancel", (LOCAL_EXPANSION,))
+    found = witness(low)
+    if found is None:
+        return unknown(f"{where}{read}: left - right keeps the term(s) {terms} below {p}**{k}, which vanish only "
+                       "for particular fields (no 1-d field y or y^2 makes them nonzero)")
+    at, value = found
+    return Verdict(Status.REFUTED, f"{where}{read}: left - right keeps the term(s) {terms} below {p}**{k}; with "
+                                   f"{at} their coefficient is {value}, not 0, so it is not O of that order")

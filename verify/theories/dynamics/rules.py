@@ -66,3 +66,16 @@ WEAKER_BOUND = register_rule(Rule(
 LOCAL_EXPANSION = register_rule(Rule(
     "Taylor expansion", "f = g + O(p^k) as p -> 0 when the Taylor terms of f - g below p^k vanish (f, g smooth)",
     aliases=("first-order expansion", "local expansion", "taylor expansion to first order")))
+
+# --- vector fields written with components (``dynamics.fields``) ------------------------------------
+CURL = register_rule(Rule(
+    "curl", "nabla x F = (dF3/dx2 - dF2/dx3, dF1/dx3 - dF3/dx1, dF2/dx1 - dF1/dx2); in the plane the scalar "
+    "dF2/dx1 - dF1/dx2", aliases=("definition of the curl", "rotation of a field")))
+DIVERGENCE = register_rule(Rule(
+    "divergence", "nabla . F = sum_i dF_i/dx_i", aliases=("definition of the divergence",)))
+JACOBIAN = register_rule(Rule(
+    "jacobian of a field", "J(F)_ij = dF_i/dx_j of a field written with components",
+    aliases=("jacobian", "definition of the jacobian")))
+CROSS_PRODUCT = register_rule(Rule(
+    "cross product", "u x v = (u2 v3 - u3 v2, u3 v1 - u1 v3, u1 v2 - u2 v1) of two 3-component vectors",
+    aliases=("definition of the cross product", "vector product")))

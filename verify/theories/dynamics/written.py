@@ -20,6 +20,7 @@ from ...undecided import Undecided
 from ...vocabulary.linalg import SpectralRadius, Spectrum
 from ..algebra import fact_rule, normalise
 from .blocks import rewrite_block_determinant
+from .fields import FIELD_OPERATORS, evaluate_fields
 from .shapes import as_blocks, has_matrix_entries
 from .orthogonal import contract, orthogonal_matrices
 from .rules import DETERMINANT, DETERMINANT_PRODUCT, SPECTRAL_RADIUS, TRACE
@@ -138,9 +139,11 @@ _EVALUATE = {Determinant: _determinant, Trace: _trace, SpectralRadius: _radius}
 def rewrite(expr: Expr, context: Context) -> tuple[Expr, tuple]:
     """``expr`` with named matrices written out and det, tr, rho evaluated where they can be."""
     named = named_matrices(context)
-    if not (named or orthogonal_matrices(context) or expr.has(*SPECTRAL)):
+    if not (named or orthogonal_matrices(context) or expr.has(*SPECTRAL, *FIELD_OPERATORS)):
         return expr, ()
     used: set = set()
+    if expr.has(*FIELD_OPERATORS):
+        expr = evaluate_fields(expr, context, used)
     for symbol, fact in named.items():
         if expr.has(symbol):
             expr = expr.xreplace({symbol: fact.rhs})
@@ -159,3 +162,20 @@ def rewrite_where_decided(expr: Expr, context: Context) -> tuple[Expr, tuple]:
         return rewrite(expr, context)
     except Undecided:
         return expr, ()
+
+
+def entrywise_zero(expr: Expr, context: Context) -> tuple[Expr, tuple]:
+    """An explicit matrix whose every entry is 0 in the algebra's canonical form is the number 0 (so the
+    engine's "residual is 0" sees a matrix step proved); any other expression is returned as it is."""
+    entries = explicit(expr) if getattr(expr, "is_Matrix", False) else None
+    if entries is None:
+        return expr, ()
+    from ..base import THEORIES
+
+    used: list = []
+    for entry in entries:
+        form, rules = THEORIES["algebra"].canonical(entry, context)
+        if form != 0:
+            return expr, ()
+        used.extend(r for r in rules if r not in used)
+    return sympy.S.Zero, tuple(used)

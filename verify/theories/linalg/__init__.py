@@ -21,7 +21,7 @@ from ...verdict import Counterexample, Status, Verdict, proved, unknown
 from ...vocabulary.linalg import Dot, Entry, Row
 from ..algebra import bound_symbols, fact_rule
 from ..base import Rule, Theory, claim_handler, register_theory
-from ..dynamics.written import rewrite_where_decided
+from ..dynamics.written import entrywise_zero, rewrite_where_decided
 from ..probability.rules import INDEPENDENCE, LINEARITY
 from .entries import Mixed, entry, is_matrix, is_vector, lower
 from .held import holding
@@ -111,6 +111,9 @@ def _relevant(expr: Expr) -> bool:
 def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     """Remembered per process (the form holds no placeholder: ``reduced`` puts real sums back)."""
     expr, written = rewrite_where_decided(expr, context)  # det, tr, rho of explicit matrices; orthogonal contraction
+    zero, entries = entrywise_zero(expr, context)  # an explicit matrix of zero entries: no entrywise reading needed
+    if zero == 0:
+        return zero, tuple(written) + tuple(r for r in entries if r not in written)
     if not _relevant(expr):
         return expr, written
     expr, facts = apply_definitions(expr, context)
