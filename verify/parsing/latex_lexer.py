@@ -43,6 +43,7 @@ class LatexLexer:
         self.depth = 0
         self.integrals: list[int] = []  # bracket depth at each open \int
         self.braced_notes: set[int] = set()  # positions of the '}' closing \underbrace{X}: its note follows
+        self.dropped_braces: set[int] = set()  # positions of the '}' closing \mathbf{W_q}: read as \mathbf{W}_q
 
     def emit(self, kind: str, value: str, pos: int) -> None:
         if kind in ("LPAR", "LBRACK", "LBRACE", "BEGIN_MATRIX", "LABS", "LNORM", "LANGLE", "LFLOOR", "LCEIL"):
@@ -129,6 +130,8 @@ class LatexLexer:
         if pair in _DOUBLE:
             self.emit(_DOUBLE[pair], pair, self.pos)
             self.pos += 2
+        elif char == "}" and self.pos in self.dropped_braces:
+            self.pos += 1
         elif char in _SINGLE:
             self.emit(_SINGLE[char], char, self.pos)
             self.pos += 1

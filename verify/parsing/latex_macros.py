@@ -30,9 +30,19 @@ def handle_macro(lexer, name: str, start: int) -> None:
     if name in ("dots", "ldots", "cdots", "dotsb", "dotsm", "dotsc"):  # read (or refused) by ellipses.py
         lexer.emit("ELLIPSIS", f"\\{name}", start)
         return
+    if name == "in" and _in_sum_bounds(lexer):  # \sum_{x \in X}: the index ranges over a set
+        lexer.emit("IN", "\\in", start)
+        return
     if name in ("vdots", "ddots"):
         raise lexer.out.error(f"\\{name}: an ellipsis cannot be checked; write the terms out", start)
     raise lexer.out.error(f"unknown macro \\{name}", start)
+
+
+def _in_sum_bounds(lexer) -> bool:
+    """Right after ``\\sum_{x`` or ``\\prod_{i``: the only place ``\\in`` is read in a formula (elsewhere it
+    states a membership, which the premise readers take from the prose)."""
+    kinds = [t.type for t in lexer.out.tokens[-4:]]
+    return len(kinds) == 4 and kinds[0] in ("SUM", "PROD") and kinds[1:] == ["UNDERSCORE", "LBRACE", "NAME"]
 
 
 def _spacing(lexer, name: str, start: int) -> bool:
@@ -145,12 +155,15 @@ def _argmin(lexer, name: str) -> str:
 
 
 _BARE_ARGUMENT = re.compile(r"\s*(\\[A-Za-z]+|[A-Za-z])")
+_BARE_LETTER = re.compile(r"\s*([A-Za-z])")
 
 
 def _group(lexer, name: str, start: int) -> str:
     found = _GROUP.match(lexer.text, lexer.pos)
     if not found and (name in lexicon.ACCENTS or name in _FONTS):  # ``\dot p``, ``\hat\theta``: one letter without braces
         found = _BARE_ARGUMENT.match(lexer.text, lexer.pos)
+    if not found and name in lexicon.TEXT_MACROS:  # ``\mathrm d z``: as in TeX, the argument is one letter
+        found = _BARE_LETTER.match(lexer.text, lexer.pos)
     if not found:
         raise lexer.out.error(f"\\{name} must be followed by {{...}} holding plain text", start)
     lexer.pos = found.end()
@@ -216,11 +229,44 @@ def _fonts(lexer, name: str, start: int) -> bool:
         letter = _one_letter(lexer, name, (nested.group(2) or nested.group(3)).strip(), start)
         lexer.emit("NAME", letter + lexicon.ACCENTS[nested.group(1)] + lexicon.ACCENTS[name], start)
         return True
+    if _subscripted_inside(lexer, name, start):
+        return True
     inner = _group(lexer, name, start)
     if lexicon.ACCENTS.get(name) == "bold" and inner in ("0", "I"):
         lexer.emit("NUMBER" if inner == "0" else "NAME", inner, start)
         return True
     lexer.emit(*_font_token(lexer, name, _one_letter(lexer, name, inner, start)), start)
+    return True
+
+
+_SUBSCRIPTED = re.compile(r"\s*\{\s*(\\[A-Za-z]+|[A-Za-z])\s*_\s*")
+_SCRIPT_UNIT = re.compile(r"\\[A-Za-z]+|[A-Za-z0-9]")
+
+
+def _subscripted_inside(lexer, name: str, start: int) -> bool:
+    """``\\boldsymbol{\\mu_p}``, ``\\mathbf{W_{q}}``, ``\\hat{x_i}``: the mark over a subscripted name is the
+    marked name subscripted, one symbol as ``\\boldsymbol{\\mu}_p`` is. Only when the subscript is all that
+    follows the letter inside the braces (``\\mathbf{W_q x}`` is not read this way)."""
+    from .latex_lexer import group_end
+
+    if name not in lexicon.ACCENTS and name not in ("mathcal", "mathscr", "mathfrak"):
+        return False
+    found = _SUBSCRIPTED.match(lexer.text, lexer.pos)
+    if not found:
+        return False
+    closing = group_end(lexer.text, lexer.text.index("{", lexer.pos))
+    script = group_end(lexer.text, found.end())
+    if script is None:
+        unit = _SCRIPT_UNIT.match(lexer.text, found.end())
+        script = unit.end() if unit else None
+    if closing is None or script is None or lexer.text[script:closing - 1].strip():
+        return False
+    kind, value = _font_token(lexer, name, _one_letter(lexer, name, found.group(1), start))
+    if kind != "NAME":
+        return False
+    lexer.emit(kind, value, start)
+    lexer.dropped_braces.add(closing - 1)
+    lexer.pos = found.end() - len(found.group()) + found.group().rindex("_")
     return True
 
 

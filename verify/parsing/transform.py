@@ -620,6 +620,14 @@ class ToSympy(Transformer_NonRecursive):
         """``\\sum_{i \\neq j}``: every index but j, over a range not written (kept symbolic)."""
         return (_expr(items[0]), "except", _expr(items[2]))
 
+    def bounds_in_range(self, items):
+        """``\\sum_{i \\in [n]}``: [n] is {1, ..., n}, as papers define it."""
+        return (_expr(items[0]), Integer(1), _expr(items[1]))
+
+    def bounds_in(self, items):
+        """``\\sum_{x \\in X}``: over the members of a set; no range of integers is taken for it."""
+        return (_expr(items[0]), "in", _expr(items[1]))
+
     def sum_op(self, items):
         return self._big(sympy.Sum, "sum", items)
 
@@ -632,6 +640,8 @@ class ToSympy(Transformer_NonRecursive):
 
     def _big(self, kind, word: str, items):
         (variable, low, high), body = items[0], _expr(items[1])
+        if isinstance(low, str) and low == "in":  # over a set: an undefined sum, linear in nothing the reader could check
+            return sympy.Function(f"{word}_{{{sympy.latex(variable)} \\in {sympy.latex(high)}}}")(body)
         body = self._bind(body, variable)
         if low is None or isinstance(low, str):  # \sum_j x_j, \sum_k^C, \sum_{i \neq j}: the index set is not written
             return self._unstated(kind, word, variable, body, high if isinstance(low, str) else None,
