@@ -322,11 +322,12 @@ def _named_superscript(tokens: list, i: int) -> bool:
 
 
 def subscript_first(tokens: list) -> list:
-    """``\\sigma^2_2`` is ``\\sigma_2^2`` and ``\\int^b_a`` is ``\\int_a^b``, as TeX typesets them: the
+    """``\\sigma^2_2`` is ``\\sigma_2^2``, ``\\int^b_a`` is ``\\int_a^b`` and ``\\nabla^2_{xx}`` is ``\\nabla_{xx}^2``, as
+    TeX typesets them: the
     subscript moves before the superscript (read the other way, ``^b_a`` would be the name b_a)."""
     out, i = list(tokens), 0
     while i < len(out) - 3:
-        if out[i].type in ("NAME", "INT", "SUM", "PROD") and out[i + 1].type == "CARET":
+        if out[i].type in ("NAME", "INT", "SUM", "PROD", "NABLA") and out[i + 1].type == "CARET":
             sup_end = _script_span(out, i + 2)
             if sup_end > 0 and sup_end < len(out) and out[sup_end].type == "UNDERSCORE" \
                     and not _named_superscript(out, i):

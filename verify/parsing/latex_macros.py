@@ -204,7 +204,17 @@ def _in_subscript(lexer) -> bool:
         tokens[-1].type == "LBRACE" and len(tokens) > 1 and tokens[-2].type == "UNDERSCORE"))
 
 
+_BOLD_VARIABLE = re.compile(r"\s*\\(?:mathbf|boldsymbol|bm)\s*(?:\{\s*\\?([A-Za-z]+)\s*\}|\\?([A-Za-z]))")
+
+
 def _mathrm_d(lexer, start: int) -> bool:
+    """``\\mathrm{d}z``, ``\\mathrm{d}\\theta``, ``\\mathrm{d}\\mathbf{z}``: the differential of the open integral."""
+    bold = _BOLD_VARIABLE.match(lexer.text, lexer.pos)
+    if bold and (len(bold.group(1) or "") == 1 or (bold.group(1) or "") in lexicon.GREEK or bold.group(2)):
+        lexer.emit("DIFF", (bold.group(1) or bold.group(2)) + "bold", start)
+        lexer.integrals.pop()
+        lexer.pos = bold.end()
+        return True
     found = re.compile(r"\s*(?:([A-Za-z])(?![A-Za-z])|\\([A-Za-z]+))").match(lexer.text, lexer.pos)
     if not found or (found.group(2) and found.group(2) not in lexicon.GREEK):
         raise lexer.out.error("\\mathrm{d} must be followed by the variable of integration", start)

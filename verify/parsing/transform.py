@@ -48,9 +48,40 @@ class Statement:
 
 @dataclass(frozen=True)
 class _Partial:
-    """``\\partial x`` before it meets the fraction bar that makes it a derivative."""
+    """``\\partial x`` before it meets the fraction bar that makes it a derivative; ``order`` n of
+    ``\\partial^n f`` (above the bar), ``power`` n of ``\\partial x^n`` (below it: x taken n times)."""
 
     of: object
+    order: int = 1
+    power: int = 1
+
+    def value(self) -> Expr:
+        """What is differentiated, as written above the bar (``\\partial x^2``: of x^2)."""
+        return _expr(self.of) ** self.power
+
+
+@dataclass(frozen=True)
+class _Differentials:
+    """``\\partial x \\partial y``, ``\\partial x^2``: below a fraction bar, the variables and how often each
+    is taken, in the order written."""
+
+    counts: tuple
+
+
+def _counts(value) -> tuple | None:
+    """The ((variable, n), ...) a denominator of partials names, or None when it is none."""
+    if isinstance(value, _Differentials):
+        return value.counts
+    if isinstance(value, _Partial) and isinstance(value.of, Symbol) and value.order == 1:
+        return ((value.of, value.power),)
+    return None
+
+
+def _derivative(body: Expr, of) -> Expr:
+    """d/dx of ``body``; ``of`` a variable, a (variable, n) pair, or a tuple of such pairs (mixed partials)."""
+    if isinstance(of, tuple) and of and isinstance(of[0], tuple):
+        return sympy.Derivative(body, *of)
+    return sympy.Derivative(body, of)
 
 
 @dataclass(frozen=True)
@@ -78,7 +109,7 @@ class _Implicit:
 
     def value(self) -> Expr:
         product = _product(self.factors)
-        return product if self.of is None else sympy.Derivative(product, self.of)
+        return product if self.of is None else _derivative(product, self.of)
 
 
 def _product(factors: tuple) -> Expr:
@@ -135,7 +166,7 @@ def _shape(matrix) -> str:
 def _expr(value) -> Expr:
     if isinstance(value, _Implicit):
         return value.value()
-    if isinstance(value, (_Partial, _DerivativeOperator)):
+    if isinstance(value, (_Partial, _DerivativeOperator, _Differentials)):
         raise Refusal("\\partial must stand in a fraction such as \\frac{\\partial f}{\\partial x}")
     if isinstance(value, tuple):
         raise Refusal("a subscript like z \\sim q only belongs under an expectation")
@@ -253,10 +284,17 @@ class ToSympy(Transformer_NonRecursive):
 
     def imul(self, items):
         left, right = items
+        below = _counts(left)
+        if below is not None and _counts(right) is not None:  # \\partial x \\partial y: mixed, below a bar
+            return _Differentials(below + _counts(right))
+        if isinstance(left, (_Differentials, _Partial)) and isinstance(right, (_Differentials, _Partial)):
+            raise Refusal("cannot read these partials side by side: write \\frac{\\partial^2 f}{\\partial x \\partial y}")
+        if isinstance(left, _Differentials):
+            raise Refusal("\\partial x \\partial y must stand below a fraction bar")
         if isinstance(left, _Partial) and left.of is None:  # \\partial \\exp(o_i): of the whole product after it
-            return _Partial(_expr(right))
+            return _Partial(_expr(right), left.order)
         if isinstance(left, _Partial):
-            return _Partial(_times(_expr(left.of), _expr(right)))
+            return _Partial(_times(left.value(), _expr(right)), left.order)
         if isinstance(left, _DerivativeOperator):
             return _Implicit((_expr(right),), left.variable)
         if isinstance(left, _Implicit):
@@ -508,6 +546,8 @@ class ToSympy(Transformer_NonRecursive):
 
     # powers, roots, fractions
     def power(self, items):
+        if isinstance(items[0], _Partial):
+            return _partial_power(items[0], _expr(items[1]))
         base, exponent = _expr(items[0]), _expr(items[1])
         if str(exponent) == "T" and (exponent.is_Symbol or getattr(exponent, "is_Matrix", False)):
             if not getattr(base, "is_Matrix", False):
@@ -538,7 +578,10 @@ class ToSympy(Transformer_NonRecursive):
                 raise Refusal(f"{base}^{exponent} would have about {digits:.0f} digits", "max_power_digits")
 
     def frac(self, items):
-        top, bottom = (item if isinstance(item, _Partial) else _expr(item) for item in items)
+        top, bottom = (item if isinstance(item, (_Partial, _Differentials)) else _expr(item) for item in items)
+        partials = _partials(top, bottom)
+        if partials is not None:
+            return partials
         higher = _higher_derivative(top, bottom)
         if higher is not None:
             return higher
@@ -555,6 +598,10 @@ class ToSympy(Transformer_NonRecursive):
 
     def partial(self, items):
         return _Partial(items[0] if items else None)
+
+    def partial_call(self, items):
+        """``\\partial f(x, y)`` above a fraction bar: the function at its arguments is differentiated."""
+        return _Partial(self.call(items))
 
     def sqrt(self, items):
         return sympy.sqrt(_expr(items[0]))
@@ -599,9 +646,31 @@ class ToSympy(Transformer_NonRecursive):
         sub = _expr(items[0]) if len(items) == 2 else None
         return self._derivative_in("nabla", sub, _expr(items[-1]))
 
+    def nabla_power(self, items):
+        """``\\nabla^2_{xx} f``, ``\\nabla^2_{xy} f``, ``\\nabla^2_x f``: a block of the Hessian in scalar
+        variables, the second partial (mixed: the iterated derivative). In names that are no scalars of the
+        body an undefined ``nabla2_{...}``; another power than 2 is refused."""
+        sub, exponent, body = items[0], _expr(items[1]), _expr(items[2])
+        if exponent != 2:
+            raise Refusal(f"\\nabla^{{{exponent}}}: only the Hessian \\nabla^2 is read")
+        factors = sub.factors if isinstance(sub, _Implicit) and sub.of is None else (_expr(sub),)
+        if len(factors) == 1:
+            factors = factors * 2
+        if len(factors) != 2:
+            raise Refusal("\\nabla^2 with more than two variables below: a Hessian block names two")
+        counts = ((factors[0], 2),) if factors[0] == factors[1] else ((factors[0], 1), (factors[1], 1))
+        if all(_differentiable_in(body, v) for v in factors):
+            return sympy.Derivative(body, *counts)
+        label = "".join(sympy.latex(f) for f in factors)
+        return sympy.Function(f"nabla2_{{{label}}}")(body)
+
+    def laplacian(self, items):
+        raise Refusal("\\nabla^2 without the variables below (a Laplacian, or a Hessian in what?) is not read: "
+                      "write \\nabla^2_{xx} f or \\frac{\\partial^2 f}{\\partial x^2}")
+
     @staticmethod
     def _derivative_in(word: str, sub, body: Expr) -> Expr:
-        if isinstance(sub, Symbol) and body.has(sub) and not getattr(body, "is_Matrix", False):
+        if _differentiable_in(body, sub):
             return sympy.Derivative(body, sub)
         return sympy.Function(f"{word}_{sub}" if isinstance(sub, Symbol) else word)(body)
 
@@ -909,6 +978,55 @@ def _higher_derivative(top, bottom):
     if isinstance(rest, Symbol) or isinstance(rest, sympy.core.function.AppliedUndef):
         return sympy.Derivative(rest, (variable, order))
     raise Refusal(f"write the function after the operator: \\frac{{d^{order}}}{{dx^{order}}} (...)")
+
+
+def _differentiable_in(body, variable) -> bool:
+    """Whether ``\\nabla_x body`` / ``\\partial_x body`` is the derivative in the scalar x: x shows in the body,
+    or the body is a bare name (as in \\frac{\\partial f}{\\partial x}, which the context makes move with x).
+    ``\\nabla_x f(x_i, y_i)`` (f at other points) and matrices stay undefined, never a derivative that is 0."""
+    if not isinstance(variable, Symbol) or getattr(body, "is_Matrix", False) or not isinstance(body, Expr):
+        return False
+    if not body.is_commutative:
+        return False
+    return body.has(variable) or (isinstance(body, Symbol) and body.name not in objects.CONSTANTS)
+
+
+def _partial_power(partial: _Partial, exponent: Expr) -> _Partial:
+    """``\\partial^2`` (the order, above a bar) or ``\\partial x^2`` (x twice, below one); a power that is no
+    whole number from 2 up is refused."""
+    if not (exponent.is_Integer and 2 <= exponent <= 20):
+        raise Refusal(f"\\partial with the power {exponent}: the order of a derivative is a whole number")
+    if partial.of is None and partial.order == 1:
+        return _Partial(None, int(exponent))
+    if partial.of is not None and partial.power == 1 and partial.order == 1:
+        return _Partial(partial.of, 1, int(exponent))
+    raise Refusal("cannot read this power of a partial: write \\frac{\\partial^n f}{\\partial x^n}")
+
+
+def _partials(top, bottom):
+    """``\\frac{\\partial^2 f}{\\partial x^2}``, ``\\frac{\\partial^2 f}{\\partial x \\partial y}`` (mixed: the
+    iterated derivative), ``\\frac{\\partial^2}{\\partial x^2}`` (an operator); None for a first derivative
+    (read as before) or no partials. The order above must be the number of differentials below."""
+    counts = _counts(bottom)
+    if counts is None or not isinstance(top, _Partial):
+        if isinstance(top, _Partial) and top.order > 1 or isinstance(bottom, _Differentials):
+            raise Refusal("a derivative of higher order needs \\partial^n above and n differentials below "
+                          "(\\frac{\\partial^2 f}{\\partial x \\partial y})")
+        return None
+    total = sum(n for _, n in counts)
+    if total == 1 and top.order == 1:
+        return None
+    if top.order != total:
+        raise Refusal(f"cannot read this as a derivative: \\partial^{top.order} above but {total} "
+                      "differential(s) below")
+    if len({v for v, _ in counts}) != len(counts):
+        raise Refusal("a variable written twice below the bar: write \\partial x^2")
+    if top.of is None:
+        return _DerivativeOperator(counts if len(counts) > 1 else counts[0])
+    body = top.value()
+    if getattr(body, "is_Matrix", False):
+        raise Refusal("a second derivative of a matrix or vector is not read")
+    return sympy.Derivative(body, *counts)
 
 
 def _differential(expr):
