@@ -43,15 +43,16 @@ class LatexLexer:
         self.depth = 0
         self.integrals: list[int] = []  # bracket depth at each open \int
         self.braced_notes: set[int] = set()  # positions of the '}' closing \underbrace{X}: its note follows
+        self.lefts: list[tuple[str, int]] = []  # each open \left: its delimiter and the index of its token
         self.dropped_braces: set[int] = set()  # positions of the '}' closing \mathbf{W_q}: read as \mathbf{W}_q
 
     def emit(self, kind: str, value: str, pos: int) -> None:
-        if kind in ("LPAR", "LBRACK", "LBRACE", "BEGIN_MATRIX", "LABS", "LNORM", "LANGLE", "LFLOOR", "LCEIL"):
+        if kind in ("LPAR", "LBRACK", "LBRACE", "BEGIN_MATRIX", "LABS", "LNORM", "LANGLE", "LFLOOR", "LCEIL", "LEVAL"):
             self.depth += 1
             if self.depth > self.out.limits.max_depth:
                 raise limit_error("max_depth", f"brackets nested more than {self.out.limits.max_depth} deep",
                                   self.text, pos, self.out.origin)
-        elif kind in ("RPAR", "RBRACK", "RBRACE", "END_MATRIX", "RABS", "RNORM", "RANGLE", "RFLOOR", "RCEIL"):
+        elif kind in ("RPAR", "RBRACK", "RBRACE", "END_MATRIX", "RABS", "RNORM", "RANGLE", "RFLOOR", "RCEIL", "REVAL"):
             self.depth -= 1
         self.out.add(kind, value, pos, self.spaced)
         self.spaced = False
@@ -327,7 +328,7 @@ def subscript_first(tokens: list) -> list:
     subscript moves before the superscript (read the other way, ``^b_a`` would be the name b_a)."""
     out, i = list(tokens), 0
     while i < len(out) - 3:
-        if out[i].type in ("NAME", "INT", "SUM", "PROD", "NABLA") and out[i + 1].type == "CARET":
+        if out[i].type in ("NAME", "INT", "SUM", "PROD", "NABLA", "REVAL") and out[i + 1].type == "CARET":
             sup_end = _script_span(out, i + 2)
             if sup_end > 0 and sup_end < len(out) and out[sup_end].type == "UNDERSCORE" \
                     and not _named_superscript(out, i):

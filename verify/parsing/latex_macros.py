@@ -64,6 +64,8 @@ def _sizing(lexer, name: str, start: int) -> bool:
         raise lexer.out.error(f"\\{name} must be followed by a delimiter", start)
     lexer.pos = found.end()
     delimiter = found.group(1)
+    if name in ("left", "right") and _evaluation_bar(lexer, name, delimiter, start):
+        return True
     if delimiter == ".":
         return True
     kind = _DELIM_TOKENS[delimiter]
@@ -72,6 +74,30 @@ def _sizing(lexer, name: str, start: int) -> bool:
         kind = ("L" if name == "left" else "R") + kind
     lexer.emit(kind, f"\\{name}{delimiter}", start)
     return True
+
+
+def _evaluation_bar(lexer, name: str, delimiter: str, start: int) -> bool:
+    """``\\left. f \\right|_{x=0}``: an evaluation bar, the tokens LEVAL ... REVAL. ``\\left.`` opens one
+    tentatively; closed by another delimiter than ``|`` (``\\left. x \\right\\}``) it is nothing, as before.
+    True when the delimiter was taken here (``\\left.`` and the ``|`` that closes it)."""
+    tokens = lexer.out.tokens
+    if name == "left":
+        lexer.lefts.append((delimiter, len(tokens)))
+        if delimiter != ".":
+            return False
+        lexer.emit("LEVAL", "\\left.", start)
+        return True
+    opened, index = lexer.lefts.pop() if lexer.lefts else (None, -1)
+    if opened != ".":
+        return False
+    if delimiter == "|":
+        lexer.emit("REVAL", "\\right|", start)
+        return True
+    if 0 <= index < len(tokens) and tokens[index].type == "LEVAL":  # \left. ... \right): no bar after all
+        del tokens[index]
+        del lexer.out.spaced[index]
+        lexer.depth -= 1
+    return False
 
 
 def _braces(lexer, name: str, start: int) -> bool:

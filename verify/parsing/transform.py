@@ -435,6 +435,9 @@ class ToSympy(Transformer_NonRecursive):
 
     def call(self, items):
         head, (arguments, given) = items
+        primed = _primed(head, arguments, given)
+        if primed is not None:
+            return primed
         applied = objects.apply(head, arguments, given, self.kinds.densities)
         if isinstance(applied, AppliedUndef) and applied.func.__name__ in self.kinds.noncommuting:
             # a vector- or matrix-valued function (F of "F has Jacobian J"): its values do not commute
@@ -816,6 +819,25 @@ class ToSympy(Transformer_NonRecursive):
             return sympy.Function("N")(point, mean, variance)
         return sympy.exp(-(point - mean) ** 2 / (2 * variance)) / sympy.sqrt(2 * sympy.pi * variance)
 
+    # evaluation bars
+    def evaluated_at(self, items):
+        """``\\left. f \\right|_{x=a}``: f with x = a (a substitution kept unevaluated, so that a derivative
+        is taken before its variable is fixed)."""
+        body, variable, _eq, point = items
+        return _at(_expr(body), _bar_variable(_expr(variable)), _expr(point))
+
+    def evaluated_between(self, items):
+        """``\\left. F \\right|_{x=a}^{b}``: F at x = b minus F at x = a."""
+        body, variable, _eq, low, high = items
+        body, variable = _expr(body), _bar_variable(_expr(variable))
+        return _at(body, variable, _expr(high)) - _at(body, variable, _expr(low))
+
+    def evaluated_unnamed(self, items):
+        raise Refusal("an evaluation bar must name its variable: write \\left. f \\right|_{x=a}")
+
+    def evaluated_nowhere(self, items):
+        raise Refusal("an evaluation bar \\left. f \\right| without the point: write \\left. f \\right|_{x=a}")
+
     def matrix(self, items):
         rows = items[0]
         if len({len(r) for r in rows}) != 1:
@@ -980,6 +1002,29 @@ def _higher_derivative(top, bottom):
     raise Refusal(f"write the function after the operator: \\frac{{d^{order}}}{{dx^{order}}} (...)")
 
 
+PRIME_VARIABLE = Symbol("xi")  # the bound variable of f'(a) at a point a: f'(a) is d/dxi f(xi) at xi = a
+
+
+def _primed(head, arguments: tuple, given) -> Expr | None:
+    """``f'(x)``, ``f''(x)``, ``\\sigma'(z)``: Lagrange's notation, the derivative of f of the order the primes
+    count, at the argument (``f'(2)``: d/dxi f(xi) at xi = 2). Of several arguments (which partial?) or of a
+    density name, None: the primed name stays an undefined function, as before."""
+    name = objects.head_name(head)
+    base = name.rstrip("'")
+    order = len(name) - len(base)
+    if not order or not base or "'" in base or given is not None or len(arguments) != 1:
+        return None
+    if objects.is_density_name(base) or base in objects.CONSTANTS:
+        return None
+    point = arguments[0]
+    if not isinstance(point, Expr) or not point.is_commutative or getattr(point, "is_Matrix", False):
+        return None
+    function = sympy.Function(base)
+    if isinstance(point, Symbol):
+        return sympy.Derivative(function(point), (point, order))
+    return sympy.Subs(sympy.Derivative(function(PRIME_VARIABLE), (PRIME_VARIABLE, order)), PRIME_VARIABLE, point)
+
+
 def _differentiable_in(body, variable) -> bool:
     """Whether ``\\nabla_x body`` / ``\\partial_x body`` is the derivative in the scalar x: x shows in the body,
     or the body is a bare name (as in \\frac{\\partial f}{\\partial x}, which the context makes move with x).
@@ -989,6 +1034,22 @@ def _differentiable_in(body, variable) -> bool:
     if not body.is_commutative:
         return False
     return body.has(variable) or (isinstance(body, Symbol) and body.name not in objects.CONSTANTS)
+
+
+def _at(body: Expr, variable: Symbol, point: Expr) -> Expr:
+    """``body`` at ``variable = point``. Carried out here only when the body is explicit in the variable
+    alone (``x^2``, ``\\frac{d}{dx} x^3``): a name in it may be defined later in the document (``g`` of
+    ``g := x^2``, ``f`` of a derivative), and then only the kept substitution (``Subs``) means what is written."""
+    explicit = isinstance(body, Expr) and body.free_symbols <= {variable} and not body.atoms(AppliedUndef)
+    if explicit and not body.has(sympy.Integral, sympy.Sum, sympy.Product) and not getattr(body, "is_Matrix", False):
+        return sympy.Subs(body, variable, point).doit()
+    return sympy.Subs(body, variable, point)
+
+
+def _bar_variable(variable):
+    if not isinstance(variable, Symbol) or variable.name in objects.CONSTANTS:
+        raise Refusal("an evaluation bar fixes a variable: the name before '=' must be one")
+    return variable
 
 
 def _partial_power(partial: _Partial, exponent: Expr) -> _Partial:
