@@ -166,7 +166,9 @@ def _shape(matrix) -> str:
 def _expr(value) -> Expr:
     if isinstance(value, _Implicit):
         return value.value()
-    if isinstance(value, (_Partial, _DerivativeOperator, _Differentials)):
+    if isinstance(value, _Differentials):
+        raise Refusal("\\partial x \\partial y must stand below a fraction bar (\\frac{\\partial^2 f}{\\partial x \\partial y})")
+    if isinstance(value, (_Partial, _DerivativeOperator)):
         raise Refusal("\\partial must stand in a fraction such as \\frac{\\partial f}{\\partial x}")
     if isinstance(value, tuple):
         raise Refusal("a subscript like z \\sim q only belongs under an expectation")
