@@ -68,6 +68,12 @@ BARS = [
     (r"\left. |x| + 1 \right|_{x=-1}", 2),
     (r"\left. x y \right|_{x=1}", Subs(x * y, x, 1)),  # y may be defined later: the substitution is kept
     (r"\left.\frac{\partial f}{\partial x}\right|_{x=0}", Subs(Derivative(f, x), x, 0)),
+    (r"x^2 \Big|_{x=2}", 4),  # a bar with no \left.: of its whole side
+    (r"\frac{d}{dx} x^3 \bigg|_{x=1}", 3),
+    (r"x^3 \Big|^{1}_{x=0}", 1),
+    (r"y + (x^2 \big|_{x=2})", y + 4),  # of its bracket only
+    (r"|x| \Big|_{x=-1}", 1),
+    (r"\frac{\partial f}{\partial x}\Big|_{x=0}", Subs(Derivative(f, x), x, 0)),
 ]
 
 
@@ -99,6 +105,11 @@ def test_a_primed_name_of_several_arguments_stays_an_undefined_function():
 
 def test_a_primed_name_not_applied_stays_a_name():
     assert parse_latex_expr(r"x' + 1") == Symbol("x'") + 1
+
+
+def test_a_bar_that_may_close_an_absolute_value_is_not_read_as_an_evaluation():
+    with pytest.raises(ParseError):
+        parse_latex_expr(r"|x|_{x=1}")
 
 
 def test_a_gradient_at_another_point_stays_undefined():
@@ -139,6 +150,7 @@ MUTATIONS = [  # (correct claim, broken variants: wrong order, wrong variable, s
      [r"\left.\frac{d}{dx} x^3 \right|_{x=1} = 4", r"\left.\frac{d}{dx} x^3 \right|_{x=2} = 3",
       r"\left.\frac{d^2}{dx^2} x^3 \right|_{x=1} = 3"]),
     (r"\left. x^3 \right|_{x=0}^{2} = 8", [r"\left. x^3 \right|_{x=0}^{2} = -8", r"\left. x^3 \right|_{x=2}^{0} = 8"]),
+    (r"\frac{d}{dx} x^3 \Big|_{x=1} = 3", [r"\frac{d}{dx} x^3 \Big|_{x=1} = -3", r"\frac{d}{dx} x^2 \Big|_{x=1} = 3"]),
 ]
 
 

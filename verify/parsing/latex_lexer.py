@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .bars import trailing_bars
 from .diagnostics import limit_error
 from .ellipses import read_ellipses
 from .limits import Limits
@@ -296,7 +297,7 @@ def group_end(text: str, pos: int) -> int | None:
 
 def lex_latex(text: str, limits: Limits, origin: tuple[int, int] = (1, 1)) -> list:
     """Tokens of one LaTeX formula, ready for the grammar."""
-    tokens = subscript_first(unbrace_subscripted(LatexLexer(text, limits, origin).run()))
+    tokens = subscript_first(trailing_bars(unbrace_subscripted(LatexLexer(text, limits, origin).run())))
     return pair_bars(read_ellipses(tokens, text, origin))
 
 
