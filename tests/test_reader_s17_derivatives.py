@@ -27,6 +27,8 @@ PARTIALS = [
     (r"\frac{\partial^2 (x^3 y)}{\partial x \partial y}", Derivative(x**3 * y, x, y)),
     (r"\frac{\partial^2 g(x, y)}{\partial x^2}", Derivative(g(x, y), (x, 2))),
     (r"\frac{\partial f(x,y)}{\partial x}", Derivative(Function("f")(x, y), x)),
+    (r"\frac{\partial x^2}{\partial x}", Derivative(x**2, x)),  # of x^2, never (d x)^2 nor d x / d x
+    (r"\frac{\partial^2 x^3}{\partial x^2}", Derivative(x**3, (x, 2))),
 ]
 
 OPERATORS = [
@@ -144,6 +146,7 @@ MUTATIONS = [  # (correct claim, broken variants: wrong order, wrong variable, s
     (r"\nabla^2_{xy} (x^2 y^3) = 6 x y^2",
      [r"\nabla^2_{xx} (x^2 y^3) = 6 x y^2", r"\nabla^2_{xy} (x^2 y^3) = 6 x^2 y", r"\nabla^2_{yy} (x^2 y^3) = 6 x y^2"]),
     (r"\partial_x (x^2 y) = 2 x y", [r"\partial_y (x^2 y) = 2 x y", r"\partial_x (x^2 y) = -2 x y"]),
+    (r"\frac{\partial x^2}{\partial x} = 2 x", [r"\frac{\partial x^2}{\partial x} = 1", r"\frac{\partial x^2}{\partial x} = x"]),
     (r"\frac{d}{dx}\left[ x^3 + x \right] = 3 x^2 + 1",
      [r"\frac{d}{dx}\left[ x^3 + x \right] = 3 x^2", r"\frac{d}{dx}\left[ x^3 - x \right] = 3 x^2 + 1"]),
     (r"\left.\frac{d}{dx} x^3 \right|_{x=1} = 3",

@@ -595,7 +595,7 @@ class ToSympy(Transformer_NonRecursive):
             if _is_bare_d(top):
                 return _DerivativeOperator(variable)
             if isinstance(top, _Partial) and top.of is not None:
-                return sympy.Derivative(_expr(top.of), variable)
+                return sympy.Derivative(top.value(), variable)  # \partial x^2 above the bar: of x^2
             moving = _differential(top)
             if moving is not None:  # dp/dt: a derivative, never p/t
                 return sympy.Derivative(moving, variable)
@@ -1042,7 +1042,8 @@ def _at(body: Expr, variable: Symbol, point: Expr) -> Expr:
     """``body`` at ``variable = point``. Carried out here only when the body is explicit in the variable
     alone (``x^2``, ``\\frac{d}{dx} x^3``): a name in it may be defined later in the document (``g`` of
     ``g := x^2``, ``f`` of a derivative), and then only the kept substitution (``Subs``) means what is written."""
-    explicit = isinstance(body, Expr) and body.free_symbols <= {variable} and not body.atoms(AppliedUndef)
+    explicit = isinstance(body, Expr) and body.free_symbols <= {variable} and not body.atoms(AppliedUndef) \
+        and not any(type(node).__module__.startswith("verify") for node in sympy.preorder_traversal(body))
     if explicit and not body.has(sympy.Integral, sympy.Sum, sympy.Product) and not getattr(body, "is_Matrix", False):
         return sympy.Subs(body, variable, point).doit()
     return sympy.Subs(body, variable, point)
