@@ -663,7 +663,7 @@ class ToSympy(Transformer_NonRecursive):
             factors = factors * 2
         if len(factors) != 2:
             raise Refusal("\\nabla^2 with more than two variables below: a Hessian block names two")
-        counts = ((factors[0], 2),) if factors[0] == factors[1] else ((factors[0], 1), (factors[1], 1))
+        counts = ((factors[0], 2),) if factors[0] == factors[1] else ((factors[1], 1), (factors[0], 1))
         if all(_differentiable_in(body, v) for v in factors):
             return sympy.Derivative(body, *counts)
         label = "".join(sympy.latex(f) for f in factors)
@@ -1069,7 +1069,7 @@ def _partial_power(partial: _Partial, exponent: Expr) -> _Partial:
 
 def _partials(top, bottom):
     """``\\frac{\\partial^2 f}{\\partial x^2}``, ``\\frac{\\partial^2 f}{\\partial x \\partial y}`` (mixed: the
-    iterated derivative), ``\\frac{\\partial^2}{\\partial x^2}`` (an operator); None for a first derivative
+    iterated derivative, by y then by x, as SymPy prints it), ``\\frac{\\partial^2}{\\partial x^2}`` (an operator); None for a first derivative
     (read as before) or no partials. The order above must be the number of differentials below."""
     counts = _counts(bottom)
     if counts is None or not isinstance(top, _Partial):
@@ -1085,6 +1085,7 @@ def _partials(top, bottom):
                       "differential(s) below")
     if len({v for v, _ in counts}) != len(counts):
         raise Refusal("a variable written twice below the bar: write \\partial x^2")
+    counts = tuple(reversed(counts))  # \partial x \partial y: by y first, then by x (the iterated derivative)
     if top.of is None:
         return _DerivativeOperator(counts if len(counts) > 1 else counts[0])
     body = top.value()
