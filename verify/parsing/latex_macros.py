@@ -138,6 +138,10 @@ def _simple(lexer, name: str, start: int) -> bool:
             lexer.emit("NAME", lexicon.NAMED_SYMBOLS[name], start)
             return True
         return False
+    if kind == "TIMES" and lexer.out.tokens and lexer.out.tokens[-1].type == "NABLA":
+        what = "a curl" if name == "times" else "a divergence"
+        raise lexer.out.error(f"\\nabla \\{name} F ({what}) is not read: write its components "
+                              "(\\frac{\\partial F_2}{\\partial x} - ...)", lexer.out.tokens[-1].start_pos)
     if kind in ("PM", "MP") and lexer.out.tokens and lexer.out.tokens[-1].type == "UNDERSCORE":
         lexer.emit("NAME", name, start)  # \\lambda_\\pm: a name for the pair of branches, no operation
         return True
