@@ -52,6 +52,11 @@ SETS = [
     (r"\sum_{x \in X} f(x)", Function(r"sum_{x \in X}")(Function("f")(x))),
     (r"\sum_{z \in \mathcal{Z}} g(z)", Function(r"sum_{z \in \mathcal{Z}}")(Function("g")(z))),
     (r"\prod_{i \in [n]} x_i", sympy.Product(sympy.Indexed(sympy.IndexedBase("x"), i), (i, 1, n))),
+    (r"\sum_{x \in \{0, 1\}} f(x)", Function("f")(0) + Function("f")(1)),  # over the values listed
+    (r"\sum_{i \in \left\{1, 2\right\}} i^2", 5),
+    (r"\sum_{i \in \{1, 2\}} a_i", sympy.Indexed(sympy.IndexedBase("a"), 1) + sympy.Indexed(sympy.IndexedBase("a"), 2)),
+    (r"\prod_{k \in \{1, 2\}} (1 + y_k)", (1 + sympy.Indexed(sympy.IndexedBase("y"), 1))
+     * (1 + sympy.Indexed(sympy.IndexedBase("y"), 2))),
 ]
 
 
@@ -85,10 +90,16 @@ def test_every_mark_over_a_subscripted_letter_reads_as_the_marked_letter_subscri
     (r"\mathbf{W_q x}", "one letter"),  # the mark covers a product: not read as one name
     (r"\langle x \rangle", "average"),  # an average over what? not guessed
     (r"x \in X", "unknown macro"),  # a membership is read from the prose, never as a factor
+    (r"\sum_{x \in \{a, b\}} x", "may coincide"),  # {a, b} has one member when a = b
+    (r"\sum_{x \in \{0, 0\}} x", "twice"),
 ])
 def test_an_ambiguous_form_is_refused_with_its_reason(latex, reason):
     with pytest.raises(ParseError, match=reason):
         parse_latex_expr(latex)
+
+
+def test_a_density_summed_over_listed_values_is_kept_whole():
+    assert not parse_latex_expr(r"\sum_{z \in \{0, 1\}} q(z) \log p(x, z)").has(sympy.Add)
 
 
 def test_a_sum_over_a_set_is_never_a_sum_over_integers():
@@ -105,6 +116,9 @@ MUTATIONS = [
                                                 r"\int_0^1 x^2 \mathrm d x = -\frac{1}{3}"]),
     (r"\sum_{i \in [n]} 1 = n", [r"\sum_{i \in [n]} 1 = n + 1", r"\sum_{i \in [n]} 2 = n"]),
     (r"\sum_{i \in [3]} i = 6", [r"\sum_{i \in [3]} i = 3", r"\sum_{i \in [3]} i^2 = 6"]),
+    (r"\sum_{i \in \{1, 2, 3\}} a_i = a_1 + a_2 + a_3", [r"\sum_{i \in \{1, 2, 3\}} a_i = a_1 + a_2",
+                                                          r"\sum_{i \in \{1, 2\}} a_i = a_1 + a_2 + a_3",
+                                                          r"\sum_{i \in \{1, 2, 3\}} a_i = a_1 - a_2 + a_3"]),
 ]
 
 

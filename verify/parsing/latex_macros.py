@@ -31,11 +31,15 @@ def handle_macro(lexer, name: str, start: int) -> None:
         lexer.emit("ELLIPSIS", f"\\{name}", start)
         return
     if name == "in" and _in_sum_bounds(lexer):  # \sum_{x \in X}: the index ranges over a set
-        lexer.emit("IN", "\\in", start)
+        listed = _SET_OPENING.match(lexer.text, lexer.pos)  # \sum_{x \in \{0, 1\}}: over the values listed
+        lexer.emit("IN_SET" if listed else "IN", "\\in", start)
         return
     if name in ("vdots", "ddots"):
         raise lexer.out.error(f"\\{name}: an ellipsis cannot be checked; write the terms out", start)
     raise lexer.out.error(f"unknown macro \\{name}", start)
+
+
+_SET_OPENING = re.compile(r"\s*(?:\\left\s*)?(?:\\\{|\\lbrace\b)")
 
 
 def _in_sum_bounds(lexer) -> bool:

@@ -6,6 +6,7 @@ Numbers, powers, factorials and sum ranges are checked against the limits
 from __future__ import annotations
 
 import functools
+import re
 import operator
 from dataclasses import dataclass
 
@@ -702,6 +703,13 @@ class ToSympy(Transformer_NonRecursive):
         """``\\sum_{x \\in X}``: over the members of a set; no range of integers is taken for it."""
         return (_expr(items[0]), "in", _expr(items[1]))
 
+    def bounds_in_list(self, items):
+        """``\\sum_{x \\in \\{0, 1\\}}``: over the values listed, each once."""
+        values = tuple(_expr(v) for v in items[1:])
+        if len(set(values)) != len(values):
+            raise Refusal("a set listed with a value twice: a sum over it would count that value once")
+        return (_expr(items[0]), "listed", values)
+
     def sum_op(self, items):
         return self._big(sympy.Sum, "sum", items)
 
@@ -717,6 +725,8 @@ class ToSympy(Transformer_NonRecursive):
         if isinstance(low, str) and low == "in":  # over a set: an undefined sum, linear in nothing the reader could check
             return sympy.Function(f"{word}_{{{sympy.latex(variable)} \\in {sympy.latex(high)}}}")(body)
         body = self._bind(body, variable)
+        if isinstance(low, str) and low == "listed":
+            return _over_values(kind, word, variable, body, high)
         if low is None or isinstance(low, str):  # \sum_j x_j, \sum_k^C, \sum_{i \neq j}: the index set is not written
             return self._unstated(kind, word, variable, body, high if isinstance(low, str) else None,
                                   high if low is None else None)
@@ -1043,10 +1053,35 @@ def _at(body: Expr, variable: Symbol, point: Expr) -> Expr:
     alone (``x^2``, ``\\frac{d}{dx} x^3``): a name in it may be defined later in the document (``g`` of
     ``g := x^2``, ``f`` of a derivative), and then only the kept substitution (``Subs``) means what is written."""
     explicit = isinstance(body, Expr) and body.free_symbols <= {variable} and not body.atoms(AppliedUndef) \
-        and not any(type(node).__module__.startswith("verify") for node in sympy.preorder_traversal(body))
+        and not _has_vocabulary(body)
     if explicit and not body.has(sympy.Integral, sympy.Sum, sympy.Product) and not getattr(body, "is_Matrix", False):
         return sympy.Subs(body, variable, point).doit()
     return sympy.Subs(body, variable, point)
+
+
+def _over_values(kind, word: str, variable, body: Expr, values: tuple) -> Expr:
+    """The terms (factors) of ``body`` at each listed value. Refused where the index still shows in a name
+    after the body's families are bound (``a_{i+1}`` read as one name): putting a value in could miss it."""
+    if not isinstance(variable, Symbol):
+        raise Refusal(f"\\{word} over a set needs a name before \\in")
+    letter = re.compile(rf"(?<![A-Za-z]){re.escape(variable.name)}(?![A-Za-z])")
+    hidden = [s.name for s in body.free_symbols if isinstance(s, Symbol) and s != variable and "_" in s.name
+              and letter.search(s.name.split("_", 1)[1])]
+    if hidden:
+        raise Refusal(f"cannot put the values of {variable.name} into {hidden[0]}: write the terms out")
+    if not all(getattr(value, "is_Number", False) for value in values):
+        raise Refusal("a set listed by names: its members may coincide, and then it has fewer; list numbers, "
+                      "or sum over a named set")
+    if _has_vocabulary(body):  # a density at a value, a KL, an expectation: kept whole, an undefined sum
+        listed = ", ".join(sympy.latex(v) for v in values)
+        return sympy.Function(f"{word}_{{{sympy.latex(variable)} \\in \\{{{listed}\\}}}}")(body)
+    terms = [body.xreplace({variable: value}) for value in values]
+    return sympy.Add(*terms) if kind is sympy.Sum else sympy.Mul(*terms)
+
+
+def _has_vocabulary(body) -> bool:
+    """Whether ``body`` holds an object of our vocabulary (a density, KL, an expectation), not only SymPy's."""
+    return any((type(node).__module__ or "").startswith("verify") for node in sympy.preorder_traversal(body))
 
 
 def _bar_variable(variable):
