@@ -103,6 +103,35 @@ def test_a_derivative_whose_order_does_not_add_up_is_refused_with_its_reason(lat
         parse_latex_expr(latex)
 
 
+d, k, n = Symbol("d"), Symbol("k"), Symbol("n")
+
+
+@pytest.mark.parametrize("latex, meaning", [
+    (r"\frac{k \cdot n \cdot d^2}{n \cdot d^2}", k),  # d a model dimension: d^2 after a factor, below the bar
+    (r"\frac{k n d^2}{n d^2}", k),
+    (r"\frac{n^2 d}{n d^2}", n / d),
+    (r"\frac{d^2 y}{dx^2}", Derivative(y, (x, 2))),  # Leibniz notation writes d x^n below, never d^n
+])
+def test_a_size_d_squared_below_the_bar_is_no_differential(latex, meaning):
+    assert parse_latex_expr(latex) == meaning
+
+
+@pytest.mark.parametrize("latex", [r"\frac{d^2 y}{d^2 x}", r"\frac{d^2 y}{dx\,dt}"])
+def test_a_derivative_with_d_squared_below_is_still_refused(latex):
+    with pytest.raises(ParseError, match="mixed differentials"):
+        parse_latex_expr(latex)
+
+
+@pytest.mark.parametrize("wrong", [r"\frac{k n d^2}{n d^2} = k^2", r"\frac{k n d^2}{n d^2} = k d",
+                                   r"\frac{k n d^2}{n d} = k"])
+def test_a_wrong_ratio_of_sizes_is_never_proved(wrong):
+    assert Status.PROVED not in statuses(wrong)
+
+
+def test_a_ratio_of_sizes_written_right_is_proved():
+    assert statuses(r"\frac{k n d^2}{n d^2} = k") == [Status.PROVED]
+
+
 def test_a_primed_name_of_several_arguments_stays_an_undefined_function():
     assert not parse_latex_expr(r"g'(x, y)").has(Derivative)  # which partial? not guessed
 

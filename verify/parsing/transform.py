@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import sympy
 from lark import Token
-from lark.visitors import Transformer_NonRecursive
+from lark.visitors import Transformer_NonRecursive, v_args
 from sympy import Expr, Integer, MatrixSymbol, Rational, Symbol
 from sympy.core.function import AppliedUndef
 
@@ -195,8 +195,10 @@ class ToSympy(Transformer_NonRecursive):
     """Tree -> SymPy; non-recursive, so a long formula cannot exhaust the stack."""
 
     def __init__(self, limits: Limits, matrices: bool = False, kinds: Kinds = Kinds(),
-                 bounds: frozenset = frozenset(), vectors: frozenset = frozenset(), scalars: frozenset = frozenset()):
+                 bounds: frozenset = frozenset(), vectors: frozenset = frozenset(), scalars: frozenset = frozenset(),
+                 dimension_fractions: frozenset = frozenset()):
         super().__init__()
+        self.dimension_fractions = dimension_fractions  # where \\frac{k n d^2}{n d^2} starts: d a size, no differential
         self.scalars = scalars  # capitals in an exponent (\\sqrt{2\\pi}^J): numbers, never matrices
         self.vectors = vectors  # lower-case names transposed next to a matrix: column vectors (transposed.py)
         self.bounds = bounds  # names in a sum's bounds (T in \\sum_{t=0}^{T-1}): sizes, not matrices
@@ -583,8 +585,11 @@ class ToSympy(Transformer_NonRecursive):
             if digits > self.caps.max_power_digits:
                 raise Refusal(f"{base}^{exponent} would have about {digits:.0f} digits", "max_power_digits")
 
-    def frac(self, items):
+    @v_args(meta=True)
+    def frac(self, meta, items):
         top, bottom = (item if isinstance(item, (_Partial, _Differentials)) else _expr(item) for item in items)
+        if not meta.empty and meta.start_pos in self.dimension_fractions:
+            return _expr(top) / _expr(bottom)  # n d^2 below: the size d squared, no derivative
         partials = _partials(top, bottom)
         if partials is not None:
             return partials
