@@ -111,7 +111,7 @@ DERIVATIVES = [
     (r"\frac{\partial \log p_i}{\partial p_i}", Derivative(log(p_i), p_i)),
     (r"\frac{\partial}{\partial a_j} \exp(a_j)", Derivative(exp(a_j), a_j)),
     (r"\partial_{x} x^2", Derivative(x**2, x)),
-    (r"\partial_{x} y", Function("partial_x")(y)),
+    (r"\partial_{x} y", Derivative(y, x)),  # as \frac{\partial y}{\partial x}: the context makes y move with x
 ]
 
 n_ = Symbol("n")

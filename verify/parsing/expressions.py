@@ -28,6 +28,7 @@ from .diagnostics import limit_error, parse_error
 from .kinds import Kinds
 from .labels import blank_labels
 from .latex_lexer import lex_latex
+from .tokens import script_unit_end
 from .transposed import transposed_vectors
 from .limits import DEFAULT_LIMITS, Limits
 from .transform import PM_BRANCH, Refusal, Statement, ToSympy, both_values
@@ -135,7 +136,7 @@ def parse(text: str, notation: str = "latex", limits: Limits = DEFAULT_LIMITS,
     except UnexpectedInput as error:
         raise _syntax_error(error, text, origin) from None
     setup = (limits, _has_matrices(tokens), kinds or Kinds(), _bound_names(tokens), transposed_vectors(tokens),
-             frozenset(_exponent_scalars(tokens)))
+             frozenset(_exponent_scalars(tokens)), _dimension_fractions(tokens))
     try:
         statement = ToSympy(*setup).transform(tree).children[0]
     except VisitError as error:
@@ -187,6 +188,24 @@ def _exponent_scalars(tokens: list) -> set[str]:
             continue  # W^Q, W^O: a name
         names.update(name for name in capitals if name != "T" or len(inner) > 1)
     return names
+
+
+def _dimension_fractions(tokens: list) -> frozenset[int]:
+    """Where a ``\\frac`` starts whose denominator ends in ``d^n`` after another factor (``\\frac{k n d^2}{n d^2}``):
+    d is a size there (a model dimension), never a differential, which Leibniz notation writes ``d x^n``."""
+    found = set()
+    for i, token in enumerate(tokens):
+        if token.type != "FRAC":
+            continue
+        top_end = script_unit_end(tokens, i + 1)
+        end = script_unit_end(tokens, top_end)
+        inner = tokens[top_end + 1:end - 1] if top_end < len(tokens) and tokens[top_end].type == "LBRACE" else []
+        kinds = [(t.type, str(t.value)) for t in inner]
+        for k in range(1, len(kinds) - 1):
+            if kinds[k] == ("NAME", "d") and kinds[k + 1][0] == "CARET" \
+                    and script_unit_end(inner, k + 2) == len(inner) and kinds[k - 1][0] in ("NAME", "NUMBER", "TIMES"):
+                found.add(token.start_pos)
+    return frozenset(found)
 
 
 def _script_end(tokens: list, i: int, mark: str) -> int:

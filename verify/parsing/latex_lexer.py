@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .bars import trailing_bars
 from .diagnostics import limit_error
 from .ellipses import read_ellipses
 from .limits import Limits
@@ -43,14 +44,16 @@ class LatexLexer:
         self.depth = 0
         self.integrals: list[int] = []  # bracket depth at each open \int
         self.braced_notes: set[int] = set()  # positions of the '}' closing \underbrace{X}: its note follows
+        self.lefts: list[tuple[str, int]] = []  # each open \left: its delimiter and the index of its token
+        self.dropped_braces: set[int] = set()  # positions of the '}' closing \mathbf{W_q}: read as \mathbf{W}_q
 
     def emit(self, kind: str, value: str, pos: int) -> None:
-        if kind in ("LPAR", "LBRACK", "LBRACE", "BEGIN_MATRIX", "LABS", "LNORM", "LANGLE", "LFLOOR", "LCEIL"):
+        if kind in ("LPAR", "LBRACK", "LBRACE", "BEGIN_MATRIX", "LABS", "LNORM", "LANGLE", "LFLOOR", "LCEIL", "LEVAL"):
             self.depth += 1
             if self.depth > self.out.limits.max_depth:
                 raise limit_error("max_depth", f"brackets nested more than {self.out.limits.max_depth} deep",
                                   self.text, pos, self.out.origin)
-        elif kind in ("RPAR", "RBRACK", "RBRACE", "END_MATRIX", "RABS", "RNORM", "RANGLE", "RFLOOR", "RCEIL"):
+        elif kind in ("RPAR", "RBRACK", "RBRACE", "END_MATRIX", "RABS", "RNORM", "RANGLE", "RFLOOR", "RCEIL", "REVAL"):
             self.depth -= 1
         self.out.add(kind, value, pos, self.spaced)
         self.spaced = False
@@ -129,6 +132,8 @@ class LatexLexer:
         if pair in _DOUBLE:
             self.emit(_DOUBLE[pair], pair, self.pos)
             self.pos += 2
+        elif char == "}" and self.pos in self.dropped_braces:
+            self.pos += 1
         elif char in _SINGLE:
             self.emit(_SINGLE[char], char, self.pos)
             self.pos += 1
@@ -292,7 +297,7 @@ def group_end(text: str, pos: int) -> int | None:
 
 def lex_latex(text: str, limits: Limits, origin: tuple[int, int] = (1, 1)) -> list:
     """Tokens of one LaTeX formula, ready for the grammar."""
-    tokens = subscript_first(unbrace_subscripted(LatexLexer(text, limits, origin).run()))
+    tokens = subscript_first(trailing_bars(unbrace_subscripted(LatexLexer(text, limits, origin).run())))
     return pair_bars(read_ellipses(tokens, text, origin))
 
 
@@ -319,11 +324,12 @@ def _named_superscript(tokens: list, i: int) -> bool:
 
 
 def subscript_first(tokens: list) -> list:
-    """``\\sigma^2_2`` is ``\\sigma_2^2`` and ``\\int^b_a`` is ``\\int_a^b``, as TeX typesets them: the
+    """``\\sigma^2_2`` is ``\\sigma_2^2``, ``\\int^b_a`` is ``\\int_a^b`` and ``\\nabla^2_{xx}`` is ``\\nabla_{xx}^2``, as
+    TeX typesets them: the
     subscript moves before the superscript (read the other way, ``^b_a`` would be the name b_a)."""
     out, i = list(tokens), 0
     while i < len(out) - 3:
-        if out[i].type in ("NAME", "INT", "SUM", "PROD") and out[i + 1].type == "CARET":
+        if out[i].type in ("NAME", "INT", "SUM", "PROD", "NABLA", "REVAL") and out[i + 1].type == "CARET":
             sup_end = _script_span(out, i + 2)
             if sup_end > 0 and sup_end < len(out) and out[sup_end].type == "UNDERSCORE" \
                     and not _named_superscript(out, i):

@@ -30,9 +30,23 @@ def handle_macro(lexer, name: str, start: int) -> None:
     if name in ("dots", "ldots", "cdots", "dotsb", "dotsm", "dotsc"):  # read (or refused) by ellipses.py
         lexer.emit("ELLIPSIS", f"\\{name}", start)
         return
+    if name == "in" and _in_sum_bounds(lexer):  # \sum_{x \in X}: the index ranges over a set
+        listed = _SET_OPENING.match(lexer.text, lexer.pos)  # \sum_{x \in \{0, 1\}}: over the values listed
+        lexer.emit("IN_SET" if listed else "IN", "\\in", start)
+        return
     if name in ("vdots", "ddots"):
         raise lexer.out.error(f"\\{name}: an ellipsis cannot be checked; write the terms out", start)
     raise lexer.out.error(f"unknown macro \\{name}", start)
+
+
+_SET_OPENING = re.compile(r"\s*(?:\\left\s*)?(?:\\\{|\\lbrace\b)")
+
+
+def _in_sum_bounds(lexer) -> bool:
+    """Right after ``\\sum_{x`` or ``\\prod_{i``: the only place ``\\in`` is read in a formula (elsewhere it
+    states a membership, which the premise readers take from the prose)."""
+    kinds = [t.type for t in lexer.out.tokens[-4:]]
+    return len(kinds) == 4 and kinds[0] in ("SUM", "PROD") and kinds[1:] == ["UNDERSCORE", "LBRACE", "NAME"]
 
 
 def _spacing(lexer, name: str, start: int) -> bool:
@@ -54,6 +68,8 @@ def _sizing(lexer, name: str, start: int) -> bool:
         raise lexer.out.error(f"\\{name} must be followed by a delimiter", start)
     lexer.pos = found.end()
     delimiter = found.group(1)
+    if name in ("left", "right") and _evaluation_bar(lexer, name, delimiter, start):
+        return True
     if delimiter == ".":
         return True
     kind = _DELIM_TOKENS[delimiter]
@@ -62,6 +78,30 @@ def _sizing(lexer, name: str, start: int) -> bool:
         kind = ("L" if name == "left" else "R") + kind
     lexer.emit(kind, f"\\{name}{delimiter}", start)
     return True
+
+
+def _evaluation_bar(lexer, name: str, delimiter: str, start: int) -> bool:
+    """``\\left. f \\right|_{x=0}``: an evaluation bar, the tokens LEVAL ... REVAL. ``\\left.`` opens one
+    tentatively; closed by another delimiter than ``|`` (``\\left. x \\right\\}``) it is nothing, as before.
+    True when the delimiter was taken here (``\\left.`` and the ``|`` that closes it)."""
+    tokens = lexer.out.tokens
+    if name == "left":
+        lexer.lefts.append((delimiter, len(tokens)))
+        if delimiter != ".":
+            return False
+        lexer.emit("LEVAL", "\\left.", start)
+        return True
+    opened, index = lexer.lefts.pop() if lexer.lefts else (None, -1)
+    if opened != ".":
+        return False
+    if delimiter == "|":
+        lexer.emit("REVAL", "\\right|", start)
+        return True
+    if 0 <= index < len(tokens) and tokens[index].type == "LEVAL":  # \left. ... \right): no bar after all
+        del tokens[index]
+        del lexer.out.spaced[index]
+        lexer.depth -= 1
+    return False
 
 
 def _braces(lexer, name: str, start: int) -> bool:
@@ -102,6 +142,10 @@ def _simple(lexer, name: str, start: int) -> bool:
             lexer.emit("NAME", lexicon.NAMED_SYMBOLS[name], start)
             return True
         return False
+    if kind == "TIMES" and lexer.out.tokens and lexer.out.tokens[-1].type == "NABLA":
+        what = "a curl" if name == "times" else "a divergence"
+        raise lexer.out.error(f"\\nabla \\{name} F ({what}) is not read: write its components "
+                              "(\\frac{\\partial F_2}{\\partial x} - ...)", lexer.out.tokens[-1].start_pos)
     if kind in ("PM", "MP") and lexer.out.tokens and lexer.out.tokens[-1].type == "UNDERSCORE":
         lexer.emit("NAME", name, start)  # \\lambda_\\pm: a name for the pair of branches, no operation
         return True
@@ -145,12 +189,15 @@ def _argmin(lexer, name: str) -> str:
 
 
 _BARE_ARGUMENT = re.compile(r"\s*(\\[A-Za-z]+|[A-Za-z])")
+_BARE_LETTER = re.compile(r"\s*([A-Za-z])")
 
 
 def _group(lexer, name: str, start: int) -> str:
     found = _GROUP.match(lexer.text, lexer.pos)
     if not found and (name in lexicon.ACCENTS or name in _FONTS):  # ``\dot p``, ``\hat\theta``: one letter without braces
         found = _BARE_ARGUMENT.match(lexer.text, lexer.pos)
+    if not found and name in lexicon.TEXT_MACROS:  # ``\mathrm d z``: as in TeX, the argument is one letter
+        found = _BARE_LETTER.match(lexer.text, lexer.pos)
     if not found:
         raise lexer.out.error(f"\\{name} must be followed by {{...}} holding plain text", start)
     lexer.pos = found.end()
@@ -191,7 +238,17 @@ def _in_subscript(lexer) -> bool:
         tokens[-1].type == "LBRACE" and len(tokens) > 1 and tokens[-2].type == "UNDERSCORE"))
 
 
+_BOLD_VARIABLE = re.compile(r"\s*\\(?:mathbf|boldsymbol|bm)\s*(?:\{\s*\\?([A-Za-z]+)\s*\}|\\?([A-Za-z]))")
+
+
 def _mathrm_d(lexer, start: int) -> bool:
+    """``\\mathrm{d}z``, ``\\mathrm{d}\\theta``, ``\\mathrm{d}\\mathbf{z}``: the differential of the open integral."""
+    bold = _BOLD_VARIABLE.match(lexer.text, lexer.pos)
+    if bold and (len(bold.group(1) or "") == 1 or (bold.group(1) or "") in lexicon.GREEK or bold.group(2)):
+        lexer.emit("DIFF", (bold.group(1) or bold.group(2)) + "bold", start)
+        lexer.integrals.pop()
+        lexer.pos = bold.end()
+        return True
     found = re.compile(r"\s*(?:([A-Za-z])(?![A-Za-z])|\\([A-Za-z]+))").match(lexer.text, lexer.pos)
     if not found or (found.group(2) and found.group(2) not in lexicon.GREEK):
         raise lexer.out.error("\\mathrm{d} must be followed by the variable of integration", start)
@@ -216,11 +273,44 @@ def _fonts(lexer, name: str, start: int) -> bool:
         letter = _one_letter(lexer, name, (nested.group(2) or nested.group(3)).strip(), start)
         lexer.emit("NAME", letter + lexicon.ACCENTS[nested.group(1)] + lexicon.ACCENTS[name], start)
         return True
+    if _subscripted_inside(lexer, name, start):
+        return True
     inner = _group(lexer, name, start)
     if lexicon.ACCENTS.get(name) == "bold" and inner in ("0", "I"):
         lexer.emit("NUMBER" if inner == "0" else "NAME", inner, start)
         return True
     lexer.emit(*_font_token(lexer, name, _one_letter(lexer, name, inner, start)), start)
+    return True
+
+
+_SUBSCRIPTED = re.compile(r"\s*\{\s*(\\[A-Za-z]+|[A-Za-z])\s*_\s*")
+_SCRIPT_UNIT = re.compile(r"\\[A-Za-z]+|[A-Za-z0-9]")
+
+
+def _subscripted_inside(lexer, name: str, start: int) -> bool:
+    """``\\boldsymbol{\\mu_p}``, ``\\mathbf{W_{q}}``, ``\\hat{x_i}``: the mark over a subscripted name is the
+    marked name subscripted, one symbol as ``\\boldsymbol{\\mu}_p`` is. Only when the subscript is all that
+    follows the letter inside the braces (``\\mathbf{W_q x}`` is not read this way)."""
+    from .latex_lexer import group_end
+
+    if name not in lexicon.ACCENTS and name not in ("mathcal", "mathscr", "mathfrak"):
+        return False
+    found = _SUBSCRIPTED.match(lexer.text, lexer.pos)
+    if not found:
+        return False
+    closing = group_end(lexer.text, lexer.text.index("{", lexer.pos))
+    script = group_end(lexer.text, found.end())
+    if script is None:
+        unit = _SCRIPT_UNIT.match(lexer.text, found.end())
+        script = unit.end() if unit else None
+    if closing is None or script is None or lexer.text[script:closing - 1].strip():
+        return False
+    kind, value = _font_token(lexer, name, _one_letter(lexer, name, found.group(1), start))
+    if kind != "NAME":
+        return False
+    lexer.emit(kind, value, start)
+    lexer.dropped_braces.add(closing - 1)
+    lexer.pos = found.end() - len(found.group()) + found.group().rindex("_")
     return True
 
 

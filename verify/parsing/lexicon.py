@@ -51,7 +51,7 @@ PRIMITIVES = frozenset("""input include write write18 immediate openout openin r
 SIMPLE_MACROS = {
     "frac": "FRAC", "dfrac": "FRAC", "tfrac": "FRAC", "sqrt": "SQRT", "sum": "SUM", "prod": "PROD",
     "int": "INT", "cdot": "TIMES", "times": "TIMES", "ast": "TIMES", "div": "DIV", "pm": "PM", "mp": "MP",
-    "mid": "PIPE", "vert": "PIPE", "Vert": "DPIPE", "|": "DPIPE", "le": "LE", "leq": "LE", "leqslant": "LE",
+    "mid": "PIPE", "vert": "PIPE", "Vert": "DPIPE", "|": "DPIPE", "parallel": "DPIPE", "le": "LE", "leq": "LE", "leqslant": "LE",
     "ge": "GE", "geq": "GE", "geqslant": "GE", "lt": "LT", "gt": "GT", "neq": "NE", "ne": "NE", "gg": "GT", "ll": "LT",
     "approx": "APPROX", "simeq": "APPROX", "sim": "SIM", "coloneqq": "DEFEQ", "equiv": "DEFEQ",
     "triangleq": "DEFEQ", "nabla": "NABLA", "partial": "PARTIAL", "\\": "ROWSEP", "{": "LPAR", "}": "RPAR",

@@ -16,7 +16,7 @@ from .limits import Limits
 
 OPENERS = {"LPAR": "RPAR", "CALL_LPAR": "RPAR", "LBRACK": "RBRACK", "CALL_LBRACK": "RBRACK", "LBRACE": "RBRACE",
            "BEGIN_MATRIX": "END_MATRIX", "LABS": "RABS", "LNORM": "RNORM", "LANGLE": "RANGLE",
-           "LFLOOR": "RFLOOR", "LCEIL": "RCEIL"}
+           "LFLOOR": "RFLOOR", "LCEIL": "RCEIL", "LEVAL": "REVAL"}
 CLOSERS = {v: k for k, v in OPENERS.items() if not k.startswith("CALL_")}
 CALL_HEADS = frozenset({"FUNC", "BIGO", "KL", "JS", "DIVERGENCE", "NORMAL", "SQRT"})
 

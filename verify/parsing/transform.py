@@ -6,12 +6,13 @@ Numbers, powers, factorials and sum ranges are checked against the limits
 from __future__ import annotations
 
 import functools
+import re
 import operator
 from dataclasses import dataclass
 
 import sympy
 from lark import Token
-from lark.visitors import Transformer_NonRecursive
+from lark.visitors import Transformer_NonRecursive, v_args
 from sympy import Expr, Integer, MatrixSymbol, Rational, Symbol
 from sympy.core.function import AppliedUndef
 
@@ -48,9 +49,40 @@ class Statement:
 
 @dataclass(frozen=True)
 class _Partial:
-    """``\\partial x`` before it meets the fraction bar that makes it a derivative."""
+    """``\\partial x`` before it meets the fraction bar that makes it a derivative; ``order`` n of
+    ``\\partial^n f`` (above the bar), ``power`` n of ``\\partial x^n`` (below it: x taken n times)."""
 
     of: object
+    order: int = 1
+    power: int = 1
+
+    def value(self) -> Expr:
+        """What is differentiated, as written above the bar (``\\partial x^2``: of x^2)."""
+        return _expr(self.of) ** self.power
+
+
+@dataclass(frozen=True)
+class _Differentials:
+    """``\\partial x \\partial y``, ``\\partial x^2``: below a fraction bar, the variables and how often each
+    is taken, in the order written."""
+
+    counts: tuple
+
+
+def _counts(value) -> tuple | None:
+    """The ((variable, n), ...) a denominator of partials names, or None when it is none."""
+    if isinstance(value, _Differentials):
+        return value.counts
+    if isinstance(value, _Partial) and isinstance(value.of, Symbol) and value.order == 1:
+        return ((value.of, value.power),)
+    return None
+
+
+def _derivative(body: Expr, of) -> Expr:
+    """d/dx of ``body``; ``of`` a variable, a (variable, n) pair, or a tuple of such pairs (mixed partials)."""
+    if isinstance(of, tuple) and of and isinstance(of[0], tuple):
+        return sympy.Derivative(body, *of)
+    return sympy.Derivative(body, of)
 
 
 @dataclass(frozen=True)
@@ -78,7 +110,7 @@ class _Implicit:
 
     def value(self) -> Expr:
         product = _product(self.factors)
-        return product if self.of is None else sympy.Derivative(product, self.of)
+        return product if self.of is None else _derivative(product, self.of)
 
 
 def _product(factors: tuple) -> Expr:
@@ -135,6 +167,8 @@ def _shape(matrix) -> str:
 def _expr(value) -> Expr:
     if isinstance(value, _Implicit):
         return value.value()
+    if isinstance(value, _Differentials):
+        raise Refusal("\\partial x \\partial y must stand below a fraction bar (\\frac{\\partial^2 f}{\\partial x \\partial y})")
     if isinstance(value, (_Partial, _DerivativeOperator)):
         raise Refusal("\\partial must stand in a fraction such as \\frac{\\partial f}{\\partial x}")
     if isinstance(value, tuple):
@@ -161,8 +195,10 @@ class ToSympy(Transformer_NonRecursive):
     """Tree -> SymPy; non-recursive, so a long formula cannot exhaust the stack."""
 
     def __init__(self, limits: Limits, matrices: bool = False, kinds: Kinds = Kinds(),
-                 bounds: frozenset = frozenset(), vectors: frozenset = frozenset(), scalars: frozenset = frozenset()):
+                 bounds: frozenset = frozenset(), vectors: frozenset = frozenset(), scalars: frozenset = frozenset(),
+                 dimension_fractions: frozenset = frozenset()):
         super().__init__()
+        self.dimension_fractions = dimension_fractions  # where \\frac{k n d^2}{n d^2} starts: d a size, no differential
         self.scalars = scalars  # capitals in an exponent (\\sqrt{2\\pi}^J): numbers, never matrices
         self.vectors = vectors  # lower-case names transposed next to a matrix: column vectors (transposed.py)
         self.bounds = bounds  # names in a sum's bounds (T in \\sum_{t=0}^{T-1}): sizes, not matrices
@@ -253,10 +289,17 @@ class ToSympy(Transformer_NonRecursive):
 
     def imul(self, items):
         left, right = items
+        below = _counts(left)
+        if below is not None and _counts(right) is not None:  # \\partial x \\partial y: mixed, below a bar
+            return _Differentials(below + _counts(right))
+        if isinstance(left, (_Differentials, _Partial)) and isinstance(right, (_Differentials, _Partial)):
+            raise Refusal("cannot read these partials side by side: write \\frac{\\partial^2 f}{\\partial x \\partial y}")
+        if isinstance(left, _Differentials):
+            raise Refusal("\\partial x \\partial y must stand below a fraction bar")
         if isinstance(left, _Partial) and left.of is None:  # \\partial \\exp(o_i): of the whole product after it
-            return _Partial(_expr(right))
+            return _Partial(_expr(right), left.order)
         if isinstance(left, _Partial):
-            return _Partial(_times(_expr(left.of), _expr(right)))
+            return _Partial(_times(left.value(), _expr(right)), left.order)
         if isinstance(left, _DerivativeOperator):
             return _Implicit((_expr(right),), left.variable)
         if isinstance(left, _Implicit):
@@ -397,6 +440,9 @@ class ToSympy(Transformer_NonRecursive):
 
     def call(self, items):
         head, (arguments, given) = items
+        primed = _primed(head, arguments, given)
+        if primed is not None:
+            return primed
         applied = objects.apply(head, arguments, given, self.kinds.densities)
         if isinstance(applied, AppliedUndef) and applied.func.__name__ in self.kinds.noncommuting:
             # a vector- or matrix-valued function (F of "F has Jacobian J"): its values do not commute
@@ -508,6 +554,8 @@ class ToSympy(Transformer_NonRecursive):
 
     # powers, roots, fractions
     def power(self, items):
+        if isinstance(items[0], _Partial):
+            return _partial_power(items[0], _expr(items[1]))
         base, exponent = _expr(items[0]), _expr(items[1])
         if str(exponent) == "T" and (exponent.is_Symbol or getattr(exponent, "is_Matrix", False)):
             if not getattr(base, "is_Matrix", False):
@@ -537,8 +585,14 @@ class ToSympy(Transformer_NonRecursive):
             if digits > self.caps.max_power_digits:
                 raise Refusal(f"{base}^{exponent} would have about {digits:.0f} digits", "max_power_digits")
 
-    def frac(self, items):
-        top, bottom = (item if isinstance(item, _Partial) else _expr(item) for item in items)
+    @v_args(meta=True)
+    def frac(self, meta, items):
+        top, bottom = (item if isinstance(item, (_Partial, _Differentials)) else _expr(item) for item in items)
+        if not meta.empty and meta.start_pos in self.dimension_fractions:
+            return _expr(top) / _expr(bottom)  # n d^2 below: the size d squared, no derivative
+        partials = _partials(top, bottom)
+        if partials is not None:
+            return partials
         higher = _higher_derivative(top, bottom)
         if higher is not None:
             return higher
@@ -547,7 +601,7 @@ class ToSympy(Transformer_NonRecursive):
             if _is_bare_d(top):
                 return _DerivativeOperator(variable)
             if isinstance(top, _Partial) and top.of is not None:
-                return sympy.Derivative(_expr(top.of), variable)
+                return sympy.Derivative(top.value(), variable)  # \partial x^2 above the bar: of x^2
             moving = _differential(top)
             if moving is not None:  # dp/dt: a derivative, never p/t
                 return sympy.Derivative(moving, variable)
@@ -555,6 +609,10 @@ class ToSympy(Transformer_NonRecursive):
 
     def partial(self, items):
         return _Partial(items[0] if items else None)
+
+    def partial_call(self, items):
+        """``\\partial f(x, y)`` above a fraction bar: the function at its arguments is differentiated."""
+        return _Partial(self.call(items))
 
     def sqrt(self, items):
         return sympy.sqrt(_expr(items[0]))
@@ -599,9 +657,31 @@ class ToSympy(Transformer_NonRecursive):
         sub = _expr(items[0]) if len(items) == 2 else None
         return self._derivative_in("nabla", sub, _expr(items[-1]))
 
+    def nabla_power(self, items):
+        """``\\nabla^2_{xx} f``, ``\\nabla^2_{xy} f``, ``\\nabla^2_x f``: a block of the Hessian in scalar
+        variables, the second partial (mixed: the iterated derivative). In names that are no scalars of the
+        body an undefined ``nabla2_{...}``; another power than 2 is refused."""
+        sub, exponent, body = items[0], _expr(items[1]), _expr(items[2])
+        if exponent != 2:
+            raise Refusal(f"\\nabla^{{{exponent}}}: only the Hessian \\nabla^2 is read")
+        factors = sub.factors if isinstance(sub, _Implicit) and sub.of is None else (_expr(sub),)
+        if len(factors) == 1:
+            factors = factors * 2
+        if len(factors) != 2:
+            raise Refusal("\\nabla^2 with more than two variables below: a Hessian block names two")
+        counts = ((factors[0], 2),) if factors[0] == factors[1] else ((factors[1], 1), (factors[0], 1))
+        if all(_differentiable_in(body, v) for v in factors):
+            return sympy.Derivative(body, *counts)
+        label = "".join(sympy.latex(f) for f in factors)
+        return sympy.Function(f"nabla2_{{{label}}}")(body)
+
+    def laplacian(self, items):
+        raise Refusal("\\nabla^2 without the variables below (a Laplacian, or a Hessian in what?) is not read: "
+                      "write \\nabla^2_{xx} f or \\frac{\\partial^2 f}{\\partial x^2}")
+
     @staticmethod
     def _derivative_in(word: str, sub, body: Expr) -> Expr:
-        if isinstance(sub, Symbol) and body.has(sub) and not getattr(body, "is_Matrix", False):
+        if _differentiable_in(body, sub):
             return sympy.Derivative(body, sub)
         return sympy.Function(f"{word}_{sub}" if isinstance(sub, Symbol) else word)(body)
 
@@ -620,6 +700,21 @@ class ToSympy(Transformer_NonRecursive):
         """``\\sum_{i \\neq j}``: every index but j, over a range not written (kept symbolic)."""
         return (_expr(items[0]), "except", _expr(items[2]))
 
+    def bounds_in_range(self, items):
+        """``\\sum_{i \\in [n]}``: [n] is {1, ..., n}, as papers define it."""
+        return (_expr(items[0]), Integer(1), _expr(items[1]))
+
+    def bounds_in(self, items):
+        """``\\sum_{x \\in X}``: over the members of a set; no range of integers is taken for it."""
+        return (_expr(items[0]), "in", _expr(items[1]))
+
+    def bounds_in_list(self, items):
+        """``\\sum_{x \\in \\{0, 1\\}}``: over the values listed, each once."""
+        values = tuple(_expr(v) for v in items[1:])
+        if len(set(values)) != len(values):
+            raise Refusal("a set listed with a value twice: a sum over it would count that value once")
+        return (_expr(items[0]), "listed", values)
+
     def sum_op(self, items):
         return self._big(sympy.Sum, "sum", items)
 
@@ -632,7 +727,11 @@ class ToSympy(Transformer_NonRecursive):
 
     def _big(self, kind, word: str, items):
         (variable, low, high), body = items[0], _expr(items[1])
+        if isinstance(low, str) and low == "in":  # over a set: an undefined sum, linear in nothing the reader could check
+            return sympy.Function(f"{word}_{{{sympy.latex(variable)} \\in {sympy.latex(high)}}}")(body)
         body = self._bind(body, variable)
+        if isinstance(low, str) and low == "listed":
+            return _over_values(kind, word, variable, body, high)
         if low is None or isinstance(low, str):  # \sum_j x_j, \sum_k^C, \sum_{i \neq j}: the index set is not written
             return self._unstated(kind, word, variable, body, high if isinstance(low, str) else None,
                                   high if low is None else None)
@@ -736,6 +835,25 @@ class ToSympy(Transformer_NonRecursive):
         if any(_vector_like(e) for e in (point, mean, variance)):
             return sympy.Function("N")(point, mean, variance)
         return sympy.exp(-(point - mean) ** 2 / (2 * variance)) / sympy.sqrt(2 * sympy.pi * variance)
+
+    # evaluation bars
+    def evaluated_at(self, items):
+        """``\\left. f \\right|_{x=a}``: f with x = a (a substitution kept unevaluated, so that a derivative
+        is taken before its variable is fixed)."""
+        body, variable, _eq, point = items
+        return _at(_expr(body), _bar_variable(_expr(variable)), _expr(point))
+
+    def evaluated_between(self, items):
+        """``\\left. F \\right|_{x=a}^{b}``: F at x = b minus F at x = a."""
+        body, variable, _eq, low, high = items
+        body, variable = _expr(body), _bar_variable(_expr(variable))
+        return _at(body, variable, _expr(high)) - _at(body, variable, _expr(low))
+
+    def evaluated_unnamed(self, items):
+        raise Refusal("an evaluation bar must name its variable: write \\left. f \\right|_{x=a}")
+
+    def evaluated_nowhere(self, items):
+        raise Refusal("an evaluation bar \\left. f \\right| without the point: write \\left. f \\right|_{x=a}")
 
     def matrix(self, items):
         rows = items[0]
@@ -899,6 +1017,121 @@ def _higher_derivative(top, bottom):
     if isinstance(rest, Symbol) or isinstance(rest, sympy.core.function.AppliedUndef):
         return sympy.Derivative(rest, (variable, order))
     raise Refusal(f"write the function after the operator: \\frac{{d^{order}}}{{dx^{order}}} (...)")
+
+
+PRIME_VARIABLE = Symbol("xi")  # the bound variable of f'(a) at a point a: f'(a) is d/dxi f(xi) at xi = a
+
+
+def _primed(head, arguments: tuple, given) -> Expr | None:
+    """``f'(x)``, ``f''(x)``, ``\\sigma'(z)``: Lagrange's notation, the derivative of f of the order the primes
+    count, at the argument (``f'(2)``: d/dxi f(xi) at xi = 2). Of several arguments (which partial?) or of a
+    density name, None: the primed name stays an undefined function, as before."""
+    name = objects.head_name(head)
+    base = name.rstrip("'")
+    order = len(name) - len(base)
+    if not order or not base or "'" in base or given is not None or len(arguments) != 1:
+        return None
+    if objects.is_density_name(base) or base in objects.CONSTANTS:
+        return None
+    point = arguments[0]
+    if not isinstance(point, Expr) or not point.is_commutative or getattr(point, "is_Matrix", False):
+        return None
+    function = sympy.Function(base)
+    if isinstance(point, Symbol):
+        return sympy.Derivative(function(point), (point, order))
+    return sympy.Subs(sympy.Derivative(function(PRIME_VARIABLE), (PRIME_VARIABLE, order)), PRIME_VARIABLE, point)
+
+
+def _differentiable_in(body, variable) -> bool:
+    """Whether ``\\nabla_x body`` / ``\\partial_x body`` is the derivative in the scalar x: x shows in the body,
+    or the body is a bare name (as in \\frac{\\partial f}{\\partial x}, which the context makes move with x).
+    ``\\nabla_x f(x_i, y_i)`` (f at other points) and matrices stay undefined, never a derivative that is 0."""
+    if not isinstance(variable, Symbol) or getattr(body, "is_Matrix", False) or not isinstance(body, Expr):
+        return False
+    if not body.is_commutative:
+        return False
+    return body.has(variable) or (isinstance(body, Symbol) and body.name not in objects.CONSTANTS)
+
+
+def _at(body: Expr, variable: Symbol, point: Expr) -> Expr:
+    """``body`` at ``variable = point``. Carried out here only when the body is explicit in the variable
+    alone (``x^2``, ``\\frac{d}{dx} x^3``): a name in it may be defined later in the document (``g`` of
+    ``g := x^2``, ``f`` of a derivative), and then only the kept substitution (``Subs``) means what is written."""
+    explicit = isinstance(body, Expr) and body.free_symbols <= {variable} and not body.atoms(AppliedUndef) \
+        and not _has_vocabulary(body)
+    if explicit and not body.has(sympy.Integral, sympy.Sum, sympy.Product) and not getattr(body, "is_Matrix", False):
+        return sympy.Subs(body, variable, point).doit()
+    return sympy.Subs(body, variable, point)
+
+
+def _over_values(kind, word: str, variable, body: Expr, values: tuple) -> Expr:
+    """The terms (factors) of ``body`` at each listed value. Refused where the index still shows in a name
+    after the body's families are bound (``a_{i+1}`` read as one name): putting a value in could miss it."""
+    if not isinstance(variable, Symbol):
+        raise Refusal(f"\\{word} over a set needs a name before \\in")
+    letter = re.compile(rf"(?<![A-Za-z]){re.escape(variable.name)}(?![A-Za-z])")
+    hidden = [s.name for s in body.free_symbols if isinstance(s, Symbol) and s != variable and "_" in s.name
+              and letter.search(s.name.split("_", 1)[1])]
+    if hidden:
+        raise Refusal(f"cannot put the values of {variable.name} into {hidden[0]}: write the terms out")
+    if not all(getattr(value, "is_Number", False) for value in values):
+        raise Refusal("a set listed by names: its members may coincide, and then it has fewer; list numbers, "
+                      "or sum over a named set")
+    if _has_vocabulary(body):  # a density at a value, a KL, an expectation: kept whole, an undefined sum
+        listed = ", ".join(sympy.latex(v) for v in values)
+        return sympy.Function(f"{word}_{{{sympy.latex(variable)} \\in \\{{{listed}\\}}}}")(body)
+    terms = [body.xreplace({variable: value}) for value in values]
+    return sympy.Add(*terms) if kind is sympy.Sum else sympy.Mul(*terms)
+
+
+def _has_vocabulary(body) -> bool:
+    """Whether ``body`` holds an object of our vocabulary (a density, KL, an expectation), not only SymPy's."""
+    return any((type(node).__module__ or "").startswith("verify") for node in sympy.preorder_traversal(body))
+
+
+def _bar_variable(variable):
+    if not isinstance(variable, Symbol) or variable.name in objects.CONSTANTS:
+        raise Refusal("an evaluation bar fixes a variable: the name before '=' must be one")
+    return variable
+
+
+def _partial_power(partial: _Partial, exponent: Expr) -> _Partial:
+    """``\\partial^2`` (the order, above a bar) or ``\\partial x^2`` (x twice, below one); a power that is no
+    whole number from 2 up is refused."""
+    if not (exponent.is_Integer and 2 <= exponent <= 20):
+        raise Refusal(f"\\partial with the power {exponent}: the order of a derivative is a whole number")
+    if partial.of is None and partial.order == 1:
+        return _Partial(None, int(exponent))
+    if partial.of is not None and partial.power == 1 and partial.order == 1:
+        return _Partial(partial.of, 1, int(exponent))
+    raise Refusal("cannot read this power of a partial: write \\frac{\\partial^n f}{\\partial x^n}")
+
+
+def _partials(top, bottom):
+    """``\\frac{\\partial^2 f}{\\partial x^2}``, ``\\frac{\\partial^2 f}{\\partial x \\partial y}`` (mixed: the
+    iterated derivative, by y then by x, as SymPy prints it), ``\\frac{\\partial^2}{\\partial x^2}`` (an operator); None for a first derivative
+    (read as before) or no partials. The order above must be the number of differentials below."""
+    counts = _counts(bottom)
+    if counts is None or not isinstance(top, _Partial):
+        if isinstance(top, _Partial) and top.order > 1 or isinstance(bottom, _Differentials):
+            raise Refusal("a derivative of higher order needs \\partial^n above and n differentials below "
+                          "(\\frac{\\partial^2 f}{\\partial x \\partial y})")
+        return None
+    total = sum(n for _, n in counts)
+    if total == 1 and top.order == 1:
+        return None
+    if top.order != total:
+        raise Refusal(f"cannot read this as a derivative: \\partial^{top.order} above but {total} "
+                      "differential(s) below")
+    if len({v for v, _ in counts}) != len(counts):
+        raise Refusal("a variable written twice below the bar: write \\partial x^2")
+    counts = tuple(reversed(counts))  # \partial x \partial y: by y first, then by x (the iterated derivative)
+    if top.of is None:
+        return _DerivativeOperator(counts if len(counts) > 1 else counts[0])
+    body = top.value()
+    if getattr(body, "is_Matrix", False):
+        raise Refusal("a second derivative of a matrix or vector is not read")
+    return sympy.Derivative(body, *counts)
 
 
 def _differential(expr):
