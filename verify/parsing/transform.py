@@ -788,8 +788,7 @@ class ToSympy(Transformer_NonRecursive):
         *bounds, body, diff = items
         low, high = bounds[0] if bounds else (None, None)
         variable = objects.symbol(str(diff))
-        low = -sympy.oo if low is None else low
-        high = sympy.oo if high is None else high
+        low, high = _range_of_integration(low, high, variable)
         _not_over_a_vector(_expr(body), variable)
         return sympy.Integral(_expr(body), (variable, low, high))
 
@@ -801,8 +800,7 @@ class ToSympy(Transformer_NonRecursive):
         if not isinstance(variable, (Symbol, sympy.Indexed)):
             raise Refusal(f"cannot integrate over d{diff}_{{...}}: its variable is not a name")
         low, high = bounds[0] if bounds else (None, None)
-        low = -sympy.oo if low is None else low
-        high = sympy.oo if high is None else high
+        low, high = _range_of_integration(low, high, variable)
         return sympy.Integral(_expr(body), (variable, low, high))
 
     def expectation(self, items):
@@ -885,6 +883,19 @@ def _branch_sides(upper: tuple, lower: tuple) -> tuple:
     if all(x == y for x, y in zip(upper, lower)):
         return tuple(upper)
     return tuple(x if x == y else ((1 + PM_BRANCH) * x + (1 - PM_BRANCH) * y) / 2 for x, y in zip(upper, lower))
+
+
+def _range_of_integration(low, high, variable) -> tuple:
+    """The limits of ``\\int``: none is the whole line; a subscript alone is a domain, not a lower limit.
+    ``\\int_x f dx`` (the variable itself under the sign) is over every value of x, as a bare ``\\int``
+    is; any other lone subscript (``\\int_0``, ``\\int_{\\mathcal{X}}``, ``\\int_\\Omega``) is refused: reading
+    it as [a, oo) or as the whole line would be a guess."""
+    if low is not None and high is None:
+        if low != variable:
+            raise Refusal(f"\\int_{{{low}}} with a subscript only is read neither as a domain nor as [{low}, oo): "
+                          "give both limits (\\int_a^b), or write \\int alone for the whole line")
+        low = None
+    return (-sympy.oo if low is None else low), (sympy.oo if high is None else high)
 
 
 def _vector_like(expr) -> bool:
