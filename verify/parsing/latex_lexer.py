@@ -196,8 +196,28 @@ class LatexLexer:
                 and text[pos + len(run):].lstrip()[:1] != "}":
             raise self.out.error(f"cannot tell whether {run}(...) is one function's name or the product of its "
                                  f"letters: write \\operatorname{{{run}}}(...) for a function", pos)
+        if text[pos] == "e":
+            self.refuse_e_in_a_word(pos)
         self.emit(self.letter_kind(text[pos], pos + 1), text[pos], pos)
         self.pos = pos + 1
+
+    def refuse_e_in_a_word(self, pos: int) -> None:
+        """``seq``, ``len``: an e inside a run of letters, not raised to a power, is a letter of a word far
+        more often than Euler's number (``x e^{-x}``, ``te^t`` and a lone ``e`` stay Euler's number); the
+        product s*e*q would be a silent misread. A script's letters (``W_{enc}``) are a name's, not this."""
+        text = self.text
+        start, end = pos, pos + 1
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        while end < len(text) and text[end].isalpha():
+            end += 1
+        if end - start < 2 or text[end:end + 1] == "^" and end == pos + 1:
+            return
+        if text[start - 1:start] == "\\" or re.search(r"[_^]\s*\{?\s*$", text[:start]):
+            return
+        word = text[start:end]
+        raise self.out.error(f"the e in {word} is either Euler's number or a letter of a word: write "
+                             f"\\mathrm{{{word}}} for one name, or e^{{...}} / \\exp for Euler's number", pos)
 
     def applied_name(self, pos: int) -> bool:
         """``Var[X]``, ``Cov(X, Y)``, ``tr(AB)``: an italic run naming a standard operator, applied,
