@@ -95,8 +95,6 @@ def test_a_derivative_reads_as_the_derivative_it_means(latex, meaning):
     (r"\nabla^2_{xyz} f", "two variables"),
     (r"\left. x^2 \right|_{0}^{1}", "name its variable"),
     (r"\left. x^2 \right|", "without the point"),
-    (r"\nabla \times F", "a curl"),
-    (r"\nabla \cdot F", "a divergence"),
 ])
 def test_a_derivative_whose_order_does_not_add_up_is_refused_with_its_reason(latex, reason):
     with pytest.raises(ParseError, match=reason):

@@ -23,6 +23,7 @@ from sympy import Expr, Indexed, MatrixSymbol, Symbol
 
 from ..model import Context
 from ..theories.probability import latent_variable_context
+from ..vocabulary.linalg import FIELD_OPERATORS
 from ..vocabulary import Density, Expectation
 from ..vocabulary.asymptotics import _Asymptotic
 from ..vocabulary.linalg import SIZE_NAMES
@@ -219,6 +220,8 @@ def infer_context(exprs: list[Expr], mapping: dict[Symbol, Symbol], assumed: str
     else:
         theories = ("probability", "algebra") if densities else ("algebra",)
         context = Context(symbols=symbols, theories=theories, notes=("context inferred from the notation", assumed))
+    if any(e.has(*FIELD_OPERATORS) for e in exprs):  # a curl or cross product: evaluated through the field
+        context = replace(context, theories=context.theories[:-1] + ("dynamics", "algebra"))
     if _has_linalg(exprs):
         return replace(context, theories=context.theories[:-1] + ("linalg", "algebra"))
     return context

@@ -143,9 +143,9 @@ def _simple(lexer, name: str, start: int) -> bool:
             return True
         return False
     if kind == "TIMES" and lexer.out.tokens and lexer.out.tokens[-1].type == "NABLA":
-        what = "a curl" if name == "times" else "a divergence"
-        raise lexer.out.error(f"\\nabla \\{name} F ({what}) is not read: write its components "
-                              "(\\frac{\\partial F_2}{\\partial x} - ...)", lexer.out.tokens[-1].start_pos)
+        nabla = lexer.out.tokens.pop()  # \\nabla \\times F, \\nabla \\cdot F: one operator on the field after it
+        lexer.emit("CURL" if name == "times" else "DIVG", f"\\nabla \\{name}", nabla.start_pos)
+        return True
     if kind in ("PM", "MP") and lexer.out.tokens and lexer.out.tokens[-1].type == "UNDERSCORE":
         lexer.emit("NAME", name, start)  # \\lambda_\\pm: a name for the pair of branches, no operation
         return True

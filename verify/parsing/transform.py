@@ -18,6 +18,7 @@ from sympy.core.function import AppliedUndef
 
 from ..theories.linalg.ranges import summed_family, unstated_size
 from ..vocabulary import KL, BigO, BigOmega, Expectation, Normal, Theta
+from ..vocabulary.linalg import Cross, Curl, Divergence
 from . import objects
 from .kinds import IDENTITY_NAME, Kinds, fit_product, fit_sides, fit_sum, is_capital
 from .lexicon import MUCH_RELATIONS
@@ -146,12 +147,56 @@ def _not_over_a_vector(body, variable) -> None:
 
 def _written_product(a, sign: str, b):
     """``a \\cdot b``, ``a \\times b``, ``a * b``: the product (of matrices, the matrix product, as ML
-    notes write ``Q \\times K^T``); ``u \\times v`` of two vectors is a cross product: refused, never
-    taken for another product."""
+    notes write ``Q \\times K^T``); ``u \\times v`` is a cross product when both sides are 3-component
+    vectors, or one is a curl or cross product and the other a field (its name or components); a
+    number times either is a scalar multiple. Two vectors of another length are refused."""
+    if "times" in sign:
+        crossed = _cross_product(a, b)
+        if crossed is not None:
+            return crossed
     vectors = all(getattr(x, "is_Matrix", False) and 1 in x.shape for x in (a, b))
     if "times" in sign and vectors:
-        raise Refusal("\\times between two vectors (a cross product) is not read; write its components out")
+        raise Refusal("\\times between two vectors of other than 3 components (a cross product) is not read")
     return _times(a, b)
+
+
+def _is_field_value(x) -> bool:
+    return isinstance(x, (Curl, Cross))
+
+
+def _three_vector(x) -> bool:
+    return isinstance(x, sympy.MatrixBase) and sorted(x.shape) == [1, 3]
+
+
+def _cross_product(a, b):
+    """``u \\times v`` as a cross product (see ``_written_product``), or None when it is a product."""
+    (c, u), (k, v) = (_scaled(a), _scaled(b))
+    if _is_field_value(u) or _is_field_value(v) or (_three_vector(u) and _three_vector(v)):
+        if any(isinstance(x, Expr) and x.is_number for x in (u, v)):
+            return None
+        for side in (u, v):
+            if not (_is_field_value(side) or _three_vector(side) or isinstance(side, (Symbol, AppliedUndef,
+                                                                                          MatrixSymbol))):
+                raise Refusal(f"cannot read {side} as a vector field in a cross product")
+        return c * k * Cross(u, v)
+    return None
+
+
+def _scaled(x):
+    """``-F`` as (-1, F): a number in front of a field is a scalar multiple, outside the cross product."""
+    if isinstance(x, sympy.Mul) and x.args and x.args[0].is_number and len(x.args) == 2:
+        return x.args[0], x.args[1]
+    if isinstance(x, sympy.MatMul) and x.args and x.args[0].is_number and len(x.args) == 2:
+        return x.args[0], x.args[1]
+    return sympy.S.One, x
+
+
+def _field(expr, operator: str):
+    """What a curl or divergence applies to: a field's name (``F``, ``F(x)``) or its components."""
+    if isinstance(expr, (Symbol, AppliedUndef, MatrixSymbol)) or (isinstance(expr, sympy.MatrixBase)
+                                                                  and 1 in expr.shape):
+        return expr
+    raise Refusal(f"{operator} applies to a field's name or components, not to {expr}")
 
 
 def _column_pair(a, b) -> bool:
@@ -164,8 +209,19 @@ def _shape(matrix) -> str:
     return f"{matrix.shape[0]} x {matrix.shape[1]}"
 
 
+@dataclass(frozen=True)
+class _Components:
+    """A bracketed comma list ``[a, b, c]``: a vector's components, read as one column (with or without
+    ``^T``: a list written in a line is a tuple, and vector calculus takes tuples as columns)."""
+
+    entries: tuple
+
+    def value(self) -> Expr:
+        return sympy.ImmutableMatrix([[e] for e in self.entries])
+
+
 def _expr(value) -> Expr:
-    if isinstance(value, _Implicit):
+    if isinstance(value, (_Implicit, _Components)):
         return value.value()
     if isinstance(value, _Differentials):
         raise Refusal("\\partial x \\partial y must stand below a fraction bar (\\frac{\\partial^2 f}{\\partial x \\partial y})")
@@ -323,6 +379,10 @@ class ToSympy(Transformer_NonRecursive):
 
     def group(self, items):
         return _expr(items[0])
+
+    def bracket_list(self, items):
+        """``[x_2, -x_1, 0]``: the components of a vector, as vector calculus writes a field."""
+        return _Components(tuple(_expr(x) for x in items))
 
     def number(self, items):
         text = str(items[0])
@@ -557,6 +617,8 @@ class ToSympy(Transformer_NonRecursive):
         if isinstance(items[0], _Partial):
             return _partial_power(items[0], _expr(items[1]))
         base, exponent = _expr(items[0]), _expr(items[1])
+        if isinstance(items[0], _Components) and str(exponent) == "T":
+            return base  # [a, b, c]^T: the list's column, as the unmarked list is (a tuple has no orientation)
         if str(exponent) == "T" and (exponent.is_Symbol or getattr(exponent, "is_Matrix", False)):
             if not getattr(base, "is_Matrix", False):
                 raise Refusal(f"a transpose of {base}, which is not a matrix or vector here; declare it, "
@@ -656,6 +718,15 @@ class ToSympy(Transformer_NonRecursive):
         stays an undefined ``nabla_x`` function, never a derivative that is zero."""
         sub = _expr(items[0]) if len(items) == 2 else None
         return self._derivative_in("nabla", sub, _expr(items[-1]))
+
+    def curl(self, items):
+        """``\\nabla \\times F``: the curl of the field F (its components come from F's definition, or F
+        stays a generic field); of anything but a field's name or components, refused."""
+        return Curl(_field(_expr(items[0]), "\\nabla \\times"))
+
+    def divergence_of(self, items):
+        """``\\nabla \\cdot F``: the divergence of the field F."""
+        return Divergence(_field(_expr(items[0]), "\\nabla \\cdot"))
 
     def nabla_power(self, items):
         """``\\nabla^2_{xx} f``, ``\\nabla^2_{xy} f``, ``\\nabla^2_x f``: a block of the Hessian in scalar

@@ -363,3 +363,6 @@ __all__ = ["Softmax", "Concat", "Stack", "Entry", "Row", "Dot", "Spectrum", "Spe
            "Curl", "PlaneCurl", "Divergence", "JacobianOf", "Cross",
            "matrix", "row", "size", "index",
            "default_shape", "DEFAULT_SHAPES", "SIZE_NAMES"]
+
+
+FIELD_OPERATORS = (Curl, PlaneCurl, Divergence, JacobianOf, Cross)  # evaluated through a field's components

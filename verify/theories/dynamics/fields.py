@@ -18,11 +18,10 @@ from sympy.core.function import AppliedUndef
 from sympy.matrices import MatrixBase
 
 from ...model import Context
-from ...vocabulary.linalg import Cross, Curl, Divergence, JacobianOf, PlaneCurl
+from ...vocabulary.linalg import FIELD_OPERATORS, Cross, Curl, Divergence, JacobianOf, PlaneCurl
 from ..algebra import fact_rule
 from .rules import CROSS_PRODUCT, CURL, DIVERGENCE, JACOBIAN
 
-FIELD_OPERATORS = (Curl, PlaneCurl, Divergence, JacobianOf, Cross)
 _INDEXED = re.compile(r"^(?P<stem>[A-Za-z]+)_\{?(?P<index>[1-9])\}?$")
 
 
@@ -67,7 +66,7 @@ def generic(field: Expr, n: int) -> tuple[ImmutableMatrix, tuple] | None:
     """An undefined field ``F`` (or ``F(x)``) of n components as generic smooth functions
     ``F_i(x_1, .., x_n)``: what holds for them holds for every field (an identity such as
     ``(\nabla \times F) \times F = -F \times (\nabla \times F)``); None for any other expression."""
-    if isinstance(field, Symbol):
+    if isinstance(field, (Symbol, sympy.MatrixSymbol)):  # F, or F read as a vector (its norm is written)
         name, stem = field.name, "x"
     elif isinstance(field, AppliedUndef) and len(field.args) == 1 and isinstance(field.args[0], Symbol):
         name, stem = str(field.func), field.args[0].name
