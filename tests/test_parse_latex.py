@@ -63,6 +63,12 @@ def test_a_name_applied_with_a_space_is_a_product():
     assert parse_latex_expr(r"x (y+1)") == x * (Symbol("y") + 1)
 
 
+def test_a_comma_inside_makes_an_application_across_a_space():
+    """OCR spacing ``p ( x , z )``: a product with a list means nothing, so the name is applied."""
+    assert parse_latex_expr(r"p ( x , z )") == parse_latex_expr(r"p(x, z)")
+    assert parse_latex_expr(r"f (x, y) + 1") == parse_latex_expr(r"f(x, y) + 1")
+
+
 def test_chain_with_several_relations():
     statement = parse(r"a = b \le c")
     assert statement.relations == ("=", "<=") and len(statement.exprs) == 3

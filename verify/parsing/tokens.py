@@ -103,7 +103,8 @@ def mark_calls(stream: TokenStream) -> list[Token]:
 def _conditional_inside(tokens: list[Token], start: int, end: int) -> bool:
     """``p (x|z)``, ``p_{\\theta} (x \\mid z)``: one bar at the top level of the bracket is a conditional,
     so the name before it is applied even across a space (a product ``p \\cdot (x|z)`` means nothing);
-    two bars there (``a (|x| + 1)``) are an absolute value, and the space keeps the product."""
+    two bars there (``a (|x| + 1)``) are an absolute value, and the space keeps the product. A comma at the
+    top level (OCR's ``p ( x , z )``) is a list of arguments for the same reason."""
     depth, bars = 0, 0
     for token in tokens[start + 1:end]:
         if token.type in OPENERS:
@@ -112,6 +113,8 @@ def _conditional_inside(tokens: list[Token], start: int, end: int) -> bool:
             depth -= 1
         elif depth == 0 and token.type == "PIPE":
             bars += 1
+        elif depth == 0 and token.type == "COMMA":
+            return True
     return bars == 1
 
 
