@@ -264,6 +264,7 @@ class ToSympy(Transformer_NonRecursive):
         self.kinds = kinds
         self.branch = 1  # which sign \\pm takes in this reading (see ``transform``)
         self.bracketed: set = set()
+        self.grouped: set = set()  # values written in brackets, and sums whose summand was
         self.words: set = set()  # values written with a function word (\\cos b): where a bare argument ends
         self.powers: set = set()  # values written as powers (e^{x}), never a function word's end  # applications written with [...]: never read back as products
         self.families: dict = {}  # s_j -> ("s", (j,)), s_{j+1} -> ("s", (j + 1,)): entries if an index is bound
@@ -291,11 +292,35 @@ class ToSympy(Transformer_NonRecursive):
 
     # arithmetic
     def add(self, items):
-        return _sum(*fit_sum(_expr(items[0]), _expr(items[1])))
+        left, right = fit_sum(_expr(items[0]), _expr(items[1]))
+        return self._summand_goes_on(left, right) or _sum(left, right)
 
     def sub(self, items):
         left, right = fit_sum(_expr(items[0]), _expr(items[1]))
-        return _sum(left, sympy.Mul(-1, right, evaluate=False) if _has_class(right) else -right)
+        right = sympy.Mul(-1, right, evaluate=False) if _has_class(right) else -right
+        return self._summand_goes_on(left, right) or _sum(left, right)
+
+    def _summand_goes_on(self, left: Expr, right: Expr) -> Expr | None:
+        """``\\sum_{i=1}^n y_i \\log \\pi_i + (1 - y_i) \\log(1 - \\pi_i)``: a term after a sum that writes the
+        sum's own index (or an entry at it) belongs to the summand, since outside the sum the index names
+        nothing; a sum under a factor (``-\\sum_i a_i + b_i``) is refused, as -(a + b) and -a + b are both
+        read. None when no term goes on (the sum ends where its first term does)."""
+        terms = sympy.Add.make_args(left)
+        for term in terms:
+            whole = term
+            factor, term = term.as_coeff_Mul() if isinstance(term, sympy.Mul) else (sympy.S.One, term)
+            if not isinstance(term, sympy.Sum) or len(term.limits) != 1:
+                continue
+            variable = term.limits[0][0]
+            bound = self._bind(right, variable)
+            if not (variable in right.free_symbols or bound != right):
+                continue
+            if factor != 1 or whole in self.grouped or term in self.grouped:
+                raise Refusal(f"the index {variable} of a sum is written again after the sum ends (under a factor "
+                              "or closed by brackets): put brackets around all the sum runs over")
+            rest = [t for t in terms if t is not whole]
+            return _sum(sympy.Add(*rest), sympy.Sum(term.function + bound, term.limits[0]))
+        return None
 
     def transform(self, tree):
         """A formula with ``\\pm`` or ``\\mp`` is read twice, every sign taken upper then lower (the standard
@@ -378,7 +403,9 @@ class ToSympy(Transformer_NonRecursive):
         return sympy.Function("norm")(value) if matrix_like else sympy.Abs(value)
 
     def group(self, items):
-        return _expr(items[0])
+        value = _expr(items[0])
+        self.grouped.add(value)  # (\\sum_i a_i) + b_i, \\sum_i (a_i) + b_i: the brackets end the sum
+        return value
 
     def bracket_list(self, items):
         """``[x_2, -x_1, 0]``: the components of a vector, as vector calculus writes a field."""
@@ -797,6 +824,12 @@ class ToSympy(Transformer_NonRecursive):
         return self._big(sympy.Product, "prod", items)
 
     def _big(self, kind, word: str, items):
+        value = self._big_operator(kind, word, items)
+        if _expr(items[1]) in self.grouped:
+            self.grouped.add(value)
+        return value
+
+    def _big_operator(self, kind, word: str, items):
         (variable, low, high), body = items[0], _expr(items[1])
         if isinstance(low, str) and low == "in":  # over a set: an undefined sum, linear in nothing the reader could check
             return sympy.Function(f"{word}_{{{sympy.latex(variable)} \\in {sympy.latex(high)}}}")(body)
