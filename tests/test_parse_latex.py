@@ -69,6 +69,17 @@ def test_a_comma_inside_makes_an_application_across_a_space():
     assert parse_latex_expr(r"f (x, y) + 1") == parse_latex_expr(r"f(x, y) + 1")
 
 
+@pytest.mark.parametrize("spaced, tight", [(r"q_{\phi} (z)", r"q_{\phi}(z)"), (r"p_\theta (z_{1})", r"p_\theta(z_{1})"),
+                                           (r"p (\mathbf{x})", r"p(\mathbf{x})")])
+def test_a_density_letter_before_a_spaced_name_in_brackets_is_the_density_there(spaced, tight):
+    assert parse_latex_expr(spaced) == parse_latex_expr(tight)
+
+
+@pytest.mark.parametrize("text, product", [(r"p (1 - p)", "p*(1 - p)"), (r"q (x + y)", "q*(x + y)"), (r"a (x)", "a*x")])
+def test_a_spaced_bracket_holding_more_than_a_name_stays_a_product(text, product):
+    assert str(parse_latex_expr(text)) == product
+
+
 def test_chain_with_several_relations():
     statement = parse(r"a = b \le c")
     assert statement.relations == ("=", "<=") and len(statement.exprs) == 3

@@ -93,11 +93,38 @@ def mark_calls(stream: TokenStream) -> list[Token]:
         elif token.type == "LPAR" and _is_call_head(stream, i - 1, closing):
             head = tokens[i - 1]
             if head.type in CALL_HEADS or not stream.spaced[i] or str(head.value) in APPLIED_NAMES \
-                    or _conditional_inside(tokens, i, pairs[i]):
+                    or _conditional_inside(tokens, i, pairs[i]) or _density_at_a_name(stream, i, pairs, closing):
                 tokens[i] = Token("CALL_LPAR", token.value, start_pos=token.start_pos)
         elif token.type == "LBRACK" and _bracket_applies(stream, i, closing):
             tokens[i] = Token("CALL_LBRACK", token.value, start_pos=token.start_pos)
     return [t for i, t in enumerate(tokens) if i not in drop]
+
+
+_DENSITY_LETTERS = frozenset("pqPQ")
+
+
+def _density_at_a_name(stream: TokenStream, i: int, pairs: dict[int, int], closing: dict[int, int]) -> bool:
+    """``q_{\\phi} (z)``, ``p (x)``: a density's letter (p, q, P, Q, subscripted or not) before a spaced
+    bracket holding one name (``z``, ``z_1``, ``\\mathbf{x}``) is that density at the name, as OCR'd and
+    hand-typed notes space it; ``p (1 - p)`` and ``q (x + y)`` stay products."""
+    tokens = stream.tokens
+    head = i - 1
+    if tokens[head].type == "RBRACE":
+        head = closing[head] - 2
+    elif head >= 2 and tokens[head - 1].type == "UNDERSCORE":  # p_\\theta (z)
+        head -= 2
+    if head < 0 or tokens[head].type != "NAME" or str(tokens[head].value) not in _DENSITY_LETTERS:
+        return False
+    inside = tokens[i + 1:pairs[i]]
+    if not inside or inside[0].type != "NAME":
+        return False
+    if len(inside) == 1:
+        return True
+    if inside[1].type != "UNDERSCORE":
+        return False
+    if len(inside) == 3:
+        return inside[2].type in ("NAME", "NUMBER")
+    return inside[2].type == "LBRACE" and pairs.get(i + 3) == pairs[i] - 1
 
 
 def _conditional_inside(tokens: list[Token], start: int, end: int) -> bool:
