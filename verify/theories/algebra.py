@@ -416,9 +416,10 @@ class Drawing:
     @classmethod
     def of(cls, context: Context, expr: Expr) -> "Drawing":
         """The drawing of the last (context, expr) asked again, else a new one: the draws of one check
-        ask with the very same objects, and the slot keeps them alive, so identity cannot mislead."""
+        ask with the very same context and an equal expression (each draw builds its pair of sides
+        afresh); the slot keeps the context alive, so its identity cannot be another's."""
         last = _LAST_DRAWING[0]
-        if last is not None and last.context is context and last.expr is expr:
+        if last is not None and last.context is context and (last.expr is expr or last.expr == expr):
             return last
         defined = definitions(context)
         made = cls(context, expr, defined, _needed(expr, defined), Recurrence.of(defined),
