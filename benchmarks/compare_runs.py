@@ -20,20 +20,29 @@ def _runs(paths: list[Path]) -> list[dict]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in paths]
 
 
+def _documents(run: dict):
+    """(chain, document) of one run, the chain id made unique by its place among equal ids: two
+    mutants of one chain may share an id (two "sign" mutants), and one must not hide the other."""
+    seen: dict = {}
+    for d in run["documents"]:
+        seen[d["chain"]] = seen.get(d["chain"], 0) + 1
+        yield (d["chain"] if seen[d["chain"]] == 1 else f"{d['chain']} ({seen[d['chain']]})"), d
+
+
 def verdicts(run: dict) -> dict:
     """(chain, step) -> (verdict, reason, checks) of one run."""
-    return {(d["chain"], i): (s["verdict"], s["reason"], s["pieces"])
-            for d in run["documents"] for i, s in enumerate(d["steps"], 1)}
+    return {(chain, i): (s["verdict"], s["reason"], s["pieces"])
+            for chain, d in _documents(run) for i, s in enumerate(d["steps"], 1)}
 
 
 def least_times(runs: list[dict]) -> dict:
     """(chain, step, check) -> the least milliseconds over the runs."""
     least: dict = {}
     for run in runs:
-        for d in run["documents"]:
+        for chain, d in _documents(run):
             for i, s in enumerate(d["steps"], 1):
                 for j, ms in enumerate(s["millis"]):
-                    key = (d["chain"], i, j)
+                    key = (chain, i, j)
                     least[key] = min(least.get(key, ms), ms)
     return least
 

@@ -23,6 +23,11 @@ from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 from ..errors import VerifyError
 
+try:  # imported here, in the parent: a module first imported in a worker is imported again by every worker
+    import resource
+except ImportError:  # no such module off POSIX: workers run without a memory limit
+    resource = None
+
 T = TypeVar("T")
 
 
@@ -82,11 +87,11 @@ def _timed(task: Callable[[], T]) -> Outcome:
 
 
 def _limit_memory() -> None:
+    if resource is None:
+        return
     try:
-        import resource
-
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
-    except (ImportError, ValueError, OSError):
+    except (ValueError, OSError):
         pass
 
 

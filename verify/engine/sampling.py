@@ -28,7 +28,7 @@ from sympy import Expr, Indexed, Symbol
 
 from ..evaluation import Evaluator
 from ..model import Context
-from ..theories.algebra import _needed, _recurrence_members, definitions
+from ..theories.algebra import Recurrence, _needed, definitions
 from ..theories.base import Instance
 from ..theories.linalg.ranges import sum_premise
 from ..undecided import Undecided
@@ -128,16 +128,18 @@ def is_open_kind(symbol) -> bool:
 @dataclass(frozen=True)
 class Needs:
     """What an expression needs of a context, found once per check and shared by its draws: the
-    definitions, and the symbols of the expression and of every definition it reaches. (Finding
-    them walks every definition's free symbols; a check draws up to a few hundred instances.)"""
+    definitions, the symbols of the expression and of every definition it reaches, and the
+    recurrence the definitions form. (Finding them walks every definition's free symbols; a check
+    draws up to a few hundred instances.)"""
 
     defined: dict
     needed: set
+    recurrence: Recurrence
 
     @classmethod
     def of(cls, context: Context, expr: Expr) -> "Needs":
         defined = definitions(context)
-        return cls(defined, _needed(expr, defined))
+        return cls(defined, _needed(expr, defined), Recurrence.of(defined))
 
 
 def plain_symbols(context: Context, expr: Expr, instance: Instance, needs: Needs | None = None) -> list[Symbol]:
@@ -151,7 +153,7 @@ def plain_symbols(context: Context, expr: Expr, instance: Instance, needs: Needs
     defined = needs.defined
     bound = set(instance.values) | set(context.integration_variables)
     free = needs.needed - bound - set(defined)
-    if _recurrence_members(free, defined):
+    if needs.recurrence.members(free):
         return []
     return sorted((s for s in free if isinstance(s, Symbol)), key=str)
 

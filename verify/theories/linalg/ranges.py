@@ -13,6 +13,7 @@ integer (a legitimate instance whatever the intended sets), free indices a value
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from sympy import Add, Derivative, Expr, Indexed, IndexedBase, KroneckerDelta, Mul, Sum, Symbol, Tuple, expand
@@ -116,26 +117,46 @@ def _sized(expr: Expr) -> set:
     return {s for s in expr.free_symbols if is_unstated_size(s)}
 
 
+@dataclass(frozen=True)
+class SizePlan:
+    """The names ``draw_sizes`` gives values, each kind in drawing order: found once per expression,
+    since no drawn value changes them (finding them walked the expression four times a draw)."""
+
+    sizes: tuple  # the unstated sizes |o|
+    stated: tuple  # stated sizes of the same families (C of sum_{i=1}^C y_i)
+    tops: tuple  # written upper bounds of sums whose lower bound is not written
+    indices: tuple  # free indices of entries
+
+    @staticmethod
+    @functools.lru_cache(maxsize=64)
+    def of(expr: Expr) -> "SizePlan":
+        sizes = tuple(sorted(_sized(expr), key=str))
+        if not sizes:
+            return SizePlan((), (), (), ())
+        bound = {limit[0] for node in expr.atoms(Sum) for limit in node.limits}
+        return SizePlan(sizes, tuple(sorted(_stated_sizes(expr), key=str)), tuple(sorted(_tops(expr), key=str)),
+                        tuple(sorted(_free_indices(expr, bound), key=str)))
+
+
 def draw_sizes(expr: Expr, rng, instance) -> None:
     """One small size for every unstated range (the same for all: a legitimate instance whatever
     index sets were meant) and each free index of a family inside it."""
-    sizes = sorted(_sized(expr) - set(instance.values), key=str)
+    plan = SizePlan.of(expr)
+    sizes = [s for s in plan.sizes if s not in instance.values]
     if not sizes:
         return
-    stated = _stated_sizes(expr)
-    given = [instance.values[s] for s in sorted(stated, key=str) if s in instance.values]
+    given = [instance.values[s] for s in plan.stated if s in instance.values]
     size = int(given[0]) if given else int(rng.integers(2, 5))
-    for symbol in sorted(stated - set(instance.values), key=str):  # y summed over 1..C and over 1..|y|
+    for symbol in [s for s in plan.stated if s not in instance.values]:  # y summed over 1..C and over 1..|y|
         instance.values[symbol] = float(size)
         instance.described.append((str(symbol), str(size)))
     for symbol in sizes:
         instance.values[symbol] = float(size)
         instance.described.append((str(symbol), str(size)))
-    for top in sorted(_tops(expr) - set(instance.values), key=str):  # \sum_k^C: C = |o|, the range 1..|o|
+    for top in [t for t in plan.tops if t not in instance.values]:  # \sum_k^C: C = |o|, the range 1..|o|
         instance.values[top] = float(size)
         instance.described.append((str(top), str(size)))
-    bound = {limit[0] for node in expr.atoms(Sum) for limit in node.limits}
-    for index in sorted(_free_indices(expr, bound) - set(instance.values), key=str):
+    for index in [i for i in plan.indices if i not in instance.values]:
         instance.values[index] = float(rng.integers(1, size + 1))
         instance.described.append((str(index), str(int(instance.values[index]))))
 
@@ -172,7 +193,21 @@ def sum_premise(fact, context) -> SumPremise | None:
 def stated_sum_premise(scope: Expr, context) -> str | None:
     """A premise on a sum over an unstated range (``sum_i y_i = 1``) constrains the draws of its
     family; free draws would break it, and a draw that breaks a premise refutes nothing. A premise
-    the numeric tier draws to (``sum_premise``) is no obstacle."""
+    the numeric tier draws to (``sum_premise``) is no obstacle. Asked at every draw of a check with
+    the same context and an equal scope: the last answer is kept (the slot keeps the context alive,
+    so its identity cannot be another's)."""
+    last = _LAST_PREMISE[0]
+    if last is not None and last[0] is context and last[1] == scope:
+        return last[2]
+    reason = _stated_sum_premise(scope, context)
+    _LAST_PREMISE[0] = (context, scope, reason)
+    return reason
+
+
+_LAST_PREMISE: list = [None]
+
+
+def _stated_sum_premise(scope: Expr, context) -> str | None:
     families = {n.base for n in scope.atoms(Indexed)}
     for fact in context.facts:
         if isinstance(fact.lhs, Sum) and unstated_sums(fact.lhs) and {n.base for n in fact.lhs.atoms(Indexed)} & families:
