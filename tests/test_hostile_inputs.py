@@ -10,7 +10,7 @@ SECONDS = 2.0
 
 HOSTILE = [
     ("__import__('os').system('touch /tmp/pwned')", "'"),
-    ("eval(\"1+1\")", "unexpected character"),
+    ("eval(\"1+1\")", "Euler"),  # refused at its first problem: the e of a word (then the quote)
     ("x.__class__.__bases__", "unexpected character"),
     ("lambda: 0", "unexpected character"),
     (r"\input{/etc/passwd}", r"TeX primitive \input"),
