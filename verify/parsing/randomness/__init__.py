@@ -69,6 +69,7 @@ from .rewriting import (all_components, operators, rewrite_chain, with_densities
                         with_bare_densities, with_premised_functions, with_same_forms,
                         with_shorthands)
 from .sentences import sentences
+from .variance_letter import as_variance, reads_variance
 
 __all__ = ["NEVER_DEFINED", "sentences", "with_randomness"]
 
@@ -111,6 +112,18 @@ def through_premises(applied: dict, statements) -> dict:
             for name, form in applied.items()}
 
 
+def with_variance_letter(document, premised, keys: set[str]):
+    """The chains with the letter V read as the variance where that is its only reading
+    (``randomness.variance_letter``), and a note saying so."""
+    written = [e for c in document.chains for e in (c.start, *(s.expr for s in c.steps))]
+    if not reads_variance(written, premised, keys):
+        return document
+    context = document.context
+    notes = context.notes + ("V read as the variance (the document writes Var, and V only of random variables)",)
+    return replace(document, chains=tuple(rewrite_chain(c, as_variance) for c in document.chains),
+                   context=replace(context, notes=notes))
+
+
 def with_randomness(document, text: str):
     """The document with its random variables declared in the context and its operators read."""
     written = [e for c in document.chains for e in (c.start, *(s.expr for s in c.steps))]
@@ -151,6 +164,7 @@ def with_randomness(document, text: str):
     implicit(document, constants, found)
     if not found:
         return document
+    document = with_variance_letter(document, premised, set(found))
     lengths(document, found, names)
     sizes = counts(found)
     names = {name: sizes.get(symbol, symbol) for name, symbol in names.items()}
