@@ -16,7 +16,7 @@ from sympy import Symbol
 
 from ...model import Context, Fact
 from ...vocabulary import density
-from . import jensen, rules  # noqa: F401  (register the rules)
+from . import jensen, jensen_any_law, rules  # noqa: F401  (register the rules and the step handler)
 from ..base import Theory, register_theory
 from .canonical import canonical
 

@@ -1,0 +1,49 @@
+"""Jensen's inequality for log holds under every law: a step that reads log E[g] >= E[log g]
+(g > 0) after linearity is proved however the one expectation is written; flipped, scaled,
+shifted or two-law variants are never proved by it."""
+from __future__ import annotations
+
+import pytest
+
+from tests.documents import check_statuses
+from verify.config import CheckConfig
+from verify.verdict import Status
+
+CONFIG = CheckConfig(seed=5, samples=4, budget=None)
+DENSITIES = "Let $p$ and $q$ be densities, $p(x)$ and $q(x)$.\n\n"
+
+
+def statuses(text: str) -> list[Status]:
+    return check_statuses(text, CONFIG)
+
+
+
+
+def test_minus_log_is_convex_under_a_plain_expectation():
+    text = DENSITIES + r"$$E\left[-\log \frac{q(x)}{p(x)}\right] \ge -\log E\left[\frac{q(x)}{p(x)}\right]$$"
+    assert statuses(text) == [Status.PROVED]
+
+
+def test_log_is_concave_under_a_named_law():
+    text = DENSITIES + r"$$\log E_{p}\left[\frac{q(x)}{p(x)}\right] \ge E_{p}\left[\log \frac{q(x)}{p(x)}\right]$$"
+    assert statuses(text) == [Status.PROVED]
+
+
+def test_read_right_to_left_with_le():
+    text = DENSITIES + r"$$E\left[\log \frac{q(x)}{p(x)}\right] \le \log E\left[\frac{q(x)}{p(x)}\right]$$"
+    assert statuses(text) == [Status.PROVED]
+
+
+@pytest.mark.parametrize("broken", [
+    r"$$E\left[-\log \frac{q(x)}{p(x)}\right] \le -\log E\left[\frac{q(x)}{p(x)}\right]$$",       # flipped
+    r"$$E\left[-2\log \frac{q(x)}{p(x)}\right] \ge -\log E\left[\frac{q(x)}{p(x)}\right]$$",      # factor
+    r"$$E\left[-\log \frac{q(x)}{p(x)}\right] \ge 1 - \log E\left[\frac{q(x)}{p(x)}\right]$$",    # shifted
+    r"$$E_{p}\left[-\log \frac{q(x)}{p(x)}\right] \ge -\log E_{q}\left[\frac{q(x)}{p(x)}\right]$$",  # two laws
+])
+def test_broken_jensen_steps_are_never_proved(broken):
+    assert Status.PROVED not in statuses(DENSITIES + broken)
+
+
+def test_a_quantity_not_known_positive_is_not_proved():
+    text = "Let $X$ be a random variable.\n\n$$\\log E[X] \\ge E[\\log X]$$"
+    assert Status.PROVED not in statuses(text)
