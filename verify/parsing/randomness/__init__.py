@@ -51,8 +51,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sympy import IndexedBase, Symbol
+from sympy.core.function import AppliedUndef
 
 from ...model import Context, Fact, Independence, Law
+from ...vocabulary import Density
 from ...vocabulary.random import Expect, moments
 from ..objects import is_vector_name
 from .declarations import Declared, counts, from_prose, from_sim, from_stated, implicit, lengths
@@ -112,6 +114,30 @@ def through_premises(applied: dict, statements) -> dict:
             for name, form in applied.items()}
 
 
+def with_law_densities(document, densities: dict):
+    """The chains with ``P(x)`` read as a density of x where a premise says ``P(x) \\sim N(...)`` but
+    its parameters are in doubt (``randomness.written_laws``): a density whatever its law."""
+    if not densities:
+        return document
+
+    def as_density(node):
+        variable = densities.get(node.func.__name__)
+        if variable is None or len(node.args) != 1 or getattr(node.args[0], "name", None) != variable.name:
+            return None
+        return Density(node.func.__name__, (node.args[0],))
+
+    def rewrite(expr):
+        return expr.replace(lambda e: isinstance(e, AppliedUndef) and as_density(e) is not None, as_density)
+
+    chains = tuple(rewrite_chain(c, rewrite) for c in document.chains)
+    if chains == document.chains:
+        return document
+    context = document.context
+    if "probability" not in context.theories:
+        context = replace(context, theories=("probability",) + tuple(context.theories))
+    return replace(document, chains=chains, context=context)
+
+
 def with_variance_letter(document, premised, keys: set[str]):
     """The chains with the letter V read as the variance where that is its only reading
     (``randomness.variance_letter``), and a note saying so."""
@@ -144,6 +170,7 @@ def with_randomness(document, text: str):
     laws.update({name: law for name, law in prose_laws(text, every, stated, symbols).items() if name not in laws})
     laws = {name: law for name, law in laws.items() if univariate(law)}
     document = with_densities(document, laws)
+    document = with_law_densities(document, {n: v for n, v in written_as_laws.densities.items() if n not in laws})
     document = with_diagonal_normals(document, stated_dimensions(text))
     if written_as_laws.notes:
         document = replace(document, context=replace(document.context,
