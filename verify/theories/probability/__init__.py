@@ -19,6 +19,8 @@ from ...vocabulary import density
 from . import jensen, jensen_any_law, rules  # noqa: F401  (register the rules and the step handler)
 from ..base import Theory, register_theory
 from .canonical import canonical
+from .gradient import unresolved
+from ...vocabulary.probability import Gradient
 
 X = Symbol("x", real=True)
 Z = Symbol("z", real=True)
@@ -54,6 +56,10 @@ def instantiate(context: Context, expr, rng, instance) -> str | None:
     """Numbers for ``expr`` (``probability.model``), imported on first use: proved steps never need them."""
     from .model import instantiate as numbers
 
+    for gradient in expr.atoms(Gradient):  # a gradient left as written has no numbers: say why
+        reason = unresolved(gradient)
+        if reason is not None:
+            return f"the gradient in {gradient.parameter} is not moved inside: {reason}"
     return numbers(context, expr, rng, instance)
 
 
