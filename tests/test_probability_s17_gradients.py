@@ -86,3 +86,9 @@ def test_the_gradient_is_read_in_the_parameter_symbol():
     text = FREE + r"$$\nabla_\theta \mathbb{E}_{x \sim p}[f_\theta(x)] = \mathbb{E}_{x\sim p}[\nabla_\theta f_\theta(x)]$$"
     (chain,) = read_document(text).chains
     assert "theta" in {s.name for s in chain.start.free_symbols}
+
+
+def test_a_document_without_a_gradient_of_an_expectation_keeps_its_gradients_as_read():
+    text = r"$$\eta \nabla_x f(x_k) + \eta \nabla_x f(x_k) = 2 \eta \nabla_x f(x_k)$$"
+    (chain,) = read_document(text).chains
+    assert not any(type(a).__name__ == "Gradient" for a in chain.start.atoms() | chain.steps[-1].expr.atoms())

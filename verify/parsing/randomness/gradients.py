@@ -104,6 +104,13 @@ def _premised_values(context, written) -> dict[str, Expr]:
     return {name: forms[0] for name, forms in values.items() if len(forms) == 1 and name not in applied}
 
 
+def _averages(body: Expr, values: dict) -> bool:
+    """True when ``body`` (with the premised values of its bare names) holds an expectation or an integral."""
+    body = body.xreplace({s: values[s.name] for s in body.free_symbols if isinstance(s, Symbol) and s.name in values})
+    return body.has(Expectation, Integral) or any(
+        a.func.__name__ == "E" or a.func.__name__.startswith("E_") for a in body.atoms(AppliedUndef))
+
+
 def _densities(exprs) -> dict[str, Density]:
     """name -> the one density of one plain variable the formulas write by that name."""
     found: dict[str, set] = {}
@@ -123,6 +130,8 @@ def with_gradients(document, text: str):
     symbols = {s.name: s for e in written for s in e.free_symbols if isinstance(s, Symbol)}
     symbols.update({s.name: s for s in document.context.symbols if isinstance(s, Symbol)})
     values = _premised_values(document.context, written)
+    if not any(_averages(g.args[0], values) for e in written for g in _gradients(e)):
+        return document  # no gradient of an expectation: \nabla_x f(x_k) stays the function it was read as
     densities = _densities(written + [f.rhs for f in document.context.facts])
     parameter_names = {a.func.__name__[len(PREFIX):] for e in written for a in _gradients(e)}
     parameterized = dict(said.parameterized)
