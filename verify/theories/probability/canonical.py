@@ -243,5 +243,7 @@ def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     used: Used = []
     expr = definitions(sort_densities(over_support(expr, context)), used)
     expr = apply_facts(expr, context, used)
+    if expr.has(Expectation, KL, Gradient):
+        expr = definitions(expr, used)  # a premise's value may hold expectations and divergences
     expr = integrals(expr, used)
     return normalise(expr), tuple(used)
