@@ -7,10 +7,16 @@ import pytest
 
 from tests.documents import check_statuses
 from verify.config import CheckConfig
+from verify.engine.checker import check_derivation
+from verify.parsing import read_document
 from verify.verdict import Status
 
 CONFIG = CheckConfig(seed=5, samples=4, budget=None)
 DENSITIES = "Let $p$ and $q$ be densities, $p(x)$ and $q(x)$.\n\n"
+
+
+def verdicts(text: str) -> list:
+    return [r.verdict for r in check_derivation(read_document(text).derivation(), CONFIG).results]
 
 
 def statuses(text: str) -> list[Status]:
@@ -47,3 +53,10 @@ def test_broken_jensen_steps_are_never_proved(broken):
 def test_a_quantity_not_known_positive_is_not_proved():
     text = "Let $X$ be a random variable.\n\n$$\\log E[X] \\ge E[\\log X]$$"
     assert Status.PROVED not in statuses(text)
+
+
+
+def test_an_expectation_without_its_law_is_undecided_with_a_reason_naming_the_densities():
+    text = DENSITIES + r"$$E\left[-\log \frac{q(x)}{p(x)}\right] = \int p(x) \log \frac{p(x)}{q(x)} dx$$"
+    (verdict,) = verdicts(text)
+    assert verdict.status is Status.UNKNOWN and "does not name its law" in verdict.reason
