@@ -72,6 +72,7 @@ from .rewriting import (OPERATORS, under_named_forms, all_components, operators,
                         with_shorthands)
 from .sentences import sentences
 from .gradients import with_gradients
+from .discrete_sums import with_discrete_sums
 from .variance_letter import as_variance, reads_variance
 
 __all__ = ["NEVER_DEFINED", "sentences", "with_randomness"]
@@ -182,7 +183,7 @@ def with_randomness(document, text: str):
     names = {s.name: s for e in written for s in e.free_symbols if isinstance(s, Symbol)}
     names.update({s.name: s for s in document.context.symbols if isinstance(s, Symbol)})
     premised = premise_formulas(document, text)
-    document = with_gradients(document, text)
+    document = with_gradients(with_discrete_sums(document), text)
     symbols = {s.name: s for s in document.context.symbols if isinstance(s, Symbol)}
     applied = through_premises(applied_shorthands(text), [f.statement for f in premised])
     document = with_shorthands(document, shorthands(text), symbols, applied)

@@ -18,7 +18,7 @@ from ...verdict import Verdict, proved, unknown
 from ...vocabulary import Expectation, Normal
 from ...vocabulary.random import Expect
 from ..base import step_handler
-from .jensen import JENSEN, is_law_of
+from .jensen import JENSEN, check_jensen, is_law_of
 
 PROBABILISTIC_THEORIES = frozenset({"probability", "moments"})
 
@@ -91,4 +91,4 @@ def jensen_under_any_law(lhs: Expr, relation, rhs: Expr, context: Context, confi
             return proved(f"Jensen's inequality under one law: log E[g] >= E[log g] (log is concave, g = {g} > 0)",
                           (JENSEN,))
         return unknown(f"Jensen's inequality log E[g] >= E[log g] needs g = {g} > 0, which is not known")
-    return None
+    return check_jensen(lhs, relation, rhs, context)  # log int q g dz >= int q log g dz, cited or not
