@@ -24,7 +24,8 @@ def test_summing_the_joint_over_the_latent_gives_the_evidence():
 
 
 def test_jensen_with_a_sum_over_the_latent():
-    text = MODEL + "$$\\log \\sum_z q(z) \\frac{p(x, z)}{q(z)} \\ge \\sum_z q(z) \\log \\frac{p(x, z)}{q(z)}$$"
+    text = MODEL + ("By Jensen's inequality:\n\n"
+                    "$$\\log \\sum_z q(z) \\frac{p(x, z)}{q(z)} \\ge \\sum_z q(z) \\log \\frac{p(x, z)}{q(z)}$$")
     assert statuses(text) == [Status.PROVED]
 
 

@@ -1,6 +1,6 @@
-"""Jensen's inequality for log holds under every law: a step that reads log E[g] >= E[log g]
+"""Jensen's inequality for log holds under every law: a step citing it that reads log E[g] >= E[log g]
 (g > 0) after linearity is proved however the one expectation is written; flipped, scaled,
-shifted or two-law variants are never proved by it."""
+shifted or two-law variants are never proved by it, and a step that does not cite it is not."""
 from __future__ import annotations
 
 import pytest
@@ -12,7 +12,7 @@ from verify.parsing import read_document
 from verify.verdict import Status
 
 CONFIG = CheckConfig(seed=5, samples=4, budget=None)
-DENSITIES = "Let $p$ and $q$ be densities, $p(x)$ and $q(x)$.\n\n"
+DENSITIES = "Let $p$ and $q$ be densities, $p(x)$ and $q(x)$.\n\nBy Jensen's inequality:\n\n"
 
 
 def verdicts(text: str) -> list:
@@ -51,7 +51,7 @@ def test_broken_jensen_steps_are_never_proved(broken):
 
 
 def test_a_quantity_not_known_positive_is_not_proved():
-    text = "Let $X$ be a random variable.\n\n$$\\log E[X] \\ge E[\\log X]$$"
+    text = "Let $X$ be a random variable.\n\nBy Jensen's inequality:\n\n$$\\log E[X] \\ge E[\\log X]$$"
     assert Status.PROVED not in statuses(text)
 
 
@@ -60,3 +60,10 @@ def test_an_expectation_without_its_law_is_undecided_with_a_reason_naming_the_de
     text = DENSITIES + r"$$E\left[-\log \frac{q(x)}{p(x)}\right] = \int p(x) \log \frac{p(x)}{q(x)} dx$$"
     (verdict,) = verdicts(text)
     assert verdict.status is Status.UNKNOWN and "does not name its law" in verdict.reason
+
+
+def test_without_citing_jensen_the_rule_does_not_prove_the_step():
+    text = DENSITIES.replace("By Jensen's inequality:", "Then:") + (
+        r"$$\log E_{p}\left[\frac{q(x)}{p(x)}\right] \ge E_{p}\left[\log \frac{q(x)}{p(x)}\right]$$")
+    assert Status.PROVED not in statuses(text)
+

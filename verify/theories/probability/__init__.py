@@ -17,7 +17,7 @@ from sympy.core.function import AppliedUndef
 
 from ...model import Context, Fact
 from ...vocabulary import Density, density
-from . import jensen, jensen_any_law, rules  # noqa: F401  (register the rules and the step handler)
+from . import jensen, rules  # noqa: F401  (register the rules)
 from ..base import Theory, register_theory
 from .canonical import canonical
 from .gradient import unresolved

@@ -6,7 +6,8 @@ is the same inequality after linearity. The expectation may be ``E_q[...]``, the
 ``E[...]`` or an undefined ``E(...)`` / ``E_z(...)`` of a probabilistic document; both sides must
 use the *same* expectation (one law), and only numeric factors and sums are moved through it
 (linearity under any law). A step that is Jensen's form flipped, scaled or shifted is not this
-rule's, and is left to the other tiers.
+rule's, and is left to the other tiers. Like the integral form it is the cited Jensen rule's
+check (``probability.jensen``): a chain that never names the rule is not proved by it.
 """
 from __future__ import annotations
 
@@ -17,8 +18,6 @@ from ...model import Context, Relation
 from ...verdict import Verdict, proved, unknown
 from ...vocabulary import Expectation, Normal
 from ...vocabulary.random import Expect
-from ..base import step_handler
-from .jensen import JENSEN, check_jensen, is_law_of
 
 PROBABILISTIC_THEORIES = frozenset({"probability", "moments"})
 
@@ -26,6 +25,8 @@ PROBABILISTIC_THEORIES = frozenset({"probability", "moments"})
 def is_expectation(node) -> bool:
     """An expectation node: E_q[f], the moments' E[f], or an undefined one-argument E / E_z."""
     if isinstance(node, Expectation):
+        from .jensen import is_law_of
+
         return isinstance(node.dist, Normal) or is_law_of(node.dist, node.var)  # p(x, z) over z is no law
     if isinstance(node, Expect):
         return True
@@ -62,7 +63,6 @@ def _candidates(expr: Expr) -> list:
     return [a.args[0] for a in expr.atoms(log) if is_expectation(a.args[0])]
 
 
-@step_handler
 def jensen_under_any_law(lhs: Expr, relation, rhs: Expr, context: Context, config=None) -> Verdict | None:
     """Prove E[h] >= f(E[g]) when, after linearity, it reads log E[g] >= E[log g] (g > 0) for one
     expectation; None when the step is not of that form."""
@@ -88,7 +88,9 @@ def jensen_under_any_law(lhs: Expr, relation, rhs: Expr, context: Context, confi
         if expand(difference - gap) != 0:
             continue
         if g.is_positive:
+            from .jensen import JENSEN
+
             return proved(f"Jensen's inequality under one law: log E[g] >= E[log g] (log is concave, g = {g} > 0)",
                           (JENSEN,))
         return unknown(f"Jensen's inequality log E[g] >= E[log g] needs g = {g} > 0, which is not known")
-    return check_jensen(lhs, relation, rhs, context)  # log int q g dz >= int q log g dz, cited or not
+    return None
