@@ -50,7 +50,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sympy import IndexedBase, Integral, Mul, Symbol, oo
+from sympy import IndexedBase, Symbol
 from sympy.core.function import AppliedUndef
 
 from ...model import Context, Fact, Independence, Law
@@ -116,23 +116,6 @@ def through_premises(applied: dict, statements) -> dict:
             for name, form in applied.items()}
 
 
-def _negated(expr) -> bool:
-    return isinstance(expr, Mul) and expr.args[0] == -1 and len(expr.args) == 2
-
-
-def _integral_of_densities(expr):
-    """``int f dx`` (over the line, or without limits: over the support) whose integrand holds a density
-    of x, with its limits written out as the probability theory reads it; else None."""
-    if not (isinstance(expr, Integral) and len(expr.limits) == 1):
-        return None
-    variable, *bounds = expr.limits[0]
-    if bounds and tuple(bounds) != (-oo, oo):
-        return None
-    if not any(variable in d.variables for d in expr.function.atoms(Density)):
-        return None
-    return Integral(expr.function, (variable, -oo, oo))
-
-
 def with_premised_identities(document, premised, names: dict):
     """Premises ``F(p, q) = value`` about a functional of densities (``\\mathcal{D}[Q(z|X) \\| P(z|X)] =
     ...``, F otherwise undefined) as facts the theories substitute left to right, read as the chains
@@ -144,13 +127,6 @@ def with_premised_identities(document, premised, names: dict):
         if statement.lead or list(statement.relations) != ["="] or len(statement.exprs) != 2:
             continue
         left, right = (in_document(e, names) for e in statement.exprs)
-        integral = _integral_of_densities(-left if _negated(left) else left)
-        if integral is not None:  # a premised value of an integral against a density: int p log p dx = ...
-            value = -right if _negated(left) else right
-            if integral not in given and not value.has(integral):
-                found.append(Fact(f"the premise {integral}", integral, value))
-                given.add(integral)
-            continue
         if not (isinstance(left, AppliedUndef) and left.args and all(isinstance(a, Density) for a in left.args)):
             continue
         if left.func.__name__ in OPERATORS or left in given or right.has(left):
