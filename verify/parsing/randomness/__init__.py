@@ -57,7 +57,7 @@ from ...model import Context, Fact, Independence, Law
 from ...vocabulary import Density
 from ...vocabulary.random import Expect, moments
 from ..objects import is_vector_name
-from .declarations import Declared, in_document, counts, from_prose, from_sim, from_stated, implicit, lengths
+from .declarations import Declared, counts, from_prose, from_sim, from_stated, implicit, lengths
 from ..premises import scales_in_prose
 from .laws import stated_laws
 from .finite_laws import finite_laws, moment_facts
@@ -67,7 +67,7 @@ from .vector_normals import stated_dimensions, with_vector_normals
 from .named import as_divergences, divergence_names, named_densities
 from .shorthand import applied_shorthands, same_forms, shorthands
 from .given import defined_from_random, premise_formulas, stated_facts
-from .rewriting import (OPERATORS, under_named_forms, all_components, operators, rewrite_chain, with_densities, with_named_densities,
+from .rewriting import (all_components, operators, rewrite_chain, with_densities, with_named_densities,
                         with_bare_densities, with_premised_functions, with_same_forms,
                         with_shorthands)
 from .sentences import sentences
@@ -114,31 +114,6 @@ def through_premises(applied: dict, statements) -> dict:
             values.setdefault(str(statement.exprs[0]), []).append(statement.exprs[1])
     return {name: (values[str(form)][0] if len(values.get(str(form), ())) == 1 else form)
             for name, form in applied.items()}
-
-
-def with_premised_identities(document, premised, names: dict):
-    """Premises ``F(p, q) = value`` about a functional of densities (``\\mathcal{D}[Q(z|X) \\| P(z|X)] =
-    ...``, F otherwise undefined) as facts the theories substitute left to right, read as the chains
-    are (a law named by a bare letter under its one written density)."""
-    given = {f.lhs for f in document.context.facts}
-    found = []
-    for formula in premised:
-        statement = formula.statement
-        if statement.lead or list(statement.relations) != ["="] or len(statement.exprs) != 2:
-            continue
-        left, right = (in_document(e, names) for e in statement.exprs)
-        if not (isinstance(left, AppliedUndef) and left.args and all(isinstance(a, Density) for a in left.args)):
-            continue
-        if left.func.__name__ in OPERATORS or left in given or right.has(left):
-            continue
-        found.append(Fact(f"the premise {left}", left, under_named_forms(right)))
-        given.add(left)
-    if not found:
-        return document
-    context = document.context
-    if "probability" not in context.theories:
-        context = replace(context, theories=("probability",) + tuple(context.theories))
-    return replace(document, context=replace(context, facts=context.facts + tuple(found)))
 
 
 def with_law_densities(document, densities: dict):
@@ -204,7 +179,6 @@ def with_randomness(document, text: str):
         document = replace(document, context=replace(document.context,
                                                      notes=document.context.notes + written_as_laws.notes))
     document = with_named_densities(document, named_densities([f.statement for f in premised]))
-    document = with_premised_identities(document, premised, names)
     divergences = divergence_names([f.statement for f in premised])
     if divergences:
         document = replace(document, chains=tuple(rewrite_chain(c, lambda e: as_divergences(e, divergences))

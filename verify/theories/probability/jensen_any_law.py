@@ -11,7 +11,7 @@ check (``probability.jensen``): a chain that never names the rule is not proved 
 """
 from __future__ import annotations
 
-from sympy import Add, Expr, Mul, expand, expand_log, log
+from sympy import Add, Expr, expand, expand_log, log
 from sympy.core.function import AppliedUndef
 
 from ...model import Context, Relation
