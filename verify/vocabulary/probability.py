@@ -146,3 +146,37 @@ class KL(Expr):
     def _latex(self, printer):
         a, b = (printer._print(arg) for arg in self.args)
         return rf"D_{{\mathrm{{KL}}}}\left({a} \,\middle\|\, {b}\right)"
+
+
+class Gradient(Expr):
+    """nabla_parameter body, the gradient of ``body`` in ``parameter``, inert until a rule moves it.
+
+    ``known`` names the functions and laws whose dependence on the parameter the document states
+    (a function parameterized by it takes it as an argument; one parameterized by another, or a law
+    said not to depend on it, is free of it); anything else in ``body`` may depend on it unseen, so
+    no rule differentiates through it.
+    """
+
+    is_commutative = True
+
+    def __new__(cls, body, parameter, known=()):
+        names = Tuple(*sorted((n if isinstance(n, Str) else Str(n) for n in known), key=lambda s: s.name))
+        return Expr.__new__(cls, _sympify(body), parameter, names)
+
+    @property
+    def body(self) -> Expr:
+        return self.args[0]
+
+    @property
+    def parameter(self) -> Symbol:
+        return self.args[1]
+
+    @property
+    def known(self) -> frozenset[str]:
+        return frozenset(s.name for s in self.args[2])
+
+    def _sympystr(self, printer):
+        return f"nabla_{printer._print(self.parameter)}({printer._print(self.body)})"
+
+    def _latex(self, printer):
+        return rf"\nabla_{{{printer._print(self.parameter)}}} {printer._print(self.body)}"

@@ -51,8 +51,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sympy import IndexedBase, Symbol
+from sympy.core.function import AppliedUndef
 
 from ...model import Context, Fact, Independence, Law
+from ...vocabulary import Density
 from ...vocabulary.random import Expect, moments
 from ..objects import is_vector_name
 from .declarations import Declared, counts, from_prose, from_sim, from_stated, implicit, lengths
@@ -69,6 +71,9 @@ from .rewriting import (all_components, operators, rewrite_chain, with_densities
                         with_bare_densities, with_premised_functions, with_same_forms,
                         with_shorthands)
 from .sentences import sentences
+from .gradients import with_gradients
+from .discrete_sums import with_discrete_sums
+from .variance_letter import as_variance, reads_variance
 
 __all__ = ["NEVER_DEFINED", "sentences", "with_randomness"]
 
@@ -111,12 +116,49 @@ def through_premises(applied: dict, statements) -> dict:
             for name, form in applied.items()}
 
 
+def with_law_densities(document, densities: dict):
+    """The chains with ``P(x)`` read as a density of x where a premise says ``P(x) \\sim N(...)`` but
+    its parameters are in doubt (``randomness.written_laws``): a density whatever its law."""
+    if not densities:
+        return document
+
+    def as_density(node):
+        variable = densities.get(node.func.__name__)
+        if variable is None or len(node.args) != 1 or getattr(node.args[0], "name", None) != variable.name:
+            return None
+        return Density(node.func.__name__, (node.args[0],))
+
+    def rewrite(expr):
+        return expr.replace(lambda e: isinstance(e, AppliedUndef) and as_density(e) is not None, as_density)
+
+    chains = tuple(rewrite_chain(c, rewrite) for c in document.chains)
+    if chains == document.chains:
+        return document
+    context = document.context
+    if "probability" not in context.theories:
+        context = replace(context, theories=("probability",) + tuple(context.theories))
+    return replace(document, chains=chains, context=context)
+
+
+def with_variance_letter(document, premised, keys: set[str]):
+    """The chains with the letter V read as the variance where that is its only reading
+    (``randomness.variance_letter``), and a note saying so."""
+    written = [e for c in document.chains for e in (c.start, *(s.expr for s in c.steps))]
+    if not reads_variance(written, premised, keys):
+        return document
+    context = document.context
+    notes = context.notes + ("V read as the variance (the document writes Var, and V only of random variables)",)
+    return replace(document, chains=tuple(rewrite_chain(c, as_variance) for c in document.chains),
+                   context=replace(context, notes=notes))
+
+
 def with_randomness(document, text: str):
     """The document with its random variables declared in the context and its operators read."""
     written = [e for c in document.chains for e in (c.start, *(s.expr for s in c.steps))]
     names = {s.name: s for e in written for s in e.free_symbols if isinstance(s, Symbol)}
     names.update({s.name: s for s in document.context.symbols if isinstance(s, Symbol)})
     premised = premise_formulas(document, text)
+    document = with_gradients(with_discrete_sums(document), text)
     symbols = {s.name: s for s in document.context.symbols if isinstance(s, Symbol)}
     applied = through_premises(applied_shorthands(text), [f.statement for f in premised])
     document = with_shorthands(document, shorthands(text), symbols, applied)
@@ -131,6 +173,7 @@ def with_randomness(document, text: str):
     laws.update({name: law for name, law in prose_laws(text, every, stated, symbols).items() if name not in laws})
     laws = {name: law for name, law in laws.items() if univariate(law)}
     document = with_densities(document, laws)
+    document = with_law_densities(document, {n: v for n, v in written_as_laws.densities.items() if n not in laws})
     document = with_diagonal_normals(document, stated_dimensions(text))
     if written_as_laws.notes:
         document = replace(document, context=replace(document.context,
@@ -151,6 +194,7 @@ def with_randomness(document, text: str):
     implicit(document, constants, found)
     if not found:
         return document
+    document = with_variance_letter(document, premised, set(found))
     lengths(document, found, names)
     sizes = counts(found)
     names = {name: sizes.get(symbol, symbol) for name, symbol in names.items()}

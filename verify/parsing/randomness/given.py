@@ -6,11 +6,14 @@ value claimed after "then" is checked, never assumed.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from sympy import Symbol
 from sympy.core.function import AppliedUndef
 
 from ...model import Fact
+from ..expressions import parse
+from ...errors import LimitExceeded, ParseError
 from ..roles import Role, introduced, prose_only
 from .declarations import in_document, mentions, mentions_random
 from .rewriting import OPERATORS
@@ -31,10 +34,48 @@ def premise_formulas(document, text: str) -> list:
         offset = starts[formula.line - 1] + formula.column - 1
         joined = previous is not None and previous[1] and _JOINED.fullmatch(text[previous[0]:offset]) is not None
         premise = joined or introduced(prose, offset).role is Role.PREMISE
+        if premise and formula.statement is None:
+            formula = readable_sides(formula)
         if premise and formula.statement is not None:
             found.append(formula)
         previous = (offset + len(formula.text), premise)
     return found
+
+
+def top_level_sides(text: str) -> list[str]:
+    """``A = B = C`` split at the ``=`` signs outside braces and brackets (``\\sum_{i=1}`` is one side)."""
+    sides, depth, start = [], 0, 0
+    for at, char in enumerate(text):
+        if char in "{([":
+            depth += 1
+        elif char in "})]":
+            depth -= 1
+        elif char == "=" and depth == 0 and text[at - 1:at] not in (":", "<", ">", "!", "\\"):
+            sides.append(text[start:at])
+            start = at + 1
+    return sides + [text[start:]]
+
+
+def readable_sides(formula):
+    """A premise ``A = B = C`` whose middle side the grammar cannot read still says ``A = C``: the
+    formula with the unreadable sides dropped (the first must read, and one more); otherwise as it was."""
+    sides = top_level_sides(formula.text)
+    if len(sides) < 3:
+        return formula
+    readable = []
+    for side in sides:
+        try:
+            parse(side, "latex")
+            readable.append(side)
+        except (ParseError, LimitExceeded):
+            if not readable:
+                return formula
+    if len(readable) < 2 or len(readable) == len(sides):
+        return formula
+    try:
+        return replace(formula, statement=parse(" = ".join(readable), "latex"))
+    except (ParseError, LimitExceeded):
+        return formula
 
 
 def stated_facts(formulas, facts, names: dict, rewrite, keys: set[str], components: dict) -> tuple[Fact, ...]:

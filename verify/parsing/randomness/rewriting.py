@@ -218,6 +218,8 @@ def with_named_densities(document, named: dict):
     symbols.update({s.name: s for s in context.integration_variables if isinstance(s, Symbol)})
     named = {law: d.xreplace({v: symbols.get(v.name, v) for v in d.variables}) for law, d in named.items()}
     chains = tuple(rewrite_chain(c, lambda e: by_densities(e, named)) for c in document.chains)
+    facts = tuple(replace(f, rhs=by_densities(f.rhs, named)) for f in context.facts)  # CE(P, Q) = -E_{x ~ P}[...]
+    context = replace(context, facts=facts)
     if "probability" not in context.theories:
         context = replace(context, theories=("probability",) + tuple(context.theories))
     notes = context.notes + (", ".join(f"{law} read as {d}" for law, d in named.items())

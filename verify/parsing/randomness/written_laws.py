@@ -10,7 +10,7 @@ variance as written.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sympy import Expr, Pow, Symbol
 from sympy.core.function import AppliedUndef
@@ -23,10 +23,13 @@ from .prose_laws import as_written
 
 @dataclass(frozen=True)
 class WrittenLaws:
-    """The laws read, and a note for each law left out because its parametrisation is in doubt."""
+    """The laws read, and a note for each law left out because its parametrisation is in doubt;
+    ``densities`` names each such law's density and variable: ``P(x) \\sim N(m, s)`` says P is a
+    density of x (positive, integrating to one) whichever parameter s is."""
 
     laws: dict[str, StatedLaw]
     notes: tuple[str, ...]
+    densities: dict[str, Symbol] = field(default_factory=dict)
 
 
 def _density_of(left: Expr) -> tuple[str, Symbol] | None:
@@ -60,6 +63,7 @@ def written_laws(statements, exprs, symbols: dict[str, Symbol], scales: dict[str
     """
     laws: dict[str, StatedLaw] = {}
     notes: list[str] = []
+    densities: dict[str, Symbol] = {}
     for statement in statements:
         if statement.lead or list(statement.relations) not in (["="], ["~"]) or len(statement.exprs) != 2:
             continue
@@ -79,11 +83,13 @@ def written_laws(statements, exprs, symbols: dict[str, Symbol], scales: dict[str
                 sign = "~" if statement.relations[0] == "~" else "="
                 notes.append(f"{left} {sign} N({mean}, {scale}) is not used: the second parameter of a normal is its "
                              f"variance, but the document also writes {scale}^2 as if {scale} were a standard "
-                             f"deviation (write N({mean}, {scale}^2), or call {scale} a standard deviation)")
+                             f"deviation (write N({mean}, {scale}^2), or call {scale} a standard deviation); "
+                             f"{name} is read as a density of {variable} only")
+                densities.setdefault(name, as_written(exprs, variable.name, symbols))
                 continue
         law = with_context_symbols(Normal(mean, variance), symbols, frozenset(
             {variance.base.name} if isinstance(variance, Pow) and isinstance(variance.base, Symbol) else
             {variance.name} if isinstance(variance, Symbol) else ()))
         variable = as_written(exprs, variable.name, symbols)
         laws.setdefault(name, StatedLaw(name, variable, normal_pdf(variable, law.mean, law.variance), law))
-    return WrittenLaws(laws, tuple(notes))
+    return WrittenLaws(laws, tuple(notes), {n: v for n, v in densities.items() if n not in laws})

@@ -13,12 +13,15 @@ assembles and registers them.
 from __future__ import annotations
 
 from sympy import Symbol
+from sympy.core.function import AppliedUndef
 
 from ...model import Context, Fact
-from ...vocabulary import density
+from ...vocabulary import Density, density
 from . import jensen, rules  # noqa: F401  (register the rules)
 from ..base import Theory, register_theory
 from .canonical import canonical
+from .gradient import unresolved
+from ...vocabulary.probability import Gradient
 
 X = Symbol("x", real=True)
 Z = Symbol("z", real=True)
@@ -54,6 +57,15 @@ def instantiate(context: Context, expr, rng, instance) -> str | None:
     """Numbers for ``expr`` (``probability.model``), imported on first use: proved steps never need them."""
     from .model import instantiate as numbers
 
+    for node in expr.atoms(AppliedUndef):  # E[f(x)] beside densities of x: which law averages?
+        if node.func.__name__ == "E" and len(node.args) == 1 and node.args[0].has(Density):
+            laws = ", ".join(sorted({d.name for d in node.args[0].atoms(Density)}))
+            return (f"{node} does not name its law, and the densities in it ({laws}) leave it open which one "
+                    f"averages (write E_{{x \\sim p}}[...] or the integral)")
+    for gradient in expr.atoms(Gradient):  # a gradient left as written has no numbers: say why
+        reason = unresolved(gradient)
+        if reason is not None:
+            return f"the gradient in {gradient.parameter} is not moved inside: {reason}"
     return numbers(context, expr, rng, instance)
 
 

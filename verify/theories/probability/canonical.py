@@ -19,15 +19,17 @@ from sympy import Add, Basic, Expr, Integer, Integral, Mul, Pow, Symbol, log, oo
 
 from ...model import Context, Fact
 from ...vocabulary import KL, Density, Expectation, Normal
+from ...vocabulary.probability import Gradient
 from .. import algebra
 from ..algebra import normalise
 from ..base import Rule
 from .gaussian import normal_expectation, normal_kl
+from .gradient import gradient_rule
 from .rules import (EXPECTATION_DEFINITION, GAUSSIAN_MOMENTS, KL_DEFINITION, LINEARITY, LOG_RULES,
                     MARGINALISATION, NORMALISATION, PRODUCT_RULE)
 
 Used = list[Rule]  # the rules applied so far, in order, each once
-PROBABILISTIC = (Density, Expectation, KL, Integral)
+PROBABILISTIC = (Density, Expectation, KL, Integral, Gradient)
 
 
 def note(used: Used, rule: Rule) -> None:
@@ -142,6 +144,8 @@ def definitions(expr: Expr, used: Used) -> Expr:
             return expectation_definition(node, used)
         if isinstance(node, KL):
             return kl_definition(node, used)
+        if isinstance(node, Gradient):
+            return gradient_rule(node, used)
         return node
 
     return bottom_up(expr, rewrite)
@@ -239,5 +243,7 @@ def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     used: Used = []
     expr = definitions(sort_densities(over_support(expr, context)), used)
     expr = apply_facts(expr, context, used)
+    if expr.has(Expectation, KL, Gradient):
+        expr = definitions(expr, used)  # a premise's value may hold expectations and divergences
     expr = integrals(expr, used)
     return normalise(expr), tuple(used)

@@ -37,3 +37,9 @@ GAUSSIAN_MOMENTS = register_rule(Rule(
     "Gaussian moments", "under N(m, v): E[1] = 1, E[z] = m, E[z^2] = m^2 + v (and higher by recursion)",
     aliases=("moments of the normal", "gaussian kl", "normal moments")))
 INDEPENDENCE = register_rule(Rule("independence", "E[XY] = E[X] E[Y] for independent X, Y"))
+DIFFERENTIATION_UNDER_EXPECTATION = register_rule(Rule(
+    "differentiation under the expectation",
+    "nabla_theta E_{x ~ p}[f_theta(x)] = E_{x ~ p}[nabla_theta f_theta(x)] when the law p does not depend on theta "
+    "(the integral's limits and its density are theta-free; the chain rule inside)",
+    aliases=("gradient of an expectation", "differentiation under the integral sign", "Leibniz integral rule",
+             "interchange of gradient and expectation")))
