@@ -57,7 +57,7 @@ from ...model import Context, Fact, Independence, Law
 from ...vocabulary import Density
 from ...vocabulary.random import Expect, moments
 from ..objects import is_vector_name
-from .declarations import Declared, counts, from_prose, from_sim, from_stated, implicit, lengths
+from .declarations import Declared, averaged_alone, counts, from_prose, from_sim, from_stated, implicit, lengths
 from ..premises import scales_in_prose
 from .laws import stated_laws
 from .finite_laws import finite_laws, moment_facts
@@ -199,6 +199,7 @@ def with_randomness(document, text: str):
     sizes = counts(found)
     names = {name: sizes.get(symbol, symbol) for name, symbol in names.items()}
     components = all_components(document.formulas)
+    averaged_alone(document, constants, found, components)
     bases = {str(e.base.label): e.base for e in components.values()}
     bases.update({str(b.label): b for e in written for b in e.atoms(IndexedBase)})  # as the chains hold them
     declared = tuple(d.variable(bases) for d in found.values())

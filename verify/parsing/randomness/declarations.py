@@ -323,6 +323,28 @@ def implicit(document, constants: set[str], found: dict[str, Declared]) -> None:
                         found.setdefault(symbol.name, Declared(symbol.name, False))
 
 
+def averaged_alone(document, constants: set[str], found: dict[str, Declared], components: dict) -> None:
+    """With some names declared random, an E, Var or Cov in the chains whose argument holds none of them
+    still averages something: every other plain name in that argument is random, with no law stated.
+    Read as a constant, ``E[\\psi^2] = \\psi^2`` and ``Var[a X] = 7 a Var[X]`` would be proved of names
+    the author averages. Names the prose calls constant, integers and the parameters of stated laws
+    stay constants."""
+    if not found:
+        return
+    parameters = {s.name for d in found.values() for value in (d.law.mean, d.law.variance)
+                  if value is not None for s in value.free_symbols}
+    kept = constants | parameters
+    for chain in document.chains:
+        for expr in (chain.start, *(s.expr for s in chain.steps)):
+            for node in expr.atoms(AppliedUndef):
+                if node.func.__name__ not in OPERATORS or mentions_random(node, set(found), components):
+                    continue
+                for symbol in sorted(node.free_symbols, key=str):
+                    if isinstance(symbol, Symbol) and not symbol.is_integer and symbol.name not in kept \
+                            and symbol.name not in components:
+                        found.setdefault(symbol.name, Declared(symbol.name, False))
+
+
 def lengths(document, found: dict[str, Declared], names: dict) -> None:
     """A family's length from its vector shape (n x 1) or from a premise ``q . k = sum_{i=1}^n q_i k_i``."""
     families = {k for k, d in found.items() if d.family}

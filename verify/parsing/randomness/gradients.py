@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from sympy import Expr, Function, Integral, Symbol, oo
+from sympy import Derivative, Expr, Function, Integral, Symbol
 from sympy.core.function import AppliedUndef
 
 from ...vocabulary import Density, Expectation
@@ -82,17 +82,6 @@ def _gradients(expr: Expr) -> list:
     return [a for a in expr.atoms(AppliedUndef) if a.func.__name__.startswith(PREFIX) and len(a.args) == 1]
 
 
-def _over_the_line(expr: Expr) -> Expr:
-    r"""``\int_x f dx``, which the grammar gives the variable itself as a lower limit, as the integral over
-    the line: a bound equal to the integration variable is never a definite integral's."""
-    def repaired(node):
-        limits = [(v, -oo, oo) if len(rest) == 2 and rest[0] == v else (v, *rest) for v, *rest in node.limits]
-        return Integral(node.function, *limits)
-
-    return expr.replace(lambda e: isinstance(e, Integral) and any(len(l) == 3 and l[1] == l[0] for l in e.limits),
-                        repaired)
-
-
 def _premised_values(context, written) -> dict[str, Expr]:
     """Bare name -> the value of a premise ``V(a, b) = ...`` (plain arguments) when the chains never apply V."""
     applied = {a.func.__name__ for e in written for a in e.atoms(AppliedUndef)}
@@ -100,7 +89,7 @@ def _premised_values(context, written) -> dict[str, Expr]:
     for fact in context.facts:
         lhs = fact.lhs
         if isinstance(lhs, AppliedUndef) and lhs.args and all(isinstance(a, Symbol) for a in lhs.args):
-            values.setdefault(lhs.func.__name__, []).append(_over_the_line(fact.rhs))
+            values.setdefault(lhs.func.__name__, []).append(fact.rhs)
     return {name: forms[0] for name, forms in values.items() if len(forms) == 1 and name not in applied}
 
 
@@ -121,8 +110,29 @@ def _densities(exprs) -> dict[str, Density]:
     return {name: next(iter(forms)) for name, forms in found.items() if len(forms) == 1}
 
 
+def _bare_gradients(document):
+    """``\\nabla_{\\theta_D} V`` the reader gave as ``d V(theta_D) / d theta_D`` (a bare name moving with the
+    variable it is differentiated by), where a premise gives V at plain names (``V(D, G) = ...``): the
+    gradient of that premise's value, ``nabla_theta_D(V)``, as written before V was made to move."""
+    premised = {f.lhs.func.__name__: f.lhs.args for f in document.context.facts if isinstance(f.lhs, AppliedUndef)
+                and f.lhs.args and all(isinstance(a, Symbol) for a in f.lhs.args) and _averages(f.rhs, {})}
+
+    def bare(node):
+        inner, (variable, order) = node.expr, node.variable_count[0]
+        if not (len(node.variable_count) == 1 and order == 1 and isinstance(inner, AppliedUndef)
+                and inner.args == (variable,) and premised.get(inner.func.__name__, inner.args) != inner.args):
+            return node
+        return Function(PREFIX + str(variable))(Symbol(inner.func.__name__))
+
+    def rewrite(expr: Expr) -> Expr:
+        return expr.replace(lambda e: isinstance(e, Derivative), bare) if expr.has(Derivative) else expr
+
+    return replace(document, chains=tuple(rewrite_chain(c, rewrite) for c in document.chains))
+
+
 def with_gradients(document, text: str):
     """The chains with each ``nabla_theta(f)`` a ``Gradient`` whose body states its dependence on theta."""
+    document = _bare_gradients(document)
     written = [e for c in document.chains for e in (c.start, *(s.expr for s in c.steps))]
     if not any(_gradients(e) for e in written):
         return document
