@@ -15,7 +15,8 @@ def _read(text: str):
     return parse(text).exprs[0]
 
 
-@pytest.mark.parametrize("text", [r"\int_{x} e^{-x^2} dx", r"\int_x e^{-x^2}\,dx", r"\int e^{-x^2} dx"])
+@pytest.mark.parametrize("text", [r"\int_{x} e^{-x^2} dx", r"\int_x e^{-x^2}\,dx", r"\int e^{-x^2} dx",
+                                  r"\int_{\boldsymbol{x}} e^{-x^2} dx"])
 def test_the_variable_under_the_sign_is_the_whole_line(text):
     assert _read(text) == sympy.Integral(sympy.exp(-x**2), (x, -sympy.oo, sympy.oo))
 

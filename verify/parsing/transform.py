@@ -995,11 +995,18 @@ def _range_of_integration(low, high, variable) -> tuple:
     is; any other lone subscript (``\\int_0``, ``\\int_{\\mathcal{X}}``, ``\\int_\\Omega``) is refused: reading
     it as [a, oo) or as the whole line would be a guess."""
     if low is not None and high is None:
-        if low != variable:
+        if not _same_variable(low, variable):
             raise Refusal(f"\\int_{{{low}}} with a subscript only is read neither as a domain nor as [{low}, oo): "
                           "give both limits (\\int_a^b), or write \\int alone for the whole line")
         low = None
     return (-sympy.oo if low is None else low), (sympy.oo if high is None else high)
+
+
+def _same_variable(written, variable) -> bool:
+    """``\\int_{\\mathbf{x}} f \\, dx``: the name under the sign is the variable's, bold or not."""
+    def plain(name) -> str | None:
+        return name.name[:-4] if isinstance(name, Symbol) and name.name.endswith("bold") else getattr(name, "name", None)
+    return written == variable or (plain(written) is not None and plain(written) == plain(variable))
 
 
 def _vector_like(expr) -> bool:
