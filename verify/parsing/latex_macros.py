@@ -321,13 +321,21 @@ def _one_letter(lexer, name: str, inner: str, start: int) -> str:
     return letter
 
 
+_KL_SCRIPT = re.compile(r"\s*_\{?\s*(?:\\(?:mathrm|text|textrm|operatorname|mathit)\s*\{\s*KL\s*\}|KL)\s*\}?")
+
+
 def _font_token(lexer, name: str, letter: str) -> tuple[str, str]:
     if name == "mathcal" and letter == "N":
         return "NORMAL", "N"
     if name == "mathcal" and letter == "O":
         return "BIGO", "O"
-    if name == "mathcal" and letter == "D" and _AHEAD_APPLIED.match(lexer.text, lexer.pos):
-        return "DIVERGENCE", "D"
+    if name == "mathcal" and letter == "D":
+        kl = _KL_SCRIPT.match(lexer.text, lexer.pos)  # \mathcal{D}_{KL}(q \| p): the KL divergence, as D_{KL} is
+        if kl and _AHEAD_APPLIED.match(lexer.text, kl.end()):
+            lexer.pos = kl.end()
+            return "KL", "KL"
+        if _AHEAD_APPLIED.match(lexer.text, lexer.pos):
+            return "DIVERGENCE", "D"
     if name == "mathbb" and letter == "E":
         return "EXPECT", "E"
     if name == "mathbb" and letter == "V" and _AHEAD_APPLIED.match(lexer.text, lexer.pos):  # \mathbb{V}[X]: variance

@@ -536,6 +536,13 @@ class ToSympy(Transformer_NonRecursive):
             return sympy.Function(applied.func.__name__, commutative=False)(*applied.args)
         return applied
 
+    def call_between(self, items):
+        """``D(P \\| Q)``, ``H(P \\| Q)``, ``D_f(P \\| Q)``: a functional of two laws the formula names by its
+        own letter, written with the divergence bar; undefined (a document may define it), never taken
+        for KL or for any named one."""
+        head = objects.head_name(items[0])
+        return sympy.Function(head)(_expr(items[1]), _expr(items[2]))
+
     def bracket_call(self, items):
         """``Var[X]``, ``V[aX]``, ``P[A]``: an application, kept one even where the name also stands
         alone (``n(n+1)`` may be a product; ``V[aX]`` never is)."""
