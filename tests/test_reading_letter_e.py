@@ -32,3 +32,4 @@ def test_a_defined_word_is_used_once_written_as_a_name():
     document = "Assume: $\\mathrm{seq} = 80$, $H = 3$.\n\n$$\\mathrm{seq} \\times \\mathrm{seq} \\times H$$\n"
     assert check_statuses(document + "$$= 80^2 \\times 3$$") == [Status.PROVED]
     assert check_statuses(document + "$$= 80 \\times 3$$") == [Status.REFUTED]
+

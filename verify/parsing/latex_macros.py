@@ -25,6 +25,13 @@ def handle_macro(lexer, name: str, start: int) -> None:
     for handler in (_spacing, _sizing, _braces, _simple, _greek, _words, _text, _fonts, _environment):
         if handler(lexer, name, start):
             return
+    if name == "_":  # d\_model (Markdown escapes the underscore): the letters after it are the subscript
+        _escaped_subscript(lexer, start)
+        return
+    if name == "%":  # 50\% is 50/100
+        lexer.emit("DIV", "/", start)
+        lexer.emit("NUMBER", "100", start)
+        return
     if name == "lg":
         raise lexer.out.error("\\lg: base 2 or base 10 is not standard; write \\log_2 or \\log_{10}", start)
     if name in ("dots", "ldots", "cdots", "dotsb", "dotsm", "dotsc"):  # read (or refused) by ellipses.py
@@ -37,6 +44,23 @@ def handle_macro(lexer, name: str, start: int) -> None:
     if name in ("vdots", "ddots"):
         raise lexer.out.error(f"\\{name}: an ellipsis cannot be checked; write the terms out", start)
     raise lexer.out.error(f"unknown macro \\{name}", start)
+
+
+_SCRIPT_RUN = re.compile(r"[A-Za-z0-9]+")
+
+
+def _escaped_subscript(lexer, start: int) -> None:
+    """``d\\_model``, ``W\\_{q}``: Markdown writes ``\\_`` so that its own emphasis leaves the underscore
+    alone, and it renders as ``d_model``; a run of letters and digits after it is the whole subscript."""
+    lexer.emit("UNDERSCORE", "_", start)
+    run = _SCRIPT_RUN.match(lexer.text, lexer.pos)
+    if run is None:
+        return  # \_{...} or \_\theta: the script that follows is read as after _
+    lexer.emit("LBRACE", "{", run.start())
+    for part in re.finditer(r"[0-9]+|[A-Za-z]", run.group()):  # letters one by one, as in _{model}
+        lexer.emit("NUMBER" if part.group().isdigit() else "NAME", part.group(), run.start() + part.start())
+    lexer.emit("RBRACE", "}", run.end())
+    lexer.pos = run.end()
 
 
 _SET_OPENING = re.compile(r"\s*(?:\\left\s*)?(?:\\\{|\\lbrace\b)")
