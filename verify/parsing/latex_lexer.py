@@ -16,6 +16,7 @@ from .tokens import TokenStream, mark_calls, pair_bars
 from . import lexicon
 
 _MACRO = re.compile(r"\\([A-Za-z]+|.)", re.S)
+_STAR = re.compile(r"\^\s*(?:\{\s*(?:\*|\\ast|\\star)\s*\}|\*|\\ast(?![A-Za-z])|\\star(?![A-Za-z]))")
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 _GROUP = re.compile(r"\s*\{([^{}]*)\}")
 _RUN = re.compile(r"[A-Za-z]+")
@@ -76,9 +77,22 @@ class LatexLexer:
                 self.prime()
             elif char in lexicon.UNICODE_MACROS:
                 self.unicode(char)
+            elif char == "^" and self.starred():
+                continue
             else:
                 self.symbol(char)
         return mark_calls(self.out)
+
+    def starred(self) -> bool:
+        """``D^*``, ``\\theta^{*}``, ``x^\\star``: a star on a name marks another object (an optimum, a
+        conjugate), so it is part of the name, never a power."""
+        found = _STAR.match(self.text, self.pos)
+        tokens = self.out.tokens
+        if found is None or not tokens or tokens[-1].type != "NAME":
+            return False
+        tokens[-1] = type(tokens[-1])("NAME", f"{tokens[-1].value}^*", start_pos=tokens[-1].start_pos)
+        self.pos = found.end()
+        return True
 
     def unicode(self, char: str) -> None:
         """``η``, ``−``, ``≤``, ``∑`` as people and OCR tools type them: the macro each stands for."""
