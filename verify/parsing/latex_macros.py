@@ -232,7 +232,10 @@ def _text(lexer, name: str, start: int) -> bool:
     """``\\text{softmax}``, ``\\operatorname{KL}``, ``\\mathrm{d}z``: a word, classified."""
     if name not in lexicon.TEXT_MACROS:
         return False
-    word = _group(lexer, name, start).replace("\\,", "").replace(" ", "")
+    written = _group(lexer, name, start)
+    word = written.replace("\\,", "").replace(" ", "")
+    if _is_prose(written) and not _in_subscript(lexer):
+        return _prose(lexer, name, written, start)
     if not _IDENT.fullmatch(word) and _in_subscript(lexer) and re.fullmatch(r"[A-Za-z0-9][-A-Za-z0-9_]*", word):
         lexer.emit("NAME", re.sub(r"[-_]+", "_", word).strip("_"), start)  # T_{\text{self-attn}}: one name
         return True
@@ -253,6 +256,26 @@ def _text(lexer, name: str, start: int) -> bool:
         kind = "BIGO"
     lexer.emit(kind, word, start)
     return True
+
+
+def _is_prose(written: str) -> bool:
+    """Several words (``\\text{some words}``) or a script other than Latin letters: prose, not a name."""
+    plain = written.replace("\\,", " ").strip()
+    return bool(re.search(r"\w\s+\w", plain)) or any(c.isalpha() and not c.isascii() for c in plain)
+
+
+_TRAILING = re.compile(r"[\s.,;:!?]*(?:\\(?:quad|qquad|,|;|text\{[^{}]*\})[\s.,;:!?]*)*$")
+
+
+def _prose(lexer, name: str, written: str, start: int) -> bool:
+    """Prose that trails the whole formula (``= y \\quad \\text{(by a change of variables)}``) annotates it and
+    is skipped; prose inside one would be read as a name (``\\text{some words} b`` as somewords times b) or
+    dropped, both silent misreads, so it is refused with the fix."""
+    if _TRAILING.fullmatch(lexer.text, lexer.pos):
+        lexer.pos = len(lexer.text)
+        return True
+    raise lexer.out.error(f"\\{name}{{{written}}}: words inside a formula are read only where they trail it; "
+                          "write them outside the formula, or one word as a name", start)
 
 
 def _in_subscript(lexer) -> bool:
