@@ -28,3 +28,17 @@ def test_a_name_the_prose_calls_constant_stays_a_constant():
     document = ("Let $X$ be a random variable with $Var(X) = 1$. Let $c$ be a constant.\n\n"
                 "$$\\mathbb{E}[c]$$\n$$= c$$")
     assert check_statuses(document) == [Status.PROVED]
+
+
+COMA = ("Assume:\n\n- $g = \\psi_i^2$\n- $\\mathbb E[g] = p(1-p)$\n"
+        "- $\\mathbb E[\\psi^4] = p(1-p)\\big[1 - 3p(1-p)\\big]$\n\nThen:\n\n$$\\mathrm{Var}(g) = {}$$\n")
+
+
+def test_a_definition_makes_what_defines_a_random_variable_random():
+    """g = psi_i^2 with g random: psi is random, so Var(g) is no constant's variance of 0."""
+    assert Status.PROVED not in check_statuses(COMA.replace("{}", "0"))
+
+
+def test_a_bare_name_beside_its_random_family_is_no_ground_for_a_refutation():
+    """E[psi^4] may mean a generic entry psi_i (then the step holds) or another quantity: unknown."""
+    assert check_statuses(COMA.replace("{}", "\\mathbb E[\\psi^4] - p^2(1-p)^2")) == [Status.UNKNOWN]

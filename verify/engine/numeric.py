@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 
 import numpy as np
-from sympy import Derivative, Dummy, Expr, Indexed, Pow, Sum, Tuple
+from sympy import Derivative, Dummy, Expr, Indexed, IndexedBase, Pow, Sum, Symbol, Tuple
 
 from ..config import CheckConfig
 from ..evaluation import Evaluator
@@ -437,7 +437,20 @@ def averaged_as_constants(lhs: Expr, rhs: Expr, context: Context) -> tuple[str, 
     if not context.random_variables or not (lhs.has(Expect, Var, Cov) or rhs.has(Expect, Var, Cov)
                                             or context.facts):
         return ()
-    return undeclared_averages(Tuple(*_stated(lhs, rhs, context)), context)
+    return tuple(sorted(set(undeclared_averages(Tuple(*_stated(lhs, rhs, context)), context))
+                        | set(_bare_family_moments(Tuple(lhs, rhs), context))))
+
+
+def _bare_family_moments(expr: Expr, context: Context) -> set[str]:
+    """``\\mathbb{E}[\\psi^4]`` as the step writes it, beside a random family psi_i: the bare psi is no entry
+    of the family, so a draw reads it as another quantity (or a constant); the step may mean a generic
+    entry, and a refutation from the other reading refutes nothing the author wrote."""
+    families = {v.key for v in context.random_variables if isinstance(v.name, IndexedBase)}
+    found: set[str] = set()
+    for node in expr.atoms(Expect, Var, Cov):
+        labels = {str(base.label) for base in node.atoms(IndexedBase)}  # u in u[1] or Dot(u, v) is no bare name
+        found |= {s.name for s in node.free_symbols if isinstance(s, Symbol) and s.name in families - labels}
+    return found
 
 
 def _unless_undeclared_averages(verdict: Verdict, lhs: Expr, rhs: Expr, context: Context) -> Verdict:

@@ -334,6 +334,16 @@ def averaged_alone(document, constants: set[str], found: dict[str, Declared], co
     parameters = {s.name for d in found.values() for value in (d.law.mean, d.law.variance)
                   if value is not None for s in value.free_symbols}
     kept = constants | parameters
+    for fact in document.context.facts:  # g = \\psi_i^2 with g random: what defines it is random too
+        if isinstance(fact.lhs, Symbol) and fact.lhs.name in found:
+            for symbol in sorted(fact.rhs.free_symbols, key=str):
+                if not isinstance(symbol, Symbol) or symbol.is_integer or symbol.name in kept:
+                    continue
+                if symbol.name in components:  # an entry psi_i: its family is random
+                    family = str(components[symbol.name].base.label)
+                    found.setdefault(family, Declared(family, True))
+                else:
+                    found.setdefault(symbol.name, Declared(symbol.name, False))
     for chain in document.chains:
         for expr in (chain.start, *(s.expr for s in chain.steps)):
             for node in expr.atoms(AppliedUndef):
