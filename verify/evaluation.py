@@ -171,6 +171,14 @@ class Evaluator:
             return np.power(np.asarray(base, dtype=complex), exponent)
         return np.power(np.asarray(base, dtype=float), exponent)
 
+    def _eval_norm(self, expr):
+        """``\\|x\\|`` of a vector: its Euclidean length; of a matrix the norm is not named (Frobenius or
+        operator), so it is not evaluated."""
+        value = np.asarray(self(expr.args[0])) if len(expr.args) == 1 else None
+        if value is None or value.ndim > 2 or (value.ndim == 2 and min(value.shape) > 1):
+            raise Undecided("the norm of a matrix is not evaluated (Frobenius or operator norm?)")
+        return float(np.linalg.norm(value.ravel()))
+
     def _eval_Integral(self, expr):
         result = expr.function
         for limit in reversed(expr.limits):

@@ -566,8 +566,10 @@ def _plan(derivation: Derivation, config: CheckConfig) -> list[tuple[_Entry, Cal
     seen = {str(s) for s in set().union(*(f.lhs.free_symbols | f.rhs.free_symbols for f in context.facts),
                                         *(r.free_symbols for r in context.relations),
                                         *(_law_names(v) for v in context.random_variables)) if isinstance(s, Symbol)}
-    moving = frozenset().union(*(moving_families(e, context) for chain in derivation.chains
-                                 for e in (chain.start, *(s.expr for s in chain.steps))))
+    written = [e for chain in derivation.chains for e in (chain.start, *(s.expr for s in chain.steps))]
+    seen |= {str(s) for e in written for m in e.atoms(MatrixSymbol) for size in m.shape
+             for s in getattr(size, "free_symbols", ())}  # q \in R^d: the sizes of declared vectors are given
+    moving = frozenset().union(*(moving_families(e, context) for e in written))
     for c, chain in enumerate(derivation.chains):
         seen |= _names(chain.start, chain.written)
         for i, ((previous, step), (before, _)) in enumerate(zip(chain.links(), chain.written_links()), 1):

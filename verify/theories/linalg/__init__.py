@@ -26,6 +26,7 @@ from ..probability.rules import INDEPENDENCE, LINEARITY
 from .entries import Mixed, entry, is_matrix, is_vector, lower
 from .held import holding
 from .moments import moments
+from .norms import squared_norms
 from .products import logs_of_products
 from .ranges import differentiated_sums, draw_sizes, stated_sum_premise, unify_sizes
 from .rules import COMPONENTWISE_EQUALITY, ENTRYWISE_EQUALITY, LINEAR_ALGEBRA
@@ -119,6 +120,7 @@ def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     expr, facts = apply_definitions(expr, context)
     facts = [*written, *facts]
     used: set = set()
+    expr = squared_norms(expr, used)
     expr = differentiated_sums(unify_sizes(logs_of_products(expr, used), _scope(expr, context)), used)
     with holding():  # the held sums of this form, dropped when it is built
         try:

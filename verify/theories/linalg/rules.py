@@ -55,3 +55,6 @@ LINEAR_ALGEBRA = register_rule(Rule(
 NEUMANN_SERIES = register_rule(Rule(
     "Neumann series", "(I - M)^{-1} = sum_{k>=0} M^k when the spectral radius of M is below 1",
     aliases=("matrix geometric series", "geometric series of a matrix")))
+SQUARED_NORM = register_rule(Rule(
+    "squared Euclidean norm", "||x||^2 = x^T x = sum_k x_k^2 for a real column vector x",
+    aliases=("squared norm", "norm squared")))
