@@ -20,6 +20,7 @@ import numpy as np
 import sympy
 from sympy import Expr
 
+from .differentiation import carried
 from .undecided import Undecided
 
 GRID = np.linspace(-14.0, 14.0, 5601)
@@ -228,7 +229,7 @@ class Evaluator:
         return result
 
     def _eval_Derivative(self, expr):
-        done = expr.doit(deep=False)  # exact differentiation first; numbers only for the result
+        done = carried(expr)  # exact differentiation first (no index captured); numbers only for the result
         if done.has(sympy.Derivative):
             raise Undecided(f"cannot differentiate {expr.expr} symbolically")
         return self(done)

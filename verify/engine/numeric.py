@@ -35,6 +35,7 @@ import numpy as np
 from sympy import Derivative, Dummy, Expr, Indexed, IndexedBase, Pow, Sum, Symbol, Tuple
 
 from ..config import CheckConfig
+from ..differentiation import carried
 from ..evaluation import Evaluator
 from ..model import Context, Relation
 from ..printing.plain import plain_math
@@ -199,7 +200,7 @@ class _Unfolded:
 
     @functools.cached_property
     def done(self) -> Expr:
-        return self.expr.doit(deep=False)
+        return carried(self.expr)
 
 
 def within_relations(context: Context, instance: Instance) -> bool:

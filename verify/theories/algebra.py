@@ -15,6 +15,7 @@ import sympy
 from sympy import Basic, Expr
 from sympy.core.function import AppliedUndef
 
+from ..differentiation import carried
 from ..evaluation import Evaluator
 from ..model import Context, Fact
 from ..undecided import Undecided
@@ -185,7 +186,8 @@ def carried_out(derivative: sympy.Derivative) -> Expr:
     if variable is not None:
         raise Undecided(f"the derivative by {variable} of {derivative.expr}: the document does not show "
                         f"whether it depends on {variable}")
-    return derivative.doit(deep=False)
+    return carried(derivative)
+
 
 
 def differentiated_families(expr: Expr) -> set:

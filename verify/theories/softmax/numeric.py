@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 from sympy import Derivative, Expr, Indexed, Integer, KroneckerDelta, Sum, Symbol
 
+from ...differentiation import carried
 from ...evaluation import Evaluator
 from ...model import Context
 from ...undecided import Undecided
@@ -49,7 +50,7 @@ class Components:
 
     def derivative(self, node: Derivative, evaluate: Evaluator):
         unfolded, _ = apply_definitions(node, self.context)
-        done = unfolded.doit(deep=False)
+        done = carried(unfolded)
         if done.has(Derivative):
             raise Undecided(f"cannot differentiate {node.expr} symbolically")
         return evaluate(done)
