@@ -29,3 +29,8 @@ def test_the_captured_derivative_is_never_proved():
                                                "= \\sum_{j=1}^q y_j$$\n")
     assert Status.PROVED not in check_statuses("Assume $l = \\sum_{j=1}^q y_j o_j$.\n\n"
                                                "$$\\frac{\\partial l}{\\partial o_j} = \\sum_{j=1}^q y_j$$\n")
+
+
+def test_the_right_derivative_is_not_refuted_at_an_index_outside_the_family():
+    """The free j ranges over o's entries 1..q: a draw j > q is no instance of the step."""
+    assert Status.REFUTED not in check_statuses("$$\\frac{\\partial}{\\partial o_j} \\sum_{j=1}^q y_j o_j = y_j$$\n")

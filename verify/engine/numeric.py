@@ -35,7 +35,7 @@ import numpy as np
 from sympy import Derivative, Dummy, Expr, Indexed, IndexedBase, Pow, Sum, Symbol, Tuple
 
 from ..config import CheckConfig
-from ..differentiation import carried
+from ..differentiation import carried, without_captured_indices
 from ..evaluation import Evaluator
 from ..model import Context, Relation
 from ..printing.plain import plain_math
@@ -171,7 +171,9 @@ class _DefinedDerivative:
 
     def _unfolded(self, node: Derivative) -> _Unfolded:
         if node not in self._read:
-            self._read[node] = _Unfolded(apply_definitions(node, self._facts)[0])
+            unfolded = apply_definitions(node, self._facts)[0]  # no sum's own index read as the variable's:
+            self._read[node] = _Unfolded(unfolded.replace(lambda e: isinstance(e, Derivative),
+                                                          without_captured_indices))
         return self._read[node]
 
     def __call__(self, node: Derivative, evaluate: Evaluator):
