@@ -50,7 +50,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sympy import IndexedBase, Symbol
+from sympy import IndexedBase, MatrixSymbol, Symbol
 from sympy.core.function import AppliedUndef
 
 from ...model import Context, Fact, Independence, Law
@@ -184,9 +184,11 @@ def with_randomness(document, text: str):
         document = replace(document, chains=tuple(rewrite_chain(c, lambda e: as_divergences(e, divergences))
                                                   for c in document.chains))
     found: dict[str, Declared] = {}
-    from_sim(document.formulas, names, found)
+    drawn_independent = from_sim(document.formulas, names, found)
     from_stated(premised, names, found)
-    independent, constants = from_prose(text, names, found)
+    vectors = frozenset(m.name for e in written for m in e.atoms(MatrixSymbol) if m.shape[1] == 1)
+    independent, constants = from_prose(text, names, found, vectors)
+    independent = list({frozenset(k): k for k in drawn_independent + list(independent)}.values())
     finite = {name: law for name, law in finite_laws(text, names).items()
               if name in names and (name not in found or found[name].law == Law())}
     for name, law in finite.items():

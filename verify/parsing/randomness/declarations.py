@@ -18,20 +18,32 @@ from ...vocabulary import Normal
 from ...vocabulary.random import moments, normal
 from ..expressions import parse
 from .rewriting import OPERATORS, vector_pair
-from .sentences import INLINE, component, enumerated, mentioned_keys, sentence_names, sentences, stated, top_level
+from .sentences import (INLINE, Named, clauses, component, enumerated, mentioned_keys, sentence_names, sentences,
+                        stated, top_level)
 
-_RANDOM = re.compile(r"\brandom\s+(?:variables?|vectors?|variates?)\b|"
-                     r"\b(?:sampled|drawn|distributed)\s+(?:i\.\s?i\.\s?d\.\s+)?(?:from|as|according\s+to)\b", re.I)
+_RANDOM = re.compile(r"\brandom\s+(?:variables?|vectors?|variates?)\b|\brandomly\s+distributed\b|"
+                     r"\b(?:sampled|drawn|distributed)\s+(?:i\.\s?i\.\s?d\.\s+|independently\s+)?"
+                     r"(?:from|as|according\s+to)\b", re.I)
+
+
+_DRAWN_FROM = re.compile(r"\b(?:sampled|drawn|distributed)\s+(?:i\.\s?i\.\s?d\.\s+|independently\s+)?"
+                         r"(?:from|as|according\s+to)\s+(?:an?\s+|the\s+)?\$([^$\n]+)\$", re.I)
+
+
+_HAS_MOMENTS = re.compile(r"\b(?:has|have|having)\s+(?:an?\s+)?(?:zero|unit|0|1)?[\s-]*(?:mean|variance|expectation)\b",
+                          re.I)
 
 
 _INDEPENDENT = re.compile(r"\bindependent(?:ly)?\b|\bi\.\s?i\.\s?d\b|\biid\b", re.I)
 
 
 _IID = re.compile(r"\bi\.\s?i\.\s?d\b|\biid\b|identically\s+distributed|different\s+indices|"
-                  r"\b(?:components?|elements?|entries|coordinates?)\b", re.I)
+                  r"\b(?:components?|elements?|entries|entry|coordinates?)\b", re.I)
 
 
-_COMPONENTS = re.compile(r"\b(?:components?|elements?|entries|coordinates?)\s+of\b", re.I)
+_COMPONENTS = re.compile(r"\b(?:components?|elements?|entries|entry|coordinates?)\s+of\b|"
+                         r"\b(?:whose|each|every|all|its|their|with)\s+(?:\w+\s+){0,2}"
+                         r"(?:components?|elements?|entries|entry|coordinates?)\b", re.I)
 
 
 _DENIED = re.compile(r"\b(?:not|dependent|correlated|without|non-?independent)\b", re.I)
@@ -43,16 +55,26 @@ _CONSTANT = re.compile(r"\bconstants?\b", re.I)
 _STANDARD_NORMAL = re.compile(r"\bstandard\s+(?:normal|gaussian)\b", re.I)
 
 
-_ZERO_MEAN = re.compile(r"\bzero[\s-]+mean\b|\bmean\s+(?:of\s+)?zero\b|\bcentred\b|\bcentered\b", re.I)
+_ZERO = r"(?:zero|0(?![.,]?\d))"
 
 
-_UNIT_VARIANCE = re.compile(r"\bunit\s+variance\b|\bvariance\s+(?:of\s+)?one\b", re.I)
+_ONE = r"(?:one|1(?![.,]?\d))"
 
 
-_MEAN_IS = re.compile(r"\bmeans?\s+(?:of\s+)?\$([^$\n]+)\$", re.I)
+_ZERO_MEAN = re.compile(rf"\b{_ZERO}[\s-]+mean\b|\bmean\s+(?:of\s+)?{_ZERO}|\bcentred\b|\bcentered\b", re.I)
 
 
-_VARIANCE_IS = re.compile(r"\bvariances?\s+(?:of\s+)?\$([^$\n]+)\$", re.I)
+_UNIT_VARIANCE = re.compile(rf"\bunit\s+variance\b|\b{_ONE}\s+variance\b|\bvariance\s+(?:of\s+)?{_ONE}", re.I)
+
+
+def _moment_is(word: str, sentence: str) -> str | None:
+    """The inline formula giving the moment ``word``: "mean $m$", "a mean of $m$" or "$m$ mean"."""
+    before = re.compile(rf"\b{word}s?\s+(?:of\s+)?$", re.I)
+    after = re.compile(rf"^\s+{word}\b", re.I)
+    for match in INLINE.finditer(sentence):
+        if before.search(sentence[:match.start()]) or after.search(sentence[match.end():]):
+            return match.group(1)
+    return None
 
 
 @dataclass
@@ -99,7 +121,21 @@ def law_of(expr: Expr, names: dict) -> Law | None:
         return None
     if any(isinstance(p, (MatrixSymbol, MatMul)) or p.has(MatrixSymbol) for p in (mean, variance)):
         return None  # N(0, I): a vector law, whose components are not read here
+    if any(getattr(s, "name", None) == "I" for p in (mean, variance) for s in p.free_symbols):
+        return None  # N(0, I) with I read as a plain name: still the identity, a vector law
     return normal(in_document(mean, names), in_document(variance, names))
+
+
+def vector_mean(expr: Expr, names: dict) -> Law:
+    """A normal law whose covariance is a matrix (``N(0, I)``, ``N(\\mu, \\Sigma)``) of a name the
+    chains hold as one symbol: only a zero mean is carried over (the zero vector has zero entries);
+    no variance is read, and no prose moment replaces the law."""
+    mean = expr.args[0]
+    return moments(Integer(0), None) if mean == 0 else Law()
+
+
+def _is_normal(expr: Expr) -> bool:
+    return isinstance(expr, Normal) or (isinstance(expr, AppliedUndef) and expr.func.__name__ == "N")
 
 
 def in_document(expr: Expr, names: dict) -> Expr:
@@ -107,17 +143,34 @@ def in_document(expr: Expr, names: dict) -> Expr:
     return expr.xreplace({s: names[s.name] for s in expr.free_symbols if isinstance(s, Symbol) and s.name in names})
 
 
+_IID_SIM = re.compile(r"\\(?:overset|stackrel)\s*\{\s*(?:\\(?:text|mathrm|textrm)\s*\{)?\s*"
+                      r"(?:i\.?\s?i\.?\s?d\.?|iid)\s*\}?\s*\}\s*\{\s*\\sim\s*\}", re.I)
+
+
+def iid_sim(text: str) -> tuple[str, bool]:
+    """``q_i \\overset{\\text{iid}}{\\sim} N(0, 1)`` as ``q_i \\sim N(0, 1)`` and whether "iid" was written over it."""
+    written = _IID_SIM.sub(r"\\sim ", text)
+    return written, written != text
+
+
 def _sim_statements(formulas):
-    """(left sides, law) of every ``\\sim`` premise; a list on the left the grammar does not read
-    (``q_i, k_i \\sim N(0, 1)``) is read one name at a time."""
+    """(left sides, law, enumerated family, i.i.d.) of every ``\\sim`` premise; a list on the left the
+    grammar does not read (``q_i, k_i \\sim N(0, 1)``) is read one name at a time; "iid" written over
+    the ``\\sim`` makes the names i.i.d."""
     for formula in formulas:
         statement = formula.statement
+        text, iid = iid_sim(formula.text)
+        if statement is None and iid:
+            try:
+                statement = parse(text)
+            except (ParseError, ValueError):
+                statement = None
         if statement is not None and statement.relations == ("~",):
             left, law = statement.exprs
             sides = tuple(left.args) if isinstance(left, Tuple) else (left,)
-            yield [(side, dict(statement.indexed)) for side in sides], law, None
-        elif statement is None and "\\sim" in formula.text:
-            left, _, right = formula.text.partition("\\sim")
+            yield [(side, dict(statement.indexed)) for side in sides], law, None, iid
+        elif statement is None and "\\sim" in text:
+            left, _, right = text.partition("\\sim")
             parts = top_level(left, ",")
             listed = enumerated(parts)
             if listed is not None:  # ``u_1, \\dots, u_d \\sim N(0, 1)``
@@ -125,7 +178,7 @@ def _sim_statements(formulas):
                     law = parse(f"{parts[0].strip()} \\sim {right.strip()}").exprs[-1]
                 except (ParseError, ValueError):
                     continue
-                yield [], law, listed
+                yield [], law, listed, iid
                 continue
             if len(parts) < 2:
                 continue
@@ -140,7 +193,7 @@ def _sim_statements(formulas):
                 sides.append((single.exprs[0], dict(single.indexed)))
                 law = single.exprs[1]
             else:
-                yield sides, law, None
+                yield sides, law, None, iid
 
 
 def diagonal(formulas, covariance: MatrixSymbol) -> Expr | None:
@@ -178,9 +231,12 @@ def vector_law(side: Expr, written: Expr, formulas) -> tuple[Law, Expr] | None:
     return normal(IndexedBase(mean.name), variance), covariance.shape[0]
 
 
-def from_sim(formulas, names: dict, found: dict[str, Declared]) -> None:
-    """One declaration per name on the left of a ``\\sim`` premise."""
-    for sides, written, listed in _sim_statements(formulas):
+def from_sim(formulas, names: dict, found: dict[str, Declared]) -> list[tuple[str, ...]]:
+    """One declaration per name on the left of a ``\\sim`` premise; the names written i.i.d. over the
+    ``\\sim`` (``q_i, k_i \\overset{iid}{\\sim} N(0, 1)``), mutually independent, are returned."""
+    independent: list[tuple[str, ...]] = []
+    for sides, written, listed, iid in _sim_statements(formulas):
+        keys: list[str] = []
         stated = law_of(written, names)
         if len(sides) == 1 and (vector := vector_law(sides[0][0], written, formulas)) is not None:
             key = sides[0][0].name
@@ -191,6 +247,7 @@ def from_sim(formulas, names: dict, found: dict[str, Declared]) -> None:
         if listed is not None:
             declared = found.setdefault(listed.key, Declared(listed.key, True))
             declared.length = declared.length or in_document(listed.length, names)
+            declared.iid = declared.iid or iid
             if stated is not None and not declared.stated_law:
                 declared.law, declared.stated_law = stated, True
         for side, components in sides:
@@ -204,8 +261,15 @@ def from_sim(formulas, names: dict, found: dict[str, Declared]) -> None:
             else:
                 continue
             declared = found.setdefault(key, Declared(key, family))
+            declared.iid = declared.iid or iid
+            keys.append(key)
             if stated is not None and not declared.stated_law:
                 declared.law, declared.stated_law = stated, True
+            elif stated is None and _is_normal(written) and not declared.stated_law:
+                declared.law, declared.stated_law = vector_mean(written, names), True
+        if iid and len(set(keys)) >= 2:
+            independent.append(tuple(dict.fromkeys(keys)))
+    return independent
 
 
 def from_stated(formulas, names: dict, found: dict[str, Declared]) -> None:
@@ -259,10 +323,10 @@ def stated_moments(sentence: str, names: dict) -> tuple[Law | None, bool]:
     mean = Integer(0) if stated(_ZERO_MEAN, sentence) else None
     variance = Integer(1) if stated(_UNIT_VARIANCE, sentence) else None
     words = sentence
-    if mean is None and (match := _MEAN_IS.search(words)):
-        mean = _value(match.group(1), names)
-    if variance is None and (match := _VARIANCE_IS.search(words)):
-        variance = _value(match.group(1), names)
+    if mean is None and (formula := _moment_is("mean", words)) is not None:
+        mean = _value(formula, names)
+    if variance is None and (formula := _moment_is("variance", words)) is not None:
+        variance = _value(formula, names)
     if any(v is not None and v.has(AppliedUndef) for v in (mean, variance)):
         return None, False  # "whose mean $\\mathbb{E}[X]$": names the moment, states no value
     if mean is None and variance is None:
@@ -270,23 +334,64 @@ def stated_moments(sentence: str, names: dict) -> tuple[Law | None, bool]:
     return moments(mean, variance), False
 
 
-def from_prose(text: str, names: dict, found: dict[str, Declared]) -> tuple[list[Independence], set[str]]:
-    """Declarations, laws, i.i.d. families, independence and constants the sentences state."""
+def random_and_constant(sentence: str, mentioned: list[Named]) -> tuple[list[Named], list[Named]]:
+    """The names a sentence calls random and those it calls constant. A sentence saying both
+    ("$X$ is a random variable and $a$ is a constant") is read clause by clause; a name is random
+    where its clause says so ("random variables", "drawn from", "has mean ... and variance ...")."""
+    def random(words: str) -> bool:
+        return stated(_RANDOM, words) or stated(_HAS_MOMENTS, words)
+
+    if not (random(sentence) and stated(_CONSTANT, sentence)):
+        if random(sentence):
+            return mentioned, []
+        return [], (mentioned if stated(_CONSTANT, sentence) else [])
+    randoms: list[Named] = []
+    constants: list[Named] = []
+    for clause in clauses(sentence):
+        names = sentence_names(clause)
+        if random(clause):
+            randoms.extend(names)
+        elif stated(_CONSTANT, clause):
+            constants.extend(names)
+    return randoms, [n for n in constants if n not in randoms]
+
+
+def drawn_from(sentence: str, names: dict) -> Law | None:
+    """The normal law a sentence draws its names from ("drawn i.i.d. from $\\mathcal{N}(0, 1)$")."""
+    match = _DRAWN_FROM.search(sentence)
+    if match is None or not stated(_RANDOM, sentence):
+        return None
+    try:
+        statement = parse(match.group(1))
+    except (ParseError, ValueError):
+        return None
+    if len(statement.exprs) != 1 or statement.relations:
+        return None
+    return law_of(statement.exprs[0], names)
+
+
+def from_prose(text: str, names: dict, found: dict[str, Declared],
+               vectors: frozenset[str] = frozenset()) -> tuple[list[Independence], set[str]]:
+    """Declarations, laws, i.i.d. families, independence and constants the sentences state. A name
+    the document holds as a vector (``q \\in \\mathbb{R}^d``, ``q^\\top k``) is declared as the family
+    of its components: its moments are its components' ones."""
     statements: list[tuple[str, ...]] = []
     constants: set[str] = set()
     for sentence in sentences(text):
         mentioned = sentence_names(sentence)
         components = bool(_COMPONENTS.search(INLINE.sub(" ", sentence)))
-        random = stated(_RANDOM, sentence)
+        randoms, constant = random_and_constant(sentence, mentioned)
         listing = stated(_INDEPENDENT, sentence)  # ``u_1, \\dots, u_n`` independent: a family of variables
-        if random or listing:
-            for name in (n for n in mentioned if random or n.length is not None):
-                declared = found.setdefault(name.key, Declared(name.key, name.family or components))
-                declared.length = declared.length or name.length
-        if stated(_CONSTANT, sentence) and not stated(_RANDOM, sentence):
-            constants.update(n.key for n in mentioned if n.key not in found)
+        for name in (n for n in mentioned if n in randoms or (listing and n.length is not None)):
+            family = name.family or components or name.key in vectors
+            declared = found.setdefault(name.key, Declared(name.key, family))
+            declared.length = declared.length or name.length
+        constants.update(n.key for n in constant if n.key not in found)
         here = [found[n.key] for n in mentioned if n.key in found]
         law, fixed = stated_moments(sentence, names) if here else (None, False)
+        drawn = drawn_from(sentence, names) if here else None
+        if drawn is not None:
+            law, fixed = drawn, True
         if law is not None:
             for declared in here:
                 if not declared.stated_law and declared.law == Law():
