@@ -30,8 +30,10 @@ _DRAWN_FROM = re.compile(r"\b(?:sampled|drawn|distributed)\s+(?:i\.\s?i\.\s?d\.\
                          r"(?:from|as|according\s+to)\s+(?:an?\s+|the\s+)?\$([^$\n]+)\$", re.I)
 
 
-_HAS_MOMENTS = re.compile(r"\b(?:has|have|having)\s+(?:an?\s+)?(?:zero|unit|0|1)?[\s-]*(?:mean|variance|expectation)\b",
-                          re.I)
+_HAS_MOMENTS = re.compile(r"\b(?:has|have|having)\s+(?:[\w.-]+\s+){0,4}?(?:mean|variance|expectation)\b", re.I)
+
+
+_SAID_IID = re.compile(r"\bi\.\s?i\.\s?d\b|\biid\b|\bidentically\s+distributed\b", re.I)
 
 
 _INDEPENDENT = re.compile(r"\bindependent(?:ly)?\b|\bi\.\s?i\.\s?d\b|\biid\b", re.I)
@@ -274,35 +276,42 @@ def from_sim(formulas, names: dict, found: dict[str, Declared]) -> list[tuple[st
 
 def from_stated(formulas, names: dict, found: dict[str, Declared]) -> None:
     """Premises ``\\mathbb{E}[u_i] = 0`` and ``\\mathrm{Var}(u_i) = 1`` of a plain name or a component:
-    it is random, with that moment (a law ``\\sim`` gave stays as given)."""
+    it is random, with that moment (a law ``\\sim`` gave stays as given). A chain of equal moments
+    ending in a value (``\\mathbb{E}[q_i] = \\mathbb{E}[k_i] = 0``) states that value of each."""
     for formula in formulas:
         statement = formula.statement
-        if statement.lead or statement.relations != ("=",):
+        if statement.lead or not statement.relations or set(statement.relations) != {"="}:
             continue
-        left, right = statement.exprs
-        if not (isinstance(left, AppliedUndef) and left.func.__name__ in ("E", "Var") and len(left.args) == 1):
-            continue
-        (argument,) = left.args
-        if not isinstance(argument, Symbol) or right.has(AppliedUndef) or mentions(right, argument.name):
-            continue
-        entry = component(argument, dict(statement.indexed))
-        if entry is None and argument in dict(statement.indexed):
-            continue  # ``E[u_1] = 0``: one component's moment, not the family's
-        key = str(entry.base.label) if entry is not None else argument.name
-        indexed = dict(statement.indexed)
-        if entry is not None and any(s == entry.indices[0] or (s in indexed and indexed[s].has(entry.indices[0]))
-                                     for s in right.free_symbols):
-            continue  # ``E[u_i] = m_i``: a moment for each index is no family's one law
-        declared = found.setdefault(key, Declared(key, entry is not None))
-        if declared.stated_law:
-            continue
-        value = in_document(right, names)
-        mean, variance = declared.law.mean, declared.law.variance
-        if left.func.__name__ == "E":
-            mean = value if mean is None else mean
-        else:
-            variance = value if variance is None else variance
-        declared.law = moments(mean, variance)
+        right = statement.exprs[-1]
+        for left in statement.exprs[:-1]:
+            _stated_moment(left, right, statement, names, found)
+
+
+def _stated_moment(left: Expr, right: Expr, statement, names: dict, found: dict[str, Declared]) -> None:
+    """``E[X] = v`` or ``Var(X) = v`` of a plain name or a component, into its declaration."""
+    if not (isinstance(left, AppliedUndef) and left.func.__name__ in ("E", "Var") and len(left.args) == 1):
+        return
+    (argument,) = left.args
+    if not isinstance(argument, Symbol) or right.has(AppliedUndef) or mentions(right, argument.name):
+        return
+    entry = component(argument, dict(statement.indexed))
+    if entry is None and argument in dict(statement.indexed):
+        return  # ``E[u_1] = 0``: one component's moment, not the family's
+    key = str(entry.base.label) if entry is not None else argument.name
+    indexed = dict(statement.indexed)
+    if entry is not None and any(s == entry.indices[0] or (s in indexed and indexed[s].has(entry.indices[0]))
+                                 for s in right.free_symbols):
+        return  # ``E[u_i] = m_i``: a moment for each index is no family's one law
+    declared = found.setdefault(key, Declared(key, entry is not None))
+    if declared.stated_law:
+        return
+    value = in_document(right, names)
+    mean, variance = declared.law.mean, declared.law.variance
+    if left.func.__name__ == "E":
+        mean = value if mean is None else mean
+    else:
+        variance = value if variance is None else variance
+    declared.law = moments(mean, variance)
 
 
 def _value(formula: str, names: dict) -> Expr | None:
@@ -337,9 +346,10 @@ def stated_moments(sentence: str, names: dict) -> tuple[Law | None, bool]:
 def random_and_constant(sentence: str, mentioned: list[Named]) -> tuple[list[Named], list[Named]]:
     """The names a sentence calls random and those it calls constant. A sentence saying both
     ("$X$ is a random variable and $a$ is a constant") is read clause by clause; a name is random
-    where its clause says so ("random variables", "drawn from", "has mean ... and variance ...")."""
+    where its clause says so ("random variables", "drawn from", "has mean ... and variance ...",
+    "i.i.d.": only random variables are identically distributed)."""
     def random(words: str) -> bool:
-        return stated(_RANDOM, words) or stated(_HAS_MOMENTS, words)
+        return any(stated(p, words) for p in (_RANDOM, _HAS_MOMENTS, _SAID_IID))
 
     if not (random(sentence) and stated(_CONSTANT, sentence)):
         if random(sentence):

@@ -162,9 +162,14 @@ def top_level(text: str, separator: str) -> list[str]:
     return parts + [text[start:]]
 
 
+_SIZE = re.compile(r"^\s*-?\s*(?:dimensional|dim\b|by\b|\\times)", re.I)
+
+
 def sentence_names(sentence: str) -> list[Named]:
-    """Every plain name the inline formulas of ``sentence`` give, in order, once each."""
-    return list(dict.fromkeys(n for math in INLINE.findall(sentence) for n in named(math)))
+    """Every plain name the inline formulas of ``sentence`` give, in order, once each; a formula that
+    gives a size ("$d_k$-dimensional vectors") names no variable."""
+    maths = [m.group(1) for m in INLINE.finditer(sentence) if not _SIZE.search(sentence[m.end():])]
+    return list(dict.fromkeys(n for math in maths for n in named(math)))
 
 
 def mentioned_keys(sentence: str, keys: set[str]) -> list[str]:
@@ -188,7 +193,7 @@ def mentioned_keys(sentence: str, keys: set[str]) -> list[str]:
     return [k for k in dict.fromkeys(found) if k in keys]
 
 
-_JOINT = re.compile(r"(?:[,;]\s*|\s+)(?:and|while|whereas)\s+(?:let\s+)?(?=\$)|[,;]\s*(?:let\s+)?(?=\$)", re.I)
+_JOINT = re.compile(r"(?:[,;]\s*|\s+)(?:and|while|whereas|where)\s+(?:let\s+)?(?=\$)|[,;]\s*(?:let\s+)?(?=\$)", re.I)
 
 
 _VERB = re.compile(r"\b(?:is|are|be|being|denotes?|constants?)\b", re.I)
