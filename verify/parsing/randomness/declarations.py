@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sympy import Expr, Indexed, IndexedBase, Integer, MatMul, MatrixSymbol, Sum, Symbol, Tuple
+from sympy import Expr, Indexed, IndexedBase, Integer, MatMul, MatrixSymbol, Mul, Sum, Symbol, Tuple
 from sympy.core.function import AppliedUndef
 
 from ...errors import ParseError
@@ -40,6 +40,8 @@ _INDEPENDENT = re.compile(r"\bindependent(?:ly)?\b|\bi\.\s?i\.\s?d\b|\biid\b", r
 
 
 _IID = re.compile(r"\bi\.\s?i\.\s?d\b|\biid\b|identically\s+distributed|different\s+indices|"
+                  r"\b(?:drawn|sampled|generated|chosen)\s+independently\b|"
+                  r"\bindependently\s+(?:drawn|sampled|generated|chosen)\b|"
                   r"\b(?:components?|elements?|entries|entry|coordinates?)\b", re.I)
 
 
@@ -278,24 +280,51 @@ def from_stated(formulas, names: dict, found: dict[str, Declared]) -> None:
     """Premises ``\\mathbb{E}[u_i] = 0`` and ``\\mathrm{Var}(u_i) = 1`` of a plain name or a component:
     it is random, with that moment (a law ``\\sim`` gave stays as given). A chain of equal moments
     ending in a value (``\\mathbb{E}[q_i] = \\mathbb{E}[k_i] = 0``) states that value of each."""
+    defined = {f.statement.exprs[0].name for f in formulas if not f.statement.lead
+               and f.statement.relations[:1] == ("=",) and isinstance(f.statement.exprs[0], Symbol)}
     for formula in formulas:
         statement = formula.statement
         if statement.lead or not statement.relations or set(statement.relations) != {"="}:
             continue
         right = statement.exprs[-1]
         for left in statement.exprs[:-1]:
-            _stated_moment(left, right, statement, names, found)
+            _stated_moment(left, right, statement, names, found, defined)
 
 
-def _stated_moment(left: Expr, right: Expr, statement, names: dict, found: dict[str, Declared]) -> None:
-    """``E[X] = v`` or ``Var(X) = v`` of a plain name or a component, into its declaration."""
+def _product_of_names(expr: Expr) -> bool:
+    """``q k`` (``q \\cdot k`` of plain names): a product of two or more distinct plain real names."""
+    return (isinstance(expr, Mul) and len(expr.args) >= 2 and len(set(expr.args)) == len(expr.args)
+            and all(isinstance(a, Symbol) and not a.is_integer for a in expr.args))
+
+
+def _one_entry(argument: Symbol, indexed: dict) -> bool:
+    """``u_1`` (an entry at numbers) is one entry of a family; ``s_{ij}`` (at symbolic indices,
+    more than one) is one variable the document writes by that name, and may be declared as such."""
+    entry = indexed.get(argument)
+    if entry is None:
+        return False
+    return not (len(entry.indices) > 1 and all(isinstance(i, Symbol) for i in entry.indices))
+
+
+def _stated_moment(left: Expr, right: Expr, statement, names: dict, found: dict[str, Declared],
+                   defined: set[str]) -> None:
+    """``E[X] = v`` or ``Var(X) = v`` of a plain name or a component, into its declaration. An entry
+    ``s_{ij}`` the premises define (``s_{ij} = q_i \\cdot k_j``) has the moments of its definition: a
+    stated one is not made its law."""
     if not (isinstance(left, AppliedUndef) and left.func.__name__ in ("E", "Var") and len(left.args) == 1):
         return
     (argument,) = left.args
-    if not isinstance(argument, Symbol) or right.has(AppliedUndef) or mentions(right, argument.name):
+    if right.has(AppliedUndef):
+        return
+    if _product_of_names(argument) and not any(a in dict(statement.indexed) for a in argument.args):
+        for factor in argument.args:  # ``Var(q \\cdot k) = d``: only random variables have a variance
+            found.setdefault(factor.name, Declared(factor.name, False))
+        return
+    if not isinstance(argument, Symbol) or mentions(right, argument.name):
         return
     entry = component(argument, dict(statement.indexed))
-    if entry is None and argument in dict(statement.indexed):
+    if entry is None and argument in dict(statement.indexed) and (
+            _one_entry(argument, dict(statement.indexed)) or argument.name in defined):
         return  # ``E[u_1] = 0``: one component's moment, not the family's
     key = str(entry.base.label) if entry is not None else argument.name
     indexed = dict(statement.indexed)
