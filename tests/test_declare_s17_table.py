@@ -236,3 +236,21 @@ def test_a_stated_constant_scales_the_variance_by_its_square_only(a, wrong):
     assert statuses(prose, rf"\mathrm{{Var}}({a} c X) = {a * a} c^2") == [PROVED]
     factor = {"": f"{a}", "2": f"{2 * a * a}", "-1": f"-{a * a}"}[wrong]
     assert PROVED not in statuses(prose, rf"\mathrm{{Var}}({a} c X) = {factor} c^2")
+
+
+REPARAMETRISED = r"Assume $z = \mu + \sigma \epsilon$, where $\epsilon$ is sampled from a standard Gaussian distribution."
+
+
+def test_the_shift_and_scale_of_a_reparametrised_variable_are_constants_under_the_expectation():
+    assert statuses(REPARAMETRISED, r"\mathbb{E}[z] = \mathbb{E}[\mu] + \sigma \mathbb{E}[\epsilon] = \mu") == [PROVED,
+                                                                                                           PROVED]
+
+
+def test_a_wrong_mean_or_variance_of_the_reparametrised_variable_is_never_proved():
+    for wrong in (r"\mathbb{E}[z] = \mu + \sigma", r"\mathbb{E}[z] = \sigma", r"\mathrm{Var}(z) = \sigma",
+                  r"\mathrm{Var}(z) = \sigma^2 + \mu^2"):
+        assert PROVED not in statuses(REPARAMETRISED, wrong), wrong
+
+
+def test_a_name_averaged_alone_outside_any_definition_stays_random():
+    assert PROVED not in statuses(REPARAMETRISED, r"\mathbb{E}[\psi^2] = \psi^2")

@@ -467,17 +467,29 @@ def implicit(document, constants: set[str], found: dict[str, Declared]) -> None:
                         found.setdefault(symbol.name, Declared(symbol.name, False))
 
 
+def shifts_and_scales(document, keys: set[str], components: dict) -> set[str]:
+    """The other names of a definition that builds a random variable from declared ones
+    (``z = \\mu + \\sigma \\epsilon`` with epsilon random): the parameters of its law, as the
+    parameters of a stated law are; a name the document defines itself is not among them."""
+    defined = {f.lhs.name for f in document.context.facts if isinstance(f.lhs, Symbol)}
+    found: set[str] = set()
+    for fact in document.context.facts:
+        if isinstance(fact.lhs, Symbol) and mentions_random(fact.rhs, keys, components):
+            found |= {s.name for s in fact.rhs.free_symbols if isinstance(s, Symbol)} - keys - defined
+    return found
+
+
 def averaged_alone(document, constants: set[str], found: dict[str, Declared], components: dict) -> None:
     """With some names declared random, an E, Var or Cov in the chains whose argument holds none of them
     still averages something: every other plain name in that argument is random, with no law stated.
     Read as a constant, ``E[\\psi^2] = \\psi^2`` and ``Var[a X] = 7 a Var[X]`` would be proved of names
-    the author averages. Names the prose calls constant, integers and the parameters of stated laws
-    stay constants."""
+    the author averages. Names the prose calls constant, integers, the parameters of stated laws and
+    of definitions built from declared variables (``z = \\mu + \\sigma \\epsilon``) stay constants."""
     if not found:
         return
     parameters = {s.name for d in found.values() for value in (d.law.mean, d.law.variance)
                   if value is not None for s in value.free_symbols}
-    kept = constants | parameters
+    kept = constants | parameters | shifts_and_scales(document, set(found), components)
     for chain in document.chains:
         for expr in (chain.start, *(s.expr for s in chain.steps)):
             for node in expr.atoms(AppliedUndef):
