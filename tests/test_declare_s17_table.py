@@ -254,3 +254,14 @@ def test_a_wrong_mean_or_variance_of_the_reparametrised_variable_is_never_proved
 
 def test_a_name_averaged_alone_outside_any_definition_stays_random():
     assert PROVED not in statuses(REPARAMETRISED, r"\mathbb{E}[\psi^2] = \psi^2")
+
+
+def test_the_value_given_as_a_mean_is_a_parameter_not_a_random_variable():
+    for prose in (r"$X$ is a random variable with mean $\mu$ and variance $\sigma^2$.",
+                  r"Let $X_1, \dots, X_n$ be i.i.d. with mean $\mu$ and variance $\sigma^2$."):
+        assert set(declared(prose, r"\mathbb{E}[X_1] = \mu")) == {"X"}
+
+
+def test_with_the_mean_a_parameter_a_wrong_second_moment_is_refuted():
+    prose = r"$X$ is a random variable with mean $\mu$ and variance $\sigma^2$."
+    assert statuses(prose, r"\mathbb{E}[X^2] = \sigma^2 - \mu^2") == [REFUTED]

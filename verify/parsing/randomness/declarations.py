@@ -18,8 +18,8 @@ from ...vocabulary import Normal
 from ...vocabulary.random import moments, normal
 from ..expressions import parse
 from .rewriting import OPERATORS, vector_pair
-from .sentences import (INLINE, Named, clauses, component, enumerated, mentioned_keys, sentence_names, sentences,
-                        stated, top_level)
+from .sentences import (INLINE, Named, clauses, component, enumerated, mentioned_keys, named, sentence_names,
+                        sentences, stated, top_level)
 
 _RANDOM = re.compile(r"\brandom\s+(?:variables?|vectors?|variates?)\b|\brandomly\s+distributed\b|"
                      r"\b(?:sampled|drawn|distributed)\s+(?:i\.\s?i\.\s?d\.\s+|independently\s+)?"
@@ -372,6 +372,21 @@ def stated_moments(sentence: str, names: dict) -> tuple[Law | None, bool]:
     return moments(mean, variance), False
 
 
+_MOMENT_WORD = r"(?:means?|variances?|standard\s+deviations?|expectations?|expected\s+values?)"
+
+
+def moment_values(sentence: str) -> list[Named]:
+    """The names a sentence gives as the value of a moment ("with mean $\\mu$", "$\\mu$ mean"): the
+    parameters of the law, not variables of it."""
+    before = re.compile(rf"\b{_MOMENT_WORD}\s+(?:of\s+|equal\s+to\s+|=\s*)?$", re.I)
+    after = re.compile(rf"^\s+{_MOMENT_WORD}\b", re.I)
+    found: list[Named] = []
+    for match in INLINE.finditer(sentence):
+        if before.search(sentence[:match.start()]) or after.search(sentence[match.end():]):
+            found.extend(named(match.group(1)))
+    return found
+
+
 def random_and_constant(sentence: str, mentioned: list[Named]) -> tuple[list[Named], list[Named]]:
     """The names a sentence calls random and those it calls constant. A sentence saying both
     ("$X$ is a random variable and $a$ is a constant") is read clause by clause; a name is random
@@ -420,6 +435,8 @@ def from_prose(text: str, names: dict, found: dict[str, Declared],
         mentioned = sentence_names(sentence)
         components = bool(_COMPONENTS.search(INLINE.sub(" ", sentence)))
         randoms, constant = random_and_constant(sentence, mentioned)
+        values = moment_values(sentence)
+        randoms = [n for n in randoms if n not in values]
         listing = stated(_INDEPENDENT, sentence)  # ``u_1, \\dots, u_n`` independent: a family of variables
         for name in (n for n in mentioned if n in randoms or (listing and n.length is not None)):
             family = name.family or components or name.key in vectors
