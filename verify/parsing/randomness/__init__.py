@@ -66,7 +66,8 @@ from ...model import Context, Fact, Independence, Law
 from ...vocabulary import Density
 from ...vocabulary.random import Expect, moments
 from ..objects import is_vector_name
-from .declarations import Declared, averaged_alone, counts, from_prose, from_sim, from_stated, implicit, lengths
+from .declarations import Declared, averaged_alone, counts, from_sim, from_stated, implicit, lengths
+from .prose_declarations import from_prose
 from ..premises import scales_in_prose
 from .laws import stated_laws
 from .finite_laws import finite_laws, moment_facts
