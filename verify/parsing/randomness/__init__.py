@@ -13,11 +13,20 @@ Declarations come from the premises, never from a letter's name:
   its components are i.i.d.); premises ``\mathbb{E}[u_i] = 0``, ``\mathrm{Var}(u_i) = 1`` declare
   the family with those moments (a premise joined to another by "and" is a premise too);
 * in such sentences, "standard normal", "zero mean", "unit variance", "with mean $m$ and
-  variance $v$" state the law or its moments;
+  variance $v$", "$0$ mean", "a mean of 0", "drawn from $\mathcal{N}(0, 1)$" state the law or its
+  moments; "i.i.d." alone, "randomly distributed" and "has (independent entries with) mean ..."
+  declare too; a sentence calling some names random and others constant is read clause by clause;
+  names in ``\mathbb{R}^d`` or held as vectors are families of their components, and a formula
+  giving a size ("$d_k$-dimensional") names no variable;
+* ``\sim`` with "iid" written over it makes the listed names i.i.d.; ``\mathcal{N}(0, I)`` is a
+  vector law (only its zero mean is read); a premise ``\mathrm{Var}(q \cdot k) = d`` declares q, k;
+  ``E[q_i] = E[k_i] = 0`` states the value of each;
 * a sentence that calls two or more declared variables "independent" (and does not deny it)
   makes them mutually independent; one that calls a family's components independent ("the
   components of $q$ are independent", "for different indices", "i.i.d.", "independent and
   identically distributed") makes the family i.i.d.;
+* "drawn independently" makes the drawn families' components i.i.d.; the other names of a
+  definition built from declared variables (``z = \mu + \sigma \epsilon``) stay constants;
 * "$a$ is a constant": when nothing is declared random, the other plain names inside E, Var, Cov
   are then random variables with no law stated (the document said which names are constant);
 * the length of a family comes from its vector shape (``q \in \mathbb{R}^d``) or from a premise
@@ -50,14 +59,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sympy import IndexedBase, Symbol
+from sympy import IndexedBase, MatrixSymbol, Symbol
 from sympy.core.function import AppliedUndef
 
 from ...model import Context, Fact, Independence, Law
 from ...vocabulary import Density
 from ...vocabulary.random import Expect, moments
 from ..objects import is_vector_name
-from .declarations import Declared, averaged_alone, counts, from_prose, from_sim, from_stated, implicit, lengths
+from .declarations import Declared, averaged_alone, counts, from_sim, from_stated, implicit, lengths
+from .prose_declarations import from_prose
 from ..premises import scales_in_prose
 from .laws import stated_laws
 from .finite_laws import finite_laws, moment_facts
@@ -184,9 +194,11 @@ def with_randomness(document, text: str):
         document = replace(document, chains=tuple(rewrite_chain(c, lambda e: as_divergences(e, divergences))
                                                   for c in document.chains))
     found: dict[str, Declared] = {}
-    from_sim(document.formulas, names, found)
+    drawn_independent = from_sim(document.formulas, names, found)
     from_stated(premised, names, found)
-    independent, constants = from_prose(text, names, found)
+    vectors = frozenset(m.name for e in written for m in e.atoms(MatrixSymbol) if m.shape[1] == 1)
+    independent, constants = from_prose(text, names, found, vectors)
+    independent = list({frozenset(k): k for k in drawn_independent + list(independent)}.values())
     finite = {name: law for name, law in finite_laws(text, names).items()
               if name in names and (name not in found or found[name].law == Law())}
     for name, law in finite.items():

@@ -9,51 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sympy import Expr, Indexed, IndexedBase, Integer, MatMul, MatrixSymbol, Sum, Symbol, Tuple
+from sympy import Expr, Indexed, IndexedBase, Integer, MatMul, MatrixSymbol, Mul, Sum, Symbol, Tuple
 from sympy.core.function import AppliedUndef
 
 from ...errors import ParseError
-from ...model import Independence, Law, RandomVariable
+from ...model import Law, RandomVariable
 from ...vocabulary import Normal
 from ...vocabulary.random import moments, normal
 from ..expressions import parse
 from .rewriting import OPERATORS, vector_pair
-from .sentences import INLINE, component, enumerated, mentioned_keys, sentence_names, sentences, stated, top_level
-
-_RANDOM = re.compile(r"\brandom\s+(?:variables?|vectors?|variates?)\b|"
-                     r"\b(?:sampled|drawn|distributed)\s+(?:i\.\s?i\.\s?d\.\s+)?(?:from|as|according\s+to)\b", re.I)
-
-
-_INDEPENDENT = re.compile(r"\bindependent(?:ly)?\b|\bi\.\s?i\.\s?d\b|\biid\b", re.I)
-
-
-_IID = re.compile(r"\bi\.\s?i\.\s?d\b|\biid\b|identically\s+distributed|different\s+indices|"
-                  r"\b(?:components?|elements?|entries|coordinates?)\b", re.I)
-
-
-_COMPONENTS = re.compile(r"\b(?:components?|elements?|entries|coordinates?)\s+of\b", re.I)
-
-
-_DENIED = re.compile(r"\b(?:not|dependent|correlated|without|non-?independent)\b", re.I)
-
-
-_CONSTANT = re.compile(r"\bconstants?\b", re.I)
-
-
-_STANDARD_NORMAL = re.compile(r"\bstandard\s+(?:normal|gaussian)\b", re.I)
-
-
-_ZERO_MEAN = re.compile(r"\bzero[\s-]+mean\b|\bmean\s+(?:of\s+)?zero\b|\bcentred\b|\bcentered\b", re.I)
-
-
-_UNIT_VARIANCE = re.compile(r"\bunit\s+variance\b|\bvariance\s+(?:of\s+)?one\b", re.I)
-
-
-_MEAN_IS = re.compile(r"\bmeans?\s+(?:of\s+)?\$([^$\n]+)\$", re.I)
-
-
-_VARIANCE_IS = re.compile(r"\bvariances?\s+(?:of\s+)?\$([^$\n]+)\$", re.I)
-
+from .sentences import component, enumerated, top_level
 
 @dataclass
 class Declared:
@@ -99,7 +64,21 @@ def law_of(expr: Expr, names: dict) -> Law | None:
         return None
     if any(isinstance(p, (MatrixSymbol, MatMul)) or p.has(MatrixSymbol) for p in (mean, variance)):
         return None  # N(0, I): a vector law, whose components are not read here
+    if any(getattr(s, "name", None) == "I" for p in (mean, variance) for s in p.free_symbols):
+        return None  # N(0, I) with I read as a plain name: still the identity, a vector law
     return normal(in_document(mean, names), in_document(variance, names))
+
+
+def vector_mean(expr: Expr, names: dict) -> Law:
+    """A normal law whose covariance is a matrix (``N(0, I)``, ``N(\\mu, \\Sigma)``) of a name the
+    chains hold as one symbol: only a zero mean is carried over (the zero vector has zero entries);
+    no variance is read, and no prose moment replaces the law."""
+    mean = expr.args[0]
+    return moments(Integer(0), None) if mean == 0 else Law()
+
+
+def _is_normal(expr: Expr) -> bool:
+    return isinstance(expr, Normal) or (isinstance(expr, AppliedUndef) and expr.func.__name__ == "N")
 
 
 def in_document(expr: Expr, names: dict) -> Expr:
@@ -107,17 +86,34 @@ def in_document(expr: Expr, names: dict) -> Expr:
     return expr.xreplace({s: names[s.name] for s in expr.free_symbols if isinstance(s, Symbol) and s.name in names})
 
 
+_IID_SIM = re.compile(r"\\(?:overset|stackrel)\s*\{\s*(?:\\(?:text|mathrm|textrm)\s*\{)?\s*"
+                      r"(?:i\.?\s?i\.?\s?d\.?|iid)\s*\}?\s*\}\s*\{\s*\\sim\s*\}", re.I)
+
+
+def iid_sim(text: str) -> tuple[str, bool]:
+    """``q_i \\overset{\\text{iid}}{\\sim} N(0, 1)`` as ``q_i \\sim N(0, 1)`` and whether "iid" was written over it."""
+    written = _IID_SIM.sub(r"\\sim ", text)
+    return written, written != text
+
+
 def _sim_statements(formulas):
-    """(left sides, law) of every ``\\sim`` premise; a list on the left the grammar does not read
-    (``q_i, k_i \\sim N(0, 1)``) is read one name at a time."""
+    """(left sides, law, enumerated family, i.i.d.) of every ``\\sim`` premise; a list on the left the
+    grammar does not read (``q_i, k_i \\sim N(0, 1)``) is read one name at a time; "iid" written over
+    the ``\\sim`` makes the names i.i.d."""
     for formula in formulas:
         statement = formula.statement
+        text, iid = iid_sim(formula.text)
+        if statement is None and iid:
+            try:
+                statement = parse(text)
+            except (ParseError, ValueError):
+                statement = None
         if statement is not None and statement.relations == ("~",):
             left, law = statement.exprs
             sides = tuple(left.args) if isinstance(left, Tuple) else (left,)
-            yield [(side, dict(statement.indexed)) for side in sides], law, None
-        elif statement is None and "\\sim" in formula.text:
-            left, _, right = formula.text.partition("\\sim")
+            yield [(side, dict(statement.indexed)) for side in sides], law, None, iid
+        elif statement is None and "\\sim" in text:
+            left, _, right = text.partition("\\sim")
             parts = top_level(left, ",")
             listed = enumerated(parts)
             if listed is not None:  # ``u_1, \\dots, u_d \\sim N(0, 1)``
@@ -125,7 +121,7 @@ def _sim_statements(formulas):
                     law = parse(f"{parts[0].strip()} \\sim {right.strip()}").exprs[-1]
                 except (ParseError, ValueError):
                     continue
-                yield [], law, listed
+                yield [], law, listed, iid
                 continue
             if len(parts) < 2:
                 continue
@@ -140,7 +136,7 @@ def _sim_statements(formulas):
                 sides.append((single.exprs[0], dict(single.indexed)))
                 law = single.exprs[1]
             else:
-                yield sides, law, None
+                yield sides, law, None, iid
 
 
 def diagonal(formulas, covariance: MatrixSymbol) -> Expr | None:
@@ -178,9 +174,12 @@ def vector_law(side: Expr, written: Expr, formulas) -> tuple[Law, Expr] | None:
     return normal(IndexedBase(mean.name), variance), covariance.shape[0]
 
 
-def from_sim(formulas, names: dict, found: dict[str, Declared]) -> None:
-    """One declaration per name on the left of a ``\\sim`` premise."""
-    for sides, written, listed in _sim_statements(formulas):
+def from_sim(formulas, names: dict, found: dict[str, Declared]) -> list[tuple[str, ...]]:
+    """One declaration per name on the left of a ``\\sim`` premise; the names written i.i.d. over the
+    ``\\sim`` (``q_i, k_i \\overset{iid}{\\sim} N(0, 1)``), mutually independent, are returned."""
+    independent: list[tuple[str, ...]] = []
+    for sides, written, listed, iid in _sim_statements(formulas):
+        keys: list[str] = []
         stated = law_of(written, names)
         if len(sides) == 1 and (vector := vector_law(sides[0][0], written, formulas)) is not None:
             key = sides[0][0].name
@@ -191,6 +190,7 @@ def from_sim(formulas, names: dict, found: dict[str, Declared]) -> None:
         if listed is not None:
             declared = found.setdefault(listed.key, Declared(listed.key, True))
             declared.length = declared.length or in_document(listed.length, names)
+            declared.iid = declared.iid or iid
             if stated is not None and not declared.stated_law:
                 declared.law, declared.stated_law = stated, True
         for side, components in sides:
@@ -204,104 +204,82 @@ def from_sim(formulas, names: dict, found: dict[str, Declared]) -> None:
             else:
                 continue
             declared = found.setdefault(key, Declared(key, family))
+            declared.iid = declared.iid or iid
+            keys.append(key)
             if stated is not None and not declared.stated_law:
                 declared.law, declared.stated_law = stated, True
+            elif stated is None and _is_normal(written) and not declared.stated_law:
+                declared.law, declared.stated_law = vector_mean(written, names), True
+        if iid and len(set(keys)) >= 2:
+            independent.append(tuple(dict.fromkeys(keys)))
+    return independent
 
 
 def from_stated(formulas, names: dict, found: dict[str, Declared]) -> None:
     """Premises ``\\mathbb{E}[u_i] = 0`` and ``\\mathrm{Var}(u_i) = 1`` of a plain name or a component:
-    it is random, with that moment (a law ``\\sim`` gave stays as given)."""
+    it is random, with that moment (a law ``\\sim`` gave stays as given). A chain of equal moments
+    ending in a value (``\\mathbb{E}[q_i] = \\mathbb{E}[k_i] = 0``) states that value of each."""
+    defined = {f.statement.exprs[0].name for f in formulas if not f.statement.lead
+               and f.statement.relations[:1] == ("=",) and isinstance(f.statement.exprs[0], Symbol)}
     for formula in formulas:
         statement = formula.statement
-        if statement.lead or statement.relations != ("=",):
+        if statement.lead or not statement.relations or set(statement.relations) != {"="}:
             continue
-        left, right = statement.exprs
-        if not (isinstance(left, AppliedUndef) and left.func.__name__ in ("E", "Var") and len(left.args) == 1):
-            continue
-        (argument,) = left.args
-        if not isinstance(argument, Symbol) or right.has(AppliedUndef) or mentions(right, argument.name):
-            continue
-        entry = component(argument, dict(statement.indexed))
-        if entry is None and argument in dict(statement.indexed):
-            continue  # ``E[u_1] = 0``: one component's moment, not the family's
-        key = str(entry.base.label) if entry is not None else argument.name
-        indexed = dict(statement.indexed)
-        if entry is not None and any(s == entry.indices[0] or (s in indexed and indexed[s].has(entry.indices[0]))
-                                     for s in right.free_symbols):
-            continue  # ``E[u_i] = m_i``: a moment for each index is no family's one law
-        declared = found.setdefault(key, Declared(key, entry is not None))
-        if declared.stated_law:
-            continue
-        value = in_document(right, names)
-        mean, variance = declared.law.mean, declared.law.variance
-        if left.func.__name__ == "E":
-            mean = value if mean is None else mean
-        else:
-            variance = value if variance is None else variance
-        declared.law = moments(mean, variance)
+        right = statement.exprs[-1]
+        for left in statement.exprs[:-1]:
+            _stated_moment(left, right, statement, names, found, defined)
 
 
-def _value(formula: str, names: dict) -> Expr | None:
-    try:
-        statement = parse(formula)
-    except (ParseError, ValueError):
-        return None
-    if len(statement.exprs) != 1 or statement.relations:
-        return None
-    return in_document(statement.exprs[0], names)
+def _product_of_names(expr: Expr) -> bool:
+    """``q k`` (``q \\cdot k`` of plain names): a product of two or more distinct plain real names."""
+    return (isinstance(expr, Mul) and len(expr.args) >= 2 and len(set(expr.args)) == len(expr.args)
+            and all(isinstance(a, Symbol) and not a.is_integer for a in expr.args))
 
 
-def stated_moments(sentence: str, names: dict) -> tuple[Law | None, bool]:
-    """The law or moments a sentence states ("standard normal", "zero mean and unit variance",
-    "mean $0$ and variance $1$"), and whether it fixes the law (standard normal) or only moments."""
-    if stated(_STANDARD_NORMAL, sentence):
-        return normal(0, 1), True
-    mean = Integer(0) if stated(_ZERO_MEAN, sentence) else None
-    variance = Integer(1) if stated(_UNIT_VARIANCE, sentence) else None
-    words = sentence
-    if mean is None and (match := _MEAN_IS.search(words)):
-        mean = _value(match.group(1), names)
-    if variance is None and (match := _VARIANCE_IS.search(words)):
-        variance = _value(match.group(1), names)
-    if any(v is not None and v.has(AppliedUndef) for v in (mean, variance)):
-        return None, False  # "whose mean $\\mathbb{E}[X]$": names the moment, states no value
-    if mean is None and variance is None:
-        return None, False
-    return moments(mean, variance), False
+def _one_entry(argument: Symbol, indexed: dict) -> bool:
+    """``u_1`` (an entry at numbers) is one entry of a family; ``s_{ij}`` (at symbolic indices,
+    more than one) is one variable the document writes by that name, and may be declared as such."""
+    entry = indexed.get(argument)
+    if entry is None:
+        return False
+    return not (len(entry.indices) > 1 and all(isinstance(i, Symbol) for i in entry.indices))
 
 
-def from_prose(text: str, names: dict, found: dict[str, Declared]) -> tuple[list[Independence], set[str]]:
-    """Declarations, laws, i.i.d. families, independence and constants the sentences state."""
-    statements: list[tuple[str, ...]] = []
-    constants: set[str] = set()
-    for sentence in sentences(text):
-        mentioned = sentence_names(sentence)
-        components = bool(_COMPONENTS.search(INLINE.sub(" ", sentence)))
-        random = stated(_RANDOM, sentence)
-        listing = stated(_INDEPENDENT, sentence)  # ``u_1, \\dots, u_n`` independent: a family of variables
-        if random or listing:
-            for name in (n for n in mentioned if random or n.length is not None):
-                declared = found.setdefault(name.key, Declared(name.key, name.family or components))
-                declared.length = declared.length or name.length
-        if stated(_CONSTANT, sentence) and not stated(_RANDOM, sentence):
-            constants.update(n.key for n in mentioned if n.key not in found)
-        here = [found[n.key] for n in mentioned if n.key in found]
-        law, fixed = stated_moments(sentence, names) if here else (None, False)
-        if law is not None:
-            for declared in here:
-                if not declared.stated_law and declared.law == Law():
-                    declared.law, declared.stated_law = law, fixed
-        words = INLINE.sub(" ", sentence)
-        if _INDEPENDENT.search(words) and not _DENIED.search(words):
-            among = [found[k] for k in mentioned_keys(sentence, set(found))]  # ``$q_i k_i$`` names q, k
-            listed = {n.key for n in mentioned if n.length is not None}  # ``u_1, \\dots, u_d`` are independent
-            for declared in among:
-                if declared.family and (_IID.search(words) or declared.key in listed):
-                    declared.iid = True
-            if len(among) >= 2:
-                statements.append(tuple(d.key for d in among))
-    unique = {frozenset(s): tuple(dict.fromkeys(s)) for s in statements}
-    return list(unique.values()), constants
+def _stated_moment(left: Expr, right: Expr, statement, names: dict, found: dict[str, Declared],
+                   defined: set[str]) -> None:
+    """``E[X] = v`` or ``Var(X) = v`` of a plain name or a component, into its declaration. An entry
+    ``s_{ij}`` the premises define (``s_{ij} = q_i \\cdot k_j``) has the moments of its definition: a
+    stated one is not made its law."""
+    if not (isinstance(left, AppliedUndef) and left.func.__name__ in ("E", "Var") and len(left.args) == 1):
+        return
+    (argument,) = left.args
+    if right.has(AppliedUndef):
+        return
+    if _product_of_names(argument) and not any(a in dict(statement.indexed) for a in argument.args):
+        for factor in argument.args:  # ``Var(q \\cdot k) = d``: only random variables have a variance
+            found.setdefault(factor.name, Declared(factor.name, False))
+        return
+    if not isinstance(argument, Symbol) or mentions(right, argument.name):
+        return
+    entry = component(argument, dict(statement.indexed))
+    if entry is None and argument in dict(statement.indexed) and (
+            _one_entry(argument, dict(statement.indexed)) or argument.name in defined):
+        return  # ``E[u_1] = 0``: one component's moment, not the family's
+    key = str(entry.base.label) if entry is not None else argument.name
+    indexed = dict(statement.indexed)
+    if entry is not None and any(s == entry.indices[0] or (s in indexed and indexed[s].has(entry.indices[0]))
+                                 for s in right.free_symbols):
+        return  # ``E[u_i] = m_i``: a moment for each index is no family's one law
+    declared = found.setdefault(key, Declared(key, entry is not None))
+    if declared.stated_law:
+        return
+    value = in_document(right, names)
+    mean, variance = declared.law.mean, declared.law.variance
+    if left.func.__name__ == "E":
+        mean = value if mean is None else mean
+    else:
+        variance = value if variance is None else variance
+    declared.law = moments(mean, variance)
 
 
 _MOMENT_NOTATION = re.compile(r"\\mathbb\s*\{?\s*E\b|\bVar\b|\bCov\b|\\operatorname\{E\}")
@@ -323,19 +301,32 @@ def implicit(document, constants: set[str], found: dict[str, Declared]) -> None:
                         found.setdefault(symbol.name, Declared(symbol.name, False))
 
 
+def shifts_and_scales(document, keys: set[str], components: dict) -> set[str]:
+    """The other names of a definition that builds a random variable from declared ones
+    (``z = \\mu + \\sigma \\epsilon`` with epsilon random): the parameters of its law, as the
+    parameters of a stated law are; a name the document defines itself is not among them."""
+    defined = {f.lhs.name for f in document.context.facts if isinstance(f.lhs, Symbol)}
+    found: set[str] = set()
+    for fact in document.context.facts:
+        if isinstance(fact.lhs, Symbol) and mentions_random(fact.rhs, keys, components):
+            found |= {s.name for s in fact.rhs.free_symbols if isinstance(s, Symbol)} - keys - defined
+    return found
+
+
 def averaged_alone(document, constants: set[str], found: dict[str, Declared], components: dict) -> None:
     """With some names declared random, an E, Var or Cov in the chains whose argument holds none of them
     still averages something: every other plain name in that argument is random, with no law stated.
     Read as a constant, ``E[\\psi^2] = \\psi^2`` and ``Var[a X] = 7 a Var[X]`` would be proved of names
-    the author averages. Names the prose calls constant, integers and the parameters of stated laws
-    stay constants."""
+    the author averages. Names the prose calls constant, integers, the parameters of stated laws and
+    of definitions built from declared variables (``z = \\mu + \\sigma \\epsilon``) stay constants."""
     if not found:
         return
     parameters = {s.name for d in found.values() for value in (d.law.mean, d.law.variance)
                   if value is not None for s in value.free_symbols}
-    kept = constants | parameters
-    for fact in document.context.facts:  # g = \\psi_i^2 with g random: what defines it is random too
-        if isinstance(fact.lhs, Symbol) and fact.lhs.name in found:
+    kept = constants | parameters | shifts_and_scales(document, set(found), components)
+    for fact in document.context.facts:  # g = \\psi_i^2, g random and nothing random on the right: psi is
+        if isinstance(fact.lhs, Symbol) and fact.lhs.name in found \
+                and not mentions_random(fact.rhs, set(found), components):
             for symbol in sorted(fact.rhs.free_symbols, key=str):
                 if not isinstance(symbol, Symbol) or symbol.is_integer or symbol.name in kept:
                     continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sympy import Expr, IndexedBase, Integer, Integral, MatMul, MatrixSymbol, Mul, Symbol, Transpose, oo
+from sympy.matrices.expressions.matexpr import MatrixElement
 from sympy.core.function import AppliedUndef
 
 from ...model import Chain, Step
@@ -55,6 +56,18 @@ def dot_products(expr: Expr, families: dict) -> Expr:
     return expr.replace(lambda e: isinstance(e, Mul), split)
 
 
+def as_components(expr: Expr, families: dict) -> Expr:
+    """Each entry ``q[j, 0]`` of a column vector q declared as a family (``q^\\top k`` written out as a
+    sum over its entries) as the component ``q[j]`` of the family: the same random variable."""
+    def entry(node) -> bool:
+        parent = node.parent
+        return (isinstance(parent, MatrixSymbol) and parent.name in families and parent.shape[1] == 1
+                and node.j == 0)
+
+    return expr.replace(lambda e: isinstance(e, MatrixElement) and entry(e),
+                        lambda e: families[e.parent.name][e.i])
+
+
 def operators(expr: Expr, declared: dict, components: dict | None = None, families: dict | None = None) -> Expr:
     """E, Var, Cov as the moments vocabulary; each declared variable as its declared symbol, each
     component ``q_i`` of a declared family as ``q[i]``, each product of two families a dot product."""
@@ -66,7 +79,7 @@ def operators(expr: Expr, declared: dict, components: dict | None = None, famili
             renamed[symbol] = entry
     expr = expr.xreplace(renamed)
     if families:
-        expr = dot_products(expr, families)
+        expr = as_components(dot_products(expr, families), families)
     expr = expr.replace(lambda e: _over_one(e, set(declared) | set(families)), lambda e: Expect(e.args[0]))
     return expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in OPERATORS,
                         lambda e: OPERATORS[e.func.__name__](*e.args))

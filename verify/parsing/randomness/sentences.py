@@ -95,7 +95,12 @@ def named(formula: str) -> list[Named]:
     listed = enumerated(parts)
     if listed is not None:
         return [listed]
+    if any(_MEMBER.search(p) and not _SPACE.search(p) for p in parts):
+        return []  # ``i, j \in [n]``: indices, not variables
     for part in parts:
+        part = declared_space(part)
+        if not part.strip():
+            continue
         try:
             statement = parse(part.strip())
         except (ParseError, ValueError):
@@ -110,6 +115,21 @@ def named(formula: str) -> list[Named]:
             continue
         found.extend(_plain(statement.exprs[0], components))
     return found
+
+
+_MEMBER = re.compile(r"\\in(?![a-zA-Z])")
+
+
+_SPACE = re.compile(r"\\in\s*(?:\\mathbb\s*\{?\s*R\b|\\R\b|\\mathbb\s+R\b)")
+
+
+def declared_space(part: str) -> str:
+    r"""``k \in \mathbb{R}^{d}``: the name on the left (the space says what it is, not that it is
+    random); a membership in anything else (``i \in \{1, \dots, n\}``, an index) names nothing."""
+    match = _SPACE.search(part)
+    if match is not None:
+        return part[:match.start()]
+    return "" if _MEMBER.search(part) else part
 
 
 def _plain(expr: Expr, components: dict) -> list[Named]:
@@ -142,9 +162,14 @@ def top_level(text: str, separator: str) -> list[str]:
     return parts + [text[start:]]
 
 
+_SIZE = re.compile(r"^\s*-?\s*(?:dimensional|dim\b|by\b|\\times)", re.I)
+
+
 def sentence_names(sentence: str) -> list[Named]:
-    """Every plain name the inline formulas of ``sentence`` give, in order, once each."""
-    return list(dict.fromkeys(n for math in INLINE.findall(sentence) for n in named(math)))
+    """Every plain name the inline formulas of ``sentence`` give, in order, once each; a formula that
+    gives a size ("$d_k$-dimensional vectors") names no variable."""
+    maths = [m.group(1) for m in INLINE.finditer(sentence) if not _SIZE.search(sentence[m.end():])]
+    return list(dict.fromkeys(n for math in maths for n in named(math)))
 
 
 def mentioned_keys(sentence: str, keys: set[str]) -> list[str]:
@@ -153,6 +178,9 @@ def mentioned_keys(sentence: str, keys: set[str]) -> list[str]:
     found = []
     for math in INLINE.findall(sentence):
         for part in top_level(math, ","):
+            part = declared_space(part)
+            if not part.strip():
+                continue
             try:
                 statement = parse(part.strip())
             except (ParseError, ValueError):
@@ -163,6 +191,32 @@ def mentioned_keys(sentence: str, keys: set[str]) -> list[str]:
                     found.append(components.get(symbol.name, symbol.name) if isinstance(symbol, Symbol) else "")
                 found.extend(str(b.label) for b in expr.atoms(IndexedBase))
     return [k for k in dict.fromkeys(found) if k in keys]
+
+
+_JOINT = re.compile(r"(?:[,;]\s*|\s+)(?:and|while|whereas|where)\s+(?:let\s+)?(?=\$)|[,;]\s*(?:let\s+)?(?=\$)", re.I)
+
+
+_VERB = re.compile(r"\b(?:is|are|be|being|denotes?|constants?)\b", re.I)
+
+
+def clauses(sentence: str) -> list[str]:
+    """The sentence split into clauses at "and", "while", commas and semicolons before a formula, each with
+    its own verb: "$X$ is a random variable and $a$ is a constant" is two clauses; the subject list of
+    "$X$ and $Y$ are random variables" stays one (a piece with no verb joins the next)."""
+    found, pending, start = [], "", 0
+    hidden = INLINE.sub(lambda m: "$" + "\x00" * (len(m.group(0)) - 2) + "$", sentence)  # never split inside mathematics
+    for match in list(_JOINT.finditer(hidden)) + [None]:
+        end = match.start() if match is not None else len(sentence)
+        piece = sentence[start:end]
+        pending = pending + piece
+        if _VERB.search(INLINE.sub(" ", piece)) or match is None:
+            found.append(pending)
+            pending = ""
+        else:
+            pending += sentence[end:match.end()]
+        if match is not None:
+            start = match.end()
+    return [c for c in found if c.strip()]
 
 
 def stated(pattern: re.Pattern, sentence: str) -> bool:
