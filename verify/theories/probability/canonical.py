@@ -16,6 +16,7 @@ import functools
 from typing import Callable
 
 from sympy import Add, Basic, Expr, Integer, Integral, Mul, Pow, Symbol, log, oo
+from sympy.core.function import AppliedUndef
 
 from ...model import Context, Fact
 from ...vocabulary import KL, Density, Expectation, Normal
@@ -23,6 +24,7 @@ from ...vocabulary.probability import Gradient
 from .. import algebra
 from ..algebra import normalise
 from ..base import Rule
+from .divergences import bare_kl, divergence, divergence_named, law_names
 from .gaussian import normal_expectation, normal_kl
 from .gradient import gradient_rule
 from .rules import (EXPECTATION_DEFINITION, GAUSSIAN_MOMENTS, KL_DEFINITION, LINEARITY, LOG_RULES,
@@ -122,9 +124,13 @@ def expectation_linearity(e: Expectation, used: Used) -> Expr:
     return value
 
 
-def kl_definition(e: KL, used: Used) -> Expr:
-    """KL(q || p) = int q (log q - log p) dz; between normals, the closed form by moments."""
+def kl_definition(e: KL, used: Used, defined: frozenset = frozenset()) -> Expr:
+    """KL(q || p) = int q (log q - log p) dz; between normals, the closed form by moments; of laws
+    known only by name, the same integral over the shared variable of ``probability.divergences``."""
     first, second = e.args
+    if (bare := bare_kl(e, defined)) is not None:
+        note(used, bare[1])
+        return bare[0]
     if isinstance(first, Density) and isinstance(second, Density):
         if len(first.variables) == 1 and first.variables == second.variables:
             note(used, KL_DEFINITION)
@@ -138,14 +144,25 @@ def kl_definition(e: KL, used: Used) -> Expr:
     return e
 
 
-def definitions(expr: Expr, used: Used) -> Expr:
+def defined_names(context: Context) -> frozenset:
+    """Names the premises define (``M = (P + Q)/2``): replaced by the facts pass, not read as laws first."""
+    return frozenset(f.lhs for f in context.facts if isinstance(f.lhs, Symbol))
+
+
+def definitions(expr: Expr, used: Used, context: Context | None = None) -> Expr:
+    defined = defined_names(context) if context is not None else frozenset()
+    laws = law_names(expr)
+
     def rewrite(node: Expr) -> Expr:
         if isinstance(node, Expectation):
             return expectation_definition(node, used)
         if isinstance(node, KL):
-            return kl_definition(node, used)
+            return kl_definition(node, used, defined)
         if isinstance(node, Gradient):
             return gradient_rule(node, used)
+        if isinstance(node, AppliedUndef) and (read := divergence(node, laws, defined)) is not None:
+            note(used, read[1])
+            return read[0]
         return node
 
     return bottom_up(expr, rewrite)
@@ -238,12 +255,12 @@ def integrals(expr: Expr, used: Used) -> Expr:
 
 def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     """The canonical form of ``expr`` and the rules that fired (their names are shown to users)."""
-    if not expr.has(*PROBABILISTIC, Normal):
+    if not expr.has(*PROBABILISTIC, Normal) and not divergence_named(expr):
         return expr, ()
     used: Used = []
-    expr = definitions(sort_densities(over_support(expr, context)), used)
+    expr = definitions(sort_densities(over_support(expr, context)), used, context)
     expr = apply_facts(expr, context, used)
-    if expr.has(Expectation, KL, Gradient):
-        expr = definitions(expr, used)  # a premise's value may hold expectations and divergences
+    if expr.has(Expectation, KL, Gradient, AppliedUndef):
+        expr = definitions(expr, used, context)  # a premise's value may hold expectations and divergences
     expr = integrals(expr, used)
     return normalise(expr), tuple(used)

@@ -22,6 +22,7 @@ from sympy import Add, Derivative, Expr, Integral, Mul, Symbol, expand, log, oo
 from ...evaluation import Evaluator
 from ...undecided import Undecided
 from ...vocabulary import KL, Density, Expectation, Normal
+from .divergences import density_divergence_hooks
 
 POINTS = 4  # grid points per variable: small tables, every cell weighted
 
@@ -177,6 +178,7 @@ def install(expr: Expr, tables: dict[str, JointTable], grid: Grid, instance, rng
 
     instance.hooks.update({Density: density_hook, Integral: integral_hook, Expectation: expectation_hook,
                            KL: kl_hook})
+    instance.hooks.update(density_divergence_hooks(expr))
 
 
 def instantiate(expr: Expr, rng: np.random.Generator, instance) -> str | None:

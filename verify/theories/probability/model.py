@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass
 
 import numpy as np
-from sympy import Expr, Symbol
+from sympy import Expr, Integer, Symbol
 
 from ...evaluation import GRID
 from ...undecided import Undecided
@@ -21,6 +21,7 @@ from ...model import Context
 from ...vocabulary import KL, Density, Expectation, Normal
 from ..base import Instance
 from .canonical import plain
+from .divergences import density_divergence_hooks
 
 TINY = 1e-300
 
@@ -206,7 +207,7 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
         instance.hooks.update({Expectation: expectation_hook, KL: kl_hook})
         return None
     if not isinstance(roles, str):
-        install(instance, LinearGaussian.draw(rng), roles, densities)
+        install(instance, LinearGaussian.draw(rng), roles, densities, expr)
         return None
     from .discrete import instantiate as gridded  # densities the document leaves unspecified
 
@@ -214,10 +215,11 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
     return f"{roles}; {refused}" if refused else None
 
 
-def install(instance: Instance, model: LinearGaussian, roles: Roles, densities=()) -> None:
+def install(instance: Instance, model: LinearGaussian, roles: Roles, densities=(), expr: Expr = Integer(0)) -> None:
     """Bind the observation, describe ``densities`` under ``model`` and add the evaluation hooks."""
     if roles.observed is not None:
         instance.values[roles.observed] = model.x
         instance.described.append((str(roles.observed), f"{model.x:g}"))
     instance.described.extend((str(d), model.describe(roles.role(d))) for d in densities)
     instance.hooks.update({Density: density_hook(model, roles), Expectation: expectation_hook, KL: kl_hook})
+    instance.hooks.update(density_divergence_hooks(expr))

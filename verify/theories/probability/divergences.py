@@ -1,0 +1,233 @@
+"""Entropy, cross entropy, KL and Jensen-Shannon divergence of laws the document leaves open.
+
+Steps such as KL(P || Q) = H(P, Q) - H(P) hold for every law, so each divergence is read as its
+defining integral and compared there. Which notation is read, and why:
+
+- ``H(p(x))`` of a density is its entropy -int p log p dx; ``H(p(x), q(x))`` of two densities of one
+  variable is the cross entropy -int p log q dx (a joint entropy is written of random variables,
+  never of two densities of one variable, so no other reading exists);
+- ``CE(a, b)`` is the cross entropy whatever its arguments are; ``JSD``, ``D_JS``, ``JS`` the
+  Jensen-Shannon divergence (KL(a || m) + KL(b || m)) / 2 with m = (a + b) / 2;
+- a bare name (``P``) is a law only when the expression takes a KL divergence, a cross entropy or an
+  expectation under it: then ``H(P)`` is its entropy and ``H(P, Q)`` the cross entropy (a KL is never
+  taken of random variables, so the joint-entropy reading H(X, Y) is excluded). Without such
+  evidence ``H(P, Q)`` stays an undefined function.
+
+A law expression is a bare law or a mixture of bare laws with positive rational weights summing to
+one (``P/2 + Q/2``); ``P + Q`` is no law, and nothing is read of it. Bare laws are written as densities
+of one shared variable ``T``, so both sides of a step meet in the same integrals.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from sympy import Add, Dummy, Expr, Integral, Rational, Symbol, log, oo
+from sympy.core.function import AppliedUndef
+
+from ...undecided import Undecided
+from ...vocabulary import KL, Density, Expectation
+from ..base import Rule
+from .rules import CROSS_ENTROPY_DEFINITION, ENTROPY_DEFINITION, JSD_DEFINITION, KL_DEFINITION
+
+T = Dummy("t", real=True)  # the variable of every law known only by its name
+ENTROPY_NAMES = ("H",)
+CROSS_ENTROPY_NAMES = ("CE",)
+JSD_NAMES = ("JSD", "D_JS", "JS", "D_{JS}")
+POINTS = 5  # support points of a numeric law
+
+
+def divergence_classes(expr: Expr) -> set[type]:
+    """The function classes of ``expr``'s entropies, cross entropies and JSDs, as hook keys (one name
+    may be two classes, with and without assumptions)."""
+    names = ENTROPY_NAMES + CROSS_ENTROPY_NAMES + JSD_NAMES
+    return {type(f) for f in expr.atoms(AppliedUndef) if f.func.__name__ in names}
+
+
+def divergence_names(expr: Expr) -> set[str]:
+    """The names of entropies, cross entropies and JSDs ``expr`` applies (read or not)."""
+    names = ENTROPY_NAMES + CROSS_ENTROPY_NAMES + JSD_NAMES
+    return {f.func.__name__ for f in expr.atoms(AppliedUndef)} & set(names)
+
+
+def divergence_named(expr: Expr) -> bool:
+    """True when ``expr`` applies a function named as an entropy, cross entropy or JSD."""
+    return bool(divergence_names(expr))
+
+
+def law_names(expr: Expr) -> frozenset[Symbol]:
+    """Bare names the expression uses as laws: arguments of KL and CE, laws of expectations."""
+    names: set[Symbol] = set()
+    for node in expr.atoms(KL):
+        names.update(s for a in node.args for s in mixture_terms(a) or ())
+    for node in expr.atoms(AppliedUndef):
+        if node.func.__name__ in CROSS_ENTROPY_NAMES + JSD_NAMES:
+            names.update(s for a in node.args for s in mixture_terms(a) or ())
+    for node in expr.atoms(Expectation):
+        if isinstance(node.dist, Symbol):
+            names.add(node.dist)
+    return frozenset(names)
+
+
+def mixture_terms(law: Expr) -> dict[Symbol, Rational] | None:
+    """{name: weight} when ``law`` is a bare name or a mixture of names with positive rational weights
+    summing to one, else None (``P + Q`` has total mass two: no law)."""
+    if isinstance(law, Symbol):
+        return {law: Rational(1)}
+    if not isinstance(law, Add):
+        return None
+    weights: dict[Symbol, Rational] = {}
+    for term in law.args:
+        weight, name = term.as_coeff_Mul()
+        if not (isinstance(name, Symbol) and weight.is_Rational and weight > 0) or name in weights:
+            return None
+        weights[name] = weight
+    return weights if sum(weights.values()) == 1 else None
+
+
+def law_density(law: Expr, variable) -> Expr:
+    """The density of a law expression at ``variable``: each name becomes a density of it."""
+    return Add(*(w * Density(s.name, (variable,)) for s, w in mixture_terms(law).items()))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The densities and variable a divergence's arguments are read as, or None."""
+
+    densities: tuple[Expr, ...]
+    variable: object
+
+
+def read_arguments(args, laws: frozenset[Symbol], defined: frozenset, need_evidence: bool) -> Reading | None:
+    """Densities of one plain variable, or bare law expressions (laws by evidence when asked)."""
+    if all(isinstance(a, Density) and len(a.variables) == 1 for a in args):
+        if len({a.variables for a in args}) == 1:
+            return Reading(tuple(args), args[0].variables[0])
+        return None
+    terms = [mixture_terms(a) for a in args]
+    if any(t is None for t in terms):
+        return None
+    names = {s for t in terms for s in t}
+    if names & defined or (need_evidence and not names <= laws):
+        return None  # a name the premises define is replaced first; an H of non-laws is not ours
+    return Reading(tuple(law_density(a, T) for a in args), T)
+
+
+def integral(body: Expr, variable) -> Integral:
+    return Integral(body, (variable, -oo, oo))
+
+
+def kl_integral(a: Expr, b: Expr, variable) -> Expr:
+    return integral(a * (log(a) - log(b)), variable)
+
+
+def bare_kl(node: KL, defined: frozenset) -> tuple[Expr, Rule] | None:
+    """KL(P || Q) of laws known by name = int P(t) (log P(t) - log Q(t)) dt."""
+    reading = read_arguments(node.args, frozenset(), defined, need_evidence=False)
+    if reading is None or reading.variable is not T:
+        return None
+    return kl_integral(*reading.densities, T), KL_DEFINITION
+
+
+def divergence(node: AppliedUndef, laws: frozenset[Symbol], defined: frozenset) -> tuple[Expr, Rule] | None:
+    """The defining integral of an entropy, cross entropy or Jensen-Shannon divergence, with its rule."""
+    name, args = node.func.__name__, node.args
+    if name in ENTROPY_NAMES and len(args) == 1:
+        reading = read_arguments(args, laws, defined, need_evidence=True)
+        if reading is not None:
+            (a,) = reading.densities
+            return -integral(a * log(a), reading.variable), ENTROPY_DEFINITION
+    if (name in ENTROPY_NAMES or name in CROSS_ENTROPY_NAMES) and len(args) == 2:
+        reading = read_arguments(args, laws, defined, need_evidence=name in ENTROPY_NAMES)
+        if reading is not None:
+            a, b = reading.densities
+            return -integral(a * log(b), reading.variable), CROSS_ENTROPY_DEFINITION
+    if name in JSD_NAMES and len(args) == 2:
+        reading = read_arguments(args, laws, defined, need_evidence=False)
+        if reading is not None:
+            a, b = reading.densities
+            m = a / 2 + b / 2
+            v = reading.variable
+            return (kl_integral(a, m, v) + kl_integral(b, m, v)) / 2, JSD_DEFINITION
+    return None
+
+
+# the numeric twin: random laws on a few points ------------------------------------------
+
+def bare_divergences(expr: Expr) -> bool:
+    """True when ``expr`` holds a divergence of bare laws that ``instantiate`` can evaluate."""
+    laws = law_names(expr)
+    if any(bare_kl(k, frozenset()) for k in expr.atoms(KL)):
+        return True
+    return any(divergence(f, laws, frozenset()) for f in expr.atoms(AppliedUndef))
+
+
+def instantiate(expr: Expr, rng: np.random.Generator, instance, defined: dict | None = None) -> str | None:
+    """Random positive laws on POINTS points for the bare names; KL, H, CE and JSD evaluated as sums.
+
+    Every step about laws known only by name holds for all laws, so one drawn law that breaks it
+    refutes it. A name the premises define (``defined``: ``M`` to ``(P + Q)/2``) is evaluated through
+    its definition, never drawn; a law name used outside a divergence has no number: refused.
+    """
+    if expr.has(Density):
+        return "densities beside laws known only by name: no common numeric model"
+    defined = defined or {}
+    laws = law_names(expr)
+    nodes = [f for f in expr.atoms(KL, AppliedUndef) if isinstance(f, KL) or divergence(f, laws, frozenset())]
+    written = {s for f in nodes for a in f.args for s in (mixture_terms(a) or ())}
+    outside = expr.xreplace({f: 0 for f in nodes}).free_symbols & written
+    if outside:
+        return f"{', '.join(sorted(map(str, outside)))} stand for laws and for numbers: no common numeric model"
+    names = set(written) - set(defined)
+    for name in list(written & set(defined)):
+        definition = mixture_terms(defined[name])
+        if definition is None or set(definition) & set(defined):
+            return f"{name} is defined as {defined[name]}, which is no mixture of laws known by name"
+        names |= set(definition)
+    tables = {}
+    for name in sorted(names, key=str):
+        masses = rng.uniform(0.1, 1.0, size=POINTS)
+        tables[name] = masses / masses.sum()
+        instance.described.append((str(name), f"a law on {POINTS} points with masses "
+                                   + ", ".join(f"{m:.3f}" for m in tables[name])))
+
+    def masses(law: Expr) -> np.ndarray:
+        terms = mixture_terms(law.xreplace(defined))
+        if terms is None or not set(terms) <= set(tables):
+            raise Undecided(f"{law} is not a law known by name")
+        return sum(float(w) * tables[s] for s, w in terms.items())
+
+    def kl(a, b):
+        return float(np.sum(a * np.log(a / b)))
+
+    def kl_hook(node: KL, evaluate):
+        return kl(masses(node.args[0]), masses(node.args[1]))
+
+    def divergence_hook(node: AppliedUndef, evaluate):
+        if divergence(node, laws, frozenset()) is None:
+            raise Undecided(f"{node} is not read as a divergence of laws")
+        values = [masses(a) for a in node.args]
+        if node.func.__name__ in JSD_NAMES:
+            m = (values[0] + values[1]) / 2
+            return (kl(values[0], m) + kl(values[1], m)) / 2
+        a, b = values if len(values) == 2 else values * 2
+        return float(-np.sum(a * np.log(b)))
+
+    instance.hooks[KL] = kl_hook
+    for kind in divergence_classes(expr):
+        instance.hooks[kind] = divergence_hook
+    return None
+
+
+def density_divergence_hooks(expr: Expr) -> dict:
+    """Hooks that evaluate H, CE and JSD of densities as their defining integrals, for the numeric
+    models that draw those densities (``probability.model``, ``probability.discrete``)."""
+    laws = law_names(expr)
+
+    def hook(node: AppliedUndef, evaluate):
+        read = divergence(node, laws, frozenset())
+        if read is None or read[0].has(T):
+            raise Undecided(f"{node} is not read as a divergence of the drawn densities")
+        return evaluate(read[0])
+
+    return {kind: hook for kind in divergence_classes(expr)}
