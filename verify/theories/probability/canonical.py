@@ -24,7 +24,7 @@ from ...vocabulary.probability import Gradient
 from .. import algebra
 from ..algebra import normalise
 from ..base import Rule
-from .divergences import bare_kl, divergence, divergence_named, law_names
+from .divergences import bare_kl, divergence_named, divergence_with_rules, law_names
 from .gaussian import normal_expectation, normal_kl
 from .gradient import gradient_rule
 from .rules import (EXPECTATION_DEFINITION, GAUSSIAN_MOMENTS, KL_DEFINITION, LINEARITY, LOG_RULES,
@@ -160,8 +160,9 @@ def definitions(expr: Expr, used: Used, context: Context | None = None) -> Expr:
             return kl_definition(node, used, defined)
         if isinstance(node, Gradient):
             return gradient_rule(node, used)
-        if isinstance(node, AppliedUndef) and (read := divergence(node, laws, defined)) is not None:
-            note(used, read[1])
+        if isinstance(node, AppliedUndef) and (read := divergence_with_rules(node, laws, defined)) is not None:
+            for rule in read[1]:
+                note(used, rule)
             return read[0]
         return node
 

@@ -26,9 +26,10 @@ from sympy import Add, Dummy, Expr, Integral, Rational, Symbol, log, oo
 from sympy.core.function import AppliedUndef
 
 from ...undecided import Undecided
-from ...vocabulary import KL, Density, Expectation
+from ...vocabulary import KL, Density, Expectation, Normal
 from ..base import Rule
-from .rules import CROSS_ENTROPY_DEFINITION, ENTROPY_DEFINITION, JSD_DEFINITION, KL_DEFINITION
+from .gaussian import normal_expectation, normal_log_pdf
+from .rules import CROSS_ENTROPY_DEFINITION, ENTROPY_DEFINITION, GAUSSIAN_MOMENTS, JSD_DEFINITION, KL_DEFINITION
 
 T = Dummy("t", real=True)  # the variable of every law known only by its name
 ENTROPY_NAMES = ("H",)
@@ -129,9 +130,40 @@ def bare_kl(node: KL, defined: frozenset) -> tuple[Expr, Rule] | None:
     return kl_integral(*reading.densities, T), KL_DEFINITION
 
 
+def normal_cross_entropy(first: Normal, second: Normal) -> Expr | None:
+    """-E_first[log second(t)] by the normal moments: the entropy when the two are one law."""
+    return normal_expectation(-normal_log_pdf(T, second.mean, second.variance), T, first.mean, first.variance)
+
+
+def normal_divergence(name: str, args) -> tuple[Expr, tuple[Rule, ...]] | None:
+    """H(N(m, v)) = log(2 pi v)/2 + 1/2 and H(N1, N2) = CE(N1, N2) in closed form (normals are laws,
+    so H of two normals is no joint entropy); the JSD of normals has none: None."""
+    if name in ENTROPY_NAMES and len(args) == 1:
+        return normal_cross_entropy(args[0], args[0]), (ENTROPY_DEFINITION, GAUSSIAN_MOMENTS)
+    if name in ENTROPY_NAMES + CROSS_ENTROPY_NAMES and len(args) == 2:
+        return normal_cross_entropy(*args), (CROSS_ENTROPY_DEFINITION, GAUSSIAN_MOMENTS)
+    return None
+
+
 def divergence(node: AppliedUndef, laws: frozenset[Symbol], defined: frozenset) -> tuple[Expr, Rule] | None:
-    """The defining integral of an entropy, cross entropy or Jensen-Shannon divergence, with its rule."""
+    """The defining integral of an entropy, cross entropy or Jensen-Shannon divergence, with its rule
+    (for normals, the closed form and the rule of the entropy; ``divergence_rules`` gives all)."""
+    read = divergence_with_rules(node, laws, defined)
+    return None if read is None else (read[0], read[1][0])
+
+
+def divergence_with_rules(node: AppliedUndef, laws: frozenset[Symbol],
+                          defined: frozenset) -> tuple[Expr, tuple[Rule, ...]] | None:
+    """``divergence`` with every rule the reading used."""
     name, args = node.func.__name__, node.args
+    if args and all(isinstance(a, Normal) for a in args):
+        found = normal_divergence(name, args)
+        return found if found is None or found[0] is not None else None
+    read = _integral_divergence(name, args, laws, defined)
+    return None if read is None else (read[0], (read[1],))
+
+
+def _integral_divergence(name: str, args, laws: frozenset[Symbol], defined: frozenset) -> tuple[Expr, Rule] | None:
     if name in ENTROPY_NAMES and len(args) == 1:
         reading = read_arguments(args, laws, defined, need_evidence=True)
         if reading is not None:
@@ -159,7 +191,8 @@ def bare_divergences(expr: Expr) -> bool:
     laws = law_names(expr)
     if any(bare_kl(k, frozenset()) for k in expr.atoms(KL)):
         return True
-    return any(divergence(f, laws, frozenset()) for f in expr.atoms(AppliedUndef))
+    return any((read := divergence(f, laws, frozenset())) is not None and read[0].has(T)
+               for f in expr.atoms(AppliedUndef))
 
 
 def instantiate(expr: Expr, rng: np.random.Generator, instance, defined: dict | None = None) -> str | None:

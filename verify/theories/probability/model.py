@@ -205,6 +205,7 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
     densities, roles = _reading(tuple(context.integration_variables), expr)
     if not densities:
         instance.hooks.update({Expectation: expectation_hook, KL: kl_hook})
+        instance.hooks.update(density_divergence_hooks(expr))  # H and CE of normals: their closed forms
         return None
     if not isinstance(roles, str):
         install(instance, LinearGaussian.draw(rng), roles, densities, expr)
