@@ -252,12 +252,19 @@ def instantiate(expr: Expr, rng: np.random.Generator, instance, defined: dict | 
     return None
 
 
-def density_divergence_hooks(expr: Expr) -> dict:
+def density_divergence_hooks(expr: Expr, unrelated: frozenset = frozenset()) -> dict:
     """Hooks that evaluate H, CE and JSD of densities as their defining integrals, for the numeric
-    models that draw those densities (``probability.model``, ``probability.discrete``)."""
+    models that draw those densities (``probability.model``, ``probability.discrete``).
+
+    ``unrelated``: names the drawn model does not tie to its densities (``sigma`` beside a q the
+    premises may state as N(mu, sigma^2)); an entropy compared with them is not evaluated, since a
+    drawn q unrelated to sigma would refute a correct ``H(q(z)) = log(2 pi e sigma^2)/2``."""
     laws = law_names(expr)
 
     def hook(node: AppliedUndef, evaluate):
+        if unrelated and node.has(Density):
+            raise Undecided(f"{node} is compared with {', '.join(sorted(map(str, unrelated)))}, which the drawn "
+                            "densities are not tied to")
         read = divergence(node, laws, frozenset())
         if read is None or read[0].has(T):
             raise Undecided(f"{node} is not read as a divergence of the drawn densities")

@@ -223,4 +223,5 @@ def install(instance: Instance, model: LinearGaussian, roles: Roles, densities=(
         instance.described.append((str(roles.observed), f"{model.x:g}"))
     instance.described.extend((str(d), model.describe(roles.role(d))) for d in densities)
     instance.hooks.update({Density: density_hook(model, roles), Expectation: expectation_hook, KL: kl_hook})
-    instance.hooks.update(density_divergence_hooks(expr))
+    unrelated = frozenset(expr.free_symbols - {roles.observed, roles.latent})
+    instance.hooks.update(density_divergence_hooks(expr, unrelated))
