@@ -103,3 +103,31 @@ def test_divergences_of_densities_are_their_integrals(lhs, rhs):
 ])
 def test_broken_divergences_of_densities_are_refuted(lhs, rhs):
     assert status(lhs, "=", rhs, LINE) is Status.REFUTED
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    (r"D_{KL}(P \| Q)", r"\mathbb{E}_{P}[\log P - \log Q]"),
+    (r"D_{KL}(P \| Q)", r"\mathbb{E}_{P}\left[\log \frac{P}{Q}\right]"),
+    (r"D_{KL}(P \| Q)", r"\mathbb{E}_{x \sim P}[\log P(x) - \log Q(x)]"),
+    (r"H(P, Q)", r"-\mathbb{E}_{P}[\log Q]"),
+    (r"H(P)", r"-\mathbb{E}_{P}[\log P]"),
+])
+def test_averages_under_laws_known_by_name_are_their_integrals(lhs, rhs):
+    assert status(lhs, "=", rhs) is Status.PROVED
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    (r"D_{KL}(P \| Q)", r"\mathbb{E}_{P}[\log Q - \log P]"),                  # sign
+    (r"D_{KL}(P \| Q)", r"\mathbb{E}_{Q}[\log P - \log Q]"),                  # averaged under the wrong law
+    (r"D_{KL}(P \| Q)", r"\mathbb{E}_{x \sim P}[\log Q(x) - \log P(x)]"),
+    (r"H(P, Q)", r"-\mathbb{E}_{Q}[\log P]"),                                 # swapped
+    (r"H(P)", r"\mathbb{E}_{P}[\log P]"),                                     # sign
+])
+def test_broken_averages_under_laws_known_by_name_are_refuted(lhs, rhs):
+    assert status(lhs, "=", rhs) is Status.REFUTED
+
+
+def test_an_average_of_a_name_that_is_no_law_stays_unread():
+    """E_P[X] of a random variable X: the shorthand 'a law stands for its density' does not apply."""
+    form, used = canonical(read(r"\mathbb{E}_{P}[X] - D_{KL}(P \| Q)"), LAWS)
+    assert form.has(read(r"\mathbb{E}_{P}[X]"))

@@ -24,7 +24,7 @@ from ...vocabulary.probability import Gradient
 from .. import algebra
 from ..algebra import normalise
 from ..base import Rule
-from .divergences import bare_kl, divergence_named, divergence_with_rules, law_names
+from .divergences import averaged_law, bare_kl, divergence_named, divergence_with_rules, law_names, named_expectation
 from .gaussian import normal_expectation, normal_kl
 from .gradient import gradient_rule
 from .rules import (EXPECTATION_DEFINITION, GAUSSIAN_MOMENTS, KL_DEFINITION, LINEARITY, LOG_RULES,
@@ -154,6 +154,9 @@ def definitions(expr: Expr, used: Used, context: Context | None = None) -> Expr:
     laws = law_names(expr)
 
     def rewrite(node: Expr) -> Expr:
+        if (averaged := named_expectation(node, laws, defined)) is not None:  # E_P[log P - log Q]
+            note(used, EXPECTATION_DEFINITION)
+            return averaged
         if isinstance(node, Expectation):
             return expectation_definition(node, used)
         if isinstance(node, KL):
@@ -256,7 +259,8 @@ def integrals(expr: Expr, used: Used) -> Expr:
 
 def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     """The canonical form of ``expr`` and the rules that fired (their names are shown to users)."""
-    if not expr.has(*PROBABILISTIC, Normal) and not divergence_named(expr):
+    if not expr.has(*PROBABILISTIC, Normal) and not divergence_named(expr) \
+            and not any(averaged_law(f) for f in expr.atoms(AppliedUndef)):
         return expr, ()
     used: Used = []
     expr = definitions(sort_densities(over_support(expr, context)), used, context)

@@ -57,16 +57,32 @@ def divergence_named(expr: Expr) -> bool:
 
 
 def law_names(expr: Expr) -> frozenset[Symbol]:
-    """Bare names the expression uses as laws: arguments of KL and CE, laws of expectations."""
+    """Bare names the expression uses as laws: arguments of KL, CE and JSD, laws of expectations
+    (``E_P``, ``E_{x ~ P}``), and then both arguments of an ``H(A, B)`` one of which is a law (a joint
+    entropy is of two random variables, never of a law and something else)."""
     names: set[Symbol] = set()
+
+    def add(args) -> None:
+        names.update(s for a in args for s in mixture_terms(a) or ())
+
     for node in expr.atoms(KL):
-        names.update(s for a in node.args for s in mixture_terms(a) or ())
+        add(node.args)
     for node in expr.atoms(AppliedUndef):
         if node.func.__name__ in CROSS_ENTROPY_NAMES + JSD_NAMES:
-            names.update(s for a in node.args for s in mixture_terms(a) or ())
+            add(node.args)
+        if (law := averaged_law(node)) is not None:
+            names.add(law)
     for node in expr.atoms(Expectation):
         if isinstance(node.dist, Symbol):
             names.add(node.dist)
+    pairs = [f.args for f in expr.atoms(AppliedUndef) if f.func.__name__ in ENTROPY_NAMES and len(f.args) == 2]
+    grown = True
+    while grown:
+        before = len(names)
+        for args in pairs:
+            if any(set(mixture_terms(a) or ()) & names for a in args):
+                add(args)
+        grown = len(names) > before
     return frozenset(names)
 
 
@@ -184,6 +200,40 @@ def _integral_divergence(name: str, args, laws: frozenset[Symbol], defined: froz
     return None
 
 
+def averaged_law(node: Expr) -> Symbol | None:
+    """The law of ``E_P[...]`` (the reader's undefined ``E_P`` of one argument), else None."""
+    if isinstance(node, AppliedUndef) and len(node.args) == 1 and node.func.__name__.startswith("E_"):
+        name = node.func.__name__[2:].strip("{}")
+        return Symbol(name) if name.isidentifier() else None
+    return None
+
+
+def named_expectation(node: Expr, laws: frozenset[Symbol], defined: frozenset) -> Expr | None:
+    """E_P[g] of a law P known by name, with g written of laws only (``E_P[log P - log Q]``), is
+    int P(t) g(P(t), Q(t)) dt: inside an average under P a law stands for its density at the point
+    drawn, the shorthand of E_p[log p - log q]. ``E_{x ~ P}[log P(x) - log Q(x)]`` likewise, with each
+    law applied to x its density at x. Any other name in g (a random variable, a function) leaves the
+    average unread; so does a law the premises define (replaced first)."""
+    law = averaged_law(node)
+    if law is not None:
+        body = node.args[0]
+        names = body.free_symbols | {law}
+        if body.has(AppliedUndef, Density) or not names <= laws | {law} or names & defined:
+            return None
+        densities = {s: Density(s.name, (T,)) for s in names}
+        return integral(densities[law] * body.xreplace(densities), T)
+    if isinstance(node, Expectation) and isinstance(node.dist, Symbol) and node.dist not in defined:
+        var, body = node.var, node.body
+        applied = {f for f in body.atoms(AppliedUndef)}
+        if not all(f.args == (var,) and Symbol(f.func.__name__) in laws | {node.dist} for f in applied):
+            return None
+        if body.free_symbols - {var} & (laws | {node.dist}) or not applied:
+            return None
+        densities = {f: Density(f.func.__name__, (T,)) for f in applied}
+        return integral(Density(node.dist.name, (T,)) * body.xreplace(densities).xreplace({var: T}), T)
+    return None
+
+
 # the numeric twin: random laws on a few points ------------------------------------------
 
 def bare_divergences(expr: Expr) -> bool:
@@ -207,7 +257,11 @@ def instantiate(expr: Expr, rng: np.random.Generator, instance, defined: dict | 
     defined = defined or {}
     laws = law_names(expr)
     nodes = [f for f in expr.atoms(KL, AppliedUndef) if isinstance(f, KL) or divergence(f, laws, frozenset())]
+    averages = [f for f in expr.atoms(AppliedUndef, Expectation) if named_expectation(f, laws, frozenset())]
     written = {s for f in nodes for a in f.args for s in (mixture_terms(a) or ())}
+    written |= {s for f in averages for s in named_expectation(f, laws, frozenset()).atoms(Density)
+                for s in [Symbol(s.name)]}
+    nodes += averages
     outside = expr.xreplace({f: 0 for f in nodes}).free_symbols & written
     if outside:
         return f"{', '.join(sorted(map(str, outside)))} stand for laws and for numbers: no common numeric model"
@@ -246,7 +300,19 @@ def instantiate(expr: Expr, rng: np.random.Generator, instance, defined: dict | 
         a, b = values if len(values) == 2 else values * 2
         return float(-np.sum(a * np.log(b)))
 
+    def average_hook(node, evaluate):
+        read = named_expectation(node, laws, frozenset())
+        if read is None:
+            raise Undecided(f"{node} is not read as an average under a law known by name")
+        points = {d: Dummy(d.name) for d in read.function.atoms(Density)}
+        inner = evaluate
+        for d, point in points.items():
+            inner = inner.bound(point, masses(Symbol(d.name)))
+        return float(np.sum(inner(read.function.xreplace(points))))  # int P(t) g dt as a sum over points
+
     instance.hooks[KL] = kl_hook
+    for kind in {type(f) for f in averages}:
+        instance.hooks[kind] = average_hook
     for kind in divergence_classes(expr):
         instance.hooks[kind] = divergence_hook
     return None
