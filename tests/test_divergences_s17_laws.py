@@ -131,3 +131,17 @@ def test_an_average_of_a_name_that_is_no_law_stays_unread():
     """E_P[X] of a random variable X: the shorthand 'a law stands for its density' does not apply."""
     form, used = canonical(read(r"\mathbb{E}_{P}[X] - D_{KL}(P \| Q)"), LAWS)
     assert form.has(read(r"\mathbb{E}_{P}[X]"))
+
+
+def test_a_law_outside_a_logarithm_is_a_random_variable_and_its_average_stays_unread():
+    """E_X[X^2] is the second moment of X, not an integral of its density squared."""
+    form, _ = canonical(read(r"\mathbb{E}_{X}[X^2] - D_{KL}(X \| Y)"), LAWS)
+    assert form.has(read(r"\mathbb{E}_{X}[X^2]"))
+
+
+def test_a_declared_random_variable_is_never_read_as_a_law():
+    from verify.model import RandomVariable
+
+    declared = Context(symbols=(X, Y), theories=("probability", "algebra"), random_variables=(RandomVariable(X),))
+    form, _ = canonical(read(r"H(X) + \mathbb{E}_{X}[\log X] + H(X, Y)"), declared)
+    assert form == read(r"H(X) + \mathbb{E}_{X}[\log X] + H(X, Y)")

@@ -149,9 +149,16 @@ def defined_names(context: Context) -> frozenset:
     return frozenset(f.lhs for f in context.facts if isinstance(f.lhs, Symbol))
 
 
+def random_names(context: Context | None) -> frozenset:
+    """The declared random variables: ``E_X`` averages over X, which is never a law known by name."""
+    if context is None:
+        return frozenset()
+    return frozenset(v.name for v in context.random_variables if isinstance(v.name, Symbol))
+
+
 def definitions(expr: Expr, used: Used, context: Context | None = None) -> Expr:
     defined = defined_names(context) if context is not None else frozenset()
-    laws = law_names(expr)
+    laws = law_names(expr) - random_names(context)
 
     def rewrite(node: Expr) -> Expr:
         if (averaged := named_expectation(node, laws, defined)) is not None:  # E_P[log P - log Q]

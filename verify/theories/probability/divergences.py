@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from sympy import Add, Dummy, Expr, Integral, Rational, Symbol, log, oo
+from sympy import Add, Dummy, Expr, Integer, Integral, Rational, Symbol, log, oo
 from sympy.core.function import AppliedUndef
 
 from ...undecided import Undecided
@@ -208,6 +208,15 @@ def averaged_law(node: Expr) -> Symbol | None:
     return None
 
 
+def only_in_logs(body: Expr, laws) -> bool:
+    """True when every law in ``body`` stands inside a logarithm (``log P - log Q``, ``log(P/Q)``): a law
+    outside one (``E_X[X^2]``) is a random variable's value, not its density, and the average is not ours."""
+    from sympy import log as logarithm
+
+    stripped = body.replace(lambda e: isinstance(e, logarithm), lambda e: Integer(0))
+    return not any(stripped.has(n) for n in laws)
+
+
 def named_expectation(node: Expr, laws: frozenset[Symbol], defined: frozenset) -> Expr | None:
     """E_P[g] of a law P known by name, with g written of laws only (``E_P[log P - log Q]``), is
     int P(t) g(P(t), Q(t)) dt: inside an average under P a law stands for its density at the point
@@ -218,16 +227,17 @@ def named_expectation(node: Expr, laws: frozenset[Symbol], defined: frozenset) -
     if law is not None:
         body = node.args[0]
         names = body.free_symbols | {law}
-        if body.has(AppliedUndef, Density) or not names <= laws | {law} or names & defined:
+        if body.has(AppliedUndef, Density) or not names <= laws or names & defined \
+                or not only_in_logs(body, names):
             return None
         densities = {s: Density(s.name, (T,)) for s in names}
         return integral(densities[law] * body.xreplace(densities), T)
-    if isinstance(node, Expectation) and isinstance(node.dist, Symbol) and node.dist not in defined:
+    if isinstance(node, Expectation) and node.dist in laws and node.dist not in defined:
         var, body = node.var, node.body
         applied = {f for f in body.atoms(AppliedUndef)}
-        if not all(f.args == (var,) and Symbol(f.func.__name__) in laws | {node.dist} for f in applied):
+        if not all(f.args == (var,) and Symbol(f.func.__name__) in laws for f in applied):
             return None
-        if body.free_symbols - {var} & (laws | {node.dist}) or not applied:
+        if (body.free_symbols - {var}) & laws or not applied or not only_in_logs(body, applied):
             return None
         densities = {f: Density(f.func.__name__, (T,)) for f in applied}
         return integral(Density(node.dist.name, (T,)) * body.xreplace(densities).xreplace({var: T}), T)
