@@ -145,3 +145,23 @@ def test_a_declared_random_variable_is_never_read_as_a_law():
     declared = Context(symbols=(X, Y), theories=("probability", "algebra"), random_variables=(RandomVariable(X),))
     form, _ = canonical(read(r"H(X) + \mathbb{E}_{X}[\log X] + H(X, Y)"), declared)
     assert form == read(r"H(X) + \mathbb{E}_{X}[\log X] + H(X, Y)")
+
+
+def _as_densities(expr):
+    """The reader writes P(x) as a density once the document says so; here by hand."""
+    from sympy.core.function import AppliedUndef
+
+    from verify.vocabulary import Density
+
+    return expr.replace(lambda e: isinstance(e, AppliedUndef) and e.func.__name__ in ("P", "Q"),
+                        lambda e: Density(e.func.__name__, e.args))
+
+
+def test_a_kl_of_names_beside_their_densities_is_the_integral_at_their_variable():
+    rhs = _as_densities(read(r"\int P(x) \log \frac{P(x)}{Q(x)} dx"))
+    assert check_step(read(r"D_{KL}(P \| Q)"), "=", rhs, LINE).status is Status.PROVED
+
+
+def test_a_kl_of_names_beside_the_swapped_integral_is_refuted():
+    rhs = _as_densities(read(r"\int Q(x) \log \frac{Q(x)}{P(x)} dx"))
+    assert check_step(read(r"D_{KL}(P \| Q)"), "=", rhs, LINE).status is Status.REFUTED

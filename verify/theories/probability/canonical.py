@@ -24,7 +24,7 @@ from ...vocabulary.probability import Gradient
 from .. import algebra
 from ..algebra import normalise
 from ..base import Rule
-from .divergences import averaged_law, bare_kl, divergence_named, divergence_with_rules, law_names, named_expectation
+from .divergences import at_written_variable, averaged_law, bare_kl, divergence_named, divergence_with_rules, law_names, named_expectation
 from .gaussian import normal_expectation, normal_kl
 from .gradient import gradient_rule
 from .rules import (EXPECTATION_DEFINITION, GAUSSIAN_MOMENTS, KL_DEFINITION, LINEARITY, LOG_RULES,
@@ -176,7 +176,7 @@ def definitions(expr: Expr, used: Used, context: Context | None = None) -> Expr:
             return read[0]
         return node
 
-    return bottom_up(expr, rewrite)
+    return at_written_variable(bottom_up(expr, rewrite), expr)
 
 
 # pass 2: facts --------------------------------------------------------------------------

@@ -244,6 +244,21 @@ def named_expectation(node: Expr, laws: frozenset[Symbol], defined: frozenset) -
     return None
 
 
+def at_written_variable(read: Expr, written: Expr) -> Expr:
+    """The reading with ``T`` replaced by the one variable at which ``written`` writes the densities
+    of every law read (``KL(P || Q)`` beside ``int P(x) log(P(x)/Q(x)) dx``): the integrals are bound,
+    so the variable's name changes no value, and both sides then meet in one integral."""
+    names = {d.name for d in read.atoms(Density) if d.variables == (T,)}
+    if not names:
+        return read
+    forms = {d.variables[0] for d in written.atoms(Density)
+             if d.name in names and not d.given and len(d.variables) == 1 and isinstance(d.variables[0], Symbol)}
+    have = {d.name for d in written.atoms(Density) if d.name in names and not d.given and len(d.variables) == 1}
+    if len(forms) != 1 or have != names:
+        return read
+    return read.xreplace({T: next(iter(forms))})
+
+
 # the numeric twin: random laws on a few points ------------------------------------------
 
 def bare_divergences(expr: Expr) -> bool:
@@ -342,8 +357,9 @@ def density_divergence_hooks(expr: Expr, unrelated: frozenset = frozenset()) -> 
             raise Undecided(f"{node} is compared with {', '.join(sorted(map(str, unrelated)))}, which the drawn "
                             "densities are not tied to")
         read = divergence(node, laws, frozenset())
-        if read is None or read[0].has(T):
+        value = None if read is None else at_written_variable(read[0], expr)
+        if value is None or value.has(T):
             raise Undecided(f"{node} is not read as a divergence of the drawn densities")
-        return evaluate(read[0])
+        return evaluate(value)
 
     return {kind: hook for kind in divergence_classes(expr)}

@@ -21,7 +21,7 @@ from ...model import Context
 from ...vocabulary import KL, Density, Expectation, Normal
 from ..base import Instance
 from .canonical import plain
-from .divergences import density_divergence_hooks
+from .divergences import T, at_written_variable, bare_kl, density_divergence_hooks
 
 TINY = 1e-300
 
@@ -181,6 +181,17 @@ def kl_hook(expr: KL, evaluate):
     return np.trapezoid(np.exp(log_a) * (log_a - log_b), grid)
 
 
+def written_kl_hook(expr: Expr):
+    """``kl_hook``, and KL(P || Q) of names beside the densities P(x), Q(x) as their integral at x."""
+    def hook(node: KL, evaluate):
+        bare = bare_kl(node, frozenset())
+        if bare is not None and not (read := at_written_variable(bare[0], expr)).has(T):
+            return evaluate(read)
+        return kl_hook(node, evaluate)
+
+    return hook
+
+
 @functools.lru_cache(maxsize=256)
 def _reading(latents: tuple, expr: Expr) -> tuple[tuple[Density, ...], Roles | str | None]:
     """The densities of ``expr`` and their roles in the linear-Gaussian model, or why it has none
@@ -222,6 +233,7 @@ def install(instance: Instance, model: LinearGaussian, roles: Roles, densities=(
         instance.values[roles.observed] = model.x
         instance.described.append((str(roles.observed), f"{model.x:g}"))
     instance.described.extend((str(d), model.describe(roles.role(d))) for d in densities)
-    instance.hooks.update({Density: density_hook(model, roles), Expectation: expectation_hook, KL: kl_hook})
+    instance.hooks.update({Density: density_hook(model, roles), Expectation: expectation_hook,
+                           KL: written_kl_hook(expr)})
     unrelated = frozenset(expr.free_symbols - {roles.observed, roles.latent})
     instance.hooks.update(density_divergence_hooks(expr, unrelated))
