@@ -165,3 +165,13 @@ def test_a_kl_of_names_beside_their_densities_is_the_integral_at_their_variable(
 def test_a_kl_of_names_beside_the_swapped_integral_is_refuted():
     rhs = _as_densities(read(r"\int Q(x) \log \frac{Q(x)}{P(x)} dx"))
     assert check_step(read(r"D_{KL}(P \| Q)"), "=", rhs, LINE).status is Status.REFUTED
+
+
+def test_an_entropy_of_a_density_that_is_no_law_stays_unread():
+    """q(z | z) has its variable on both sides of the bar: no law of z, no entropy."""
+    from verify.vocabulary import Density
+
+    z = Symbol("z")
+    node = read("H(p)").func(Density("q", (z,), (z,)))
+    form, used = canonical(node, LINE)
+    assert form == node and not used

@@ -9,9 +9,14 @@ defining integral and compared there. Which notation is read, and why:
 - ``CE(a, b)`` is the cross entropy whatever its arguments are; ``JSD``, ``D_JS``, ``JS`` the
   Jensen-Shannon divergence (KL(a || m) + KL(b || m)) / 2 with m = (a + b) / 2;
 - a bare name (``P``) is a law only when the expression takes a KL divergence, a cross entropy or an
-  expectation under it: then ``H(P)`` is its entropy and ``H(P, Q)`` the cross entropy (a KL is never
+  expectation under it (and the context declares no random variable of that name): then ``H(P)`` is its entropy and ``H(P, Q)`` the cross entropy (a KL is never
   taken of random variables, so the joint-entropy reading H(X, Y) is excluded). Without such
   evidence ``H(P, Q)`` stays an undefined function.
+
+- an average under a law known by name of an expression of laws, each inside a logarithm
+  (``E_P[log P - log Q]``, ``E_{x ~ P}[log P(x) - log Q(x)]``), is its integral: inside such an average
+  a law stands for its density at the point drawn (``E_X[X^2]`` of a random variable is not read);
+- of normals, H and CE are the closed forms by the normal moments.
 
 A law expression is a bare law or a mixture of bare laws with positive rational weights summing to
 one (``P/2 + Q/2``); ``P + Q`` is no law, and nothing is read of it. Bare laws are written as densities
@@ -117,7 +122,7 @@ class Reading:
 
 def read_arguments(args, laws: frozenset[Symbol], defined: frozenset, need_evidence: bool) -> Reading | None:
     """Densities of one plain variable, or bare law expressions (laws by evidence when asked)."""
-    if all(isinstance(a, Density) and len(a.variables) == 1 for a in args):
+    if all(isinstance(a, Density) and len(a.variables) == 1 and _plain(a) for a in args):
         if len({a.variables for a in args}) == 1:
             return Reading(tuple(args), args[0].variables[0])
         return None
@@ -128,6 +133,12 @@ def read_arguments(args, laws: frozenset[Symbol], defined: frozenset, need_evide
     if names & defined or (need_evidence and not names <= laws):
         return None  # a name the premises define is replaced first; an H of non-laws is not ours
     return Reading(tuple(law_density(a, T) for a in args), T)
+
+
+def _plain(d: Density) -> bool:
+    """Distinct plain symbols on both sides of the bar (``q(z | z)`` is no law of z)."""
+    symbols = d.variables + d.given
+    return all(isinstance(s, Symbol) for s in symbols) and len(set(symbols)) == len(symbols)
 
 
 def integral(body: Expr, variable) -> Integral:
