@@ -175,3 +175,14 @@ def test_an_entropy_of_a_density_that_is_no_law_stays_unread():
     node = read("H(p)").func(Density("q", (z,), (z,)))
     form, used = canonical(node, LINE)
     assert form == node and not used
+
+
+def test_a_name_written_as_two_densities_is_not_guessed_for_its_bare_kl():
+    """Beside P(z) and P(z | x), KL(Q || P) may mean the prior or the posterior: no integral is chosen."""
+    from verify.theories.probability.divergences import at_written_variable, bare_kl
+    from verify.vocabulary import KL, Density
+
+    z, x = Symbol("z"), Symbol("x")
+    written = KL(Q, P) + Density("P", (z,)) + Density("P", (z,), (x,)) + Density("Q", (z,))
+    read_kl = bare_kl(KL(Q, P), frozenset())[0]
+    assert at_written_variable(read_kl, written) == read_kl

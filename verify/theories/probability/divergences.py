@@ -258,16 +258,23 @@ def named_expectation(node: Expr, laws: frozenset[Symbol], defined: frozenset) -
 def at_written_variable(read: Expr, written: Expr) -> Expr:
     """The reading with ``T`` replaced by the one variable at which ``written`` writes the densities
     of every law read (``KL(P || Q)`` beside ``int P(x) log(P(x)/Q(x)) dx``): the integrals are bound,
-    so the variable's name changes no value, and both sides then meet in one integral."""
+    so the variable's name changes no value, and both sides then meet in one integral. Only when each
+    name is written as one density, unconditioned, all at one variable: beside ``P(z)`` and ``P(z | x)``
+    the bare ``P`` may mean either, and nothing is chosen."""
     names = {d.name for d in read.atoms(Density) if d.variables == (T,)}
     if not names:
         return read
-    forms = {d.variables[0] for d in written.atoms(Density)
-             if d.name in names and not d.given and len(d.variables) == 1 and isinstance(d.variables[0], Symbol)}
-    have = {d.name for d in written.atoms(Density) if d.name in names and not d.given and len(d.variables) == 1}
-    if len(forms) != 1 or have != names:
+    by_name: dict[str, set] = {}
+    for d in written.atoms(Density):
+        if d.name in names:
+            by_name.setdefault(d.name, set()).add((d.variables, d.given))
+    if set(by_name) != names or any(len(forms) != 1 for forms in by_name.values()):
+        return read  # a name written two ways (P(z) and P(z | x)): which density the bare name means is open
+    forms = {next(iter(f)) for f in by_name.values()}
+    variables = {v for (heads, given) in forms if not given and len(heads) == 1 for v in heads}
+    if len(forms) != 1 or len(variables) != 1 or not isinstance(next(iter(variables)), Symbol):
         return read
-    return read.xreplace({T: next(iter(forms))})
+    return read.xreplace({T: next(iter(variables))})
 
 
 # the numeric twin: random laws on a few points ------------------------------------------
