@@ -141,7 +141,10 @@ class KL(Expr):
         return True
 
     def _eval_is_nonnegative(self):
-        return True
+        """Gibbs' inequality, for arguments that are laws: KL(P || P + Q) of a mass-two measure may be negative."""
+        if all(isinstance(a, (Density, Normal, Symbol)) for a in self.args):
+            return True
+        return None
 
     def _latex(self, printer):
         a, b = (printer._print(arg) for arg in self.args)

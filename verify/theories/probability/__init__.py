@@ -17,7 +17,7 @@ from sympy.core.function import AppliedUndef
 
 from ...model import Context, Fact
 from ...vocabulary import Density, density
-from . import jensen, rules  # noqa: F401  (register the rules)
+from . import gibbs, jensen, rules  # noqa: F401  (register the rules)
 from ..base import Theory, register_theory
 from .canonical import canonical
 from .gradient import unresolved
@@ -66,6 +66,14 @@ def instantiate(context: Context, expr, rng, instance) -> str | None:
         reason = unresolved(gradient)
         if reason is not None:
             return f"the gradient in {gradient.parameter} is not moved inside: {reason}"
+    from .divergences import bare_divergences, instantiate as laws_by_name, law_names
+
+    if bare_divergences(expr) and not expr.has(Density):  # KL(P || Q), H(P, Q) of laws known by name
+        declared = {v.name for v in context.random_variables} & law_names(expr)
+        if declared:  # the canonical form reads no random variable as a law; nor may the numbers
+            return f"{', '.join(sorted(map(str, declared)))} are declared random variables, not laws"
+        defined = {f.lhs: f.rhs for f in context.facts if isinstance(f.lhs, Symbol)}
+        return laws_by_name(expr, rng, instance, defined)
     return numbers(context, expr, rng, instance)
 
 

@@ -16,6 +16,7 @@ import functools
 from typing import Callable
 
 from sympy import Add, Basic, Expr, Integer, Integral, Mul, Pow, Symbol, log, oo
+from sympy.core.function import AppliedUndef
 
 from ...model import Context, Fact
 from ...vocabulary import KL, Density, Expectation, Normal
@@ -23,6 +24,7 @@ from ...vocabulary.probability import Gradient
 from .. import algebra
 from ..algebra import normalise
 from ..base import Rule
+from .divergences import at_written_variable, averaged_law, bare_kl, divergence_named, divergence_with_rules, law_names, named_expectation
 from .gaussian import normal_expectation, normal_kl
 from .gradient import gradient_rule
 from .rules import (EXPECTATION_DEFINITION, GAUSSIAN_MOMENTS, KL_DEFINITION, LINEARITY, LOG_RULES,
@@ -122,9 +124,13 @@ def expectation_linearity(e: Expectation, used: Used) -> Expr:
     return value
 
 
-def kl_definition(e: KL, used: Used) -> Expr:
-    """KL(q || p) = int q (log q - log p) dz; between normals, the closed form by moments."""
+def kl_definition(e: KL, used: Used, defined: frozenset = frozenset()) -> Expr:
+    """KL(q || p) = int q (log q - log p) dz; between normals, the closed form by moments; of laws
+    known only by name, the same integral over the shared variable of ``probability.divergences``."""
     first, second = e.args
+    if (bare := bare_kl(e, defined)) is not None:
+        note(used, bare[1])
+        return bare[0]
     if isinstance(first, Density) and isinstance(second, Density):
         if len(first.variables) == 1 and first.variables == second.variables:
             note(used, KL_DEFINITION)
@@ -138,17 +144,39 @@ def kl_definition(e: KL, used: Used) -> Expr:
     return e
 
 
-def definitions(expr: Expr, used: Used) -> Expr:
+def defined_names(context: Context) -> frozenset:
+    """Names the premises define (``M = (P + Q)/2``): replaced by the facts pass, not read as laws first."""
+    return frozenset(f.lhs for f in context.facts if isinstance(f.lhs, Symbol))
+
+
+def random_names(context: Context | None) -> frozenset:
+    """The declared random variables: ``E_X`` averages over X, which is never a law known by name."""
+    if context is None:
+        return frozenset()
+    return frozenset(v.name for v in context.random_variables if isinstance(v.name, Symbol))
+
+
+def definitions(expr: Expr, used: Used, context: Context | None = None) -> Expr:
+    defined = defined_names(context) if context is not None else frozenset()
+    laws = law_names(expr) - random_names(context)
+
     def rewrite(node: Expr) -> Expr:
+        if (averaged := named_expectation(node, laws, defined)) is not None:  # E_P[log P - log Q]
+            note(used, EXPECTATION_DEFINITION)
+            return averaged
         if isinstance(node, Expectation):
             return expectation_definition(node, used)
         if isinstance(node, KL):
-            return kl_definition(node, used)
+            return kl_definition(node, used, defined)
         if isinstance(node, Gradient):
             return gradient_rule(node, used)
+        if isinstance(node, AppliedUndef) and (read := divergence_with_rules(node, laws, defined)) is not None:
+            for rule in read[1]:
+                note(used, rule)
+            return read[0]
         return node
 
-    return bottom_up(expr, rewrite)
+    return at_written_variable(bottom_up(expr, rewrite), expr)
 
 
 # pass 2: facts --------------------------------------------------------------------------
@@ -238,12 +266,13 @@ def integrals(expr: Expr, used: Used) -> Expr:
 
 def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     """The canonical form of ``expr`` and the rules that fired (their names are shown to users)."""
-    if not expr.has(*PROBABILISTIC, Normal):
+    if not expr.has(*PROBABILISTIC, Normal) and not divergence_named(expr) \
+            and not any(averaged_law(f) for f in expr.atoms(AppliedUndef)):
         return expr, ()
     used: Used = []
-    expr = definitions(sort_densities(over_support(expr, context)), used)
+    expr = definitions(sort_densities(over_support(expr, context)), used, context)
     expr = apply_facts(expr, context, used)
-    if expr.has(Expectation, KL, Gradient):
-        expr = definitions(expr, used)  # a premise's value may hold expectations and divergences
+    if expr.has(Expectation, KL, Gradient, AppliedUndef):
+        expr = definitions(expr, used, context)  # a premise's value may hold expectations and divergences
     expr = integrals(expr, used)
     return normalise(expr), tuple(used)

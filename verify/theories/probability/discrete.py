@@ -22,6 +22,7 @@ from sympy import Add, Derivative, Expr, Integral, Mul, Symbol, expand, log, oo
 from ...evaluation import Evaluator
 from ...undecided import Undecided
 from ...vocabulary import KL, Density, Expectation, Normal
+from .divergences import T, at_written_variable, bare_kl, density_divergence_hooks
 
 POINTS = 4  # grid points per variable: small tables, every cell weighted
 
@@ -170,6 +171,9 @@ def install(expr: Expr, tables: dict[str, JointTable], grid: Grid, instance, rng
 
     def kl_hook(node: KL, evaluate):
         first, second = node.args
+        bare = bare_kl(node, frozenset())
+        if bare is not None and not (read := at_written_variable(bare[0], expr)).has(T):
+            return evaluate(read)  # KL(P || Q) beside the densities P(x), Q(x): their integral
         if not (isinstance(first, Density) and isinstance(second, Density) and len(first.variables) == 1):
             raise Undecided("a KL divergence of gridded laws needs two densities")
         variable = first.variables[0]
@@ -177,6 +181,7 @@ def install(expr: Expr, tables: dict[str, JointTable], grid: Grid, instance, rng
 
     instance.hooks.update({Density: density_hook, Integral: integral_hook, Expectation: expectation_hook,
                            KL: kl_hook})
+    instance.hooks.update(density_divergence_hooks(expr))
 
 
 def instantiate(expr: Expr, rng: np.random.Generator, instance) -> str | None:

@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass
 
 import numpy as np
-from sympy import Expr, Symbol
+from sympy import Expr, Integer, Symbol
 
 from ...evaluation import GRID
 from ...undecided import Undecided
@@ -21,6 +21,7 @@ from ...model import Context
 from ...vocabulary import KL, Density, Expectation, Normal
 from ..base import Instance
 from .canonical import plain
+from .divergences import T, at_written_variable, bare_kl, density_divergence_hooks
 
 TINY = 1e-300
 
@@ -180,6 +181,17 @@ def kl_hook(expr: KL, evaluate):
     return np.trapezoid(np.exp(log_a) * (log_a - log_b), grid)
 
 
+def written_kl_hook(expr: Expr):
+    """``kl_hook``, and KL(P || Q) of names beside the densities P(x), Q(x) as their integral at x."""
+    def hook(node: KL, evaluate):
+        bare = bare_kl(node, frozenset())
+        if bare is not None and not (read := at_written_variable(bare[0], expr)).has(T):
+            return evaluate(read)
+        return kl_hook(node, evaluate)
+
+    return hook
+
+
 @functools.lru_cache(maxsize=256)
 def _reading(latents: tuple, expr: Expr) -> tuple[tuple[Density, ...], Roles | str | None]:
     """The densities of ``expr`` and their roles in the linear-Gaussian model, or why it has none
@@ -204,9 +216,10 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
     densities, roles = _reading(tuple(context.integration_variables), expr)
     if not densities:
         instance.hooks.update({Expectation: expectation_hook, KL: kl_hook})
+        instance.hooks.update(density_divergence_hooks(expr))  # H and CE of normals: their closed forms
         return None
     if not isinstance(roles, str):
-        install(instance, LinearGaussian.draw(rng), roles, densities)
+        install(instance, LinearGaussian.draw(rng), roles, densities, expr)
         return None
     from .discrete import instantiate as gridded  # densities the document leaves unspecified
 
@@ -214,10 +227,13 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
     return f"{roles}; {refused}" if refused else None
 
 
-def install(instance: Instance, model: LinearGaussian, roles: Roles, densities=()) -> None:
+def install(instance: Instance, model: LinearGaussian, roles: Roles, densities=(), expr: Expr = Integer(0)) -> None:
     """Bind the observation, describe ``densities`` under ``model`` and add the evaluation hooks."""
     if roles.observed is not None:
         instance.values[roles.observed] = model.x
         instance.described.append((str(roles.observed), f"{model.x:g}"))
     instance.described.extend((str(d), model.describe(roles.role(d))) for d in densities)
-    instance.hooks.update({Density: density_hook(model, roles), Expectation: expectation_hook, KL: kl_hook})
+    instance.hooks.update({Density: density_hook(model, roles), Expectation: expectation_hook,
+                           KL: written_kl_hook(expr)})
+    unrelated = frozenset(expr.free_symbols - {roles.observed, roles.latent})
+    instance.hooks.update(density_divergence_hooks(expr, unrelated))

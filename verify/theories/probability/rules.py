@@ -43,3 +43,12 @@ DIFFERENTIATION_UNDER_EXPECTATION = register_rule(Rule(
     "(the integral's limits and its density are theta-free; the chain rule inside)",
     aliases=("gradient of an expectation", "differentiation under the integral sign", "Leibniz integral rule",
              "interchange of gradient and expectation")))
+ENTROPY_DEFINITION = register_rule(Rule(
+    "entropy definition", "H(p) = -E_p[log p] = -int p(z) log p(z) dz",
+    aliases=("definition of entropy", "entropy", "differential entropy")))
+CROSS_ENTROPY_DEFINITION = register_rule(Rule(
+    "cross entropy definition", "H(p, q) = CE(p, q) = -E_p[log q] = -int p(z) log q(z) dz",
+    aliases=("definition of cross entropy", "cross entropy", "cross-entropy")))
+JSD_DEFINITION = register_rule(Rule(
+    "Jensen-Shannon divergence definition", "JSD(P, Q) = (KL(P || M) + KL(Q || M)) / 2 with M = (P + Q) / 2",
+    aliases=("definition of JSD", "Jensen-Shannon divergence", "JS divergence")))
