@@ -23,8 +23,9 @@ from sympy import Expr, Indexed, MatrixSymbol, Symbol
 
 from ..model import Context
 from ..theories.probability import latent_variable_context
+from ..theories.probability.divergences import divergence_named
 from ..vocabulary.linalg import FIELD_OPERATORS
-from ..vocabulary import Density, Expectation
+from ..vocabulary import KL, Density, Expectation
 from ..vocabulary.asymptotics import _Asymptotic
 from ..vocabulary.linalg import SIZE_NAMES
 from .kinds import nodes
@@ -218,7 +219,8 @@ def infer_context(exprs: list[Expr], mapping: dict[Symbol, Symbol], assumed: str
     if densities and latent_candidates:
         context = _latent_context(exprs, latent_candidates[0], symbols, assumed)
     else:
-        theories = ("probability", "algebra") if densities else ("algebra",)
+        laws = densities or any(e.has(KL) or divergence_named(e) for e in exprs)  # KL(P || Q) of bare laws
+        theories = ("probability", "algebra") if laws else ("algebra",)
         context = Context(symbols=symbols, theories=theories, notes=("context inferred from the notation", assumed))
     if any(e.has(*FIELD_OPERATORS) for e in exprs):  # a curl or cross product: evaluated through the field
         context = replace(context, theories=context.theories[:-1] + ("dynamics", "algebra"))

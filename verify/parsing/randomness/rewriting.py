@@ -163,8 +163,8 @@ def written_out_laws(expr: Expr, laws: dict) -> Expr:
 
 
 def laws_in_place(expr: Expr, laws: dict) -> Expr:
-    """``KL(P, Q)`` of two stated laws as the KL of their normals, and ``int p(v) f dv`` over the line
-    (or without limits, the support) for a stated law p as the expectation of f under it."""
+    """``KL(P, Q)`` of two stated laws as the KL of their normals, ``E_{v ~ p}[f]`` and ``int p(v) f dv``
+    over the line (or without limits, the support) for a stated law p as the expectation of f under it."""
     def law_of(node) -> Normal | None:
         if isinstance(node, Symbol) and node.name in laws:
             return laws[node.name].law
@@ -188,7 +188,12 @@ def laws_in_place(expr: Expr, laws: dict) -> Expr:
         rest = Mul(*[f for f in Mul.make_args(node.function) if f != weights[0]])
         return Expectation(written_out_laws(rest, laws), law_of(weights[0]), variable)
 
+    def average(node):  # E_{z ~ q}[f] under a density q the premises state as a normal: under that normal
+        law = law_of(node.dist)
+        return Expectation(node.body, law, node.var) if law is not None else node
+
     expr = expr.replace(lambda e: isinstance(e, KL), kl)
+    expr = expr.replace(lambda e: isinstance(e, Expectation) and isinstance(e.dist, Density), average)
     return expr.replace(lambda e: isinstance(e, Integral), integral)
 
 
