@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sympy import Expr, Poly, PolynomialError, Symbol, expand, log, simplify
+from sympy import Dummy, Expr, Poly, PolynomialError, Symbol, expand, log, simplify
 from sympy.core.function import AppliedUndef
 
 from ...theories.probability.gaussian import normal_log_pdf
@@ -40,7 +40,18 @@ def with_context_symbols(expr: Expr, symbols: dict[str, Symbol], scales: frozens
 
 
 def normal_law(formula: Expr, variable: Symbol) -> Normal | None:
-    """N(m, s) when ``formula`` is the density of N(m, s) in ``variable`` (an identity), else None."""
+    """N(m, s) when ``formula`` is the density of N(m, s) in ``variable`` (an identity), else None.
+    A parameter the formula holds only evenly (sigma in sigma^2) is read as its absolute value, which
+    changes no value of the formula, so that the logarithm expands."""
+    even = {s: Dummy(s.name, positive=True) for s in formula.free_symbols - {variable}
+            if isinstance(s, Symbol) and s.is_positive is not True and formula.xreplace({s: -s}) == formula}
+    if even:
+        law = _normal_law(formula.xreplace(even), variable)
+        return None if law is None else law.xreplace({d: s for s, d in even.items()})
+    return _normal_law(formula, variable)
+
+
+def _normal_law(formula: Expr, variable: Symbol) -> Normal | None:
     logged = expand(log(formula), log=True, power_exp=True, power_base=True, mul=True, multinomial=True)
     try:
         quadratic = Poly(logged, variable)
