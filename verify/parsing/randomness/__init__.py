@@ -107,6 +107,12 @@ def with_diagonal_normals(document, sizes: dict):
     symbols = {s.name: s for e in written for s in e.free_symbols if isinstance(s, Symbol)}
     sizes = {name: symbols.get(size.name, size) for name, size in sizes.items()}
     chains = tuple(rewrite_chain(c, lambda e: with_vector_normals(e, sizes, bases)) for c in document.chains)
+    return _with_chains(document, chains)
+
+
+def _with_chains(document, chains):
+    """The document with ``chains`` rewritten for the probability theory, which it then holds (the
+    document itself when nothing was rewritten)."""
     if chains == document.chains:
         return document
     context = document.context
@@ -142,12 +148,7 @@ def with_law_densities(document, densities: dict):
         return expr.replace(lambda e: isinstance(e, AppliedUndef) and as_density(e) is not None, as_density)
 
     chains = tuple(rewrite_chain(c, rewrite) for c in document.chains)
-    if chains == document.chains:
-        return document
-    context = document.context
-    if "probability" not in context.theories:
-        context = replace(context, theories=("probability",) + tuple(context.theories))
-    return replace(document, chains=chains, context=context)
+    return _with_chains(document, chains)
 
 
 def with_variance_letter(document, premised, keys: set[str]):

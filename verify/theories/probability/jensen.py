@@ -16,6 +16,7 @@ from ...vocabulary import Density, Expectation
 from ..algebra import canonical as algebra_canonical
 from ..base import Rule, register_rule
 from .canonical import canonical, over_real_line, plain, real_line_integral
+from .jensen_any_law import larger_and_smaller
 
 Weighting = tuple[Density, Expr, object]  # (q, g, z): the lhs reads log int q g dz
 
@@ -53,13 +54,10 @@ def _vanishes(expr: Expr, context: Context) -> bool:
 
 def check_jensen(lhs: Expr, relation: Relation, rhs: Expr, context: Context) -> Verdict | None:
     """Prove log E_q[g] >= E_q[log g] (or the same read right to left); None if the step is not of that form."""
-    relation = Relation(relation)
-    if relation is Relation.GE:
-        larger, smaller = lhs, rhs
-    elif relation is Relation.LE:
-        larger, smaller = rhs, lhs
-    else:
+    sides = larger_and_smaller(lhs, Relation(relation), rhs)
+    if sides is None:
         return None
+    larger, smaller = sides
     if not isinstance(larger, log):
         from .jensen_any_law import jensen_under_any_law  # E[-log g] >= -log E[g]: the same, by linearity
 

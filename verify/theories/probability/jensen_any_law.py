@@ -58,6 +58,15 @@ def spread(expr: Expr) -> Expr:
     return expand(expand_log(expr, force=False)).replace(is_expectation, through)
 
 
+def larger_and_smaller(lhs: Expr, relation: Relation, rhs: Expr) -> tuple[Expr, Expr] | None:
+    """The sides of ``>=`` or ``<=`` as (the larger, the smaller); None for any other relation."""
+    if relation is Relation.GE:
+        return lhs, rhs
+    if relation is Relation.LE:
+        return rhs, lhs
+    return None
+
+
 def _candidates(expr: Expr) -> list:
     """The expectations E[g] that stand inside a log in ``expr``."""
     return [a.args[0] for a in expr.atoms(log) if is_expectation(a.args[0])]
@@ -69,15 +78,12 @@ def jensen_under_any_law(lhs: Expr, relation, rhs: Expr, context: Context, confi
     if not PROBABILISTIC_THEORIES & set(context.theories):
         return None
     try:
-        relation = Relation(relation)
+        sides = larger_and_smaller(lhs, Relation(relation), rhs)
     except ValueError:
         return None
-    if relation is Relation.GE:
-        larger, smaller = lhs, rhs
-    elif relation is Relation.LE:
-        larger, smaller = rhs, lhs
-    else:
+    if sides is None:
         return None
+    larger, smaller = sides
     if isinstance(larger, Expr) and isinstance(smaller, Expr):
         difference = spread(larger - smaller)
     else:
