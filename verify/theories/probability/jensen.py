@@ -16,7 +16,7 @@ from ...vocabulary import Density, Expectation
 from ..algebra import canonical as algebra_canonical
 from ..base import Rule, register_rule
 from .canonical import canonical, over_real_line, plain, real_line_integral
-from .jensen_any_law import larger_and_smaller
+from .jensen_any_law import jensen_under_any_law, larger_and_smaller
 
 Weighting = tuple[Density, Expr, object]  # (q, g, z): the lhs reads log int q g dz
 
@@ -58,18 +58,14 @@ def check_jensen(lhs: Expr, relation: Relation, rhs: Expr, context: Context) -> 
     if sides is None:
         return None
     larger, smaller = sides
-    if not isinstance(larger, log):
-        from .jensen_any_law import jensen_under_any_law  # E[-log g] >= -log E[g]: the same, by linearity
-
+    if not isinstance(larger, log):  # E[-log g] >= -log E[g]: the same, by linearity
         return jensen_under_any_law(lhs, relation, rhs, context)
     for q, g, variable in weightings(larger.args[0], smaller):
         if _vanishes(smaller - real_line_integral(q * log(g), variable), context):
             if g.is_positive:
                 return proved(f"Jensen's inequality (log is concave, {q} a density, g = {g} > 0)", (JENSEN,))
             return unknown(f"Jensen's inequality needs g = {g} > 0, which is not known")
-    from .jensen_any_law import jensen_under_any_law  # the same inequality written with an expectation
-
-    return jensen_under_any_law(lhs, relation, rhs, context)
+    return jensen_under_any_law(lhs, relation, rhs, context)  # the same inequality written with an expectation
 
 
 JENSEN = register_rule(Rule(
