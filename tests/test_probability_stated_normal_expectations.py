@@ -25,3 +25,11 @@ def test_kl_of_bare_laws_is_cross_entropy_minus_entropy():
 @pytest.mark.parametrize("wrong", ["H(P, Q) + H(P)", "H(Q, P) - H(P)"])
 def test_a_broken_decomposition_of_kl_is_never_proved(wrong):
     assert Status.PROVED not in check_statuses(LAWS.replace("{}", wrong))
+
+
+@pytest.mark.parametrize("law", ["\\mathcal{N}(z; \\mu, \\sigma^2)", "\\mathcal{N}(z | \\mu, \\sigma^2)",
+                                 "\\frac{1}{\\sqrt{2\\pi\\sigma^2}} \\exp\\left(-\\frac{(z-\\mu)^2}{2\\sigma^2}\\right)"])
+def test_a_density_stated_as_a_normal_pdf_is_that_normal(law):
+    document = STATED.replace("\\mathcal{N}(\\mu, \\sigma^2)", law)
+    assert check_statuses(document.replace("{}", "\\mu^2 + \\sigma^2")) == [Status.PROVED]
+    assert check_statuses(document.replace("{}", "\\mu^2 + \\sigma")) == [Status.REFUTED]

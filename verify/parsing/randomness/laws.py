@@ -15,7 +15,7 @@ from sympy import Dummy, Expr, Poly, PolynomialError, Symbol, expand, log, simpl
 from sympy.core.function import AppliedUndef
 
 from ...theories.probability.gaussian import normal_log_pdf
-from ...vocabulary import Normal
+from ...vocabulary import Density, Normal
 
 
 @dataclass(frozen=True)
@@ -75,11 +75,14 @@ def stated_laws(statements, symbols: dict[str, Symbol], scales=frozenset()) -> d
         if statement.lead or list(statement.relations) != ["="] or len(statement.exprs) != 2:
             continue
         left, right = statement.exprs
-        if not (isinstance(left, AppliedUndef) and len(left.args) == 1 and isinstance(left.args[0], Symbol)):
+        if isinstance(left, Density) and not left.given and len(left.variables) == 1:
+            name, argument = left.name, left.variables[0]  # q(z) = N(z; mu, sigma^2): read as a density
+        elif isinstance(left, AppliedUndef) and len(left.args) == 1 and isinstance(left.args[0], Symbol):
+            name, argument = left.func.__name__, left.args[0]
+        else:
             continue
-        name = left.func.__name__
         formula = with_context_symbols(right, symbols, frozenset(scales))
-        variable = symbols.get(left.args[0].name, left.args[0])
+        variable = symbols.get(argument.name, argument)
         real = variable if variable.is_real else Symbol(variable.name, real=True)
         law = normal_law(formula.xreplace({variable: real}), real)
         if law is not None and name not in found:
