@@ -25,6 +25,9 @@ def handle_macro(lexer, name: str, start: int) -> None:
     for handler in (_spacing, _sizing, _braces, _simple, _greek, _words, _text, _fonts, _environment):
         if handler(lexer, name, start):
             return
+    if name in ("overset", "stackrel"):
+        _annotated_relation(lexer, name, start)
+        return
     if name == "_":  # d\_model (Markdown escapes the underscore): the letters after it are the subscript
         _escaped_subscript(lexer, start)
         return
@@ -47,6 +50,26 @@ def handle_macro(lexer, name: str, start: int) -> None:
 
 
 _SCRIPT_RUN = re.compile(r"[A-Za-z0-9]+")
+_TWO_GROUPS = re.compile(r"\s*\{((?:[^{}]|\{[^{}]*\})*)\}\s*\{\s*([^{}]*?)\s*\}")
+_RELATIONS = {"=": "EQ", "<": "LT", ">": "GT", "\\le": "LE", "\\leq": "LE", "\\ge": "GE", "\\geq": "GE",
+              "\\sim": "SIM", "\\approx": "APPROX", "\\ne": "NE", "\\neq": "NE", "\\leqslant": "LE",
+              "\\geqslant": "GE"}
+_DEFINING = re.compile(r"^\s*(?:\\(?:text|mathrm|textrm|rm)\s*\{\s*)?(?:def|\\triangle|:)\s*\}?\s*\.?\s*$")
+
+
+def _annotated_relation(lexer, name: str, start: int) -> None:
+    """``\\stackrel{\\text{def}}{=}`` defines (as ``:=``); ``\\overset{\\text{iid}}{\\sim}``, ``\\overset{(a)}{=}``,
+    ``\\stackrel{\\text{Jensen}}{\\ge}``: the relation below, its label above being a justification or a
+    qualifier; anything else under the mark (a vector arrow over a name) is refused."""
+    found = _TWO_GROUPS.match(lexer.text, lexer.pos)
+    relation = _RELATIONS.get(found.group(2)) if found else None
+    if relation is None:
+        raise lexer.out.error(f"\\{name}: only a relation (=, \\le, \\sim, ...) under a label is read", start)
+    if relation == "EQ" and _DEFINING.match(found.group(1)):
+        relation = "DEFEQ"
+    lexer.emit(relation, found.group(2), start)
+    lexer.pos = found.end()
+
 
 
 def _escaped_subscript(lexer, start: int) -> None:
