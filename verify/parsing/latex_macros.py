@@ -25,6 +25,16 @@ def handle_macro(lexer, name: str, start: int) -> None:
     for handler in (_spacing, _sizing, _braces, _simple, _greek, _words, _text, _fonts, _environment):
         if handler(lexer, name, start):
             return
+    if name == "boxed":  # \boxed{x = 1}: the result a writer frames is the formula inside
+        from .latex_lexer import group_end
+
+        opening = re.compile(r"\s*").match(lexer.text, lexer.pos).end()
+        closing = group_end(lexer.text, opening)
+        if closing is None:
+            raise lexer.out.error("\\boxed must be followed by {...}", start)
+        lexer.dropped_braces.add(closing - 1)
+        lexer.pos = opening + 1
+        return
     if name in ("overset", "stackrel"):
         _annotated_relation(lexer, name, start)
         return
@@ -426,6 +436,15 @@ def _environment(lexer, name: str, start: int) -> bool:
     env = found.group(1)
     if env in lexicon.MATRIX_ENVIRONMENTS:
         lexer.emit("BEGIN_MATRIX" if name == "begin" else "END_MATRIX", f"\\{name}{{{env}}}", start)
+        return True
+    if env == "vmatrix":  # |a b; c d|: the determinant of the matrix, bracketed so nothing after joins it
+        if name == "begin":
+            lexer.emit("FUNC", "det", start)
+            lexer.emit("LPAR", "(", start)
+            lexer.emit("BEGIN_MATRIX", "\\begin{vmatrix}", start)
+        else:
+            lexer.emit("END_MATRIX", "\\end{vmatrix}", start)
+            lexer.emit("RPAR", ")", start)
         return True
     if env in lexicon.ALIGN_ENVIRONMENTS:
         raise lexer.out.error(f"environment {env} inside a formula: give one step per line", start)
