@@ -25,6 +25,12 @@ def handle_macro(lexer, name: str, start: int) -> None:
     for handler in (_spacing, _sizing, _braces, _simple, _greek, _words, _text, _fonts, _environment):
         if handler(lexer, name, start):
             return
+    if name == "lim":
+        lexer.emit("LIM", "\\lim", start)
+        return
+    if name in ("to", "rightarrow") and _in_limit_subscript(lexer):  # \lim_{n \to \infty}
+        lexer.emit("TO", f"\\{name}", start)
+        return
     if name == "boxed":  # \boxed{x = 1}: the result a writer frames is the formula inside
         from .latex_lexer import group_end
 
@@ -97,6 +103,12 @@ def _escaped_subscript(lexer, start: int) -> None:
 
 
 _SET_OPENING = re.compile(r"\s*(?:\\left\s*)?(?:\\\{|\\lbrace\b)")
+
+
+def _in_limit_subscript(lexer) -> bool:
+    """Right after ``\\lim_{n``: the only place an arrow is read (elsewhere it maps or implies)."""
+    kinds = [t.type for t in lexer.out.tokens[-4:]]
+    return kinds == ["LIM", "UNDERSCORE", "LBRACE", "NAME"]
 
 
 def _in_sum_bounds(lexer) -> bool:

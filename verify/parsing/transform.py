@@ -753,6 +753,14 @@ class ToSympy(Transformer_NonRecursive):
         sub = _expr(items[0]) if len(items) == 2 else None
         return self._derivative_in("nabla", sub, _expr(items[-1]))
 
+    def limit(self, items):
+        """``\\lim_{n \\to \\infty} f(n)``: the limit of the body as the variable tends to the point (two-sided
+        at a finite point), kept unevaluated for the theories."""
+        variable, point, body = _expr(items[0]), _expr(items[1]), _expr(items[2])
+        if not isinstance(variable, Symbol):
+            raise Refusal(f"\\lim_{{{variable} \\to ...}}: the variable of a limit must be a name")
+        return sympy.Limit(body, variable, point, dir="+-" if point.is_finite else "-" if point == sympy.oo else "+")
+
     def curl(self, items):
         """``\\nabla \\times F``: the curl of the field F (its components come from F's definition, or F
         stays a generic field); of anything but a field's name or components, refused."""

@@ -25,6 +25,9 @@ ALGEBRA = register_rule(Rule(
     "algebra", "rearranging terms, expanding products and logarithms of positive quantities",
     aliases=("simplify", "simplification", "rearrange", "expand", "definition", "substitution"),
     demands_citation=False))
+LIMIT = register_rule(Rule(
+    "limit", "lim_{x -> a} f(x) taken exactly (SymPy's limit: series and L'Hopital-type rules)",
+    aliases=("taking the limit", "L'Hopital"), demands_citation=False))
 DIFFERENTIATION = register_rule(Rule(
     "differentiation", "every derivative of an explicit expression carried out exactly: "
     "d/dt g(z(t)) = grad g(z) . dz/dt (chain rule) and the product rule",
@@ -249,17 +252,40 @@ def differentiate(expr: Expr) -> Expr:
 
 
 def carry_out(expr: Expr) -> tuple[Expr, tuple[Rule, ...]]:
-    """Derivatives of explicit expressions and polynomial sums, done exactly."""
+    """Derivatives of explicit expressions, limits and polynomial sums, done exactly."""
     used = []
     if expr.has(sympy.Derivative):
         expr = differentiate(expr)
         used.append(DIFFERENTIATION)
+    if expr.has(sympy.Limit):
+        expr, found = _limits_taken(expr)
+        used.extend([LIMIT] if found else [])
     if expr.has(sympy.Sum):
         from .asymptotics.sums import CLOSED_FORM_SUMS, close_sums  # Faulhaber's formulas
 
         expr, closed = close_sums(expr)
         used.extend([CLOSED_FORM_SUMS] if closed else [])
     return expr, tuple(used)
+
+
+def _limits_taken(expr: Expr) -> tuple[Expr, bool]:
+    """Each limit SymPy finds exactly (a number or an expression, never an interval of accumulation
+    points, an undefined value or a limit it leaves as it was); the others stay as written."""
+    found = False
+
+    def taken(node):
+        nonlocal found
+        try:
+            value = node.doit()
+        except (ValueError, NotImplementedError, TypeError):  # "the result depends on the sign of a"
+            return node
+        if value.has(sympy.Limit, sympy.AccumBounds, sympy.zoo) or value is sympy.nan or (
+                value.has(sympy.oo, -sympy.oo) and value.free_symbols):  # oo**a, oo*sign(a): undecided
+            return node
+        found = True
+        return value
+
+    return expr.replace(lambda e: isinstance(e, sympy.Limit), taken), found
 
 
 def _odd_sign(e) -> bool:
