@@ -265,3 +265,14 @@ def test_the_value_given_as_a_mean_is_a_parameter_not_a_random_variable():
 def test_with_the_mean_a_parameter_a_wrong_second_moment_is_refuted():
     prose = r"$X$ is a random variable with mean $\mu$ and variance $\sigma^2$."
     assert statuses(prose, r"\mathbb{E}[X^2] = \sigma^2 - \mu^2") == [REFUTED]
+
+
+@pytest.mark.parametrize("premise", ["Assume $X \\perp Y$.", "Assume $X \\perp\\!\\!\\!\\perp Y$."])
+def test_a_written_independence_sign_declares_independent_variables(premise):
+    assert check_statuses(f"{premise}\n\n$$Var(X + Y) = Var(X) + Var(Y)$$\n") == [Status.PROVED]
+    assert check_statuses(f"{premise}\n\n$$Var(X + Y) = Var(X) + Var(Y) + 1$$\n") == [Status.REFUTED]
+
+
+def test_a_conditional_independence_states_nothing_unconditional():
+    document = "Assume $X \\perp Y \\mid Z$.\n\n$$Var(X + Y) = Var(X) + Var(Y)$$\n"
+    assert Status.PROVED not in check_statuses(document)

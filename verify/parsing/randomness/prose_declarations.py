@@ -198,5 +198,32 @@ def from_prose(text: str, names: dict, found: dict[str, Declared],
                     declared.iid = True
             if len(among) >= 2:
                 statements.append(tuple(d.key for d in among))
+        statements.extend(_written_independence(sentence, found))
     unique = {frozenset(s): tuple(dict.fromkeys(s)) for s in statements}
     return list(unique.values()), constants
+
+
+_PERP = re.compile(r"\$([^$]*\\(?:perp|independent|indep)\b[^$]*)\$")
+_PERP_SIGN = re.compile(r"\\(?:perp(?:\s*\\!)*(?:\s*\\perp)?|independent|indep)\b")
+
+
+def _written_independence(sentence: str, found: dict[str, Declared]) -> list[tuple[str, ...]]:
+    """``$X \\perp Y$`` (or ``\\perp\\!\\!\\!\\perp``): X and Y are independent random variables. Only plain
+    names on every side are read; anything else (a conditional ``X \\perp Y \\mid Z``) states nothing here."""
+    statements = []
+    for match in _PERP.finditer(sentence):
+        keys = []
+        for side in _PERP_SIGN.split(match.group(1)):
+            try:
+                exprs = parse(side.strip()).exprs if side.strip() else ()
+            except ParseError:
+                exprs = ()
+            if len(exprs) != 1 or not exprs[0].is_Symbol:
+                keys = []
+                break
+            keys.append(exprs[0].name)
+        if len(keys) >= 2:
+            for key in keys:
+                found.setdefault(key, Declared(key, False))
+            statements.append(tuple(keys))
+    return statements
