@@ -2,9 +2,16 @@
 E[sum_i f(i)] = sum_i E[f(i)] is proved for any declared random families, while the readings that
 do need more (a count d in front, one term for the sum, factorised moments) are never proved."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sympy import IndexedBase, Sum, Symbol
 
 from tests.documents import check_statuses
+from verify.config import CheckConfig
+from verify.engine.checker import check_step
+from verify.model import Context
 from verify.verdict import Status
+from verify.vocabulary.random import Expect, Law, RandomVariable
 
 DEPENDENT = ("Assume:\n\n- $q_1, \\dots, q_d$ and $k_1, \\dots, k_d$ are random variables.\n\nThen:\n\n")
 IID = ("Assume:\n\n- $q_i, k_i \\sim \\mathcal{N}(0, 1)$, independent and identically distributed.\n\nThen:\n\n")
@@ -48,3 +55,27 @@ def test_broken_linearity_over_dependent_families_is_never_proved(right):
 
 def test_the_square_of_a_dependent_sum_without_its_cross_terms_is_never_proved():
     assert _status(DEPENDENT, SQUARE, "\\sum_{i=1}^{d} \\mathbb{E}[q_i^2]") is not Status.PROVED
+
+
+D = Symbol("d", positive=True, integer=True)
+I = Symbol("i", positive=True, integer=True)
+Q, K = IndexedBase("q"), IndexedBase("k")
+CONFIG = CheckConfig(seed=17, samples=6, budget=None)
+NOT_INDEPENDENT = Context(theories=("moments", "algebra"), random_variables=(
+    RandomVariable(Q, Law(), length=D), RandomVariable(K, Law(), length=D)))
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(-3, 3).filter(bool), st.integers(1, 3), st.integers(1, 3))
+def test_linearity_proves_any_sum_of_dependent_monomials(c, p, r):
+    body = c * Q[I] ** p * K[I] ** r
+    lhs, rhs = Expect(Sum(body, (I, 1, D))), c * Sum(Expect(Q[I] ** p * K[I] ** r), (I, 1, D))
+    assert check_step(lhs, "=", rhs, NOT_INDEPENDENT, CONFIG).status is Status.PROVED
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(-3, 3).filter(bool), st.integers(1, 3), st.integers(1, 3))
+def test_a_count_in_front_of_a_dependent_linear_sum_is_never_proved(c, p, r):
+    body = c * Q[I] ** p * K[I] ** r
+    lhs, rhs = Expect(Sum(body, (I, 1, D))), c * D * Sum(Expect(Q[I] ** p * K[I] ** r), (I, 1, D))
+    assert check_step(lhs, "=", rhs, NOT_INDEPENDENT, CONFIG).status is not Status.PROVED
