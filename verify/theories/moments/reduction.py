@@ -5,7 +5,8 @@ The rules, in the order they act (each records its Rule when it fires):
 - the expectation of a constant: E[c] = c;
 - sums over symbolic ranges: split by which summation indices coincide and counted
   (``expansion.patterns``); valid because i.i.d. components make each term's value
-  depend on the indices only through their pattern;
+  depend on the indices only through their pattern; when the variables are not all i.i.d.
+  and mutually independent, linearity alone: E[sum_i f(i)] = sum_i E[f(i)];
 - independence: E[F G] = E[F] E[G] when F and G are functions of mutually independent
   blocks of variables (``declared.RandomModel.blocks``);
 - moments: E[X^k] from X's declared law (``laws.raw_moment``).
@@ -75,6 +76,8 @@ def _term(limits, product: Expr, model: RandomModel, used: list, strict: bool) -
         return coefficient * counting * _monomial(factors, model, used, strict, frozenset())
     if any(componentwise(model.declaration(a).law) for a in atoms):
         return coefficient * counting * _componentwise_sum(factors, random_indices, bounds, model, used, strict)
+    if not exchangeable(atoms, model):
+        return coefficient * counting * _linear_sum(factors, random_indices, bounds, model, used, strict)
     note(used, SUM_OF_IID_TERMS)
     total = Integer(0)
     for mapping, count, distinct in patterns({k: bounds[k] for k in random_indices}):
@@ -96,6 +99,24 @@ def _componentwise_sum(factors, indices: set, bounds: dict, model: RandomModel, 
     return Sum(_monomial(factors, model, used, strict, frozenset({index})), (index, low, high))
 
 
+def exchangeable(atoms, model: RandomModel) -> bool:
+    """Renumbering the components leaves the joint law of ``atoms`` unchanged: every variable is an
+    i.i.d. family or a scalar, and one statement makes them all mutually independent. Only then does
+    a term's moment depend on its indices through their pattern of coincidences alone."""
+    declarations = {model.declaration(a) for a in atoms}
+    return (all(d.iid or not d.is_family for d in declarations)
+            and model.jointly_independent({d.key for d in declarations}))
+
+
+def _linear_sum(factors, indices: set, bounds: dict, model: RandomModel, used: list, strict: bool) -> Expr:
+    """E[sum_i f(i)] = sum_i E[f(i)]: linearity over a finite range, which needs no independence and no
+    common law; the moment of each term stays inside the sum, a function of its indices."""
+    order = sorted(indices, key=str)
+    note(used, LINEARITY)
+    inner = _monomial(factors, model, used, strict, frozenset(), summed=frozenset(order))
+    return Sum(inner, *((index, *bounds[index]) for index in order))
+
+
 def _check_index_use(atoms, bound: set, bounds: dict) -> None:
     """A family summed over must be summed over one range, and not also met at a fixed index."""
     by_family: dict = {}
@@ -112,15 +133,18 @@ def _check_index_use(atoms, bound: set, bounds: dict) -> None:
             raise Undecided(f"{family} is summed over different ranges")
 
 
-def _monomial(factors: list[Expr], model: RandomModel, used: list, strict: bool, distinct: frozenset) -> Expr:
-    """E[product of factors], factored over independent blocks, each block's moment by its law."""
+def _monomial(factors: list[Expr], model: RandomModel, used: list, strict: bool, distinct: frozenset,
+              summed: frozenset = frozenset()) -> Expr:
+    """E[product of factors], factored over independent blocks, each block's moment by its law.
+    ``summed``: indices of a sum the result stays inside, on which an irreducible moment may depend."""
     groups = independent_groups(factors, model, distinct)
     if len(groups) > 1:
         note(used, INDEPENDENCE)
-    return Mul(*(_group(group, model, used, strict, distinct) for group in groups))
+    return Mul(*(_group(group, model, used, strict, distinct, summed) for group in groups))
 
 
-def _group(factors: list[Expr], model: RandomModel, used: list, strict: bool, distinct: frozenset) -> Expr:
+def _group(factors: list[Expr], model: RandomModel, used: list, strict: bool, distinct: frozenset,
+           summed: frozenset = frozenset()) -> Expr:
     """E[one dependent group]: a moment of the law for a power of one variable, else irreducible."""
     product = Mul(*factors)
     base, power = product.as_base_exp()
@@ -135,6 +159,7 @@ def _group(factors: list[Expr], model: RandomModel, used: list, strict: bool, di
             product = base.base[FIRST] ** power
     if strict:
         raise Undecided(f"E[{product}] is not fixed by the concrete model")
-    if product.free_symbols & distinct or any(getattr(s, "is_Dummy", False) for s in product.free_symbols):
+    if product.free_symbols & distinct or any(getattr(s, "is_Dummy", False) and s not in summed
+                                              for s in product.free_symbols):
         raise Undecided(f"E[{product}] depends on a summation index")
     return Expect(product)

@@ -7,11 +7,12 @@ its condition is not established; independence comes from ``RandomModel.blocks``
 """
 from __future__ import annotations
 
-from sympy import Add, Expr, Indexed, Integer, Mul, Sum, Symbol
+from sympy import Add, Expr, Indexed, IndexedBase, Integer, Mul, Sum, Symbol
 
 from ...vocabulary.random import Cov, Expect, Var
 from .declared import RandomModel, independent_groups, random_atoms
 from .expansion import range_length
+from .laws import at_component, componentwise, moment_rule
 from .reduction import note, split_coefficient
 from .rules import (COVARIANCE_OF_INDEPENDENT, VARIANCE_OF_AFFINE, VARIANCE_OF_IID_SUM,
                     VARIANCE_OF_INDEPENDENT_PRODUCT, VARIANCE_OF_INDEPENDENT_SUM)
@@ -41,6 +42,22 @@ def variance_of_affine(node: Var, model: RandomModel, used: list) -> Expr | None
         return None
     note(used, VARIANCE_OF_AFFINE)
     return scale**2 * Var(Mul(*factors))
+
+
+def declared_variance(node: Var, model: RandomModel, used: list) -> Expr | None:
+    """Var(X) = v for a variable (or a component of a family) whose declared law states its variance v:
+    the premises give it, whether or not they give the mean (``each with variance sigma^2``)."""
+    argument = node.args[0]
+    declaration = model.declaration(argument)
+    if declaration is None or isinstance(argument, IndexedBase):
+        return None
+    law = declaration.law
+    if componentwise(law):
+        law = at_component(law, argument.indices[0])
+    if law.variance is None:
+        return None
+    note(used, moment_rule(law))
+    return law.variance
 
 
 def variance_of_iid_sum(node: Var, model: RandomModel, used: list) -> Expr | None:
@@ -97,5 +114,5 @@ def covariance_of_independent(node: Cov, model: RandomModel, used: list) -> Expr
     return Integer(0)
 
 
-VARIANCE_SHORTCUTS = (variance_of_affine, variance_of_iid_sum, variance_of_independent_sum,
+VARIANCE_SHORTCUTS = (declared_variance, variance_of_affine, variance_of_iid_sum, variance_of_independent_sum,
                       variance_of_independent_product)
