@@ -41,9 +41,6 @@ def test_a_stated_variance_does_not_give_the_mean():
     assert _status(INDEPENDENT, "\\mathbb{E}[X_1^2]", "\\sigma^2") is not Status.PROVED
 
 
-@pytest.mark.xfail(strict=True, reason="the reader marks families said only 'independent' as i.i.d. "
-                   "(parsing/randomness/prose_declarations.py), and RandomVariable.iid cannot say 'independent, "
-                   "not identically distributed': a common mean is then assumed")
 @pytest.mark.parametrize("left, right", [("\\mathbb{E}\\left[\\sum_{i=1}^{n} X_i\\right]", "n \\mathbb{E}[X_1]"),
                                          (SUM, "n \\mathrm{Var}(X_1)")])
 def test_independence_alone_does_not_make_the_components_identically_distributed(left, right):

@@ -193,8 +193,8 @@ def from_prose(text: str, names: dict, found: dict[str, Declared],
         if _INDEPENDENT.search(words) and not _DENIED.search(words):
             among = [found[k] for k in mentioned_keys(sentence, set(found))]  # ``$q_i k_i$`` names q, k
             listed = {n.key for n in mentioned if n.length is not None}  # ``u_1, \\dots, u_d`` are independent
-            for declared in among:
-                if declared.family and (_IID.search(words) or declared.key in listed):
+            for declared in among:  # u_1, ..., u_n independent: identical only with common stated moments
+                if declared.family and (_IID.search(words) or (declared.key in listed and declared.law != Law())):
                     declared.iid = True
             if len(among) >= 2:
                 statements.append(tuple(d.key for d in among))
