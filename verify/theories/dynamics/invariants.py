@@ -18,11 +18,11 @@ from sympy.core.facts import InconsistentAssumptions
 
 from ...config import CheckConfig
 from ...model import Context, Relation
-from ...verdict import Counterexample, Status, Verdict, proved, unknown
+from ...verdict import Verdict, proved, unknown
 from ..algebra import fact_rule
 from ..base import step_handler
-from .recurrence import (INDUCTION, VALUE_KINDS, Recurrence, _as_names, admissible, universal, _free_names, _rational, _shown, _zero, advanced,
-                         as_families, finite, member, recurrences)
+from .recurrence import (INDUCTION, VALUE_KINDS, _zero, advanced, as_families, fails_at, finite, member, recurrences,
+                         tested_indices, universal)
 
 
 def _moving(expr: Expr, families: dict) -> set:
@@ -134,32 +134,21 @@ def _unrolled_with(e: Expr, f: Expr, n: Symbol, b: int, found: dict, context: Co
         if _moving(difference, found) or any(str(a.func) in found and a.args[0] != b
                                              for a in _based(difference, found)):
             return unknown(f"the recurrences ({names}) do not give every member the step needs")
-        for i, name in enumerate(_free_names(difference)):
-            if name not in values:
-                values[name] = _rational(name, len(values) + i, kind)
-        concrete = sympy.simplify(finite(difference.xreplace(values)))
-        if not admissible(values, context):
+        fails = fails_at(difference, values, kind, context)
+        if fails is None:
             return None
         if k == b and not general:
             continue  # another letter: b + 1 .. b + 3 decide
-        if concrete.is_number and concrete.is_finite and concrete != 0:
+        if fails:
             failures.append((k, quantity, claimed))
             if general:
                 break
         else:
             held.append(k)
-    if failures and (general or not held):
-        k, quantity, claimed = failures[0]
-        shown = ((n.name.removeprefix("index_"), str(k)), *((_shown(s), str(v)) for s, v in values.items()))
-        got, written = (str(_as_names(sympy.simplify(x.xreplace(values)))) for x in (quantity, claimed))
-        sides = (got, written) if left else (written, got)
-        return Verdict(Status.REFUTED, f"unrolling the recurrences ({names}) from index {b}: at index {k} the "
-                                       f"quantity is {got}, the closed form {written}",
-                       counterexample=Counterexample(shown, *sides))
-    if failures:
-        letter = n.name.removeprefix("index_")
-        return unknown(f"unrolling the recurrences ({names}): the step holds at {letter} = "
-                       f"{', '.join(map(str, held))} and fails at {letter} = {', '.join(str(f[0]) for f in failures)}; "
-                       f"the document does not say which {letter} it means")
+    tested = tested_indices(failures, held, general, n, values, left, f"unrolling the recurrences ({names})",
+                            lambda k, got, written: f"unrolling the recurrences ({names}) from index {b}: at index "
+                                                    f"{k} the quantity is {got}, the closed form {written}")
+    if tested is not None:
+        return tested
     return unknown(f"the closed form agrees with the recurrences ({names}) at the first indices, but no "
                    "induction step of the form E(n+1) = c(n) E(n) was found")

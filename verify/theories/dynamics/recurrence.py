@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 import sympy
 from sympy import Expr, Function, Integer, Rational, Symbol
@@ -265,36 +266,58 @@ def _unrolled_with(closed: Expr, recurrence: Recurrence, family, n: Symbol, b: i
             continue
         claimed = finite(closed.xreplace({n: k}))
         difference = claimed - value
-        names = _free_names(difference)
-        for i, name in enumerate(names):
-            if name not in others:
-                others[name] = _rational(name, len(others) + i, kind)
-        concrete = sympy.simplify(finite(difference.xreplace(others)))
-        if not admissible(others, context):
+        fails = fails_at(difference, others, kind, context)
+        if fails is None:
             return None
-        if concrete.is_number and concrete != 0 and concrete.is_finite:
+        if fails:
             failures.append((k, value, claimed))
             if general:
                 break
         else:
             held.append(k)
-    if failures and (general or not held):
-        k, value, claimed = failures[0]
-        shown = ((n.name.removeprefix("index_"), str(k)), *((_shown(s), str(v)) for s, v in others.items()))
-        unrolled, written = (str(_as_names(sympy.simplify(e.xreplace(others)))) for e in (value, claimed))
-        sides = (unrolled, written) if member_left else (written, unrolled)
-        return Verdict(Status.REFUTED, f"unrolling {where}: at index {k} the recurrence gives {unrolled}, "
-                                       f"the closed form {written}", counterexample=Counterexample(shown, *sides))
+    tested = tested_indices(failures, held, general, n, others, member_left, f"unrolling {where}",
+                            lambda k, got, written: f"unrolling {where}: at index {k} the recurrence gives {got}, "
+                                                    f"the closed form {written}")
+    if tested is not None:
+        return tested
     letter = n.name.removeprefix("index_")
-    if failures:
-        return unknown(f"unrolling {where}: the step holds at {letter} = {', '.join(map(str, held))} and fails at "
-                       f"{letter} = {', '.join(str(f[0]) for f in failures)}; the document does not say which "
-                       f"{letter} it means")
     if first:
         return unknown(f"the closed form agrees with {where} at the first indices, but it holds only for a "
                        f"particular {str(family)}_0, which the document does not state")
     return unknown(f"the closed form agrees with {where} at the first indices, but the induction step "
                    f"f({letter} + 1) = g(f({letter}), {letter}) is not found in canonical form")
+
+
+def fails_at(difference: Expr, values: dict, kind: int, context: Context) -> bool | None:
+    """Does the closed form fail at this index? Its free names get rational values of the given kind
+    (kept in ``values`` for the next indices); None when those values break a stated relation."""
+    for i, name in enumerate(_free_names(difference)):
+        if name not in values:
+            values[name] = _rational(name, len(values) + i, kind)
+    concrete = sympy.simplify(finite(difference.xreplace(values)))
+    if not admissible(values, context):
+        return None
+    return bool(concrete.is_number and concrete != 0 and concrete.is_finite)
+
+
+def tested_indices(failures: list, held: list, general: bool, n: Symbol, values: dict, member_left: bool,
+                   unrolling: str, refutation: Callable[[int, str, str], str]) -> Verdict | None:
+    """What the indices tested say: a refutation at the first failing index (for a general term, or a claim
+    failing at every index tried), unknown when it holds at some and fails at others, None when none failed.
+    ``refutation(k, got, written)`` words the refutation at index k."""
+    letter = n.name.removeprefix("index_")
+    if failures and (general or not held):
+        k, value, claimed = failures[0]
+        shown = ((letter, str(k)), *((_shown(s), str(v)) for s, v in values.items()))
+        got, written = (str(_as_names(sympy.simplify(e.xreplace(values)))) for e in (value, claimed))
+        sides = (got, written) if member_left else (written, got)
+        return Verdict(Status.REFUTED, refutation(k, got, written),
+                       counterexample=Counterexample(shown, *sides))
+    if failures:
+        return unknown(f"{unrolling}: the step holds at {letter} = {', '.join(map(str, held))} and fails at "
+                       f"{letter} = {', '.join(str(f[0]) for f in failures)}; the document does not say which "
+                       f"{letter} it means")
+    return None
 
 
 def _free_names(expr: Expr) -> list:
