@@ -413,7 +413,7 @@ def _one_letter(lexer, name: str, inner: str, start: int) -> str:
     return letter
 
 
-_KL_SCRIPT = re.compile(r"\s*_\{?\s*(?:\\(?:mathrm|text|textrm|operatorname|mathit)\s*\{\s*KL\s*\}|KL)\s*\}?")
+_KL_SCRIPT = re.compile(r"\s*" + lexicon.KL_SUBSCRIPT)
 
 
 def _font_token(lexer, name: str, letter: str) -> tuple[str, str]:

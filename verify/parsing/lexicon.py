@@ -76,3 +76,6 @@ NAMED_SYMBOLS = {"infty": "infty", "top": "T", "intercal": "T", "emptyset": "emp
 # states an order with it (at least n > k), a step never claims one
 MUCH_RELATIONS = {"\\gg": ">>", ">>": ">>", "\\ll": "<<", "<<": "<<"}
 RELATION_TOKENS = tuple(STATEMENT_RELATIONS)
+
+# the subscript that makes D (or \mathcal{D}) the KL divergence: _{KL}, _{\mathrm{KL}}, _\text{KL}, ...
+KL_SUBSCRIPT = r"_\{?\s*(?:\\(?:mathrm|text|textrm|operatorname|mathit)\s*\{\s*KL\s*\}|KL)\s*\}?"
