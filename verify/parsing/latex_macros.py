@@ -105,17 +105,21 @@ def _escaped_subscript(lexer, start: int) -> None:
 _SET_OPENING = re.compile(r"\s*(?:\\left\s*)?(?:\\\{|\\lbrace\b)")
 
 
+def _after_subscript_name(lexer, heads: tuple[str, ...]) -> bool:
+    """Right after ``\\sum_{x`` (or whichever head ``heads`` names): the name a bound opens with."""
+    kinds = [t.type for t in lexer.out.tokens[-4:]]
+    return len(kinds) == 4 and kinds[0] in heads and kinds[1:] == ["UNDERSCORE", "LBRACE", "NAME"]
+
+
 def _in_limit_subscript(lexer) -> bool:
     """Right after ``\\lim_{n``: the only place an arrow is read (elsewhere it maps or implies)."""
-    kinds = [t.type for t in lexer.out.tokens[-4:]]
-    return kinds == ["LIM", "UNDERSCORE", "LBRACE", "NAME"]
+    return _after_subscript_name(lexer, ("LIM",))
 
 
 def _in_sum_bounds(lexer) -> bool:
     """Right after ``\\sum_{x`` or ``\\prod_{i``: the only place ``\\in`` is read in a formula (elsewhere it
     states a membership, which the premise readers take from the prose)."""
-    kinds = [t.type for t in lexer.out.tokens[-4:]]
-    return len(kinds) == 4 and kinds[0] in ("SUM", "PROD") and kinds[1:] == ["UNDERSCORE", "LBRACE", "NAME"]
+    return _after_subscript_name(lexer, ("SUM", "PROD"))
 
 
 def _spacing(lexer, name: str, start: int) -> bool:
