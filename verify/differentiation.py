@@ -30,11 +30,16 @@ def without_captured_indices(derivative: sympy.Derivative) -> sympy.Derivative:
     return sympy.Derivative(body, *derivative.variable_count)
 
 
+def without_captured(expr: Expr) -> Expr:
+    """``expr`` with every derivative in it renamed as ``without_captured_indices`` does."""
+    if isinstance(expr, sympy.Derivative):
+        return without_captured_indices(expr)
+    if expr.has(sympy.Derivative):
+        return expr.replace(lambda e: isinstance(e, sympy.Derivative), without_captured_indices)
+    return expr
+
+
 def carried(expr: Expr) -> Expr:
     """``expr.doit(deep=False)`` for a derivative (or any expression holding derivatives at its top),
     with the captured indices renamed first."""
-    if isinstance(expr, sympy.Derivative):
-        return without_captured_indices(expr).doit(deep=False)
-    if expr.has(sympy.Derivative):
-        expr = expr.replace(lambda e: isinstance(e, sympy.Derivative), without_captured_indices)
-    return expr.doit(deep=False)
+    return without_captured(expr).doit(deep=False)

@@ -35,7 +35,7 @@ import numpy as np
 from sympy import Derivative, Dummy, Expr, Indexed, IndexedBase, Pow, Sum, Symbol, Tuple
 
 from ..config import CheckConfig
-from ..differentiation import carried, without_captured_indices
+from ..differentiation import without_captured
 from ..evaluation import Evaluator
 from ..model import Context, Relation
 from ..printing.plain import plain_math
@@ -172,8 +172,7 @@ class _DefinedDerivative:
     def _unfolded(self, node: Derivative) -> _Unfolded:
         if node not in self._read:
             unfolded = apply_definitions(node, self._facts)[0]  # no sum's own index read as the variable's:
-            self._read[node] = _Unfolded(unfolded.replace(lambda e: isinstance(e, Derivative),
-                                                          without_captured_indices))
+            self._read[node] = _Unfolded(without_captured(unfolded))
         return self._read[node]
 
     def __call__(self, node: Derivative, evaluate: Evaluator):
@@ -202,7 +201,7 @@ class _Unfolded:
 
     @functools.cached_property
     def done(self) -> Expr:
-        return carried(self.expr)
+        return self.expr.doit(deep=False)  # its captured indices renamed already (``_unfolded``)
 
 
 def within_relations(context: Context, instance: Instance) -> bool:
