@@ -313,6 +313,12 @@ def shifts_and_scales(document, keys: set[str], components: dict) -> set[str]:
     return found
 
 
+def _plain_names(expr: Expr, kept: set[str]) -> list[Symbol]:
+    """The names of ``expr`` that may be random: plain, not integers (indices, sizes), none of ``kept``."""
+    return [s for s in sorted(expr.free_symbols, key=str)
+            if isinstance(s, Symbol) and not s.is_integer and s.name not in kept]
+
+
 def averaged_alone(document, constants: set[str], found: dict[str, Declared], components: dict) -> None:
     """With some names declared random, an E, Var or Cov in the chains whose argument holds none of them
     still averages something: every other plain name in that argument is random, with no law stated.
@@ -327,9 +333,7 @@ def averaged_alone(document, constants: set[str], found: dict[str, Declared], co
     for fact in document.context.facts:  # g = \\psi_i^2, g random and nothing random on the right: psi is
         if isinstance(fact.lhs, Symbol) and fact.lhs.name in found \
                 and not mentions_random(fact.rhs, set(found), components):
-            for symbol in sorted(fact.rhs.free_symbols, key=str):
-                if not isinstance(symbol, Symbol) or symbol.is_integer or symbol.name in kept:
-                    continue
+            for symbol in _plain_names(fact.rhs, kept):
                 if symbol.name in components:  # an entry psi_i: its family is random
                     family = str(components[symbol.name].base.label)
                     found.setdefault(family, Declared(family, True))
@@ -340,9 +344,8 @@ def averaged_alone(document, constants: set[str], found: dict[str, Declared], co
             for node in expr.atoms(AppliedUndef):
                 if node.func.__name__ not in OPERATORS or mentions_random(node, set(found), components):
                     continue
-                for symbol in sorted(node.free_symbols, key=str):
-                    if isinstance(symbol, Symbol) and not symbol.is_integer and symbol.name not in kept \
-                            and symbol.name not in components:
+                for symbol in _plain_names(node, kept):
+                    if symbol.name not in components:
                         found.setdefault(symbol.name, Declared(symbol.name, False))
 
 
