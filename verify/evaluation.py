@@ -201,32 +201,27 @@ class Evaluator:
         return np.trapezoid(values, grid)
 
     def _eval_Sum(self, expr):
-        body = expr.function
-        variable, low, high = expr.limits[-1]  # SymPy lists the innermost first: an inner range may use this index
-        low, high = float(self(low)), float(self(high))
-        if not (np.isfinite(low) and np.isfinite(high)):
-            raise Undecided("an infinite sum has no value from finitely many terms")
-        low, high = int(round(low)), int(round(high))
-        if high - low > MAX_SUM_TERMS:
-            raise Undecided("sum too long to evaluate")
-        inner = sympy.Sum(body, *expr.limits[:-1]) if len(expr.limits) > 1 else body
-        return sum(self.bound(variable, float(k))(inner) for k in range(low, high + 1))
+        return sum(self._terms(expr, "sum", "terms"))
 
     def _eval_Product(self, expr):
         """A finite product term by term, as a sum is (the empty product is 1); an infinite one is undecided."""
-        body = expr.function
-        variable, low, high = expr.limits[-1]  # the outermost range, as for a sum
+        result = 1.0
+        for factor in self._terms(expr, "product", "factors"):
+            result = _times(result, factor)
+        return result
+
+    def _terms(self, expr, what: str, parts: str):
+        """The values of a sum's terms (a product's factors) over its outermost range, one by one. SymPy
+        lists the innermost range first, and an inner range may use the outer index."""
+        variable, low, high = expr.limits[-1]
         low, high = float(self(low)), float(self(high))
         if not (np.isfinite(low) and np.isfinite(high)):
-            raise Undecided("an infinite product has no value from finitely many factors")
+            raise Undecided(f"an infinite {what} has no value from finitely many {parts}")
         low, high = int(round(low)), int(round(high))
         if high - low > MAX_SUM_TERMS:
-            raise Undecided("product too long to evaluate")
-        inner = sympy.Product(body, *expr.limits[:-1]) if len(expr.limits) > 1 else body
-        result = 1.0
-        for k in range(low, high + 1):
-            result = _times(result, self.bound(variable, float(k))(inner))
-        return result
+            raise Undecided(f"{what} too long to evaluate")
+        inner = expr.func(expr.function, *expr.limits[:-1]) if len(expr.limits) > 1 else expr.function
+        return (self.bound(variable, float(k))(inner) for k in range(low, high + 1))
 
     def _eval_Derivative(self, expr):
         done = carried(expr)  # exact differentiation first (no index captured); numbers only for the result
