@@ -82,14 +82,18 @@ def _gradients(expr: Expr) -> list:
     return [a for a in expr.atoms(AppliedUndef) if a.func.__name__.startswith(PREFIX) and len(a.args) == 1]
 
 
+def _at_plain_names(context) -> list:
+    """The premises ``V(a, b) = ...`` that give a function's value at plain names."""
+    return [f for f in context.facts if isinstance(f.lhs, AppliedUndef) and f.lhs.args
+            and all(isinstance(a, Symbol) for a in f.lhs.args)]
+
+
 def _premised_values(context, written) -> dict[str, Expr]:
     """Bare name -> the value of a premise ``V(a, b) = ...`` (plain arguments) when the chains never apply V."""
     applied = {a.func.__name__ for e in written for a in e.atoms(AppliedUndef)}
     values: dict[str, list] = {}
-    for fact in context.facts:
-        lhs = fact.lhs
-        if isinstance(lhs, AppliedUndef) and lhs.args and all(isinstance(a, Symbol) for a in lhs.args):
-            values.setdefault(lhs.func.__name__, []).append(fact.rhs)
+    for fact in _at_plain_names(context):
+        values.setdefault(fact.lhs.func.__name__, []).append(fact.rhs)
     return {name: forms[0] for name, forms in values.items() if len(forms) == 1 and name not in applied}
 
 
@@ -114,8 +118,7 @@ def _bare_gradients(document):
     """``\\nabla_{\\theta_D} V`` the reader gave as ``d V(theta_D) / d theta_D`` (a bare name moving with the
     variable it is differentiated by), where a premise gives V at plain names (``V(D, G) = ...``): the
     gradient of that premise's value, ``nabla_theta_D(V)``, as written before V was made to move."""
-    premised = {f.lhs.func.__name__: f.lhs.args for f in document.context.facts if isinstance(f.lhs, AppliedUndef)
-                and f.lhs.args and all(isinstance(a, Symbol) for a in f.lhs.args) and _averages(f.rhs, {})}
+    premised = {f.lhs.func.__name__: f.lhs.args for f in _at_plain_names(document.context) if _averages(f.rhs, {})}
 
     def bare(node):
         inner, (variable, order) = node.expr, node.variable_count[0]
