@@ -39,6 +39,7 @@ from .budget import Ending, Outcome, run_lanes
 from .canonical import canonical_form
 from .functions import moving_families, undefined_entry_derivatives
 from .numeric import averaged_as_constants, numeric_check
+from .stated import STATED_PREMISE, free_of_densities, premises_text, rewritten, stated_results, without_premises
 
 IDENTICAL = "both sides are identical"
 
@@ -437,6 +438,31 @@ def numeric(step: StepQuestion) -> Verdict:
                    samples=found.samples)
 
 
+def stated_premises(step: StepQuestion) -> Verdict | None:
+    """A step holding a quantity a premise gives a value (``\\int p \\log p \\, dx = \\ldots``): the step
+    with that value in its place, decided by the other tiers (``verify.engine.stated``). Premises are
+    true by assumption, so the rewritten step holds exactly when the step does. A rewritten step that
+    no tier decides passes on (the numeric tier says why)."""
+    results = stated_results(step.context)
+    if not results:
+        return None
+    (lhs, used_left), (rhs, used_right) = (rewritten(side, results, step.context) for side in (step.lhs, step.rhs))
+    used = tuple(dict.fromkeys(used_left + used_right))
+    if not used:
+        return None
+    inner = replace(step, lhs=lhs, rhs=rhs, context=without_premises(step.context, used), written=(None, None))
+    inner.__dict__.pop("canonical", None)
+    drawn = free_of_densities(Tuple(lhs, rhs))  # numbers for a density left open would not meet the premises
+    verdict = decide(inner, _WITHOUT_STATED if drawn else _SYMBOLIC)  # the document states of it: symbols only
+    if verdict.status is Status.UNKNOWN or (verdict.status is not Status.PROVED and not drawn):
+        return None
+    reason = f"with the stated premises ({premises_text(used)}) in place: {verdict.reason}"
+    if verdict.status is not Status.PROVED:
+        return replace(verdict, reason=reason)
+    tier = Tier.CANONICAL if verdict.tier is Tier.IDENTICAL else verdict.tier  # the step as written is no restatement
+    return replace(verdict, reason=reason, used=verdict.used + (STATED_PREMISE,), tier=tier)
+
+
 DECIDERS: tuple[tuple[Tier | None, Decider], ...] = (  # None: the decider's verdict keeps its own tier
     (Tier.STRUCTURAL, undefined_sides),
     (None, both_signs),
@@ -448,8 +474,11 @@ DECIDERS: tuple[tuple[Tier | None, Decider], ...] = (  # None: the decider's ver
     (Tier.STEP_HANDLER, local_expansions),
     (Tier.STEP_HANDLER, step_handlers),
     (Tier.CANONICAL, canonical_forms),
+    (None, stated_premises),
     (Tier.NUMERIC, numeric),
 )
+_WITHOUT_STATED = tuple(d for d in DECIDERS if d[1] is not stated_premises)
+_SYMBOLIC = tuple(d for d in _WITHOUT_STATED if d[1] is not numeric)
 
 
 def decide(step: StepQuestion, deciders: tuple[tuple[Tier | None, Decider], ...] = DECIDERS) -> Verdict:
