@@ -109,3 +109,22 @@ def test_a_step_that_misuses_a_stated_sum_is_not_proved():
     for wrong in ("$$\\sum_{i=1}^{n} y_i p = -p$$\n", "$$\\sum_{i=1}^{n} y_i p = 2 p$$\n",
                   "$$\\sum_{i=1}^{n-1} y_i p = p$$\n"):
         assert Status.PROVED not in _statuses(ONE_HOT + wrong), wrong
+
+
+FUNCTIONAL = ("Assume:\n\n- $\\mathcal{D}[Q(z|X) \\| P(z | X)] = \\mathcal{D}(Q(z|X)||P(z))-E_{z \\sim Q}[\\log P(X | z)]"
+              "+\\log P(X)$\n\nThen:\n\n$$\\log P(X)-\\mathcal{D}[Q(z|X) \\| P(z | X)] = RIGHT$$\n")
+
+
+def test_a_premise_giving_an_undefined_functional_of_laws_is_used():
+    """\\mathcal{D} is no known divergence: the step follows from the premise whatever it means."""
+    right = "E_{z \\sim Q}[\\log P(X | z)]-\\mathcal{D}[Q(z|X) \\| P(z)]"
+    assert _statuses(FUNCTIONAL.replace("RIGHT", right)) == [Status.PROVED]
+
+
+@pytest.mark.parametrize("wrong", [
+    "E_{z \\sim Q}[\\log P(X | z)]+\\mathcal{D}[Q(z|X) \\| P(z)]",
+    "E_{z \\sim Q}[\\log P(z | X)]-\\mathcal{D}[Q(z|X) \\| P(z)]",
+    "E_{z \\sim Q}[\\log P(X | z)]-\\mathcal{D}[P(z) \\| Q(z|X)]",
+])
+def test_a_step_that_misuses_a_premised_functional_is_not_proved(wrong):
+    assert Status.PROVED not in _statuses(FUNCTIONAL.replace("RIGHT", wrong))

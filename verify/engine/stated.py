@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from sympy import Eq, Expr, Integral
+from sympy.core.function import AppliedUndef
 
 from ..model import Context
 from ..printing.plain import plain_math
@@ -40,9 +41,16 @@ class StatedResult:
     premise: Expr
 
 
+def _is_result(expr: Expr) -> bool:
+    """An integral, an expectation, a divergence, or a function no one defines applied to densities
+    (``\\mathcal{D}[Q \\| P]``, a divergence by another name)."""
+    return isinstance(expr, RESULTS) or (isinstance(expr, AppliedUndef)
+                                         and any(isinstance(a, Density) for a in expr.args))
+
+
 def _results_in(expr: Expr) -> set[Expr]:
-    """The outermost integrals, expectations and divergences of ``expr``."""
-    if isinstance(expr, RESULTS):
+    """The outermost results of ``expr`` (``_is_result``)."""
+    if _is_result(expr):
         return {expr}
     return set().union(set(), *(_results_in(a) for a in expr.args if isinstance(a, Expr)))
 
@@ -51,7 +59,7 @@ def _solved(side: Expr, other: Expr, premise: Expr) -> StatedResult | None:
     """``c * Q = other`` (c a nonzero number, Q one result): ``Q = other / c``; None otherwise, or when
     ``other`` holds Q itself (no value, a cycle)."""
     coefficient, rest = side.as_coeff_Mul()
-    if not isinstance(rest, RESULTS) or coefficient == 0 or other.has(rest):
+    if not _is_result(rest) or coefficient == 0 or other.has(rest):
         return None
     return StatedResult(rest, other / coefficient, premise)
 
