@@ -577,11 +577,24 @@ def fresh_names(names: set[str], seen: set[str]) -> tuple[str, ...]:
     return tuple(sorted(n for n in names - seen if not _family_entry(n, seen) and not _reader_made(n)))
 
 
-def _unless_fresh(check: Callable[[], Verdict], fresh: tuple[str, ...]) -> Verdict:
+def _residual_names(lhs: Expr, rhs: Expr, context: Context) -> set[str] | None:
+    """The names ``lhs - rhs`` keeps in canonical form (None when it has none)."""
+    try:
+        return _names(canonical_form(lhs - rhs, context)[0], None)
+    except Exception:  # noqa: BLE001 -- Undecided, or a form that cannot be built: nothing known
+        return None
+
+
+def _unless_fresh(check: Callable[[], Verdict], fresh: tuple[str, ...], sides: tuple | None = None) -> Verdict:
     """A numeric refutation that rests on names the step brings in for the first time, defined nowhere
-    the reader could use (``= evidence - ELBO``), gave them arbitrary values: unknown, naming them."""
+    the reader could use (``= evidence - ELBO``), gave them arbitrary values: unknown, naming them. When
+    the exact difference of the sides (``sides``: lhs, rhs, context) holds none of them, their values
+    do not matter (``\\sigma E[\\epsilon] = \\mu`` beside a zero-mean epsilon): the refutation stands."""
     verdict = check()
     if verdict.status is Status.REFUTED and verdict.tier is Tier.NUMERIC:
+        kept = _residual_names(*sides) if sides is not None else None
+        if kept is not None and not kept & set(fresh) and not any(_family_entry(n, kept) for n in fresh):
+            return verdict
         return replace(unknown(f"{verdict.reason}, but only when {', '.join(fresh)}, first written in this step "
                                "and defined nowhere the reader could use, take arbitrary values",
                                residual=verdict.residual), tier=Tier.NUMERIC)
@@ -607,7 +620,7 @@ def _plan(derivation: Derivation, config: CheckConfig) -> list[tuple[_Entry, Cal
             fresh = fresh_names(_names(step.expr, step.written), seen)
             seen |= _names(step.expr, step.written)
             if fresh:
-                check = functools.partial(_unless_fresh, check, fresh)
+                check = functools.partial(_unless_fresh, check, fresh, (previous, step.expr, context))
             plan.append((_Entry("step", c, i, step.justification, functools.partial(step_latex, step)), check))
     for i, claim in enumerate(derivation.claims, 1):
         check = functools.partial(check_claim, claim, context, config)
