@@ -30,7 +30,9 @@ from ..theories.dynamics.region import region_of
 from ..theories.dynamics.rules import BOTH_SIGNS
 from ..theories.dynamics.sign import decide_relation
 from ..theories.probability.families import one_model_readings
+from ..vocabulary import KL, Density, Expectation
 from ..vocabulary.linalg import Spectrum
+from ..vocabulary.random import Cov, Expect, Var
 from ..undecided import Undecided
 from ..verdict import CheckResult, DerivationReport, Status, Tier, Verdict, proved, unknown
 from .as_read import alike, cancelled
@@ -429,6 +431,9 @@ def numeric(step: StepQuestion) -> Verdict:
                        residual=residual)
     residual = str(step.canonical[0])
     if found.status is Status.UNKNOWN:
+        by_residual = _residual_numbers(step)
+        if by_residual is not None:
+            return by_residual
         return unknown(f"{found.reason}; residual (left - right) in canonical form: {residual}", residual=residual)
     if found.status is Status.REFUTED and step.readings:
         other = holds_in_another_reading(step)
@@ -461,6 +466,26 @@ def stated_premises(step: StepQuestion) -> Verdict | None:
         return replace(verdict, reason=reason)
     tier = Tier.CANONICAL if verdict.tier is Tier.IDENTICAL else verdict.tier  # the step as written is no restatement
     return replace(verdict, reason=reason, used=verdict.used + (STATED_PREMISE,), tier=tier)
+
+
+_RANDOM = (Expect, Var, Cov, Density, Expectation, KL, sympy.Integral)
+
+
+def _residual_numbers(step: StepQuestion) -> Verdict | None:
+    """When no law can be drawn for the step's random variables (components whose laws differ), but the
+    exact canonical difference of the sides holds none of them (``-\\sum_j \\sigma_j^2``): that difference
+    compared with 0 at drawn parameters, refuted or consistent like the step (it equals lhs - rhs)."""
+    form = step.canonical[0]
+    random = {v.key for v in step.context.random_variables}
+    if form.has(*_RANDOM) or _names(form, None) & random or _is_matrix(form) or not form.free_symbols:
+        return None
+    found = numeric_check(form, step.relation, sympy.S.Zero, replace(step.context, random_variables=(),
+                                                                      independence=()), step.config)
+    if found.status is Status.UNKNOWN:
+        return None
+    return Verdict(found.status, f"no law is drawn for the random variables, but left - right is {form} in "
+                                 f"canonical form, free of them: {found.reason}", residual=str(form),
+                   counterexample=found.counterexample, samples=found.samples)
 
 
 DECIDERS: tuple[tuple[Tier | None, Decider], ...] = (  # None: the decider's verdict keeps its own tier
