@@ -16,6 +16,7 @@ from typing import Callable, Iterable, Iterator
 
 import sympy
 from sympy import Derivative, Expr, Identity, MatrixSymbol, Pow, Symbol, Tuple, ZeroMatrix, factor, latex, nan, zoo
+from sympy.core.function import AppliedUndef
 from sympy.core.sympify import _sympify
 from sympy.matrices import MatrixBase
 from sympy.matrices.expressions.matexpr import MatrixExpr
@@ -488,6 +489,52 @@ def _residual_numbers(step: StepQuestion) -> Verdict | None:
                    counterexample=found.counterexample, samples=found.samples)
 
 
+def _bare_expectations(expr: Expr) -> set[Expr]:
+    """``E[q(x)/p(x)]`` as written: an ``E`` with no law, over densities."""
+    return {n for n in expr.atoms(AppliedUndef) if n.func.__name__ == "E" and len(n.args) == 1 and n.args[0].has(Density)}
+
+
+def _candidate_laws(nodes: set[Expr]) -> list[Density]:
+    """The densities of one variable, with no bar, written in every unnamed expectation: the laws it may average under."""
+    common = None
+    for node in nodes:
+        found = {d for d in node.args[0].atoms(Density) if len(d.variables) == 1 and not d.given}
+        common = found if common is None else common & found
+    return sorted(common or (), key=str)
+
+
+def unnamed_expectations(step: StepQuestion) -> Verdict | None:
+    """``E[-\\log q(x)/p(x)]`` names no law, and the densities in it leave open which one averages. The bare
+    ``E`` is one operator in a step, so the step is read once per density it may average under (the same
+    for every bare E): it holds when it holds in every reading, fails when it fails in every one; a step
+    that holds in some readings only is unknown, saying which."""
+    nodes = _bare_expectations(Tuple(step.lhs, step.rhs))
+    laws = _candidate_laws(nodes) if nodes else []
+    if len(laws) < 2:
+        return None
+    verdicts = []
+    for law in laws:
+        mapping = {n: Expectation(n.args[0], law) for n in nodes}
+        read = replace(step, lhs=step.lhs.xreplace(mapping), rhs=step.rhs.xreplace(mapping), written=(None, None))
+        verdicts.append((law, decide(read, _WITHOUT_UNNAMED)))
+    names = " or ".join(str(law) for law, _ in verdicts)
+    if all(v.status is Status.PROVED for _, v in verdicts):
+        return replace(verdicts[0][1], reason=f"E read under each law it may average under ({names}): "
+                                               + "; ".join(v.reason for _, v in verdicts))
+    if all(v.status.holds for _, v in verdicts):
+        weakest = next(v for _, v in verdicts if v.status is not Status.PROVED)
+        return replace(weakest, reason=f"E read under each of {names}: {weakest.reason}")
+    if all(v.status is Status.REFUTED for _, v in verdicts):
+        return replace(verdicts[0][1], reason=f"E read under each of {names}, the step fails in each: under "
+                                               f"{verdicts[0][0]}, {verdicts[0][1].reason}")
+    holds = [str(law) for law, v in verdicts if v.status.holds]
+    fails = [str(law) for law, v in verdicts if v.status is Status.REFUTED]
+    said = (f"it holds if E averages under {' or '.join(holds)}" if holds else "it is not decided in any reading") \
+        + (f" and fails under {' or '.join(fails)}" if fails else "")
+    return replace(unknown(f"E[...] does not name its law, and the densities in it ({names}) leave it open which "
+                           f"one averages: {said} (write E_{{x \\sim p}}[...] or the integral)"), tier=Tier.NUMERIC)
+
+
 DECIDERS: tuple[tuple[Tier | None, Decider], ...] = (  # None: the decider's verdict keeps its own tier
     (Tier.STRUCTURAL, undefined_sides),
     (None, both_signs),
@@ -499,10 +546,12 @@ DECIDERS: tuple[tuple[Tier | None, Decider], ...] = (  # None: the decider's ver
     (Tier.STEP_HANDLER, local_expansions),
     (Tier.STEP_HANDLER, step_handlers),
     (Tier.CANONICAL, canonical_forms),
+    (None, unnamed_expectations),
     (None, stated_premises),
     (Tier.NUMERIC, numeric),
 )
 _WITHOUT_STATED = tuple(d for d in DECIDERS if d[1] is not stated_premises)
+_WITHOUT_UNNAMED = tuple(d for d in DECIDERS if d[1] is not unnamed_expectations)
 _SYMBOLIC = tuple(d for d in _WITHOUT_STATED if d[1] is not numeric)
 
 
