@@ -478,10 +478,17 @@ def _residual_numbers(step: StepQuestion) -> Verdict | None:
     compared with 0 at drawn parameters, refuted or consistent like the step (it equals lhs - rhs)."""
     form = step.canonical[0]
     random = {v.key for v in step.context.random_variables}
-    if form.has(*_RANDOM) or _names(form, None) & random or _is_matrix(form) or not form.free_symbols:
+    if not random & (_names(step.lhs, None) | _names(step.rhs, None)):
+        return None  # no random variable in the step: the numbers left it open for another reason
+    defined = set().union(*(_names(f.lhs, None) for f in step.context.facts))
+    names = _names(form, None)
+    if form.has(*_RANDOM) or names & (random | defined) or _is_matrix(form) or not form.free_symbols:
         return None
-    found = numeric_check(form, step.relation, sympy.S.Zero, replace(step.context, random_variables=(),
-                                                                      independence=()), step.config)
+    try:
+        found = numeric_check(form, step.relation, sympy.S.Zero, replace(step.context, random_variables=(),
+                                                                          independence=()), step.config)
+    except Exception:  # noqa: BLE001 -- a fallback the numbers cannot run leaves the step as it was: unknown
+        return None
     if found.status is Status.UNKNOWN:
         return None
     return Verdict(found.status, f"no law is drawn for the random variables, but left - right is {form} in "
