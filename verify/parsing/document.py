@@ -628,9 +628,9 @@ def _is_data_constraint(lhs: Expr, rhs: Expr) -> bool:
 
 def _is_stated_result(lhs: Expr, rhs: Expr) -> bool:
     """``\\int q \\log p \\, dz = \\ldots``, ``D_{KL}(q \\| p) = \\ldots``: a premise giving the value of an
-    integral or a divergence is a result the document states. It is never checked, and it proves
-    nothing (a lemma the document assumes may be wrong: the step that uses it is then not proved); it goes to
-    ``Context.relations``, so a numeric instance that violates it refutes nothing. A name, a function
+    integral or a divergence is a result the document states. It is never checked; it goes to
+    ``Context.relations``, so a numeric instance that violates it refutes nothing, and a step holding
+    its quantity is decided with the stated value in its place (``verify.engine.stated``). A name, a function
     at its variables, a density (its law is read by the probability reader), a number, or a law on
     the right (``p(z) = \\mathcal{N}(0, I)``) is no such result."""
     # a name, a function at its variables or a density never holds an integral; moments and dot products
