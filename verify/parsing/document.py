@@ -639,7 +639,7 @@ def _is_stated_result(lhs: Expr, rhs: Expr) -> bool:
 
 
 def _functional_of_laws(lhs: Expr) -> bool:
-    """``\mathcal{D}[Q(z|X) \| P(z)]``: a function no one defines, applied to densities (a divergence by
+    """``\\mathcal{D}[Q(z|X) \\| P(z)]``: a function no one defines, applied to densities (a divergence by
     another name). Its premise is a result like a KL's; what the function is stays unknown."""
     return isinstance(lhs, AppliedUndef) and any(isinstance(a, Density) for a in lhs.args)
 
