@@ -457,7 +457,6 @@ def stated_premises(step: StepQuestion) -> Verdict | None:
     if not used:
         return None
     inner = replace(step, lhs=lhs, rhs=rhs, context=without_premises(step.context, used), written=(None, None))
-    inner.__dict__.pop("canonical", None)
     drawn = free_of_densities(Tuple(lhs, rhs))  # numbers for a density left open would not meet the premises
     verdict = decide(inner, _WITHOUT_STATED if drawn else _SYMBOLIC)  # the document states of it: symbols only
     if verdict.status is Status.UNKNOWN or (verdict.status is not Status.PROVED and not drawn):
