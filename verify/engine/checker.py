@@ -16,6 +16,7 @@ from typing import Callable, Iterable, Iterator
 
 import sympy
 from sympy import Derivative, Expr, Identity, MatrixSymbol, Pow, Symbol, Tuple, ZeroMatrix, factor, latex, nan, zoo
+from sympy.core.function import AppliedUndef
 from sympy.core.sympify import _sympify
 from sympy.matrices import MatrixBase
 from sympy.matrices.expressions.matexpr import MatrixExpr
@@ -30,7 +31,9 @@ from ..theories.dynamics.region import region_of
 from ..theories.dynamics.rules import BOTH_SIGNS
 from ..theories.dynamics.sign import decide_relation
 from ..theories.probability.families import one_model_readings
+from ..vocabulary import KL, Density, Expectation
 from ..vocabulary.linalg import Spectrum
+from ..vocabulary.random import Cov, Expect, Var
 from ..undecided import Undecided
 from ..verdict import CheckResult, DerivationReport, Status, Tier, Verdict, proved, unknown
 from .as_read import alike, cancelled
@@ -39,6 +42,7 @@ from .budget import Ending, Outcome, run_lanes
 from .canonical import canonical_form
 from .functions import moving_families, undefined_entry_derivatives
 from .numeric import averaged_as_constants, numeric_check
+from .stated import STATED_PREMISE, free_of_densities, premises_text, rewritten, stated_results, without_premises
 
 IDENTICAL = "both sides are identical"
 
@@ -428,6 +432,9 @@ def numeric(step: StepQuestion) -> Verdict:
                        residual=residual)
     residual = str(step.canonical[0])
     if found.status is Status.UNKNOWN:
+        by_residual = _residual_numbers(step)
+        if by_residual is not None:
+            return by_residual
         return unknown(f"{found.reason}; residual (left - right) in canonical form: {residual}", residual=residual)
     if found.status is Status.REFUTED and step.readings:
         other = holds_in_another_reading(step)
@@ -435,6 +442,103 @@ def numeric(step: StepQuestion) -> Verdict:
             return _open_reading(found.reason, *other, residual)
     return Verdict(found.status, found.reason, residual=residual, counterexample=found.counterexample,
                    samples=found.samples)
+
+
+def stated_premises(step: StepQuestion) -> Verdict | None:
+    """A step holding a quantity a premise gives a value (``\\int p \\log p \\, dx = \\ldots``): the step
+    with that value in its place, decided by the other tiers (``verify.engine.stated``). Premises are
+    true by assumption, so the rewritten step holds exactly when the step does. A rewritten step that
+    no tier decides passes on (the numeric tier says why)."""
+    results = stated_results(step.context)
+    if not results:
+        return None
+    (lhs, used_left), (rhs, used_right) = (rewritten(side, results, step.context) for side in (step.lhs, step.rhs))
+    used = tuple(dict.fromkeys(used_left + used_right))
+    if not used:
+        return None
+    inner = replace(step, lhs=lhs, rhs=rhs, context=without_premises(step.context, used), written=(None, None))
+    drawn = free_of_densities(Tuple(lhs, rhs))  # numbers for a density left open would not meet the premises
+    verdict = decide(inner, _WITHOUT_STATED if drawn else _SYMBOLIC)  # the document states of it: symbols only
+    if verdict.status is Status.UNKNOWN or (verdict.status is not Status.PROVED and not drawn):
+        return None
+    reason = f"with the stated premises ({premises_text(used)}) in place: {verdict.reason}"
+    if verdict.status is not Status.PROVED:
+        return replace(verdict, reason=reason)
+    tier = Tier.CANONICAL if verdict.tier is Tier.IDENTICAL else verdict.tier  # the step as written is no restatement
+    return replace(verdict, reason=reason, used=verdict.used + (STATED_PREMISE,), tier=tier)
+
+
+_RANDOM = (Expect, Var, Cov, Density, Expectation, KL, sympy.Integral)
+
+
+def _residual_numbers(step: StepQuestion) -> Verdict | None:
+    """When no law can be drawn for the step's random variables (components whose laws differ), but the
+    exact canonical difference of the sides holds none of them (``-\\sum_j \\sigma_j^2``): that difference
+    compared with 0 at drawn parameters, refuted or consistent like the step (it equals lhs - rhs)."""
+    form = step.canonical[0]
+    random = {v.key for v in step.context.random_variables}
+    if not random & (_names(step.lhs, None) | _names(step.rhs, None)):
+        return None  # no random variable in the step: the numbers left it open for another reason
+    defined = set().union(*(_names(f.lhs, None) for f in step.context.facts))
+    names = _names(form, None)
+    if form.has(*_RANDOM) or names & (random | defined) or _is_matrix(form) or not form.free_symbols:
+        return None
+    try:
+        found = numeric_check(form, step.relation, sympy.S.Zero, replace(step.context, random_variables=(),
+                                                                          independence=()), step.config)
+    except Exception:  # noqa: BLE001 -- a fallback the numbers cannot run leaves the step as it was: unknown
+        return None
+    if found.status is Status.UNKNOWN:
+        return None
+    return Verdict(found.status, f"no law is drawn for the random variables, but left - right is {form} in "
+                                 f"canonical form, free of them: {found.reason}", residual=str(form),
+                   counterexample=found.counterexample, samples=found.samples)
+
+
+def _bare_expectations(expr: Expr) -> set[Expr]:
+    """``E[q(x)/p(x)]`` as written: an ``E`` with no law, over densities."""
+    return {n for n in expr.atoms(AppliedUndef) if n.func.__name__ == "E" and len(n.args) == 1 and n.args[0].has(Density)}
+
+
+def _candidate_laws(nodes: set[Expr]) -> list[Density]:
+    """The densities of one variable, with no bar, written in every unnamed expectation: the laws it may average under."""
+    common = None
+    for node in nodes:
+        found = {d for d in node.args[0].atoms(Density) if len(d.variables) == 1 and not d.given}
+        common = found if common is None else common & found
+    return sorted(common or (), key=str)
+
+
+def unnamed_expectations(step: StepQuestion) -> Verdict | None:
+    """``E[-\\log q(x)/p(x)]`` names no law, and the densities in it leave open which one averages. The bare
+    ``E`` is one operator in a step, so the step is read once per density it may average under (the same
+    for every bare E): it holds when it holds in every reading, fails when it fails in every one; a step
+    that holds in some readings only is unknown, saying which."""
+    nodes = _bare_expectations(Tuple(step.lhs, step.rhs))
+    laws = _candidate_laws(nodes) if nodes else []
+    if len(laws) < 2:
+        return None
+    verdicts = []
+    for law in laws:
+        mapping = {n: Expectation(n.args[0], law) for n in nodes}
+        read = replace(step, lhs=step.lhs.xreplace(mapping), rhs=step.rhs.xreplace(mapping), written=(None, None))
+        verdicts.append((law, decide(read, _WITHOUT_UNNAMED)))
+    names = " or ".join(str(law) for law, _ in verdicts)
+    if all(v.status is Status.PROVED for _, v in verdicts):
+        return replace(verdicts[0][1], reason=f"E read under each law it may average under ({names}): "
+                                               + "; ".join(v.reason for _, v in verdicts))
+    if all(v.status.holds for _, v in verdicts):
+        weakest = next(v for _, v in verdicts if v.status is not Status.PROVED)
+        return replace(weakest, reason=f"E read under each of {names}: {weakest.reason}")
+    if all(v.status is Status.REFUTED for _, v in verdicts):
+        return replace(verdicts[0][1], reason=f"E read under each of {names}, the step fails in each: under "
+                                               f"{verdicts[0][0]}, {verdicts[0][1].reason}")
+    holds = [str(law) for law, v in verdicts if v.status.holds]
+    fails = [str(law) for law, v in verdicts if v.status is Status.REFUTED]
+    said = (f"it holds if E averages under {' or '.join(holds)}" if holds else "it is not decided in any reading") \
+        + (f" and fails under {' or '.join(fails)}" if fails else "")
+    return replace(unknown(f"E[...] does not name its law, and the densities in it ({names}) leave it open which "
+                           f"one averages: {said} (write E_{{x \\sim p}}[...] or the integral)"), tier=Tier.NUMERIC)
 
 
 DECIDERS: tuple[tuple[Tier | None, Decider], ...] = (  # None: the decider's verdict keeps its own tier
@@ -448,8 +552,13 @@ DECIDERS: tuple[tuple[Tier | None, Decider], ...] = (  # None: the decider's ver
     (Tier.STEP_HANDLER, local_expansions),
     (Tier.STEP_HANDLER, step_handlers),
     (Tier.CANONICAL, canonical_forms),
+    (None, unnamed_expectations),
+    (None, stated_premises),
     (Tier.NUMERIC, numeric),
 )
+_WITHOUT_STATED = tuple(d for d in DECIDERS if d[1] is not stated_premises)
+_WITHOUT_UNNAMED = tuple(d for d in DECIDERS if d[1] is not unnamed_expectations)
+_SYMBOLIC = tuple(d for d in _WITHOUT_STATED if d[1] is not numeric)
 
 
 def decide(step: StepQuestion, deciders: tuple[tuple[Tier | None, Decider], ...] = DECIDERS) -> Verdict:
@@ -548,11 +657,24 @@ def fresh_names(names: set[str], seen: set[str]) -> tuple[str, ...]:
     return tuple(sorted(n for n in names - seen if not _family_entry(n, seen) and not _reader_made(n)))
 
 
-def _unless_fresh(check: Callable[[], Verdict], fresh: tuple[str, ...]) -> Verdict:
+def _residual_names(lhs: Expr, rhs: Expr, context: Context) -> set[str] | None:
+    """The names ``lhs - rhs`` keeps in canonical form (None when it has none)."""
+    try:
+        return _names(canonical_form(lhs - rhs, context)[0], None)
+    except Exception:  # noqa: BLE001 -- Undecided, or a form that cannot be built: nothing known
+        return None
+
+
+def _unless_fresh(check: Callable[[], Verdict], fresh: tuple[str, ...], sides: tuple | None = None) -> Verdict:
     """A numeric refutation that rests on names the step brings in for the first time, defined nowhere
-    the reader could use (``= evidence - ELBO``), gave them arbitrary values: unknown, naming them."""
+    the reader could use (``= evidence - ELBO``), gave them arbitrary values: unknown, naming them. When
+    the exact difference of the sides (``sides``: lhs, rhs, context) holds none of them, their values
+    do not matter (``\\sigma E[\\epsilon] = \\mu`` beside a zero-mean epsilon): the refutation stands."""
     verdict = check()
     if verdict.status is Status.REFUTED and verdict.tier is Tier.NUMERIC:
+        kept = _residual_names(*sides) if sides is not None else None
+        if kept is not None and not kept & set(fresh) and not any(_family_entry(n, kept) for n in fresh):
+            return verdict
         return replace(unknown(f"{verdict.reason}, but only when {', '.join(fresh)}, first written in this step "
                                "and defined nowhere the reader could use, take arbitrary values",
                                residual=verdict.residual), tier=Tier.NUMERIC)
@@ -578,7 +700,7 @@ def _plan(derivation: Derivation, config: CheckConfig) -> list[tuple[_Entry, Cal
             fresh = fresh_names(_names(step.expr, step.written), seen)
             seen |= _names(step.expr, step.written)
             if fresh:
-                check = functools.partial(_unless_fresh, check, fresh)
+                check = functools.partial(_unless_fresh, check, fresh, (previous, step.expr, context))
             plan.append((_Entry("step", c, i, step.justification, functools.partial(step_latex, step)), check))
     for i, claim in enumerate(derivation.claims, 1):
         check = functools.partial(check_claim, claim, context, config)

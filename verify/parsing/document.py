@@ -555,7 +555,7 @@ def _inline_definitions(builder: _Builder, formulas: list[Formula], pieces: list
                 # claim checked against it, never a new definition; the value holds for that application only
                 builder.applications[lhs] = rhs
             elif role.role is Role.PREMISE and len(exprs) == 2 and _is_stated_result(lhs, rhs) \
-                    and not _mentions(rhs, lhs):
+                    and not (rhs.has(lhs) if _functional_of_laws(lhs) else _mentions(rhs, lhs)):
                 builder.identities.append((lhs, rhs, formula.text))
             elif (role.role is Role.PREMISE or within) and len(exprs) == 2 and _is_data_constraint(lhs, rhs) \
                     and lhs not in defined:  # "Assume $y$ is one-hot, so $\sum_j y_j = 1$": the hypothesis restated
@@ -628,14 +628,20 @@ def _is_data_constraint(lhs: Expr, rhs: Expr) -> bool:
 
 def _is_stated_result(lhs: Expr, rhs: Expr) -> bool:
     """``\\int q \\log p \\, dz = \\ldots``, ``D_{KL}(q \\| p) = \\ldots``: a premise giving the value of an
-    integral or a divergence is a result the document states. It is never checked, and it proves
-    nothing (a lemma the document assumes may be wrong: the step that uses it is then not proved); it goes to
-    ``Context.relations``, so a numeric instance that violates it refutes nothing. A name, a function
+    integral or a divergence is a result the document states. It is never checked; it goes to
+    ``Context.relations``, so a numeric instance that violates it refutes nothing, and a step holding
+    its quantity is decided with the stated value in its place (``verify.engine.stated``). A name, a function
     at its variables, a density (its law is read by the probability reader), a number, or a law on
     the right (``p(z) = \\mathcal{N}(0, I)``) is no such result."""
     # a name, a function at its variables or a density never holds an integral; moments and dot products
     # are the random-variable reader's
-    return isinstance(lhs, Expr) and lhs.has(sympy.Integral, KL) and not rhs.has(Normal)
+    return isinstance(lhs, Expr) and (lhs.has(sympy.Integral, KL) or _functional_of_laws(lhs)) and not rhs.has(Normal)
+
+
+def _functional_of_laws(lhs: Expr) -> bool:
+    """``\\mathcal{D}[Q(z|X) \\| P(z)]``: a function no one defines, applied to densities (a divergence by
+    another name). Its premise is a result like a KL's; what the function is stays unknown."""
+    return isinstance(lhs, AppliedUndef) and any(isinstance(a, Density) for a in lhs.args)
 
 
 def _refuse_directed(formulas: list[Formula], stated: dict[str, str]) -> list[Formula]:

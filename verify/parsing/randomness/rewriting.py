@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import sympy
 from sympy import Expr, IndexedBase, Integer, Integral, MatMul, MatrixSymbol, Mul, Symbol, Transpose, oo
 from sympy.matrices.expressions.matexpr import MatrixElement
 from sympy.core.function import AppliedUndef
@@ -293,7 +294,11 @@ def with_same_forms(document, same: dict, symbols: dict):
         return under_named_forms(expr)
 
     chains = tuple(rewrite_chain(c, rewrite) for c in document.chains)
-    return document if chains == document.chains else replace(document, chains=chains)
+    context = document.context  # a stated result (``\\mathcal{D}[Q \\| P] = ... E_{z \\sim Q}[...]``) reads as the chains do
+    relations = tuple(r for r in (rewrite(r) for r in context.relations) if isinstance(r, sympy.Rel))
+    if chains == document.chains and relations == context.relations:
+        return document
+    return replace(document, chains=chains, context=replace(context, relations=relations))
 
 
 def under_named_forms(expr: Expr) -> Expr:

@@ -1,0 +1,29 @@
+"""``E[...]`` with no law, over two densities of one variable: read once under each (the same law for
+every bare E of the step). Proved or refuted only when every reading agrees; otherwise unknown, saying
+under which law it holds."""
+import pytest
+
+from verify.verdict import Status
+from tests.documents import check_statuses
+
+KL = ("Assume:\n\n- $D_{KL}(P\\|Q) = \\int_{-\\infty}^{\\infty} p(x) \\log\\frac{p(x)}{q(x)} dx$\n\nThen:\n\n"
+      "$$E \\left[ -\\log \\frac{q(x)}{p(x)} \\right] REL -\\log E \\left[ \\frac{q(x)}{p(x)} \\right]$$\n")
+
+
+def test_jensen_under_either_law_is_accepted():
+    assert check_statuses(KL.replace("REL", "\\geq"))[0].holds
+
+
+def test_the_flipped_inequality_is_refuted_under_either_law():
+    assert check_statuses(KL.replace("REL", "\\leq")) == [Status.REFUTED]
+
+
+@pytest.mark.parametrize("law", ["p", "q"])
+def test_a_step_that_holds_under_one_law_only_is_unknown(law):
+    text = f"$$\\int {law}(x) \\frac{{q(x)}}{{p(x)}} dx = E \\left[ \\frac{{q(x)}}{{p(x)}} \\right]$$\n"
+    assert check_statuses(text) == [Status.UNKNOWN]
+
+
+def test_a_step_false_under_both_laws_is_refuted():
+    text = KL.split("$$")[0] + "$$E \\left[ \\frac{q(x)}{p(x)} \\right] = 0$$\n"
+    assert check_statuses(text) == [Status.REFUTED]
