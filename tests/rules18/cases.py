@@ -74,6 +74,10 @@ class Broken:
 
 @dataclass(frozen=True)
 class Row:
+    """``cited_only``: the rule is a name a step may cite, never a rewrite a verdict reports (the
+    canonical forms prove its steps by the rewrites beneath it); its correct form cites it."""
+
     rule: str  # the registered name
     correct: Step | ClaimForm | Document
     broken: tuple[Broken, ...]
+    cited_only: bool = False
