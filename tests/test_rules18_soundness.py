@@ -1,0 +1,24 @@
+"""Soundness bugs the rule table found (issue 11): each is a broken variant that IS proved.
+
+They are recorded here as strict expected failures, with the exact input, for the owners of
+``verify/`` to fix; a fix makes the test pass, and ``strict=True`` then asks for the mark to go.
+"""
+from __future__ import annotations
+
+import pytest
+from sympy import KroneckerDelta, Sum, exp
+
+from verify.engine.checker import check_step
+from verify.verdict import Status
+
+from .rules18.cases import CONFIG
+from .rules18.softmax import WITH_TARGET, i, k, n, z
+
+
+@pytest.mark.xfail(strict=True, reason="softmax.canonical reads a family's range from the step's own sums only: "
+                                       "the premise p_j = e^{z_j} / sum_{k=1}^n e^{z_k} gives z the range 1..n, "
+                                       "yet a delta under a sum over 1..n-1 collapses as if i lay in 1..n-1")
+def test_a_delta_under_a_sum_short_of_the_family_range_is_never_proved():
+    """sum_{k=1}^{n-1} delta_ik e^{z_k} = e^{z_i} fails at i = n (left 0, right e^{z_n})."""
+    shorter = Sum(KroneckerDelta(i, k) * exp(z[k]), (k, 1, n - 1))
+    assert check_step(shorter, "=", exp(z[i]), WITH_TARGET, CONFIG).status is not Status.PROVED
