@@ -23,7 +23,7 @@ from verify.verdict import Status
 CONFIG = CheckConfig(seed=18, samples=4, budget=None)
 CONTEXT = Context(theories=("algebra",))
 x = Symbol("x", real=True)
-SETTINGS = settings(max_examples=25, deadline=None)
+SETTINGS = settings(max_examples=15, deadline=None)
 polynomials = st.lists(st.integers(-5, 5), min_size=1, max_size=5).filter(any)
 
 

@@ -22,7 +22,7 @@ from verify.vocabulary.random import Expect, RandomVariable, normal, rademacher,
 X = Symbol("X")
 SIMULATED = 200_000
 STANDARD_ERRORS = 5
-SETTINGS = settings(max_examples=15, deadline=None)
+SETTINGS = settings(max_examples=10, deadline=None)
 orders = st.integers(1, 6)
 means = st.fractions(min_value=-2, max_value=2, max_denominator=4).map(lambda f: Rational(f.numerator, f.denominator))
 scales = st.fractions(min_value=Rational(1, 4), max_value=2, max_denominator=4).map(
