@@ -1,7 +1,8 @@
 """A row of the rule table: the rule, the correct form it proves, and broken variants of that form.
 
-A form is a step (``lhs relation rhs`` under a context, with the justification it cites) or a
-claim (checked by the handler of its kind). A broken variant is the correct form with one
+A form is a step (``lhs relation rhs`` under a context, with the justification it cites), a
+claim (checked by the handler of its kind), or a step in a document (where the premises are
+read from prose, as ``verify check`` reads them). A broken variant is the correct form with one
 mistake made on purpose, labelled by its kind: sign, factor, exponent, dropped independence,
 swapped argument (or another kind the label names).
 """
