@@ -1,0 +1,60 @@
+"""Rows of the softmax rules: derivatives over an indexed family with the Kronecker delta."""
+from __future__ import annotations
+
+from sympy import Derivative, IndexedBase, Integer, KroneckerDelta, Sum, Symbol, exp, log
+
+from verify.model import Context, Fact
+
+from .cases import Row, Step
+
+n = Symbol("n", positive=True, integer=True)
+i, j, k, m = (Symbol(name, positive=True, integer=True) for name in "ijkm")
+x, c = Symbol("x", real=True), Symbol("c", real=True)
+z, p, y = IndexedBase("z", real=True), IndexedBase("p"), IndexedBase("y", real=True)
+NORMALISER = Sum(exp(z[k]), (k, 1, n))
+SOFTMAX = Fact("definition of softmax", p[j], exp(z[j]) / NORMALISER)
+TARGET = Fact("normalised target", Sum(y[m], (m, 1, n)), Integer(1))
+WITH_TARGET = Context(theories=("softmax", "algebra"), facts=(SOFTMAX, TARGET))
+WITHOUT_TARGET = Context(theories=("softmax", "algebra"), facts=(SOFTMAX,))
+SIGMOID = 1 / (1 + exp(-x))
+LSE = log(NORMALISER)
+CROSS_ENTROPY = -Sum(y[j] * log(p[j]), (j, 1, n))
+
+DELTA = Step(Sum(KroneckerDelta(i, k) * exp(z[k]), (k, 1, n)), exp(z[i]), WITH_TARGET)
+JACOBIAN = Step(Derivative(p[j], z[i]), p[j] * (KroneckerDelta(i, j) - p[i]), WITH_TARGET)
+GRADIENT = Step(Derivative(CROSS_ENTROPY, z[i]), p[i] - y[i], WITH_TARGET)
+SIGMOID_STEP = Step(Derivative(SIGMOID, x), SIGMOID * (1 - SIGMOID), WITH_TARGET)
+LSE_DERIVATIVE = Step(Derivative(LSE, z[i]), exp(z[i]) / NORMALISER, WITH_TARGET)
+LSE_SHIFT = Step(log(Sum(exp(z[k] - c), (k, 1, n))), LSE - c, WITH_TARGET)
+
+ROWS = [
+    Row("Kronecker delta under a sum", DELTA, (
+        DELTA.broken("swapped argument", exp(z[k])),
+        DELTA.broken("factor", n * exp(z[i])),
+        DELTA.broken("exponent", exp(2 * z[i])))),
+    Row("normalised target", GRADIENT, (
+        GRADIENT.broken("dropped premise", context=WITHOUT_TARGET),
+        GRADIENT.broken("sign", y[i] - p[i]),
+        GRADIENT.broken("factor", p[i] - 2 * y[i]))),
+    Row("softmax Jacobian", JACOBIAN, (
+        JACOBIAN.broken("sign", p[j] * (KroneckerDelta(i, j) + p[i])),
+        JACOBIAN.broken("dropped delta", p[j] * (1 - p[i])),
+        JACOBIAN.broken("swapped argument", p[i] * (KroneckerDelta(i, j) - p[i])),
+        JACOBIAN.broken("exponent", p[j] ** 2 * (KroneckerDelta(i, j) - p[i])))),
+    Row("cross-entropy gradient", GRADIENT, (
+        GRADIENT.broken("sign", y[i] - p[i]),
+        GRADIENT.broken("swapped argument", p[j] - y[j]),
+        GRADIENT.broken("exponent", p[i] ** 2 - y[i]))),
+    Row("sigmoid derivative", SIGMOID_STEP, (
+        SIGMOID_STEP.broken("exponent", SIGMOID**2 * (1 - SIGMOID)),
+        SIGMOID_STEP.broken("sign", SIGMOID * (1 + SIGMOID)),
+        SIGMOID_STEP.broken("factor", 2 * SIGMOID * (1 - SIGMOID)))),
+    Row("log-sum-exp derivative", LSE_DERIVATIVE, (
+        LSE_DERIVATIVE.broken("dropped normaliser", exp(z[i])),
+        LSE_DERIVATIVE.broken("swapped argument", exp(z[j]) / NORMALISER),
+        LSE_DERIVATIVE.broken("exponent", exp(z[i]) / NORMALISER**2))),
+    Row("log-sum-exp shift", LSE_SHIFT, (
+        LSE_SHIFT.broken("sign", LSE + c),
+        LSE_SHIFT.broken("dropped shift", LSE),
+        LSE_SHIFT.broken("factor", LSE - n * c))),
+]
