@@ -24,30 +24,49 @@ leaves = st.one_of(
 )
 
 
+def _built(build):
+    """SymPy asks an integral with no free name whether it is zero by quadrature, which fails on an
+    undefined density (TypeError, KeyError inside evalf): such a draw is no expression and is dropped."""
+    def safely(parts):
+        try:
+            return build(parts)
+        except (TypeError, KeyError, ValueError, ZeroDivisionError):
+            return None
+    return safely
+
+
 def _extend(children):
     pairs = st.tuples(children, children)
-    return st.one_of(
-        pairs.map(lambda t: t[0] + t[1]),
-        pairs.map(lambda t: t[0] * t[1]),
-        pairs.map(lambda t: t[0] - t[1]),
-        pairs.map(lambda t: t[0] / t[1]),
-        st.tuples(children, st.integers(-3, 4)).map(lambda t: t[0] ** t[1]),
-        children.map(log),
-        children.map(sympy.exp),
-        children.map(sympy.sqrt),
-        children.map(Abs),
-        children.map(sympy.sin),
-        children.map(sympy.tanh),
-        children.map(lambda e: Integral(e * DENSITIES[2], (z, -oo, oo))),
-        children.map(lambda e: Expectation(e, DENSITIES[2])),
-        children.map(lambda e: Sum(e * x**k, (k, 1, n))),
+    built = st.one_of(
+        pairs.map(_built(lambda t: t[0] + t[1])),
+        pairs.map(_built(lambda t: t[0] * t[1])),
+        pairs.map(_built(lambda t: t[0] - t[1])),
+        pairs.map(_built(lambda t: t[0] / t[1])),
+        st.tuples(children, st.integers(-3, 4)).map(_built(lambda t: t[0] ** t[1])),
+        children.map(_built(log)),
+        children.map(_built(sympy.exp)),
+        children.map(_built(sympy.sqrt)),
+        children.map(_built(Abs)),
+        children.map(_built(sympy.sin)),
+        children.map(_built(sympy.tanh)),
+        children.map(_built(lambda e: Integral(e * DENSITIES[2], (z, -oo, oo)))),
+        children.map(_built(lambda e: Expectation(e, DENSITIES[2]))),
+        children.map(_built(lambda e: Sum(e * x**k, (k, 1, n)))),
     )
+    return built.filter(lambda e: e is not None)
 
 
 def _in_grammar(expr) -> bool:
     """SymPy evaluates log(-2) to log(2) + i*pi and we read ``i`` as a name, 1/0 is zoo, |e^x| is
     e^{re(x)} (re, im, arg are no notation of ours), and numbers past the exponent limit are refused:
     those leave the grammar's round trip."""
+    try:
+        return _holds_no_escape(expr)
+    except (TypeError, KeyError, ValueError):
+        return False
+
+
+def _holds_no_escape(expr) -> bool:
     return not expr.has(sympy.I, sympy.zoo, sympy.nan, sympy.re, sympy.im, sympy.arg) and all(
         abs(number) <= DEFAULT_LIMITS.max_exponent for number in expr.atoms(sympy.Number) if number.is_finite)
 
