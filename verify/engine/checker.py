@@ -505,7 +505,7 @@ class _Entry:
     chain: int
     index: int
     justification: str | None
-    text: Callable[[], str]  # computed in the worker, so printing runs in parallel too
+    text: Callable[[], str]  # computed in the worker, so printing runs in parallel too (no lambda: it is pickled)
 
 
 def _with_text(entry: _Entry, check: Callable[[], Verdict]) -> tuple[Verdict, str]:
@@ -582,9 +582,10 @@ def _plan(derivation: Derivation, config: CheckConfig) -> list[tuple[_Entry, Cal
             plan.append((_Entry("step", c, i, step.justification, functools.partial(step_latex, step)), check))
     for i, claim in enumerate(derivation.claims, 1):
         check = functools.partial(check_claim, claim, context, config)
-        plan.append((_Entry("claim", 0, i, claim.justification, lambda c=claim: c.statement), check))
+        plan.append((_Entry("claim", 0, i, claim.justification, functools.partial(getattr, claim, "statement")), check))
     for i, twin in enumerate(derivation.twins, 1):
-        plan.append((_Entry("twin", 0, i, None, lambda t=twin: t.statement), functools.partial(check_twin, twin, config)))
+        plan.append((_Entry("twin", 0, i, None, functools.partial(getattr, twin, "statement")),
+                     functools.partial(check_twin, twin, config)))
     return plan
 
 
