@@ -23,6 +23,7 @@ from sympy.matrices.expressions.matexpr import MatrixExpr
 from ..config import CheckConfig
 from ..model import Claim, Context, Derivation, Relation, Step, TwinCheck
 from ..rules import Rule, find_rule
+from ..theories.closed import closed_str
 from ..theories import CLAIM_HANDLERS, STEP_HANDLERS
 from ..theories.dynamics.expansion import local_expansion
 from ..theories.linalg.ranges import is_unstated_size
@@ -422,11 +423,11 @@ def numeric(step: StepQuestion) -> Verdict:
     try:  # the residual is printed after: a check the numbers leave undecided (Undecided) never shows it
         found = numeric_check(step.lhs, step.relation, step.rhs, step.context, step.config)
     except OverflowError:  # a sum to infinity, or a value beyond floats: the numbers cannot say
-        residual = str(step.canonical[0])
+        residual = closed_str(step.canonical[0])
         return unknown(f"not decided symbolically, and a side cannot be evaluated numerically (a sum to infinity "
                        f"or a value too large for floating point); residual (left - right) in canonical form: {residual}",
                        residual=residual)
-    residual = str(step.canonical[0])
+    residual = closed_str(step.canonical[0])
     if found.status is Status.UNKNOWN:
         return unknown(f"{found.reason}; residual (left - right) in canonical form: {residual}", residual=residual)
     if found.status is Status.REFUTED and step.readings:
