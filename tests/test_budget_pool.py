@@ -197,3 +197,11 @@ def test_a_worker_whose_parent_died_leaves():
     worker = receiver.recv()
     process.join()
     assert _gone(worker, 10)  # its task pipe closed with the parent
+
+
+def test_a_run_abandoned_midway_leaves_no_worker_busy():
+    with worker_pool() as open_pool:
+        lanes = run_lanes([[_pid], [_sleep_long]], 30.0, jobs=2)
+        next(lanes)
+        lanes.close()
+        assert open_pool._all == open_pool._idle  # the sleeping worker was ended, the other is idle

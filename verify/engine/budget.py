@@ -253,23 +253,28 @@ def run_lanes(task_lists: Iterable[Sequence[Callable[[], T]]], budget: float | N
     pending = iter(task_lists)
     lanes: list[_Lane] = []
     exhausted = False
-    while True:
-        while not exhausted and sum(not lane.done for lane in lanes) < max(1, jobs):
-            tasks = next(pending, None)
-            if tasks is None:
-                exhausted = True
-                break
-            lanes.append(_lane(tasks))
-            if tasks:
-                lanes[-1].start(budget)
-        while lanes and lanes[0].done:
-            yield lanes.pop(0).outcomes
-        active = [lane for lane in lanes if not lane.done]
-        if not active:
-            if exhausted:
-                return
-            continue
-        _step(active, budget)
+    try:
+        while True:
+            while not exhausted and sum(not lane.done for lane in lanes) < max(1, jobs):
+                tasks = next(pending, None)
+                if tasks is None:
+                    exhausted = True
+                    break
+                lanes.append(_lane(tasks))
+                if tasks:
+                    lanes[-1].start(budget)
+            while lanes and lanes[0].done:
+                yield lanes.pop(0).outcomes
+            active = [lane for lane in lanes if not lane.done]
+            if not active:
+                if exhausted:
+                    return
+                continue
+            _step(active, budget)
+    finally:  # abandoned (the caller stopped reading, or an interrupt): no worker is left mid-lane
+        for lane in lanes:
+            if not lane.done and lane.worker is not None:
+                lane.stop()
 
 
 def _step(active: list[_Lane], budget: float) -> None:
