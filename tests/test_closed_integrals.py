@@ -21,6 +21,10 @@ def test_only_integrals_without_free_symbols_are_closed():
     assert closed_integrals(P(X) * DIVERGENT + open_integral) == [DIVERGENT]
 
 
+def test_an_integral_of_an_undefined_function_is_left_as_it_is():
+    assert closed_integrals(sympy.Integral(P(x) * sympy.log(P(x)), (x, -sympy.oo, sympy.oo))) == []
+
+
 def test_the_transform_never_sees_a_closed_integral():
     seen = []
     holding_closed(lambda e: seen.append(e) or e, mu * DIVERGENT)
