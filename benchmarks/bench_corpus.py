@@ -351,6 +351,15 @@ def select_chains(chains: tuple[Chain, ...], ids: tuple[str, ...]) -> list[Chain
     return [chain for chain in chains if chain.id in wanted]
 
 
+def _workers(fork: bool):
+    """The long-lived workers `verify` keeps for one command's run (``verify.engine.pool``), unless ``fork``."""
+    import contextlib
+
+    from verify.engine.budget import worker_pool
+
+    return contextlib.nullcontext() if fork else worker_pool()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--topic", choices=TOPICS, help="only this topic")
@@ -358,6 +367,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", metavar="OUT", help="write the figures and every step's outcome as JSON")
     parser.add_argument("--list-failures", action="store_true", help="list every step not accepted / not caught")
     parser.add_argument("--subprocess", action="store_true", help="run `python -m verify check` per document")
+    parser.add_argument("--fork", action="store_true",
+                        help="fork a worker per document, as outside a command (default: long-lived workers, as in one)")
     parser.add_argument("--budget", type=float, default=5.0, help="seconds per check (verify's default 5)")
     args = parser.parse_args(argv)
 
@@ -367,7 +378,7 @@ def main(argv: list[str] | None = None) -> int:
     chains = [c for c in corpus if args.topic in (None, c.topic)]
     documents = [c for chain in chains for c in (chain, *(chain.mutated(m) for m in chain.mutants))]
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="bench_corpus_") as tmp:
+    with tempfile.TemporaryDirectory(prefix="bench_corpus_") as tmp, _workers(args.fork):
         outcomes = [run_document(c, Path(tmp), args.budget, args.subprocess) for c in documents]
     elapsed = time.perf_counter() - started
 

@@ -4,7 +4,8 @@ A speed change must leave every step's verdict as it was. This lists each corpus
 reason or number of checks differs between the first run of each side (a timeout that now finishes is
 the only allowed change: read the list). The machine may be shared, so the times are fair only as
 minima: give each side several runs, made alternately (old, new, old, new, ...), and each check's time
-is its least over that side's runs. Prints median, p99 and total of those minima, and the slowest checks.
+is its least over that side's runs. Prints median, p99 and total of those minima (in all and per topic,
+the topic being a chain id's first part), and the slowest checks.
 
 Run: python benchmarks/compare_runs.py --old A1.json A2.json --new B1.json B2.json [--slowest 20]
 """
@@ -70,6 +71,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {key[0]} step {key[1]}\n    old: {before.get(key)}\n    new: {after.get(key)}")
     slow, fast = least_times(old), least_times(new)
     print(f"old ({len(old)} runs): {summary(slow)}\nnew ({len(new)} runs): {summary(fast)}")
+    for topic in sorted({chain.split("/")[0] for chain, _, _ in slow}):
+        old_topic = {k: v for k, v in slow.items() if k[0].split("/")[0] == topic}
+        new_topic = {k: v for k, v in fast.items() if k[0].split("/")[0] == topic}
+        print(f"  {topic}: old {summary(old_topic)}\n  {' ' * len(topic)}  new {summary(new_topic)}")
     for key in sorted(slow, key=lambda k: -slow[k])[:args.slowest]:
         print(f"  {slow[key]:8.0f} -> {fast.get(key, float('nan')):8.0f} ms  {key[0]} step {key[1]}")
     return 1 if changed else 0

@@ -10,6 +10,7 @@ import importlib
 import os
 import sys
 
+from .engine.budget import worker_pool
 from .errors import VerifyError
 
 COMMANDS = ("listing", "run", "check", "grade", "rubric", "autograder", "export")
@@ -28,7 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.handler(args) or 0)
+        with worker_pool():  # the command's checks share long-lived workers (verify.engine.pool)
+            return int(args.handler(args) or 0)
     except VerifyError as error:  # usage errors and unreadable input alike
         print(f"Error: {error}", file=sys.stderr)
         return 2

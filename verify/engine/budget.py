@@ -1,10 +1,11 @@
 """Run sequences of checks under a per-check time budget, enforced from outside.
 
-The checks run in worker processes forked from this one (so they start with SymPy
-already imported and the tasks already in memory: nothing is pickled but the
-results). The parent waits for each result at most ``budget`` seconds; past it the
-worker is killed, the check ends ``Ending.TIMEOUT``, and a fresh worker is
-forked for the remaining checks. This holds in any thread, unlike ``signal.alarm``.
+The checks run in worker processes. Inside ``worker_pool()`` (a command's whole run) they go,
+pickled, to long-lived workers (``pool``); elsewhere, or when they cannot be pickled, each task
+list gets a worker forked from this one (so it starts with SymPy already imported and the tasks
+already in memory: nothing is pickled but the results). The parent waits for each result at
+most ``budget`` seconds; past it the worker is killed, the check ends ``Ending.TIMEOUT``, and a
+fresh worker takes the remaining checks. This holds in any thread, unlike ``signal.alarm``.
 
 Several task lists ("lanes", e.g. one per derivation) run side by side on up to
 ``jobs`` workers; the next lane is only pulled from its iterator when a worker is
@@ -22,6 +23,10 @@ from enum import Enum
 from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 from ..errors import VerifyError
+from . import transport
+from .pool import READY, UNREADABLE
+from .pool import current as current_pool
+from .pool import worker_pool as _worker_pool
 
 try:  # imported here, in the parent: a module first imported in a worker is imported again by every worker
     import resource
@@ -96,6 +101,7 @@ def _limit_memory() -> None:
 
 
 def _serve(tasks: Sequence[Callable[[], T]], first: int, conn) -> None:
+    """A forked worker's work: the tasks from ``first`` on, each outcome sent as it ends."""
     _limit_memory()
     gc.disable()  # a short-lived worker: collecting would only copy the parent's pages
     for task in tasks[first:]:
@@ -108,23 +114,12 @@ def run_inline(tasks: Sequence[Callable[[], T]]) -> list[Outcome]:
     return [_timed(task) for task in tasks]
 
 
-@dataclass
-class _Lane:
-    """One task list being worked through by one worker at a time."""
+class _Forked:
+    """A worker forked for one lane's remaining tasks, which it finds in its copy of our memory."""
 
-    tasks: Sequence[Callable]
-    outcomes: list = field(default_factory=list)
-    worker: int = 0  # the worker's process id
-    receiver: object = None
-    deadline: float = 0.0
-
-    @property
-    def done(self) -> bool:
-        return len(self.outcomes) >= len(self.tasks)
-
-    def start(self, budget: float) -> None:
-        """Fork a worker for the remaining tasks (os.fork: daemon processes, e.g. a Dask
-        worker's, may not start multiprocessing children, but may fork)."""
+    def __init__(self, tasks: Sequence[Callable], first: int):
+        """Fork it (os.fork: daemon processes, e.g. a Dask worker's, may not start multiprocessing
+        children, but may fork)."""
         from multiprocessing.connection import Connection
 
         gc.freeze()  # the parent's objects are shared with the worker, not copied by its collector
@@ -134,34 +129,92 @@ class _Lane:
             code = 1
             try:
                 os.close(read_end)
-                _serve(self.tasks, len(self.outcomes), Connection(write_end, readable=False))
+                _serve(tasks, first, Connection(write_end, readable=False))
                 code = 0
             finally:
                 os._exit(code)
         os.close(write_end)
-        self.worker, self.receiver = pid, Connection(read_end, writable=False)
+        self.pid, self.receiver = pid, Connection(read_end, writable=False)
+
+    def end(self) -> int:
+        """End the worker (killing it if it still runs); its exit status."""
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        _, status = os.waitpid(self.pid, 0)
+        self.receiver.close()
+        return os.waitstatus_to_exitcode(status)
+
+
+@dataclass
+class _Lane:
+    """One task list being worked through by one worker at a time: a long-lived worker of the open
+    ``worker_pool`` when the tasks could be pickled (``payload``), else a worker forked for it."""
+
+    tasks: Sequence[Callable]
+    outcomes: list = field(default_factory=list)
+    pool: object = None  # the open pool.Pool, when the tasks go to its workers
+    payload: bytes | None = None  # the tasks, pickled once for every worker that takes them
+    worker: object = None  # a pool.Worker or a _Forked
+    deadline: float = 0.0
+
+    @property
+    def done(self) -> bool:
+        return len(self.outcomes) >= len(self.tasks)
+
+    @property
+    def receiver(self):
+        return self.worker.receiver
+
+    @property
+    def pooled(self) -> bool:
+        return self.payload is not None
+
+    def start(self, budget: float) -> None:
+        """Hand the remaining tasks to a worker; the first one's budget starts now."""
+        first = len(self.outcomes)
+        if self.pooled:
+            self.worker = self.pool.take()
+            self.worker.send(self.payload, first)
+        else:
+            self.worker = _Forked(self.tasks, first)
         self.deadline = time.monotonic() + budget
 
     def stop(self) -> int:
         """End the worker (killing it if it still runs); its exit status."""
-        try:
-            os.kill(self.worker, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        _, status = os.waitpid(self.worker, 0)
-        self.receiver.close()
-        return os.waitstatus_to_exitcode(status)
+        return self.pool.discard(self.worker) if self.pooled else self.worker.end()
 
     def receive(self, budget: float) -> None:
-        """Take one result; on a dead worker, record the error and fork a fresh one."""
+        """Take one message; on a dead worker, record the error and start a fresh one."""
         try:
-            self.outcomes.append(self.receiver.recv())
+            message = self.receiver.recv()
         except EOFError:
             self._restart(budget, lambda code: Outcome(Ending.ERROR, f"worker died (exit code {code})", 0.0))
             return
         self.deadline = time.monotonic() + budget
+        if self.pooled:
+            message = self._pooled_outcome(message, budget)
+            if message is None:
+                return
+        self.outcomes.append(message)
         if self.done:
-            self.stop()
+            self.pool.give_back(self.worker) if self.pooled else self.worker.end()
+
+    def _pooled_outcome(self, message: tuple, budget: float) -> Outcome | None:
+        """The outcome a pooled worker sent, or None for its word that it starts (or could not read the tasks:
+        they are then forked for, as outside a pool)."""
+        head, detail = message
+        if head == UNREADABLE:
+            self.pool.give_back(self.worker)
+            self.payload = None
+            self.start(budget)
+            return None
+        if head == READY:
+            return None
+        self.worker.served += 1
+        self.worker.peak = detail
+        return head
 
     def overrun(self, budget: float) -> None:
         self._restart(budget, lambda code: Outcome(Ending.TIMEOUT, None, budget * 1000))
@@ -171,6 +224,23 @@ class _Lane:
         self.outcomes.append(outcome(self.stop()))
         if not self.done:
             self.start(budget)
+
+
+def _lane(tasks: Sequence[Callable]) -> _Lane:
+    """A lane for ``tasks``: for the open pool's workers when they can be pickled, else forked for."""
+    pool = current_pool()
+    if pool is None or not tasks:
+        return _Lane(tasks)
+    try:
+        return _Lane(tasks, pool=pool, payload=transport.dumps(list(tasks)))
+    except Exception:  # noqa: BLE001 - a lambda, a local function, an expression too deep: fork for it
+        return _Lane(tasks)
+
+
+def worker_pool():
+    """Keep long-lived workers for every budgeted run until this closes (``with worker_pool(): ...``):
+    for a command's or a benchmark's whole run (see ``pool``)."""
+    return _worker_pool(_timed, _limit_memory)
 
 
 def run_lanes(task_lists: Iterable[Sequence[Callable[[], T]]], budget: float | None,
@@ -183,23 +253,28 @@ def run_lanes(task_lists: Iterable[Sequence[Callable[[], T]]], budget: float | N
     pending = iter(task_lists)
     lanes: list[_Lane] = []
     exhausted = False
-    while True:
-        while not exhausted and sum(not lane.done for lane in lanes) < max(1, jobs):
-            tasks = next(pending, None)
-            if tasks is None:
-                exhausted = True
-                break
-            lanes.append(_Lane(tasks))
-            if tasks:
-                lanes[-1].start(budget)
-        while lanes and lanes[0].done:
-            yield lanes.pop(0).outcomes
-        active = [lane for lane in lanes if not lane.done]
-        if not active:
-            if exhausted:
-                return
-            continue
-        _step(active, budget)
+    try:
+        while True:
+            while not exhausted and sum(not lane.done for lane in lanes) < max(1, jobs):
+                tasks = next(pending, None)
+                if tasks is None:
+                    exhausted = True
+                    break
+                lanes.append(_lane(tasks))
+                if tasks:
+                    lanes[-1].start(budget)
+            while lanes and lanes[0].done:
+                yield lanes.pop(0).outcomes
+            active = [lane for lane in lanes if not lane.done]
+            if not active:
+                if exhausted:
+                    return
+                continue
+            _step(active, budget)
+    finally:  # abandoned (the caller stopped reading, or an interrupt): no worker is left mid-lane
+        for lane in lanes:
+            if not lane.done and lane.worker is not None:
+                lane.stop()
 
 
 def _step(active: list[_Lane], budget: float) -> None:

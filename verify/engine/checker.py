@@ -24,6 +24,7 @@ from sympy.matrices.expressions.matexpr import MatrixExpr
 from ..config import CheckConfig
 from ..model import Claim, Context, Derivation, Relation, Step, TwinCheck
 from ..rules import Rule, find_rule
+from ..theories.closed import closed_str
 from ..theories import CLAIM_HANDLERS, STEP_HANDLERS
 from ..theories.dynamics.expansion import local_expansion
 from ..theories.linalg.ranges import is_unstated_size
@@ -426,11 +427,11 @@ def numeric(step: StepQuestion) -> Verdict:
     try:  # the residual is printed after: a check the numbers leave undecided (Undecided) never shows it
         found = numeric_check(step.lhs, step.relation, step.rhs, step.context, step.config)
     except OverflowError:  # a sum to infinity, or a value beyond floats: the numbers cannot say
-        residual = str(step.canonical[0])
+        residual = closed_str(step.canonical[0])
         return unknown(f"not decided symbolically, and a side cannot be evaluated numerically (a sum to infinity "
                        f"or a value too large for floating point); residual (left - right) in canonical form: {residual}",
                        residual=residual)
-    residual = str(step.canonical[0])
+    residual = closed_str(step.canonical[0])
     if found.status is Status.UNKNOWN:
         by_residual = _residual_numbers(step)
         if by_residual is not None:
@@ -614,7 +615,7 @@ class _Entry:
     chain: int
     index: int
     justification: str | None
-    text: Callable[[], str]  # computed in the worker, so printing runs in parallel too
+    text: Callable[[], str]  # computed in the worker, so printing runs in parallel too (no lambda: it is pickled)
 
 
 def _with_text(entry: _Entry, check: Callable[[], Verdict]) -> tuple[Verdict, str]:
@@ -704,9 +705,10 @@ def _plan(derivation: Derivation, config: CheckConfig) -> list[tuple[_Entry, Cal
             plan.append((_Entry("step", c, i, step.justification, functools.partial(step_latex, step)), check))
     for i, claim in enumerate(derivation.claims, 1):
         check = functools.partial(check_claim, claim, context, config)
-        plan.append((_Entry("claim", 0, i, claim.justification, lambda c=claim: c.statement), check))
+        plan.append((_Entry("claim", 0, i, claim.justification, functools.partial(getattr, claim, "statement")), check))
     for i, twin in enumerate(derivation.twins, 1):
-        plan.append((_Entry("twin", 0, i, None, lambda t=twin: t.statement), functools.partial(check_twin, twin, config)))
+        plan.append((_Entry("twin", 0, i, None, functools.partial(getattr, twin, "statement")),
+                     functools.partial(check_twin, twin, config)))
     return plan
 
 

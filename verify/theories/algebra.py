@@ -20,6 +20,7 @@ from ..evaluation import Evaluator
 from ..model import Context, Fact
 from ..undecided import Undecided
 from .base import Instance, Rule, Theory, find_rule, register_rule, register_theory
+from .closed import holding_closed
 
 ALGEBRA = register_rule(Rule(
     "algebra", "rearranging terms, expanding products and logarithms of positive quantities",
@@ -316,7 +317,7 @@ def normalise(expr: Expr) -> Expr:
     expr = sympy.expand(expr, log=True, power_exp=True, power_base=True, mul=True, multinomial=True)
     expr = signed_magnitudes(expr)
     if expr != 0 and any(term.is_Pow and term.exp.is_negative for term in sympy.preorder_traversal(expr)):
-        expr = sympy.expand(sympy.cancel(sympy.together(expr)))
+        expr = sympy.expand(holding_closed(lambda e: sympy.cancel(sympy.together(e)), expr))
     return expr
 
 

@@ -57,12 +57,13 @@ def instantiate(context: Context, expr, rng, instance) -> str | None:
     """Numbers for ``expr`` (``probability.model``), imported on first use: proved steps never need them."""
     from .model import instantiate as numbers
 
-    for node in expr.atoms(AppliedUndef):  # E[f(x)] beside densities of x: which law averages?
+    for node in sorted(expr.atoms(AppliedUndef), key=str):  # E[f(x)] beside densities: which law averages?
+        # (in the order of their text, not of the set: the reason must not change with the hash seed)
         if node.func.__name__ == "E" and len(node.args) == 1 and node.args[0].has(Density):
             laws = ", ".join(sorted({d.name for d in node.args[0].atoms(Density)}))
             return (f"{node} does not name its law, and the densities in it ({laws}) leave it open which one "
                     f"averages (write E_{{x \\sim p}}[...] or the integral)")
-    for gradient in expr.atoms(Gradient):  # a gradient left as written has no numbers: say why
+    for gradient in sorted(expr.atoms(Gradient), key=str):  # a gradient left as written has no numbers: say why
         reason = unresolved(gradient)
         if reason is not None:
             return f"the gradient in {gradient.parameter} is not moved inside: {reason}"

@@ -24,6 +24,7 @@ of one shared variable ``T``, so both sides of a step meet in the same integrals
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -43,11 +44,12 @@ JSD_NAMES = ("JSD", "D_JS", "JS", "D_{JS}")
 POINTS = 5  # support points of a numeric law
 
 
-def divergence_classes(expr: Expr) -> set[type]:
+@functools.lru_cache(maxsize=512)  # asked again of the same premises at every numeric draw
+def divergence_classes(expr: Expr) -> frozenset[type]:
     """The function classes of ``expr``'s entropies, cross entropies and JSDs, as hook keys (one name
     may be two classes, with and without assumptions)."""
     names = ENTROPY_NAMES + CROSS_ENTROPY_NAMES + JSD_NAMES
-    return {type(f) for f in expr.atoms(AppliedUndef) if f.func.__name__ in names}
+    return frozenset(type(f) for f in expr.atoms(AppliedUndef) if f.func.__name__ in names)
 
 
 def divergence_names(expr: Expr) -> set[str]:
@@ -61,6 +63,7 @@ def divergence_named(expr: Expr) -> bool:
     return bool(divergence_names(expr))
 
 
+@functools.lru_cache(maxsize=512)  # asked again of the same premises at every numeric draw
 def law_names(expr: Expr) -> frozenset[Symbol]:
     """Bare names the expression uses as laws: arguments of KL, CE and JSD, laws of expectations
     (``E_P``, ``E_{x ~ P}``), and then both arguments of an ``H(A, B)`` one of which is a law (a joint
@@ -255,6 +258,7 @@ def named_expectation(node: Expr, laws: frozenset[Symbol], defined: frozenset) -
     return None
 
 
+@functools.lru_cache(maxsize=512)  # asked again of the same premises at every numeric draw
 def at_written_variable(read: Expr, written: Expr) -> Expr:
     """The reading with ``T`` replaced by the one variable at which ``written`` writes the densities
     of every law read (``KL(P || Q)`` beside ``int P(x) log(P(x)/Q(x)) dx``): the integrals are bound,
@@ -279,6 +283,7 @@ def at_written_variable(read: Expr, written: Expr) -> Expr:
 
 # the numeric twin: random laws on a few points ------------------------------------------
 
+@functools.lru_cache(maxsize=512)  # asked again of the same premises at every numeric draw
 def bare_divergences(expr: Expr) -> bool:
     """True when ``expr`` holds a divergence of bare laws that ``instantiate`` can evaluate."""
     laws = law_names(expr)
