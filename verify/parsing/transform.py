@@ -145,6 +145,9 @@ def _not_over_a_vector(body, variable) -> None:
                       "(write it per coordinate, or as an expectation)")
 
 
+_LOGARITHMS = ("log", "ln")
+
+
 def _written_product(a, sign: str, b):
     """``a \\cdot b``, ``a \\times b``, ``a * b``: the product (of matrices, the matrix product, as ML
     notes write ``Q \\times K^T``); ``u \\times v`` is a cross product when both sides are 3-component
@@ -267,6 +270,7 @@ class ToSympy(Transformer_NonRecursive):
         self.grouped: set = set()  # values written in brackets, and sums whose summand was
         self.words: set = set()  # values written with a function word (\\cos b): where a bare argument ends
         self.powers: set = set()  # values written as powers (e^{x}), never a function word's end  # applications written with [...]: never read back as products
+        self.bare_logs: set = set()  # logarithms written without brackets (\\log c): an explicit product may follow
         self.families: dict = {}  # s_j -> ("s", (j,)), s_{j+1} -> ("s", (j + 1,)): entries if an index is bound
 
     # statements
@@ -354,7 +358,18 @@ class ToSympy(Transformer_NonRecursive):
         left, sign, right = items
         if isinstance(left, _Implicit) and left.of is not None:  # d/dx a \cdot b: the whole product
             return _Implicit(left.factors + (_expr(right),), left.of)
+        self._log_before_exponential(_expr(left), _expr(right))
         return _written_product(_expr(left), str(sign), _expr(right))
+
+    def _log_before_exponential(self, left, right) -> None:
+        """``\\log c \\cdot \\exp(u)``: an explicit product ends a bare argument, so this would be
+        log(c) exp(u), but side by side (``\\log c \\exp(u)``) it is log(c exp(u)); one dot apart, the
+        two readings differ in what is written, so neither is taken."""
+        logs = left.args if isinstance(left, sympy.Mul) else (left,)
+        exps = right.args if isinstance(right, sympy.Mul) else (right,)
+        if any(f in self.bare_logs for f in logs) and any(isinstance(f, sympy.exp) for f in exps):
+            raise Refusal("cannot tell whether the logarithm takes the exponential after the product sign "
+                          "(\\log c \\cdot \\exp(u)): write \\log(c \\exp(u)) or \\log(c) \\exp(u)")
 
     def div(self, items):
         left = items[0]
@@ -566,18 +581,21 @@ class ToSympy(Transformer_NonRecursive):
 
     def func_bare(self, items):
         """``\\log 2\\pi\\sigma^2``: of the whole product after it, up to the next function written
-        (``\\sin a \\cos b`` is sin(a) cos(b), never sin(a cos b))."""
+        (``\\sin a \\cos b`` is sin(a) cos(b), never sin(a cos b)). ``\\exp`` is the power of e written
+        as a word, and a power of e never ends a logarithm's argument (``\\log \\frac{1}{a} e^{x}``), so
+        neither does ``\\exp``: ``\\log c \\exp[u]`` is log(c exp(u)), the log-density as written."""
         argument = items[1]
+        name = str(items[0]).lstrip("\\")
         if isinstance(argument, _Implicit) and argument.of is None:
-            cut = next((n for n, f in enumerate(argument.factors) if n > 0 and self._worded(f)), None)
-            if cut is not None and str(items[0]).lstrip("\\") in ("log", "ln") \
-                    and isinstance(argument.factors[cut], sympy.exp):
-                raise Refusal("cannot tell whether the logarithm takes the exponential after it (a log-density "
-                              "written \\log c \\exp[...]): write \\log(c \\exp(...)) or \\log(c) \\exp(...)")
+            cut = next((n for n, f in enumerate(argument.factors) if n > 0 and self._worded(f)
+                        and not (name in _LOGARITHMS and isinstance(f, sympy.exp))), None)
             if cut is not None:
                 head = self.func_call([items[0], ((_product(argument.factors[:cut]),), None)])
                 return _Implicit((head,) + argument.factors[cut:])
-        return self.func_call([items[0], ((_expr(argument),), None)])
+        value = self.func_call([items[0], ((_expr(argument),), None)])
+        if name in _LOGARITHMS and not value.is_number:
+            self.bare_logs.add(value)
+        return value
 
     def _worded(self, factor) -> bool:
         """Whether ``factor`` was written with a function word (``\\cos b``), not as ``e^{x}``."""
