@@ -29,7 +29,8 @@ from . import bounds, deltas, dependence, directions, implications, kinds, premi
 from .kinds import Kinds
 from .latex_lexer import lex_latex
 from .limits import DEFAULT_LIMITS, Limits
-from .macro_definitions import Expanded, as_written, blank_definitions, expand, find_definitions
+from .macro_definitions import Definitions, Expanded, as_written, blank_definitions, expand, find_definitions
+from .macro_meanings import named_in_prose
 from .markdown import Gap, Piece, blank_struck, segments
 from .randomness import NEVER_DEFINED, with_randomness
 from .reading import Reading, read_names
@@ -405,6 +406,9 @@ def _expanded(text: str, limits: Limits) -> tuple[str, list[Piece], list[Gap], l
     """The document with its macro definitions blanked out, its formulas with the macros expanded, and
     for each formula what it was as written (or the refusal to expand it)."""
     definitions = find_definitions(blank_struck(text))  # a struck-out definition defines nothing
+    named = named_in_prose(blank_struck(text))  # "$\\expect$ is the expectation": first, so a \\newcommand wins
+    if named:
+        definitions = Definitions(named + definitions.macros, definitions.spans)
     if not definitions.macros:
         pieces, gaps = segments(text)
         return text, pieces, gaps, [None] * len(pieces)

@@ -122,8 +122,18 @@ def _in_sum_bounds(lexer) -> bool:
     return _after_subscript_name(lexer, ("SUM", "PROD"))
 
 
+_LENGTH = re.compile(r"\s*\*?\s*\{\s*-?[0-9.]*\s*(?:em|ex|pt|mm|cm|in|mu|bp|pc)?\s*\}")
+
+
 def _spacing(lexer, name: str, start: int) -> bool:
     if name in lexicon.SPACING or name in lexicon.IGNORED:
+        lexer.spaced = True
+        return True
+    if name in ("hspace", "mspace", "hskip"):  # \hspace*{7em}: a space of the length given
+        found = _LENGTH.match(lexer.text, lexer.pos)
+        if found is None:
+            raise lexer.out.error(f"\\{name} must be followed by a length, as {{1em}}", start)
+        lexer.pos = found.end()
         lexer.spaced = True
         return True
     if name in lexicon.IGNORED_WITH_GROUP:

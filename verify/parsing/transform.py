@@ -1299,13 +1299,28 @@ def _differential(expr):
     return None
 
 
+def _in_the_density_variable(body: Expr, dist, variable) -> tuple:
+    """``E_{Z \\sim q(z|x)}[f(Z)]`` is the integral of q(z|x) f(z) over z: the density's own argument is the
+    bound variable, and Z is renamed to it in the body, so the expectation meets the same integral written out
+    (a KL over z). Only when the density has that one plain argument and it is not free in the body
+    (``E_{Z \\sim q(z)}[f(Z, z)]`` keeps both, as written)."""
+    from ..vocabulary import Density
+
+    if not isinstance(dist, Density) or len(dist.variables) != 1 or not isinstance(variable, Symbol):
+        return body, dist, variable
+    own = dist.variables[0]
+    if not isinstance(own, Symbol) or own == variable or own in body.free_symbols:
+        return body, dist, variable
+    return body.xreplace({variable: own}), dist, own
+
+
 def _expectation(body: Expr, under) -> Expr:
     """``E_{q(z|x)}[f]``, ``E_{z \\sim q}[f]``; with no density named, an undefined ``E``."""
     if isinstance(under, tuple):
         _, variable, dist = under
         if isinstance(dist, Symbol) and objects.is_density_name(dist.name):
             dist = objects.apply(dist, (variable,), None)
-        return Expectation(body, dist, variable)
+        return Expectation(*_in_the_density_variable(body, dist, variable))
     if under is None:
         return sympy.Function("E")(body)
     from ..vocabulary import Density
