@@ -471,6 +471,44 @@ class ToSympy(Transformer_NonRecursive):
             return _times(left, right)
         raise Refusal("\\odot between a matrix and a scalar: say which shapes the two sides have")
 
+    def tensor(self, items):
+        """``A \\otimes B``: of two matrices the Kronecker product. Of two vectors it is the outer product
+        u v^T to some and the Kronecker product (a vector of n m components) to others, and of objects
+        whose shapes the document does not give it is either: refused, with the fix."""
+        left, right = _expr(items[0]), _expr(items[1])
+        if not (getattr(left, "is_Matrix", False) and getattr(right, "is_Matrix", False)):
+            raise Refusal("\\otimes between objects the document does not show to be matrices: a Kronecker or an "
+                          "outer product? declare the shapes (A \\in \\mathbb{R}^{m \\times n})")
+        if 1 in left.shape and 1 in right.shape:
+            raise Refusal("u \\otimes v of two vectors: the outer product u v^T or the Kronecker product (a vector)? "
+                          "write u v^T, or the matrices")
+        return sympy.KroneckerProduct(left, right)
+
+    def composed(self, items):
+        """``A \\circ B`` of two matrices: the Hadamard (entrywise) product, as ``\\odot``. Between anything
+        else ``\\circ`` may compose functions (``f \\circ g``) or multiply entrywise: refused."""
+        left, right = _expr(items[0]), _expr(items[1])
+        if getattr(left, "is_Matrix", False) and getattr(right, "is_Matrix", False):
+            if left.shape != right.shape:
+                raise Refusal("A \\circ B entrywise needs two matrices of one shape")
+            return sympy.HadamardProduct(left, right)
+        raise Refusal("\\circ between objects that are not both matrices: a composition (f \\circ g) or an "
+                      "entrywise product? write f(g(x)), or \\odot between matrices")
+
+    def dimension(self, items):
+        """``\\dim \\mathbb{R}^{n}`` is n (of m \\times n matrices, m n); ``\\dim x`` of a vector its length.
+        Of anything else (a space the formula does not spell out) it is refused."""
+        value = _expr(items[0])
+        if getattr(value, "is_Matrix", False) and 1 in value.shape:
+            return value.shape[0] * value.shape[1]
+        if isinstance(value, sympy.Pow) and isinstance(value.base, Symbol) and value.base.name == "R" \
+                and value.exp.is_positive is not False and not value.exp.is_number:
+            return value.exp
+        if isinstance(value, sympy.Pow) and value.base == Symbol("R") and value.exp.is_Integer and value.exp > 0:
+            return value.exp
+        raise Refusal("\\dim of something that is neither \\mathbb{R}^n nor a vector of known length: "
+                      "write the size the document names")
+
     def inner(self, items):
         """``\\langle a, b \\rangle``: of vectors the sum of component products, of numbers their product;
         of names of open kind an undefined ``inner`` (a scalar product would be a guess about their kind)."""
