@@ -63,3 +63,9 @@ def test_a_newcommand_wins_over_the_prose():
 def test_without_the_prose_the_macro_is_refused_where_it_stands():
     document = read_document("$$\\expect[a] = b$$\n")
     assert document.errors and "unknown macro \\expect" in document.errors[0].message
+
+
+def test_a_step_s_source_is_the_formula_as_written_not_its_expansion():
+    text = "$$\\newcommand{\\E}{\\mathbb{E}}$$\n\n$$\\E[a + a] = \\E[2 a]$$\n"
+    chain = read_document(text).chains[0]
+    assert chain.steps[0].source == "\\E[a + a] = \\E[2 a]"

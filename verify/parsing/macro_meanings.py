@@ -27,7 +27,7 @@ _NAMED = re.compile(r"\$\s*\\([A-Za-z]+)\s*\$\s*,?\s*(?:(?:is|denotes|stands\s+f
                     rf"(?:the\s+|an?\s+)?({_MEANING})(?![A-Za-z-])", re.I)
 
 
-def _known(name: str) -> bool:
+def known_macro(name: str) -> bool:
     """Whether the reader already gives ``\\name`` a meaning (it lexes alone without an unknown-macro error)."""
     try:
         lex_latex(f"\\{name}", DEFAULT_LIMITS)
@@ -41,6 +41,6 @@ def named_in_prose(text: str) -> tuple[Macro, ...]:
     found = []
     for match in _NAMED.finditer(text):
         name, meaning = match.group(1), " ".join(match.group(2).lower().split())
-        if not _known(name):
+        if not known_macro(name):
             found.append(Macro(name, 0, MEANINGS[meaning], None, -1))
     return tuple(found)
