@@ -44,6 +44,8 @@ REFUSED = [
     (r"\dim V", "dim"),
     (r"\dim(x)", "dim"),  # x is no vector here
     (r"\dim \mathbb{R}^{-1}", "dim"),
+    (r"A^T + 1", "cannot add a matrix or vector and a number"),  # was "cannot build this formula"
+    (r"f(A^T) A^T", "not shown to be a number"),  # a factor of open kind never scales a matrix silently
 ]
 
 

@@ -131,6 +131,11 @@ def _times(a, b):
         # product of symbols, as before.)
         raise Refusal(f"a product of a {_shape(a)} and a {_shape(b)} matrix: the sizes do not fit; "
                       "declare the shapes (e.g. $A \\in \\mathbb{R}^{n \\times n}$)")
+    for scalar, matrix in ((a, b), (b, a)):  # SymPy cannot scale a matrix by a factor that may not commute
+        symbolic = isinstance(matrix, sympy.MatrixExpr) and not isinstance(matrix, sympy.MatrixBase)
+        if symbolic and isinstance(scalar, Expr) and not scalar.is_Matrix and scalar.is_commutative is False:
+            raise Refusal(f"{scalar} times the matrix or vector {matrix}: {scalar} is not shown to be a number "
+                          "(its kind is open); say what it is, or write the product entry by entry")
     product = operator.mul(a, b)
     if getattr(product, "is_Matrix", False) and product.shape == (1, 1):  # q^T k: a number, not a 1x1 matrix
         return product[0, 0]
