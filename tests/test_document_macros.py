@@ -28,7 +28,8 @@ EXPANSIONS = [  # (definitions, formula using them, the formula it stands for)
     (r"\def\sq#1{#1^2}", r"\sq{a} + \sq b", r"a^2 + b^2"),
     (r"\def\e{\exp}", r"\e(x)", r"\exp(x)"),
     (r"\DeclareMathOperator{\tr}{tr}", r"\tr(A)", r"\operatorname{tr}(A)"),
-    (r"\DeclareMathOperator*{\argmax}{arg\,max}", r"a", r"a"),  # a body with TeX in it: not read, unused
+    (r"\DeclareMathOperator*{\argmax}{arg\,max}", r"\argmax_x", r"\operatorname{argmax}_x"),  # a thin space
+    (r"\DeclareMathOperator{\sg}{\mathrm{sg}}", r"\sg(x)", r"\sg(x)"),  # a body with TeX in it: not read
     (r"\newcommand{\f}[2][1]{f_{#1}(#2)}", r"\f{z} + \f[2]{z}", r"f_{1}(z) + f_{2}(z)"),
     (r"\newcommand{\kl}[2]{D(#1\|#2)}", r"\kl{\kl{a}{b}}{c}", r"D(D(a\|b)\|c)"),
     (r"\newcommand{\E}{\mathbb{E}} \newcommand{\Eq}[1]{\E_{q}[#1]}", r"\Eq{x}", r"\mathbb{E}_{q}[x]"),

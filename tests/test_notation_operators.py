@@ -68,10 +68,16 @@ def test_a_wrong_variance_step_is_never_proved(wrong):
     assert Status.PROVED not in check_statuses(NORMAL_X % wrong)
 
 
-@pytest.mark.parametrize("text", ["\\log \\frac{1}{s} \\exp(-x^2)", "\\ln 2 \\exp x", "\\text{log } c \\text{exp}[x]"])
-def test_a_bare_log_before_an_exponential_is_refused_as_ambiguous(text):
+@pytest.mark.parametrize("text, argument", [("\\log \\frac{1}{s} \\exp(-x^2)", "exp(-x**2)/s"),
+                                            ("\\ln 2 \\exp x", "2*exp(x)"),
+                                            ("\\text{log } c \\text{exp}[x]", "c*exp(x)")])
+def test_a_bare_log_takes_the_exponential_after_it_as_it_takes_a_power_of_e(text, argument):
+    assert str(parse_latex_expr(text).args[0]) == argument
+
+
+def test_a_bare_log_one_product_sign_before_an_exponential_is_refused():
     with pytest.raises(ParseError, match="logarithm takes the exponential"):
-        parse_latex_expr(text)
+        parse_latex_expr("\\log \\frac{1}{s} \\cdot \\exp(-x^2)")
 
 
 def test_a_bare_sine_before_a_cosine_is_still_a_product():

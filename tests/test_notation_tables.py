@@ -120,6 +120,11 @@ STANDARD = [  # standard LaTeX maths
     (r"\coth(a)", sympy.coth(a)),
     (r"\log 2\pi\sigma^2", log(2 * sympy.pi * Symbol("sigma") ** 2)),
     (r"\log \frac{1}{a} e^{x}", log(exp(x) / a)),  # a power of e is no function word: the argument goes on
+    (r"\log \frac{1}{a} \exp(x)", log(exp(x) / a)),  # nor is \exp, the same power written as a word
+    (r"\log x \exp(y)^2", log(x * exp(2 * y))),
+    (r"\text{log } c \text{exp}[x] + a", log(c * exp(x)) + a),  # up to the next + or -
+    (r"\log c \exp(x) \sin y", log(c * exp(x)) * sympy.sin(y)),  # another function word ends it, as ever
+    (r"\exp(x) \log c", exp(x) * log(c)),
     (r"\binom{n}{k}", sympy.binomial(n_, k)),
     (r"\sin^2 x + \cos^2 x", sympy.sin(x) ** 2 + sympy.cos(x) ** 2),
     (r"\sin^2 a \cos b", sympy.sin(a) ** 2 * sympy.cos(b)),
@@ -173,8 +178,9 @@ REFUSED = [
     (r"\sin^{-1} x", "inverse function"),
     (r"\tan^{-1}(x)", "inverse function"),
     (r"\log e^x \exp(x)", "add brackets"),
-    (r"\log x \exp(y)", "logarithm takes the exponential"),  # log(x) exp(y) or log(x exp(y)): both are written
-    (r"\log x \exp(y)^2", "logarithm takes the exponential"),
+    (r"\log x \cdot \exp(y)", "logarithm takes the exponential"),  # one dot from log(x exp(y)): log(x) exp(y)?
+    (r"\log x \cdot e^{y}", "logarithm takes the exponential"),
+    (r"2 \ln x \cdot \exp(y)", "logarithm takes the exponential"),
     (r"\sin_2 x", "only \\\\log takes a base"),
 ]
 

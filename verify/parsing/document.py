@@ -13,6 +13,7 @@ Per-formula parse errors are kept in ``Document.errors``, never raised.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 import sympy
@@ -29,7 +30,8 @@ from . import bounds, deltas, dependence, directions, implications, kinds, premi
 from .kinds import Kinds
 from .latex_lexer import lex_latex
 from .limits import DEFAULT_LIMITS, Limits
-from .macro_definitions import Expanded, as_written, blank_definitions, expand, find_definitions
+from .macro_definitions import Definitions, Expanded, as_written, blank_definitions, expand, find_definitions
+from .macro_meanings import known_macro, named_in_prose
 from .markdown import Gap, Piece, blank_struck, segments
 from .randomness import NEVER_DEFINED, with_randomness
 from .reading import Reading, read_names
@@ -224,7 +226,11 @@ def written_pieces(source: str) -> list[str]:
     try:
         tokens = lex_latex(source, DEFAULT_LIMITS)
     except ParseError:
-        return [source.strip()]
+        try:  # a document's own macros, as written (\\expect[x]): blanked, the relations still show
+            tokens = lex_latex(re.sub(r"\\[A-Za-z]+", lambda m: m.group() if known_macro(m.group()[1:])
+                                      else " " * len(m.group()), source), DEFAULT_LIMITS)
+        except ParseError:
+            return [source.strip()]
     cuts, depth = [], 0
     for token in tokens:
         depth += token.type in OPENERS
@@ -405,6 +411,9 @@ def _expanded(text: str, limits: Limits) -> tuple[str, list[Piece], list[Gap], l
     """The document with its macro definitions blanked out, its formulas with the macros expanded, and
     for each formula what it was as written (or the refusal to expand it)."""
     definitions = find_definitions(blank_struck(text))  # a struck-out definition defines nothing
+    named = named_in_prose(blank_struck(text))  # "$\\expect$ is the expectation": first, so a \\newcommand wins
+    if named:
+        definitions = Definitions(named + definitions.macros, definitions.spans)
     if not definitions.macros:
         pieces, gaps = segments(text)
         return text, pieces, gaps, [None] * len(pieces)
@@ -435,9 +444,12 @@ def _check_size(text: str, limits: Limits) -> None:
                                 f"(at most {limits.max_line_chars})", number, limits.max_line_chars + 1)
 
 
-def _build(formulas: list[Formula | None], pieces: list[Piece], gaps: dict[int, Gap], builder: _Builder) -> _Builder:
+def _build(formulas: list[Formula | None], pieces: list[Piece], gaps: dict[int, Gap], builder: _Builder,
+           sources: list[str | None]) -> _Builder:
+    """``sources``: each formula as the document wrote it, where its macros were expanded (a step's source
+    is what the author wrote, ``\\expect[x]``, never the expansion read)."""
     block = 0
-    for formula, piece in zip(formulas, pieces):
+    for formula, piece, source in zip(formulas, pieces, sources):
         if not piece.display:
             continue
         if piece.block != block:
@@ -453,7 +465,7 @@ def _build(formulas: list[Formula | None], pieces: list[Piece], gaps: dict[int, 
             builder.after_unreadable = True
             continue
         builder.where = (formula.line, formula.column)
-        builder.add(formula.statement, formula.text)
+        builder.add(formula.statement, source or formula.text)
         builder.after_unreadable = False
     builder.close()
     return builder
@@ -490,7 +502,7 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     premise_displays = {id(f) for f in stated if f.display}
     conditions = {id(f) for f, piece in zip(formulas, pieces) if _trailing_condition(f, piece)}
     _build([None if id(f) in premise_displays | conditions else f for f in formulas], pieces,
-           {g.block: g for g in gaps}, builder)
+           {g.block: g for g in gaps}, builder, [w[1] if isinstance(w, tuple) else None for w in as_written_])
     builder.skipped.extend((f.text, role.why) for f, role in zip(formulas, roles) if id(f) in premise_displays)
     builder.skipped.extend((f.text, "a condition trailing the statement before it (neither checked nor assumed)")
                            for f in formulas if id(f) in conditions and id(f) not in premise_displays)

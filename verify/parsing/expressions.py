@@ -233,6 +233,9 @@ def _refusal(error: VisitError, text: str, origin) -> ParseError:
     if _inside_pm(error.obj):
         return parse_error("cannot read \\pm or \\mp inside a larger expression yet: write each branch as its own "
                            "formula (or the pair as a whole side, 1 \\pm \\eta)", text, pos, origin)
+    if isinstance(original, TypeError) and "Mix of Matrix and Scalar" in str(original):
+        return parse_error("cannot add a matrix or vector and a number: the terms of this sum are read as objects of "
+                           "different kinds (say which names are vectors or matrices)", text, pos, origin)
     return parse_error("cannot build this formula: its parts do not fit together as written (a matrix where a "
                        "number is expected, or an operation on objects that have none)", text, pos, origin)
 

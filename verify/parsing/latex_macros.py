@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon
+from . import lexicon, words
 
 _ENV = re.compile(r"\s*\{([A-Za-z*]+)\}")
 _DELIMITER = re.compile(r"\s*(\\\||\\\{|\\\}|\\[lr]?[vV]ert|\\langle|\\rangle|\\[lr]floor|\\[lr]ceil|\\lbrace|\\rbrace|[.()\[\]|/])")
@@ -122,8 +122,18 @@ def _in_sum_bounds(lexer) -> bool:
     return _after_subscript_name(lexer, ("SUM", "PROD"))
 
 
+_LENGTH = re.compile(r"\s*\*?\s*\{\s*-?[0-9.]*\s*(?:em|ex|pt|mm|cm|in|mu|bp|pc)?\s*\}")
+
+
 def _spacing(lexer, name: str, start: int) -> bool:
     if name in lexicon.SPACING or name in lexicon.IGNORED:
+        lexer.spaced = True
+        return True
+    if name in ("hspace", "mspace", "hskip"):  # \hspace*{7em}: a space of the length given
+        found = _LENGTH.match(lexer.text, lexer.pos)
+        if found is None:
+            raise lexer.out.error(f"\\{name} must be followed by a length, as {{1em}}", start)
+        lexer.pos = found.end()
         lexer.spaced = True
         return True
     if name in lexicon.IGNORED_WITH_GROUP:
@@ -283,7 +293,10 @@ def _text(lexer, name: str, start: int) -> bool:
         return False
     written = _group(lexer, name, start)
     word = written.replace("\\,", "").replace(" ", "")
-    if _is_prose(written) and not _in_subscript(lexer):
+    if words.is_blank(written):  # \text{ }: a space
+        lexer.spaced = True
+        return True
+    if words.is_prose(written) and not _in_subscript(lexer):
         return _prose(lexer, name, written, start)
     if not _IDENT.fullmatch(word) and _in_subscript(lexer) and re.fullmatch(r"[A-Za-z0-9][-A-Za-z0-9_]*", word):
         lexer.emit("NAME", re.sub(r"[-_]+", "_", word).strip("_"), start)  # T_{\text{self-attn}}: one name
@@ -305,12 +318,6 @@ def _text(lexer, name: str, start: int) -> bool:
         kind = "BIGO"
     lexer.emit(kind, word, start)
     return True
-
-
-def _is_prose(written: str) -> bool:
-    """Several words (``\\text{some words}``) or a script other than Latin letters: prose, not a name."""
-    plain = written.replace("\\,", " ").strip()
-    return bool(re.search(r"\w\s+\w", plain)) or any(c.isalpha() and not c.isascii() for c in plain)
 
 
 _TRAILING = re.compile(r"[\s.,;:!?]*(?:\\(?:quad|qquad|,|;|text\{[^{}]*\})[\s.,;:!?]*)*$")

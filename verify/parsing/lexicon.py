@@ -57,7 +57,7 @@ SIMPLE_MACROS = {
     "triangleq": "DEFEQ", "nabla": "NABLA", "partial": "PARTIAL", "\\": "ROWSEP", "{": "LPAR", "}": "RPAR",
     "lbrace": "LPAR", "rbrace": "RPAR", "lbrack": "LBRACK", "rbrack": "RBRACK",
     "lvert": "LABS", "rvert": "RABS", "lVert": "LNORM", "rVert": "RNORM",
-    "langle": "LANGLE", "rangle": "RANGLE", "odot": "ODOT", "binom": "BINOM", "dbinom": "BINOM",
+    "langle": "LANGLE", "rangle": "RANGLE", "odot": "ODOT", "otimes": "OTIMES", "circ": "CIRC", "dim": "DIM", "binom": "BINOM", "dbinom": "BINOM",
     "tbinom": "BINOM", "lfloor": "LFLOOR", "rfloor": "RFLOOR", "lceil": "LCEIL", "rceil": "RCEIL",
 }
 # Unicode maths as people and OCR tools type it -> the LaTeX macro it stands for
@@ -68,7 +68,7 @@ UNICODE_MACROS = {
     "Δ": "Delta", "Θ": "Theta", "Λ": "Lambda", "Ξ": "Xi", "Π": "Pi", "Σ": "Sigma", "Φ": "Phi", "Ψ": "Psi",
     "Ω": "Omega", "ℓ": "ell", "−": "-", "–": "-", "±": "pm", "∓": "mp", "·": "cdot", "⋅": "cdot", "×": "times",
     "≤": "le", "≥": "ge", "≠": "neq", "≈": "approx", "∑": "sum", "∏": "prod", "∫": "int", "∞": "infty",
-    "∈": "in", "→": "to", "‖": "|", "√": "sqrt", "∂": "partial", "∇": "nabla", "⊙": "odot", "∼": "sim",
+    "∈": "in", "→": "to", "‖": "|", "√": "sqrt", "∂": "partial", "∇": "nabla", "⊙": "odot", "⊗": "otimes", "∘": "circ", "∼": "sim",
     "⟨": "langle", "⟩": "rangle",
 }
 NAMED_SYMBOLS = {"infty": "infty", "top": "T", "intercal": "T", "emptyset": "emptyset"}

@@ -136,14 +136,16 @@ def _def(text: str, found: re.Match) -> tuple[Macro, int] | None:
 
 
 def _operator(text: str, start: int, after: int) -> tuple[Macro, int] | None:
-    """``\\DeclareMathOperator{\\tr}{tr}`` (starred or not: limits placement only): ``\\operatorname{tr}``."""
+    """``\\DeclareMathOperator{\\tr}{tr}`` (starred or not: limits placement only): ``\\operatorname{tr}``;
+    ``{arg\\,max}`` is the word argmax (the thin space only spaces its letters)."""
     named = _macro_name(text, after)
     if named is None:
         return None
     body = _group(text, _skip_space(text, named[1]))
-    if body is None or not re.fullmatch(r"[A-Za-z\- ]+", body[0].strip()):
+    word = re.sub(r"\\[,;! ]", "", body[0]).strip() if body is not None else ""  # arg\,max: the spacing is no letter
+    if body is None or not re.fullmatch(r"[A-Za-z\- ]+", word):
         return None
-    return Macro(named[0], 0, f"\\operatorname{{{body[0].strip()}}}", None, start), body[1]
+    return Macro(named[0], 0, f"\\operatorname{{{word}}}", None, start), body[1]
 
 
 def find_definitions(text: str) -> Definitions:

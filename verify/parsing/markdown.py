@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import words
 from .labels import label_length, without_labels
 
 _STRUCK = re.compile(r"~~.*?~~|<(del|s|strike)>.*?</\1>|\\(?:sout|st|xout)\{[^{}]*\}", re.S | re.I)
@@ -69,8 +70,6 @@ _SEPARATOR = re.compile(r";|,\s*\\q?quad\b|(?:\\q?quad\s*)?\\text\s*\{\s*and\s*\
                         r"|\\[A-Za-z]+|\\.|[()\[\]{}]")
 _OPEN, _CLOSE = "([{", ")]}"
 _PROSE_MACROS = ("\\text", "\\mbox", "\\textrm", "\\textit", "\\textbf", "\\because")
-_QUALIFIERS = {"for", "if", "iff", "when", "whenever", "where", "with", "since", "because", "as", "otherwise", "real",
-               "all", "by", "using"}
 _PROSE_GROUP = re.compile(r"\s*\{([^{}]*)\}")
 
 
@@ -103,14 +102,11 @@ def _stripped(parts: list[tuple[str, int]]) -> list[tuple[str, int]]:
 
 def _is_prose(row: str, at: int, macro: str) -> bool:
     """``\\text{ if } n < d``, ``\\text{(Jensen)}``, ``\\because ...``: words trailing a statement qualify
-    or justify it; they are no part of it (a single word, ``\\text{softmax}``, is a name)."""
+    or justify it; they are no part of it (a single word, ``\\text{softmax}``, is a name: words.is_prose)."""
     if macro == "\\because":
         return True
     group = _PROSE_GROUP.match(row, at)
-    if group is None:
-        return False
-    word = group.group(1).strip()  # ``\text{log }``: the spaces a writer leaves inside are no prose
-    return not (re.fullmatch(r"[A-Za-z]+", word) and word.lower() not in _QUALIFIERS)
+    return group is not None and words.is_prose(group.group(1))
 
 
 def _clean_row(row: str) -> str:

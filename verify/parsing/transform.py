@@ -131,6 +131,11 @@ def _times(a, b):
         # product of symbols, as before.)
         raise Refusal(f"a product of a {_shape(a)} and a {_shape(b)} matrix: the sizes do not fit; "
                       "declare the shapes (e.g. $A \\in \\mathbb{R}^{n \\times n}$)")
+    for scalar, matrix in ((a, b), (b, a)):  # SymPy cannot scale a matrix by a factor that may not commute
+        symbolic = isinstance(matrix, sympy.MatrixExpr) and not isinstance(matrix, sympy.MatrixBase)
+        if symbolic and isinstance(scalar, Expr) and not scalar.is_Matrix and scalar.is_commutative is False:
+            raise Refusal(f"{scalar} times the matrix or vector {matrix}: {scalar} is not shown to be a number "
+                          "(its kind is open); say what it is, or write the product entry by entry")
     product = operator.mul(a, b)
     if getattr(product, "is_Matrix", False) and product.shape == (1, 1):  # q^T k: a number, not a 1x1 matrix
         return product[0, 0]
@@ -143,6 +148,9 @@ def _not_over_a_vector(body, variable) -> None:
     if isinstance(variable, Symbol) and any(m.name == variable.name for m in body.atoms(sympy.MatrixSymbol)):
         raise Refusal(f"an integral over d{variable.name} where {variable.name} is a vector: not read "
                       "(write it per coordinate, or as an expectation)")
+
+
+_LOGARITHMS = ("log", "ln")
 
 
 def _written_product(a, sign: str, b):
@@ -267,6 +275,7 @@ class ToSympy(Transformer_NonRecursive):
         self.grouped: set = set()  # values written in brackets, and sums whose summand was
         self.words: set = set()  # values written with a function word (\\cos b): where a bare argument ends
         self.powers: set = set()  # values written as powers (e^{x}), never a function word's end  # applications written with [...]: never read back as products
+        self.bare_logs: set = set()  # logarithms written without brackets (\\log c): an explicit product may follow
         self.families: dict = {}  # s_j -> ("s", (j,)), s_{j+1} -> ("s", (j + 1,)): entries if an index is bound
 
     # statements
@@ -354,7 +363,18 @@ class ToSympy(Transformer_NonRecursive):
         left, sign, right = items
         if isinstance(left, _Implicit) and left.of is not None:  # d/dx a \cdot b: the whole product
             return _Implicit(left.factors + (_expr(right),), left.of)
+        self._log_before_exponential(_expr(left), _expr(right))
         return _written_product(_expr(left), str(sign), _expr(right))
+
+    def _log_before_exponential(self, left, right) -> None:
+        """``\\log c \\cdot \\exp(u)``: an explicit product ends a bare argument, so this would be
+        log(c) exp(u), but side by side (``\\log c \\exp(u)``) it is log(c exp(u)); one dot apart, the
+        two readings differ in what is written, so neither is taken."""
+        logs = left.args if isinstance(left, sympy.Mul) else (left,)
+        exps = right.args if isinstance(right, sympy.Mul) else (right,)
+        if any(f in self.bare_logs for f in logs) and any(isinstance(f, sympy.exp) for f in exps):
+            raise Refusal("cannot tell whether the logarithm takes the exponential after the product sign "
+                          "(\\log c \\cdot \\exp(u)): write \\log(c \\exp(u)) or \\log(c) \\exp(u)")
 
     def div(self, items):
         left = items[0]
@@ -455,6 +475,44 @@ class ToSympy(Transformer_NonRecursive):
         if kinds == {False} and left.is_commutative and right.is_commutative:
             return _times(left, right)
         raise Refusal("\\odot between a matrix and a scalar: say which shapes the two sides have")
+
+    def tensor(self, items):
+        """``A \\otimes B``: of two matrices the Kronecker product. Of two vectors it is the outer product
+        u v^T to some and the Kronecker product (a vector of n m components) to others, and of objects
+        whose shapes the document does not give it is either: refused, with the fix."""
+        left, right = _expr(items[0]), _expr(items[1])
+        if not (getattr(left, "is_Matrix", False) and getattr(right, "is_Matrix", False)):
+            raise Refusal("\\otimes between objects the document does not show to be matrices: a Kronecker or an "
+                          "outer product? declare the shapes (A \\in \\mathbb{R}^{m \\times n})")
+        if 1 in left.shape and 1 in right.shape:
+            raise Refusal("u \\otimes v of two vectors: the outer product u v^T or the Kronecker product (a vector)? "
+                          "write u v^T, or the matrices")
+        return sympy.KroneckerProduct(left, right)
+
+    def composed(self, items):
+        """``A \\circ B`` of two matrices: the Hadamard (entrywise) product, as ``\\odot``. Between anything
+        else ``\\circ`` may compose functions (``f \\circ g``) or multiply entrywise: refused."""
+        left, right = _expr(items[0]), _expr(items[1])
+        if getattr(left, "is_Matrix", False) and getattr(right, "is_Matrix", False):
+            if left.shape != right.shape:
+                raise Refusal("A \\circ B entrywise needs two matrices of one shape")
+            return sympy.HadamardProduct(left, right)
+        raise Refusal("\\circ between objects that are not both matrices: a composition (f \\circ g) or an "
+                      "entrywise product? write f(g(x)), or \\odot between matrices")
+
+    def dimension(self, items):
+        """``\\dim \\mathbb{R}^{n}`` is n (of m \\times n matrices, m n); ``\\dim x`` of a vector its length.
+        Of anything else (a space the formula does not spell out) it is refused."""
+        value = _expr(items[0])
+        if getattr(value, "is_Matrix", False) and 1 in value.shape:
+            return value.shape[0] * value.shape[1]
+        if isinstance(value, sympy.Pow) and isinstance(value.base, Symbol) and value.base.name == "R" \
+                and value.exp.is_positive is not False and not value.exp.is_number:
+            return value.exp
+        if isinstance(value, sympy.Pow) and value.base == Symbol("R") and value.exp.is_Integer and value.exp > 0:
+            return value.exp
+        raise Refusal("\\dim of something that is neither \\mathbb{R}^n nor a vector of known length: "
+                      "write the size the document names")
 
     def inner(self, items):
         """``\\langle a, b \\rangle``: of vectors the sum of component products, of numbers their product;
@@ -566,18 +624,21 @@ class ToSympy(Transformer_NonRecursive):
 
     def func_bare(self, items):
         """``\\log 2\\pi\\sigma^2``: of the whole product after it, up to the next function written
-        (``\\sin a \\cos b`` is sin(a) cos(b), never sin(a cos b))."""
+        (``\\sin a \\cos b`` is sin(a) cos(b), never sin(a cos b)). ``\\exp`` is the power of e written
+        as a word, and a power of e never ends a logarithm's argument (``\\log \\frac{1}{a} e^{x}``), so
+        neither does ``\\exp``: ``\\log c \\exp[u]`` is log(c exp(u)), the log-density as written."""
         argument = items[1]
+        name = str(items[0]).lstrip("\\")
         if isinstance(argument, _Implicit) and argument.of is None:
-            cut = next((n for n, f in enumerate(argument.factors) if n > 0 and self._worded(f)), None)
-            if cut is not None and str(items[0]).lstrip("\\") in ("log", "ln") \
-                    and isinstance(argument.factors[cut], sympy.exp):
-                raise Refusal("cannot tell whether the logarithm takes the exponential after it (a log-density "
-                              "written \\log c \\exp[...]): write \\log(c \\exp(...)) or \\log(c) \\exp(...)")
+            cut = next((n for n, f in enumerate(argument.factors) if n > 0 and self._worded(f)
+                        and not (name in _LOGARITHMS and isinstance(f, sympy.exp))), None)
             if cut is not None:
                 head = self.func_call([items[0], ((_product(argument.factors[:cut]),), None)])
                 return _Implicit((head,) + argument.factors[cut:])
-        return self.func_call([items[0], ((_expr(argument),), None)])
+        value = self.func_call([items[0], ((_expr(argument),), None)])
+        if name in _LOGARITHMS and not value.is_number:
+            self.bare_logs.add(value)
+        return value
 
     def _worded(self, factor) -> bool:
         """Whether ``factor`` was written with a function word (``\\cos b``), not as ``e^{x}``."""
@@ -1281,13 +1342,28 @@ def _differential(expr):
     return None
 
 
+def _in_the_density_variable(body: Expr, dist, variable) -> tuple:
+    """``E_{Z \\sim q(z|x)}[f(Z)]`` is the integral of q(z|x) f(z) over z: the density's own argument is the
+    bound variable, and Z is renamed to it in the body, so the expectation meets the same integral written out
+    (a KL over z). Only when the density has that one plain argument and it is not free in the body
+    (``E_{Z \\sim q(z)}[f(Z, z)]`` keeps both, as written)."""
+    from ..vocabulary import Density
+
+    if not isinstance(dist, Density) or len(dist.variables) != 1 or not isinstance(variable, Symbol):
+        return body, dist, variable
+    own = dist.variables[0]
+    if not isinstance(own, Symbol) or own == variable or own in body.free_symbols:
+        return body, dist, variable
+    return body.xreplace({variable: own}), dist, own
+
+
 def _expectation(body: Expr, under) -> Expr:
     """``E_{q(z|x)}[f]``, ``E_{z \\sim q}[f]``; with no density named, an undefined ``E``."""
     if isinstance(under, tuple):
         _, variable, dist = under
         if isinstance(dist, Symbol) and objects.is_density_name(dist.name):
             dist = objects.apply(dist, (variable,), None)
-        return Expectation(body, dist, variable)
+        return Expectation(*_in_the_density_variable(body, dist, variable))
     if under is None:
         return sympy.Function("E")(body)
     from ..vocabulary import Density
