@@ -52,7 +52,14 @@ JENSEN = step(log(Expectation(joint / q, q)), Expectation(log(joint / q), q), "j
 GRADIENT = Document(FIXED_LAW, r"\nabla_\theta \mathbb{E}_{x \sim p}[f_\theta(x)]",
                     r"\mathbb{E}_{x\sim p}[\nabla_\theta f_\theta(x)]")
 
+LEMMA = "Assume: $\\int q(z) \\log q(z) dz = -\\frac{1}{2} \\log(2 \\pi e s^2)$."
+STATED = Document(LEMMA, r"2 \int q(z) \log q(z) dz", r"-\log(2 \pi e s^2)")
+
 ROWS = [
+    Row("stated premise", STATED, (
+        STATED.broken("sign", r"\log(2 \pi e s^2)"),
+        STATED.broken("factor", r"-2\log(2 \pi e s^2)"),
+        STATED.broken("swapped argument", lhs=r"2 \int q(z) \log p(z) dz"))),
     Row("Bayes' rule", BAYES, (
         BAYES.broken("swapped argument", integral(q * log(joint / likelihood))),
         BAYES.broken("sign", -integral(q * log(joint / posterior))),
