@@ -119,6 +119,17 @@ class Fact:
     rhs: Expr
 
 
+@dataclass(frozen=True)
+class Reading:
+    """A reading the document may mean where its premises leave two open (``N(mu, s)`` with ``s^2``
+    also written: ``s`` a variance or a standard deviation): ``substitution`` puts it in place, and
+    its first pair is what the reading is about (a step not holding it is untouched by the reading).
+    Such a reading can stop a refutation, never prove."""
+
+    says: str
+    substitution: tuple[tuple[Expr, Expr], ...]
+
+
 class Family(str, Enum):
     """The shape of a declared law. Each named family is a location-scale family of a symmetric
     standard law (mean 0, variance 1), so mean and variance fix the law; ``UNSPECIFIED``
@@ -184,7 +195,8 @@ class Context:
     ``relations`` are the relations the document states between quantities (``n < d``,
     ``r <= n`` as SymPy relationals): premises a decider may use, never steps to check;
     ``random_variables`` and ``independence`` are the declared random variables and the
-    independence statements among them (the moments theory reads them).
+    independence statements among them (the moments theory reads them); ``readings`` are what a
+    premise the reader could not settle may mean (``Reading``).
     """
 
     symbols: tuple[Symbol, ...] = ()
@@ -195,6 +207,7 @@ class Context:
     relations: tuple[Expr, ...] = ()
     random_variables: tuple[RandomVariable, ...] = ()
     independence: tuple[Independence, ...] = ()
+    readings: tuple[Reading, ...] = ()
 
 
 _ATOM, _BUILT, _RAW = 0, 1, 2

@@ -22,7 +22,7 @@ from sympy.matrices import MatrixBase
 from sympy.matrices.expressions.matexpr import MatrixExpr
 
 from ..config import CheckConfig
-from ..model import Claim, Context, Derivation, Relation, Step, TwinCheck
+from ..model import Claim, Context, Derivation, Reading, Relation, Step, TwinCheck
 from ..rules import Rule, find_rule
 from ..theories.closed import closed_str
 from ..theories import CLAIM_HANDLERS, STEP_HANDLERS
@@ -133,7 +133,7 @@ def _branches_hold_in_another_reading(step: StepQuestion, cases: tuple[Case, ...
         return replace(step, lhs=step.lhs.xreplace(mapping), rhs=step.rhs.xreplace(mapping), written=(None, None),
                        context=replace(step.context, facts=facts), readings=False)
 
-    return _first_unrefuted(other_readings(every, Tuple()), read)
+    return _first_unrefuted(other_readings(every, Tuple(), step.context.readings), read)
 
 
 def _first_unrefuted(readings, read) -> tuple[OtherReading, bool] | None:
@@ -389,10 +389,12 @@ def _integer_exponents(expr: Expr) -> set[Symbol]:
             for s in p.exp.free_symbols if isinstance(s, Symbol) and s.is_integer is None}
 
 
-def other_readings(lhs: Expr, rhs: Expr) -> tuple[OtherReading, ...]:
+def other_readings(lhs: Expr, rhs: Expr, stated: tuple[Reading, ...] = ()) -> tuple[OtherReading, ...]:
     """The standard readings of names whose kind the context left open: a plain ``i`` that is no index
     as the imaginary unit, a square matrix ``I`` as the identity, a name in the exponent of ``-1`` as
-    an integer, density names of one model (``p`` and ``p_theta``) as one law. Each is only a reading the document may mean, so it can stop a refutation, never prove."""
+    an integer, density names of one model (``p`` and ``p_theta``) as one law, and the readings of a
+    premise the reader left open (``stated``, e.g. both parametrisations of ``N(mu, s)``) that touch
+    the sides. Each is only a reading the document may mean, so it can stop a refutation, never prove."""
     sides = Tuple(lhs, rhs)
     found = [OtherReading("i is the imaginary unit", ((s, sympy.I),)) for s in sides.free_symbols
              if isinstance(s, Symbol) and s.name == IMAGINARY_NAME and s.is_integer is None]
@@ -403,6 +405,8 @@ def other_readings(lhs: Expr, rhs: Expr) -> tuple[OtherReading, ...]:
     found += [OtherReading(says, tuple(mapping.items())) for says, mapping in one_model_readings(sides)]
     if len(found) > 1:
         found.append(OtherReading(" and ".join(r.says for r in found), tuple(p for r in found for p in r.substitution)))
+    found += [OtherReading(r.says, r.substitution) for r in stated  # alternatives to each other: never joined
+              if sides.has(r.substitution[0][0])]
     return tuple(found)
 
 
@@ -415,7 +419,7 @@ def holds_in_another_reading(step: StepQuestion) -> tuple[OtherReading, bool] | 
         return replace(step, lhs=step.lhs.xreplace(mapping), rhs=step.rhs.xreplace(mapping), written=written,
                        readings=False)
 
-    return _first_unrefuted(other_readings(step.lhs, step.rhs), read)
+    return _first_unrefuted(other_readings(step.lhs, step.rhs, step.context.readings), read)
 
 
 def numeric(step: StepQuestion) -> Verdict:

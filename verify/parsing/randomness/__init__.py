@@ -188,7 +188,8 @@ def with_randomness(document, text: str):
     document = with_diagonal_normals(document, stated_dimensions(text))
     if written_as_laws.notes:
         document = replace(document, context=replace(document.context,
-                                                     notes=document.context.notes + written_as_laws.notes))
+                                                     notes=document.context.notes + written_as_laws.notes,
+                                                     readings=document.context.readings + written_as_laws.readings))
     document = with_named_densities(document, named_densities([f.statement for f in premised]))
     divergences = divergence_names([f.statement for f in premised])
     if divergences:

@@ -5,7 +5,8 @@ document may mean a standard deviation there (``N(\mu_1, \sigma_1)`` with ``\sig
 later steps); the reader does not guess which. Prose that calls the name a standard deviation
 settles it (the variance is its square). Otherwise, when the parameter is a bare name whose
 square the document also writes, the two readings are both in play: the law is not used, and a
-note names the parametrisation so the author can say which. Any other second parameter is the
+note names the parametrisation so the author can say which, and both readings go to the context
+(``Reading``): either may stop a refutation, neither proves. Any other second parameter is the
 variance as written.
 """
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from sympy import Expr, Pow, Symbol
 from sympy.core.function import AppliedUndef
 
+from ...model import Reading
 from ...theories.probability.gaussian import normal_pdf
 from ...vocabulary import Density, Normal
 from .laws import StatedLaw, with_context_symbols
@@ -30,6 +32,7 @@ class WrittenLaws:
     laws: dict[str, StatedLaw]
     notes: tuple[str, ...]
     densities: dict[str, Symbol] = field(default_factory=dict)
+    readings: tuple[Reading, ...] = ()
 
 
 def _density_of(left: Expr) -> tuple[str, Symbol] | None:
@@ -55,6 +58,16 @@ def _squared(name: str, exprs) -> bool:
                for e in exprs for p in e.atoms(Pow))
 
 
+def _both_readings(left: Density, variable: Symbol, mean: Expr, scale: Symbol) -> tuple[Reading, Reading]:
+    """``left`` as ``N(mean, scale)`` with ``scale`` a variance, and with ``scale`` a standard deviation;
+    a scale either way, so positive in both (the name as the context holds it is replaced too)."""
+    density, positive = Density(left.name, (variable,)), Symbol(scale.name, positive=True)
+    return (Reading(f"{left} is N({mean}, {scale}) with {scale} its variance",
+                    ((density, normal_pdf(variable, mean, positive)), (scale, positive))),
+            Reading(f"{left} is N({mean}, {scale}^2) with {scale} its standard deviation",
+                    ((density, normal_pdf(variable, mean, positive**2)), (scale, positive))))
+
+
 def written_laws(statements, exprs, symbols: dict[str, Symbol], scales: dict[str, str]) -> WrittenLaws:
     """name -> its normal law for the premises ``p(x) = N(m, v)`` and ``P(x) \\sim N(m, v)``.
 
@@ -64,6 +77,7 @@ def written_laws(statements, exprs, symbols: dict[str, Symbol], scales: dict[str
     laws: dict[str, StatedLaw] = {}
     notes: list[str] = []
     densities: dict[str, Symbol] = {}
+    readings: list[Reading] = []
     for statement in statements:
         if statement.lead or list(statement.relations) not in (["="], ["~"]) or len(statement.exprs) != 2:
             continue
@@ -86,10 +100,13 @@ def written_laws(statements, exprs, symbols: dict[str, Symbol], scales: dict[str
                              f"deviation (write N({mean}, {scale}^2), or call {scale} a standard deviation); "
                              f"{name} is read as a density of {variable} only")
                 densities.setdefault(name, as_written(exprs, variable.name, symbols))
+                if isinstance(left, Density):
+                    readings += _both_readings(left, densities[name], with_context_symbols(mean, symbols, frozenset()),
+                                               symbols.get(scale.name, scale))
                 continue
         law = with_context_symbols(Normal(mean, variance), symbols, frozenset(
             {variance.base.name} if isinstance(variance, Pow) and isinstance(variance.base, Symbol) else
             {variance.name} if isinstance(variance, Symbol) else ()))
         variable = as_written(exprs, variable.name, symbols)
         laws.setdefault(name, StatedLaw(name, variable, normal_pdf(variable, law.mean, law.variance), law))
-    return WrittenLaws(laws, tuple(notes), {n: v for n, v in densities.items() if n not in laws})
+    return WrittenLaws(laws, tuple(notes), {n: v for n, v in densities.items() if n not in laws}, tuple(readings))
