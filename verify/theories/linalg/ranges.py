@@ -80,7 +80,25 @@ def differentiated_sums(expr: Expr, used: set) -> Expr:
     done = expr.replace(lambda e: isinstance(e, Derivative) and e.has(Sum), carried_out)
     if done != expr:
         used.add(DIFFERENTIATION)
-    return collapse_deltas(done, used)
+    return _collapse_stated(collapse_deltas(done, used), expr, used)
+
+
+def _collapse_stated(expr: Expr, before: Expr, used: set) -> Expr:
+    """``sum_{j=1}^q delta_jk f(j) = f(k)`` over a stated range, where k is a free index of a family the
+    step (``before``, derivatives not yet carried out) sums over that one range only: the softmax
+    theory's reading (``softmax.canonical.collapse``), the same rule here where the matrices' theory
+    carries the derivative out."""
+    if not expr.has(KroneckerDelta):
+        return expr
+    from ..softmax.canonical import collapse, index_ranges, summed_ranges  # softmax builds on linalg: on use
+
+    inside = index_ranges(before, summed_ranges(before))
+    if not inside:
+        return expr
+    rules: list = []
+    done = expr.replace(lambda e: isinstance(e, Sum), lambda e: collapse(e, inside, rules))
+    used.update(rules)
+    return done
 
 
 def collapse_deltas(expr: Expr, used: set) -> Expr:
