@@ -61,8 +61,19 @@ def _differentiated(expr: Expr, fact) -> bool:
 
 def apply_definitions(expr: Expr, context: Context) -> tuple[Expr, list[Rule]]:
     """Substitute facts; a fact ``x_{ij} = ...`` with symbol indices defines x at every index.
-    A fact whose name is differentiated against, or bound by a sum here, is left for later."""
-    used = []
+    A fact whose name is differentiated against, or bound by a sum here, is left for later. Repeated
+    (at most once per fact) while a pass changes something: a premise ``l(y, yhat) = -sum_j y_j log yhat_j``
+    brings in a family a fact before it defines."""
+    used: list = []
+    for _ in range(len(context.facts)):
+        before = expr
+        expr = _definitions_once(expr, context, used)
+        if expr == before:
+            break
+    return expr, used
+
+
+def _definitions_once(expr: Expr, context: Context, used: list) -> Expr:
     for fact in context.facts:
         lhs = fact.lhs
         if _differentiated(expr, fact):
@@ -72,11 +83,11 @@ def apply_definitions(expr: Expr, context: Context) -> tuple[Expr, list[Rule]]:
                 expr = expr.replace(lambda e: isinstance(e, Indexed) and e.base == lhs.base
                                     and len(e.indices) == len(lhs.indices) and _same_pattern(e.indices, lhs.indices),
                                     lambda e: _family_value(fact, e))
-                used.append(fact_rule(fact))
+                used.append(fact_rule(fact)) if fact_rule(fact) not in used else None
         elif expr.has(lhs) and lhs not in bound_symbols(expr):  # a bound k is not the defined k
             expr = expr.xreplace({lhs: fact.rhs})
-            used.append(fact_rule(fact))
-    return expr, used
+            used.append(fact_rule(fact)) if fact_rule(fact) not in used else None
+    return expr
 
 
 def resolve_rows(expr: Expr) -> Expr:
