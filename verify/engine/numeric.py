@@ -44,6 +44,7 @@ from ..theories import theory
 from ..theories.algebra import apply_facts
 from ..theories.base import Instance
 from ..theories.linalg import apply_definitions
+from ..theories.linalg.inner import dot_products
 from ..theories.softmax.canonical import index_ranges, softmax_entries, summed_ranges
 from ..undecided import Undecided
 from ..verdict import Counterexample, Status, Verdict, unknown
@@ -492,7 +493,7 @@ def _sampled(lhs: Expr, relation: Relation, rhs: Expr, context: Context, config:
                       np.random.default_rng(step_seed(config.seed, lhs, relation, rhs)))
     tally = Tally()
     lhs, rhs = gradient_stand_ins(lhs, rhs, context)
-    lhs, rhs = (premised_applications(side, context) for side in (lhs, rhs))
+    lhs, rhs = (dot_products(premised_applications(side, context), set()) for side in (lhs, rhs))
     lhs, rhs = (softmax_entries(side, Tuple(lhs, rhs))[0] for side in (lhs, rhs))  # softmax(o)_j by its components
     functions = unknown_functions(lhs, rhs, context)
     plans: dict = {}  # what every draw of an expression shares, made once per check

@@ -25,10 +25,11 @@ from ..dynamics.written import entrywise_zero, rewrite_where_decided
 from ..probability.rules import INDEPENDENCE, LINEARITY
 from .entries import Mixed, entry, is_matrix, is_vector, lower
 from .held import holding
+from .inner import dot_products
 from .moments import moments
 from .norms import squared_norms
 from .products import logs_of_products
-from .ranges import differentiated_sums, draw_sizes, stated_sum_premise, unify_sizes
+from .ranges import differentiated_sums, draw_sizes, draw_stated_indices, stated_sum_premise, unify_sizes
 from .rules import COMPONENTWISE_EQUALITY, ENTRYWISE_EQUALITY, LINEAR_ALGEBRA
 from .sums import freshen, reduced
 from . import neumann  # noqa: F401  (registers its step handler)
@@ -131,7 +132,7 @@ def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     expr, facts = apply_definitions(expr, context)
     facts = [*written, *facts]
     used: set = set()
-    expr = squared_norms(expr, used)
+    expr = dot_products(squared_norms(expr, used), used)
     expr = differentiated_sums(unify_sizes(logs_of_products(expr, used), _scope(expr, context)), used)
     with holding():  # the held sums of this form, dropped when it is built
         try:
@@ -170,7 +171,9 @@ def instantiate(context: Context, expr: Expr, rng, instance) -> str | None:
     reason = stated_sum_premise(scope, context)
     if reason is not None:
         return reason
-    draw_sizes(scope, rng, instance)
+    premised = tuple(f.lhs for f in context.facts if isinstance(f.lhs, Sum))  # sum_{i=1}^{|y|} y_i = 1: |y| drawn
+    draw_sizes(Tuple(scope, *premised) if premised else scope, rng, instance)  # with the C y is summed to
+    draw_stated_indices(expr, scope, rng, instance)
     return numbers(context, expr, rng, instance)
 
 
