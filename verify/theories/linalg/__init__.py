@@ -66,18 +66,26 @@ def apply_definitions(expr: Expr, context: Context) -> tuple[Expr, list[Rule]]:
     (at most once per fact) while a pass changes something: a premise ``l(y, yhat) = -sum_j y_j log yhat_j``
     brings in a family a fact before it defines."""
     used: list = []
-    for _ in range(len(context.facts)):
+    for count in range(len(context.facts)):
         before = expr
-        expr = _definitions_once(expr, context, used)
+        expr = _definitions_once(expr, context, used, again=count > 0)
         if expr == before:
             break
     return expr, used
 
 
-def _definitions_once(expr: Expr, context: Context, used: list) -> Expr:
+def _recurrent(fact) -> bool:
+    """``a_n = a_{n-1} + 1``: the right side holds the defined family (or name) again."""
+    lhs = fact.lhs
+    return fact.rhs.has(lhs.base) if isinstance(lhs, Indexed) else fact.rhs.has(lhs)
+
+
+def _definitions_once(expr: Expr, context: Context, used: list, again: bool = False) -> Expr:
+    """One pass over the facts; ``again`` (a later pass) leaves recurrences alone, which a pass more
+    would unroll one step further (as written they hold where the document states them, no further)."""
     for fact in context.facts:
         lhs = fact.lhs
-        if _differentiated(expr, fact):
+        if _differentiated(expr, fact) or (again and _recurrent(fact)):
             continue
         if isinstance(lhs, Indexed) and all(isinstance(i, Symbol) for i in lhs.indices):
             if expr.has(lhs.base):
