@@ -3,10 +3,10 @@
 ``\\langle \\mathbf{v}_i, \\mathbf{v}_j \\rangle`` with both arguments entries of one family written bold
 (``\\mathbf{v}_i``: a vector by its notation) is the sum of the products of their components, over the
 family's second index set. That set is not stated by the dot product itself: it is the unstated range
-``1..|v|_2`` (``linalg.ranges``), which becomes the step's stated range where the step sums the family's
-components ``v_{i,l}`` over one plain range ``1..k`` (a family has one index set). The reading is the
-definition of the dot product, so symbols prove with it and numbers evaluate it (the numeric tier had
-"cannot evaluate inner"). Arguments of any other kind (plain names, entries of two families, a number)
+``1..|v|_2`` (``linalg.ranges``); that it is the range ``1..k`` a step sums the components ``v_{i,l}``
+over is a guess the symbols never make (the numbers draw the two alike, so such a step is consistent).
+The reading is the definition of the dot product, so symbols prove with it and numbers evaluate it
+(the numeric tier had "cannot evaluate inner"). Arguments of any other kind (plain names, entries of two families, a number)
 keep the undefined ``inner``: their kind is open, and a product of scalars would be a guess.
 """
 from __future__ import annotations

@@ -279,12 +279,15 @@ def _stated_sizes(expr: Expr) -> set:
     ``1..C`` in ``L = -sum_{i=1}^C y_i log yhat_i`` and over ``i != j`` (``1..|y|``) in a step has one
     index set, so ``|y|`` and ``C`` take one value."""
     unstated = {str(n.base.label) for s in unstated_sums(expr) for n in s.function.atoms(Indexed)}
+    sizes = _sized(expr)
     found = set()
     for node in expr.atoms(Sum):
         for k, low, high in node.limits:
             named = {str(n.base.label) for n in node.function.atoms(Indexed) if n.indices == (k,)}
+            at = {unstated_size(str(n.base.label), p) for n in node.function.atoms(Indexed)
+                  for p, i in enumerate(n.indices) if i == k}  # v_{i,l} summed over l: v's second index set
             if low == 1 and isinstance(high, Symbol) and high.is_integer and not is_unstated_size(high) \
-                    and named & unstated:
+                    and (named & unstated or at & sizes):
                 found.add(high)
     return found
 
@@ -309,7 +312,7 @@ def unify_sizes(expr: Expr, scope: Expr) -> Expr:
     holds every formula of the step and its context, so each formula reads the same classes."""
     sizes = _sized(scope)
     if not sizes:
-        return _as_stated(expr, scope)
+        return expr
     parent = {s: s for s in sizes}
 
     def root(s):
@@ -326,34 +329,6 @@ def unify_sizes(expr: Expr, scope: Expr) -> Expr:
                 a, b = sorted((root(member), root(next(iter(sorted(own, key=str))))), key=str)
                 parent[b] = a
     mapping = {s: root(s) for s in sizes if root(s) != s}
-    expr = expr.xreplace(mapping) if mapping else expr
-    return _as_stated(expr, scope.xreplace(mapping) if mapping else scope)
-
-
-def _as_stated(expr: Expr, scope: Expr) -> Expr:
-    """``|o|`` as ``q`` where the scope sums o's entries (at that index) over ``1..q`` and over no other
-    stated range: a family has one index set, so the premise's ``\\sum_k \\exp(o_k)`` and the step's
-    ``\\sum_{k=1}^q \\exp(o_k)`` are one sum (the numbers draw them alike, ``_stated_sizes``). With two
-    stated ranges, or one that is no plain size (``1..q-1``), the size stays unstated."""
-    sizes = _sized(expr)
-    if not sizes:
-        return expr
-    stated: dict = {}
-    for node in scope.atoms(Sum):
-        for variable, low, high in node.limits:
-            if _sized(Tuple(low, high)):
-                continue
-            for n in node.function.atoms(Indexed):
-                for position, index in enumerate(n.indices):
-                    if index == variable:
-                        stated.setdefault(unstated_size(str(n.base.label), position), set()).add((low, high))
-    mapping = {}
-    for size in sizes:
-        ranges = stated.get(size, set())
-        if len(ranges) == 1:
-            low, high = next(iter(ranges))
-            if low == 1 and isinstance(high, Symbol) and high.is_integer and high.is_positive and not _sized(high):
-                mapping[size] = high
     return expr.xreplace(mapping) if mapping else expr
 
 
