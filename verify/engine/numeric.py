@@ -33,6 +33,7 @@ from enum import Enum
 
 import numpy as np
 from sympy import Derivative, Dummy, Expr, Indexed, IndexedBase, Pow, Sum, Symbol, Tuple
+from sympy.core.function import AppliedUndef
 
 from ..config import CheckConfig
 from ..differentiation import without_captured
@@ -43,6 +44,7 @@ from ..theories import theory
 from ..theories.algebra import apply_facts
 from ..theories.base import Instance
 from ..theories.linalg import apply_definitions
+from ..theories.linalg.inner import dot_products
 from ..theories.softmax.canonical import index_ranges, softmax_entries, summed_ranges
 from ..undecided import Undecided
 from ..verdict import Counterexample, Status, Verdict, unknown
@@ -468,6 +470,18 @@ def _unless_undeclared_averages(verdict: Verdict, lhs: Expr, rhs: Expr, context:
                    counterexample=verdict.counterexample, samples=verdict.samples - 1)
 
 
+def premised_applications(expr: Expr, context: Context) -> Expr:
+    """Each application a premise gives a value (``l(y, yhat) = -sum_j y_j log yhat_j``) replaced by it,
+    as the symbolic tier does: that application has no other value to draw. Outside derivatives only
+    (a derivative of one is the algebra theory's hook, ``_premised_derivative``), and only the very
+    application the premise writes (same name, same arguments)."""
+    premised = {f.lhs: f.rhs for f in context.facts if isinstance(f.lhs, AppliedUndef)}
+    if not premised or not expr.has(AppliedUndef) or expr.has(Derivative):
+        return expr
+    found = {a: premised[a] for a in expr.atoms(AppliedUndef) if a in premised}
+    return expr.xreplace(found) if found else expr
+
+
 def numeric_check(lhs: Expr, relation: Relation, rhs: Expr, context: Context, config: CheckConfig) -> Verdict:
     """``_sampled``, unless its refutation rests on reading moments of undeclared names as constants."""
     return _unless_undeclared_averages(_sampled(lhs, relation, rhs, context, config), lhs, rhs, context)
@@ -479,6 +493,7 @@ def _sampled(lhs: Expr, relation: Relation, rhs: Expr, context: Context, config:
                       np.random.default_rng(step_seed(config.seed, lhs, relation, rhs)))
     tally = Tally()
     lhs, rhs = gradient_stand_ins(lhs, rhs, context)
+    lhs, rhs = (dot_products(premised_applications(side, context), set()) for side in (lhs, rhs))
     lhs, rhs = (softmax_entries(side, Tuple(lhs, rhs))[0] for side in (lhs, rhs))  # softmax(o)_j by its components
     functions = unknown_functions(lhs, rhs, context)
     plans: dict = {}  # what every draw of an expression shares, made once per check

@@ -682,10 +682,12 @@ def families(formulas: list[Formula], exprs) -> dict:
 
 def _entries(builder: _Builder, formulas: list[Formula]) -> None:
     exprs = [e for c in builder.chains for e in (c.start, *(s.expr for s in c.steps))]
-    found = families(formulas, exprs + [side for pair in builder.definitions for side in pair])
+    premised = [side for pair in (*builder.definitions, *builder.applications.items()) for side in pair]
+    found = families(formulas, exprs + premised)  # ``l(y, o) = ... y_j o_j``: y a family the step's y_j is of
     if found:
         builder.chains = [_rewrite_chain(c, found) for c in builder.chains]
         builder.definitions = [(a.xreplace(found), b.xreplace(found)) for a, b in builder.definitions]
+        builder.applications = {a.xreplace(found): b.xreplace(found) for a, b in builder.applications.items()}
 
 
 def _with_context(filename, builder: _Builder, formulas: list[Formula], names: Reading,

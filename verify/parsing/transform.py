@@ -855,7 +855,7 @@ class ToSympy(Transformer_NonRecursive):
 
     @staticmethod
     def _derivative_in(word: str, sub, body: Expr) -> Expr:
-        if _differentiable_in(body, sub):
+        if _differentiable_in(body, sub) or (word == "partial" and _value_of_application(body, sub)):
             return sympy.Derivative(body, sub)
         return sympy.Function(f"{word}_{sub}" if isinstance(sub, Symbol) else word)(body)
 
@@ -1249,6 +1249,23 @@ def _differentiable_in(body, variable) -> bool:
     if not body.is_commutative:
         return False
     return body.has(variable) or (isinstance(body, Symbol) and body.name not in objects.CONSTANTS)
+
+
+def _value_of_application(body, variable) -> bool:
+    """``\\partial_{o_j} l(\\mathbf{y}, \\hat{\\mathbf{y}})``: the variable names no argument of the function, nor
+    the family of one (as x does of ``f(x_k, y_k)``, where f's partial in its x at a point is meant), so it is
+    the derivative of the value ``l(y, yhat)`` by o_j, read as ``\\frac{\\partial l(y, yhat)}{\\partial o_j}`` is
+    (a definition of l, or the context, says how it depends on o_j; else the step stays undecided)."""
+    if not isinstance(variable, Symbol) or not isinstance(body, AppliedUndef) or not body.args:
+        return False
+    if body.func.__name__.split("_")[0] in _OPERATOR_HEADS:
+        return False
+    family = variable.name.split("_")[0]
+    arguments = [a for a in body.args if isinstance(a, (Symbol, MatrixSymbol))]
+    return len(arguments) == len(body.args) and all(a.name.split("_")[0] != family for a in arguments)
+
+
+_OPERATOR_HEADS = frozenset({"E", "Var", "Cov", "KL", "D", "P", "Pr", "H", "tr", "det", "nabla", "partial", "grad"})
 
 
 def _at(body: Expr, variable: Symbol, point: Expr) -> Expr:

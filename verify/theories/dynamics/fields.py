@@ -77,6 +77,7 @@ def generic(field: Expr, n: int) -> tuple[ImmutableMatrix, tuple] | None:
 
 
 def _resolve(field: Expr, given: tuple, context: Context, used: set, n: int | None = None):
+    field = _named_as(field, context, used) if isinstance(field, (Symbol, sympy.MatrixSymbol)) else field
     components = _vector(field)
     argument = None
     if components is None:
@@ -139,7 +140,18 @@ def _operator(e, context: Context, used: set) -> Expr:
     return jacobian(components, variables)
 
 
+def _named_as(value: Expr, context: Context, used: set) -> Expr:
+    """``v`` where a fact says ``v = F`` (another plain name): the field F under a second name, so its
+    components are F's (generic ones where F is undefined), never a field of its own."""
+    for fact in context.facts:
+        if fact.lhs == value and isinstance(fact.rhs, (Symbol, sympy.MatrixSymbol)) and fact.rhs != value:
+            used.add(fact_rule(fact))
+            return fact.rhs
+    return value
+
+
 def _components(value: Expr, context: Context, used: set) -> ImmutableMatrix | None:
+    value = _named_as(value, context, used) if isinstance(value, (Symbol, sympy.MatrixSymbol)) else value
     found = _vector(value)
     if found is None and (defined := definition(value, context)) is not None:
         found = defined[0]

@@ -25,10 +25,11 @@ from ..dynamics.written import entrywise_zero, rewrite_where_decided
 from ..probability.rules import INDEPENDENCE, LINEARITY
 from .entries import Mixed, entry, is_matrix, is_vector, lower
 from .held import holding
+from .inner import dot_products
 from .moments import moments
 from .norms import squared_norms
 from .products import logs_of_products
-from .ranges import differentiated_sums, draw_sizes, stated_sum_premise, unify_sizes
+from .ranges import differentiated_sums, draw_sizes, draw_stated_indices, stated_sum_premise, unify_sizes
 from .rules import COMPONENTWISE_EQUALITY, ENTRYWISE_EQUALITY, LINEAR_ALGEBRA
 from .sums import freshen, reduced
 from . import neumann  # noqa: F401  (registers its step handler)
@@ -61,22 +62,41 @@ def _differentiated(expr: Expr, fact) -> bool:
 
 def apply_definitions(expr: Expr, context: Context) -> tuple[Expr, list[Rule]]:
     """Substitute facts; a fact ``x_{ij} = ...`` with symbol indices defines x at every index.
-    A fact whose name is differentiated against, or bound by a sum here, is left for later."""
-    used = []
+    A fact whose name is differentiated against, or bound by a sum here, is left for later. Repeated
+    (at most once per fact) while a pass changes something: a premise ``l(y, yhat) = -sum_j y_j log yhat_j``
+    brings in a family a fact before it defines."""
+    used: list = []
+    for count in range(len(context.facts)):
+        before = expr
+        expr = _definitions_once(expr, context, used, again=count > 0)
+        if expr == before:
+            break
+    return expr, used
+
+
+def _recurrent(fact) -> bool:
+    """``a_n = a_{n-1} + 1``: the right side holds the defined family (or name) again."""
+    lhs = fact.lhs
+    return fact.rhs.has(lhs.base) if isinstance(lhs, Indexed) else fact.rhs.has(lhs)
+
+
+def _definitions_once(expr: Expr, context: Context, used: list, again: bool = False) -> Expr:
+    """One pass over the facts; ``again`` (a later pass) leaves recurrences alone, which a pass more
+    would unroll one step further (as written they hold where the document states them, no further)."""
     for fact in context.facts:
         lhs = fact.lhs
-        if _differentiated(expr, fact):
+        if _differentiated(expr, fact) or (again and _recurrent(fact)):
             continue
         if isinstance(lhs, Indexed) and all(isinstance(i, Symbol) for i in lhs.indices):
             if expr.has(lhs.base):
                 expr = expr.replace(lambda e: isinstance(e, Indexed) and e.base == lhs.base
                                     and len(e.indices) == len(lhs.indices) and _same_pattern(e.indices, lhs.indices),
                                     lambda e: _family_value(fact, e))
-                used.append(fact_rule(fact))
+                used.append(fact_rule(fact)) if fact_rule(fact) not in used else None
         elif expr.has(lhs) and lhs not in bound_symbols(expr):  # a bound k is not the defined k
             expr = expr.xreplace({lhs: fact.rhs})
-            used.append(fact_rule(fact))
-    return expr, used
+            used.append(fact_rule(fact)) if fact_rule(fact) not in used else None
+    return expr
 
 
 def resolve_rows(expr: Expr) -> Expr:
@@ -120,7 +140,7 @@ def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     expr, facts = apply_definitions(expr, context)
     facts = [*written, *facts]
     used: set = set()
-    expr = squared_norms(expr, used)
+    expr = dot_products(squared_norms(expr, used), used)
     expr = differentiated_sums(unify_sizes(logs_of_products(expr, used), _scope(expr, context)), used)
     with holding():  # the held sums of this form, dropped when it is built
         try:
@@ -159,7 +179,9 @@ def instantiate(context: Context, expr: Expr, rng, instance) -> str | None:
     reason = stated_sum_premise(scope, context)
     if reason is not None:
         return reason
-    draw_sizes(scope, rng, instance)
+    premised = tuple(f.lhs for f in context.facts if isinstance(f.lhs, Sum))  # sum_{i=1}^{|y|} y_i = 1: |y| drawn
+    draw_sizes(Tuple(scope, *premised) if premised else scope, rng, instance)  # with the C y is summed to
+    draw_stated_indices(expr, scope, rng, instance)
     return numbers(context, expr, rng, instance)
 
 

@@ -80,17 +80,50 @@ def differentiated_sums(expr: Expr, used: set) -> Expr:
     done = expr.replace(lambda e: isinstance(e, Derivative) and e.has(Sum), carried_out)
     if done != expr:
         used.add(DIFFERENTIATION)
-    return collapse_deltas(done, used)
+    return _collapse_stated(collapse_deltas(done, used), expr, used)  # free indices read before differentiating
+
+
+def _collapse_stated(expr: Expr, before: Expr, used: set) -> Expr:
+    """``sum_{j=1}^q delta_jk f(j) = f(k)`` over a stated range, where k is a free index of a family the
+    step (``before``, derivatives not yet carried out) sums over that one range only: the softmax
+    theory's reading (``softmax.canonical.collapse``), the same rule here where the matrices' theory
+    carries the derivative out."""
+    if not expr.has(KroneckerDelta):
+        return expr
+    from ..softmax.canonical import collapse, index_ranges, summed_ranges  # softmax builds on linalg: on use
+
+    inside = index_ranges(before, summed_ranges(before))
+    rules: list = []
+    done = _nested(expr, inside, rules, collapse)
+    used.update(rules)
+    return done
+
+
+def _nested(expr: Expr, inside: dict, rules: list, collapse) -> Expr:
+    """``collapse`` at every sum, inner sums first, each knowing its enclosing sums' indices lie in their
+    ranges: ``sum_{j0=1}^C ... sum_{j1=1}^C delta_{j0 j1} f(j1)`` is ``f(j0)`` inside the outer sum."""
+    if isinstance(expr, Sum) and len(expr.limits) == 1:
+        k, low, high = expr.limits[0]
+        body = _nested(expr.function, {**inside, k: (low, high)}, rules, collapse)
+        outer = {i: r for i, r in inside.items() if i != k}
+        return collapse(Sum(body, (k, low, high)), outer, rules)
+    if isinstance(expr, (Add, Mul)) or (expr.is_Pow and expr.has(Sum)):
+        return expr.func(*(_nested(a, inside, rules, collapse) for a in expr.args))
+    if getattr(expr, "is_Function", False) and expr.has(Sum):
+        return expr.func(*(_nested(a, inside, rules, collapse) for a in expr.args))
+    return expr
 
 
 def collapse_deltas(expr: Expr, used: set) -> Expr:
     """``sum_{j=1}^{|o|} delta_jk f(j) = f(k)`` for a free index k: k lies in the unstated range
     (the reading convention); terms without such a delta stay summed."""
     sums = set(unstated_sums(expr))
-    if not expr.has(KroneckerDelta) or not sums:
+    if not expr.has(KroneckerDelta):
         return expr
-    bound = {limit[0] for node in expr.atoms(Sum) for limit in node.limits}  # an outer sum's index: its own range
-    return expr.replace(lambda e: isinstance(e, Sum) and e in sums, lambda e: _collapse(e, bound, used))
+    if sums:
+        bound = {limit[0] for node in expr.atoms(Sum) for limit in node.limits}  # an outer sum's index: its own range
+        expr = expr.replace(lambda e: isinstance(e, Sum) and e in sums, lambda e: _collapse(e, bound, used))
+    return _collapse_stated(expr, expr, used)
 
 
 def _collapse(node: Sum, bound: set, used: set) -> Expr:
@@ -161,6 +194,31 @@ def draw_sizes(expr: Expr, rng, instance) -> None:
         instance.described.append((str(index), str(int(instance.values[index]))))
 
 
+def draw_stated_indices(expr: Expr, scope: Expr, rng, instance) -> None:
+    """Each free index of an entry in ``expr`` (``z_j`` of ``d/dz_j``) that has no value yet, drawn inside the
+    one stated range its family is summed over in ``scope`` (the step and the facts), with the sizes of that
+    range drawn small first: the softmax theory's reading of an index (``softmax.numeric``), for the steps
+    the matrices' theory draws. An index outside its family's range names no entry, and proves nothing."""
+    from ..softmax.canonical import index_ranges, summed_ranges  # softmax builds on linalg: on use
+    from ...evaluation import Evaluator
+
+    inside = index_ranges(expr, summed_ranges(scope))
+    for index, (low, high) in sorted(inside.items(), key=lambda item: str(item[0])):
+        if index in instance.values or index.is_integer is False:
+            continue
+        sizes = sorted((low.free_symbols | high.free_symbols) - set(instance.values), key=str)
+        if not all(s.is_integer and s.is_positive for s in sizes):
+            continue
+        for size in sizes:
+            instance.values[size] = float(rng.integers(2, 5))
+            instance.described.append((str(size), str(int(instance.values[size]))))
+        bounds = [Evaluator(instance.values)(b) for b in (low, high)]
+        if not all(float(b).is_integer() for b in bounds) or bounds[0] > bounds[1]:
+            continue
+        instance.values[index] = float(rng.integers(int(bounds[0]), int(bounds[1]) + 1))
+        instance.described.append((str(index), str(int(instance.values[index]))))
+
+
 @dataclass(frozen=True)
 class SumPremise:
     """``sum_{k=low}^{high} a_k = total`` stated of a family nothing defines: the numeric tier draws
@@ -221,12 +279,15 @@ def _stated_sizes(expr: Expr) -> set:
     ``1..C`` in ``L = -sum_{i=1}^C y_i log yhat_i`` and over ``i != j`` (``1..|y|``) in a step has one
     index set, so ``|y|`` and ``C`` take one value."""
     unstated = {str(n.base.label) for s in unstated_sums(expr) for n in s.function.atoms(Indexed)}
+    sizes = _sized(expr)
     found = set()
     for node in expr.atoms(Sum):
         for k, low, high in node.limits:
             named = {str(n.base.label) for n in node.function.atoms(Indexed) if n.indices == (k,)}
+            at = {unstated_size(str(n.base.label), p) for n in node.function.atoms(Indexed)
+                  for p, i in enumerate(n.indices) if i == k}  # v_{i,l} summed over l: v's second index set
             if low == 1 and isinstance(high, Symbol) and high.is_integer and not is_unstated_size(high) \
-                    and named & unstated:
+                    and (named & unstated or at & sizes):
                 found.add(high)
     return found
 

@@ -98,7 +98,8 @@ def softmax_entries(expr: Expr, scope: Expr) -> tuple[Expr, bool]:
 
 def index_ranges(expr: Expr, ranges: dict) -> dict:
     """Each free index of a component -> the range of its family (when the family has one)."""
-    bound = {limit[0] for node in expr.atoms(Sum) for limit in node.limits}
+    # an index bound by one sum and free elsewhere (a definition's ``sum_j y_j o_j`` unfolded beside ``o_j``) is free
+    bound = {limit[0] for node in expr.atoms(Sum) for limit in node.limits} - expr.free_symbols
     result: dict = {}
     for component in expr.atoms(Indexed):
         for index in component.indices:
