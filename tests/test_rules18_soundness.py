@@ -1,7 +1,7 @@
 """Soundness bugs the rule table found (issue 11): each is a broken variant that IS proved.
 
-They are recorded here as strict expected failures, with the exact input, for the owners of
-``verify/`` to fix; a fix makes the test pass, and ``strict=True`` then asks for the mark to go.
+Each was first recorded as a strict expected failure with the exact input; the fix made it pass
+and the mark went.
 """
 from __future__ import annotations
 
@@ -17,9 +17,6 @@ from .rules18.softmax import WITH_TARGET, i, k, n, z
 SHORT_RANGES = [pytest.param(1, n - 1, id="1..n-1, false at i = n"), pytest.param(2, n, id="2..n, false at i = 1")]
 
 
-@pytest.mark.xfail(strict=True, reason="softmax.canonical reads a family's range from the step's own sums only: "
-                                       "the premise p_j = e^{z_j} / sum_{k=1}^n e^{z_k} gives z the range 1..n, "
-                                       "yet a delta under a sum over part of it collapses as if i lay in that part")
 @pytest.mark.parametrize("low, high", SHORT_RANGES)
 def test_a_delta_under_a_sum_short_of_the_premised_range_is_never_proved(low, high):
     """sum_{k=low}^{high} delta_ik e^{z_k} = e^{z_i} fails at the index of 1..n the sum leaves out

@@ -5,8 +5,8 @@ index; d z_j / d z_i = delta_ij (SymPy's own rule for indexed symbols); then und
 over k, ``delta_ik f(k)`` becomes f(i) when i lies in k's range. An index's range is
 read from the document's sums: a free index of a component z_i lies in the one range
 over which z's components are summed (its components are exactly those its sums run
-over); when z is summed over two ranges, or never, nothing collapses and the step stays
-undecided. Sums are then split and their dummies renamed (``linalg.sums``), and facts
+over, in the step or in the definitions of the context); when z is summed over two ranges, or
+never, nothing collapses and the step stays undecided. Sums are then split and their dummies renamed (``linalg.sums``), and facts
 whose left side is a sum (``sum_j y_j = 1``) are applied in that same form.
 
 An entry of the softmax of a vector written bold (``softmax(\\mathbf{o})_j``) is
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 
-from sympy import Add, Derivative, Expr, Indexed, KroneckerDelta, MatrixSymbol, Mul, Sum, exp, expand
+from sympy import Add, Derivative, Expr, Indexed, KroneckerDelta, MatrixSymbol, Mul, Sum, Tuple, exp, expand
 from sympy.core.function import AppliedUndef
 
 from ...model import Context
@@ -128,6 +128,12 @@ def collapse(node: Sum, inside: dict, used: list) -> Expr:
     return Add(*collapsed) + (Sum(Add(*kept), (k, low, high)) if kept else 0)
 
 
+def fact_sides(context: Context) -> tuple:
+    """The sides of the context's facts: the ranges a definition sums a family over are that family's
+    too (a premise summing z over 1..n and a step over 1..n-1 give z two ranges: nothing collapses)."""
+    return tuple(side for f in context.facts for side in (f.lhs, f.rhs) if isinstance(side, Expr))
+
+
 def sum_facts(context: Context) -> tuple:
     return tuple(f for f in context.facts if isinstance(f.lhs, Sum))
 
@@ -138,7 +144,7 @@ def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
         return expr, named(expr, context)  # no family differentiated or summed: only a name (the sigmoid's)
     expr, used = apply_definitions(expr, context)
     used = list(dict.fromkeys(used)) + list(named(expr, context))
-    inside = index_ranges(expr, summed_ranges(expr))
+    inside = index_ranges(expr, summed_ranges(Tuple(expr, *fact_sides(context))))
     if expr.has(Derivative):
         expr = expr.replace(lambda e: isinstance(e, Derivative), carried_out)
         used.append(DIFFERENTIATION)
