@@ -92,6 +92,7 @@ def _matrix_power(base: np.ndarray, exponent):
 
 
 _HANDLERS: dict[type, str] = {}
+_MISSING = object()  # no value bound (distinct from any value a symbol may take)
 
 
 def _handler_name(node_type: type) -> str:
@@ -119,13 +120,16 @@ class Evaluator:
         return kind
 
     def __call__(self, expr: Expr) -> Any:
-        kind = self._hook_kind(type(expr))
+        node_type = type(expr)
+        cached = self._kinds.get(node_type)  # _hook_kind's cache read inline: this runs once per node per term
+        kind = cached[1] if cached is not None and cached[0] == len(self.hooks) else self._hook_kind(node_type)
         if kind is not None:
             return self.hooks[kind](expr, self)
+        if expr.is_Symbol:
+            value = self.values.get(expr, _MISSING)
+            return self._symbol(expr) if value is _MISSING else value
         if expr.is_Number or expr is sympy.pi or expr is sympy.E or expr is sympy.I:  # singletons
             return complex(expr) if expr is sympy.I else float(expr)
-        if expr.is_Symbol:
-            return self._symbol(expr)
         handler = getattr(self, _HANDLERS.get(type(expr)) or _handler_name(type(expr)), None)
         if handler is not None:
             return handler(expr)
@@ -221,7 +225,16 @@ class Evaluator:
         if high - low > MAX_SUM_TERMS:
             raise Undecided(f"{what} too long to evaluate")
         inner = expr.func(expr.function, *expr.limits[:-1]) if len(expr.limits) > 1 else expr.function
-        return (self.bound(variable, float(k))(inner) for k in range(low, high + 1))
+        return self._over_range(inner, variable, range(low, high + 1))
+
+    def _over_range(self, body, variable, indices: range):
+        """``body`` at each index in turn, lazily and in order. One bound copy serves every term, its
+        index rebound before each (a hook that keeps an evaluator keeps a ``bound`` copy, a snapshot):
+        copying every value once per term dominated long nested sums."""
+        at = self.bound(variable, 0.0)
+        for k in indices:
+            at.values[variable] = float(k)
+            yield at(body)
 
     def _eval_Derivative(self, expr):
         done = carried(expr)  # exact differentiation first (no index captured); numbers only for the result
