@@ -14,6 +14,7 @@ evaluate their definitions without importing the engine that calls them.
 """
 from __future__ import annotations
 
+import functools
 from typing import Any, Callable
 
 import numpy as np
@@ -98,6 +99,13 @@ _MISSING = object()  # no value bound (distinct from any value a symbol may take
 def _handler_name(node_type: type) -> str:
     """``_eval_<class name>``, built once per node type."""
     return _HANDLERS.setdefault(node_type, f"_eval_{node_type.__name__}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _within_outermost(expr):
+    """What a sum (product) adds up over its outermost range: the same sum over its inner ranges, built
+    once per expression (building a SymPy sum costs more than evaluating a small one)."""
+    return expr.func(expr.function, *expr.limits[:-1]) if len(expr.limits) > 1 else expr.function
 
 
 class Evaluator:
@@ -224,8 +232,7 @@ class Evaluator:
         low, high = int(round(low)), int(round(high))
         if high - low > MAX_SUM_TERMS:
             raise Undecided(f"{what} too long to evaluate")
-        inner = expr.func(expr.function, *expr.limits[:-1]) if len(expr.limits) > 1 else expr.function
-        return self._over_range(inner, variable, range(low, high + 1))
+        return self._over_range(_within_outermost(expr), variable, range(low, high + 1))
 
     def _over_range(self, body, variable, indices: range):
         """``body`` at each index in turn, lazily and in order. One bound copy serves every term, its
