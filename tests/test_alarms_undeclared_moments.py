@@ -50,3 +50,22 @@ def test_a_moment_read_as_a_constant_s_is_never_proved(step):
     """g is random (a stated moment) and g = psi_i^2: Var(g) = Var(psi_i^2) is no constant's variance."""
     text = "Assume:\n\n- $g = \\psi_i^2$\n- $\\mathbb E[g] = p(1-p)$\n\nThen:\n\n" + f"$${step}$$\n"
     assert Status.PROVED not in check_statuses(text)  # psi is random too: a concrete law may refute it
+
+
+def test_an_entry_of_a_random_letter_is_never_read_as_a_constant():
+    """``s_{ij} = q_i \\cdot k_j`` beside random ``q_{il}, k_{jl}``: q_i, k_j may be the vectors of those
+    entries, so Var(s_{ij}) = E[s_{ij}^2] (true: the mean is 0) is not refuted by reading them as numbers."""
+    text = ("Assume:\n\n- $q_{il}, k_{jl} \\sim \\mathcal{N}(0, 1) \\quad \\text{i.i.d.}$\n"
+            "- $s_{ij} = q_i \\cdot k_j = \\sum_{l=1}^{d_k} q_{il} k_{jl}$\n\n"
+            "$$\\text{Var}(s_{ij}) = \\mathbb{E}[s_{ij}^2]$$\n")
+    assert check_statuses(text) != [Status.REFUTED]
+
+
+def test_entries_of_a_law_declared_for_a_subscripted_name_are_not_refuted_by_other_laws():
+    """``q_{il}, k_{jl} \\sim N(0, 1)`` is declared for the names as written, while the steps read
+    ``q_{il}`` as an entry ``q[i, l]``: a draw of another law for those entries is no instance of the
+    document, so sum_l E[q_il^2] E[k_jl^2] = d_k (true) is not refuted."""
+    text = ("Assume:\n\n- $q_{il}, k_{jl} \\sim \\mathcal{N}(0, 1) \\quad \\text{i.i.d.}$\n"
+            "- $s_{ij} = q_i \\cdot k_j = \\sum_{l=1}^{d_k} q_{il} k_{jl}$\n\n"
+            "$$\\sum_{l=1}^{d_k} \\mathbb{E}[q_{il}^2] \\mathbb{E}[k_{jl}^2] = d_k$$\n")
+    assert check_statuses(text) != [Status.REFUTED]

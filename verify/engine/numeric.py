@@ -441,8 +441,20 @@ def averaged_as_constants(lhs: Expr, rhs: Expr, context: Context) -> tuple[str, 
     if not context.random_variables or not (lhs.has(Expect, Var, Cov) or rhs.has(Expect, Var, Cov)
                                             or context.facts):
         return ()
-    return tuple(sorted(set(undeclared_averages(Tuple(*_stated(lhs, rhs, context)), context))
-                        | set(_bare_family_moments(Tuple(lhs, rhs), context))))
+    stated = Tuple(*_stated(lhs, rhs, context))
+    return tuple(sorted(set(undeclared_averages(stated, context)) | set(_bare_family_moments(Tuple(lhs, rhs), context))
+                        | _entries_of_random_letters(stated, context)))
+
+
+def _entries_of_random_letters(expr: Expr, context: Context) -> set[str]:
+    """Names averaged in a moment that no premise declares but whose letter a declared random variable
+    carries with other subscripts (``q_i`` beside random ``q_{il}``, ``k_j`` beside ``k_{jl}``): the step
+    may mean a vector of those entries, so reading it as a constant (Var = 0) refutes nothing the author
+    wrote."""
+    declared = {v.key for v in context.random_variables}
+    letters = {_family(key) for key in declared}
+    return {n.name for node in expr.atoms(Expect, Var, Cov) for n in _averaged_names(node)
+            if isinstance(n, Symbol) and "_" in n.name and n.name not in declared and _family(n) in letters}
 
 
 def _bare_family_moments(expr: Expr, context: Context) -> set[str]:
@@ -482,9 +494,34 @@ def premised_applications(expr: Expr, context: Context) -> Expr:
     return expr.xreplace(found) if found else expr
 
 
+def laws_written_otherwise(lhs: Expr, rhs: Expr, context: Context) -> tuple[str, ...]:
+    """Entries the step writes (``q_{il}`` read as ``q[i, l]``) of a letter whose law a premise states
+    for one subscripted name (``q_{il} \sim N(0, 1)`` declared as the name ``q_{i l}``): the draw does
+    not give the entries that law, so it is no instance of the document."""
+    written = {_family(v.key) for v in context.random_variables if isinstance(v.name, Symbol) and "_" in v.key}
+    if not written:
+        return ()
+    return tuple(sorted({str(n) for n in Tuple(*_stated(lhs, rhs, context)).atoms(Indexed)
+                         if str(n.base.label) in written}))
+
+
+def _unless_laws_written_otherwise(verdict: Verdict, lhs: Expr, rhs: Expr, context: Context) -> Verdict:
+    if verdict.status is not Status.REFUTED:
+        return verdict
+    names = laws_written_otherwise(lhs, rhs, context)
+    if not names:
+        return verdict
+    return Verdict(Status.UNKNOWN, f"{verdict.reason}, but only with laws drawn for {', '.join(names)} that need not "
+                   "be the law the premises state for a name of the same letter and subscripts (the reader did not "
+                   "match that declaration to these entries)", counterexample=verdict.counterexample,
+                   samples=verdict.samples - 1)
+
+
 def numeric_check(lhs: Expr, relation: Relation, rhs: Expr, context: Context, config: CheckConfig) -> Verdict:
-    """``_sampled``, unless its refutation rests on reading moments of undeclared names as constants."""
-    return _unless_undeclared_averages(_sampled(lhs, relation, rhs, context, config), lhs, rhs, context)
+    """``_sampled``, unless its refutation rests on reading moments of undeclared names as constants, or on
+    laws drawn for entries whose declared law the reader did not match to them."""
+    verdict = _unless_undeclared_averages(_sampled(lhs, relation, rhs, context, config), lhs, rhs, context)
+    return _unless_laws_written_otherwise(verdict, lhs, rhs, context)
 
 
 def _sampled(lhs: Expr, relation: Relation, rhs: Expr, context: Context, config: CheckConfig) -> Verdict:
