@@ -82,6 +82,12 @@ def test_a_probability_density_is_no_bounded_value():
     assert probabilities_in_prose("The probability density is $f$.", EVERYWHERE) == []
 
 
+def test_a_log_probability_or_a_ratio_is_no_bounded_value():
+    assert probabilities_in_prose("The log probability of the data is $\\ell$.", EVERYWHERE) == []
+    assert probabilities_in_prose("The log-probability is $\\ell$.", EVERYWHERE) == []
+    assert probabilities_in_prose("The probability ratio is $r$.", EVERYWHERE) == []
+
+
 def test_not_a_probability_states_nothing():
     assert probabilities_in_prose("$q$ is not a probability.", EVERYWHERE) == []
 
@@ -92,7 +98,7 @@ def test_a_claim_sentence_states_no_bound():
 
 DOCUMENT = """Assume:
 
-- The probability of the label $y_i$ is $\\pi_i$, for the $n$ labels.
+- The probability of the label $y_i$ is $\\pi_i$, for $n$ labels.
 
 Then:
 

@@ -248,10 +248,12 @@ def named_in_prose(text: str, premise_at, words: set[str]) -> list[tuple[str, st
     return found
 
 
-_PROBABILITY_WORD = re.compile(r"\bprobabilit(?:y|ies)\b(?!\s+(?:densit|distribution|mass|measure|function|space|model|law|"
-                               r"vector|matri|of\s+(?:the\s+)?(?:data|evidence)))", re.I)
-_PROBABILITY_IS = re.compile(r"\bprobabilit(?:y|ies)\b((?:\s+(?:[\w-]+|\$[^$\n]+\$)){0,8}?)\s+(?:is|are|equals?|denoted(?:\s+by)?|written)\s+"
-                             r"\$([^$\n]+)\$", re.I)
+_NOT_A_VALUE = (r"densit|distribution|mass|measure|function|space|model|law|vector|matri|ratio|odds|logit|score|"
+                r"amplitude|current|flux|of\s+(?:the\s+)?(?:data|evidence)")
+_PROBABILITY_WORD = re.compile(rf"\bprobabilit(?:y|ies)\b(?!\s+(?:{_NOT_A_VALUE}))", re.I)
+_NOT_ITSELF = re.compile(r"\b(?:log|logarithm(?:ic)?|un-?normali[sz]ed|negative|minus)[\s-]*$", re.I)  # log p is no p
+_PROBABILITY_IS = re.compile(r"\bprobabilit(?:y|ies)\b((?:\s+(?:[\w-]+|\$[^$\n]+\$)){0,8}?)\s+"
+                             r"(?:is|are|equals?|denoted(?:\s+by)?|written)\s+\$([^$\n]+)\$", re.I)
 _NOT_A_PROBABILITY = re.compile(r"\b(?:densit\w*|distributions?|mass|measures?|functions?|vectors?|log)\b", re.I)
 
 
@@ -270,13 +272,15 @@ def probabilities_in_prose(text: str, premise_at) -> list[Expr]:
     """``0 <= \\pi_i <= 1`` for a name a premise sentence calls a probability ("the probability to be
     classified as positive is $\\pi_i = \\ldots$", "$p$ is the probability of heads", "with probability
     $p$"); a probability density, distribution or vector states no bound on its value (a density may
-    exceed 1), and "not a probability" states nothing. Closed bounds: a probability may be 0 or 1."""
+    exceed 1), nor does a log or unnormalised probability or a probability ratio, and "not a probability"
+    states nothing. Closed bounds: a probability may be 0 or 1."""
     prose = _DISPLAY.sub(lambda m: " " * len(m.group()), text)
     names: list[Symbol] = []
     for sentence in _SENTENCE.finditer(prose):
         words = sentence.group()
         for found in _PROBABILITY_WORD.finditer(words):
-            if _NEGATION.search(words[:found.start()]) or not premise_at(sentence.start() + found.start()):
+            if (_NEGATION.search(words[:found.start()]) or _NOT_ITSELF.search(words[:found.start()])
+                    or not premise_at(sentence.start() + found.start())):
                 continue
             said = _PROBABILITY_IS.match(words, found.start())
             if said is not None and not _NOT_A_PROBABILITY.search(said.group(1)):
