@@ -19,12 +19,13 @@ the family's entries in the stated range are drawn so that they sum to the total
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 
 import numpy as np
 import sympy
-from sympy import Expr, Indexed, Symbol
+from sympy import Expr, Indexed, IndexedBase, Symbol
 
 from ..evaluation import Evaluator
 from ..model import Context
@@ -238,11 +239,115 @@ def stated_premises(context: Context, expr: Expr) -> tuple:
     return tuple(p for p in (sum_premise(f, context) for f in context.facts) if p is not None and p.base in shown)
 
 
+_ENTRY_NAME = re.compile(r"([A-Za-z]+)_\{?([A-Za-z])\}?")  # pi_i, pi_{i}: the generic entry of pi
+
+
+@dataclass(frozen=True)
+class EntryBound:
+    """``0 < \\pi_i < 1`` stated with the index i free: a bound on every entry of the family pi
+    (None: that side unbounded)."""
+
+    base: IndexedBase
+    low: float | None
+    high: float | None
+
+
+def _numeric_bound(relation) -> tuple[Symbol, float | None, float | None] | None:
+    """``c < s``, ``s <= c``, ``s > c``: (s, low, high) for a symbol s bounded by a finite number c."""
+    if not isinstance(relation, (sympy.StrictLessThan, sympy.LessThan, sympy.StrictGreaterThan, sympy.GreaterThan)):
+        return None
+    small, large = ((relation.lhs, relation.rhs) if isinstance(relation, (sympy.StrictLessThan, sympy.LessThan))
+                    else (relation.rhs, relation.lhs))
+    if isinstance(large, Symbol) and small.is_Number and small.is_finite:
+        return large, float(small), None
+    if isinstance(small, Symbol) and large.is_Number and large.is_finite:
+        return small, None, float(large)
+    return None
+
+
+def entry_bounds(context: Context, expr: Expr) -> tuple[EntryBound, ...]:
+    """The stated bounds on a generic entry (``\\pi_i \\in (0, 1)``, i a letter) of a family ``expr``
+    indexes once and no fact defines: every entry drawn must meet them, since the premise holds
+    for every i. A name ``pi_i`` the expression itself writes is a scalar of its own: no bound here."""
+    if not any(_numeric_bound(r) for r in context.relations):
+        return ()
+    defined = {f.lhs.base for f in context.facts if isinstance(f.lhs, Indexed)}
+    families = {str(n.base.label): n.base for e in (expr, *(f.rhs for f in context.facts))
+                for n in e.atoms(Indexed) if len(n.indices) == 1 and n.base not in defined}
+    written = {str(s) for s in expr.free_symbols}
+    lows: dict[str, float] = {}
+    highs: dict[str, float] = {}
+    for relation in context.relations:
+        bound = _numeric_bound(relation)
+        if bound is None or str(bound[0]) in written:
+            continue
+        match = _ENTRY_NAME.fullmatch(str(bound[0]))
+        if match is None or match.group(1) not in families:
+            continue
+        label, low, high = match.group(1), bound[1], bound[2]
+        if low is not None:
+            lows[label] = max(low, lows.get(label, low))
+        if high is not None:
+            highs[label] = min(high, highs.get(label, high))
+    return tuple(EntryBound(families[k], lows.get(k), highs.get(k)) for k in sorted(set(lows) | set(highs)))
+
+
+def _inside(bound: EntryBound, rng: np.random.Generator) -> float | None:
+    """A value strictly inside the bound's range (None when the range is empty)."""
+    low, high = bound.low, bound.high
+    if low is not None and high is not None:
+        return None if high <= low else low + (high - low) * float(np.round(rng.uniform(0.02, 0.98), 3))
+    if low is not None:
+        return low + float(np.round(np.exp(rng.normal()), 3))
+    return high - float(np.round(np.exp(rng.normal()), 3))
+
+
+@dataclass
+class BoundedEntries:
+    """The evaluator hook for entries of families a stated bound constrains: a fresh draw inside the
+    bound per position, the hook it wraps anywhere else."""
+
+    bounds: dict
+    rng: np.random.Generator
+    drawn: dict
+    fallback: object = None
+
+    def __call__(self, expr, evaluate):
+        bound = self.bounds.get(expr.base)
+        if bound is not None and len(expr.indices) == 1:
+            position = _position(evaluate(expr.indices[0]))
+            if position is not None:
+                key = (expr.base, position)
+                if key not in self.drawn:
+                    value = _inside(bound, self.rng)
+                    if value is None:
+                        raise Undecided(f"the stated bounds on {expr.base} leave no value")
+                    self.drawn[key] = value
+                return self.drawn[key]
+        if self.fallback is None:
+            raise Undecided(f"no value for {expr}")
+        return self.fallback(expr, evaluate)
+
+
+def bounded_entries(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance) -> None:
+    """Draw the entries of families whose generic entry a premise bounds (``entry_bounds``) inside the bound."""
+    bounds = entry_bounds(context, expr)
+    if not bounds:
+        return
+    for bound in bounds:
+        low = "-oo" if bound.low is None else f"{bound.low:g}"
+        high = "oo" if bound.high is None else f"{bound.high:g}"
+        instance.described.append((str(bound.base), f"entries drawn in ({low}, {high}) as the premise bounds them"))
+    instance.hooks[Indexed] = BoundedEntries({b.base: b for b in bounds}, rng, {}, instance.hooks.get(Indexed))
+
+
 def premised_entries(context: Context, expr: Expr, rng: np.random.Generator, instance: Instance,
                      index: int = 0, premises: tuple | None = None) -> str | None:
     """Draw the families that stated sums constrain (module docstring) for the families ``expr`` and
     the facts it may reach show; the reason when a premise's range has no value at this instance.
-    ``premises``: the check's ``stated_premises(context, expr)``, when it found them already."""
+    ``premises``: the check's ``stated_premises(context, expr)``, when it found them already. The
+    families a premise bounds entrywise are drawn inside the bound (``bounded_entries``) first."""
+    bounded_entries(context, expr, rng, instance)
     premises = stated_premises(context, expr) if premises is None else premises
     if not premises:
         return None

@@ -511,6 +511,7 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
                        premises.one_hot_in_prose(visible, lambda at: introduced(prose, at).role is Role.PREMISE)])
     relations = [r for f in stated for r in bounds.chained(f.statement)]
     relations += bounds.in_intervals(visible, lambda at: introduced(prose, at).role is Role.PREMISE)
+    relations += premises.probabilities_in_prose(visible, lambda at: introduced(prose, at).role is Role.PREMISE)
     document = with_randomness(_with_context(filename, builder, formulas, names, _role_note(formulas, roles),
                                              relations), visible)
     document = replace(document, chains=written.attach(document.chains, document.step_positions, document.formulas))

@@ -246,3 +246,60 @@ def named_in_prose(text: str, premise_at, words: set[str]) -> list[tuple[str, st
             continue
         found.append((named.group("word"), named.group("formula")))
     return found
+
+
+_NOT_A_VALUE = (r"densit|distribution|mass|measure|function|space|model|law|vector|matri|ratio|odds|logit|score|"
+                r"amplitude|current|flux|of\s+(?:the\s+)?(?:data|evidence)")
+_PROBABILITY_WORD = re.compile(rf"\bprobabilit(?:y|ies)\b(?!\s+(?:{_NOT_A_VALUE}))", re.I)
+_NOT_ITSELF = re.compile(r"\b(?:log|logarithm(?:ic)?|un-?normali[sz]ed|negative|minus)[\s-]*$", re.I)  # log p is no p
+_PROBABILITY_IS = re.compile(r"\bprobabilit(?:y|ies)\b((?:\s+(?:[\w-]+|\$[^$\n]+\$)){0,8}?)\s+"
+                             r"(?:is|are|equals?|denoted(?:\s+by)?|written)\s+\$([^$\n]+)\$", re.I)
+_NOT_A_PROBABILITY = re.compile(r"\b(?:densit\w*|distributions?|mass|measures?|functions?|vectors?|log)\b", re.I)
+
+
+def _probability_name(formula: str) -> Symbol | None:
+    """The name a formula gives a probability: ``\\pi_i`` in ``\\pi_i = p(y_i = 1 | x_i)`` or alone;
+    None for a number, a function (a density's value is no probability), or a formula of several names."""
+    left = formula.split("=", 1)[0].strip()
+    try:
+        expr = parse_latex_expr(left)
+    except (ParseError, ValueError):
+        return None
+    return expr if isinstance(expr, Symbol) else None
+
+
+def probabilities_in_prose(text: str, premise_at) -> list[Expr]:
+    """``0 <= \\pi_i <= 1`` for a name a premise sentence calls a probability ("the probability to be
+    classified as positive is $\\pi_i = \\ldots$", "$p$ is the probability of heads", "with probability
+    $p$"); a probability density, distribution or vector states no bound on its value (a density may
+    exceed 1), nor does a log or unnormalised probability or a probability ratio, and "not a probability"
+    states nothing. Closed bounds: a probability may be 0 or 1."""
+    prose = _DISPLAY.sub(lambda m: " " * len(m.group()), text)
+    names: list[Symbol] = []
+    for sentence in _SENTENCE.finditer(prose):
+        words = sentence.group()
+        for found in _PROBABILITY_WORD.finditer(words):
+            if (_NEGATION.search(words[:found.start()]) or _NOT_ITSELF.search(words[:found.start()])
+                    or not premise_at(sentence.start() + found.start())):
+                continue
+            said = _PROBABILITY_IS.match(words, found.start())
+            if said is not None and not _NOT_A_PROBABILITY.search(said.group(1)):
+                candidates = [_probability_name(said.group(2))]
+            else:
+                candidates = [_probability_name(n) for n in _named_by_formulas(words, found)]
+            names += [n for n in candidates if n is not None and n not in names]
+    zero, one = sympy.Integer(0), sympy.Integer(1)
+    return [r for n in names for r in (sympy.LessThan(zero, n, evaluate=False), sympy.LessThan(n, one, evaluate=False))]
+
+
+def _named_by_formulas(sentence: str, found: re.Match) -> list[str]:
+    """The inline formula right after the word ("probability $p$"), else the one right before it
+    ("$p$ is the probability"): as written, for ``_probability_name``."""
+    spans = [m for m in _INLINE.finditer(sentence)]
+    after = next((m for m in spans if m.start() >= found.end()), None)
+    if after is not None and not sentence[found.end():after.start()].strip():
+        return [after.group(1)]
+    before = next((m for m in reversed(spans) if m.end() <= found.start()), None)
+    if before is not None and _NEAR_BEFORE.fullmatch(sentence[before.end():found.start()]):
+        return [before.group(1)]
+    return []
