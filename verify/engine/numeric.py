@@ -496,7 +496,7 @@ def premised_applications(expr: Expr, context: Context) -> Expr:
 
 def laws_written_otherwise(lhs: Expr, rhs: Expr, context: Context) -> tuple[str, ...]:
     """Entries the step writes (``q_{il}`` read as ``q[i, l]``) of a letter whose law a premise states
-    for one subscripted name (``q_{il} \sim N(0, 1)`` declared as the name ``q_{i l}``): the draw does
+    for one subscripted name (``q_{il} ~ N(0, 1)`` declared as the name ``q_{i l}``): the draw does
     not give the entries that law, so it is no instance of the document."""
     written = {_family(v.key) for v in context.random_variables if isinstance(v.name, Symbol) and "_" in v.key}
     if not written:
