@@ -88,13 +88,22 @@ def _at_plain_names(context) -> list:
             and all(isinstance(a, Symbol) for a in f.lhs.args)]
 
 
+def mixed_names(expr: Expr) -> set[str]:
+    """Names ``expr`` holds both as a function and as a plain factor (``D(x)`` beside ``D \\cdot G(z)``, as
+    ``\\log(1 - D(G(z)))`` may be read): one name read two ways, so the value is no reading to rely on."""
+    return {s.name for s in expr.free_symbols if isinstance(s, Symbol)} & \
+        {a.func.__name__ for a in expr.atoms(AppliedUndef)}
+
+
 def _premised_values(context, written) -> dict[str, Expr]:
-    """Bare name -> the value of a premise ``V(a, b) = ...`` (plain arguments) when the chains never apply V."""
+    """Bare name -> the value of a premise ``V(a, b) = ...`` (plain arguments) when the chains never apply V,
+    and the value reads each name one way (``mixed_names``)."""
     applied = {a.func.__name__ for e in written for a in e.atoms(AppliedUndef)}
     values: dict[str, list] = {}
     for fact in _at_plain_names(context):
         values.setdefault(fact.lhs.func.__name__, []).append(fact.rhs)
-    return {name: forms[0] for name, forms in values.items() if len(forms) == 1 and name not in applied}
+    return {name: forms[0] for name, forms in values.items()
+            if len(forms) == 1 and name not in applied and not mixed_names(forms[0])}
 
 
 def _averages(body: Expr, values: dict) -> bool:
@@ -133,12 +142,25 @@ def _bare_gradients(document):
     return replace(document, chains=tuple(rewrite_chain(c, rewrite) for c in document.chains))
 
 
+def _misread_note(document, written):
+    """The context with a note naming each premise value left unused for reading a name two ways."""
+    applied = {a.func.__name__ for e in written for a in e.atoms(AppliedUndef)}
+    mixed = [(f.lhs, sorted(mixed_names(f.rhs))) for f in _at_plain_names(document.context)
+             if f.lhs.func.__name__ not in applied and mixed_names(f.rhs)]
+    if not mixed:
+        return document
+    said = "; ".join(f"the premise {lhs} reads {', '.join(names)} both as a function and as a factor, so its value "
+                     "is not used inside a gradient" for lhs, names in mixed)
+    return replace(document, context=replace(document.context, notes=document.context.notes + ("gradients: " + said,)))
+
+
 def with_gradients(document, text: str):
     """The chains with each ``nabla_theta(f)`` a ``Gradient`` whose body states its dependence on theta."""
     document = _bare_gradients(document)
     written = [e for c in document.chains for e in (c.start, *(s.expr for s in c.steps))]
     if not any(_gradients(e) for e in written):
         return document
+    document = _misread_note(document, written)
     said = dependence(text, document.formulas)
     symbols = {s.name: s for e in written for s in e.free_symbols if isinstance(s, Symbol)}
     symbols.update({s.name: s for s in document.context.symbols if isinstance(s, Symbol)})

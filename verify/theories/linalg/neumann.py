@@ -1,8 +1,10 @@
 r"""The Neumann series: ``(I - M)^{-1} = \sum_{k=0}^\infty M^k``, the geometric series of a matrix.
 
 The series converges, and then equals the inverse, exactly when the spectral radius of ``M`` is
-below 1; so the step is proved only under a stated premise ``\rho(M) < 1`` of the same ``M``, and
-is unknown without one, naming the condition. A written form that is not the series of its own
+below 1; so the step is proved only under a stated premise ``\rho(M) < 1`` of the same ``M``, or
+``\|M\| < 1`` (``\rho(M) \le \|M\|`` for the operator norm, the reading of a plain or 2-norm of a
+matrix; an absolute value ``|M|`` is not one, as a determinant reads the same), and is unknown
+without one, naming the condition. A written form that is not the series of its own
 inverse (the sum from ``k = 1``, the ratio ``-M``) is refuted by the 1 x 1 instance: a number ``x``
 with ``0 < |x| < 1`` in place of ``M`` meets every premise on the radius, and there the two sides
 are ``1/(1 - x)`` and a scalar series with an exact value. Agreement there proves nothing.
@@ -25,6 +27,7 @@ from .rules import NEUMANN_SERIES
 
 IDENTITY_NAME = "I"  # a plain I beside a matrix: the identity, the standard reading
 RADIUS_NAME = "rho"  # \rho(M) read as a function of a matrix-like name: the spectral radius
+NORM_NAME = "norm"  # \|M\| (or \|M\|_2) of a matrix as the reader leaves it: the operator norm, rho(M) <= it
 _TRIAL_VALUES = (Rational(1, 2), Rational(1, 3), Rational(2, 7), Rational(1, 5))
 
 
@@ -121,6 +124,16 @@ def _radius_of(expr: Expr) -> Expr | None:
     return None
 
 
+def _bounded_by(expr: Expr) -> Expr | None:
+    """The matrix whose spectral radius ``expr`` is, or bounds: ``rho(M)``, or the norm ``\\|M\\|`` of a
+    matrix, as ``rho(M) <= ||M||`` holds for every operator norm (not ``norm_p``: an entrywise norm bounds
+    no radius)."""
+    if isinstance(expr, AppliedUndef) and expr.func.__name__ == NORM_NAME and len(expr.args) == 1 \
+            and _matrix_like(expr.args[0]):
+        return expr.args[0]
+    return _radius_of(expr)
+
+
 def _as_named_in(expr: Expr, other: Expr) -> Expr:
     """``expr`` with each name taken as ``other`` has it: a premise may read ``A`` as a plain number where
     the step, seeing a product of capitals, keeps it non-commuting; by name, it is the same matrix."""
@@ -136,7 +149,7 @@ def radius_premise(complement: Expr, context: Context) -> Expr | None:
             continue
         small, big = (relation.lhs, relation.rhs) if isinstance(relation, (sympy.StrictLessThan, sympy.LessThan)) \
             else (relation.rhs, relation.lhs)
-        matrix = _radius_of(small)
+        matrix = _bounded_by(small)
         if matrix is None or not big.is_number or not big.is_real or not _same(_as_named_in(matrix, complement), complement):
             continue
         strict = isinstance(relation, (sympy.StrictLessThan, sympy.StrictGreaterThan))
@@ -207,8 +220,8 @@ def _meets(relation: Expr, by_name: dict, values: dict, point: dict) -> bool:
     named = {s: by_name[s.name] for s in relation.free_symbols if isinstance(s, Symbol) and s.name in by_name}
     if not named:
         return True
-    radii = {e: sympy.Abs(as_scalar(_radius_of(e), values)) for e in relation.atoms(AppliedUndef, SpectralRadius)
-             if _radius_of(e) is not None}  # the radius of a 1 x 1 matrix: its modulus
+    radii = {e: sympy.Abs(as_scalar(_bounded_by(e), values)) for e in relation.atoms(AppliedUndef, SpectralRadius)
+             if _bounded_by(e) is not None}  # the radius and the norm of a 1 x 1 matrix: its modulus
     try:
         sides = [as_scalar(side.xreplace(radii), values).xreplace(named).xreplace(point)
                  for side in (relation.lhs, relation.rhs)]
@@ -264,7 +277,7 @@ def neumann_series(lhs, relation, rhs, context: Context, config: CheckConfig) ->
                           f"{premise} is stated", (NEUMANN_SERIES,))
         return unknown(f"the Neumann series (I - M)^(-1) = sum_(k>=0) M^k with M = {step.complement} holds exactly "
                        f"when the spectral radius of M is below 1, and no stated premise gives rho({step.complement}) "
-                       "< 1 (state it, e.g. \\rho(M) < 1)")
+                       "< 1 (state it, e.g. \\rho(M) < 1 or \\|M\\| < 1)")
     if not _mentioned(step, context):
         refuted = _scalar_instance(step, context, premise)
         if refuted is not None:
