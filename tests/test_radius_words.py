@@ -51,3 +51,26 @@ def test_prose_that_is_no_premise_states_nothing():
 
 def test_an_unreadable_formula_states_nothing():
     assert radius_bounds(r"the spectral radius of $\frac{$ is below one", everywhere) == []
+
+
+NEUMANN = "$$(I - \\eta A)^{-1} = \\sum_{k=0}^{\\infty} (\\eta A)^k$$\n"
+
+
+def _neumann_status(prose: str):
+    from tests.documents import check_statuses
+    return check_statuses(f"Let $A$ be a $2 \\times 2$ matrix. {prose}\n\n" + NEUMANN)
+
+
+def test_a_document_stating_the_radius_in_words_proves_the_neumann_series():
+    from verify.verdict import Status
+    assert _neumann_status("Assume the spectral radius of $\\eta A$ is below one.") == [Status.PROVED]
+
+
+def test_a_document_that_only_concludes_the_radius_does_not_prove_it():
+    from verify.verdict import Status
+    assert _neumann_status("Hence the spectral radius of $\\eta A$ is below one.") != [Status.PROVED]
+
+
+def test_the_radius_of_another_matrix_proves_nothing():
+    from verify.verdict import Status
+    assert _neumann_status("Assume the spectral radius of $\\eta B$ is below one.") != [Status.PROVED]

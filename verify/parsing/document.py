@@ -33,6 +33,7 @@ from .limits import DEFAULT_LIMITS, Limits
 from .macro_definitions import Definitions, Expanded, as_written, blank_definitions, expand, find_definitions
 from .macro_meanings import known_macro, named_in_prose
 from .markdown import Gap, Piece, blank_struck, segments
+from .radius_words import radius_bounds
 from .randomness import NEVER_DEFINED, with_randomness
 from .reading import Reading, read_names
 from .roles import Introduced, Role, introduced, prose_only, within_premise
@@ -512,6 +513,7 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     relations = [r for f in stated for r in bounds.chained(f.statement)]
     relations += bounds.in_intervals(visible, lambda at: introduced(prose, at).role is Role.PREMISE)
     relations += premises.probabilities_in_prose(visible, lambda at: introduced(prose, at).role is Role.PREMISE)
+    relations += radius_bounds(visible, lambda at: introduced(prose, at).role is Role.PREMISE)
     document = with_randomness(_with_context(filename, builder, formulas, names, _role_note(formulas, roles),
                                              relations), visible)
     document = replace(document, chains=written.attach(document.chains, document.step_positions, document.formulas))

@@ -111,7 +111,11 @@ def neumann_step(lhs: Expr, rhs: Expr) -> NeumannStep | None:
 
 
 def _same(a: Expr, b: Expr) -> bool:
-    difference = sympy.expand(a - b)
+    """``a`` and ``b`` are one expression; a matrix against a scalar (a name read two ways) is not."""
+    try:
+        difference = sympy.expand(a - b)
+    except (TypeError, ValueError, sympy.ShapeError):
+        return False
     return difference == 0 or isinstance(difference, ZeroMatrix)
 
 
@@ -137,8 +141,9 @@ def _bounded_by(expr: Expr) -> Expr | None:
 def _as_named_in(expr: Expr, other: Expr) -> Expr:
     """``expr`` with each name taken as ``other`` has it: a premise may read ``A`` as a plain number where
     the step, seeing a product of capitals, keeps it non-commuting; by name, it is the same matrix."""
-    names = {s.name: s for s in other.free_symbols if isinstance(s, Symbol)}
-    return expr.xreplace({s: names[s.name] for s in expr.free_symbols if isinstance(s, Symbol) and s.name in names})
+    names = {s.name: s for s in other.free_symbols if isinstance(s, (Symbol, MatrixSymbol))}
+    return expr.xreplace({s: names[s.name] for s in expr.free_symbols
+                          if isinstance(s, (Symbol, MatrixSymbol)) and s.name in names})
 
 
 def radius_premise(complement: Expr, context: Context) -> Expr | None:
