@@ -469,17 +469,18 @@ def _bare_family_moments(expr: Expr, context: Context) -> set[str]:
     return found
 
 
-def _unless_undeclared_averages(verdict: Verdict, lhs: Expr, rhs: Expr, context: Context) -> Verdict:
-    """A refutation whose sides average names no premise declares random (``undeclared_averages``): unknown."""
-    if verdict.status is not Status.REFUTED:
+def _refutation_resting_on(verdict: Verdict, names: tuple[str, ...], why: str) -> Verdict:
+    """A refutation that rests on a reading of ``names`` the document does not give: unknown, saying why."""
+    if verdict.status is not Status.REFUTED or not names:
         return verdict
-    names = averaged_as_constants(lhs, rhs, context)
-    if not names:
-        return verdict
-    return Verdict(Status.UNKNOWN, f"{verdict.reason}, but only when the moments of {', '.join(names)}, which a "
-                   "random variable is defined by but no premise declares random, are read as those of constants "
-                   "(state their law or their moments)",
+    return Verdict(Status.UNKNOWN, f"{verdict.reason}, but only {why.format(names=', '.join(names))}",
                    counterexample=verdict.counterexample, samples=verdict.samples - 1)
+
+
+UNDECLARED_AVERAGES = ("when the moments of {names}, which a random variable is defined by but no premise declares "
+                       "random, are read as those of constants (state their law or their moments)")
+LAWS_WRITTEN_OTHERWISE = ("with laws drawn for {names} that need not be the law the premises state for a name of the "
+                          "same letter and subscripts (the reader did not match that declaration to these entries)")
 
 
 def premised_applications(expr: Expr, context: Context) -> Expr:
@@ -505,23 +506,14 @@ def laws_written_otherwise(lhs: Expr, rhs: Expr, context: Context) -> tuple[str,
                          if str(n.base.label) in written}))
 
 
-def _unless_laws_written_otherwise(verdict: Verdict, lhs: Expr, rhs: Expr, context: Context) -> Verdict:
-    if verdict.status is not Status.REFUTED:
-        return verdict
-    names = laws_written_otherwise(lhs, rhs, context)
-    if not names:
-        return verdict
-    return Verdict(Status.UNKNOWN, f"{verdict.reason}, but only with laws drawn for {', '.join(names)} that need not "
-                   "be the law the premises state for a name of the same letter and subscripts (the reader did not "
-                   "match that declaration to these entries)", counterexample=verdict.counterexample,
-                   samples=verdict.samples - 1)
-
-
 def numeric_check(lhs: Expr, relation: Relation, rhs: Expr, context: Context, config: CheckConfig) -> Verdict:
     """``_sampled``, unless its refutation rests on reading moments of undeclared names as constants, or on
     laws drawn for entries whose declared law the reader did not match to them."""
-    verdict = _unless_undeclared_averages(_sampled(lhs, relation, rhs, context, config), lhs, rhs, context)
-    return _unless_laws_written_otherwise(verdict, lhs, rhs, context)
+    verdict = _sampled(lhs, relation, rhs, context, config)
+    if verdict.status is not Status.REFUTED:
+        return verdict
+    verdict = _refutation_resting_on(verdict, averaged_as_constants(lhs, rhs, context), UNDECLARED_AVERAGES)
+    return _refutation_resting_on(verdict, laws_written_otherwise(lhs, rhs, context), LAWS_WRITTEN_OTHERWISE)
 
 
 def _sampled(lhs: Expr, relation: Relation, rhs: Expr, context: Context, config: CheckConfig) -> Verdict:
