@@ -1,41 +1,18 @@
 """Rows of the moments rules: declared random variables, their independence and their laws."""
 from __future__ import annotations
 
-from sympy import IndexedBase, Integer, Rational, Sum, Symbol, exp, log, sqrt
+from sympy import Integer, Rational, Sum, exp, sqrt
 
-from verify.model import Context
 from verify.vocabulary import KL, Normal
 from verify.vocabulary.linalg import Dot
-from verify.vocabulary.random import (Cov, Expect, Independence, Law, RandomVariable, Var, moments, normal,
-                                      rademacher, uniform)
+from verify.vocabulary.random import Cov, Expect, Law, RandomVariable, Var, moments, rademacher, uniform
+
+from tests.test_moments_mutations import (ATTENTION, DEPENDENT, IID, INDEPENDENT, LAWS, STANDARD, X, Y, a, b, context,
+                                          d, i, k, l, mu, q, sigma, u, v)
 
 from .cases import Row, Step
 
-d = Symbol("d_k", positive=True, integer=True)
-i = Symbol("i", positive=True, integer=True)
-X, Y = Symbol("X"), Symbol("Y")
-a, b = Symbol("a", real=True), Symbol("b", real=True)
-mu, sigma = Symbol("mu", real=True), Symbol("sigma", positive=True)
-l = Symbol("l", real=True)
-u, v, q, k = IndexedBase("u"), IndexedBase("v"), IndexedBase("q"), IndexedBase("k")
-STANDARD = moments(0, 1)
-
-
-def context(*variables: RandomVariable, independent: tuple = ()) -> Context:
-    """The declarations, with a and b listed as the constants they are."""
-    return Context(symbols=(a, b), theories=("moments", "algebra"), random_variables=variables,
-                   independence=tuple(Independence(tuple(group)) for group in independent))
-
-
-DEPENDENT = context(RandomVariable(X), RandomVariable(Y))
-INDEPENDENT = context(RandomVariable(X), RandomVariable(Y), independent=[(X, Y)])
-GAUSSIAN = context(RandomVariable(X, normal(mu, sigma**2)))
-IID = context(RandomVariable(u, Law(), iid=True, length=d), RandomVariable(v, Law(), iid=True, length=d),
-              independent=[(u, v)])
 NOT_IID = context(RandomVariable(u, Law(), length=d), RandomVariable(v, Law(), length=d))
-ATTENTION = context(RandomVariable(q, STANDARD, iid=True, length=d), RandomVariable(k, STANDARD, iid=True, length=d),
-                    independent=[(q, k)])
-LAWS = Context(theories=("moments", "algebra"))
 SUM_UV = Sum(u[i] * v[i], (i, 1, d))
 EX, EY = Expect(X), Expect(Y)
 

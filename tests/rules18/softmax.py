@@ -1,24 +1,13 @@
 """Rows of the softmax rules: derivatives over an indexed family with the Kronecker delta."""
 from __future__ import annotations
 
-from sympy import Derivative, IndexedBase, Integer, KroneckerDelta, Sum, Symbol, exp, log
+from sympy import Derivative, KroneckerDelta, Sum, exp, log
 
-from verify.model import Context, Fact
+from tests.test_calculus_named_identities import (CROSS_ENTROPY, LSE, NORMALISER, SIGMOID, WITH_TARGET,
+                                                   WITHOUT_TARGET, c, i, j, k, m, n, p, x, y, z)
 
 from .cases import Row, Step
 
-n = Symbol("n", positive=True, integer=True)
-i, j, k, m = (Symbol(name, positive=True, integer=True) for name in "ijkm")
-x, c = Symbol("x", real=True), Symbol("c", real=True)
-z, p, y = IndexedBase("z", real=True), IndexedBase("p"), IndexedBase("y", real=True)
-NORMALISER = Sum(exp(z[k]), (k, 1, n))
-SOFTMAX = Fact("definition of softmax", p[j], exp(z[j]) / NORMALISER)
-TARGET = Fact("normalised target", Sum(y[m], (m, 1, n)), Integer(1))
-WITH_TARGET = Context(theories=("softmax", "algebra"), facts=(SOFTMAX, TARGET))
-WITHOUT_TARGET = Context(theories=("softmax", "algebra"), facts=(SOFTMAX,))
-SIGMOID = 1 / (1 + exp(-x))
-LSE = log(NORMALISER)
-CROSS_ENTROPY = -Sum(y[j] * log(p[j]), (j, 1, n))
 
 DELTA = Step(Sum(KroneckerDelta(i, k) * exp(z[k]), (k, 1, n)), exp(z[i]), WITH_TARGET)
 JACOBIAN = Step(Derivative(p[j], z[i]), p[j] * (KroneckerDelta(i, j) - p[i]), WITH_TARGET)
