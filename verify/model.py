@@ -121,10 +121,10 @@ class Fact:
 
 @dataclass(frozen=True)
 class Reading:
-    """A reading the document may mean where its premises leave two open (``N(mu, s)`` with ``s^2``
-    also written: ``s`` a variance or a standard deviation): ``substitution`` puts it in place, and
-    its first pair is what the reading is about (a step not holding it is untouched by the reading).
-    Such a reading can stop a refutation, never prove."""
+    """A standard reading of what the document leaves open: a name (``i`` the imaginary unit) or a
+    premise the reader could not settle (``N(mu, s)`` with ``s^2`` also written: ``s`` a variance or a
+    standard deviation). ``substitution`` puts it in place; its first pair is what the reading is
+    about (a step not holding it is untouched by it). A reading can stop a refutation, never prove."""
 
     says: str
     substitution: tuple[tuple[Expr, Expr], ...]

@@ -121,12 +121,12 @@ def both_signs(step: StepQuestion) -> Verdict | None:
     return verdict
 
 
-def _branches_hold_in_another_reading(step: StepQuestion, cases: tuple[Case, ...]) -> tuple[OtherReading, bool] | None:
+def _branches_hold_in_another_reading(step: StepQuestion, cases: tuple[Case, ...]) -> tuple[Reading, bool] | None:
     """As ``holds_in_another_reading``, with the names the branches brought in from facts
     (``\\lambda_\\pm = \\tfrac12(1 \\pm s) - i\\eta``): read in the facts too, before they are split."""
     every = Tuple(*(side for case in cases for side in (case.lhs, case.rhs)))
 
-    def read(reading: OtherReading) -> StepQuestion:
+    def read(reading: Reading) -> StepQuestion:
         mapping = dict(reading.substitution)
         facts = tuple(replace(f, rhs=f.rhs.xreplace(mapping)) if isinstance(f.rhs, sympy.Basic) else f
                       for f in step.context.facts)
@@ -136,7 +136,7 @@ def _branches_hold_in_another_reading(step: StepQuestion, cases: tuple[Case, ...
     return _first_unrefuted(other_readings(every, Tuple(), step.context.readings), read)
 
 
-def _first_unrefuted(readings, read) -> tuple[OtherReading, bool] | None:
+def _first_unrefuted(readings, read) -> tuple[Reading, bool] | None:
     """The first reading in which the step holds, (reading, True); else the first in which it is not
     refuted, (reading, False); None when every other reading refutes it too."""
     open_ = None
@@ -163,7 +163,7 @@ def _status_some_way(step: StepQuestion) -> Status:
     return Status.UNKNOWN
 
 
-def _open_reading(reason: str, reading: OtherReading, holds: bool, residual) -> Verdict:
+def _open_reading(reason: str, reading: Reading, holds: bool, residual) -> Verdict:
     """A refutation that rests on the context's reading of an open name, while the standard other
     reading does not refute the step: unknown, naming that reading."""
     if holds:
@@ -372,14 +372,6 @@ def _ordered_on_region(step: StepQuestion, used: tuple[Rule, ...]) -> Verdict | 
                   f"region the assumptions give: {sign.reason}", used)
 
 
-@dataclass(frozen=True)
-class OtherReading:
-    """A standard reading of a name the context leaves open, other than the one the step was checked in."""
-
-    says: str  # "i is the imaginary unit"
-    substitution: tuple[tuple[Expr, Expr], ...]
-
-
 IMAGINARY_NAME, IDENTITY_NAME = "i", "I"
 
 
@@ -389,31 +381,30 @@ def _integer_exponents(expr: Expr) -> set[Symbol]:
             for s in p.exp.free_symbols if isinstance(s, Symbol) and s.is_integer is None}
 
 
-def other_readings(lhs: Expr, rhs: Expr, stated: tuple[Reading, ...] = ()) -> tuple[OtherReading, ...]:
+def other_readings(lhs: Expr, rhs: Expr, stated: tuple[Reading, ...] = ()) -> tuple[Reading, ...]:
     """The standard readings of names whose kind the context left open: a plain ``i`` that is no index
     as the imaginary unit, a square matrix ``I`` as the identity, a name in the exponent of ``-1`` as
     an integer, density names of one model (``p`` and ``p_theta``) as one law, and the readings of a
     premise the reader left open (``stated``, e.g. both parametrisations of ``N(mu, s)``) that touch
     the sides. Each is only a reading the document may mean, so it can stop a refutation, never prove."""
     sides = Tuple(lhs, rhs)
-    found = [OtherReading("i is the imaginary unit", ((s, sympy.I),)) for s in sides.free_symbols
+    found = [Reading("i is the imaginary unit", ((s, sympy.I),)) for s in sides.free_symbols
              if isinstance(s, Symbol) and s.name == IMAGINARY_NAME and s.is_integer is None]
-    found += [OtherReading("I is the identity matrix", ((m, Identity(m.rows)),)) for m in sides.atoms(MatrixSymbol)
+    found += [Reading("I is the identity matrix", ((m, Identity(m.rows)),)) for m in sides.atoms(MatrixSymbol)
               if m.name == IDENTITY_NAME and m.rows == m.cols]
-    found += [OtherReading(f"{s} is an integer", ((s, Symbol(s.name, integer=True, positive=s.is_positive)),))
+    found += [Reading(f"{s} is an integer", ((s, Symbol(s.name, integer=True, positive=s.is_positive)),))
               for s in sorted(_integer_exponents(lhs) | _integer_exponents(rhs), key=str)]
-    found += [OtherReading(says, tuple(mapping.items())) for says, mapping in one_model_readings(sides)]
+    found += [Reading(says, tuple(mapping.items())) for says, mapping in one_model_readings(sides)]
     if len(found) > 1:
-        found.append(OtherReading(" and ".join(r.says for r in found), tuple(p for r in found for p in r.substitution)))
-    found += [OtherReading(r.says, r.substitution) for r in stated  # alternatives to each other: never joined
-              if sides.has(r.substitution[0][0])]
+        found.append(Reading(" and ".join(r.says for r in found), tuple(p for r in found for p in r.substitution)))
+    found += [r for r in stated if sides.has(r.substitution[0][0])]  # alternatives to each other: never joined
     return tuple(found)
 
 
-def holds_in_another_reading(step: StepQuestion) -> tuple[OtherReading, bool] | None:
+def holds_in_another_reading(step: StepQuestion) -> tuple[Reading, bool] | None:
     """The other reading of the step's open names under which it holds (True), else one under which it
     is not refuted (False), or None when every other reading refutes it as well."""
-    def read(reading: OtherReading) -> StepQuestion:
+    def read(reading: Reading) -> StepQuestion:
         mapping = dict(reading.substitution)
         written = tuple(None if w is None else w.xreplace(mapping) for w in step.written)
         return replace(step, lhs=step.lhs.xreplace(mapping), rhs=step.rhs.xreplace(mapping), written=written,
