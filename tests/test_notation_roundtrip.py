@@ -58,7 +58,8 @@ def _extend(children):
 
 def _in_grammar(expr) -> bool:
     """SymPy evaluates log(-2) to log(2) + i*pi and we read ``i`` as a name, 1/0 is zoo, |e^x| is
-    e^{re(x)} (re, im, arg are no notation of ours), and numbers past the exponent limit are refused:
+    e^{re(x)} and the square root of an expression that may be negative is rewritten through atan2 (re,
+    im, arg, atan2 are no notation of ours), and numbers past the exponent limit are refused:
     those leave the grammar's round trip."""
     try:
         return _holds_no_escape(expr)
@@ -67,7 +68,7 @@ def _in_grammar(expr) -> bool:
 
 
 def _holds_no_escape(expr) -> bool:
-    return not expr.has(sympy.I, sympy.zoo, sympy.nan, sympy.re, sympy.im, sympy.arg) and all(
+    return not expr.has(sympy.I, sympy.zoo, sympy.nan, sympy.re, sympy.im, sympy.arg, sympy.atan2) and all(
         abs(number) <= DEFAULT_LIMITS.max_exponent for number in expr.atoms(sympy.Number) if number.is_finite)
 
 
