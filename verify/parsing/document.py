@@ -89,7 +89,7 @@ class _Builder:
     chains: list[Chain] = field(default_factory=list)
     definitions: list[tuple[Expr, Expr]] = field(default_factory=list)
     definition_sources: list[str] = field(default_factory=list)
-    identities: list[tuple[Expr, Expr, str]] = field(default_factory=list)  # stated results: lhs, rhs, source
+    identities: list[tuple[Expr, Expr, str]] = field(default_factory=list)  # stated results, relations: lhs, rhs, source
     applications: dict = field(default_factory=dict)  # premise f(x) = value: f(x) -> value (a fact, not a definition)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     starts: list[str] = field(default_factory=list)
@@ -564,6 +564,8 @@ def _inline_definitions(builder: _Builder, formulas: list[Formula], pieces: list
                 builder.definitions.append((lhs, rhs))
                 builder.definition_sources.append(formula.text)
                 defined.add(lhs)
+            elif stated and not dynamics and lhs in defined and not _mentions(rhs, lhs):
+                _restated(builder, defined, lhs, rhs, formula.text)
             elif role.role is Role.PREMISE and isinstance(lhs, AppliedUndef) and _is_definable(lhs) \
                     and rhs.free_symbols and not _mentions(rhs, lhs) and lhs not in builder.applications:
                 # ``Let $l(y, \hat y) = -\sum_j y_j \log \hat y_j$``: a display restating l(y, \hat y) is a
@@ -577,6 +579,36 @@ def _inline_definitions(builder: _Builder, formulas: list[Formula], pieces: list
                 builder.definitions.append((lhs, rhs))  # ``\sum_i y_i = 1`` (one-hot labels): a fact about y
                 builder.definition_sources.append(formula.text)
                 defined.add(lhs)
+
+
+def _restated(builder: _Builder, defined: set, lhs: Expr, rhs: Expr, source: str) -> None:
+    """A premise giving a defined name a second value (``d_{attn} = d_k h``, then ``d_{attn} = d_{model}``)
+    relates the two values. A fresh name on the right is defined by the left (``d_{model} = d_{attn}``),
+    unless that would close a cycle of definitions; any other second value stays a premise relation
+    (``Context.relations``), so a draw that violates it refutes nothing. Dropping it would let a step
+    that holds only under it be refuted."""
+    if isinstance(rhs, Symbol) and rhs not in defined and _is_definable(rhs) \
+            and not _reaches(builder.definitions, lhs, rhs):
+        builder.definitions.append((rhs, lhs))
+        builder.definition_sources.append(source)
+        defined.add(rhs)
+    else:
+        builder.identities.append((lhs, rhs, source))
+
+
+def _reaches(definitions, start: Expr, target: Expr) -> bool:
+    """Whether ``target`` occurs in ``start``'s value, followed through the definitions."""
+    values, seen, todo = dict(definitions), set(), [start]
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in values:
+            continue
+        seen.add(name)
+        value = values[name]
+        if value.has(target):
+            return True
+        todo.extend(s for s in value.free_symbols if s in values)
+    return False
 
 
 def _named_in_prose(builder: _Builder, formulas: list[Formula], text: str, premise_at) -> None:

@@ -25,6 +25,7 @@ from sympy.matrices import MatrixBase
 from sympy.printing.latex import LatexPrinter
 
 from ..vocabulary.probability import Density
+from .names import spelled_name
 from .text import escape_text
 
 _COMMANDS = ("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi "
@@ -141,6 +142,7 @@ def latex_math(expr, as_written: bool = False) -> str:
     bad_symbols, other = _names(expr)
     if other:
         return _as_text(expr)
-    names = {s: _as_text(s.name) for s in bad_symbols}
+    names = {s: _Printer().doprint(Symbol(spelled_name(s.name))) if safe_name(spelled_name(s.name)) else _as_text(s.name)
+             for s in bad_symbols}
     settings = {"symbol_names": names, **({"order": "none"} if as_written else {})}
     return _Printer(settings).doprint(expr)

@@ -25,6 +25,9 @@ from sympy.matrices import MatrixBase
 from sympy.printing.precedence import PRECEDENCE, precedence
 from sympy.printing.str import StrPrinter
 
+
+from .names import spelled_name
+
 _GREEK = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε",
           "zeta": "ζ", "eta": "η", "theta": "θ", "iota": "ι", "kappa": "κ", "lambda": "λ", "mu": "μ",
           "nu": "ν", "xi": "ξ", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ", "upsilon": "υ",
@@ -80,7 +83,7 @@ class PlainPrinter(StrPrinter):
         self.minus = "−" if unicode else "-"
 
     def _print_Symbol(self, expr) -> str:
-        return _greek_name(expr.name, self.unicode)
+        return _greek_name(spelled_name(expr.name), self.unicode)
 
     _print_Dummy = _print_Symbol
 
