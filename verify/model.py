@@ -130,6 +130,18 @@ class Reading:
     substitution: tuple[tuple[Expr, Expr], ...]
 
 
+@dataclass(frozen=True)
+class UnreadPremise:
+    """A formula the document states as a premise that the reader could not read (``source``, at
+    ``line``:``column``). What it assumes is unknown, so no refutation may rest on a value of a name it
+    ``mentions``: the counterexample could be one the premise excludes."""
+
+    mentions: frozenset[str]
+    source: str
+    line: int
+    column: int
+
+
 class Family(str, Enum):
     """The shape of a declared law. Each named family is a location-scale family of a symmetric
     standard law (mean 0, variance 1), so mean and variance fix the law; ``UNSPECIFIED``
@@ -196,7 +208,8 @@ class Context:
     ``r <= n`` as SymPy relationals): premises a decider may use, never steps to check;
     ``random_variables`` and ``independence`` are the declared random variables and the
     independence statements among them (the moments theory reads them); ``readings`` are what a
-    premise the reader could not settle may mean (``Reading``).
+    premise the reader could not settle may mean (``Reading``); ``unread`` the premises it could not
+    read at all (``UnreadPremise``).
     """
 
     symbols: tuple[Symbol, ...] = ()
@@ -208,6 +221,7 @@ class Context:
     random_variables: tuple[RandomVariable, ...] = ()
     independence: tuple[Independence, ...] = ()
     readings: tuple[Reading, ...] = ()
+    unread: tuple[UnreadPremise, ...] = ()
 
 
 _ATOM, _BUILT, _RAW = 0, 1, 2

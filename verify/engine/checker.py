@@ -582,7 +582,29 @@ def check_step(lhs: Expr, relation: Relation, rhs: Expr, context: Context,
     ``moving``: the families the document differentiates bare and defines nowhere, ``functions.moving_families``)."""
     relation = Relation(relation)
     lhs, rhs = _zero_as_matrix(_sympify(lhs), relation, _sympify(rhs))  # numbers become SymPy numbers; text is refused
-    return decide(StepQuestion(lhs, relation, rhs, context, config, justification, written, moving=moving))
+    verdict = decide(StepQuestion(lhs, relation, rhs, context, config, justification, written, moving=moving))
+    return _unless_resting_on_unread(verdict, _names(lhs, written[0]) | _names(rhs, written[1]), context)
+
+
+def _unless_resting_on_unread(verdict: Verdict, names: set[str], context: Context) -> Verdict:
+    """A refutation about a name an unread premise mentions (``Context.unread``) may rest on a value that
+    premise excludes: unknown, naming the premise. The names count through the facts the step uses."""
+    if verdict.status is not Status.REFUTED or not context.unread:
+        return verdict
+    reached = set(names)
+    for fact in context.facts:
+        if isinstance(fact.lhs, sympy.Basic) and isinstance(fact.rhs, sympy.Basic) \
+                and {str(s) for s in fact.lhs.free_symbols} & names:
+            reached |= {str(s) for s in fact.rhs.free_symbols if isinstance(s, Symbol)}
+    for premise in context.unread:
+        shared = premise.mentions & reached
+        if shared:
+            where = f"line {premise.line}, column {premise.column}"
+            return replace(unknown(
+                f"{verdict.reason}, but the premise '{' '.join(premise.source.split())}' ({where}) could not be read "
+                f"and mentions {', '.join(sorted(shared))}: the counterexample may be one it excludes",
+                residual=verdict.residual), tier=verdict.tier)
+    return verdict
 
 
 def check_claim(claim: Claim, context: Context, config: CheckConfig = CheckConfig()) -> Verdict:

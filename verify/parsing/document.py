@@ -39,6 +39,7 @@ from .reading import Reading, read_names
 from .roles import Introduced, Role, introduced, prose_only, within_premise
 from .tokens import CLOSERS, OPENERS
 from .transform import Statement
+from .unread import unread_premises
 from ..theories.linalg.ranges import unstated_size
 from .lexicon import RELATION_TOKENS
 
@@ -517,6 +518,10 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     document = with_randomness(_with_context(filename, builder, formulas, names, _role_note(formulas, roles),
                                              relations), visible)
     document = replace(document, chains=written.attach(document.chains, document.step_positions, document.formulas))
+    unread = unread_premises(formulas, lambda k: roles[k].role is Role.PREMISE,
+                             frozenset(str(v.name) for v in document.context.random_variables))
+    if unread:
+        document = replace(document, context=replace(document.context, unread=unread))
     premised = {id(f) for f, role in zip(formulas, roles) if role.role is Role.PREMISE}
     return replace(document, claims=_claims(document, premised))
 

@@ -1,0 +1,114 @@
+"""Premises the reader could not read, and the names they mention.
+
+A formula the document introduces as a premise ("Assume $a, b \\geq 0$") that fails to parse states
+something the checker cannot use. A counterexample might be exactly what it excludes, so the checker
+lets no refutation rest on a name it mentions (``Context.unread``). The names are found piece by
+piece: the formula is cut at its top-level commas and relations and each piece read with our own
+grammar; a piece that still fails gives the names its tokens spell, so the set errs on the large side.
+"""
+from __future__ import annotations
+
+import re
+
+from sympy import Symbol
+
+from ..errors import LimitExceeded, ParseError
+from ..model import UnreadPremise
+from .expressions import parse_latex_expr
+from .latex_lexer import lex_latex
+from .limits import DEFAULT_LIMITS
+
+_CUT = re.compile(r"\\(?:geq|leq|ge|le|neq|ne|in|notin|subseteq|subset|sim|approx|to|mapsto|iff|implies|"
+                  r"Rightarrow|Leftrightarrow|quad|qquad|text\{[^{}]*\}|mathrm\{[^{}]*\})(?![A-Za-z])|[,;<>=:]")
+
+
+def unread_premises(formulas, is_premise, random_names: frozenset[str] = frozenset()) -> tuple[UnreadPremise, ...]:
+    """The formulas that failed to parse, that ``is_premise`` (by position in the list) says the
+    document assumes, and that state something no other reader took (``states_something``)."""
+    return tuple(UnreadPremise(frozenset(mentioned(f.text)), f.text, f.line, f.column)
+                 for k, f in enumerate(formulas) if f.statement is None and f.error is not None and is_premise(k)
+                 and states_something(f.text, random_names))
+
+
+def states_something(text: str, random_names: frozenset[str] = frozenset()) -> bool:
+    """Whether ``text`` may assume what the context lacks. A list of names (``\\mu_p, \\mu_q``) or a bare
+    term assumes nothing; a shape ``q, k \\in \\mathbb{R}^d`` is read by the declarations and a law
+    ``x \\sim \\mathcal{N}(0, 1)`` of a declared random variable (``random_names``) by the randomness
+    reader. Any other relation, or notation our lexer does not know (it may be one), may assume more."""
+    pieces, cuts = _cut(text)
+    left: set[str] = set()
+    for piece, cut in zip(pieces, cuts):
+        left |= _names_of(piece)
+        token = cut.group(0)
+        if token in {",", ";", "\\quad", "\\qquad"} or token.startswith("\\mathrm"):  # a name, no relation
+            continue
+        if token == "\\in" and _SET_OF_NUMBERS.match(text, cut.end()):
+            left = set()
+            continue
+        if token == "\\sim" and left and all(_base(n) in random_names for n in left):
+            left = set()
+            continue
+        return True
+    return any(not _lexes(piece) for piece in pieces)
+
+
+_SET_OF_NUMBERS = re.compile(r"\s*\\mathbb\s*\{?\s*[RCNZQ]\b")
+
+
+def _base(name: str) -> str:
+    return name.split("_")[0]
+
+
+def _lexes(piece: str) -> bool:
+    try:
+        lex_latex(piece, DEFAULT_LIMITS)
+        return True
+    except (ParseError, LimitExceeded, ValueError, TypeError):
+        return False
+
+
+def mentioned(text: str) -> set[str]:
+    """The names ``text`` mentions, as the grammar names them (``d_{model}`` is ``d_{m o d e l}``)."""
+    names: set[str] = set()
+    for piece in _pieces(text):
+        names |= _names_of(piece)
+    return names
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut at the commas and relations outside brackets."""
+    return [p for p in _cut(text)[0] if p.strip()]
+
+
+def _cut(text: str) -> tuple[list[str], list[re.Match]]:
+    """The pieces of ``text`` between its top-level commas and relations, and those cuts (one fewer)."""
+    pieces, cuts, depth, start, at = [], [], 0, 0, 0
+    while at < len(text):
+        char = text[at]
+        if char == "\\" and text.startswith(("\\{", "\\}"), at):
+            at += 2
+            continue
+        if char in "({[":
+            depth += 1
+        elif char in ")}]":
+            depth = max(0, depth - 1)
+        found = _CUT.match(text, at) if depth == 0 else None
+        if found and found.end() > at:
+            pieces.append(text[start:at])
+            cuts.append(found)
+            start = at = found.end()
+            continue
+        at += 1
+    pieces.append(text[start:])
+    return pieces, cuts
+
+
+def _names_of(piece: str) -> set[str]:
+    try:
+        return {s.name for s in parse_latex_expr(piece).free_symbols if isinstance(s, Symbol)}
+    except (ParseError, LimitExceeded, ValueError, TypeError):
+        pass
+    try:
+        return {str(t.value) for t in lex_latex(piece, DEFAULT_LIMITS) if t.type == "NAME"}
+    except (ParseError, LimitExceeded, ValueError, TypeError):
+        return set(re.findall(r"[A-Za-z]+", piece))
