@@ -70,7 +70,7 @@ def intervals(text: str, premise_at) -> list[Interval]:
         if not premise_at(match.start()):
             continue
         try:
-            names = tuple(parse_latex_expr(part) for part in _names(match.group(1)))
+            names = tuple(parse_latex_expr(part) for part in listed_names(match.group(1)))
             low, high = (parse_latex_expr(match.group(g)) for g in (3, 4))
         except ParseError:
             continue
@@ -81,7 +81,7 @@ def intervals(text: str, premise_at) -> list[Interval]:
     return found
 
 
-def _names(written: str) -> list[str]:
+def listed_names(written: str) -> list[str]:
     """``\\alpha, \\beta`` -> the two names; a comma inside braces (``x_{i,j}``) splits nothing."""
     parts, depth, start = [], 0, 0
     for i, char in enumerate(written):

@@ -33,6 +33,7 @@ from .limits import DEFAULT_LIMITS, Limits
 from .macro_definitions import Definitions, Expanded, as_written, blank_definitions, expand, find_definitions
 from .macro_meanings import known_macro, named_in_prose
 from .markdown import Gap, Piece, blank_struck, segments
+from .name_lists import each_bounded
 from .radius_words import radius_bounds
 from .randomness import NEVER_DEFINED, with_randomness
 from .reading import Reading, read_names
@@ -498,10 +499,12 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
         known = replace(known, kronecker=kronecker)  # read again, each name as the document shows it to be, in every formula
         formulas = [_parse_piece(text, piece, limits, known, w) for piece, w in zip(pieces, as_written_)]
     formulas = _refuse_directed(formulas, directions.stated(visible))
+    listed = {id(f) for f in _listed(formulas, roles)}
+    formulas = [replace(f, error=None) if id(f) in listed else f for f in formulas]  # read, as a bound on each name
     builder = _Builder()
     restated = [not piece.display and within_premise(prose, piece.offset) for piece in pieces]
     _inline_definitions(builder, formulas, pieces, roles, restated)  # premises of the whole document: first
-    premise_displays = {id(f) for f in stated if f.display}
+    premise_displays = {id(f) for f in stated + _listed(formulas, roles) if f.display}  # a list: no step
     conditions = {id(f) for f, piece in zip(formulas, pieces) if _trailing_condition(f, piece)}
     _build([None if id(f) in premise_displays | conditions else f for f in formulas], pieces,
            {g.block: g for g in gaps}, builder, [w[1] if isinstance(w, tuple) else None for w in as_written_])
@@ -534,9 +537,18 @@ def _trailing_condition(formula: Formula, piece: Piece) -> bool:
 
 def _stated_premises(formulas: list[Formula], roles: list[Introduced]) -> list[Formula]:
     """Formulas that only bound names (``\\eta > 0``, ``d_k > 0``) and that the document introduces
-    as premises: inline or displayed, they enter the context and are never checked as claims."""
+    as premises: inline or displayed, they enter the context and are never checked as claims. A bound
+    after a list of names (``a, b \\geq 0``) is one such formula per name (``name_lists``)."""
+    found = [f for f, role in zip(formulas, roles)
+             if f.statement is not None and role.role is Role.PREMISE and premises.is_bound(f.statement)]
+    return found + [replace(f, statement=bound, error=None) for f in _listed(formulas, roles)
+                    for bound in each_bounded(f.text)]
+
+
+def _listed(formulas: list[Formula], roles: list[Introduced]) -> list[Formula]:
+    """The premises our grammar could not read that bound a list of names (``a, b \\geq 0``)."""
     return [f for f, role in zip(formulas, roles)
-            if f.statement is not None and role.role is Role.PREMISE and premises.is_bound(f.statement)]
+            if f.statement is None and role.role is Role.PREMISE and each_bounded(f.text)]
 
 
 def _role_note(formulas: list[Formula], roles: list[Introduced]) -> str | None:
