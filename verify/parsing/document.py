@@ -26,7 +26,7 @@ from ..vocabulary import KL, Density, Normal
 from .context import assumed_note, infer_context, integrated_variables, loose_names, rewrite, symbol_map
 from .diagnostics import line_column
 from .expressions import parse
-from . import bounds, deltas, dependence, directions, implications, kinds, premises, written
+from . import abbreviations, bounds, deltas, dependence, directions, implications, kinds, premises, written
 from .kinds import Kinds
 from .latex_lexer import lex_latex
 from .limits import DEFAULT_LIMITS, Limits
@@ -763,7 +763,11 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], names: R
     if spectral_i and any(value == sympy.I for value in mapping.values()):
         kind_notes["i"] = ("the imaginary unit", "a claimed eigenvalue")
     defined = functions_defined(builder.definitions)
-    chains = tuple(_unfold_chain(_rewrite_chain(c, mapping), defined, mapping) for c in builder.chains)
+    bare = abbreviations.bare_uses(defined, exprs, {str(lhs) for lhs, _ in builder.definitions
+                                                    if isinstance(lhs, (Symbol, Indexed, MatrixSymbol))} | sizes)
+    chains = tuple(_unfold_chain(_rewrite_chain(_expanded_bare(c, bare), mapping), defined, mapping)
+                   for c in builder.chains)
+    role_note = "; ".join(n for n in (role_note, abbreviations.note(bare)) if n) or None
     rewritten = [rewrite(e, mapping) for e in exprs]
     definitions = tuple((rewrite(a, mapping), rewrite(b, mapping)) for a, b in builder.definitions)
     context = infer_context(rewritten, mapping, assumed_note(everything, sizes, loose, kind_notes, stated))
@@ -806,6 +810,14 @@ def _unfold_chain(chain: Chain, defined: dict, mapping: dict) -> Chain:
                  for f, (args, value) in defined.items()}
     steps = tuple(Step(unfold(s.expr, rewritten), s.relation, s.justification, s.source) for s in chain.steps)
     return Chain(unfold(chain.start, rewritten), steps, chain.title, chain.source)
+
+
+def _expanded_bare(chain: Chain, bare: dict) -> Chain:
+    """The chain with each bare name of a defined function applied at its variables (``abbreviations``)."""
+    if not bare:
+        return chain
+    steps = tuple(Step(s.expr.xreplace(bare), s.relation, s.justification, s.source) for s in chain.steps)
+    return Chain(chain.start.xreplace(bare), steps, chain.title, chain.source)
 
 
 def _rewrite_chain(chain: Chain, mapping: dict) -> Chain:
