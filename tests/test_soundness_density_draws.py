@@ -45,3 +45,8 @@ def test_any_wrong_coefficient_on_the_mean_is_never_accepted(c):
     lhs = "\\int p(x) (x-\\mu)^2 \\, dx"
     rhs = f"\\int p(x) x^2 \\, dx + {c}\\mu \\int p(x) x \\, dx + \\mu^2".replace("+ -", "- ")
     assert not set(_statuses(lhs, rhs)) & set(HOLDS)
+
+
+def test_a_declared_standard_normal_keeps_its_zero_mean():
+    prose = "Let $x \\sim \\mathcal{N}(0, 1)$.\n\n"
+    assert _statuses("\\mathbb{E}[x^2] + \\mathbb{E}[x]", "1", prose)[0] in HOLDS
