@@ -1,7 +1,10 @@
 """Numeric instantiation: a linear-Gaussian model in which every density is known in closed form.
 
-z ~ N(0, 1) is the prior p(z); x | z ~ N(w z + b, s^2) the likelihood p(x|z); so the evidence
-is p(x) = N(b, w^2 + s^2), the posterior p(z|x) is normal, and the joint is p(x|z) p(z). The
+z ~ N(a, c) is the prior p(z); x | z ~ N(w z + b, s^2) the likelihood p(x|z); so the evidence
+is p(x) = N(w a + b, w^2 c + s^2), the posterior p(z|x) is normal, and the joint is p(x|z) p(z).
+The prior's mean a is drawn away from 0 and its variance c away from 1: a law the document leaves
+open must not have a vanishing mean (or odd moments) or a unit variance, or a wrong coefficient on
+E_p[z] or E_p[z^3] would vanish at every draw and pass as consistent. The
 approximate posterior q(z|x) (or q(z)) is N(m, v) with m, v drawn independently, so that it
 differs from the true posterior and a wrong step shows. Expectations and KL divergences are
 computed by quadrature on the evaluator's grid. The parameters keep every log-density above
@@ -32,7 +35,7 @@ def normal_log_pdf(value, mean, variance):
 
 @dataclass(frozen=True)
 class LinearGaussian:
-    """The concrete model: weights of the likelihood, the observation, and q's parameters."""
+    """The concrete model: weights of the likelihood, the observation, q's parameters, and the prior's."""
 
     w: float
     b: float
@@ -40,22 +43,26 @@ class LinearGaussian:
     x: float
     m: float
     v: float
+    a: float = 0.0
+    c: float = 1.0
 
     @classmethod
     def draw(cls, rng: np.random.Generator) -> "LinearGaussian":
         w = float(np.round(rng.choice([-1, 1]) * rng.uniform(0.5, 1.5), 2))
         b, s, x = (float(np.round(rng.uniform(lo, hi), 2)) for lo, hi in ((-1, 1), (0.8, 1.5), (-2, 2)))
         m, v = float(np.round(rng.uniform(-1, 1), 2)), float(np.round(rng.uniform(0.4, 1.5), 2))
-        return cls(w, b, s, x, m, v)
+        a = float(np.round(rng.choice([-1, 1]) * rng.uniform(0.3, 1.0), 2))  # never 0: odd moments show
+        c = float(np.round(rng.choice([rng.uniform(0.5, 0.8), rng.uniform(1.25, 1.6)]), 2))  # never 1
+        return cls(w, b, s, x, m, v, a, c)
 
     def log_density(self, role: str, x, z):
         """log of the density with the given role ("z|", "x|z", "x|", "z|x", "xz|", "q") at x, z."""
         if role == "z|":
-            return normal_log_pdf(z, 0.0, 1.0)
+            return normal_log_pdf(z, self.a, self.c)
         if role == "x|z":
             return normal_log_pdf(x, self.w * z + self.b, self.s**2)
         if role == "x|":
-            return normal_log_pdf(x, self.b, self.w**2 + self.s**2)
+            return normal_log_pdf(x, *evidence(self))
         if role == "z|x":
             return normal_log_pdf(z, *posterior_at(self, x))
         if role == "xz|":
@@ -66,18 +73,24 @@ class LinearGaussian:
         if role == "x|z":
             return f"N({self.w:g} z {self.b:+g}, {self.s**2:.4g})"
         if role == "x|":
-            return f"N({self.b:g}, {self.w**2 + self.s**2:.4g})"
+            return "N({:.4g}, {:.4g})".format(*evidence(self))
         if role == "z|x":
             return "N({:.4g}, {:.4g})".format(*posterior_at(self, self.x))
         if role == "xz|":
-            return f"p(x|z) p(z) = N({self.w:g} z {self.b:+g}, {self.s**2:.4g}) N(0, 1)"
-        return "N(0, 1)" if role == "z|" else f"N({self.m:g}, {self.v:g})"
+            return f"p(x|z) p(z) = N({self.w:g} z {self.b:+g}, {self.s**2:.4g}) N({self.a:g}, {self.c:g})"
+        return f"N({self.a:g}, {self.c:g})" if role == "z|" else f"N({self.m:g}, {self.v:g})"
+
+
+def evidence(model: LinearGaussian) -> tuple:
+    """Mean and variance of p(x): z's law pushed through x = w z + b + noise."""
+    return model.w * model.a + model.b, model.w**2 * model.c + model.s**2
 
 
 def posterior_at(model: LinearGaussian, x) -> tuple:
-    """Mean and variance of p(z|x): the normal-normal conjugate update."""
-    total = model.w**2 + model.s**2
-    return model.w * (x - model.b) / total, model.s**2 / total
+    """Mean and variance of p(z|x): the normal-normal conjugate update (precisions add)."""
+    total = model.w**2 * model.c + model.s**2
+    mean = (model.a * model.s**2 + model.c * model.w * (x - model.b)) / total
+    return mean, model.c * model.s**2 / total
 
 
 @dataclass(frozen=True)
