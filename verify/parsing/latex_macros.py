@@ -316,6 +316,8 @@ def _text(lexer, name: str, start: int) -> bool:
         kind = "FUNC" if word in lexicon.FUNCTIONS else "OPER" if word in lexicon.OPERATORS else "NAME"
     if word in ("O",) and _AHEAD_CALL.match(lexer.text, lexer.pos):
         kind = "BIGO"
+    if word in lexicon.MOMENT_SPELLINGS and _AHEAD_APPLIED.match(lexer.text, lexer.pos):
+        word = lexicon.MOMENT_SPELLINGS[word]  # \mathrm{var}(X): the variance, as \mathrm{Var}(X) is
     lexer.emit(kind, word, start)
     return True
 
