@@ -93,7 +93,6 @@ def test_trace_and_rank_of_an_open_argument_are_functions_of_it(text, expected):
 
 
 def test_the_trace_of_a_written_matrix_is_its_trace():
-    assert parse_latex_expr(r"\mathrm{tr}\begin{pmatrix}1&2\\3&4\end{pmatrix}").doit() == 5
     assert parse_latex_expr(r"\operatorname{tr}(\begin{pmatrix}1&2\\3&4\end{pmatrix})").doit() == 5
 
 
@@ -135,3 +134,36 @@ def test_a_variance_written_lowercase_meets_its_capital_spelling():
 
 def test_lowercase_variance_does_not_prove_a_broken_identity():
     assert Status.PROVED not in _step(r"\mathrm{var}(X) = \mathrm{cov}(X, Y)")
+
+
+BARE_TRACES = [
+    (r"\operatorname{tr} A", Function("tr")(A)),
+    (r"\mathrm{Tr}\, \Sigma", Function("Tr")(Symbol("Sigma"))),
+    (r"\mathrm{tr}\, A B", Function("tr")(A * B)),
+    (r"\mathrm{tr} A + B", Function("tr")(A) + B),
+    (r"\mathrm{rank}\, W", Function("rank")(W)),
+    (r"\operatorname{rank} \mathbf{W}", Function("rank")(Symbol("Wbold"))),
+]
+
+
+@pytest.mark.parametrize("text, expected", BARE_TRACES)
+def test_trace_and_rank_written_without_brackets_apply_to_what_follows(text, expected):
+    assert parse_latex_expr(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (r"\mathcal{L}_{\mathrm{tr}}", Symbol("Lcal_tr")),           # the training loss: a label
+    (r"n_{\mathrm{tr}} + 1", Symbol("n_tr") + 1),
+    (r"x^{\mathrm{tr}}", Symbol("x") ** Symbol("tr")),
+    (r"\lambda_{\mathrm{rank}} r", Symbol("lambda_rank") * Symbol("r")),
+])
+def test_tr_and_rank_as_labels_in_scripts_stay_names(text, expected):
+    assert parse_latex_expr(text) == expected
+
+
+def test_the_trace_of_a_matrix_written_without_brackets_is_its_trace():
+    assert parse_latex_expr(r"\mathrm{tr}\begin{pmatrix}1&2\\3&4\end{pmatrix}").doit() == 5
+
+
+def test_a_bare_trace_does_not_prove_a_broken_cyclic_identity():
+    assert Status.PROVED not in _step(r"\mathrm{tr}\, A B C = \mathrm{tr}\, B A C")
