@@ -17,6 +17,8 @@ FUNCTIONS = frozenset("log ln exp sin cos tan tanh coth sinh cosh arctan arcsin 
 # names of standard operators, read as one name when written as an italic run applied to (...) or [...]
 # (``Var[X]``, ``tr(AB)``); otherwise the letters would be a product V*a*r
 APPLIED_NAMES = frozenset("Var Cov Corr tr Tr diag rank var cov".split())
+# of those, upright words also applied without brackets to what follows (``\\mathrm{tr}\\, A B``), as \\det is
+BARE_APPLIED = frozenset("tr Tr rank".split())
 # lowercase spellings of the moments (``var(X)``, ``\\mathrm{cov}(X, Y)``): applied, the same operator as the
 # capital one; not applied, a name as any other word
 MOMENT_SPELLINGS = {"var": "Var", "cov": "Cov"}
