@@ -39,6 +39,7 @@ def test_an_average_under_a_named_law_is_the_expectation_under_it(average, expec
     r"\langle x \rangle",            # no law named: over what?
     r"\langle x^2 \rangle",
     r"\langle x \rangle_i",          # a subscript that is no law: an index, a time, a label
+    r"\langle f(x) \rangle_x",       # the variable averaged over (physicists' notes), the law left unsaid
     r"\langle x \rangle_{t}",
     r"\langle x \rangle_{0}",
     r"\langle x \rangle_{n+1}",
