@@ -8,7 +8,7 @@ import sympy
 from sympy import Function, Symbol
 
 from verify.errors import ParseError
-from verify.parsing import parse_latex_expr
+from verify.parsing import parse_ascii_expr, parse_latex_expr
 from verify.verdict import Status
 from tests.documents import check_statuses
 
@@ -168,3 +168,12 @@ def test_the_trace_of_a_matrix_written_without_brackets_is_its_trace():
 
 def test_a_bare_trace_does_not_prove_a_broken_cyclic_identity():
     assert Status.PROVED not in _step(r"\mathrm{tr}\, A B C = \mathrm{tr}\, B A C")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("var(X)", Function("Var")(X)),
+    ("cov(X, Y)", Function("Cov")(X, Y)),
+    ("var", Symbol("var")),
+])
+def test_plain_text_spells_the_moments_as_latex_does(text, expected):
+    assert parse_ascii_expr(text) == expected
