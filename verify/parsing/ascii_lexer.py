@@ -33,6 +33,8 @@ def _word_kind(word: str, following: str) -> tuple[str, str]:
         return "NORMAL", word
     if word in ("inf", "infinity", "oo"):
         return "NAME", "infty"
+    if word in lexicon.MOMENT_SPELLINGS and following and following in "([":  # var(X): the variance, as in LaTeX
+        return "NAME", lexicon.MOMENT_SPELLINGS[word]
     if word in _WORDS:
         return _WORDS[word], word
     if word in lexicon.FUNCTIONS:

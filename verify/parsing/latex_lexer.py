@@ -240,7 +240,7 @@ class LatexLexer:
         if run not in lexicon.APPLIED_NAMES:
             return False
         if _AHEAD_APPLIED.match(self.text, pos + len(run)):
-            self.emit("NAME", run, pos)
+            self.emit("NAME", lexicon.MOMENT_SPELLINGS.get(run, run), pos)
             self.pos = pos + len(run)
             return True
         if run in lexicon.NEVER_LETTERS:

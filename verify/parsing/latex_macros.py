@@ -316,6 +316,10 @@ def _text(lexer, name: str, start: int) -> bool:
         kind = "FUNC" if word in lexicon.FUNCTIONS else "OPER" if word in lexicon.OPERATORS else "NAME"
     if word in ("O",) and _AHEAD_CALL.match(lexer.text, lexer.pos):
         kind = "BIGO"
+    if word in lexicon.BARE_APPLIED and not _in_subscript(lexer) and _AHEAD_ARGUMENT.match(lexer.text, lexer.pos):
+        kind = "FUNC"  # \operatorname{tr} A B: the trace of what follows, never the product tr*A*B
+    if word in lexicon.MOMENT_SPELLINGS and _AHEAD_APPLIED.match(lexer.text, lexer.pos):
+        word = lexicon.MOMENT_SPELLINGS[word]  # \mathrm{var}(X): the variance, as \mathrm{Var}(X) is
     lexer.emit(kind, word, start)
     return True
 
@@ -424,6 +428,10 @@ def _one_letter(lexer, name: str, inner: str, start: int) -> str:
     return letter
 
 
+# what can start the argument of a word applied without brackets: a letter, a bold or accented name, a Greek
+# letter, a written matrix (a closing brace, a relation, an operator: the word is a label, a name)
+_AHEAD_ARGUMENT = re.compile(r"(?:\s|\\[,;!])*(?:[A-Za-z]|\\(?:begin|mathbf|boldsymbol|bm|mathcal|hat|tilde|bar|"
+                             r"widehat|widetilde|overline|" + "|".join(sorted(lexicon.GREEK)) + r")(?![A-Za-z]))")
 _KL_SCRIPT = re.compile(r"\s*" + lexicon.KL_SUBSCRIPT)
 
 

@@ -16,7 +16,12 @@ GREEK = frozenset("""alpha beta gamma delta epsilon varepsilon zeta eta theta va
 FUNCTIONS = frozenset("log ln exp sin cos tan tanh coth sinh cosh arctan arcsin arccos softmax Concat concat sigmoid det".split())
 # names of standard operators, read as one name when written as an italic run applied to (...) or [...]
 # (``Var[X]``, ``tr(AB)``); otherwise the letters would be a product V*a*r
-APPLIED_NAMES = frozenset("Var Cov Corr tr Tr diag rank".split())
+APPLIED_NAMES = frozenset("Var Cov Corr tr Tr diag rank var cov".split())
+# of those, upright words also applied without brackets to what follows (``\\mathrm{tr}\\, A B``), as \\det is
+BARE_APPLIED = frozenset("tr Tr rank".split())
+# lowercase spellings of the moments (``var(X)``, ``\\mathrm{cov}(X, Y)``): applied, the same operator as the
+# capital one; not applied, a name as any other word
+MOMENT_SPELLINGS = {"var": "Var", "cov": "Cov"}
 # of those, the ones no product of letters is ever meant by: not applied, they are refused
 NEVER_LETTERS = frozenset("Var Cov Corr".split())
 # operators written with an optional subscript and applied to what follows

@@ -74,6 +74,8 @@ def named_function(name: str, arguments: tuple) -> Expr:
         if len(arguments) != 1:
             raise ValueError(f"\\{name} takes one argument, got {len(arguments)}")
         return SYMPY_FUNCTIONS[name](arguments[0])
+    if name in ("tr", "Tr") and len(arguments) == 1 and getattr(arguments[0], "is_Matrix", False):
+        return sympy.Trace(arguments[0])  # \\mathrm{tr}\\begin{pmatrix}...: of a written matrix, its trace
     if name == "det" and len(arguments) == 1 and getattr(arguments[0], "is_Matrix", False):
         return sympy.Determinant(arguments[0])  # of a scalar or a name of open kind: an undefined det
     try:

@@ -529,6 +529,26 @@ class ToSympy(Transformer_NonRecursive):
     def average(self, items):
         raise Refusal("\\langle x \\rangle with one argument (an average) is not read: write E[x] and say over what")
 
+    def average_under(self, items):
+        """``\\langle f \\rangle_{p}``: the average under the law its subscript names, read as ``E_{p}[f]`` is.
+        A subscript that is no law (``\\langle x \\rangle_t``: a time, an index) would make it a guess: refused."""
+        body, under = _expr(items[0]), items[1]
+        if not self._names_a_law(under):
+            raise Refusal("\\langle x \\rangle_{...} whose subscript is not a law (p, q(z), z \\sim q): "
+                          "write E_{p}[x] and say over what")
+        return _expectation(body, under)
+
+    def _names_a_law(self, under) -> bool:
+        """A density (``q(z)``), ``z \\sim q``, or a name the document or the convention keeps for densities."""
+        from ..vocabulary import Density
+
+        if isinstance(under, tuple) or isinstance(under, Density):
+            return True
+        if not isinstance(under, Symbol):
+            return False
+        known = self.kinds.densities or frozenset()
+        return objects.is_density_name(under.name) or under.name in known
+
     def divergence(self, items):
         """``\\mathcal{D}[Q \\| P]``: a divergence the formula does not name; undefined, never taken for KL."""
         return sympy.Function("Dcal")(_expr(items[0]), _expr(items[1]))
