@@ -1,11 +1,11 @@
 """Vectors that only name a point: ``int q(z) log(q(z)/p(z)) dz`` with z in R^d, read as over a number.
 
 R^d and R with Lebesgue measure are isomorphic measure spaces (a measure-preserving bijection up to null
-sets), so an identity among integrals and expectations of functions that are known only by name and are
-applied to the bare point z holds over R^d exactly when it holds over R. A vector z that occurs only so —
-as a variable or condition of a density, the bare argument of an undefined function, the variable of an
+sets), so an identity among integrals and expectations of densities and of functions known only by their
+letter, applied to the bare point z, holds over R^d exactly when it holds over R. A vector z that occurs only so —
+as a variable or condition of a density, the bare argument of such a function, the variable of an
 expectation under a density or of an integral over the whole space — is therefore replaced by a number
-z, and the scalar rules decide. Any other use (``z^T z``, ``A z``, ``f(2z)``, z under a normal) keeps
+z, and the scalar rules decide. Any other use (``z^T z``, ``A z``, ``f(2z)``, ``\\|z\\|``, z under a normal) keeps
 the vector, and with it the coordinates: nothing is converted.
 """
 from __future__ import annotations
@@ -20,6 +20,13 @@ def _slot(x, vector: MatrixSymbol, point: Symbol):
     return point if x == vector else x
 
 
+def named_only(call: AppliedUndef) -> bool:
+    """``f(z)``, ``q_phi(z)``: a function known by its letter alone. ``norm``, ``N``, ``sigma`` and the
+    other operators the engine interprets have a structure that depends on the dimension: not these."""
+    base = call.func.__name__.split("_")[0]
+    return len(base) == 1 and base.isascii() and base.islower()
+
+
 def _swap(expr, vector: MatrixSymbol, point: Symbol):
     """``expr`` with ``vector`` replaced by ``point`` in the point-naming places only."""
     if not isinstance(expr, Basic) or not expr.args:
@@ -29,7 +36,7 @@ def _swap(expr, vector: MatrixSymbol, point: Symbol):
         return Density(name, tuple(_slot(v, vector, point) for v in variables),
                        tuple(_slot(g, vector, point) for g in given))
     args = [_swap(a, vector, point) for a in expr.args]
-    if isinstance(expr, AppliedUndef):
+    if isinstance(expr, AppliedUndef) and named_only(expr):
         args = [_slot(a, vector, point) for a in args]
     elif isinstance(expr, Expectation) and isinstance(expr.args[1], Density):
         args[2] = _slot(expr.args[2], vector, point)
