@@ -17,6 +17,7 @@ from sympy import Expr, Integer, MatrixSymbol, Rational, Symbol
 from sympy.core.function import AppliedUndef
 
 from ..theories.linalg.ranges import summed_family, unstated_size
+from ..theories.probability.coordinate_free import as_point
 from ..vocabulary import KL, BigO, BigOmega, Expectation, Normal, Theta
 from ..vocabulary.linalg import Cross, Curl, Divergence
 from . import objects
@@ -142,12 +143,23 @@ def _times(a, b):
     return product
 
 
-def _not_over_a_vector(body, variable) -> None:
-    """``\\int f(z) z^T z \\, dz`` with z a vector is an integral over R^n; read as one over a number z it
-    would leave z^T z outside the integration: refused."""
-    if isinstance(variable, Symbol) and any(m.name == variable.name for m in body.atoms(sympy.MatrixSymbol)):
-        raise Refusal(f"an integral over d{variable.name} where {variable.name} is a vector: not read "
-                      "(write it per coordinate, or as an expectation)")
+def _over_a_vector(body, variable, bounded: bool):
+    """``\\int q(z) \\log \\frac{q(z)}{p(z)} dz`` with z a vector: an integral over R^d, its variable the
+    vector, when z only names a point there (densities of z, f(z)): the probability theory reads it as over
+    a number (``coordinate_free``). ``z^T z``, ``A z`` under it need the coordinates: refused, and so are
+    limits (a vector has no interval)."""
+    vector = next((m for m in body.atoms(sympy.MatrixSymbol) if isinstance(variable, Symbol)
+                   and m.name == variable.name), None)
+    if vector is None:
+        return variable
+    if bounded:
+        raise Refusal(f"an integral over d{variable.name} with limits where {variable.name} is a vector: not read "
+                      "(a vector has no interval; write the region or the coordinates)")
+    if as_point(sympy.Integral(body, (vector, -sympy.oo, sympy.oo)), vector) is None:
+        raise Refusal(f"an integral over d{variable.name} where {variable.name} is a vector used as one (its "
+                      f"entries, a product or norm of {variable.name}, or {variable.name} under a normal): not "
+                      "read (write it per coordinate, or as an expectation)")
+    return vector
 
 
 _LOGARITHMS = ("log", "ln")
@@ -988,8 +1000,10 @@ class ToSympy(Transformer_NonRecursive):
         *bounds, body, diff = items
         low, high = bounds[0] if bounds else (None, None)
         variable = objects.symbol(str(diff))
+        vector = _over_a_vector(_expr(body), variable, bool(bounds))
+        if vector is not variable:
+            return sympy.Integral(_expr(body), (vector, -sympy.oo, sympy.oo))
         low, high = _range_of_integration(low, high, variable)
-        _not_over_a_vector(_expr(body), variable)
         return sympy.Integral(_expr(body), (variable, low, high))
 
     def integral_sub(self, items):

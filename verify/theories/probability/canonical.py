@@ -24,6 +24,7 @@ from ...vocabulary.probability import Gradient
 from .. import algebra
 from ..algebra import normalise
 from ..base import Rule
+from .coordinate_free import coordinate_free
 from .divergences import at_written_variable, averaged_law, bare_kl, divergence_named, divergence_with_rules, law_names, named_expectation
 from .gaussian import normal_expectation, normal_kl
 from .gradient import gradient_rule
@@ -270,6 +271,7 @@ def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
             and not any(averaged_law(f) for f in expr.atoms(AppliedUndef)):
         return expr, ()
     used: Used = []
+    expr = coordinate_free(expr)  # a vector z that only names a point: the scalar rules hold (see there)
     expr = definitions(sort_densities(over_support(expr, context)), used, context)
     expr = apply_facts(expr, context, used)
     if expr.has(Expectation, KL, Gradient, AppliedUndef):
