@@ -69,3 +69,11 @@ def test_a_bound_assumes_something():
 
 def test_unknown_notation_may_be_a_relation():
     assert states_something(UNREADABLE)
+
+
+def test_an_independence_the_randomness_reader_took_is_read():
+    assert not states_something(r"X \perp Y", independent=frozenset({"X", "Y"}))
+
+
+def test_a_conditional_independence_it_did_not_take_may_assume_more():
+    assert states_something(r"X \perp Y \mid Z", independent=frozenset({"X", "Y"}))

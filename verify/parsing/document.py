@@ -522,7 +522,8 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
                                              relations), visible)
     document = replace(document, chains=written.attach(document.chains, document.step_positions, document.formulas))
     unread = unread_premises(formulas, lambda k: roles[k].role is Role.PREMISE,
-                             frozenset(str(v.name) for v in document.context.random_variables))
+                             frozenset(str(v.name) for v in document.context.random_variables),
+                             frozenset(k for i in document.context.independence for k in i.keys))
     if unread:
         document = replace(document, context=replace(document.context, unread=unread))
     premised = {id(f) for f, role in zip(formulas, roles) if role.role is Role.PREMISE}

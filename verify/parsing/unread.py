@@ -22,19 +22,24 @@ _CUT = re.compile(r"\\(?:geq|leq|ge|le|neq|ne|in|notin|subseteq|subset|sim|appro
                   r"Rightarrow|Leftrightarrow|quad|qquad|text\{[^{}]*\}|mathrm\{[^{}]*\})(?![A-Za-z])|[,;<>=:]")
 
 
-def unread_premises(formulas, is_premise, random_names: frozenset[str] = frozenset()) -> tuple[UnreadPremise, ...]:
+def unread_premises(formulas, is_premise, random_names: frozenset[str] = frozenset(),
+                    independent: frozenset[str] = frozenset()) -> tuple[UnreadPremise, ...]:
     """The formulas that failed to parse, that ``is_premise`` (by position in the list) says the
     document assumes, and that state something no other reader took (``states_something``)."""
     return tuple(UnreadPremise(frozenset(mentioned(f.text)), f.text, f.line, f.column)
                  for k, f in enumerate(formulas) if f.statement is None and f.error is not None and is_premise(k)
-                 and states_something(f.text, random_names))
+                 and states_something(f.text, random_names, independent))
 
 
-def states_something(text: str, random_names: frozenset[str] = frozenset()) -> bool:
+def states_something(text: str, random_names: frozenset[str] = frozenset(),
+                     independent: frozenset[str] = frozenset()) -> bool:
     """Whether ``text`` may assume what the context lacks. A list of names (``\\mu_p, \\mu_q``) or a bare
     term assumes nothing; a shape ``q, k \\in \\mathbb{R}^d`` is read by the declarations and a law
     ``x \\sim \\mathcal{N}(0, 1)`` of a declared random variable (``random_names``) by the randomness
-    reader. Any other relation, or notation our lexer does not know (it may be one), may assume more."""
+    reader, as is ``X \\perp Y`` between names a declared independence holds (``independent``). Any
+    other relation, or notation our lexer does not know (it may be one), may assume more."""
+    if _INDEPENDENCE.search(text) and mentioned(_INDEPENDENCE.sub(",", text)) <= independent:
+        return False
     pieces, cuts = _cut(text)
     left: set[str] = set()
     for piece, cut in zip(pieces, cuts):
@@ -52,6 +57,7 @@ def states_something(text: str, random_names: frozenset[str] = frozenset()) -> b
     return any(not _lexes(piece) for piece in pieces)
 
 
+_INDEPENDENCE = re.compile(r"(?:\\!)*\\(?:perp|independent|indep)(?![A-Za-z])(?:\\!|\\perp(?![A-Za-z]))*")
 _SET_OF_NUMBERS = re.compile(r"\s*\\mathbb\s*\{?\s*[RCNZQ]\b")
 
 
