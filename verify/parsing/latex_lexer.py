@@ -11,6 +11,7 @@ import re
 from .bars import trailing_bars
 from .diagnostics import limit_error
 from .ellipses import read_ellipses
+from .expectation_heads import is_subscripted_name
 from .limits import Limits
 from .tokens import TokenStream, mark_calls, pair_bars
 from . import lexicon
@@ -260,7 +261,7 @@ class LatexLexer:
 
     def letter_kind(self, char: str, after: int) -> str:
         if char == "E" and _AHEAD_EXPECT.match(self.text, after):
-            return "EXPECT"
+            return "NAME" if is_subscripted_name(self.text, after) else "EXPECT"
         if char == "O" and _AHEAD_CALL.match(self.text, after):
             return "BIGO"
         return "NAME"
