@@ -40,6 +40,11 @@ def test_a_bracket_application_stays_one_where_the_name_also_stands_alone():
     assert parse_latex_expr(r"V[aX] + V") == V(a * X) + Symbol("V")
 
 
+def test_a_bracket_around_an_expression_in_the_name_itself_is_a_product():
+    L, E = Symbol("L"), Symbol("E")
+    assert parse_latex_expr(r"L\left[2E(3E + 2L - 2) + 4L - 1\right]") == L * (2 * E * (3 * E + 2 * L - 2) + 4 * L - 1)
+
+
 @pytest.mark.parametrize("text", [r"Var X", r"Cov X", r"x [a + b]", r"V \left[ aX \right]"])
 def test_an_unapplied_operator_word_or_a_spaced_bracket_is_refused(text):
     with pytest.raises(ParseError):

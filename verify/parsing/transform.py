@@ -1141,16 +1141,30 @@ def _calls_as_products(exprs: tuple, bracketed: set = frozenset(), entries: dict
     """``n(n+1)`` where ``n`` is also a plain name of the formula: a product, not a function n at n+1;
     so is ``y_j(1 - p_j)`` where the formula sums the components of y (an entry is a number).
     A name at one plain symbol (``\\theta(t)``, ``p(t)``) stays a function of it, and so does an
-    application written with brackets (``V[aX]``)."""
+    application written with brackets (``V[aX]``) unless the name stands plain inside it
+    (``L[E(2E + 2L - 1)]``: no function is applied to an expression in its own name)."""
     names = {**_summed_entries(exprs, entries or {}),
              **{s.name: s for e in exprs for s in e.free_symbols if isinstance(s, Symbol)}}
-    calls = {c: names[c.func.__name__] * c.args[0] for e in exprs for c in e.atoms(AppliedUndef)
-             if c.func.__name__ in names and len(c.args) == 1 and not isinstance(c.args[0], Symbol)
-             and c not in bracketed}
-    # p(1-p)^4 read as a product is p (1-p)^4: the power was taken of the call, it belongs to the bracket
-    calls.update({power: names[power.base.func.__name__] * power.base.args[0] ** power.exp for e in exprs
-                  for power in e.atoms(sympy.Pow) if power.base in calls})
-    return tuple(e.xreplace(calls) for e in exprs) if calls else exprs
+
+    def is_product(call) -> bool:
+        return (isinstance(call, AppliedUndef) and call.func.__name__ in names and len(call.args) == 1
+                and not isinstance(call.args[0], Symbol)
+                and (call not in bracketed or names[call.func.__name__] in call.args[0].free_symbols))
+
+    def rebuilt(node):  # each call decided as written, then its argument read through: n(n(n+1)+1)
+        if not isinstance(node, sympy.Basic):
+            return node
+        if isinstance(node, sympy.Pow) and is_product(node.base):
+            # p(1-p)^4 read as a product is p (1-p)^4: the power was taken of the call, it belongs to the bracket
+            return names[node.base.func.__name__] * rebuilt(node.base.args[0]) ** rebuilt(node.exp)
+        if is_product(node):
+            return names[node.func.__name__] * rebuilt(node.args[0])
+        if not node.args or not node.has(AppliedUndef):
+            return node
+        arguments = tuple(rebuilt(a) for a in node.args)
+        return node.func(*arguments) if arguments != node.args else node
+
+    return tuple(rebuilt(e) for e in exprs)
 
 
 def _plain_letters(sub):
