@@ -449,7 +449,7 @@ def stated_premises(step: StepQuestion) -> Verdict | None:
     if not results:
         return None
     (lhs, used_left), (rhs, used_right) = (rewritten(side, results, step.context) for side in (step.lhs, step.rhs))
-    used = tuple(dict.fromkeys(used_left + used_right))
+    used = tuple(sorted(dict.fromkeys(used_left + used_right), key=lambda r: str(r.premise)))  # one order every run
     if not used:
         return None
     inner = replace(step, lhs=lhs, rhs=rhs, context=without_premises(step.context, used), written=(None, None))
