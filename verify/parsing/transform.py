@@ -924,6 +924,17 @@ class ToSympy(Transformer_NonRecursive):
     def sum_op(self, items):
         return self._big(sympy.Sum, "sum", items)
 
+    def sum_bare(self, items):
+        """``\\sum e^{x_j}``, no index written: the sum over the one index its summand's families carry,
+        read as ``\\sum_j``. A summand with no indexed family, or with several indices, names no index."""
+        body = _expr(items[0])
+        indices = {letter for symbol, (base, written) in self.families.items() if body.has(symbol)
+                   for index in written for letter in getattr(index, "free_symbols", ())}
+        if len(indices) != 1:
+            raise Refusal("a sum with no index written, over a summand that does not carry exactly one index: "
+                          "write the index, as in \\sum_j")
+        return self._big(sympy.Sum, "sum", [(indices.pop(), None, None), body])
+
     def sum_neg(self, items):
         """``\\sum_j -x_j``: the sum of the negated terms."""
         return self._big(sympy.Sum, "sum", [items[0], -_expr(items[1])])
