@@ -389,10 +389,22 @@ class ToSympy(Transformer_NonRecursive):
                           "(\\log c \\cdot \\exp(u)): write \\log(c \\exp(u)) or \\log(c) \\exp(u)")
 
     def div(self, items):
-        left = items[0]
+        """``a / b``; ``\\partial L / \\partial z`` and ``dy/dx`` are derivatives written on one line, as in a
+        fraction. Any other quotient of differentials (``2 dy/dx``) is refused: y/x is never what is meant."""
+        left, right = items
         if isinstance(left, _Implicit) and left.of is not None:
-            return _Implicit(left.factors + (1 / _expr(items[1]),), left.of)
-        return _expr(items[0]) / _expr(items[1])
+            return _Implicit(left.factors + (1 / _expr(right),), left.of)
+        if isinstance(left, (_Partial, _Differentials)) or isinstance(right, (_Partial, _Differentials)):
+            return self._over(*(item if isinstance(item, (_Partial, _Differentials)) else _expr(item)
+                                 for item in items))
+        top, bottom = _expr(left), _expr(right)
+        variable = _differential(bottom)
+        if variable is not None and _D in getattr(top, "free_symbols", ()):
+            moving = _differential(top)
+            if moving is None:
+                raise Refusal("a quotient of differentials that is no derivative dy/dx: write \\frac{d f}{d x}")
+            return sympy.Derivative(moving, variable)
+        return top / bottom
 
     def neg(self, items):
         return -_expr(items[0])
@@ -779,6 +791,10 @@ class ToSympy(Transformer_NonRecursive):
         top, bottom = (item if isinstance(item, (_Partial, _Differentials)) else _expr(item) for item in items)
         if not meta.empty and meta.start_pos in self.dimension_fractions:
             return _expr(top) / _expr(bottom)  # n d^2 below: the size d squared, no derivative
+        return self._over(top, bottom)
+
+    def _over(self, top, bottom):
+        """``top`` over ``bottom``, as a derivative where Leibniz's notation makes it one."""
         partials = _partials(top, bottom)
         if partials is not None:
             return partials
