@@ -21,6 +21,7 @@ _STAR = re.compile(r"\^\s*(?:\{\s*(?:\*|\\ast|\\star)\s*\}|\*|\\ast(?![A-Za-z])|
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 _GROUP = re.compile(r"\s*\{([^{}]*)\}")
 _RUN = re.compile(r"[A-Za-z]+")
+_ESCAPED_IDENTIFIER = re.compile(r"(?:\\_[A-Za-z0-9]+)+")
 _KL_SUB = re.compile("D" + lexicon.KL_SUBSCRIPT)
 _JS_SUB = re.compile(r"D_\{?\s*(?:\\(?:mathrm|text|textrm|operatorname|mathit)\s*\{\s*(JSD?)\s*\}|(JSD?))\s*\}?")
 _AHEAD_CALL = re.compile(r"\s*(?:\\(?:left|big|Big|bigg|Bigg|bigl|Bigl)\s*)?\(")
@@ -193,6 +194,8 @@ class LatexLexer:
         if (pos == 0 or not text[pos - 1].isalpha()) and self.applied_name(pos):
             return
         run = _RUN.match(text, pos).group() if pos == 0 or not text[pos - 1].isalpha() else ""
+        if len(run) >= 2 and self.escaped_identifier(run, pos):
+            return
         word = bare_word(run)
         if word and text[pos + len(run):].lstrip()[:1] == "}":  # C_{exp}, \theta_{max}: letters of a name
             word = None
@@ -215,6 +218,23 @@ class LatexLexer:
             self.refuse_e_in_a_word(pos)
         self.emit(self.letter_kind(text[pos], pos + 1), text[pos], pos)
         self.pos = pos + 1
+
+    def escaped_identifier(self, run: str, pos: int) -> bool:
+        """``hidden\\_size``, ``input\\_dim``: a word joined to more by Markdown's escaped underscore is a
+        code identifier, one name (as ``\\mathrm{hidden}_{\\mathrm{size}}``), never i*n*p*u*t_{size}.
+        A one-letter base (``d\\_model``) is a subscripted letter, read by the macro table; a two-letter
+        base before digits (``xy\\_1``: x y_1 or one name?) is refused."""
+        found = _ESCAPED_IDENTIFIER.match(self.text, pos + len(run))
+        if not found:
+            return False
+        parts = [run] + found.group().split("\\_")[1:]
+        if len(run) == 2 and not re.match(r"[A-Za-z]{2}", parts[1]):
+            raise self.out.error(f"cannot tell whether {found.string[pos:found.end()]} is one name or {run[0]} "
+                                 f"times {run[1]}_{parts[1]}: write \\mathrm{{{run}}} or {run[0]} {run[1]}_{{{parts[1]}}}",
+                                 pos)
+        self.emit("NAME", "_".join(parts), pos)
+        self.pos = found.end()
+        return True
 
     def refuse_e_in_a_word(self, pos: int) -> None:
         """``seq``, ``len``: an e inside a run of letters, not raised to a power, is a letter of a word far

@@ -88,6 +88,23 @@ def _annotated_relation(lexer, name: str, start: int) -> None:
 
 
 
+_CODE_IDENTIFIER = re.compile(r"([A-Za-z][A-Za-z0-9]*)_([A-Za-z0-9]+(?:_[A-Za-z0-9]+)*)")
+
+
+def _identifier(lexer, base: str, rest: str, start: int) -> None:
+    """``hidden_size`` written in a text macro: one name, as the lexer reads ``hidden\\_size``; with a
+    one-letter base (``\\mathrm{d\\_model}``) the letter with its subscript, as ``d\\_model`` is read."""
+    if len(base) > 1:
+        lexer.emit("NAME", f"{base}_{rest}", start)
+        return
+    lexer.emit("NAME", base, start)
+    lexer.emit("UNDERSCORE", "_", start)
+    lexer.emit("LBRACE", "{", start)
+    for part in re.finditer(r"[0-9]+|[A-Za-z]", rest.replace("_", "")):
+        lexer.emit("NUMBER" if part.group().isdigit() else "NAME", part.group(), start)
+    lexer.emit("RBRACE", "}", start)
+
+
 def _escaped_subscript(lexer, start: int) -> None:
     """``d\\_model``, ``W\\_{q}``: Markdown writes ``\\_`` so that its own emphasis leaves the underscore
     alone, and it renders as ``d_model``; a run of letters and digits after it is the whole subscript."""
@@ -295,6 +312,10 @@ def _text(lexer, name: str, start: int) -> bool:
     word = written.replace("\\,", "").replace(" ", "")
     if words.is_blank(written):  # \text{ }: a space
         lexer.spaced = True
+        return True
+    identifier = _CODE_IDENTIFIER.fullmatch(word.replace("\\_", "_"))
+    if identifier:  # \mathrm{hidden\_size}: a code identifier, one name, as hidden\_size is
+        _identifier(lexer, identifier.group(1), identifier.group(2), start)
         return True
     if words.is_prose(written) and not _in_subscript(lexer):
         return _prose(lexer, name, written, start)
