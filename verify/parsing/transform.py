@@ -6,6 +6,7 @@ Numbers, powers, factorials and sum ranges are checked against the limits
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 import re
 import operator
 from dataclasses import dataclass
@@ -103,15 +104,25 @@ class _DerivativeOperator:
 
 
 @dataclass(frozen=True)
+class _IntegralOperator:
+    """``\\int dz``: an integral written with its differential first (``\\int dz\\, p(x, z)``), waiting
+    for its integrand: the whole product after it, up to the next + or - or relation."""
+
+    integrate: Callable[[Expr], Expr]
+
+
+@dataclass(frozen=True)
 class _Implicit:
-    """Factors written side by side, multiplied once the product ends; after ``d/dx`` (``of``)
-    the derivative applies to the whole product, up to the next + or - or relation."""
+    """Factors written side by side, multiplied once the product ends; after ``d/dx`` or ``\\int dz``
+    (``of``) the derivative or integral applies to the whole product, up to the next + or - or relation."""
 
     factors: tuple
-    of: Symbol | None = None
+    of: Symbol | tuple | _IntegralOperator | None = None
 
     def value(self) -> Expr:
         product = _product(self.factors)
+        if isinstance(self.of, _IntegralOperator):
+            return self.of.integrate(product)
         return product if self.of is None else _derivative(product, self.of)
 
 
@@ -247,6 +258,8 @@ def _expr(value) -> Expr:
         raise Refusal("\\partial x \\partial y must stand below a fraction bar (\\frac{\\partial^2 f}{\\partial x \\partial y})")
     if isinstance(value, (_Partial, _DerivativeOperator)):
         raise Refusal("\\partial must stand in a fraction such as \\frac{\\partial f}{\\partial x}")
+    if isinstance(value, _IntegralOperator):
+        raise Refusal("an integral \\int dz with no integrand after its differential")
     if isinstance(value, tuple):
         raise Refusal("a subscript like z \\sim q only belongs under an expectation")
     if isinstance(value, _Indices):
@@ -427,6 +440,8 @@ class ToSympy(Transformer_NonRecursive):
             return _Partial(_times(left.value(), _expr(right)), left.order)
         if isinstance(left, _DerivativeOperator):
             return _Implicit((_expr(right),), left.variable)
+        if isinstance(left, _IntegralOperator):
+            return _Implicit((_expr(right),), left)
         if isinstance(left, _Implicit):
             return _Implicit(left.factors + (_expr(right),), left.of)
         return _Implicit((_expr(left), _expr(right)))
@@ -1032,6 +1047,20 @@ class ToSympy(Transformer_NonRecursive):
             return sympy.Integral(_expr(body), (vector, -sympy.oo, sympy.oo))
         low, high = _range_of_integration(low, high, variable)
         return sympy.Integral(_expr(body), (variable, low, high))
+
+    def integral_operator(self, items):
+        """``\\int dz \\, f(z)``, ``\\int_a^b dx\\, g``: the integral of the product that follows, read as
+        ``\\int f(z) \\, dz``. A further bare d in that product (``\\int d\\, x^2 \\, dx``: which d closes?)
+        is refused."""
+        *bounds, diff = items
+
+        def integrate(body: Expr) -> Expr:
+            if _D in getattr(body, "free_symbols", ()):
+                raise Refusal("an integral opening with its differential (\\int dz ...) holds another d: "
+                              "write the integrand before its differential, \\int f(z) \\, dz")
+            return self.integral([*bounds, body, diff])
+
+        return _IntegralOperator(integrate)
 
     def integral_sub(self, items):
         """``\\int q(z_1) z_1^2 dz_1``: the variable of integration is the subscripted name, read as in the
