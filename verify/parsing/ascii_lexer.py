@@ -67,7 +67,10 @@ def lex_ascii(text: str, limits: Limits, origin: tuple[int, int] = (1, 1)) -> li
         if char.isspace():
             pos, spaced = pos + 1, True
             continue
-        if char.isascii() and char.isalpha():
+        if char == "x" and pos and text[pos - 1].isdigit() and text[pos + 1:pos + 2].isdigit():
+            out.add("TIMES", "x", pos, spaced)  # 4096x4096: the multiplication sign typed between digits
+            found = re.compile("x").match(text, pos)
+        elif char.isascii() and char.isalpha():
             found = _IDENT.match(text, pos)
             ahead = _AHEAD.match(text, found.end())
             out.add(*_word_kind(found.group(), ahead.group(1) if ahead else ""), pos, spaced)
