@@ -21,7 +21,7 @@ _STAR = re.compile(r"\^\s*(?:\{\s*(?:\*|\\ast|\\star)\s*\}|\*|\\ast(?![A-Za-z])|
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 _GROUP = re.compile(r"\s*\{([^{}]*)\}")
 _RUN = re.compile(r"[A-Za-z]+")
-_DIGIT_X_DIGIT = re.compile(r"[0-9]x[0-9]")
+_DIGIT_X_DIGIT = re.compile(r"[0-9)]x[0-9]")
 _ESCAPED_IDENTIFIER = re.compile(r"(?:\\_[A-Za-z0-9]+)+")
 _KL_SUB = re.compile("D" + lexicon.KL_SUBSCRIPT)
 _JS_SUB = re.compile(r"D_\{?\s*(?:\\(?:mathrm|text|textrm|operatorname|mathit)\s*\{\s*(JSD?)\s*\}|(JSD?))\s*\}?")
@@ -50,6 +50,7 @@ class LatexLexer:
         self.braced_notes: set[int] = set()  # positions of the '}' closing \underbrace{X}: its note follows
         self.lefts: list[tuple[str, int]] = []  # each open \left: its delimiter and the index of its token
         self.dropped_braces: set[int] = set()  # positions of the '}' closing \mathbf{W_q}: read as \mathbf{W}_q
+        self.groups: list[int] = []  # the token index of each open '{', innermost last (for TeX's \over)
 
     def emit(self, kind: str, value: str, pos: int) -> None:
         if kind in ("LPAR", "LBRACK", "LBRACE", "BEGIN_MATRIX", "LABS", "LNORM", "LANGLE", "LFLOOR", "LCEIL", "LEVAL"):
@@ -59,6 +60,10 @@ class LatexLexer:
                                   self.text, pos, self.out.origin)
         elif kind in ("RPAR", "RBRACK", "RBRACE", "END_MATRIX", "RABS", "RNORM", "RANGLE", "RFLOOR", "RCEIL", "REVAL"):
             self.depth -= 1
+        if kind == "LBRACE":
+            self.groups.append(len(self.out.tokens))
+        elif kind == "RBRACE" and self.groups:
+            self.groups.pop()
         self.out.add(kind, value, pos, self.spaced)
         self.spaced = False
 
@@ -181,7 +186,7 @@ class LatexLexer:
     def letter(self) -> None:
         text, pos = self.text, self.pos
         if _DIGIT_X_DIGIT.match(text, pos - 1 if pos else 0) and pos:
-            # 4096x4096, 3x3: an x typed between digits is the multiplication sign (4096 x times 4096
+            # 4096x4096, 3x3, (512x7x7)x4096: an x typed before a digit, after a digit or a bracket, is the multiplication sign (4096 x times 4096
             # would be written 4096 x \cdot 4096; a kernel 3x3 is never 9x)
             self.emit("TIMES", "x", pos)
             self.pos = pos + 1

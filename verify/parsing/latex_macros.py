@@ -44,6 +44,9 @@ def handle_macro(lexer, name: str, start: int) -> None:
     if name in ("overset", "stackrel"):
         _annotated_relation(lexer, name, start)
         return
+    if name == "over":
+        _over(lexer, start)
+        return
     if name == "_":  # d\_model (Markdown escapes the underscore): the letters after it are the subscript
         _escaped_subscript(lexer, start)
         return
@@ -103,6 +106,22 @@ def _identifier(lexer, base: str, rest: str, start: int) -> None:
     for part in re.finditer(r"[0-9]+|[A-Za-z]", rest.replace("_", "")):
         lexer.emit("NUMBER" if part.group().isdigit() else "NAME", part.group(), start)
     lexer.emit("RBRACE", "}", start)
+
+
+def _over(lexer, start: int) -> None:
+    """TeX's ``{a \\over b}``: the group it stands in is the fraction a/b, read as ``\\frac{a}{b}``. Outside
+    a group (``x = a \\over b`` is (x = a)/b to TeX), or across an open ``\\left``, it is refused."""
+    if not lexer.groups:
+        raise lexer.out.error("\\over outside braces: write {a \\over b} or \\frac{a}{b}", start)
+    opening = lexer.groups[-1]
+    tokens = lexer.out.tokens
+    if any(index > opening for _, index in lexer.lefts) or any(
+            t.type in lexicon.RELATION_TOKENS for t in tokens[opening + 1:]):
+        raise lexer.out.error("\\over with an open \\left or a relation in its group: write \\frac{a}{b}", start)
+    tokens.insert(opening, type(tokens[opening])("FRAC", "\\over", start_pos=tokens[opening].start_pos))
+    lexer.groups[-1] = opening + 1
+    lexer.emit("RBRACE", "}", start)
+    lexer.emit("LBRACE", "{", start)
 
 
 def _escaped_subscript(lexer, start: int) -> None:
