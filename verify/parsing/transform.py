@@ -403,7 +403,8 @@ class ToSympy(Transformer_NonRecursive):
 
     def div(self, items):
         """``a / b``; ``\\partial L / \\partial z`` and ``dy/dx`` are derivatives written on one line, as in a
-        fraction. Any other quotient of differentials (``2 dy/dx``) is refused: y/x is never what is meant."""
+        fraction. Any other quotient of differentials (``2 dy/dx``) is refused: y/x is never what is meant;
+        so is a slash before factors side by side (``1/3(x + y)``, ``1/2 \\log x``), which has no one reading."""
         left, right = items
         if isinstance(left, _Implicit) and left.of is not None:
             return _Implicit(left.factors + (1 / _expr(right),), left.of)
@@ -417,6 +418,9 @@ class ToSympy(Transformer_NonRecursive):
             if moving is None:
                 raise Refusal("a quotient of differentials that is no derivative dy/dx: write \\frac{d f}{d x}")
             return sympy.Derivative(moving, variable)
+        if isinstance(right, _Implicit) and right.of is None and len(right.factors) > 1:
+            raise Refusal("a / b c is read as (a/b) c by some and as a/(b c) by others: write the brackets, "
+                          "or \\frac{a}{b} c")
         return top / bottom
 
     def neg(self, items):
