@@ -14,12 +14,13 @@ x = Symbol("x")
 
 
 @pytest.mark.parametrize("parse", [parse_latex_expr, parse_ascii_expr])
-@pytest.mark.parametrize("text, value", [("4096x4096 + 4096", Integer(16781312)), ("3x3", Integer(9))])
+@pytest.mark.parametrize("text, value", [("4096x4096 + 4096", Integer(16781312)), ("3x3", Integer(9)),
+                                         ("(512x7x7)x4096", Integer(102760448))])
 def test_an_x_between_digits_multiplies(parse, text, value):
     assert parse(text) == value
 
 
-@pytest.mark.parametrize("text, meaning", [("2x + 3", 2 * x + 3), ("2x^2", 2 * x ** 2), ("x2", 2 * x)])
+@pytest.mark.parametrize("text, meaning", [("2x + 3", 2 * x + 3), ("2x^2", 2 * x ** 2), ("x2", 2 * x), ("(a)x", Symbol("a") * x)])
 def test_an_x_anywhere_else_is_the_variable(text, meaning):
     assert parse_latex_expr(text) == meaning
 
