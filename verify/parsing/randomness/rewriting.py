@@ -189,9 +189,9 @@ def laws_in_place(expr: Expr, laws: dict) -> Expr:
         rest = Mul(*[f for f in Mul.make_args(node.function) if f != weights[0]])
         return Expectation(written_out_laws(rest, laws), law_of(weights[0]), variable)
 
-    def average(node):  # E_{z ~ q}[f] under a density q the premises state as a normal: under that normal
-        law = law_of(node.dist)
-        return Expectation(node.body, law, node.var) if law is not None else node
+    def average(node):  # E_{z ~ q}[f] under a density q the premises state as a normal: under that normal,
+        law = law_of(node.dist)  # with q(z) inside f its formula too (left open, it would be drawn apart from the law)
+        return Expectation(written_out_laws(node.body, laws), law, node.var) if law is not None else node
 
     expr = expr.replace(lambda e: isinstance(e, KL), kl)
     expr = expr.replace(lambda e: isinstance(e, Expectation) and isinstance(e.dist, Density), average)
