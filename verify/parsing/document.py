@@ -26,7 +26,7 @@ from ..vocabulary import KL, Density, Normal
 from .context import assumed_note, infer_context, integrated_variables, loose_names, rewrite, symbol_map
 from .diagnostics import line_column
 from .expressions import parse
-from . import abbreviations, bounds, deltas, dependence, directions, implications, kinds, premises, written
+from . import abbreviations, bounds, deltas, dependence, directions, implications, kinds, named_laws, objects, premises, written
 from .kinds import Kinds
 from .latex_lexer import lex_latex
 from .limits import DEFAULT_LIMITS, Limits
@@ -253,8 +253,13 @@ def _is_definable(expr: Expr) -> bool:
         args = expr.args
         return (all(isinstance(a, Symbol) for a in args) and len(set(args)) == len(args)
                 and "'" not in expr.func.__name__ and not expr.func.__name__.startswith("nabla")
-                and expr.func.__name__ not in NEVER_DEFINED)
+                and expr.func.__name__ not in NEVER_DEFINED and not _averaged_under_a_density(expr.func.__name__))
     return isinstance(expr, (Symbol, Indexed, MatrixSymbol))  # ``Q = X W^Q`` defines the matrix Q
+
+
+def _averaged_under_a_density(name: str) -> bool:
+    """``E_q``, ``E_{p_\theta}``: an expectation under a density's name heads a claim, as ``Var`` does."""
+    return name.startswith("E_") and objects.is_density_name(name[2:])
 
 
 def _subscript_letters(name: Expr) -> str:
@@ -746,6 +751,8 @@ def _entries(builder: _Builder, formulas: list[Formula]) -> None:
 def _with_context(filename, builder: _Builder, formulas: list[Formula], names: Reading,
                   role_note: str | None = None, relations: list[Expr] = ()) -> Document:
     _entries(builder, formulas)
+    relations, law_note = _named_laws_read(builder, list(relations))
+    role_note = "; ".join(n for n in (role_note, law_note) if n) or None
     exprs = [e for c in builder.chains for e in (c.start, *(s.expr for s in c.steps))]
     everything = exprs + [side for pair in builder.definitions for side in pair]
     loose = loose_names([(c.start, *(s.expr for s in c.steps)) for c in builder.chains] + builder.definitions)
@@ -811,6 +818,25 @@ def _unfold_chain(chain: Chain, defined: dict, mapping: dict) -> Chain:
                  for f, (args, value) in defined.items()}
     steps = tuple(Step(unfold(s.expr, rewritten), s.relation, s.justification, s.source) for s in chain.steps)
     return Chain(unfold(chain.start, rewritten), steps, chain.title, chain.source)
+
+
+def _named_laws_read(builder: _Builder, relations: list[Expr]) -> tuple[list[Expr], str | None]:
+    """``E_q[f]`` read under the one density q the document writes out (``named_laws``), in every chain,
+    definition and premise; the relations as read, and the report's note. A q the document defines as a
+    function (``q(z) = z^2``) is no law."""
+    everything = [e for c in builder.chains for e in (c.start, *(s.expr for s in c.steps))] + [
+        side for pair in builder.definitions for side in pair] + relations
+    functions = {lhs.func.__name__ for lhs, _ in builder.definitions if isinstance(lhs, AppliedUndef)}
+    known = {name: law for name, law in named_laws.laws(everything).items() if name not in functions}
+    note = named_laws.note(everything, known)
+    if note is None:
+        return relations, None
+    written = named_laws.applications(everything, known)
+    read = lambda e: named_laws.expanded(e, known, written)  # noqa: E731
+    builder.chains[:] = [Chain(read(c.start), tuple(Step(read(s.expr), s.relation, s.justification, s.source)
+                                                    for s in c.steps), c.title, c.source) for c in builder.chains]
+    builder.definitions[:] = [(read(a), read(b)) for a, b in builder.definitions]
+    return [read(r) for r in relations], note
 
 
 def _expanded_bare(chain: Chain, bare: dict) -> Chain:

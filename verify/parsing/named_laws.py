@@ -1,0 +1,54 @@
+"""``E_q[f]``, the law named bare: the expectation under the density q the document writes out.
+
+Papers define ``q(z)`` (or ``q_\\phi(z|x)``) and go on with ``\\mathbb{E}_q[\\cdot]``; the variable averaged
+over is the one q is a density of. Read alone, ``E_q`` is an undefined function and no step about it
+can be decided. The law is taken only when the document applies q in exactly one way, to plain
+names: with ``q(z)`` and ``q(w)`` both written, ``E_q`` names no one law and stays undefined.
+"""
+from __future__ import annotations
+
+from sympy import Expr, Symbol
+from sympy.core.function import AppliedUndef
+
+from ..printing.plain import plain_math
+from ..vocabulary import Density
+from .randomness.rewriting import under_densities
+
+
+def laws(exprs: list[Expr]) -> dict[str, Density]:
+    """Each law named bare under an ``E_`` of ``exprs`` that the document applies in one way only, to
+    plain names (``q(z)``, written as a density or as a function), with that application."""
+    named = {call.func.__name__[2:] for expr in exprs for call in expr.atoms(AppliedUndef)
+             if call.func.__name__.startswith("E_") and len(call.args) == 1}
+    found: dict[str, set] = {}
+    for expr in exprs:
+        for density in expr.atoms(Density):
+            if density.name in named:
+                found.setdefault(density.name, set()).add((density.variables, density.given))
+        for call in expr.atoms(AppliedUndef):
+            if call.func.__name__ in named:
+                found.setdefault(call.func.__name__, set()).add((tuple(call.args), ()))
+    return {name: Density(name, *next(iter(written))) for name, written in found.items()
+            if len(written) == 1 and all(isinstance(v, Symbol) for v in next(iter(written))[0])}
+
+
+def applications(exprs: list[Expr], known: dict[str, Density]) -> dict[Expr, Density]:
+    """Each ``q(z)`` of ``exprs`` written as a function whose q is one of the ``known`` laws, with the
+    density it is (so the density inside ``E_q[f(z) / q(z)]`` is the law averaged under)."""
+    return {call: known[call.func.__name__] for expr in exprs for call in expr.atoms(AppliedUndef)
+            if call.func.__name__ in known}
+
+
+def expanded(expr: Expr, known: dict[str, Density], written: dict[Expr, Density]) -> Expr:
+    """``expr`` with each application a density and each ``E_q`` under its law (``under_densities``)."""
+    return under_densities(expr.xreplace(written), known) if known else expr
+
+
+def note(exprs: list[Expr], known: dict[str, Density]) -> str | None:
+    """What the report says of the readings, so a misreading is visible."""
+    used = {call.func.__name__[2:] for expr in exprs for call in expr.atoms(AppliedUndef)
+            if call.func.__name__.startswith("E_") and call.func.__name__[2:] in known}
+    laws_used = sorted(plain_math(known[name], unicode=False) for name in used)
+    if not laws_used:
+        return None
+    return "an expectation E_q with its law named bare is read under the density written out: " + ", ".join(laws_used)
