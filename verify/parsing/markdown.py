@@ -93,7 +93,41 @@ def statements(row: str) -> list[tuple[str, int]]:
             parts.append((row[start:match.start()], start))
             start = match.end()
     parts.append((row[start:], start))
+    return [piece for text, at in _stripped(parts) for piece in _comma_separated(text, at)]
+
+
+_RELATION = re.compile(r"(?<![<>!:\\])=|<|>|\\(?:leq?|geq?|neq?|approx|sim|in)(?![A-Za-z])")
+
+
+def _comma_separated(text: str, at: int) -> list[tuple[str, int]]:
+    """``\\delta_0 = 0, \\delta_1 = 2``: statements separated by plain commas, when every part between
+    the top-level commas is a relation; a list of names before one relation (``a, b \\geq 0``) or a value
+    list (``x = 1, 2``) is one statement, read as a whole."""
+    parts, start, depth = [], 0, 0
+    for match in re.finditer(r"\\[{}]|\\[A-Za-z]+|[()\[\]{},]", text):
+        token = match.group()
+        if token in _OPEN or token == "\\{":
+            depth += 1
+        elif token in _CLOSE or token == "\\}":
+            depth = max(depth - 1, 0)
+        elif token == "," and depth == 0:
+            parts.append((text[start:match.start()], at + start))
+            start = match.end()
+    parts.append((text[start:], at + start))
+    if len(parts) < 2 or not all(_RELATION.search(_top_level(part)) for part, _ in parts):
+        return [(text, at)]
     return _stripped(parts)
+
+
+def _top_level(text: str) -> str:
+    """``text`` without what its brackets hold, so ``f(x < 1)`` shows no relation of its own."""
+    kept, depth = [], 0
+    for char in text:
+        depth += char in _OPEN
+        if depth == 0:
+            kept.append(char)
+        depth -= char in _CLOSE and depth > 0
+    return "".join(kept)
 
 
 def _stripped(parts: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -134,8 +168,9 @@ def segments(text: str) -> tuple[list[Piece], list[Gap]]:
         kind = match.lastgroup if match.lastgroup != "info" else "fence"
         if match.group("fence") is not None:
             kind = "fence"
-        if kind == "inline":
-            pieces.append(Piece(match.group("inline"), match.start("inline"), False, block=-1))
+        if kind == "inline":  # ``$\\delta_0 = 0, \\delta_1 = 2$``: one piece per relation
+            pieces.extend(Piece(part, match.start("inline") + at, False, block=-1, part=number)
+                          for number, (part, at) in enumerate(_comma_separated(match.group("inline"), 0)))
             continue
         new = _block_pieces(match, kind, block + 1)
         if new is None:
