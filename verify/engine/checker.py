@@ -583,7 +583,27 @@ def check_step(lhs: Expr, relation: Relation, rhs: Expr, context: Context,
     relation = Relation(relation)
     lhs, rhs = _zero_as_matrix(_sympify(lhs), relation, _sympify(rhs))  # numbers become SymPy numbers; text is refused
     verdict = decide(StepQuestion(lhs, relation, rhs, context, config, justification, written, moving=moving))
+    verdict = _unless_entries_stated_off_the_range(verdict, (lhs, rhs), context)
     return _unless_resting_on_unread(verdict, _names(lhs, written[0]) | _names(rhs, written[1]), context)
+
+
+def _unless_entries_stated_off_the_range(verdict: Verdict, sides: tuple, context: Context) -> Verdict:
+    """A refutation of a sum over a family's unwritten range (``\\sum_i x_i``, taken as i = 1..|x|) where
+    the premises give entries of that family by number (``x_0 = 0, x_1 = 2``): which entries the sum runs
+    through is the reader's convention, not the writer's, so the counterexample may sum other entries."""
+    if verdict.status is not Status.REFUTED:
+        return verdict
+    summed = {str(entry.base.label) for side in sides if isinstance(side, sympy.Basic)
+              for total in side.atoms(sympy.Sum) if any(is_unstated_size(s) for s in total.free_symbols)
+              for entry in total.atoms(sympy.Indexed)}
+    stated = sorted({str(fact.lhs.base.label) for fact in context.facts if isinstance(fact.lhs, sympy.Indexed)
+                     and all(index.is_Integer for index in fact.lhs.indices)} & summed)
+    if not stated:
+        return verdict
+    return replace(unknown(
+        f"{verdict.reason}, but the sum runs over the range of {', '.join(stated)} the reader takes by convention "
+        f"(from 1), while the premises give entries of it by number: write the bounds of the sum",
+        residual=verdict.residual), tier=verdict.tier)
 
 
 def _unless_resting_on_unread(verdict: Verdict, names: set[str], context: Context) -> Verdict:
