@@ -44,3 +44,15 @@ def test_a_bare_name_that_is_a_size_is_not_the_function():
 def test_without_a_definition_the_bare_name_stays_unknown():
     step = r"\log p(x) - \mathcal{L} = \int q(z) \log \frac{q(z) p(x)}{p(x, z)} \, dz"
     assert Status.PROVED not in check_statuses(_chain(step, "Let $q(z)$ be a density of $z$.\n\nThen\n\n"))
+
+
+INLINE = ("Assume $L(\\theta, \\phi) = -\\log p(x) + D_{KL}(q(z|x) \\| p(z|x))$.\n\n"
+          "Then\n\n$$-L = {rhs}$$\n")
+
+
+def test_a_function_a_premise_states_inline_is_read_bare_too():
+    assert check_statuses(INLINE.replace("{rhs}", "\\log p(x) - D_{KL}(q(z|x) \\| p(z|x))")) == [Status.PROVED]
+
+
+def test_a_wrong_sign_about_a_function_stated_inline_is_refuted():
+    assert check_statuses(INLINE.replace("{rhs}", "\\log p(x) + D_{KL}(q(z|x) \\| p(z|x))")) == [Status.REFUTED]

@@ -573,10 +573,13 @@ def _inline_definitions(builder: _Builder, formulas: list[Formula], pieces: list
     dynamics (``$\\dot x = -y$``). They hold in the whole document, so a display giving the name a value
     later is a claim checked against them."""
     defined = {lhs for lhs, _ in builder.definitions}
+    cases = _unequal_pairs(formulas)
     for formula, role, within in zip(formulas, roles, list(restated) + [False] * (len(formulas) - len(restated))):
         statement = formula.statement
         if formula.display or statement is None or statement.lead or set(statement.relations) not in ({"="}, {":="}):
             continue
+        if len(statement.exprs) == 2 and frozenset(statement.exprs) in cases:
+            continue  # "for $i = j$ ... for $i \neq j$": a case of a statement, never i := j
         defining = set(statement.relations) == {":="}  # ``$\\text{ELBO} \\coloneqq \\ldots$``: a definition by its notation
         exprs = statement.exprs  # ``d_k = d_v = d/h``: each link defines its left side by what follows
         for lhs, rhs in zip(exprs, exprs[1:]):
@@ -602,6 +605,14 @@ def _inline_definitions(builder: _Builder, formulas: list[Formula], pieces: list
                 builder.definitions.append((lhs, rhs))  # ``\sum_i y_i = 1`` (one-hot labels): a fact about y
                 builder.definition_sources.append(formula.text)
                 defined.add(lhs)
+
+
+def _unequal_pairs(formulas: list[Formula]) -> set[frozenset]:
+    """The pairs of plain names some formula writes unequal (``i \\neq j``): with ``i = j`` elsewhere, the
+    two are cases the writer distinguishes, so ``i = j`` defines neither name."""
+    return {frozenset(f.statement.exprs) for f in formulas if f.statement is not None
+            and f.statement.relations == ("!=",) and len(f.statement.exprs) == 2
+            and all(isinstance(e, Symbol) for e in f.statement.exprs)}
 
 
 def _restated(builder: _Builder, defined: set, lhs: Expr, rhs: Expr, source: str) -> None:
@@ -771,7 +782,12 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], names: R
     if spectral_i and any(value == sympy.I for value in mapping.values()):
         kind_notes["i"] = ("the imaginary unit", "a claimed eigenvalue")
     defined = functions_defined(builder.definitions)
-    bare = abbreviations.bare_uses(defined, exprs, {str(lhs) for lhs, _ in builder.definitions
+    applied = {c.func.__name__ for e in everything for c in e.atoms(AppliedUndef)} | {
+        d.name for e in everything for d in e.atoms(Density)}
+    stated_at = {lhs.func: (lhs.args, rhs) for lhs, rhs in builder.applications.items()  # ``Let $L(\theta) = ...$``
+                 if isinstance(lhs, AppliedUndef) and lhs.func not in defined
+                 and not {str(a) for a in lhs.args} & applied}  # V(D, G) of functions D, G: no variables
+    bare = abbreviations.bare_uses({**stated_at, **defined}, exprs, {str(lhs) for lhs, _ in builder.definitions
                                                     if isinstance(lhs, (Symbol, Indexed, MatrixSymbol))} | sizes)
     chains = tuple(_unfold_chain(_rewrite_chain(_expanded_bare(c, bare), mapping), defined, mapping)
                    for c in builder.chains)
