@@ -786,7 +786,8 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], names: R
         d.name for e in everything for d in e.atoms(Density)}
     stated_at = {lhs.func: (lhs.args, rhs) for lhs, rhs in builder.applications.items()  # ``Let $L(\theta) = ...$``
                  if isinstance(lhs, AppliedUndef) and lhs.func not in defined
-                 and not {str(a) for a in lhs.args} & applied}  # V(D, G) of functions D, G: no variables
+                 and not {str(a) for a in lhs.args} & applied  # V(D, G) of functions D, G: no variables
+                 and lhs.func.__name__ not in _bare_in_laws(everything)}  # KL(p || m): m a density, read as one
     bare = abbreviations.bare_uses({**stated_at, **defined}, exprs, {str(lhs) for lhs, _ in builder.definitions
                                                     if isinstance(lhs, (Symbol, Indexed, MatrixSymbol))} | sizes)
     chains = tuple(_unfold_chain(_rewrite_chain(_expanded_bare(c, bare), mapping), defined, mapping)
@@ -834,6 +835,14 @@ def _unfold_chain(chain: Chain, defined: dict, mapping: dict) -> Chain:
                  for f, (args, value) in defined.items()}
     steps = tuple(Step(unfold(s.expr, rewritten), s.relation, s.justification, s.source) for s in chain.steps)
     return Chain(unfold(chain.start, rewritten), steps, chain.title, chain.source)
+
+
+def _bare_in_laws(exprs: list[Expr]) -> set[str]:
+    """The names written bare where a law goes (``KL(p_g, m)``) or inside an average (``E_p[\\log p / m]``):
+    the densities' reader (``randomness``) reads them, not the abbreviation of a function."""
+    places = [a for e in exprs for kl in e.atoms(KL) for a in kl.args] + [
+        c.args[0] for e in exprs for c in e.atoms(AppliedUndef) if c.func.__name__.startswith("E_")]
+    return {s.name for place in places for s in getattr(place, "free_symbols", ()) if isinstance(s, Symbol)}
 
 
 def _named_laws_read(builder: _Builder, relations: list[Expr]) -> tuple[list[Expr], str | None]:

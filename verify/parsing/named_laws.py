@@ -17,7 +17,9 @@ from .randomness.rewriting import under_densities
 
 def laws(exprs: list[Expr]) -> dict[str, Density]:
     """Each law named bare under an ``E_`` of ``exprs`` that the document applies in one way only, to
-    plain names (``q(z)``, written as a density or as a function), with that application."""
+    plain names (``q(z)``, written as a density or as a function), with that application. Where an
+    average holds densities by their bare names too (``E_{p_g}[\\log p_g / m]``), the reading of bare
+    densities (``randomness``) takes the whole document instead."""
     named = {call.func.__name__[2:] for expr in exprs for call in expr.atoms(AppliedUndef)
              if call.func.__name__.startswith("E_") and len(call.args) == 1}
     found: dict[str, set] = {}
@@ -28,8 +30,10 @@ def laws(exprs: list[Expr]) -> dict[str, Density]:
         for call in expr.atoms(AppliedUndef):
             if call.func.__name__ in named:
                 found.setdefault(call.func.__name__, set()).add((tuple(call.args), ()))
+    bare = {s.name for expr in exprs for call in expr.atoms(AppliedUndef) if call.func.__name__.startswith("E_")
+            for s in call.args[0].free_symbols if isinstance(s, Symbol) and (s.name in found or s.name in named)}
     return {name: Density(name, *next(iter(written))) for name, written in found.items()
-            if len(written) == 1 and all(isinstance(v, Symbol) for v in next(iter(written))[0])}
+            if len(written) == 1 and all(isinstance(v, Symbol) for v in next(iter(written))[0]) and not bare}
 
 
 def applications(exprs: list[Expr], known: dict[str, Density]) -> dict[Expr, Density]:
