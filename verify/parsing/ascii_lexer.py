@@ -67,8 +67,8 @@ def lex_ascii(text: str, limits: Limits, origin: tuple[int, int] = (1, 1)) -> li
         if char.isspace():
             pos, spaced = pos + 1, True
             continue
-        if char == "x" and pos and (text[pos - 1].isdigit() or text[pos - 1] == ")") and text[pos + 1:pos + 2].isdigit():
-            out.add("TIMES", "x", pos, spaced)  # 4096x4096: the multiplication sign typed between digits
+        if pos and lexicon.TYPED_TIMES.match(text, pos - 1):
+            out.add("TIMES", "x", pos, spaced)
             found = re.compile("x").match(text, pos)
         elif char.isascii() and char.isalpha():
             found = _IDENT.match(text, pos)

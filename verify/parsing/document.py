@@ -36,6 +36,7 @@ from .markdown import Gap, Piece, blank_struck, segments
 from .name_lists import each_bounded
 from .radius_words import radius_bounds
 from .randomness import NEVER_DEFINED, with_randomness
+from .randomness.rewriting import rewrite_chain
 from .reading import Reading, read_names
 from .roles import Introduced, Role, introduced, prose_only, within_premise
 from .tokens import CLOSERS, OPENERS
@@ -841,7 +842,7 @@ def _bare_in_laws(exprs: list[Expr]) -> set[str]:
     """The names written bare where a law goes (``KL(p_g, m)``) or inside an average (``E_p[\\log p / m]``):
     the densities' reader (``randomness``) reads them, not the abbreviation of a function."""
     places = [a for e in exprs for kl in e.atoms(KL) for a in kl.args] + [
-        c.args[0] for e in exprs for c in e.atoms(AppliedUndef) if c.func.__name__.startswith("E_")]
+        call.args[0] for _, call in named_laws.averages(exprs)]
     return {s.name for place in places for s in getattr(place, "free_symbols", ()) if isinstance(s, Symbol)}
 
 
@@ -858,8 +859,7 @@ def _named_laws_read(builder: _Builder, relations: list[Expr]) -> tuple[list[Exp
         return relations, None
     written = named_laws.applications(everything, known)
     read = lambda e: named_laws.expanded(e, known, written)  # noqa: E731
-    builder.chains[:] = [Chain(read(c.start), tuple(Step(read(s.expr), s.relation, s.justification, s.source)
-                                                    for s in c.steps), c.title, c.source) for c in builder.chains]
+    builder.chains[:] = [rewrite_chain(c, read) for c in builder.chains]
     builder.definitions[:] = [(read(a), read(b)) for a, b in builder.definitions]
     return [read(r) for r in relations], note
 

@@ -21,7 +21,6 @@ _STAR = re.compile(r"\^\s*(?:\{\s*(?:\*|\\ast|\\star)\s*\}|\*|\\ast(?![A-Za-z])|
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 _GROUP = re.compile(r"\s*\{([^{}]*)\}")
 _RUN = re.compile(r"[A-Za-z]+")
-_DIGIT_X_DIGIT = re.compile(r"[0-9)]x[0-9]")
 _ESCAPED_IDENTIFIER = re.compile(r"(?:\\_[A-Za-z0-9]+)+")
 _KL_SUB = re.compile("D" + lexicon.KL_SUBSCRIPT)
 _JS_SUB = re.compile(r"D_\{?\s*(?:\\(?:mathrm|text|textrm|operatorname|mathit)\s*\{\s*(JSD?)\s*\}|(JSD?))\s*\}?")
@@ -185,9 +184,7 @@ class LatexLexer:
 
     def letter(self) -> None:
         text, pos = self.text, self.pos
-        if _DIGIT_X_DIGIT.match(text, pos - 1 if pos else 0) and pos:
-            # 4096x4096, 3x3, (512x7x7)x4096: an x typed before a digit, after a digit or a bracket, is the multiplication sign (4096 x times 4096
-            # would be written 4096 x \cdot 4096; a kernel 3x3 is never 9x)
+        if pos and lexicon.TYPED_TIMES.match(text, pos - 1):
             self.emit("TIMES", "x", pos)
             self.pos = pos + 1
             return

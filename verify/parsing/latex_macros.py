@@ -102,10 +102,7 @@ def _identifier(lexer, base: str, rest: str, start: int) -> None:
         return
     lexer.emit("NAME", base, start)
     lexer.emit("UNDERSCORE", "_", start)
-    lexer.emit("LBRACE", "{", start)
-    for part in re.finditer(r"[0-9]+|[A-Za-z]", rest.replace("_", "")):
-        lexer.emit("NUMBER" if part.group().isdigit() else "NAME", part.group(), start)
-    lexer.emit("RBRACE", "}", start)
+    _braced_letters(lexer, rest.replace("_", ""), lambda offset: start)
 
 
 def _over(lexer, start: int) -> None:
@@ -131,11 +128,17 @@ def _escaped_subscript(lexer, start: int) -> None:
     run = _SCRIPT_RUN.match(lexer.text, lexer.pos)
     if run is None:
         return  # \_{...} or \_\theta: the script that follows is read as after _
-    lexer.emit("LBRACE", "{", run.start())
-    for part in re.finditer(r"[0-9]+|[A-Za-z]", run.group()):  # letters one by one, as in _{model}
-        lexer.emit("NUMBER" if part.group().isdigit() else "NAME", part.group(), run.start() + part.start())
-    lexer.emit("RBRACE", "}", run.end())
+    _braced_letters(lexer, run.group(), lambda offset: run.start() + offset)
     lexer.pos = run.end()
+
+
+def _braced_letters(lexer, letters: str, at) -> None:
+    """``{m o d e l}``: the letters of a subscript one by one (digits as numbers), as in ``_{model}``;
+    ``at(offset)`` is where the character at that offset of ``letters`` stands in the formula."""
+    lexer.emit("LBRACE", "{", at(0))
+    for part in re.finditer(r"[0-9]+|[A-Za-z]", letters):
+        lexer.emit("NUMBER" if part.group().isdigit() else "NAME", part.group(), at(part.start()))
+    lexer.emit("RBRACE", "}", at(len(letters)))
 
 
 _SET_OPENING = re.compile(r"\s*(?:\\left\s*)?(?:\\\{|\\lbrace\b)")

@@ -6,6 +6,8 @@ one-line change, and so the LaTeX and ASCII readers agree on names.
 """
 from __future__ import annotations
 
+import re
+
 from ..model import STATEMENT_RELATIONS
 
 GREEK = frozenset("""alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi
@@ -84,3 +86,7 @@ RELATION_TOKENS = tuple(STATEMENT_RELATIONS)
 
 # the subscript that makes D (or \mathcal{D}) the KL divergence: _{KL}, _{\mathrm{KL}}, _\text{KL}, ...
 KL_SUBSCRIPT = r"_\{?\s*(?:\\(?:mathrm|text|textrm|operatorname|mathit)\s*\{\s*KL\s*\}|KL)\s*\}?"
+
+# 4096x4096, 3x3, (512x7x7)x4096: an x typed after a digit or a bracket and before a digit is the
+# multiplication sign (x times 4096 would be written x \cdot 4096; a 3x3 kernel is never 9x)
+TYPED_TIMES = re.compile(r"[0-9)]x[0-9]")

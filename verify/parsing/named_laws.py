@@ -15,13 +15,19 @@ from ..vocabulary import Density
 from .randomness.rewriting import under_densities
 
 
+def averages(exprs: list[Expr]) -> list[tuple[str, AppliedUndef]]:
+    """Each ``E_q(f)`` of ``exprs`` (an average under a law named bare), with the name q."""
+    return [(call.func.__name__[2:], call) for expr in exprs for call in expr.atoms(AppliedUndef)
+            if call.func.__name__.startswith("E_") and len(call.args) == 1]
+
+
 def laws(exprs: list[Expr]) -> dict[str, Density]:
     """Each law named bare under an ``E_`` of ``exprs`` that the document applies in one way only, to
     plain names (``q(z)``, written as a density or as a function), with that application. Where an
     average holds densities by their bare names too (``E_{p_g}[\\log p_g / m]``), the reading of bare
     densities (``randomness``) takes the whole document instead."""
-    named = {call.func.__name__[2:] for expr in exprs for call in expr.atoms(AppliedUndef)
-             if call.func.__name__.startswith("E_") and len(call.args) == 1}
+    written_averages = averages(exprs)
+    named = {name for name, _ in written_averages}
     found: dict[str, set] = {}
     for expr in exprs:
         for density in expr.atoms(Density):
@@ -30,8 +36,8 @@ def laws(exprs: list[Expr]) -> dict[str, Density]:
         for call in expr.atoms(AppliedUndef):
             if call.func.__name__ in named:
                 found.setdefault(call.func.__name__, set()).add((tuple(call.args), ()))
-    bare = {s.name for expr in exprs for call in expr.atoms(AppliedUndef) if call.func.__name__.startswith("E_")
-            for s in call.args[0].free_symbols if isinstance(s, Symbol) and (s.name in found or s.name in named)}
+    bare = {s.name for _, call in written_averages for s in call.args[0].free_symbols
+            if isinstance(s, Symbol) and (s.name in found or s.name in named)}
     return {name: Density(name, *next(iter(written))) for name, written in found.items()
             if len(written) == 1 and all(isinstance(v, Symbol) for v in next(iter(written))[0]) and not bare}
 
@@ -50,8 +56,7 @@ def expanded(expr: Expr, known: dict[str, Density], written: dict[Expr, Density]
 
 def note(exprs: list[Expr], known: dict[str, Density]) -> str | None:
     """What the report says of the readings, so a misreading is visible."""
-    used = {call.func.__name__[2:] for expr in exprs for call in expr.atoms(AppliedUndef)
-            if call.func.__name__.startswith("E_") and call.func.__name__[2:] in known}
+    used = {name for name, _ in averages(exprs) if name in known}
     laws_used = sorted(plain_math(known[name], unicode=False) for name in used)
     if not laws_used:
         return None
