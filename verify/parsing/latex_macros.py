@@ -326,6 +326,10 @@ def _group(lexer, name: str, start: int) -> str:
     return found.group(1).strip()
 
 
+_MATH_FONTS = frozenset("mathrm mathit mathsf operatorname".split())  # math mode inside: spaces are dropped
+_SPACED_LETTERS = re.compile(r"[A-Za-z](?: +[A-Za-z])+")
+
+
 def _text(lexer, name: str, start: int) -> bool:
     """``\\text{softmax}``, ``\\operatorname{KL}``, ``\\mathrm{d}z``: a word, classified."""
     if name not in lexicon.TEXT_MACROS:
@@ -339,6 +343,8 @@ def _text(lexer, name: str, start: int) -> bool:
     if identifier:  # \mathrm{hidden\_size}: a code identifier, one name, as hidden\_size is
         _identifier(lexer, identifier.group(1), identifier.group(2), start)
         return True
+    if name in _MATH_FONTS and _SPACED_LETTERS.fullmatch(written):
+        written = word  # \mathrm{K L}: math mode drops the spaces, so TeX prints one word, KL
     if words.is_prose(written) and not _in_subscript(lexer):
         return _prose(lexer, name, written, start)
     if not _IDENT.fullmatch(word) and _in_subscript(lexer) and re.fullmatch(r"[A-Za-z0-9][-A-Za-z0-9_]*", word):

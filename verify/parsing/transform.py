@@ -118,12 +118,20 @@ class _Implicit:
 
     factors: tuple
     of: Symbol | tuple | _IntegralOperator | None = None
+    before: tuple = ()  # c \frac{d}{dx} f: factors written before the operator, outside what it applies to
 
     def value(self) -> Expr:
+        if self.of is not None and not self.factors:
+            raise Refusal("a derivative or integral operator with nothing after it to apply to")
         product = _product(self.factors)
         if isinstance(self.of, _IntegralOperator):
-            return self.of.integrate(product)
-        return product if self.of is None else _derivative(product, self.of)
+            applied = self.of.integrate(product)
+        else:
+            applied = product if self.of is None else _derivative(product, self.of)
+        return _product(self.before + (applied,)) if self.before else applied
+
+    def extended(self, factor) -> _Implicit:
+        return _Implicit(self.factors + (factor,), self.of, self.before)
 
 
 def _product(factors: tuple) -> Expr:
@@ -296,20 +304,23 @@ class ToSympy(Transformer_NonRecursive):
         self.known = kinds.matrices  # names the document shows to be matrices -> shape (None: by convention)
         self.kinds = kinds
         self.branch = 1  # which sign \\pm takes in this reading (see ``transform``)
-        self.bracketed: set = set()
+        self.bracketed: set = set()  # applications written with [...]: never read back as products
+        self.powered_calls: dict = {}  # p(1-p)^4 -> {4}: powers written on an application's bracket
         self.grouped: set = set()  # values written in brackets, and sums whose summand was
         self.words: set = set()  # values written with a function word (\\cos b): where a bare argument ends
-        self.powers: set = set()  # values written as powers (e^{x}), never a function word's end  # applications written with [...]: never read back as products
+        self.powers: set = set()  # values written as powers (e^{x}), never a function word's end
         self.bare_logs: set = set()  # logarithms written without brackets (\\log c): an explicit product may follow
         self.families: dict = {}  # s_j -> ("s", (j,)), s_{j+1} -> ("s", (j + 1,)): entries if an index is bound
 
     # statements
     def chain(self, items):
-        return Statement(_sides(tuple(_expr(x) for x in items[0::2]), self.bracketed, self._entries()),
+        return Statement(_sides(tuple(_expr(x) for x in items[0::2]), self.bracketed, self._entries(),
+                                self.powered_calls),
                          tuple(items[1::2]), indexed=self._families())
 
     def continuation(self, items):
-        return Statement(_sides(tuple(_expr(x) for x in items[1::2]), self.bracketed, self._entries()),
+        return Statement(_sides(tuple(_expr(x) for x in items[1::2]), self.bracketed, self._entries(),
+                                self.powered_calls),
                          tuple(items[2::2]), lead=items[0], indexed=self._families())
 
     def _entries(self) -> dict:
@@ -387,7 +398,7 @@ class ToSympy(Transformer_NonRecursive):
     def mul(self, items):
         left, sign, right = items
         if isinstance(left, _Implicit) and left.of is not None:  # d/dx a \cdot b: the whole product
-            return _Implicit(left.factors + (_expr(right),), left.of)
+            return left.extended(_expr(right))
         self._log_before_exponential(_expr(left), _expr(right))
         return _written_product(_expr(left), str(sign), _expr(right))
 
@@ -407,7 +418,7 @@ class ToSympy(Transformer_NonRecursive):
         so is a slash before factors side by side (``1/3(x + y)``, ``1/2 \\log x``), which has no one reading."""
         left, right = items
         if isinstance(left, _Implicit) and left.of is not None:
-            return _Implicit(left.factors + (1 / _expr(right),), left.of)
+            return left.extended(1 / _expr(right))
         if isinstance(left, (_Partial, _Differentials)) or isinstance(right, (_Partial, _Differentials)):
             return self._over(*(item if isinstance(item, (_Partial, _Differentials)) else _expr(item)
                                  for item in items))
@@ -446,9 +457,23 @@ class ToSympy(Transformer_NonRecursive):
             return _Implicit((_expr(right),), left.variable)
         if isinstance(left, _IntegralOperator):
             return _Implicit((_expr(right),), left)
+        if isinstance(right, (_DerivativeOperator, _IntegralOperator)):
+            return self._operator_after(left, right)
         if isinstance(left, _Implicit):
-            return _Implicit(left.factors + (_expr(right),), left.of)
+            return left.extended(_expr(right))
         return _Implicit((_expr(left), _expr(right)))
+
+    @staticmethod
+    def _operator_after(left, operator) -> _Implicit:
+        """``\gamma \frac{\partial}{\partial x} (xy)``: the factors before a derivative or integral
+        operator multiply it; it applies to the product after it, as when it leads the term. A second
+        operator inside the first one's product has no one reading without brackets."""
+        if isinstance(left, _Implicit) and left.of is not None:
+            raise Refusal("an operator inside another operator's product (\\frac{d}{dx} a \\frac{d}{dy} b): "
+                          "add brackets to say what each applies to")
+        before = left.factors if isinstance(left, _Implicit) else (_expr(left),)
+        of = operator.variable if isinstance(operator, _DerivativeOperator) else operator
+        return _Implicit((), of, before)
 
     def abs(self, items):
         """``|x|``; of a square matrix its determinant (``|\\Sigma|``), as papers write it."""
@@ -792,6 +817,8 @@ class ToSympy(Transformer_NonRecursive):
 
     def _power(self, base: Expr, exponent: Expr) -> Expr:
         self._check_exponent(base, exponent)
+        if isinstance(base, AppliedUndef) and len(base.args) == 1:
+            self.powered_calls.setdefault(base, set()).add(exponent)
         value = base ** exponent
         self.powers.add(value)
         return value
@@ -1187,8 +1214,9 @@ def _vector_like(expr) -> bool:
                if isinstance(s, Symbol))
 
 
-def _sides(exprs: tuple, bracketed: set = frozenset(), entries: dict | None = None) -> tuple:
-    return fit_sides(_calls_as_products(exprs, bracketed, entries or {}))
+def _sides(exprs: tuple, bracketed: set = frozenset(), entries: dict | None = None,
+           powered: dict | None = None) -> tuple:
+    return fit_sides(_calls_as_products(exprs, bracketed, entries or {}, powered or {}))
 
 
 def _summed_entries(exprs: tuple, entries: dict) -> dict:
@@ -1197,7 +1225,8 @@ def _summed_entries(exprs: tuple, entries: dict) -> dict:
     return {name: symbol for name, symbol in entries.items() if name.split("_", 1)[0] in summed}
 
 
-def _calls_as_products(exprs: tuple, bracketed: set = frozenset(), entries: dict | None = None) -> tuple:
+def _calls_as_products(exprs: tuple, bracketed: set = frozenset(), entries: dict | None = None,
+                       powered: dict | None = None) -> tuple:
     """``n(n+1)`` where ``n`` is also a plain name of the formula: a product, not a function n at n+1;
     so is ``y_j(1 - p_j)`` where the formula sums the components of y (an entry is a number).
     A name at one plain symbol (``\\theta(t)``, ``p(t)``) stays a function of it, and so does an
@@ -1211,12 +1240,26 @@ def _calls_as_products(exprs: tuple, bracketed: set = frozenset(), entries: dict
                 and not isinstance(call.args[0], Symbol)
                 and (call not in bracketed or names[call.func.__name__] in call.args[0].free_symbols))
 
+    def bracket_power(node):
+        """``p(1-p)^4`` read as a product is p (1-p)^4: the power written on the call belongs to its bracket.
+        A power that was not written there (``\\frac{1}{p(1-p)}``, ``\\sqrt{p(1-p)}``) is of the product."""
+        name, argument = names[node.base.func.__name__], rebuilt(node.base.args[0])
+        written = (powered or {}).get(node.base, set())
+        if not written:
+            return (name * argument) ** rebuilt(node.exp)
+        for exponent in written:
+            if node.exp == exponent:
+                return name * argument ** rebuilt(exponent)
+            if node.exp == -exponent:
+                return 1 / (name * argument ** rebuilt(exponent))
+        raise Refusal(f"cannot tell which bracket each power belongs to where {node.base.func.__name__}(...) "
+                      "is written with a power and also without, or with another: add brackets")
+
     def rebuilt(node):  # each call decided as written, then its argument read through: n(n(n+1)+1)
         if not isinstance(node, sympy.Basic):
             return node
         if isinstance(node, sympy.Pow) and is_product(node.base):
-            # p(1-p)^4 read as a product is p (1-p)^4: the power was taken of the call, it belongs to the bracket
-            return names[node.base.func.__name__] * rebuilt(node.base.args[0]) ** rebuilt(node.exp)
+            return bracket_power(node)
         if is_product(node):
             return names[node.func.__name__] * rebuilt(node.args[0])
         if not node.args or not node.has(AppliedUndef):

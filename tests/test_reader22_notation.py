@@ -1,0 +1,108 @@
+r"""Notation read in session 22 (issue 10 section 3): an operator written after factors
+(``\gamma \frac{\partial}{\partial x}(xy)``). LaTeX in, the expression it means out; beside each reading,
+the form that stays refused because it has no one reading."""
+from __future__ import annotations
+
+import pytest
+import sympy
+from sympy import Derivative, Function, Integral, Symbol
+
+from verify.errors import ParseError
+from verify.parsing import parse_latex_expr
+from verify.verdict import Status
+from tests.documents import check_statuses
+
+x, y, a, gamma, eta = (Symbol(n) for n in ("x", "y", "a", "gamma", "eta"))
+g = Function("g")
+
+def statuses(claim: str) -> list[Status]:
+    return check_statuses(f"Then:\n\n$${claim}$$\n")
+
+
+# 1. factors before a derivative or integral operator multiply it; it takes the product after it
+OPERATORS_AFTER_FACTORS = [
+    (r"\gamma \frac{\partial}{\partial x} (x y)", gamma * Derivative(x * y, x)),
+    (r"2 \frac{d}{dx} x^3", 2 * Derivative(x**3, x)),
+    (r"a \eta \frac{d}{dx} g(x) y", a * eta * Derivative(g(x) * y, x)),
+    (r"x \frac{d}{dx} x^2 + 1", x * Derivative(x**2, x) + 1),
+    (r"3 \int_0^1 dx\, x^2", 3 * Integral(x**2, (x, 0, 1))),
+]
+
+
+@pytest.mark.parametrize("latex, meaning", OPERATORS_AFTER_FACTORS)
+def test_an_operator_after_factors_applies_to_the_product_after_it(latex, meaning):
+    assert parse_latex_expr(latex) == meaning
+
+
+@pytest.mark.parametrize("latex, reason", [
+    (r"a \frac{d}{dx}", "nothing after it"),
+    (r"\frac{d}{dx} a \frac{d}{dy} b", "inside another operator"),
+])
+def test_an_operator_with_no_one_reading_is_refused(latex, reason):
+    with pytest.raises(ParseError, match=reason):
+        parse_latex_expr(latex)
+
+
+def test_a_gradient_step_written_with_the_operator_is_proved():
+    assert statuses(r"x_n - \gamma_n \frac{\partial}{\partial x} (xy) = x_n - \gamma_n y") == [Status.PROVED]
+
+
+@pytest.mark.parametrize("wrong", [
+    r"x_n - \gamma_n \frac{\partial}{\partial x} (xy) = x_n + \gamma_n y",
+    r"x_n - \gamma_n \frac{\partial}{\partial x} (xy) = x_n - \gamma_n x",
+    r"2 \frac{d}{dx} x^3 = 3 x^2",
+])
+def test_a_wrong_step_written_with_the_operator_is_never_proved(wrong):
+    assert Status.PROVED not in statuses(wrong)
+
+
+# 2. math mode drops spaces inside \mathrm and \operatorname: spaced letters print as one word
+@pytest.mark.parametrize("spaced, word", [
+    (r"\mathrm{K L}(p \| q)", r"\mathrm{KL}(p \| q)"),
+    (r"\operatorname{K L}(p \| q)", r"\mathrm{KL}(p \| q)"),
+    (r"\mathrm{E L B O} + 1", r"\mathrm{ELBO} + 1"),
+])
+def test_spaced_letters_in_a_math_font_are_one_word(spaced, word):
+    assert parse_latex_expr(spaced) == parse_latex_expr(word)
+
+
+def test_spaced_letters_in_text_mode_stay_words():
+    with pytest.raises(ParseError, match="words inside a formula"):
+        parse_latex_expr(r"\text{K L}(p \| q)")
+
+
+# 3. a call read as a product (p(1-p) where p is a plain name): a power belongs to the bracket only where
+#    it is written on it; one the formula takes of the whole (a denominator, a root) is of the product
+p, n = Symbol("p"), Symbol("n")
+BRACKET_PRODUCTS = [
+    (r"\frac{1}{p(1-p)}", 1 / (p * (1 - p))),
+    (r"\frac{q-p}{p(1-p)}", (Symbol("q") - p) / (p * (1 - p))),
+    (r"{q-p \over p(1-p)}", (Symbol("q") - p) / (p * (1 - p))),
+    (r"\frac{a}{n(n+1)}", a / (n * (n + 1))),
+    (r"\sqrt{p(1-p)}", (p * (1 - p)) ** sympy.Rational(1, 2)),
+    (r"p(1-p)^4", p * (1 - p) ** 4),
+    (r"\frac{1}{p(1-p)^2}", 1 / (p * (1 - p) ** 2)),
+]
+
+
+@pytest.mark.parametrize("latex, meaning", BRACKET_PRODUCTS)
+def test_a_call_read_as_a_product_keeps_the_powers_where_they_were_written(latex, meaning):
+    assert parse_latex_expr(latex) == meaning
+
+
+def test_a_call_powered_and_also_bare_is_refused():
+    with pytest.raises(ParseError, match="which bracket"):
+        parse_latex_expr(r"p(1-p)^2 \cdot p(1-p)")
+
+
+@pytest.mark.parametrize("wrong", [
+    r"\frac{1}{p(1-p)} = \frac{p}{1-p}",
+    r"\frac{q-p}{p(1-p)} = \frac{p(q-p)}{1-p}",
+    r"\sqrt{p(1-p)} = p \sqrt{1-p}",
+])
+def test_a_misread_denominator_is_never_proved(wrong):
+    assert Status.PROVED not in statuses(wrong)
+
+
+def test_the_log_likelihood_derivative_over_a_common_denominator_is_proved():
+    assert statuses(r"\frac{q}{p}-\frac{1-q}{1-p} = \frac{q-p}{p(1-p)}") == [Status.PROVED]
