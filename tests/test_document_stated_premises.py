@@ -1,5 +1,5 @@
 """Premises the prose states that were dropped: ``\\eta \\ne 0`` and "if $i \\neq k$" are relations of the
-context; "where $y$ is one-hot" and "Assume ..., so $\\sum_j y_j = 1$" are the fact that y's entries sum to 1.
+context; "where $y$ is one-hot", "the targets $y_k$ sum to one" and "Assume ..., so $\\sum_j y_j = 1$" are the fact that y's entries sum to 1.
 A claim ("then $\\eta \\ne 0$", "then $y$ is one-hot") and a negation ("$y$ is not one-hot") state nothing."""
 from __future__ import annotations
 
@@ -51,6 +51,9 @@ def _facts(text: str) -> list:
     "Assume the one-hot label $y$.",
     "Assume $y$ is one-hot, so $\\sum_{j=1}^q y_j = 1$.",
     "Assume the label is normalised, so $\\sum_{j=1}^q y_j = 1$.",
+    "Assume the targets $y_j$ sum to one.",
+    "Assume the entries of $y$ sum to 1.",
+    "Assume the weights $y$ add up to one.",
 ])
 def test_a_one_hot_premise_sums_the_label_to_one(premise):
     assert check_statuses(premise + STEP.replace("RIGHT", "p_i - y_i")) == [Status.PROVED]
@@ -60,6 +63,9 @@ def test_a_one_hot_premise_sums_the_label_to_one(premise):
     "We compute, then $y$ is one-hot.",
     "Here $y$ is not one-hot.",
     "We compute the loss, so $\\sum_{j=1}^q y_j = 1$.",
+    "Assume the targets $y_j$ do not sum to one.",
+    "Assume each row of $y$ sums to one.",
+    "Then the targets $y_j$ sum to one.",
 ])
 def test_a_claimed_or_negated_one_hot_is_no_fact(premise):
     assert _facts(premise + STEP.replace("RIGHT", "p_i - y_i")) == []
@@ -67,6 +73,7 @@ def test_a_claimed_or_negated_one_hot_is_no_fact(premise):
 
 @pytest.mark.parametrize("wrong", ["p_i + y_i", "2 p_i - y_i", "p_i", "p_i - 2 y_i", "y_i - p_i"])
 @pytest.mark.parametrize("premise", ["Here $y$ is the label, where $y$ is one-hot.",
+                                     "Assume the targets $y_j$ sum to one.",
                                      "Assume $y$ is one-hot, so $\\sum_{j=1}^q y_j = 1$."])
 def test_a_broken_step_under_a_one_hot_label_is_never_proved(premise, wrong):
     assert Status.PROVED not in check_statuses(premise + STEP.replace("RIGHT", wrong))

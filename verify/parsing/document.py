@@ -519,7 +519,7 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
                            for f in formulas if id(f) in conditions and id(f) not in premise_displays)
     _named_in_prose(builder, formulas, visible, lambda at: introduced(prose, at).role is Role.PREMISE)
     _one_hot(builder, [_one_hot_family(n, formulas) for n in
-                       premises.one_hot_in_prose(visible, lambda at: introduced(prose, at).role is Role.PREMISE)])
+                       premises.summing_to_one_in_prose(visible, lambda at: introduced(prose, at).role is Role.PREMISE)])
     relations = [r for f in stated for r in bounds.chained(f.statement)]
     relations += bounds.in_intervals(visible, lambda at: introduced(prose, at).role is Role.PREMISE)
     relations += premises.probabilities_in_prose(visible, lambda at: introduced(prose, at).role is Role.PREMISE)
@@ -697,7 +697,7 @@ def _one_hot(builder: _Builder, names: list[str]) -> None:
         j, low, high = summed[0] if summed else (j, 1, unstated_size(name))
         total = sympy.Sum(sympy.Indexed(base, j), (j, low, high))
         builder.definitions.append((total, sympy.Integer(1)))
-        builder.definition_sources.append(f"{name} is one-hot")
+        builder.definition_sources.append(f"the entries of {name} sum to one")
 
 
 def _is_data_constraint(lhs: Expr, rhs: Expr) -> bool:

@@ -166,19 +166,23 @@ def _named_by(sentence: str, word: re.Pattern) -> list[str]:
     return names
 
 
-_ONE_HOT_WORD = re.compile(r"\bone[- ]hot\b", re.I)
+_SUMS_TO_ONE = re.compile(r"\b(?:one[- ]hot|sums?\s+to\s+(?:one|1|unity)|adds?\s+up\s+to\s+(?:one|1))\b", re.I)
+_PART_OF = re.compile(r"\b(?:rows?|columns?|each|every|blocks?)\b", re.I)  # "each row of $P$ sums to one"
 
 
-def one_hot_in_prose(text: str, premise_at) -> list[str]:
-    """Names a premise sentence calls one-hot ("where $y$ is one-hot", "Assume the one-hot label $y$"):
-    their entries sum to 1. "Then $y$ is one-hot" (a claim) and "$y$ is not one-hot" state nothing."""
+def summing_to_one_in_prose(text: str, premise_at) -> list[str]:
+    """Names a premise sentence says sum to one: one-hot ("where $y$ is one-hot", "the one-hot label $y$"),
+    "the targets $y_k$ sum to one", "add up to 1": their entries sum to 1. A claim ("then $y$ is one-hot"),
+    a negation ("does not sum to one") and a part ("each row of $P$ sums to one": not all the entries)
+    state nothing."""
     prose = _DISPLAY.sub(lambda m: " " * len(m.group()), text)
     found: list[str] = []
     for sentence in _SENTENCE.finditer(prose):
-        for word in _ONE_HOT_WORD.finditer(sentence.group()):
-            if _NEGATION.search(sentence.group()[:word.start()]) or not premise_at(sentence.start() + word.start()):
+        for word in _SUMS_TO_ONE.finditer(sentence.group()):
+            before = sentence.group()[:word.start()]
+            if _NEGATION.search(before) or _PART_OF.search(before) or not premise_at(sentence.start() + word.start()):
                 continue
-            found += [n for n in _named_by(sentence.group(), _ONE_HOT_WORD) if n not in found]
+            found += [n for n in _named_by(sentence.group(), _SUMS_TO_ONE) if n not in found]
             break
     return found
 
