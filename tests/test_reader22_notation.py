@@ -106,3 +106,34 @@ def test_a_misread_denominator_is_never_proved(wrong):
 
 def test_the_log_likelihood_derivative_over_a_common_denominator_is_proved():
     assert statuses(r"\frac{q}{p}-\frac{1-q}{1-p} = \frac{q-p}{p(1-p)}") == [Status.PROVED]
+
+
+# 4. a factor after a product sign that writes the sum's index belongs to the summand, as side by side
+i, j, m = Symbol("i"), Symbol("j"), Symbol("m")
+A_, B_, C_ = (sympy.IndexedBase(s) for s in "abc")
+SUMMANDS_THROUGH_PRODUCT_SIGNS = [
+    (r"\sum_{i=1}^{n} a_i \cdot b_i", sympy.Sum(A_[i] * B_[i], (i, 1, n))),
+    (r"\sum_{i=1}^{n} a_i \times b_i \cdot c_i", sympy.Sum(A_[i] * B_[i] * C_[i], (i, 1, n))),
+    (r"\sum_{i=1}^{n} a_i / b_i", sympy.Sum(A_[i] / B_[i], (i, 1, n))),
+    (r"-2\sum_{i=1}^{n} a_i \cdot b_i", -2 * sympy.Sum(A_[i] * B_[i], (i, 1, n))),
+    (r"\sum_{i=1}^n \sum_{j=1}^m a_{ij} \cdot b_j", sympy.Sum(A_[i, j] * B_[j], (j, 1, m), (i, 1, n))),
+    (r"\sum_{i=1}^{n} a_i \cdot b", Symbol("b") * sympy.Sum(A_[i], (i, 1, n))),  # the same either way
+]
+
+
+@pytest.mark.parametrize("latex, meaning", SUMMANDS_THROUGH_PRODUCT_SIGNS)
+def test_a_factor_after_a_product_sign_with_the_sums_index_is_in_the_summand(latex, meaning):
+    assert parse_latex_expr(latex) == meaning
+
+
+def test_a_factor_with_the_index_after_a_bracketed_sum_is_refused():
+    with pytest.raises(ParseError, match="written again after the sum ends"):
+        parse_latex_expr(r"(\sum_{i=1}^{n} a_i) \cdot b_i")
+
+
+@pytest.mark.parametrize("wrong", [
+    r"\sum_{i=1}^{n} a_i \cdot b_i = b_i \sum_{i=1}^{n} a_i",
+    r"\sum_{i=1}^{n} a_i \cdot b_i = \sum_{i=1}^{n} a_i + b_i",
+])
+def test_a_step_that_moves_the_factor_out_of_the_sum_is_never_proved(wrong):
+    assert Status.PROVED not in statuses(wrong)

@@ -367,6 +367,32 @@ class ToSympy(Transformer_NonRecursive):
             return _sum(sympy.Add(*rest), sympy.Sum(term.function + bound, term.limits[0]))
         return None
 
+    def _factor_goes_on(self, left: Expr, right: Expr, combine) -> Expr | None:
+        """``\sum_{i=1}^{d_k} q_i \cdot k_i``, ``\sum_i a_i / b_i``: a factor after a product sign that writes
+        the index of the sum before it (or of a sum inside that one) belongs to the summand, as a factor
+        written side by side does; outside the sum the index names nothing. Closed by brackets
+        (``(\sum_i a_i) \cdot b_i``) it is refused. None when the factor does not go on."""
+        factors = sympy.Mul.make_args(left)
+        sums = [f for f in factors if isinstance(f, sympy.Sum)]
+        if len(sums) != 1:
+            return None
+        outer = sums[0]
+        chain, inner = [], outer
+        while isinstance(inner, sympy.Sum):  # innermost limits first, as SymPy lists them
+            chain = list(inner.limits) + chain
+            inner = inner.function
+        bound = right
+        for variable, *_ in chain:
+            bound = self._bind(bound, variable)
+        if not any(variable in right.free_symbols for variable, *_ in chain) and bound == right:
+            return None
+        if left in self.grouped or outer in self.grouped:
+            raise Refusal(f"the index {chain[0][0]} of a sum is written again after the sum ends (closed by "
+                          "brackets): put brackets around all the sum runs over")
+        value = sympy.Sum(combine(inner, bound), *chain)
+        rest = [f for f in factors if f is not outer]
+        return _product(tuple(rest) + (value,)) if rest else value
+
     def transform(self, tree):
         """A formula with ``\\pm`` or ``\\mp`` is read twice, every sign taken upper then lower (the standard
         convention: ``(1 \\pm s)^2 = 1 \\pm 2s + s^2`` pairs the signs); a side whose branches differ is
@@ -400,7 +426,8 @@ class ToSympy(Transformer_NonRecursive):
         if isinstance(left, _Implicit) and left.of is not None:  # d/dx a \cdot b: the whole product
             return left.extended(_expr(right))
         self._log_before_exponential(_expr(left), _expr(right))
-        return _written_product(_expr(left), str(sign), _expr(right))
+        goes_on = self._factor_goes_on(_expr(left), _expr(right), lambda a, b: _written_product(a, str(sign), b))
+        return goes_on if goes_on is not None else _written_product(_expr(left), str(sign), _expr(right))
 
     def _log_before_exponential(self, left, right) -> None:
         """``\\log c \\cdot \\exp(u)``: an explicit product ends a bare argument, so this would be
@@ -423,6 +450,9 @@ class ToSympy(Transformer_NonRecursive):
             return self._over(*(item if isinstance(item, (_Partial, _Differentials)) else _expr(item)
                                  for item in items))
         top, bottom = _expr(left), _expr(right)
+        goes_on = self._factor_goes_on(top, bottom, lambda a, b: a / b)
+        if goes_on is not None:
+            return goes_on
         variable = _differential(bottom)
         if variable is not None and _D in getattr(top, "free_symbols", ()):
             moving = _differential(top)
