@@ -499,7 +499,9 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     stated = _stated_premises(formulas, roles)
     names = read_names(visible, [(f.text, f.display, f.statement) for f in formulas], _parsed(probe),
                        [(f.statement, f.text) for f in stated], lambda at: introduced(prose, at).role is Role.PREMISE,
-                       lambda at: introduced(prose, at).role is Role.CLAIM)
+                       lambda at: introduced(prose, at).role is Role.CLAIM,
+                       [(f.statement, f.text) for f, role in zip(formulas, roles)
+                        if f.statement is not None and role.role is Role.PREMISE])
     known = names.kinds(_parsed(formulas))
     if known is not None:
         known = replace(known, kronecker=kronecker)  # read again, each name as the document shows it to be, in every formula

@@ -17,6 +17,7 @@ from . import bounds, kinds, matrices, premises, stated as said
 from .context import INTEGER, POSITIVE, merged
 from .kinds import Kinds
 from .objects import is_density_name
+from .randomness.laws import written_normals
 
 
 @dataclass(frozen=True)
@@ -63,10 +64,11 @@ class Reading:
 
 def read_names(text: str, formulas: list[tuple[str, bool, object]], probe: list[Expr],
                stated_premises: list[tuple[object, str]], premise_at=lambda offset: True,
-               claim_at=lambda offset: False) -> Reading:
+               claim_at=lambda offset: False, premised: list[tuple[object, str]] = ()) -> Reading:
     """The reading of a document: ``formulas`` are (text, display, statement or None) of the first
     parse; ``probe`` the expressions of the probe parse (every capital not commuting);
-    ``stated_premises`` the (statement, source) the document introduces as premises (``roles``);
+    ``stated_premises`` the (statement, source) the document introduces as premises (``roles``) that only
+    bound names, ``premised`` all it introduces as premises;
     ``premise_at(offset)`` whether the formula at that offset of ``text`` is one, ``claim_at`` whether it
     is a claim (what a claim says of a name is checked, never assumed)."""
     statements = [(statement, source) for source, _, statement in formulas if statement is not None]
@@ -92,10 +94,14 @@ def read_names(text: str, formulas: list[tuple[str, bool, object]], probe: list[
                 found[name] = (None, "a product with a matrix")
     functions = matrices.derivative_functions(text) - set(found)  # F of "F has Jacobian J(F(x))"
     noncommuting = frozenset((multiplied | functions) - set(found) - sizes - {kinds.IDENTITY_NAME})
-    scales = {**said.scales(text), **premises.normal_scales(plain)}  # the names next to the words only
+    normals = written_normals(premised)
+    scales = {**said.scales(text), **premises.normal_scales(plain),  # the names next to the words only
+              **{scale: "the scale of a normal density written out" for names in normals.values() for scale in names}}
     stated = {**{name: (POSITIVE, why) for name, why in scales.items()}, **bounds.interval_signs(text, premise_at),
               **premises.stated_bounds(stated_premises), **{name: (INTEGER, why) for name, why in counts.items()}}
     for name, evidence in {**said.integers(text, claim_at), **prose_sizes}.items():
         stated[name] = merged(stated.get(name), evidence)
-    return Reading(found, noncommuting, premises.density_names(text, plain, statements), stated, identity,
+    densities = {**{name: "a normal density written out" for name in normals},
+                 **premises.density_names(text, plain, statements)}
+    return Reading(found, noncommuting, densities, stated, identity,
                    said.imaginary(text, claim_at))

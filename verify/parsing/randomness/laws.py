@@ -51,6 +51,40 @@ def normal_law(formula: Expr, variable: Symbol) -> Normal | None:
     return _normal_law(formula, variable)
 
 
+def written_normals(statements) -> dict[str, tuple[str, ...]]:
+    """name -> the parameters it needs positive, for each premise that defines a function of one variable
+    as a normal density written out: ``P(x) = \\frac{1}{\\sqrt{2\\pi}\\sigma_p} \\exp(-(x - \\mu_p)^2 /
+    (2\\sigma_p^2))`` is a density (whatever its letter), and one only for sigma_p > 0 (below 0 it is negative
+    everywhere): sigma_p is its standard deviation. The mean enters oddly too but needs no sign, so each
+    parameter is tried alone. A formula that is no normal density states nothing."""
+    found: dict[str, tuple[str, ...]] = {}
+    for statement, _ in statements:
+        if statement.lead or list(statement.relations) != ["="] or len(statement.exprs) != 2:
+            continue
+        left, right = statement.exprs
+        if isinstance(left, Density) and not left.given and len(left.variables) == 1:
+            name, argument = left.name, left.variables[0]
+        elif isinstance(left, AppliedUndef) and len(left.args) == 1 and isinstance(left.args[0], Symbol):
+            name, argument = left.func.__name__, left.args[0]
+        else:
+            continue
+        formula = right.xreplace({s: Symbol(s.name, real=True) for s in right.free_symbols
+                                  if isinstance(s, Symbol) and s.is_real is not True})
+        variable = Symbol(argument.name, real=True)
+        if variable not in formula.free_symbols:
+            continue
+        if normal_law(formula, variable) is not None:
+            found.setdefault(name, ())
+            continue
+        odd = sorted((s for s in formula.free_symbols - {variable} if isinstance(s, Symbol)
+                      and formula.xreplace({s: -s}) != formula), key=str)
+        scales = tuple(s.name for s in odd
+                       if normal_law(formula.xreplace({s: Dummy(s.name, positive=True)}), variable) is not None)
+        if scales:
+            found.setdefault(name, scales)
+    return found
+
+
 def _normal_law(formula: Expr, variable: Symbol) -> Normal | None:
     logged = expand(log(formula), log=True, power_exp=True, power_base=True, mul=True, multinomial=True)
     try:
