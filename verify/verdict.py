@@ -30,6 +30,7 @@ class Tier(str, Enum):
     STEP_HANDLER = "step handler"  # a theory's decider for steps of a special form (f = O(g))
     CANONICAL = "canonical"  # canonical forms under the context's theories
     NUMERIC = "numeric"  # instantiation: only consistent or refuted
+    ROUNDING = "rounding"  # two numbers an approximation relates, compared to the precision written
     CLAIM = "claim"  # a claim's registered handler
     TWIN = "twin"  # a numpy cross-check
     BUDGET = "budget"  # the time budget ran out
@@ -67,7 +68,7 @@ class Verdict:
 def status_label(status: Status, samples: int = 0) -> str:
     """How a status is shown to a person: ``consistent (5 samples)``, ``proved``, ..."""
     if status is Status.CONSISTENT:
-        return f"consistent ({samples} samples)"
+        return f"consistent ({samples} samples)" if samples else "consistent"
     return status.value
 
 

@@ -40,6 +40,7 @@ from ..verdict import CheckResult, DerivationReport, Status, Tier, Verdict, prov
 from .as_read import alike, cancelled
 from .branches import Case, Matchings, Refused, Split, split
 from .budget import Ending, Outcome, run_lanes
+from .approximations import compare_numbers
 from .canonical import canonical_form
 from .functions import moving_families, undefined_entry_derivatives
 from .numeric import averaged_as_constants, numeric_check
@@ -251,11 +252,25 @@ def _zero_as_matrix(lhs: Expr, relation: Relation, rhs: Expr) -> tuple[Expr, Exp
 
 
 def approximation(step: StepQuestion) -> Verdict | None:
-    """``a ~= b`` is reported with what the numbers say, and never proved."""
+    """``a ~= b``: proved where the sides are equal (an equality is the closest approximation); between
+    two numbers compared to the precision written (``approximations``); otherwise reported with what the
+    numbers say, never proved, never refuted (``n^2 + n \\approx n^2`` may mean for large n)."""
     if step.relation is not Relation.APPROX:
         return None
+    equal = decide(replace(step, relation=Relation.EQ), _SYMBOLIC)
+    if equal.status is Status.PROVED:
+        return replace(proved(f"the two sides are equal, so approximately equal: {equal.reason}", equal.used),
+                       tier=equal.tier)
+    try:
+        left, right = (canonical_form(side, step.context)[0] for side in (step.lhs, step.rhs))
+    except Exception:  # noqa: BLE001 -- Undecided, or a form that cannot be built: no numbers to compare
+        left = right = None
+    numbers = compare_numbers(left, right) if left is not None else None
+    if numbers is not None:
+        return replace(numbers, tier=Tier.ROUNDING)
     numeric = numeric_check(step.lhs, Relation.EQ, step.rhs, step.context, step.config)
-    return unknown(f"an approximation is reported, never proved (numerically: {numeric.reason})")
+    return replace(unknown(f"an approximation is reported, never proved (numerically: {numeric.reason})"),
+                   tier=Tier.STRUCTURAL)
 
 
 def identical(step: StepQuestion) -> Verdict | None:
@@ -541,7 +556,7 @@ DECIDERS: tuple[tuple[Tier | None, Decider], ...] = (  # None: the decider's ver
     (Tier.STRUCTURAL, undefined_sides),
     (None, both_signs),
     (Tier.STRUCTURAL, shape_mismatch),
-    (Tier.STRUCTURAL, approximation),
+    (None, approximation),
     (Tier.IDENTICAL, identical),
     (Tier.CANONICAL, same_once_read),
     (Tier.RULE, cited_rule),

@@ -174,6 +174,10 @@ def verdict_argument(verdict: Verdict, relation: Relation = Relation.EQ) -> Pros
         if status is Status.REFUTED:
             return ("the two sides differ at a concrete instance",)
         return ("neither proved symbolically nor settled by numeric instances",)
+    if tier is Tier.ROUNDING:
+        return {Status.CONSISTENT: ("the two numbers agree to the precision written",),
+                Status.REFUTED: ("the two numbers are further apart than any rounding of the digits written",)
+                }.get(status, ("the two numbers are too far apart for rounding, too near to call the step wrong",))
     if tier is Tier.TWIN:
         return (f"the numpy implementation agrees on {verdict.samples} samples",) if status.holds \
             else ("the numpy implementation disagrees",)
