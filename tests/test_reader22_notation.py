@@ -137,3 +137,76 @@ def test_a_factor_with_the_index_after_a_bracketed_sum_is_refused():
 ])
 def test_a_step_that_moves_the_factor_out_of_the_sum_is_never_proved(wrong):
     assert Status.PROVED not in statuses(wrong)
+
+
+# 5. the indicator of two indices being equal is the Kronecker delta (of "not equal", one minus it)
+@pytest.mark.parametrize("latex, meaning", [
+    (r"1_{i=j}", sympy.KroneckerDelta(i, j)),
+    (r"\mathbb{1}_{i=j}", sympy.KroneckerDelta(i, j)),
+    (r"\mathbb{1}_{\{i = j\}}", sympy.KroneckerDelta(i, j)),
+    (r"\mathbb{1}[i=j]", sympy.KroneckerDelta(i, j)),
+    (r"1_{i \neq j}", 1 - sympy.KroneckerDelta(i, j)),
+    (r"1_{i=j} e^{a}", sympy.KroneckerDelta(i, j) * sympy.exp(a)),
+])
+def test_an_indicator_of_equal_indices_is_the_kronecker_delta(latex, meaning):
+    assert parse_latex_expr(latex) == meaning
+
+
+def test_an_indicator_is_a_delta_even_where_the_document_names_its_own_delta():
+    own = "Let $\\delta_{ij} = 2$.\n\nThen:\n\n$$\\sum_{j=1}^{n} 1_{i=j} x_j = x_i$$\n"
+    assert check_statuses(own) == statuses(r"\sum_{j=1}^{n} \delta_{ij} x_j = x_i") == [Status.CONSISTENT]
+
+
+@pytest.mark.parametrize("wrong", [r"\sum_{j=1}^{n} 1_{i=j} x_j = x_j", r"\sum_{j=1}^{n} 1_{i \neq j} x_j = x_i",
+                                   r"\sum_{j=1}^{n} 1_{i=j} x_j = n x_i"])
+def test_a_wrong_sum_under_an_indicator_is_never_proved(wrong):
+    assert Status.PROVED not in statuses(wrong)
+
+
+def test_a_softmax_derivative_written_with_the_indicator_is_proved():
+    text = ("Let $\\sigma_i = \\frac{e^{a_i}}{\\sum_{k=1}^{n} e^{a_k}}$.\n\nThen:\n\n"
+            "$$\\frac{\\partial \\sigma_i}{\\partial a_j} = \\sigma_i(1_{i=j} - \\sigma_j)$$\n")
+    assert check_statuses(text) == [Status.PROVED]
+
+
+# 6. a label written as text in a subscript is one name, whatever its punctuation
+@pytest.mark.parametrize("latex, name", [
+    (r"EU_{\text{Friend 1, Chinese}}", "U_Friend1_Chinese"),
+    (r"T_{\text{self-attn}}", "T_self_attn"),
+    (r"c_{\text{row (a)}}", "c_row_a"),
+])
+def test_a_text_label_in_a_subscript_is_one_name(latex, name):
+    assert Symbol(name) in parse_latex_expr(latex).free_symbols
+
+
+def test_two_text_labels_name_two_things():
+    assert parse_latex_expr(r"U_{\text{Friend 1, Italian}} - U_{\text{Friend 1, Chinese}}") != 0
+
+
+# 7. an expectation of a function applied in brackets, the law under E
+def test_an_expectation_of_a_function_in_brackets_is_its_expectation():
+    assert parse_latex_expr(r"\mathbb{E}_{x \sim p} \log(1 - D(x))") == \
+        parse_latex_expr(r"\mathbb{E}_{x \sim p}[\log(1 - D(x))]")
+
+
+@pytest.mark.parametrize("latex", [r"\mathbb{E}_{x \sim p} \log(a) b", r"\mathbb{E}_{x \sim p} \log(a) \cdot b"])
+def test_a_factor_after_an_expectation_of_a_function_in_brackets_is_refused(latex):
+    with pytest.raises(ParseError, match="both read"):
+        parse_latex_expr(latex)
+
+
+# 8. \cdot between two columns of one length is their dot product
+@pytest.mark.parametrize("latex, value", [(r"[1, -1] \cdot [1, 1]", 0), (r"[1, 2, 3] \cdot [1, 1, 1]", 6),
+                                          (r"[2, -1] \cdot [1, 3]", -1)])
+def test_cdot_between_two_columns_is_their_dot_product(latex, value):
+    assert parse_latex_expr(latex) == value
+
+
+def test_cdot_between_columns_of_different_lengths_is_refused():
+    with pytest.raises(ParseError, match="do not fit"):
+        parse_latex_expr(r"[1, -1] \cdot [1, 1, 1]")
+
+
+def test_a_worked_dot_product_with_a_wrong_value_is_refuted():
+    text = "Assume:\n\n- $q = [ 2, -1 ]$\n- $k = [ 1, 3 ]$\n\nThen:\n\n$$q \\cdot k = (2 \\times 1) + (-1 \\times 3)$$\n\n$$= 1$$\n"
+    assert check_statuses(text) == [Status.PROVED, Status.REFUTED]

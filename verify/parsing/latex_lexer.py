@@ -19,9 +19,15 @@ from . import lexicon
 _MACRO = re.compile(r"\\([A-Za-z]+|.)", re.S)
 _STAR = re.compile(r"\^\s*(?:\{\s*(?:\*|\\ast|\\star)\s*\}|\*|\\ast(?![A-Za-z])|\\star(?![A-Za-z]))")
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
+_INDICATOR = re.compile(
+    r"(?:\\(?:mathbb|mathbf|mathds|bm|boldsymbol)\s*\{\s*1\s*\}|\\mathbb\s*1|1(?![0-9.]))\s*"
+    r"(?:_\s*\{\s*(?:\\\{\s*)?(?P<a>[A-Za-z])\s*(?P<rel>=|\\neq?(?![A-Za-z])|\\not\s*=)\s*(?P<b>[A-Za-z])\s*(?:\\\}\s*)?\}"
+    r"|\[\s*(?P<c>[A-Za-z])\s*(?P<rel2>=|\\neq?(?![A-Za-z]))\s*(?P<d>[A-Za-z])\s*\])")
 _GROUP = re.compile(r"\s*\{([^{}]*)\}")
 _RUN = re.compile(r"[A-Za-z]+")
 _ESCAPED_IDENTIFIER = re.compile(r"(?:\\_[A-Za-z0-9]+)+")
+_CODE_TAIL = re.compile(r"(?:_[A-Za-z][A-Za-z0-9]+)+(?![A-Za-z0-9_{\\])")
+_UNBRACED_SUBSCRIPT = re.compile(r"_([A-Za-z]{2,})(?![A-Za-z0-9_{])")
 _KL_SUB = re.compile("D" + lexicon.KL_SUBSCRIPT)
 _JS_SUB = re.compile(r"D_\{?\s*(?:\\(?:mathrm|text|textrm|operatorname|mathit)\s*\{\s*(JSD?)\s*\}|(JSD?))\s*\}?")
 _AHEAD_CALL = re.compile(r"\s*(?:\\(?:left|big|Big|bigg|Bigg|bigl|Bigl)\s*)?\(")
@@ -72,6 +78,8 @@ class LatexLexer:
             char = text[self.pos]
             if char.isspace() or char == "~":
                 self.spaced, self.pos = True, self.pos + 1
+            elif char in "1\\" and self.indicator():
+                continue
             elif char == "\\":
                 self.macro()
             elif char in _SUPERSCRIPT_CHARS:
@@ -89,6 +97,27 @@ class LatexLexer:
             else:
                 self.symbol(char)
         return mark_calls(self.out)
+
+    def indicator(self) -> bool:
+        """``1_{i=j}``, ``\\mathbb{1}_{\\{i=j\\}}``, ``\\mathbb{1}[i=j]``: the indicator of two indices being equal,
+        the Kronecker delta (of ``\\neq``: one minus it). Only between two one-letter indices."""
+        found = _INDICATOR.match(self.text, self.pos)
+        if found is None:
+            return False
+        start = self.pos
+        first, relation, second = (found.group("a"), found.group("rel"), found.group("b")) if found.group("a") \
+            else (found.group("c"), found.group("rel2"), found.group("d"))
+        unequal = relation != "="
+        if unequal:
+            for kind, value in (("LPAR", "("), ("NUMBER", "1"), ("MINUS", "-")):
+                self.emit(kind, value, start)
+        for kind, value in (("NAME", lexicon.INDICATOR), ("UNDERSCORE", "_"), ("LBRACE", "{"),
+                            ("NAME", first), ("NAME", second), ("RBRACE", "}")):
+            self.emit(kind, value, start)
+        if unequal:
+            self.emit("RPAR", ")", start)
+        self.pos = found.end()
+        return True
 
     def starred(self) -> bool:
         """``D^*``, ``\\theta^{*}``, ``x^\\star``: a star on a name marks another object (an optimum, a
@@ -155,6 +184,8 @@ class LatexLexer:
             self.pos += 2
         elif char == "}" and self.pos in self.dropped_braces:
             self.pos += 1
+        elif char == "_" and self.unbraced_subscript():
+            return
         elif char in _SINGLE:
             self.emit(_SINGLE[char], char, self.pos)
             self.pos += 1
@@ -203,7 +234,7 @@ class LatexLexer:
         if (pos == 0 or not text[pos - 1].isalpha()) and self.applied_name(pos):
             return
         run = _RUN.match(text, pos).group() if pos == 0 or not text[pos - 1].isalpha() else ""
-        if len(run) >= 2 and self.escaped_identifier(run, pos):
+        if len(run) >= 2 and (self.escaped_identifier(run, pos) or self.code_identifier(run, pos)):
             return
         word = bare_word(run)
         if word and text[pos + len(run):].lstrip()[:1] == "}":  # C_{exp}, \theta_{max}: letters of a name
@@ -227,6 +258,35 @@ class LatexLexer:
             self.refuse_e_in_a_word(pos)
         self.emit(self.letter_kind(text[pos], pos + 1), text[pos], pos)
         self.pos = pos + 1
+
+    def unbraced_subscript(self) -> bool:
+        """``d_model``, ``x_ij``, ``W_qkv``: letters after ``_`` without braces are the whole subscript, as
+        written in code and notes; TeX would take only the first (d_m o d e l), which nobody means. Only
+        a run of two or more letters that ends the name (not ``a_ib_j``, which TeX and the writer read alike)."""
+        found = _UNBRACED_SUBSCRIPT.match(self.text, self.pos)
+        tokens = self.out.tokens
+        if found is None or not tokens or tokens[-1].type != "NAME":
+            return False
+        from .latex_macros import _braced_letters
+
+        self.emit("UNDERSCORE", "_", self.pos)
+        _braced_letters(self, found.group(1), lambda offset: found.start(1) + offset)
+        self.pos = found.end()
+        return True
+
+    def code_identifier(self, run: str, pos: int) -> bool:
+        """``in_channels``, ``kernel_size``, ``num_attention_heads``: a word joined by underscores to more
+        words is a code identifier, one name, as its escaped form ``kernel\\_size`` is (never the letters
+        k e r n e l with e Euler's number). Two letters before two (``xy_ab``) stay TeX's reading."""
+        found = _CODE_TAIL.match(self.text, pos + len(run))
+        if not found:
+            return False
+        parts = [run] + found.group().split("_")[1:]
+        if len(run) < 3 and len(parts[1]) < 3:
+            return False
+        self.emit("NAME", "_".join(parts), pos)
+        self.pos = found.end()
+        return True
 
     def escaped_identifier(self, run: str, pos: int) -> bool:
         """``hidden\\_size``, ``input\\_dim``: a word joined to more by Markdown's escaped underscore is a

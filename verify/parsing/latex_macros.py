@@ -347,8 +347,9 @@ def _text(lexer, name: str, start: int) -> bool:
         written = word  # \mathrm{K L}: math mode drops the spaces, so TeX prints one word, KL
     if words.is_prose(written) and not _in_subscript(lexer):
         return _prose(lexer, name, written, start)
-    if not _IDENT.fullmatch(word) and _in_subscript(lexer) and re.fullmatch(r"[A-Za-z0-9][-A-Za-z0-9_]*", word):
-        lexer.emit("NAME", re.sub(r"[-_]+", "_", word).strip("_"), start)  # T_{\text{self-attn}}: one name
+    if not _IDENT.fullmatch(word) and _in_subscript(lexer) and re.fullmatch(r"[A-Za-z0-9][-A-Za-z0-9_,.;:/'()]*", word):
+        # T_{\text{self-attn}}, EU_{\text{Friend 1, Chinese}}: a label, one name
+        lexer.emit("NAME", re.sub(r"[^A-Za-z0-9]+", "_", word).strip("_"), start)
         return True
     if not _IDENT.fullmatch(word):
         raise lexer.out.error(f"\\{name}{{{word}}}: only a single word can stand in a formula", start)

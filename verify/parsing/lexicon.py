@@ -41,6 +41,7 @@ SPACING = frozenset(", ; : ! quad qquad enspace thinspace medspace thickspace ne
 SIZING = frozenset("left right big Big bigg Bigg bigl bigr Bigl Bigr biggl biggr Biggl Biggr bigm Bigm".split())
 IGNORED_WITH_GROUP = frozenset("label tag".split())
 IGNORED = frozenset("nonumber notag".split())
+INDICATOR = "1_if"  # the name the lexer gives the indicator 1_{i=j}: no author can write it as a name
 TEXT_MACROS = frozenset("text textrm textit textsf mathrm mathit mathsf operatorname".split())
 ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar", "tilde": "tilde",
            "widetilde": "tilde", "vec": "vec", "dot": "dot", "ddot": "ddot", "check": "check",

@@ -101,7 +101,7 @@ def read_names(text: str, formulas: list[tuple[str, bool, object]], probe: list[
               **premises.stated_bounds(stated_premises), **{name: (INTEGER, why) for name, why in counts.items()}}
     for name, evidence in {**said.integers(text, claim_at), **prose_sizes}.items():
         stated[name] = merged(stated.get(name), evidence)
-    densities = {**{name: "a normal density written out" for name in normals},
+    densities = {**{name: "a normal density written out" for name in normals if not is_density_name(name)},
                  **premises.density_names(text, plain, statements)}
     return Reading(found, noncommuting, densities, stated, identity,
                    said.imaginary(text, claim_at))

@@ -23,6 +23,7 @@ from ..vocabulary import KL, BigO, BigOmega, Expectation, Normal, Theta
 from ..vocabulary.linalg import Cross, Curl, Divergence
 from . import objects
 from .kinds import IDENTITY_NAME, Kinds, fit_product, fit_sides, fit_sum, is_capital
+from . import lexicon
 from .lexicon import MUCH_RELATIONS
 from ..model import STATEMENT_RELATIONS
 from .limits import Limits
@@ -186,7 +187,8 @@ _LOGARITHMS = ("log", "ln")
 
 def _written_product(a, sign: str, b):
     """``a \\cdot b``, ``a \\times b``, ``a * b``: the product (of matrices, the matrix product, as ML
-    notes write ``Q \\times K^T``); ``u \\times v`` is a cross product when both sides are 3-component
+    notes write ``Q \\times K^T``; of two columns of one length, ``q \\cdot k``, their dot product);
+    ``u \\times v`` is a cross product when both sides are 3-component
     vectors, or one is a curl or cross product and the other a field (its name or components); a
     number times either is a scalar multiple. Two vectors of another length are refused."""
     if "times" in sign:
@@ -194,6 +196,8 @@ def _written_product(a, sign: str, b):
         if crossed is not None:
             return crossed
     vectors = all(getattr(x, "is_Matrix", False) and 1 in x.shape for x in (a, b))
+    if "times" not in sign and "*" not in sign and vectors and a.shape == b.shape and a.shape[1] == 1:
+        return _times(a.T, b)  # q \cdot k of two columns: their dot product, a number
     if "times" in sign and vectors:
         raise Refusal("\\times between two vectors of other than 3 components (a cross product) is not read")
     return _times(a, b)
@@ -305,6 +309,7 @@ class ToSympy(Transformer_NonRecursive):
         self.kinds = kinds
         self.branch = 1  # which sign \\pm takes in this reading (see ``transform``)
         self.bracketed: set = set()  # applications written with [...]: never read back as products
+        self.bare_expectations: set = set()  # E_x \\log(a): no factor may follow it
         self.powered_calls: dict = {}  # p(1-p)^4 -> {4}: powers written on an application's bracket
         self.grouped: set = set()  # values written in brackets, and sums whose summand was
         self.words: set = set()  # values written with a function word (\\cos b): where a bare argument ends
@@ -368,10 +373,10 @@ class ToSympy(Transformer_NonRecursive):
         return None
 
     def _factor_goes_on(self, left: Expr, right: Expr, combine) -> Expr | None:
-        """``\sum_{i=1}^{d_k} q_i \cdot k_i``, ``\sum_i a_i / b_i``: a factor after a product sign that writes
+        """``\\sum_{i=1}^{d_k} q_i \\cdot k_i``, ``\\sum_i a_i / b_i``: a factor after a product sign that writes
         the index of the sum before it (or of a sum inside that one) belongs to the summand, as a factor
         written side by side does; outside the sum the index names nothing. Closed by brackets
-        (``(\sum_i a_i) \cdot b_i``) it is refused. None when the factor does not go on."""
+        (``(\\sum_i a_i) \\cdot b_i``) it is refused. None when the factor does not go on."""
         factors = sympy.Mul.make_args(left)
         sums = [f for f in factors if isinstance(f, sympy.Sum)]
         if len(sums) != 1:
@@ -426,6 +431,9 @@ class ToSympy(Transformer_NonRecursive):
         if isinstance(left, _Implicit) and left.of is not None:  # d/dx a \cdot b: the whole product
             return left.extended(_expr(right))
         self._log_before_exponential(_expr(left), _expr(right))
+        if _expr(left) in self.bare_expectations and not _expr(right).is_number:
+            raise Refusal("a factor after \\mathbb{E} f(...) without brackets: E[f(a)] b and E[f(a) b] are both "
+                          "read; write the brackets, as \\mathbb{E}[f(a) b]")
         goes_on = self._factor_goes_on(_expr(left), _expr(right), lambda a, b: _written_product(a, str(sign), b))
         return goes_on if goes_on is not None else _written_product(_expr(left), str(sign), _expr(right))
 
@@ -489,13 +497,17 @@ class ToSympy(Transformer_NonRecursive):
             return _Implicit((_expr(right),), left)
         if isinstance(right, (_DerivativeOperator, _IntegralOperator)):
             return self._operator_after(left, right)
+        last = left.factors[-1] if isinstance(left, _Implicit) and left.factors else left
+        if isinstance(last, Expr) and last in self.bare_expectations:
+            raise Refusal("a factor after \\mathbb{E} f(...) without brackets: E[f(a)] b and E[f(a) b] are both "
+                          "read; write the brackets, as \\mathbb{E}[f(a) b]")
         if isinstance(left, _Implicit):
             return left.extended(_expr(right))
         return _Implicit((_expr(left), _expr(right)))
 
     @staticmethod
     def _operator_after(left, operator) -> _Implicit:
-        """``\gamma \frac{\partial}{\partial x} (xy)``: the factors before a derivative or integral
+        """``\\gamma \\frac{\\partial}{\\partial x} (xy)``: the factors before a derivative or integral
         operator multiply it; it applies to the product after it, as when it leads the term. A second
         operator inside the first one's product has no one reading without brackets."""
         if isinstance(left, _Implicit) and left.of is not None:
@@ -687,6 +699,8 @@ class ToSympy(Transformer_NonRecursive):
     def _is_kronecker(self, base: str, indices: tuple) -> bool:
         """``\\delta_{ij}``, ``\\delta_{i,j}``: the Kronecker delta (its standard reading), unless the
         document defines delta itself (``Kinds.kronecker``); one index or three are a name."""
+        if base == lexicon.INDICATOR:  # 1_{i=j}: the indicator of i = j, whatever the document calls delta
+            return True
         return base == "delta" and len(indices) == 2 and self.kinds.kronecker
 
     def placeholder(self, items):
@@ -1142,6 +1156,15 @@ class ToSympy(Transformer_NonRecursive):
         under = items[0] if len(items) == 3 else None
         body = _expr(self.func_bare(items[-2:]))
         return _expectation(body, under)
+
+    def expectation_bare_call(self, items):
+        """``\\mathbb{E}_{x \\sim p} \\log(1 - D(x))``: the expectation of the function applied, as of one
+        applied to a bare argument. A factor after the bracket (``\\log(a) b``) is refused (``imul``):
+        E[\\log(a)] b and E[\\log(a) b] are both read."""
+        under = items[0] if len(items) == 3 else None
+        value = _expectation(_expr(self.func_call(items[-2:])), under)
+        self.bare_expectations.add(value)
+        return value
 
     # probability and asymptotics
     def kl(self, items):
