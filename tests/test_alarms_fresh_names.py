@@ -35,3 +35,14 @@ def test_the_right_step_after_a_derivative_by_an_entry_is_accepted():
 @pytest.mark.parametrize("wrong", ["3 z_j", "-2 z_j", "2 z_j^2", "z_j"])
 def test_a_wrong_step_after_a_derivative_by_an_entry_is_refuted(wrong):
     assert check_statuses(CHAIN.replace("RIGHT", wrong))[-1] is Status.REFUTED
+
+
+@pytest.mark.parametrize("start, right", [("EP_{1}", "\\frac{2}{3}"), ("ELBO", "x - 1"), ("EU_{a}", "2q")])
+def test_a_start_of_new_capitals_side_by_side_given_a_value_is_not_refuted(start, right):
+    assert check_statuses(f"Then:\n\n$${start} = {right}$$\n") == [Status.UNKNOWN]
+
+
+@pytest.mark.parametrize("claim", ["x^2 - 1 = (x - 1)^2", "a b = a + b", "\\sqrt{1 - \\eta^2} = 1",
+                                   "A B = B A + A"])
+def test_a_wrong_identity_in_the_names_of_its_start_is_still_refuted(claim):
+    assert check_statuses(f"Then:\n\n$${claim}$$\n") == [Status.REFUTED]

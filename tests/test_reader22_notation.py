@@ -210,3 +210,18 @@ def test_cdot_between_columns_of_different_lengths_is_refused():
 def test_a_worked_dot_product_with_a_wrong_value_is_refuted():
     text = "Assume:\n\n- $q = [ 2, -1 ]$\n- $k = [ 1, 3 ]$\n\nThen:\n\n$$q \\cdot k = (2 \\times 1) + (-1 \\times 3)$$\n\n$$= 1$$\n"
     assert check_statuses(text) == [Status.PROVED, Status.REFUTED]
+
+
+# 9. a name written plain anywhere in the formula makes its application a product, even where the plain
+#    term vanishes: x(-5) + (1-x-y)(0) is -5x (a payoff written cell by cell), never a function x at -5
+@pytest.mark.parametrize("latex, meaning", [
+    (r"x(-5) + (1-x)(0)", -5 * x),
+    (r"x(2) + y(0) + (1-x-y)(-3)", 2 * x - 3 * (1 - x - y)),
+])
+def test_a_name_written_plain_where_its_term_vanishes_still_makes_a_product(latex, meaning):
+    assert parse_latex_expr(latex) == meaning
+
+
+@pytest.mark.parametrize("latex", [r"f(x) + g(2)", r"g(2) + g(3)"])
+def test_a_name_written_only_as_a_function_stays_applied(latex):
+    assert parse_latex_expr(latex).atoms(sympy.core.function.AppliedUndef)

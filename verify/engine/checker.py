@@ -718,6 +718,18 @@ def _residual_names(lhs: Expr, rhs: Expr, context: Context) -> set[str] | None:
         return None
 
 
+def _new_capitals(start: Expr, fresh: tuple[str, ...]) -> tuple[str, ...]:
+    """The names of a start that is only capitals side by side, each new (``EP_{\\text{Friend 1}}``,
+    ``ELBO``): read as a product of letters, as TeX writes it, but a writer giving such a start a value
+    (``= 2q``) names one quantity; no identity in the letters is meant, so a refutation that rests on
+    them is unknown (``_unless_fresh``). Empty for any other start."""
+    factors = start.args if isinstance(start, sympy.Mul) else ()
+    if len(factors) < 2 or not all(isinstance(f, Symbol) and f.name[:1].isupper() for f in factors):
+        return ()
+    names = {f.name for f in factors}
+    return tuple(sorted(names)) if names <= set(fresh) else ()
+
+
 def _unless_fresh(check: Callable[[], Verdict], fresh: tuple[str, ...], sides: tuple | None = None) -> Verdict:
     """A numeric refutation that rests on names the step brings in for the first time, defined nowhere
     the reader could use (``= evidence - ELBO``), gave them arbitrary values: unknown, naming them. When
@@ -746,11 +758,15 @@ def _plan(derivation: Derivation, config: CheckConfig) -> list[tuple[_Entry, Cal
              for s in getattr(size, "free_symbols", ())}  # q \in R^d: the sizes of declared vectors are given
     moving = frozenset().union(*(moving_families(e, context) for e in written))
     for c, chain in enumerate(derivation.chains):
-        seen |= _names(chain.start, chain.written)
+        started = _names(chain.start, chain.written)
+        lettered = _new_capitals(chain.start, fresh_names(started, seen))
+        seen |= started
         for i, ((previous, step), (before, _)) in enumerate(zip(chain.links(), chain.written_links()), 1):
             check = functools.partial(check_step, previous, step.relation, step.expr, context, config,
                                       step.justification, (before, step.written), moving)
             fresh = fresh_names(_names(step.expr, step.written), seen)
+            if i == 1 and lettered and not started & _names(step.expr, step.written):
+                fresh = tuple(sorted(set(fresh) | set(lettered)))
             seen |= _names(step.expr, step.written)
             if fresh:
                 check = functools.partial(_unless_fresh, check, fresh, (previous, step.expr, context))

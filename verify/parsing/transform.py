@@ -6,6 +6,7 @@ Numbers, powers, factorials and sum ranges are checked against the limits
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Callable
 import re
 import operator
@@ -309,6 +310,8 @@ class ToSympy(Transformer_NonRecursive):
         self.kinds = kinds
         self.branch = 1  # which sign \\pm takes in this reading (see ``transform``)
         self.bracketed: set = set()  # applications written with [...]: never read back as products
+        self.plain_names: dict = {}  # every name written plain in the formula, as read (``_plain``)
+        self.plain_counts: Counter = Counter()
         self.bare_expectations: set = set()  # E_x \\log(a): no factor may follow it
         self.powered_calls: dict = {}  # p(1-p)^4 -> {4}: powers written on an application's bracket
         self.grouped: set = set()  # values written in brackets, and sums whose summand was
@@ -320,12 +323,12 @@ class ToSympy(Transformer_NonRecursive):
     # statements
     def chain(self, items):
         return Statement(_sides(tuple(_expr(x) for x in items[0::2]), self.bracketed, self._entries(),
-                                self.powered_calls),
+                                self.powered_calls, self._plain()),
                          tuple(items[1::2]), indexed=self._families())
 
     def continuation(self, items):
         return Statement(_sides(tuple(_expr(x) for x in items[1::2]), self.bracketed, self._entries(),
-                                self.powered_calls),
+                                self.powered_calls, self._plain()),
                          tuple(items[2::2]), lead=items[0], indexed=self._families())
 
     def _entries(self) -> dict:
@@ -550,7 +553,19 @@ class ToSympy(Transformer_NonRecursive):
 
     # names and applications
     def name(self, items):
-        return self._named(str(items[0]))
+        value = self._named(str(items[0]))
+        if isinstance(value, Symbol):  # written plain, even where its term vanishes ((1-x)(0)); see _applied
+            self.plain_names[value.name] = value
+            self.plain_counts[value.name] += 1
+        return value
+
+    def _applied(self, head) -> None:
+        """The head of an application (``g`` of ``g(2)``) was read by ``name`` too, but is not written plain."""
+        if isinstance(head, Symbol):
+            self.plain_counts[head.name] -= 1
+
+    def _plain(self) -> dict:
+        return {name: value for name, value in self.plain_names.items() if self.plain_counts[name] > 0}
 
     def _named(self, name: str) -> Expr:
         if name in self.known:
@@ -717,6 +732,7 @@ class ToSympy(Transformer_NonRecursive):
 
     def call(self, items):
         head, (arguments, given) = items
+        self._applied(head)
         primed = _primed(head, arguments, given)
         if primed is not None:
             return primed
@@ -730,6 +746,7 @@ class ToSympy(Transformer_NonRecursive):
         """``D(P \\| Q)``, ``H(P \\| Q)``, ``D_f(P \\| Q)``: a functional of two laws the formula names by its
         own letter, written with the divergence bar; undefined (a document may define it), never taken
         for KL or for any named one."""
+        self._applied(items[0])
         head = objects.head_name(items[0])
         return sympy.Function(head)(_expr(items[1]), _expr(items[2]))
 
@@ -737,6 +754,7 @@ class ToSympy(Transformer_NonRecursive):
         """``Var[X]``, ``V[aX]``, ``P[A]``: an application, kept one even where the name also stands
         alone (``n(n+1)`` may be a product; ``V[aX]`` never is)."""
         head, (arguments, given) = items
+        self._applied(head)
         if given is not None:
             return objects.apply(head, arguments, given, self.kinds.densities)
         applied = sympy.Function(objects.head_name(head))(*arguments)
@@ -1268,8 +1286,8 @@ def _vector_like(expr) -> bool:
 
 
 def _sides(exprs: tuple, bracketed: set = frozenset(), entries: dict | None = None,
-           powered: dict | None = None) -> tuple:
-    return fit_sides(_calls_as_products(exprs, bracketed, entries or {}, powered or {}))
+           powered: dict | None = None, plain: dict | None = None) -> tuple:
+    return fit_sides(_calls_as_products(exprs, bracketed, entries or {}, powered or {}, plain or {}))
 
 
 def _summed_entries(exprs: tuple, entries: dict) -> dict:
@@ -1279,13 +1297,13 @@ def _summed_entries(exprs: tuple, entries: dict) -> dict:
 
 
 def _calls_as_products(exprs: tuple, bracketed: set = frozenset(), entries: dict | None = None,
-                       powered: dict | None = None) -> tuple:
+                       powered: dict | None = None, plain: dict | None = None) -> tuple:
     """``n(n+1)`` where ``n`` is also a plain name of the formula: a product, not a function n at n+1;
     so is ``y_j(1 - p_j)`` where the formula sums the components of y (an entry is a number).
     A name at one plain symbol (``\\theta(t)``, ``p(t)``) stays a function of it, and so does an
     application written with brackets (``V[aX]``) unless the name stands plain inside it
     (``L[E(2E + 2L - 1)]``: no function is applied to an expression in its own name)."""
-    names = {**_summed_entries(exprs, entries or {}),
+    names = {**_summed_entries(exprs, entries or {}), **(plain or {}),
              **{s.name: s for e in exprs for s in e.free_symbols if isinstance(s, Symbol)}}
 
     def is_product(call) -> bool:
