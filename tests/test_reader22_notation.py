@@ -225,3 +225,39 @@ def test_a_name_written_plain_where_its_term_vanishes_still_makes_a_product(late
 @pytest.mark.parametrize("latex", [r"f(x) + g(2)", r"g(2) + g(3)"])
 def test_a_name_written_only_as_a_function_stays_applied(latex):
     assert parse_latex_expr(latex).atoms(sympy.core.function.AppliedUndef)
+
+
+# 10. an integral with its variable under the sign and no differential: over that variable, to the
+#     integrand's end (its bracket, the formula, a relation)
+z, zi = Symbol("z"), Symbol("z_i")
+MISSING_DIFFERENTIALS = [
+    (r"\int_{z} q(z) \log q(z)", r"\int q(z) \log q(z) dz"),
+    (r"\int_{z_i} p(x_i, z_i | \theta)", r"\int p(x_i, z_i | \theta) dz_i"),
+    (r"\log \int_{z} q(z) \frac{p(x, z)}{q(z)}", r"\log \int q(z) \frac{p(x, z)}{q(z)} dz"),
+    (r"2 + (\int_{x} p(x) x^2)", r"2 + \int p(x) x^2 dx"),
+]
+
+
+@pytest.mark.parametrize("latex, written", MISSING_DIFFERENTIALS)
+def test_the_variable_under_the_integral_sign_supplies_the_differential(latex, written):
+    assert parse_latex_expr(latex) == parse_latex_expr(written)
+
+
+@pytest.mark.parametrize("latex, reason", [
+    (r"\int_{x} p(x) + q(x)", "runs into a \\+ or -"),      # does the integral take the sum?
+    (r"\int_\Omega f(x)", "without its differential"),      # a set under the sign, no variable
+    (r"\int_0^1 x^2", "without its differential"),          # bounds, no differential
+])
+def test_an_integral_without_a_differential_and_no_one_reading_is_refused(latex, reason):
+    with pytest.raises(ParseError, match=reason):
+        parse_latex_expr(latex)
+
+
+def test_a_step_between_integrals_without_differentials_is_proved():
+    assert statuses(r"\int_{z} q(z) \frac{p(x, z)}{q(z)} = \int_{z} p(x, z)") == [Status.PROVED]
+
+
+@pytest.mark.parametrize("wrong", [r"\int_{z} q(z) \frac{p(x, z)}{q(z)} = \int_{z} q(z) p(x, z)",
+                                   r"\int_{z} q(z) \frac{p(x, z)}{q(z)} = \int_{z} p(z | x)"])
+def test_a_wrong_step_between_integrals_without_differentials_is_never_proved(wrong):
+    assert Status.PROVED not in statuses(wrong)

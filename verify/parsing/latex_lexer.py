@@ -12,6 +12,7 @@ from .bars import trailing_bars
 from .diagnostics import limit_error
 from .ellipses import read_ellipses
 from .expectation_heads import is_subscripted_name
+from .implicit_differentials import supply_differentials
 from .limits import Limits
 from .tokens import TokenStream, mark_calls, pair_bars
 from . import lexicon
@@ -422,7 +423,7 @@ def group_end(text: str, pos: int) -> int | None:
 def lex_latex(text: str, limits: Limits, origin: tuple[int, int] = (1, 1)) -> list:
     """Tokens of one LaTeX formula, ready for the grammar."""
     tokens = subscript_first(trailing_bars(unbrace_subscripted(LatexLexer(text, limits, origin).run())))
-    return pair_bars(read_ellipses(tokens, text, origin))
+    return pair_bars(read_ellipses(supply_differentials(tokens, text, origin), text, origin))
 
 
 def _script_span(tokens: list, i: int) -> int:
