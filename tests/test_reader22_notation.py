@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 import sympy
-from sympy import Derivative, Function, Integral, Symbol
+from sympy import Derivative, Function, Integral, Rational, Symbol
 
 from verify.errors import ParseError
 from verify.parsing import parse_latex_expr
@@ -261,3 +261,53 @@ def test_a_step_between_integrals_without_differentials_is_proved():
                                    r"\int_{z} q(z) \frac{p(x, z)}{q(z)} = \int_{z} p(z | x)"])
 def test_a_wrong_step_between_integrals_without_differentials_is_never_proved(wrong):
     assert Status.PROVED not in statuses(wrong)
+
+
+# 11. tuples: a tuple in brackets is a vector (a column, as [a, b] is); before a matrix with as many rows it
+#     is the row the product needs (a mixed strategy); a tuple of fresh names given a tuple defines each name
+RPS = r"\begin{pmatrix} 0 & -1 & 1 \\ 1 & 0 & -1 \\ -1 & 1 & 0 \end{pmatrix}"
+THIRDS = r"\begin{pmatrix}1/3 \\ 1/3 \\ 1/3\end{pmatrix}"
+
+
+def test_a_tuple_is_the_vector_of_its_entries():
+    assert parse_latex_expr("(a, b)") == parse_latex_expr("[a, b]") == sympy.ImmutableMatrix([[a], [Symbol("b")]])
+
+
+def test_a_tuple_before_a_matrix_is_a_row():
+    assert parse_latex_expr(f"(1/3, 0, 2/3) {RPS}") == sympy.ImmutableMatrix([[Rational(-2, 3), Rational(1, 3), Rational(1, 3)]])
+
+
+@pytest.mark.parametrize("latex, value", [(f"(1/3, 0, 2/3) {RPS} {THIRDS}", 0), (f"(1, 0, 0) {RPS} {THIRDS}", 0),
+                                          (r"(2, 1) \begin{pmatrix} 1 \\ 3 \end{pmatrix}", 5)])
+def test_a_row_tuple_times_a_matrix_times_a_column_is_a_number(latex, value):
+    assert parse_latex_expr(latex) == value
+
+
+@pytest.mark.parametrize("latex, meaning", [(r"\max(a, b)", sympy.Max(a, Symbol("b"))),
+                                            (r"\min (a, b, 2)", sympy.Min(a, Symbol("b"), 2))])
+def test_max_and_min_of_a_tuple_are_of_its_entries(latex, meaning):
+    assert parse_latex_expr(latex) == meaning
+
+
+def test_a_derivative_before_a_tuple_is_refused():
+    with pytest.raises(ParseError, match="derivative before a tuple"):
+        parse_latex_expr(r"\frac{\partial f}{\partial x}(x_t, y_t)")
+
+
+GDA = ("Let $\\eta > 0$.\n\nThen:\n\n$$(x_{t+1}, y_{t+1}) = (x_t - \\eta y_t, y_t + \\eta x_t)$$\n\n"
+       "$$x_{t+1}^2 + y_{t+1}^2 = RIGHT$$\n")
+
+
+def test_a_tuple_of_fresh_names_given_a_tuple_defines_each_name():
+    assert check_statuses(GDA.replace("RIGHT", r"(1 + \eta^2)(x_t^2 + y_t^2)")) == [Status.PROVED]
+
+
+@pytest.mark.parametrize("wrong", [r"(1 - \eta^2)(x_t^2 + y_t^2)", r"(1 + \eta)(x_t^2 + y_t^2)", "x_t^2 + y_t^2"])
+def test_a_wrong_claim_about_names_a_tuple_defined_is_refuted(wrong):
+    assert check_statuses(GDA.replace("RIGHT", wrong)) == [Status.REFUTED]
+
+
+def test_tuples_are_compared_componentwise():
+    text = "Then:\n\n$$(x - \\eta y, y + \\eta x) = (x - \\eta y, y - \\eta x)$$\n"
+    assert check_statuses(text) == [Status.REFUTED]
+    assert statuses(r"(x + x, 2 y) = (2 x, y + y)") == [Status.PROVED]

@@ -177,11 +177,15 @@ class _Builder:
         self.first, self.start, self.start_text = first, start, text
 
     def _defined(self, pairs: list, source: str) -> list:
-        """``L(q) = rhs ...``: a definition of L(q); the chain starts at rhs. A name defined
+        """``L(q) = rhs ...``: a definition of L(q); the chain starts at rhs; ``(x_{t+1}, y_{t+1}) = (a, b)``
+        defines each name by its component (``_defined_componentwise``). A name defined
         before is not defined again: ``y = ...`` then checks a step from y. A value solved for
         (``x = 1``: no free symbols on the right) or a name already used in an earlier chain is
         an equation to check, never a definition; a fresh name given a value and then computed
         on (``p_1 = 1 - 1 \\cdot 1 = 0``) starts its chain at the value, but is no fact."""
+        if pairs and pairs[0][0] == "=" and self._defined_componentwise(pairs[0][1], source):
+            self.start = pairs[0][1]
+            return pairs[1:]
         if not (pairs and pairs[0][0] == "=" and _is_definable(self.start) and not _mentions(pairs[0][1], self.start)
                 and not self._used(self.start)
                 and _family(self.start) not in {_family(lhs) for lhs, _ in self.definitions}
@@ -200,6 +204,25 @@ class _Builder:
             return pairs
         self.start = pairs[0][1]
         return pairs[1:]
+
+    def _defined_componentwise(self, value: Expr, source: str) -> bool:
+        """``(x_{t+1}, y_{t+1}) = (x_t - \\eta y_t, y_t + \\eta x_t)``: a tuple of distinct fresh names given a
+        tuple of values defines each name by its component, as one name given a value is defined; a
+        component that mentions any of the names (an equation) defines nothing."""
+        start = self.start
+        if not (isinstance(start, sympy.MatrixBase) and isinstance(value, sympy.MatrixBase)
+                and start.shape == value.shape and 1 in start.shape and len(start) > 1):
+            return False
+        names = list(start)
+        defined = {_family(lhs) for lhs, _ in self.definitions}
+        if len(set(names)) != len(names) or not all(
+                isinstance(n, (Symbol, Indexed)) and _is_definable(n) and not self._used(n) and _family(n) not in defined
+                for n in names) or any(_mentions(v, n) for v in value for n in names):
+            return False
+        for name, component in zip(names, value):
+            self.definitions.append((name, component))
+        self.definition_sources.append(source)
+        return True
 
     def _determined(self, name: Expr) -> bool:
         """``\\rho(J)`` after ``J`` was defined: a function at defined names already has a value, so

@@ -46,7 +46,7 @@ def _supplied(tokens: list, k: int, text: str, origin: tuple[int, int]) -> list:
     if found is None:
         return tokens
     variable, start = found
-    depth, i = 0, start
+    depth, i, signed = 0, start, None
     while i < len(tokens):
         kind = tokens[i].type
         if kind in OPENERS:
@@ -56,18 +56,18 @@ def _supplied(tokens: list, k: int, text: str, origin: tuple[int, int]) -> list:
             if depth < 0:
                 break
         elif depth == 0 and kind in ("DIFF", "INT"):
-            return tokens  # its own differential, or another integral inside: as written
+            return tokens  # its own differential (after a sum, too), or another integral inside: as written
         elif depth == 0 and kind in _ENDS:
             break
-        elif depth == 0 and kind in ("PLUS", "MINUS", "PM", "MP") and i > start:
-            if _writes(tokens[start:i], variable):
-                raise parse_error("an integral with its variable under the sign and no differential runs into a "
-                                  "+ or -: write the differential (d" + str(variable[0].value) + ") where it ends",
-                                  text, tokens[k].start_pos, origin)
-            return tokens
+        elif depth == 0 and kind in ("PLUS", "MINUS", "PM", "MP") and i > start and signed is None:
+            signed = i
         i += 1
     if not _writes(tokens[start:i], variable):
         return tokens
+    if signed is not None:
+        raise parse_error("an integral with its variable under the sign and no differential runs into a "
+                          "+ or -: write the differential (d" + str(variable[0].value) + ") where it ends",
+                          text, tokens[k].start_pos, origin)
     at = tokens[i - 1].end_pos if i > start and tokens[i - 1].end_pos is not None else tokens[k].start_pos
     supplied = [Token("DIFF", str(variable[0].value), start_pos=at, end_pos=at)]
     supplied += [Token(t.type, t.value, start_pos=at, end_pos=at) for t in variable[1:]]

@@ -264,6 +264,18 @@ class _Components:
         return sympy.ImmutableMatrix([[e] for e in self.entries])
 
 
+def _row_if_left_of_a_matrix(left, right) -> Expr:
+    """``(1/3, 0, 2/3) A``: a tuple has no orientation (``_Components`` reads it as a column); before a
+    matrix with as many rows as it has entries, it is the row that the product needs, as a mixed strategy
+    is written in game theory."""
+    value = _expr(left)
+    matrix = _expr(right)
+    if isinstance(left, _Components) and getattr(matrix, "is_Matrix", False) and matrix.shape[0] == len(left.entries) \
+            and len(left.entries) > 1:
+        return value.T
+    return value
+
+
 def _expr(value) -> Expr:
     if isinstance(value, (_Implicit, _Components)):
         return value.value()
@@ -438,7 +450,8 @@ class ToSympy(Transformer_NonRecursive):
             raise Refusal("a factor after \\mathbb{E} f(...) without brackets: E[f(a)] b and E[f(a) b] are both "
                           "read; write the brackets, as \\mathbb{E}[f(a) b]")
         goes_on = self._factor_goes_on(_expr(left), _expr(right), lambda a, b: _written_product(a, str(sign), b))
-        return goes_on if goes_on is not None else _written_product(_expr(left), str(sign), _expr(right))
+        return goes_on if goes_on is not None else _written_product(_row_if_left_of_a_matrix(left, right), str(sign),
+                                                                     _expr(right))
 
     def _log_before_exponential(self, left, right) -> None:
         """``\\log c \\cdot \\exp(u)``: an explicit product ends a bare argument, so this would be
@@ -504,9 +517,13 @@ class ToSympy(Transformer_NonRecursive):
         if isinstance(last, Expr) and last in self.bare_expectations:
             raise Refusal("a factor after \\mathbb{E} f(...) without brackets: E[f(a)] b and E[f(a) b] are both "
                           "read; write the brackets, as \\mathbb{E}[f(a) b]")
+        if isinstance(right, _Components) and _expr(left).has(sympy.Derivative):
+            raise Refusal("a derivative before a tuple (\\frac{\\partial f}{\\partial x}(a, b)): its value at the point, "
+                          "or a multiple of the vector? Write \\left. \\frac{\\partial f}{\\partial x} \\right|_{x=a} "
+                          "or a product sign")
         if isinstance(left, _Implicit):
             return left.extended(_expr(right))
-        return _Implicit((_expr(left), _expr(right)))
+        return _Implicit((_row_if_left_of_a_matrix(left, right), _expr(right)))
 
     @staticmethod
     def _operator_after(left, operator) -> _Implicit:
@@ -959,6 +976,8 @@ class ToSympy(Transformer_NonRecursive):
 
     def operator(self, items):
         name, *rest = items
+        if isinstance(rest[-1], _Components) and len(rest) == 1:  # \max(a, b, c): of its arguments
+            return self.operator_many([name, *rest[-1].entries])
         sub = _expr(rest[0]) if len(rest) == 2 else None
         label = f"{name}_{sub}" if isinstance(sub, Symbol) else str(name)
         return sympy.Function(label)(_expr(rest[-1]))
