@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from hypothesis import given, settings
-from sympy import Integer, Matrix, Symbol, expand, log, sqrt
+from sympy import Integer, Matrix, Rational, Symbol, expand, log, sqrt
 
 from verify.config import CheckConfig
 from verify.engine import checker
@@ -41,8 +41,12 @@ def test_shape_mismatch_passes_on_matrices_of_one_size():
     assert shape_mismatch(question(Matrix([1, 2]), "=", Matrix([2, 1]))) is None
 
 
-def test_approximation_is_never_proved_even_when_exact():
-    assert approximation(question(X + X, "~=", 2 * X)).status is Status.UNKNOWN
+def test_approximation_is_proved_when_the_sides_are_equal():
+    assert approximation(question(X + X, "~=", 2 * X)).status is Status.PROVED  # equal, so approximately equal
+
+
+def test_approximation_in_open_names_that_is_not_exact_is_unknown():
+    assert approximation(question(X**2 + X, "~=", X**2)).status is Status.UNKNOWN
 
 
 def test_approximation_passes_on_an_equality():
@@ -129,7 +133,8 @@ def test_a_decider_that_meets_what_it_cannot_decide_gives_unknown_with_the_reaso
 def test_check_step_says_which_tier_decided():
     assert check_step(X + Y, "=", X + Y, CONTEXT, INLINE).tier is Tier.IDENTICAL
     assert check_step((X + Y) ** 2, "=", X**2 + 2 * X * Y + Y**2, CONTEXT, INLINE).tier is Tier.CANONICAL
-    assert check_step(sqrt(X**2), "~=", X, CONTEXT, INLINE).tier is Tier.STRUCTURAL
+    assert check_step(sqrt(X**2 + 1), "~=", X, CONTEXT, INLINE).tier is Tier.STRUCTURAL
+    assert check_step(Integer(4), "~=", Rational(39, 10), CONTEXT, INLINE).tier is Tier.ROUNDING
     assert check_step((X + Y) ** 2, "=", X**2 + Y**2, CONTEXT, INLINE).tier is Tier.NUMERIC
 
 
