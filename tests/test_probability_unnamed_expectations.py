@@ -27,3 +27,18 @@ def test_a_step_that_holds_under_one_law_only_is_unknown(law):
 def test_a_step_false_under_both_laws_is_refuted():
     text = KL.split("$$")[0] + "$$E \\left[ \\frac{q(x)}{p(x)} \\right] = 0$$\n"
     assert check_statuses(text) == [Status.REFUTED]
+
+
+# a bare E over no density beside an expectation the step writes with its law: under that law
+NAMED = ("Assume:\n\n- $q(z) = \\mathcal{N}(z \\mid \\mu, \\sigma^2)$\n\nThen:\n\n"
+         "$$\\mathbb{E}_{z \\sim q}[(z - \\mu)^2 + z] = RIGHT$$\n")
+
+
+def test_a_bare_expectation_beside_one_with_its_law_averages_under_that_law():
+    assert check_statuses(NAMED.replace("RIGHT", "\\mathbb{E}[(z - \\mu)^2] + \\mu")) == [Status.PROVED]
+
+
+@pytest.mark.parametrize("wrong", ["\\mathbb{E}[(z - \\mu)^2] - \\mu", "2 \\mathbb{E}[(z - \\mu)^2] + \\mu",
+                                   "\\mathbb{E}[(z - \\mu)^2] + \\sigma"])
+def test_a_wrong_step_with_a_bare_expectation_beside_one_with_its_law_is_never_proved(wrong):
+    assert Status.PROVED not in check_statuses(NAMED.replace("RIGHT", wrong))

@@ -520,21 +520,49 @@ def _candidate_laws(nodes: set[Expr]) -> list[Density]:
     return sorted(common or (), key=str)
 
 
+def _plain_bare_expectations(expr: Expr) -> set[Expr]:
+    """``E[(z - \\mu)^2]`` as written: an ``E`` with no law over no density."""
+    return {n for n in expr.atoms(AppliedUndef) if n.func.__name__ == "E" and len(n.args) == 1
+            and not n.args[0].has(Density)}
+
+
+def _laws_the_step_names(expr: Expr, nodes: set[Expr]) -> list[tuple[Expr, Symbol]]:
+    """(law, variable) of each expectation ``expr`` writes with its law (``E_{z \\sim q}[...]``) over a
+    variable every bare E's body holds: the laws a bare E may average under, as the writer drops the
+    subscript once the law is clear (``E_{z \\sim q}[f] = ... E[(z - \\mu)^2]``). The step's own laws first,
+    else those of the document's stated facts."""
+    named = {(e.dist, e.var) for e in expr.atoms(Expectation)}
+    return sorted(((law, variable) for law, variable in named
+                   if all(variable in n.args[0].free_symbols for n in nodes)), key=str)
+
+
+def _law_text(law: Expr, variable: Symbol | None) -> str:
+    return str(law) if variable is None or isinstance(law, Density) else f"{variable} ~ {law}"
+
+
 def unnamed_expectations(step: StepQuestion) -> Verdict | None:
     """``E[-\\log q(x)/p(x)]`` names no law, and the densities in it leave open which one averages. The bare
     ``E`` is one operator in a step, so the step is read once per density it may average under (the same
     for every bare E): it holds when it holds in every reading, fails when it fails in every one; a step
     that holds in some readings only is unknown, saying which."""
     nodes = _bare_expectations(Tuple(step.lhs, step.rhs))
-    laws = _candidate_laws(nodes) if nodes else []
-    if len(laws) < 2:
+    laws = [(law, None) for law in _candidate_laws(nodes)] if nodes else []
+    if not nodes:
+        nodes = _plain_bare_expectations(Tuple(step.lhs, step.rhs))
+        stated = Tuple(*(side for f in step.context.facts for side in (f.lhs, f.rhs)))
+        laws = (_laws_the_step_names(Tuple(step.lhs, step.rhs), nodes)
+                or _laws_the_step_names(stated, nodes)) if nodes else []
+        if not laws:
+            return None
+    elif len(laws) < 2:
         return None
     verdicts = []
-    for law in laws:
-        mapping = {n: Expectation(n.args[0], law) for n in nodes}
+    for law, variable in laws:
+        mapping = {n: Expectation(n.args[0], law, variable) for n in nodes}
         read = replace(step, lhs=step.lhs.xreplace(mapping), rhs=step.rhs.xreplace(mapping), written=(None, None))
         verdicts.append((law, decide(read, _WITHOUT_UNNAMED)))
-    names = " or ".join(str(law) for law, _ in verdicts)
+    names = " or ".join(_law_text(law, variable) for law, variable in laws)
+    verdicts = [(_law_text(law, variable), verdict) for (law, variable), (_, verdict) in zip(laws, verdicts)]
     if all(v.status is Status.PROVED for _, v in verdicts):
         return replace(verdicts[0][1], reason=f"E read under each law it may average under ({names}): "
                                                + "; ".join(v.reason for _, v in verdicts))
