@@ -311,3 +311,38 @@ def test_tuples_are_compared_componentwise():
     text = "Then:\n\n$$(x - \\eta y, y + \\eta x) = (x - \\eta y, y - \\eta x)$$\n"
     assert check_statuses(text) == [Status.REFUTED]
     assert statuses(r"(x + x, 2 y) = (2 x, y + y)") == [Status.PROVED]
+
+
+# 12. a value by cases: split on two indices being equal, the Kronecker delta; otherwise a piecewise value
+@pytest.mark.parametrize("latex, meaning", [
+    (r"\begin{cases} e^{a_i} & i=j \\ 0 & i\neq j \end{cases}", sympy.exp(Symbol("a_i")) * sympy.KroneckerDelta(i, j)),
+    (r"\begin{cases} 1, & \text{if } i = j \\ 0, & \text{otherwise} \end{cases}", sympy.KroneckerDelta(i, j)),
+    (r"\begin{cases} x & x > 0 \\ 0 & \text{otherwise} \end{cases}", sympy.Piecewise((x, x > 0), (0, True))),
+    (r"\begin{cases} 1 & 0 \le x \le 1 \\ 0 & \text{otherwise} \end{cases}",
+     sympy.Piecewise((1, (x >= 0) & (x <= 1)), (0, True))),
+])
+def test_a_value_by_cases_reads_as_its_cases(latex, meaning):
+    assert parse_latex_expr(latex) == meaning
+
+
+@pytest.mark.parametrize("latex", [r"\begin{cases} 1 \\ 2 \end{cases}",
+                                   r"\begin{cases} 1 & i=j \\ 0 & \text{for all the others} \end{cases}"])
+def test_cases_without_conditions_are_refused(latex):
+    with pytest.raises(ParseError):
+        parse_latex_expr(latex)
+
+
+JACOBIAN_BY_CASES = ("Let $p_i = \\frac{e^{z_i}}{\\sum_{k=1}^{n} e^{z_k}}$.\n\nThen:\n\n"
+                     "$$\\frac{\\partial p_i}{\\partial z_j} = \\begin{cases} EQUAL & \\text{if } i = j \\\\ "
+                     "OTHER & \\text{if } i \\neq j \\end{cases}$$\n")
+
+
+def test_the_softmax_jacobian_by_cases_is_proved():
+    text = JACOBIAN_BY_CASES.replace("EQUAL", "p_i(1-p_i)").replace("OTHER", "-p_i p_j")
+    assert check_statuses(text) == [Status.PROVED]
+
+
+@pytest.mark.parametrize("equal, other", [("p_i(1+p_i)", "-p_i p_j"), ("p_i(1-p_i)", "p_i p_j"),
+                                          ("p_i", "-p_i p_j"), ("-p_i p_j", "p_i(1-p_i)")])
+def test_a_wrong_softmax_jacobian_by_cases_is_never_proved(equal, other):
+    assert Status.PROVED not in check_statuses(JACOBIAN_BY_CASES.replace("EQUAL", equal).replace("OTHER", other))

@@ -14,6 +14,7 @@ JACOBIAN = Step(Derivative(p[j], z[i]), p[j] * (KroneckerDelta(i, j) - p[i]), WI
 GRADIENT = Step(Derivative(CROSS_ENTROPY, z[i]), p[i] - y[i], WITH_TARGET)
 SIGMOID_STEP = Step(Derivative(SIGMOID, x), SIGMOID * (1 - SIGMOID), WITH_TARGET)
 LSE_DERIVATIVE = Step(Derivative(LSE, z[i]), exp(z[i]) / NORMALISER, WITH_TARGET)
+EQUAL_INDICES = Step(KroneckerDelta(i, j) * (exp(z[i]) - exp(z[j])), 0, WITH_TARGET)
 LSE_SHIFT = Step(log(Sum(exp(z[k] - c), (k, 1, n))), LSE - c, WITH_TARGET)
 
 ROWS = [
@@ -21,6 +22,10 @@ ROWS = [
         DELTA.broken("swapped argument", exp(z[k])),
         DELTA.broken("factor", n * exp(z[i])),
         DELTA.broken("exponent", exp(2 * z[i])))),
+    Row("Kronecker delta at equal indices", EQUAL_INDICES, (
+        EQUAL_INDICES.broken("dropped delta", exp(z[i]) - exp(z[j])),
+        EQUAL_INDICES.broken("factor", KroneckerDelta(i, j) * exp(z[i])),
+        EQUAL_INDICES.broken("sign", KroneckerDelta(i, j) * 2 * exp(z[i])))),
     Row("normalised target", GRADIENT, (
         GRADIENT.broken("dropped premise", context=WITHOUT_TARGET),
         GRADIENT.broken("sign", y[i] - p[i]),

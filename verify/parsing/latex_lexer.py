@@ -53,18 +53,21 @@ class LatexLexer:
         self.out = TokenStream(text, origin, limits)
         self.depth = 0
         self.integrals: list[int] = []  # bracket depth at each open \int
+        self.cases: list[int] = []  # bracket depth at each open cases environment
         self.braced_notes: set[int] = set()  # positions of the '}' closing \underbrace{X}: its note follows
         self.lefts: list[tuple[str, int]] = []  # each open \left: its delimiter and the index of its token
         self.dropped_braces: set[int] = set()  # positions of the '}' closing \mathbf{W_q}: read as \mathbf{W}_q
         self.groups: list[int] = []  # the token index of each open '{', innermost last (for TeX's \over)
 
     def emit(self, kind: str, value: str, pos: int) -> None:
-        if kind in ("LPAR", "LBRACK", "LBRACE", "BEGIN_MATRIX", "LABS", "LNORM", "LANGLE", "LFLOOR", "LCEIL", "LEVAL"):
+        if kind in ("LPAR", "LBRACK", "LBRACE", "BEGIN_MATRIX", "LABS", "LNORM", "LANGLE", "LFLOOR", "LCEIL", "LEVAL",
+                    "BEGIN_CASES"):
             self.depth += 1
             if self.depth > self.out.limits.max_depth:
                 raise limit_error("max_depth", f"brackets nested more than {self.out.limits.max_depth} deep",
                                   self.text, pos, self.out.origin)
-        elif kind in ("RPAR", "RBRACK", "RBRACE", "END_MATRIX", "RABS", "RNORM", "RANGLE", "RFLOOR", "RCEIL", "REVAL"):
+        elif kind in ("RPAR", "RBRACK", "RBRACE", "END_MATRIX", "RABS", "RNORM", "RANGLE", "RFLOOR", "RCEIL", "REVAL",
+                      "END_CASES"):
             self.depth -= 1
         if kind == "LBRACE":
             self.groups.append(len(self.out.tokens))

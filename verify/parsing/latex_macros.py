@@ -345,6 +345,8 @@ def _text(lexer, name: str, start: int) -> bool:
         return True
     if name in _MATH_FONTS and _SPACED_LETTERS.fullmatch(written):
         written = word  # \mathrm{K L}: math mode drops the spaces, so TeX prints one word, KL
+    if lexer.cases and lexer.out.tokens and lexer.out.tokens[-1].type == "AMP" and _case_words(lexer, written, start):
+        return True
     if words.is_prose(written) and not _in_subscript(lexer):
         return _prose(lexer, name, written, start)
     if not _IDENT.fullmatch(word) and _in_subscript(lexer) and re.fullmatch(r"[A-Za-z0-9][-A-Za-z0-9_,.;:/'()]*", word):
@@ -372,6 +374,19 @@ def _text(lexer, name: str, start: int) -> bool:
         word = lexicon.MOMENT_SPELLINGS[word]  # \mathrm{var}(X): the variance, as \mathrm{Var}(X) is
     lexer.emit(kind, word, start)
     return True
+
+
+_CONDITION_LEAD = re.compile(r"\s*(?:if|for|when|whenever|where)\s*", re.I)
+_OTHERWISE = re.compile(r"\s*(?:otherwise|else|elsewhere|sonst|sinon)\s*[.,;]?\s*", re.I)
+
+
+def _case_words(lexer, written: str, start: int) -> bool:
+    """The words that open a condition in ``cases`` (``& \\text{if } i = j``: the condition follows), or
+    that are one (``& \\text{otherwise}``); any other words there are not read."""
+    if _OTHERWISE.fullmatch(written):
+        lexer.emit("OTHERWISE", "otherwise", start)
+        return True
+    return bool(_CONDITION_LEAD.fullmatch(written))
 
 
 _TRAILING = re.compile(r"[\s.,;:!?]*(?:\\(?:quad|qquad|,|;|text\{[^{}]*\})[\s.,;:!?]*)*$")
@@ -526,6 +541,13 @@ def _environment(lexer, name: str, start: int) -> bool:
         else:
             lexer.emit("END_MATRIX", "\\end{vmatrix}", start)
             lexer.emit("RPAR", ")", start)
+        return True
+    if env == "cases":  # a value by cases: value & condition rows (``transform.cases``)
+        if name == "begin":
+            lexer.cases.append(lexer.depth)
+        elif lexer.cases:
+            lexer.cases.pop()
+        lexer.emit("BEGIN_CASES" if name == "begin" else "END_CASES", f"\\{name}{{cases}}", start)
         return True
     if env in lexicon.ALIGN_ENVIRONMENTS:
         raise lexer.out.error(f"environment {env} inside a formula: give one step per line", start)

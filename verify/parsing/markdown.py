@@ -76,11 +76,15 @@ _PROSE_GROUP = re.compile(r"\s*\{([^{}]*)\}")
 def statements(row: str) -> list[tuple[str, int]]:
     """Several statements in one row, split where the writer separated them at the top level:
     ``a = b, \\quad c = d``, ``a = b \\text{ and } c = d``, ``a = b; c = d``. Each part comes with
-    its offset in the row; brackets (``\\mathcal{N}(x; \\mu, \\Sigma)``) are never cut."""
+    its offset in the row; brackets (``\\mathcal{N}(x; \\mu, \\Sigma)``) and environments (``cases``, whose
+    rows hold conditions in words) are never cut."""
     parts, start, depth = [], 0, 0
     for match in _SEPARATOR.finditer(row):
         token = match.group()
-        if token in _OPEN or token == "\\{":
+        if token in ("\\begin", "\\end"):
+            depth += 1 if token == "\\begin" else -1
+            depth = max(depth, 0)
+        elif token in _OPEN or token == "\\{":
             depth += 1
         elif token in _CLOSE or token == "\\}":
             depth = max(depth - 1, 0)

@@ -16,7 +16,7 @@ from .limits import Limits
 
 OPENERS = {"LPAR": "RPAR", "CALL_LPAR": "RPAR", "LBRACK": "RBRACK", "CALL_LBRACK": "RBRACK", "LBRACE": "RBRACE",
            "BEGIN_MATRIX": "END_MATRIX", "LABS": "RABS", "LNORM": "RNORM", "LANGLE": "RANGLE",
-           "LFLOOR": "RFLOOR", "LCEIL": "RCEIL", "LEVAL": "REVAL"}
+           "LFLOOR": "RFLOOR", "LCEIL": "RCEIL", "LEVAL": "REVAL", "BEGIN_CASES": "END_CASES"}
 CLOSERS = {v: k for k, v in OPENERS.items() if not k.startswith("CALL_")}
 CALL_HEADS = frozenset({"FUNC", "BIGO", "KL", "JS", "DIVERGENCE", "NORMAL", "SQRT"})
 

@@ -1253,8 +1253,53 @@ class ToSympy(Transformer_NonRecursive):
     def rows(self, items):
         return list(items)
 
+    def case_row(self, items):
+        return _expr(items[0]), items[1]
+
+    def condition(self, items):
+        """``i = j``, ``0 < x \\le 1``: the relation (a chain of them: all hold)."""
+        exprs, relations = [_expr(x) for x in items[0::2]], items[1::2]
+        made = []
+        for left, relation, right in zip(exprs, relations, exprs[1:]):
+            if relation not in _CONDITIONS:
+                raise Refusal(f"a condition of cases written with {relation}: only =, \\neq, <, >, \\le, \\ge are read")
+            made.append(_CONDITIONS[relation](left, right))
+        return sympy.And(*made)
+
+    def otherwise(self, items):
+        return sympy.true
+
+    def cases(self, items):
+        """A value by cases. Split on two indices being equal (``e^{a_i}`` if i = j, 0 if i \\neq j or
+        otherwise), it is written with the Kronecker delta, as the softmax calculus reads it; any other
+        split is a piecewise value (undefined where no condition holds)."""
+        rows = list(items)
+        delta = _kronecker_cases(rows)
+        if delta is not None:
+            return delta
+        if any(c is sympy.false for _, c in rows):
+            raise Refusal("a case whose condition never holds")
+        return sympy.Piecewise(*rows)
+
     def row(self, items):
         return [_expr(x) for x in items]
+
+
+_CONDITIONS = {"=": sympy.Eq, "!=": sympy.Ne, "<": sympy.Lt, ">": sympy.Gt, "<=": sympy.Le, ">=": sympy.Ge}
+
+
+def _kronecker_cases(rows: list) -> Expr | None:
+    """``v`` where i = j and ``w`` where i \\neq j (or otherwise), i and j plain indices: v delta_ij +
+    w (1 - delta_ij). None for any other split."""
+    if len(rows) != 2:
+        return None
+    (first, when), (second, other) = rows
+    if not (isinstance(when, sympy.Eq) and all(isinstance(a, Symbol) for a in when.args)):
+        return None
+    if not (other is sympy.true or (isinstance(other, sympy.Ne) and set(other.args) == set(when.args))):
+        return None
+    delta = sympy.KroneckerDelta(*when.args)
+    return first * delta + second * (1 - delta)
 
 
 PM_BRANCH = Symbol("pm_branch", real=True)

@@ -295,6 +295,9 @@ class PlainPrinter(StrPrinter):
         return f"{self._print(expr.lhs)} {symbol} {self._print(expr.rhs)}"
 
     def _print_MatrixBase(self, expr) -> str:
+        """A matrix row by row; a column of several entries as the tuple of its entries, as written."""
+        if expr.cols == 1 and expr.rows > 1:
+            return "(" + ", ".join(self._print(e) for e in expr) + ")"
         rows = ["[" + ", ".join(self._print(e) for e in expr.row(i)) + "]" for i in range(expr.rows)]
         return "[" + ", ".join(rows) + "]"
 

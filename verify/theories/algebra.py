@@ -384,6 +384,12 @@ def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
         collapsed: set = set()
         expr = rename_dummies(collapse_deltas(rename_dummies(expr), collapsed))
         after = after + tuple(rules) + chained + tuple(collapsed)
+    if expr.has(sympy.KroneckerDelta):  # last, once definitions and sums have written every index out
+        from .linalg.ranges import at_equal_indices
+
+        equal: set = set()
+        expr = at_equal_indices(expr, equal)
+        after = after + tuple(equal)
     return normalise(expr), used + tuple(u for u in after if u not in used) + done + (ALGEBRA,)
 
 

@@ -16,11 +16,15 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from sympy import Add, Derivative, Expr, Indexed, IndexedBase, KroneckerDelta, Mul, Sum, Symbol, Tuple, expand
+from sympy import (Add, Derivative, Expr, Indexed, IndexedBase, Integral, KroneckerDelta, Mul, Product, Sum, Symbol,
+                   Tuple, expand)
 
 from ...undecided import Undecided
 from ..base import Rule, register_rule
 
+KRONECKER_EQUAL_INDICES = register_rule(Rule(
+    "Kronecker delta at equal indices", "delta_ij f(i, j) = delta_ij f(i, i): where the delta is not 0 the "
+    "indices are equal", aliases=("delta sets the indices equal",)))
 KRONECKER_IN_UNSTATED_RANGE = register_rule(Rule(
     "Kronecker delta over an unstated range",
     "sum_j delta_jk f(j) = f(k), the sum over an index set the document does not state, k taken to lie in it",
@@ -112,6 +116,28 @@ def _nested(expr: Expr, inside: dict, rules: list, collapse) -> Expr:
     if getattr(expr, "is_Function", False) and expr.has(Sum):
         return expr.func(*(_nested(a, inside, rules, collapse) for a in expr.args))
     return expr
+
+
+def at_equal_indices(expr: Expr, used: set) -> Expr:
+    """``delta_ij f(i, j) = delta_ij f(i, i)`` in each term a delta of two free indices multiplies: where the
+    delta is 0 the term is 0 whatever f is, and where it is 1 the indices are equal. The later index (by
+    name) becomes the earlier; a term that binds it (a sum over j) is left as written."""
+    if not expr.has(KroneckerDelta):
+        return expr
+    terms, changed = [], False
+    for term in Add.make_args(expand(expr)):
+        delta = next((f for f in Mul.make_args(term) if isinstance(f, KroneckerDelta)
+                      and all(isinstance(a, Symbol) for a in f.args)), None)
+        if delta is not None:
+            keep, drop = sorted(delta.args, key=str)
+            rest = term / delta
+            bound = {v for node in rest.atoms(Sum, Product, Integral) for v in node.variables}
+            if drop not in bound and rest.has(drop):
+                term, changed = rest.xreplace({drop: keep}) * delta, True
+        terms.append(term)
+    if changed:
+        used.add(KRONECKER_EQUAL_INDICES)
+    return Add(*terms)
 
 
 def collapse_deltas(expr: Expr, used: set) -> Expr:
@@ -332,4 +358,4 @@ def unify_sizes(expr: Expr, scope: Expr) -> Expr:
     return expr.xreplace(mapping) if mapping else expr
 
 
-__all__ = ["SumPremise", "sum_premise", "stated_sum_premise", "unify_sizes", "draw_sizes", "unstated_size", "is_unstated_size", "summed_family", "unstated_sums", "collapse_deltas"]
+__all__ = ["SumPremise", "sum_premise", "stated_sum_premise", "unify_sizes", "draw_sizes", "unstated_size", "is_unstated_size", "summed_family", "unstated_sums", "collapse_deltas", "at_equal_indices"]
