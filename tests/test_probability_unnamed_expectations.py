@@ -42,3 +42,30 @@ def test_a_bare_expectation_beside_one_with_its_law_averages_under_that_law():
                                    "\\mathbb{E}[(z - \\mu)^2] + \\sigma"])
 def test_a_wrong_step_with_a_bare_expectation_beside_one_with_its_law_is_never_proved(wrong):
     assert Status.PROVED not in check_statuses(NAMED.replace("RIGHT", wrong))
+
+
+# a bare E in a document that averages its variable under one law only: under that law (the report says so)
+ONE_LAW = ("Assume:\n\n- $q(z) = \\mathcal{N}(z \\mid \\mu, \\sigma^2)$\n\nThen:\n\n"
+           "$$\\mathbb{E}_{z \\sim q}[z] = \\mu$$\n\n$$\\mathbb{E}[(z - \\mu)^2] = RIGHT$$\n")
+
+
+def test_a_bare_expectation_in_a_one_law_document_averages_under_it():
+    assert check_statuses(ONE_LAW.replace("RIGHT", "\\sigma^2")) == [Status.PROVED, Status.PROVED]
+
+
+@pytest.mark.parametrize("wrong", ["\\sigma", "\\mu^2 + \\sigma^2", "2 \\sigma^2"])
+def test_a_wrong_value_of_a_bare_expectation_in_a_one_law_document_is_refuted(wrong):
+    assert check_statuses(ONE_LAW.replace("RIGHT", wrong))[-1] is Status.REFUTED
+
+
+def test_the_report_says_which_law_a_bare_expectation_took():
+    from verify.parsing import read_document
+
+    notes = " ".join(read_document(ONE_LAW.replace("RIGHT", "\\sigma^2")).derivation().context.notes)
+    assert "with no law read under" in notes and "z ~ q(z)" in notes
+
+
+def test_a_bare_expectation_in_a_document_with_two_laws_for_its_variable_is_not_decided():
+    two = ONE_LAW.replace("$$\\mathbb{E}_{z \\sim q}[z] = \\mu$$",
+                          "$$\\mathbb{E}_{z \\sim q}[z] = \\mu$$\n\n$$\\mathbb{E}_{z \\sim p}[z] = 0$$")
+    assert check_statuses(two.replace("RIGHT", "\\sigma^2"))[-1] is not Status.PROVED

@@ -26,7 +26,8 @@ from ..vocabulary import KL, Density, Normal
 from .context import assumed_note, infer_context, integrated_variables, loose_names, rewrite, symbol_map
 from .diagnostics import line_column
 from .expressions import parse
-from . import abbreviations, bounds, deltas, dependence, directions, implications, kinds, named_laws, objects, premises, written
+from . import (abbreviations, bounds, deltas, dependence, directions, implications, kinds, named_laws, objects,
+               premises, unnamed_averages, written)
 from .kinds import Kinds
 from .latex_lexer import lex_latex
 from .limits import DEFAULT_LIMITS, Limits
@@ -789,7 +790,8 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], names: R
                   role_note: str | None = None, relations: list[Expr] = ()) -> Document:
     _entries(builder, formulas)
     relations, law_note = _named_laws_read(builder, list(relations))
-    role_note = "; ".join(n for n in (role_note, law_note) if n) or None
+    relations, average_note = _unnamed_averages_read(builder, relations)
+    role_note = "; ".join(n for n in (role_note, law_note, average_note) if n) or None
     exprs = [e for c in builder.chains for e in (c.start, *(s.expr for s in c.steps))]
     everything = exprs + [side for pair in builder.definitions for side in pair]
     loose = loose_names([(c.start, *(s.expr for s in c.steps)) for c in builder.chains] + builder.definitions)
@@ -887,6 +889,20 @@ def _named_laws_read(builder: _Builder, relations: list[Expr]) -> tuple[list[Exp
     builder.chains[:] = [rewrite_chain(c, read) for c in builder.chains]
     builder.definitions[:] = [(read(a), read(b)) for a, b in builder.definitions]
     return [read(r) for r in relations], note
+
+
+def _unnamed_averages_read(builder: _Builder, relations: list[Expr]) -> tuple[list[Expr], str | None]:
+    """A bare ``E[f(z)]`` read under the one law the document averages z under (``unnamed_averages``),
+    in every chain, definition and premise; the relations as read, and the report's note."""
+    everything = [e for c in builder.chains for e in (c.start, *(s.expr for s in c.steps))] + [
+        side for pair in builder.definitions for side in pair] + list(relations)
+    found = unnamed_averages.readings(everything)
+    if not found:
+        return list(relations), None
+    read = lambda e: e.xreplace(found)  # noqa: E731
+    builder.chains[:] = [rewrite_chain(c, read) for c in builder.chains]
+    builder.definitions[:] = [(read(a), read(b)) for a, b in builder.definitions]
+    return [read(r) for r in relations], unnamed_averages.note(found)
 
 
 def _expanded_bare(chain: Chain, bare: dict) -> Chain:
