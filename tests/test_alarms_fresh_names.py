@@ -46,3 +46,12 @@ def test_a_start_of_new_capitals_side_by_side_given_a_value_is_not_refuted(start
                                    "A B = B A + A"])
 def test_a_wrong_identity_in_the_names_of_its_start_is_still_refuted(claim):
     assert check_statuses(f"Then:\n\n$${claim}$$\n") == [Status.REFUTED]
+
+
+@pytest.mark.parametrize("claim", ["\\frac{g'h - h'g}{h^2} = \\frac{g'}{h}", "f' g + f g' = 2 f' g"])
+def test_a_refutation_resting_on_a_bare_primed_name_is_unknown(claim):
+    assert check_statuses(f"Then:\n\n$${claim}$$\n") == [Status.UNKNOWN]
+
+
+def test_a_refutation_that_does_not_rest_on_the_primed_name_stands():
+    assert check_statuses("Then:\n\n$$g' + x^2 = g' + (x + 1)^2$$\n") == [Status.REFUTED]

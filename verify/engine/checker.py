@@ -774,6 +774,21 @@ def _unless_fresh(check: Callable[[], Verdict], fresh: tuple[str, ...], sides: t
     return verdict
 
 
+def _unless_primed(check: Callable[[], Verdict], primed: tuple[str, ...], sides: tuple) -> Verdict:
+    """A numeric refutation that rests on a primed name written bare (``g'h - h'g``, the quotient rule's
+    template) gave it a value of its own, but g' is the derivative of g, never free beside it: unknown,
+    naming it. Where the exact difference holds no primed name, the refutation stands."""
+    verdict = check()
+    if verdict.status is Status.REFUTED and verdict.tier is Tier.NUMERIC:
+        kept = _residual_names(*sides)
+        if kept is not None and not kept & set(primed):
+            return verdict
+        return replace(unknown(f"{verdict.reason}, but only when {', '.join(primed)}, each the derivative of a name "
+                               "the step writes bare, take values of their own", residual=verdict.residual),
+                       tier=Tier.NUMERIC)
+    return verdict
+
+
 def _plan(derivation: Derivation, config: CheckConfig) -> list[tuple[_Entry, Callable[[], Verdict]]]:
     """Every check of a derivation, in report order, with what the report needs to say of it."""
     context = derivation.context
@@ -798,6 +813,9 @@ def _plan(derivation: Derivation, config: CheckConfig) -> list[tuple[_Entry, Cal
             seen |= _names(step.expr, step.written)
             if fresh:
                 check = functools.partial(_unless_fresh, check, fresh, (previous, step.expr, context))
+            primed = tuple(sorted(n for n in _names(previous, before) | _names(step.expr, step.written) if "'" in n))
+            if primed:
+                check = functools.partial(_unless_primed, check, primed, (previous, step.expr, context))
             plan.append((_Entry("step", c, i, step.justification, functools.partial(step_latex, step)), check))
     for i, claim in enumerate(derivation.claims, 1):
         check = functools.partial(check_claim, claim, context, config)
