@@ -346,3 +346,47 @@ def test_the_softmax_jacobian_by_cases_is_proved():
                                           ("p_i", "-p_i p_j"), ("-p_i p_j", "p_i(1-p_i)")])
 def test_a_wrong_softmax_jacobian_by_cases_is_never_proved(equal, other):
     assert Status.PROVED not in check_statuses(JACOBIAN_BY_CASES.replace("EQUAL", equal).replace("OTHER", other))
+
+
+# 13. d before an application or a bracket above a differential's bar is Leibniz's d: the derivative
+#     (it was d f(x) / (d x) = f(x)/x: a silent misread)
+t_ = Symbol("t")
+LEIBNIZ_APPLIED = [
+    (r"\frac{df(x)}{dx}", Derivative(Function("f")(x), x)),
+    (r"\frac{d \sigma(x)}{dx}", Derivative(Function("sigma")(x), x)),
+    (r"\frac{dg(t)}{dt}", Derivative(g(t_), t_)),
+    (r"\frac{d(x^2)}{dx}", Derivative(x**2, x)),
+    (r"\frac{d (x^2 + 1)}{dx}", Derivative(x**2 + 1, x)),
+]
+
+
+@pytest.mark.parametrize("latex, meaning", LEIBNIZ_APPLIED)
+def test_d_before_an_application_above_a_differential_is_the_derivative(latex, meaning):
+    assert parse_latex_expr(latex) == meaning
+
+
+@pytest.mark.parametrize("wrong", [r"\frac{df(x)}{dx} = \frac{f(x)}{x}", r"\frac{d(x^2)}{dx} = x"])
+def test_the_quotient_misreading_of_a_derivative_is_never_proved(wrong):
+    text = "Let $f(x) = x^3$.\n\nThen:\n\n$$" + wrong + "$$\n"
+    assert Status.PROVED not in check_statuses(text)
+
+
+def test_a_derivative_of_a_defined_function_in_leibniz_notation_is_proved():
+    text = "Let $f(x) = A \\log x + B \\log (1 - x)$.\n\nThen:\n\n$$\\frac{df(x)}{dx} = A \\frac{1}{x} - B\\frac{1}{1 - x}$$\n"
+    assert check_statuses(text) == [Status.PROVED]
+
+
+# 14. x typed with spaces between numbers or brackets is the multiplication sign, where x names nothing else
+@pytest.mark.parametrize("latex, meaning", [
+    (r"4 x 512 x 513", 1050624),
+    (r"4 x (d + 1)", 4 * (Symbol("d") + 1)),
+    (r"(a + 1) x 3", 3 * (a + 1)),
+])
+def test_a_spaced_x_between_numbers_or_brackets_is_times(latex, meaning):
+    assert parse_latex_expr(latex) == meaning
+
+
+@pytest.mark.parametrize("latex, meaning", [(r"2 x (x + 1)", 2 * x * (x + 1)), (r"2 x + 1", 2 * x + 1),
+                                            (r"(2 x 3) + x", 7 * x)])
+def test_a_spaced_x_stays_a_variable_where_x_stands_elsewhere(latex, meaning):
+    assert parse_latex_expr(latex) == meaning

@@ -67,7 +67,7 @@ def lex_ascii(text: str, limits: Limits, origin: tuple[int, int] = (1, 1)) -> li
         if char.isspace():
             pos, spaced = pos + 1, True
             continue
-        if pos and lexicon.TYPED_TIMES.match(text, pos - 1):
+        if lexicon.typed_times(text, pos):
             out.add("TIMES", "x", pos, spaced)
             found = re.compile("x").match(text, pos)
         elif char.isascii() and char.isalpha():

@@ -219,7 +219,7 @@ class LatexLexer:
 
     def letter(self) -> None:
         text, pos = self.text, self.pos
-        if pos and lexicon.TYPED_TIMES.match(text, pos - 1):
+        if lexicon.typed_times(text, pos):
             self.emit("TIMES", "x", pos)
             self.pos = pos + 1
             return

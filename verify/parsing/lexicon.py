@@ -91,3 +91,22 @@ KL_SUBSCRIPT = r"_\{?\s*(?:\\(?:mathrm|text|textrm|operatorname|mathit)\s*\{\s*K
 # 4096x4096, 3x3, (512x7x7)x4096: an x typed after a digit or a bracket and before a digit is the
 # multiplication sign (x times 4096 would be written x \cdot 4096; a 3x3 kernel is never 9x)
 TYPED_TIMES = re.compile(r"[0-9)]x[0-9]")
+_SPACED_X = re.compile(r"(?<![A-Za-z\\])x(?![A-Za-z])")
+_SPACED_TIMES = re.compile(r"[0-9)]\s+x\s+[0-9(]")
+
+
+def typed_times(text: str, pos: int) -> bool:
+    """Whether the x at ``pos`` is the multiplication sign as typed: between digits (``4096x4096``), or
+    spaced between a number or bracket and a number or bracket (``4 x (d^2 + d)``, ``4 x 512 x 513``) in a
+    formula where no x stands anywhere else (so x names no variable there: ``2 x (x + 1)`` keeps it)."""
+    if pos and TYPED_TIMES.match(text, pos - 1):
+        return True
+    if not _spaced_times_at(text, pos):
+        return False
+    return all(_spaced_times_at(text, m.start()) for m in _SPACED_X.finditer(text))
+
+
+def _spaced_times_at(text: str, pos: int) -> bool:
+    before = len(text[:pos]) - len(text[:pos].rstrip())
+    start = pos - before - 1
+    return start >= 0 and before > 0 and bool(_SPACED_TIMES.match(text, start))

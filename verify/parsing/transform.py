@@ -932,8 +932,8 @@ class ToSympy(Transformer_NonRecursive):
                 return _DerivativeOperator(variable)
             if isinstance(top, _Partial) and top.of is not None:
                 return sympy.Derivative(top.value(), variable)  # \partial x^2 above the bar: of x^2
-            moving = _differential(top)
-            if moving is not None:  # dp/dt: a derivative, never p/t
+            moving = _differential(top) or _after_d(top)
+            if moving is not None:  # dp/dt, d f(x)/dx, d(x^2)/dx: a derivative, never p/t or f(x)/x
                 return sympy.Derivative(moving, variable)
         return _expr(top) / _expr(bottom)
 
@@ -1633,6 +1633,19 @@ def _partials(top, bottom):
     if getattr(body, "is_Matrix", False):
         raise Refusal("a second derivative of a matrix or vector is not read")
     return sympy.Derivative(body, *counts)
+
+
+def _after_d(top):
+    """What ``d`` is written before above a differential's bar: ``f(x)`` of ``d f(x)``, ``x^2`` of ``d(x^2)``
+    (read as d times it); None where d is not a factor once, or stands before a number (``2d``)."""
+    if isinstance(top, AppliedUndef) and top.func.__name__ == "d" and len(top.args) == 1:
+        return top.args[0]  # d(x^2): read as an application of d, it is d times the bracket
+    if not isinstance(top, sympy.Mul) or _D not in top.args:
+        return None
+    moving = top / _D
+    if moving.has(_D) or moving.is_number:
+        return None
+    return moving
 
 
 def _differential(expr):
