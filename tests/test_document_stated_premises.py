@@ -82,3 +82,20 @@ def test_a_broken_step_under_a_one_hot_label_is_never_proved(premise, wrong):
 def test_a_one_hot_label_summed_nowhere_sums_over_its_unstated_range():
     text = "Let $y$ be one-hot.\n\n$$\n\\sum_j y_j p_i = p_i\n$$\n"
     assert check_statuses(text) == [Status.PROVED]
+
+
+BOLD = "Assume $\\mathbf{y}$ is one-hot.\n\nThen:\n\n$$p_i (y_1 + y_2 + \\dots + y_n) - y_i = RIGHT$$\n"
+
+
+def test_a_one_hot_bold_vector_sums_its_plain_entries_to_one():
+    assert check_statuses(BOLD.replace("RIGHT", "p_i - y_i")) == [Status.PROVED]
+
+
+@pytest.mark.parametrize("wrong", ["p_i + y_i", "p_i", "2 p_i - y_i"])
+def test_a_broken_step_under_a_one_hot_bold_vector_is_never_proved(wrong):
+    assert Status.PROVED not in check_statuses(BOLD.replace("RIGHT", wrong))
+
+
+def test_a_sum_from_two_is_never_taken_for_the_whole_one_hot_label():
+    text = "Assume $y$ is one-hot.\n\nThen:\n\n$$\\sum_{k=2}^{n} y_k = 1$$\n"
+    assert Status.PROVED not in check_statuses(text)

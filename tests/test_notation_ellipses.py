@@ -24,7 +24,10 @@ READ = [
     (r"a_0 + \dots + a_{n-1}", Sum(a[k], (k, 0, n - 1))),
     (r"a_{1} + \cdots + a_{n}", Sum(a[k], (k, 1, n))),
     (r"x + a_1 + \cdots + a_n", x + Sum(a[k], (k, 1, n))),
-    (r"a_1 + a_2 + \cdots + a_n", Symbol("a_1") + Sum(a[k], (k, 2, n))),
+    (r"a_1 + a_2 + \cdots + a_n", Sum(a[k], (k, 1, n))),  # the terms before the ellipsis that continue it
+    (r"a_0 + a_1 + a_2 + \cdots + a_{n-1}", Sum(a[k], (k, 0, n - 1))),
+    (r"a_1 + a_3 + \cdots + a_n", Symbol("a_1") + Sum(a[k], (k, 3, n))),  # a_1 does not continue a_3
+    (r"2 a_1 + a_2 + \cdots + a_n", 2 * Symbol("a_1") + Sum(a[k], (k, 2, n))),
     (r"a_1 b_1 + \cdots + a_n b_n", Sum(a[k] * b[k], (k, 1, n))),
     (r"(z_1^2 + \ldots + z_n^2) c", c * Sum(z[k] ** 2, (k, 1, n))),
     (r"\log p(x_1) + \cdots + \log p(x_n)", Sum(log(Function("p")(IndexedBase("x")[k])), (k, 1, n))),

@@ -697,6 +697,10 @@ def _one_hot_family(name: str, formulas: list[Formula]) -> str:
     entries of two indices (``y_{ik}``), y_i is a row of its own, so the name is kept as written."""
     entries = [entry for f in formulas if f.statement is not None for symbol, entry in f.statement.indexed
                if symbol.name == name and len(entry.indices) == 1]
+    if not entries and name.endswith("bold") and len(name) > len("bold"):
+        # "$\mathbf{y}$ is one-hot" with its entries written y_i, as a bold vector's entries are
+        entries = [entry for f in formulas if f.statement is not None for _, entry in f.statement.indexed
+                   if str(entry.base.label) == name[:-len("bold")] and len(entry.indices) == 1]
     if not entries:
         return name
     base = entries[0].base
@@ -716,7 +720,8 @@ def _one_hot(builder: _Builder, names: list[str]) -> None:
     for name in names:
         base = sympy.IndexedBase(name)
         summed = [t.limits[0] for e in sides for t in e.atoms(sympy.Sum) if len(t.limits) == 1
-                  and t.function.has(sympy.Indexed(base, t.limits[0][0]))]
+                  and t.function.has(sympy.Indexed(base, t.limits[0][0])) and t.limits[0][1] in (0, 1)]
+        # a sum from 2 (y_1 + y_2 + ... + y_n read as y_1 + sum_{k=2}^n y_k) runs over part of the entries only
         if any(isinstance(lhs, sympy.Sum) and lhs.has(base) for lhs in defined):
             continue  # the document states the sum itself
         j = Symbol("j")

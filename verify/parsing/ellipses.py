@@ -71,6 +71,25 @@ def _pattern(first: list, last: list) -> _Pattern | None:
     return _Pattern(tuple(out), tuple(holes), tuple(moved[0]), tuple(moved[1]))
 
 
+def _earlier_terms(tokens: list, start: int, first: list) -> tuple[int, list]:
+    """``y_1 + y_2 + \\dots + y_n``: the terms before the one next to the ellipsis that continue its pattern
+    one index down (y_1 before y_2) belong to the sum too, so it runs over 1..n, as written, never
+    y_1 + (the sum from 2). Numbers as indices only; a term that does not continue the pattern stops it."""
+    while start > 1 and tokens[start - 1].type == "PLUS":
+        before = _term_before(tokens, start - 1)
+        if before < 0:
+            break
+        pattern = _pattern(list(tokens[before:start - 1]), list(first))
+        low, high = (pattern.first, pattern.last) if pattern is not None else ((), ())
+        if not (len(low) == len(high) == 1 and low[0].type == high[0].type == "NUMBER"
+                and int(str(high[0].value)) - int(str(low[0].value)) == 1):
+            break
+        if before > 0 and tokens[before - 1].type in ("MINUS", "PM", "MP"):
+            break
+        start, first = before, list(tokens[before:start - 1])
+    return start, first
+
+
 def _term_before(tokens: list, end: int) -> int:
     """Where the term ending just before ``end`` starts (at the same bracket depth)."""
     depth, i = 0, end - 1
@@ -185,7 +204,8 @@ def _one(tokens: list, e: int, text: str, origin: tuple[int, int]) -> list:
         start, stop = _term_before(tokens, e - 1), _term_after(tokens, e + 2)
         if start > 0 and tokens[start - 1].type in ("MINUS", "PM", "MP"):
             return _raise(refuse("a sign before the first term makes the ellipsis ambiguous"))
-        first, last, kind = tokens[start:e - 1], tokens[e + 2:stop], "SUM"
+        start, first = _earlier_terms(tokens, start, list(tokens[start:e - 1]))
+        last, kind = tokens[e + 2:stop], "SUM"
     elif before == "MINUS" or after == "MINUS":
         return _raise(refuse("an ellipsis between differences is ambiguous"))
     elif (before == after == "TIMES") or _juxtaposed(before, after):
