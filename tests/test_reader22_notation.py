@@ -390,3 +390,36 @@ def test_a_spaced_x_between_numbers_or_brackets_is_times(latex, meaning):
                                             (r"(2 x 3) + x", 7 * x)])
 def test_a_spaced_x_stays_a_variable_where_x_stands_elsewhere(latex, meaning):
     assert parse_latex_expr(latex) == meaning
+
+
+# 15. a bold list of letters is each letter bold; a bracketed superscript on a name is an index, never a power
+@pytest.mark.parametrize("listed, separate", [
+    (r"p(\mathbf{x,z})", r"p(\mathbf{x}, \mathbf{z})"),
+    (r"q(\mathbf{z\vert x})", r"q(\mathbf{z} \vert \mathbf{x})"),
+    (r"\mathcal{L}(\boldsymbol{\theta,\phi};\mathbf{x})", r"\mathcal{L}(\boldsymbol{\theta}, \boldsymbol{\phi}; \mathbf{x})"),
+])
+def test_a_bold_list_of_letters_is_each_letter_bold(listed, separate):
+    assert parse_latex_expr(listed) == parse_latex_expr(separate)
+
+
+def test_bold_letters_side_by_side_are_still_refused():
+    with pytest.raises(ParseError, match="one letter"):
+        parse_latex_expr(r"\mathbf{xy}")
+
+
+@pytest.mark.parametrize("latex", [r"x^{(i)}", r"\mathbf{x}^{(i)}", r"z^{(l+1)}", r"x^{(2)}"])
+def test_a_bracketed_superscript_on_a_name_is_no_power(latex):
+    assert not parse_latex_expr(latex).has(sympy.Pow)
+
+
+def test_a_bracketed_superscript_index_is_bound_by_a_sum():
+    assert parse_latex_expr(r"\sum_{i=1}^{m} x^{(i)}") == sympy.Sum(sympy.IndexedBase("x^()")[i], (i, 1, m))
+
+
+def test_e_with_a_bracketed_exponent_is_still_a_power():
+    assert parse_latex_expr(r"e^{(x)}") == sympy.exp(x)
+
+
+@pytest.mark.parametrize("wrong", [r"x^{(2)} = x^2", r"\sum_{i=1}^{m} x^{(i)} = \sum_{i=1}^{m} x^i"])
+def test_a_superscript_index_read_as_a_power_is_never_proved(wrong):
+    assert Status.PROVED not in statuses(wrong)

@@ -27,6 +27,7 @@ _INDICATOR = re.compile(
 _GROUP = re.compile(r"\s*\{([^{}]*)\}")
 _RUN = re.compile(r"[A-Za-z]+")
 _ESCAPED_IDENTIFIER = re.compile(r"(?:\\_[A-Za-z0-9]+)+")
+_SUPERSCRIPT_INDEX = re.compile(r"\^\s*\{\s*\(\s*([A-Za-z](?:\s*[+-]\s*[0-9]+)?|[0-9]+)\s*\)\s*\}")
 _CODE_TAIL = re.compile(r"(?:_[A-Za-z][A-Za-z0-9]+)+(?![A-Za-z0-9_{\\])")
 _UNBRACED_SUBSCRIPT = re.compile(r"_([A-Za-z]{2,})(?![A-Za-z0-9_{])")
 _KL_SUB = re.compile("D" + lexicon.KL_SUBSCRIPT)
@@ -96,7 +97,7 @@ class LatexLexer:
                 self.prime()
             elif char in lexicon.UNICODE_MACROS:
                 self.unicode(char)
-            elif char == "^" and self.starred():
+            elif char == "^" and (self.starred() or self.superscript_index()):
                 continue
             else:
                 self.symbol(char)
@@ -120,6 +121,26 @@ class LatexLexer:
             self.emit(kind, value, start)
         if unequal:
             self.emit("RPAR", ")", start)
+        self.pos = found.end()
+        return True
+
+    def superscript_index(self) -> bool:
+        """``x^{(i)}``, ``\\mathbf{x}^{(i)}``, ``z^{(l+1)}``: a bracketed superscript on a name is an index (the
+        i-th example, the l-th layer; of a function, its n-th derivative), never a power: x^{(i)} is read as
+        the entry i of a family named x^{()}, as x_i is of x. It was x**i: a silent misread."""
+        found = _SUPERSCRIPT_INDEX.match(self.text, self.pos)
+        tokens = self.out.tokens
+        if found is None or not tokens or tokens[-1].type != "NAME" or tokens[-1].value == "e":
+            return False  # e^{(x)} is a power of Euler's number
+        head = tokens[-1]
+        tokens[-1] = type(head)("NAME", f"{head.value}^()", start_pos=head.start_pos)
+        at = found.start(1)
+        self.emit("UNDERSCORE", "_", at)
+        self.emit("LBRACE", "{", at)
+        for part in re.finditer(r"[A-Za-z]|[0-9]+|[+-]", found.group(1)):
+            kind = {"+": "PLUS", "-": "MINUS"}.get(part.group()) or ("NUMBER" if part.group().isdigit() else "NAME")
+            self.emit(kind, part.group(), at + part.start())
+        self.emit("RBRACE", "}", found.end(1))
         self.pos = found.end()
         return True
 

@@ -448,6 +448,8 @@ def _fonts(lexer, name: str, start: int) -> bool:
     if _subscripted_inside(lexer, name, start):
         return True
     inner = _group(lexer, name, start)
+    if _font_over_a_list(lexer, name, inner, start):
+        return True
     if lexicon.ACCENTS.get(name) == "bold" and inner in ("0", "I"):
         lexer.emit("NUMBER" if inner == "0" else "NAME", inner, start)
         return True
@@ -483,6 +485,29 @@ def _subscripted_inside(lexer, name: str, start: int) -> bool:
     lexer.emit(kind, value, start)
     lexer.dropped_braces.add(closing - 1)
     lexer.pos = found.end() - len(found.group()) + found.group().rindex("_")
+    return True
+
+
+_LISTED_LETTERS = re.compile(r"\s*(\\?[A-Za-z]+)\s*((?:(?:,|;|\||\\vert|\\mid)\s*\\?[A-Za-z]+\s*)+)")
+_LIST_PART = re.compile(r"(,|;|\||\\vert|\\mid)\s*(\\?[A-Za-z]+)\s*")
+_SEPARATORS = {",": "COMMA", ";": "SEMI", "|": "PIPE", "\\vert": "PIPE", "\\mid": "PIPE"}
+
+
+def _font_over_a_list(lexer, name: str, inner: str, start: int) -> bool:
+    """``\\mathbf{x,z}``, ``\\mathbf{z\\vert x}``, ``\\boldsymbol{\\theta,\\phi}``: a bold (or accented) list
+    of letters is each letter bold, the separators kept (x, z; z | x), as papers abbreviate
+    ``\\mathbf{x},\\mathbf{z}``. Only letters (or Greek names) between commas, semicolons and bars."""
+    if lexicon.ACCENTS.get(name) != "bold":
+        return False
+    found = _LISTED_LETTERS.fullmatch(inner)
+    if found is None:
+        return False
+    letters = [found.group(1)] + [m.group(2) for m in _LIST_PART.finditer(found.group(2))]
+    separators = [m.group(1) for m in _LIST_PART.finditer(found.group(2))]
+    for k, letter in enumerate(letters):
+        if k:
+            lexer.emit(_SEPARATORS[separators[k - 1]], separators[k - 1], start)
+        lexer.emit(*_font_token(lexer, name, _one_letter(lexer, name, letter, start)), start)
     return True
 
 
