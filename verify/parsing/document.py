@@ -28,6 +28,7 @@ from .diagnostics import line_column
 from .expressions import parse
 from . import (abbreviations, bounds, deltas, dependence, directions, implications, kinds, named_laws, objects,
                premises, unnamed_averages, written)
+from .defined_words import defined_words, note as words_note
 from .kinds import Kinds
 from .latex_lexer import lex_latex
 from .limits import DEFAULT_LIMITS, Limits
@@ -513,9 +514,10 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     _check_size(text, limits)
     blanked, pieces, gaps, as_written_ = _expanded(text, limits)
     kronecker = not deltas.own_delta(blanked)
-    formulas = [_parse_piece(text, piece, limits, None if kronecker else Kinds(kronecker=False), w)
-                for piece, w in zip(pieces, as_written_)]
-    probe = [_parse_piece(text, piece, limits, Kinds(probe=True, kronecker=kronecker), w)
+    words = defined_words([piece.text for piece in pieces])
+    first = None if kronecker and not words else Kinds(kronecker=kronecker, words=words)
+    formulas = [_parse_piece(text, piece, limits, first, w) for piece, w in zip(pieces, as_written_)]
+    probe = [_parse_piece(text, piece, limits, Kinds(probe=True, kronecker=kronecker, words=words), w)
              for piece, w in zip(pieces, as_written_) if kinds.worth_probing(piece.text)]
     visible = blank_struck(blanked)  # struck-out prose states nothing
     prose = prose_only(visible)
@@ -528,7 +530,7 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
                         if f.statement is not None and role.role is Role.PREMISE])
     known = names.kinds(_parsed(formulas))
     if known is not None:
-        known = replace(known, kronecker=kronecker)  # read again, each name as the document shows it to be, in every formula
+        known = replace(known, kronecker=kronecker, words=words)  # read again, each name as the document shows it
         formulas = [_parse_piece(text, piece, limits, known, w) for piece, w in zip(pieces, as_written_)]
     formulas = _refuse_directed(formulas, directions.stated(visible))
     listed = {id(f) for f in _listed(formulas, roles)}
@@ -550,8 +552,8 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     relations += bounds.in_intervals(visible, lambda at: introduced(prose, at).role is Role.PREMISE)
     relations += premises.probabilities_in_prose(visible, lambda at: introduced(prose, at).role is Role.PREMISE)
     relations += radius_bounds(visible, lambda at: introduced(prose, at).role is Role.PREMISE)
-    document = with_randomness(_with_context(filename, builder, formulas, names, _role_note(formulas, roles),
-                                             relations), visible)
+    notes = "; ".join(n for n in (_role_note(formulas, roles), words_note(words)) if n) or None
+    document = with_randomness(_with_context(filename, builder, formulas, names, notes, relations), visible)
     document = replace(document, chains=written.attach(document.chains, document.step_positions, document.formulas))
     unread = unread_premises(formulas, lambda k: roles[k].role is Role.PREMISE,
                              frozenset(str(v.name) for v in document.context.random_variables),

@@ -106,12 +106,12 @@ def _syntax_error(error: UnexpectedInput, text: str, origin) -> ParseError:
     return parse_error(f"cannot read this formula: {error}", text, len(text), origin)
 
 
-def _lex(text: str, notation: str, limits: Limits, origin) -> list:
+def _lex(text: str, notation: str, limits: Limits, origin, words: frozenset = frozenset()) -> list:
     if len(text) > limits.max_expression_chars:
         raise limit_error("max_expression_chars", f"a formula of {len(text)} characters (at most "
                           f"{limits.max_expression_chars})", text[:200], 0, origin)
     if notation == "latex":
-        return lex_latex(text, limits, origin)
+        return lex_latex(text, limits, origin, words)
     if notation == "ascii":
         return lex_ascii(text, limits, origin)
     raise ValueError(f"unknown notation {notation!r}; known: latex, ascii")
@@ -128,7 +128,7 @@ def parse(text: str, notation: str = "latex", limits: Limits = DEFAULT_LIMITS,
     """
     if notation == "latex":
         text = blank_labels(text)  # ``(3) \\quad``, ``c3 \\quad``, ``\\tag{3}``: labels, not factors
-    tokens = _lex(text, notation, limits, origin)
+    tokens = _lex(text, notation, limits, origin, kinds.words if kinds is not None else frozenset())
     if not tokens:
         raise parse_error("empty formula", text, 0, origin)
     try:

@@ -38,6 +38,7 @@ class Kinds:
     probe: bool = False
     densities: frozenset[str] | None = None
     kronecker: bool = True  # \delta_{ij} is the Kronecker delta; False where the document defines delta itself
+    words: frozenset[str] = frozenset()  # words the document gives a value (units = 50): one name each
 
 
 _CAPITAL = re.compile(r"(?<!\\)[A-Z]|\\(?:Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Upsilon|Phi|Psi|Omega)\b")

@@ -49,8 +49,9 @@ _DOUBLE = {"||": "DPIPE", ":=": "DEFEQ", "<=": "LE", ">=": "GE", "!=": "NE", ">>
 class LatexLexer:
     """One pass over the text; keeps the bracket depth so ``dz`` is recognised only where an integral is open."""
 
-    def __init__(self, text: str, limits: Limits, origin: tuple[int, int] = (1, 1)):
+    def __init__(self, text: str, limits: Limits, origin: tuple[int, int] = (1, 1), words: frozenset = frozenset()):
         self.text, self.pos, self.spaced = text, 0, False
+        self.words = words  # words the document gives a value (``defined_words``): one name each
         self.out = TokenStream(text, origin, limits)
         self.depth = 0
         self.integrals: list[int] = []  # bracket depth at each open \int
@@ -259,6 +260,10 @@ class LatexLexer:
         if (pos == 0 or not text[pos - 1].isalpha()) and self.applied_name(pos):
             return
         run = _RUN.match(text, pos).group() if pos == 0 or not text[pos - 1].isalpha() else ""
+        if run in self.words:
+            self.emit("NAME", run, pos)
+            self.pos = pos + len(run)
+            return
         if len(run) >= 2 and (self.escaped_identifier(run, pos) or self.code_identifier(run, pos)):
             return
         word = bare_word(run)
@@ -444,9 +449,9 @@ def group_end(text: str, pos: int) -> int | None:
     return None
 
 
-def lex_latex(text: str, limits: Limits, origin: tuple[int, int] = (1, 1)) -> list:
-    """Tokens of one LaTeX formula, ready for the grammar."""
-    tokens = subscript_first(trailing_bars(unbrace_subscripted(LatexLexer(text, limits, origin).run())))
+def lex_latex(text: str, limits: Limits, origin: tuple[int, int] = (1, 1), words: frozenset = frozenset()) -> list:
+    """Tokens of one LaTeX formula, ready for the grammar; ``words`` are read as one name each."""
+    tokens = subscript_first(trailing_bars(unbrace_subscripted(LatexLexer(text, limits, origin, words).run())))
     return pair_bars(read_ellipses(supply_differentials(tokens, text, origin), text, origin))
 
 
