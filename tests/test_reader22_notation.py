@@ -423,3 +423,18 @@ def test_e_with_a_bracketed_exponent_is_still_a_power():
 @pytest.mark.parametrize("wrong", [r"x^{(2)} = x^2", r"\sum_{i=1}^{m} x^{(i)} = \sum_{i=1}^{m} x^i"])
 def test_a_superscript_index_read_as_a_power_is_never_proved(wrong):
     assert Status.PROVED not in statuses(wrong)
+
+
+# 16. a name written plain, applied to a vector: the scalar multiple, read before the sum is built
+EXTRAGRADIENT = ("Assume:\n\n- $x_{t+1} = x_{t} - \\eta(y_{t}+\\eta x_{t})$\n- $y_{t+1} = y_{t} + \\eta(x_{t} - \\eta y_{t})$"
+                 "\n\nThen:\n\n$$\\Vert x_{t+1}\\Vert ^2 + \\Vert y_{t+1}\\Vert ^2 = RIGHT(\\Vert x_{t}\\Vert ^2 + "
+                 "\\Vert y_{t}\\Vert ^2)$$\n")
+
+
+def test_the_extragradient_norm_with_vector_iterates_is_proved():
+    assert check_statuses(EXTRAGRADIENT.replace("RIGHT", "(1-\\eta^2 + \\eta^4)")) == [Status.PROVED]
+
+
+@pytest.mark.parametrize("wrong", ["(1+\\eta^2 + \\eta^4)", "(1-\\eta^2)", "(1 + \\eta^2)"])
+def test_a_wrong_extragradient_factor_is_refuted(wrong):
+    assert check_statuses(EXTRAGRADIENT.replace("RIGHT", wrong)) == [Status.REFUTED]

@@ -750,6 +750,11 @@ class ToSympy(Transformer_NonRecursive):
     def call(self, items):
         head, (arguments, given) = items
         self._applied(head)
+        if (isinstance(head, Symbol) and given is None and len(arguments) == 1 and self.plain_counts[head.name] > 0
+                and getattr(arguments[0], "is_Matrix", False)):
+            # \eta(y_t + \eta x_t) with eta written plain inside and a vector inside: the product, now, as
+            # _calls_as_products would read it, before a sum of a vector and the call is refused
+            return _times(_expr(head), arguments[0])
         primed = _primed(head, arguments, given)
         if primed is not None:
             return primed
