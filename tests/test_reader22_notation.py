@@ -438,3 +438,18 @@ def test_the_extragradient_norm_with_vector_iterates_is_proved():
 @pytest.mark.parametrize("wrong", ["(1+\\eta^2 + \\eta^4)", "(1-\\eta^2)", "(1 + \\eta^2)"])
 def test_a_wrong_extragradient_factor_is_refuted(wrong):
     assert check_statuses(EXTRAGRADIENT.replace("RIGHT", wrong)) == [Status.REFUTED]
+
+
+# 17. a minus before \partial above the bar, and braces around a derivative operator
+@pytest.mark.parametrize("latex, written", [
+    (r"\frac{-\partial f}{\partial x}", r"\frac{\partial (-f)}{\partial x}"),
+    (r"\frac{- \partial^2 f}{\partial x^2}", r"\frac{\partial^2 (-f)}{\partial x^2}"),
+    (r"{\frac{d}{dx}} x^2", r"\frac{d}{dx} x^2"),
+    (r"{\frac {\partial }{\partial \theta }}\log f(x;\theta)", r"\frac{\partial}{\partial \theta} \log f(x;\theta)"),
+])
+def test_a_signed_or_braced_derivative_reads_as_written_plainly(latex, written):
+    assert parse_latex_expr(latex) == parse_latex_expr(written)
+
+
+def test_a_minus_before_partial_is_never_dropped():
+    assert Status.PROVED not in statuses(r"\frac{-\partial (x^2)}{\partial x} = 2 x")

@@ -489,6 +489,8 @@ class ToSympy(Transformer_NonRecursive):
         return top / bottom
 
     def neg(self, items):
+        if isinstance(items[0], _Partial) and items[0].of is not None and items[0].power == 1:
+            return _Partial(-_expr(items[0].of), items[0].order)  # \frac{-\partial f}{\partial x}: of -f
         return -_expr(items[0])
 
     def pos(self, items):
@@ -553,6 +555,8 @@ class ToSympy(Transformer_NonRecursive):
         return sympy.Function("norm")(value) if matrix_like else sympy.Abs(value)
 
     def group(self, items):
+        if isinstance(items[0], (_DerivativeOperator, _IntegralOperator)):
+            return items[0]  # {\frac{\partial}{\partial \theta}} \log f: braces group the operator, it still applies
         value = _expr(items[0])
         self.grouped.add(value)  # (\\sum_i a_i) + b_i, \\sum_i (a_i) + b_i: the brackets end the sum
         return value
