@@ -453,3 +453,14 @@ def test_a_signed_or_braced_derivative_reads_as_written_plainly(latex, written):
 
 def test_a_minus_before_partial_is_never_dropped():
     assert Status.PROVED not in statuses(r"\frac{-\partial (x^2)}{\partial x} = 2 x")
+
+
+# 18. \left. q \right\Vert p: the divergence bar, sized (an invisible left delimiter closed by a bar)
+def test_a_sized_divergence_bar_after_an_invisible_delimiter_is_the_bar():
+    assert parse_latex_expr(r"D_{KL} \left( \left. q(z) \;\right\Vert\; p(z) \right)") == \
+        parse_latex_expr(r"D_{KL}(q(z) \Vert p(z))")
+
+
+def test_an_evaluation_bar_and_a_sized_norm_keep_their_readings():
+    assert parse_latex_expr(r"\left. x^2 \right|_{x=2}") == 4
+    assert parse_latex_expr(r"\left\Vert x \right\Vert") == sympy.Abs(x)

@@ -223,6 +223,9 @@ def _evaluation_bar(lexer, name: str, delimiter: str, start: int) -> bool:
         del tokens[index]
         del lexer.out.spaced[index]
         lexer.depth -= 1
+    if _DELIM_TOKENS.get(delimiter) == "DPIPE":  # D_{KL}(\left. q \right\Vert p): the divergence bar, scaled
+        lexer.emit("DPIPE", f"\\right{delimiter}", start)
+        return True
     return False
 
 
