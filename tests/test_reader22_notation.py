@@ -464,3 +464,14 @@ def test_a_sized_divergence_bar_after_an_invisible_delimiter_is_the_bar():
 def test_an_evaluation_bar_and_a_sized_norm_keep_their_readings():
     assert parse_latex_expr(r"\left. x^2 \right|_{x=2}") == 4
     assert parse_latex_expr(r"\left\Vert x \right\Vert") == sympy.Abs(x)
+
+
+@pytest.mark.parametrize("latex, meaning", [(r"\frac{d^2 f(x)}{{dx}^2}", Derivative(Function("f")(x), (x, 2))),
+                                            (r"\frac{d^2 y}{(dx)^2}", Derivative(y, (x, 2)))])
+def test_a_bracketed_differential_squared_below_is_the_second_derivative(latex, meaning):
+    assert parse_latex_expr(latex) == meaning
+
+
+def test_a_differential_power_that_does_not_match_the_order_is_refused():
+    with pytest.raises(ParseError, match="mixed differentials"):
+        parse_latex_expr(r"\frac{d^2 y}{{dx}^3}")

@@ -1490,6 +1490,10 @@ def _higher_derivative(top, bottom):
     if isinstance(top, _Partial) or isinstance(bottom, _Partial):
         return None
     order = _d_order(top)
+    if order and isinstance(bottom, sympy.Mul) and len(bottom.args) == 2:  # {dx}^2: (dx)^2, as dx^2 means
+        powers = {f.base: f.exp for f in bottom.args if isinstance(f, sympy.Pow)}
+        if len(powers) == 2 and powers.get(_D) == order and all(e == order for e in powers.values()):
+            bottom = _D * next(b for b in powers if b != _D) ** order
     below = bottom.args if isinstance(bottom, sympy.Mul) else (bottom,)
     powered = [f for f in below if isinstance(f, sympy.Pow) and isinstance(f.base, Symbol) and f.exp.is_Integer]
     shaped = (isinstance(bottom, sympy.Mul) and len(below) == 2 and _D in below and len(powered) == 1)
