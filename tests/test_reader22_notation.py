@@ -475,3 +475,8 @@ def test_a_bracketed_differential_squared_below_is_the_second_derivative(latex, 
 def test_a_differential_power_that_does_not_match_the_order_is_refused():
     with pytest.raises(ParseError, match="mixed differentials"):
         parse_latex_expr(r"\frac{d^2 y}{{dx}^3}")
+
+
+@pytest.mark.parametrize("latex", [r"JSD(P \| Q)", r"JS(P \| Q)", r"JSD(p_1 || p_0)"])
+def test_jsd_applied_is_the_jensen_shannon_divergence(latex):
+    assert parse_latex_expr(latex) == parse_latex_expr(latex.replace("JSD", "D_{JS}").replace("JS(", "D_{JS}("))

@@ -27,6 +27,7 @@ _INDICATOR = re.compile(
 _GROUP = re.compile(r"\s*\{([^{}]*)\}")
 _RUN = re.compile(r"[A-Za-z]+")
 _ESCAPED_IDENTIFIER = re.compile(r"(?:\\_[A-Za-z0-9]+)+")
+_BARE_JS = re.compile(r"JSD?(?![A-Za-z])")
 _SUPERSCRIPT_INDEX = re.compile(r"\^\s*\{\s*\(\s*([A-Za-z](?:\s*[+-]\s*[0-9]+)?|[0-9]+)\s*\)\s*\}")
 _CODE_TAIL = re.compile(r"(?:_[A-Za-z][A-Za-z0-9]+)+(?![A-Za-z0-9_{\\])")
 _UNBRACED_SUBSCRIPT = re.compile(r"_([A-Za-z]{2,})(?![A-Za-z0-9_{])")
@@ -256,6 +257,11 @@ class LatexLexer:
         if js and _AHEAD_APPLIED.match(text, js.end()):
             self.emit("JS", "JS", pos)
             self.pos = js.end()
+            return
+        bare_js = _BARE_JS.match(text, pos) if text[pos] == "J" and (pos == 0 or not text[pos - 1].isalpha()) else None
+        if bare_js and _AHEAD_APPLIED.match(text, bare_js.end()):  # JSD(P || Q), JS(P || Q): as D_{JS} is
+            self.emit("JS", "JS", pos)
+            self.pos = bare_js.end()
             return
         if (pos == 0 or not text[pos - 1].isalpha()) and self.applied_name(pos):
             return
