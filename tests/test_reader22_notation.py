@@ -289,9 +289,9 @@ def test_max_and_min_of_a_tuple_are_of_its_entries(latex, meaning):
     assert parse_latex_expr(latex) == meaning
 
 
-def test_a_derivative_before_a_tuple_is_refused():
+def test_a_derivative_of_an_expression_before_a_tuple_is_refused():
     with pytest.raises(ParseError, match="derivative before a tuple"):
-        parse_latex_expr(r"\frac{\partial f}{\partial x}(x_t, y_t)")
+        parse_latex_expr(r"\frac{\partial (x y)}{\partial x}(x_t, y_t)")
 
 
 GDA = ("Let $\\eta > 0$.\n\nThen:\n\n$$(x_{t+1}, y_{t+1}) = (x_t - \\eta y_t, y_t + \\eta x_t)$$\n\n"
@@ -480,3 +480,24 @@ def test_a_differential_power_that_does_not_match_the_order_is_refused():
 @pytest.mark.parametrize("latex", [r"JSD(P \| Q)", r"JS(P \| Q)", r"JSD(p_1 || p_0)"])
 def test_jsd_applied_is_the_jensen_shannon_divergence(latex):
     assert parse_latex_expr(latex) == parse_latex_expr(latex.replace("JSD", "D_{JS}").replace("JS(", "D_{JS}("))
+
+
+# 19. a derivative at a point, \frac{\partial \phi}{\partial x}(x_t, y_t): of the definition phi(x, y) = ...,
+#     taken at the point in the order the definition writes the variables
+GDA_AT_POINT = ("Assume:\n\n- $\\phi(x, y) = xy$\n- GDA: $x_{t+1} = x_{t} - \\gamma \\frac{\\partial \\phi}{\\partial x}"
+                "(x_t, y_t)$ and $y_{t+1} = y_{t} + \\gamma \\frac{\\partial \\phi}{\\partial y}(x_t, y_t)$.\n\n"
+                "Then:\n\n$$x_{t+1}^2 + y_{t+1}^2 = RIGHT(x_{t}^2 + y_{t}^2)$$\n")
+
+
+def test_gda_written_with_derivatives_at_the_iterate_is_proved():
+    assert check_statuses(GDA_AT_POINT.replace("RIGHT", "(1+\\gamma^2)")) == [Status.PROVED]
+
+
+@pytest.mark.parametrize("wrong", ["(1-\\gamma^2)", "(1+\\gamma)", "(1+2\\gamma^2)"])
+def test_a_wrong_gda_factor_with_derivatives_at_the_iterate_is_refuted(wrong):
+    assert check_statuses(GDA_AT_POINT.replace("RIGHT", wrong)) == [Status.REFUTED]
+
+
+def test_a_derivative_at_a_point_of_a_function_defined_nowhere_is_not_refuted():
+    text = "Then:\n\n$$\\frac{\\partial \\phi}{\\partial x}(a, b) = b$$\n"
+    assert Status.REFUTED not in check_statuses(text)

@@ -249,6 +249,14 @@ class Evaluator:
             raise Undecided(f"cannot differentiate {expr.expr} symbolically")
         return self(done)
 
+    def _eval_Subs(self, expr):
+        """A derivative at a point (``f'(2)``, ``\\partial \\phi / \\partial x`` at (a, b)): carried out exactly, then
+        evaluated with the point's values in place of the variables."""
+        body = carried(expr.expr) if expr.expr.has(sympy.Derivative) else expr.expr
+        if body.has(sympy.Derivative):
+            raise Undecided(f"cannot differentiate {expr.expr} symbolically")
+        return self(body.subs(dict(zip(expr.variables, expr.point)), simultaneous=True))
+
     def _eval_Piecewise(self, expr):
         for value, condition in expr.args:
             if condition is sympy.true or bool(self(condition)):

@@ -30,6 +30,7 @@ from . import (abbreviations, bounds, deltas, dependence, directions, implicatio
                premises, unnamed_averages, written)
 from .defined_words import defined_words, note as words_note
 from .kinds import Kinds
+from .transform import AT_POINT
 from .latex_lexer import lex_latex
 from .limits import DEFAULT_LIMITS, Limits
 from .macro_definitions import Definitions, Expanded, as_written, blank_definitions, expand, find_definitions
@@ -798,6 +799,7 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], names: R
     _entries(builder, formulas)
     relations, law_note = _named_laws_read(builder, list(relations))
     relations, average_note = _unnamed_averages_read(builder, relations)
+    relations = _points_read(builder, relations)
     role_note = "; ".join(n for n in (role_note, law_note, average_note) if n) or None
     exprs = [e for c in builder.chains for e in (c.start, *(s.expr for s in c.steps))]
     everything = exprs + [side for pair in builder.definitions for side in pair]
@@ -896,6 +898,33 @@ def _named_laws_read(builder: _Builder, relations: list[Expr]) -> tuple[list[Exp
     builder.chains[:] = [rewrite_chain(c, read) for c in builder.chains]
     builder.definitions[:] = [(read(a), read(b)) for a, b in builder.definitions]
     return [read(r) for r in relations], note
+
+
+def _points_read(builder: _Builder, relations: list[Expr]) -> list[Expr]:
+    """``\\frac{\\partial \\phi}{\\partial x}(x_t, y_t)`` with ``\\phi(x, y) = xy`` defined: the derivative of the
+    definition at its variables, taken at the point, the point's entries matched to the variables in the
+    order the definition writes them. A function defined at other variables, or not at all, leaves it an
+    undefined value."""
+    defined = {**dict(builder.definitions), **builder.applications}
+    functions = {lhs.func: lhs for lhs in defined
+                 if isinstance(lhs, AppliedUndef) and all(isinstance(a, Symbol) for a in lhs.args)}
+
+    def read(expr: Expr) -> Expr:
+        nodes = [n for n in expr.atoms(AppliedUndef) if n.func.__name__ == AT_POINT]
+        mapping = {}
+        for node in nodes:
+            derivative, point = node.args[0], node.args[1:]
+            head = derivative.expr
+            name = head.func if isinstance(head, AppliedUndef) else sympy.Function(str(head))
+            at = functions.get(name)
+            if at is None or len(at.args) != len(point) or not set(derivative.variables) <= set(at.args):
+                continue
+            mapping[node] = sympy.Subs(sympy.Derivative(defined[at], *derivative.variable_count), at.args, point)
+        return expr.xreplace(mapping) if mapping else expr
+
+    builder.chains[:] = [rewrite_chain(c, read) for c in builder.chains]
+    builder.definitions[:] = [(read(a), read(b)) for a, b in builder.definitions]
+    return [read(r) for r in relations]
 
 
 def _unnamed_averages_read(builder: _Builder, relations: list[Expr]) -> tuple[list[Expr], str | None]:

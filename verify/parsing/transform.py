@@ -519,6 +519,13 @@ class ToSympy(Transformer_NonRecursive):
         if isinstance(last, Expr) and last in self.bare_expectations:
             raise Refusal("a factor after \\mathbb{E} f(...) without brackets: E[f(a)] b and E[f(a) b] are both "
                           "read; write the brackets, as \\mathbb{E}[f(a) b]")
+        last = left.factors[-1] if isinstance(left, _Implicit) and left.of is None and left.factors else left
+        if isinstance(right, _Components) and isinstance(last, sympy.Derivative) \
+                and isinstance(last.expr, (Symbol, AppliedUndef)):
+            # \frac{\partial \phi}{\partial x}(x_t, y_t): the derivative at the point, once the document says
+            # which variables phi is a function of (document._points_read); until then an undefined value
+            at = sympy.Function(AT_POINT)(last, *right.entries)
+            return _Implicit(left.factors[:-1] + (at,)) if last is not left else at
         if isinstance(right, _Components) and _expr(left).has(sympy.Derivative):
             raise Refusal("a derivative before a tuple (\\frac{\\partial f}{\\partial x}(a, b)): its value at the point, "
                           "or a multiple of the vector? Write \\left. \\frac{\\partial f}{\\partial x} \\right|_{x=a} "
@@ -1516,6 +1523,7 @@ def _higher_derivative(top, bottom):
     raise Refusal(f"write the function after the operator: \\frac{{d^{order}}}{{dx^{order}}} (...)")
 
 
+AT_POINT = "at_point"  # the name of a derivative applied to a point, before the document's definitions read it
 PRIME_VARIABLE = Symbol("xi")  # the bound variable of f'(a) at a point a: f'(a) is d/dxi f(xi) at xi = a
 
 

@@ -263,6 +263,9 @@ def carry_out(expr: Expr) -> tuple[Expr, tuple[Rule, ...]]:
     if expr.has(sympy.Derivative):
         expr = differentiate(expr)
         used.append(DIFFERENTIATION)
+    if expr.has(sympy.Subs):  # a derivative at a point, once carried out: its value there
+        expr = expr.replace(lambda e: isinstance(e, sympy.Subs) and not e.expr.has(sympy.Derivative),
+                            lambda e: e.doit())
     if expr.has(sympy.Limit):
         expr, found = _limits_taken(expr)
         used.extend([LIMIT] if found else [])
