@@ -792,6 +792,19 @@ def _entries(builder: _Builder, formulas: list[Formula]) -> None:
         builder.chains = [_rewrite_chain(c, found) for c in builder.chains]
         builder.definitions = [(a.xreplace(found), b.xreplace(found)) for a, b in builder.definitions]
         builder.applications = {a.xreplace(found): b.xreplace(found) for a, b in builder.applications.items()}
+    builder.definitions = [(lhs, _at_the_entrys_index(lhs, rhs, formulas)) for lhs, rhs in builder.definitions]
+
+
+def _at_the_entrys_index(lhs: Expr, rhs: Expr, formulas: list[Formula]) -> Expr:
+    """``\\pi_i = 2 x_i``: a definition of an entry holds at every index, so a name on its right side written with
+    the same index (x_i) is the entry of its family at that index, never one fixed number. Read as a fixed
+    x_i, sum_i pi_i would be 2 n x_i (a wrong step was proved)."""
+    if not isinstance(lhs, Indexed):
+        return rhs
+    index = set().union(*(i.free_symbols for i in lhs.indices))
+    entries = {symbol: entry for f in formulas if f.statement is not None for symbol, entry in f.statement.indexed
+               if symbol in rhs.free_symbols and set().union(*(i.free_symbols for i in entry.indices)) & index}
+    return rhs.xreplace(entries) if entries else rhs
 
 
 def _with_context(filename, builder: _Builder, formulas: list[Formula], names: Reading,
