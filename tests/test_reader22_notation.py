@@ -502,20 +502,3 @@ def test_a_derivative_at_a_point_of_a_function_defined_nowhere_is_not_refuted():
     text = "Then:\n\n$$\\frac{\\partial \\phi}{\\partial x}(a, b) = b$$\n"
     assert Status.REFUTED not in check_statuses(text)
 
-
-# 20. an event inside a probability, p(y = 1 | x): one opaque argument keeping both sides, never a relation
-@pytest.mark.parametrize("latex", [r"p_{\theta}(y_i = 1 \mid x_i)", r"P(X = x)", r"p_Z(G(z)=x)"])
-def test_an_event_inside_a_probability_is_read(latex):
-    assert parse_latex_expr(latex).has(sympy.Function("event"))
-
-
-def test_two_events_are_two_values():
-    assert parse_latex_expr(r"p(y=1|x) - p(y=0|x)") != 0
-
-
-def test_a_probability_of_an_event_given_is_never_the_joint():
-    assert parse_latex_expr(r"p(y=1|x)") != parse_latex_expr(r"p(y=1, x)")
-
-
-def test_a_claim_between_probabilities_of_events_is_not_proved_by_a_guess():
-    assert Status.PROVED not in statuses(r"p(y=1|x) + p(y=0|x) = 1")

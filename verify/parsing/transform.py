@@ -755,22 +755,12 @@ class ToSympy(Transformer_NonRecursive):
     def args(self, items):
         return items[0], None
 
-    def event(self, items):
-        """``y_i = 1`` inside ``p(y_i = 1 | x_i)``: the event that y_i takes the value 1, one opaque argument
-        that keeps both sides (``sum_x P(X = x)`` depends on x); never a relation to check."""
-        return sympy.Function(EVENT)(_expr(items[0]), _expr(items[2]))
-
     def conditional(self, items):
         return items[0], items[1]
 
     def call(self, items):
         head, (arguments, given) = items
         self._applied(head)
-        if any(isinstance(a, AppliedUndef) and a.func.__name__ == EVENT for a in (*arguments, *(given or ()))):
-            # p(y_i = 1 | x_i): the probability of an event, an undefined value of the event and what is given
-            # (the bar kept in the name, so it is never the joint p(y_i = 1, x_i))
-            name = objects.head_name(head)
-            return sympy.Function(f"{name}(.|.)" if given else name)(*arguments, *(given or ()))
         if (isinstance(head, Symbol) and given is None and len(arguments) == 1 and self.plain_counts[head.name] > 0
                 and getattr(arguments[0], "is_Matrix", False)):
             # \eta(y_t + \eta x_t) with eta written plain inside and a vector inside: the product, now, as
@@ -1533,7 +1523,6 @@ def _higher_derivative(top, bottom):
     raise Refusal(f"write the function after the operator: \\frac{{d^{order}}}{{dx^{order}}} (...)")
 
 
-EVENT = "event"  # y = 1 inside p(y = 1 | x)
 AT_POINT = "at_point"  # the name of a derivative applied to a point, before the document's definitions read it
 PRIME_VARIABLE = Symbol("xi")  # the bound variable of f'(a) at a point a: f'(a) is d/dxi f(xi) at xi = a
 
