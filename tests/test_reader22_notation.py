@@ -229,7 +229,6 @@ def test_a_name_written_only_as_a_function_stays_applied(latex):
 
 # 10. an integral with its variable under the sign and no differential: over that variable, to the
 #     integrand's end (its bracket, the formula, a relation)
-z, zi = Symbol("z"), Symbol("z_i")
 MISSING_DIFFERENTIALS = [
     (r"\int_{z} q(z) \log q(z)", r"\int q(z) \log q(z) dz"),
     (r"\int_{z_i} p(x_i, z_i | \theta)", r"\int p(x_i, z_i | \theta) dz_i"),
