@@ -501,3 +501,20 @@ def test_a_derivative_at_a_point_of_a_function_defined_nowhere_is_not_refuted():
     text = "Then:\n\n$$\\frac{\\partial \\phi}{\\partial x}(a, b) = b$$\n"
     assert Status.REFUTED not in check_statuses(text)
 
+
+
+# 21. a name with a one-digit subscript before a bracket applies to it, as with the subscript in braces
+@pytest.mark.parametrize("unbraced, braced", [(r"f_1(x)", r"f_{1}(x)"), (r"w_1(x + y)", r"w_{1}(x + y)"),
+                                              (r"\sigma_1(z)", r"\sigma_{1}(z)")])
+def test_a_one_digit_subscript_applies_as_a_braced_one(unbraced, braced):
+    assert parse_latex_expr(unbraced) == parse_latex_expr(braced)
+
+
+def test_an_entry_before_a_bracket_holding_its_own_name_stays_a_product():
+    assert parse_latex_expr(r"x_1(1 - x_1)") == Symbol("x_1") * (1 - Symbol("x_1"))
+
+
+def test_a_partial_of_a_function_defined_with_a_one_digit_subscript_is_proved():
+    text = "Assume:\n\n- $f_1(x) = xy$\n\nThen:\n\n$$x-\\eta \\cdot \\frac{\\partial f_1}{\\partial x} = x-\\eta \\cdot y$$\n"
+    assert check_statuses(text) == [Status.PROVED]
+    assert Status.PROVED not in check_statuses(text.replace("x-\\eta \\cdot y$$", "x+\\eta \\cdot y$$"))

@@ -76,6 +76,9 @@ def _is_call_head(stream: TokenStream, i: int, partner_of: dict[int, int]) -> bo
     if token.type == "RBRACE":  # the end of a subscript group: q_{\phi}(z)
         opener = partner_of.get(i)
         return opener is not None and opener > 0 and stream.tokens[opener - 1].type == "UNDERSCORE"
+    if token.type == "NUMBER" and i >= 2 and stream.tokens[i - 1].type == "UNDERSCORE" \
+            and stream.tokens[i - 2].type == "NAME":  # f_1(x): a one-digit subscript, as f_{1}(x) is
+        return True
     return False
 
 
