@@ -560,9 +560,8 @@ def unnamed_expectations(step: StepQuestion) -> Verdict | None:
     for law, variable in laws:
         mapping = {n: Expectation(n.args[0], law, variable) for n in nodes}
         read = replace(step, lhs=step.lhs.xreplace(mapping), rhs=step.rhs.xreplace(mapping), written=(None, None))
-        verdicts.append((law, decide(read, _WITHOUT_UNNAMED)))
-    names = " or ".join(_law_text(law, variable) for law, variable in laws)
-    verdicts = [(_law_text(law, variable), verdict) for (law, variable), (_, verdict) in zip(laws, verdicts)]
+        verdicts.append((_law_text(law, variable), decide(read, _WITHOUT_UNNAMED)))
+    names = " or ".join(text for text, _ in verdicts)
     if all(v.status is Status.PROVED for _, v in verdicts):
         return replace(verdicts[0][1], reason=f"E read under each law it may average under ({names}): "
                                                + "; ".join(v.reason for _, v in verdicts))
@@ -758,35 +757,36 @@ def _new_capitals(start: Expr, fresh: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(names)) if names <= set(fresh) else ()
 
 
-def _unless_fresh(check: Callable[[], Verdict], fresh: tuple[str, ...], sides: tuple | None = None) -> Verdict:
-    """A numeric refutation that rests on names the step brings in for the first time, defined nowhere
-    the reader could use (``= evidence - ELBO``), gave them arbitrary values: unknown, naming them. When
-    the exact difference of the sides (``sides``: lhs, rhs, context) holds none of them, their values
-    do not matter (``\\sigma E[\\epsilon] = \\mu`` beside a zero-mean epsilon): the refutation stands."""
+def _unless_resting_on(check: Callable[[], Verdict], names: tuple[str, ...], sides: tuple | None,
+                       why: str, entries: bool = True) -> Verdict:
+    """A numeric refutation that rests on ``names``, whose values it drew arbitrarily, is unknown, saying
+    ``why`` those values mean nothing; when the exact difference of the sides (``sides``: lhs, rhs, context)
+    holds none of them (nor, with ``entries``, an entry of their families), their values do not matter
+    and it stands."""
     verdict = check()
     if verdict.status is Status.REFUTED and verdict.tier is Tier.NUMERIC:
         kept = _residual_names(*sides) if sides is not None else None
-        if kept is not None and not kept & set(fresh) and not any(_family_entry(n, kept) for n in fresh):
+        if kept is not None and not kept & set(names) and not (entries and any(_family_entry(n, kept) for n in names)):
             return verdict
-        return replace(unknown(f"{verdict.reason}, but only when {', '.join(fresh)}, first written in this step "
-                               "and defined nowhere the reader could use, take arbitrary values",
+        return replace(unknown(f"{verdict.reason}, but only when {', '.join(names)}, {why}",
                                residual=verdict.residual), tier=Tier.NUMERIC)
     return verdict
 
 
+def _unless_fresh(check: Callable[[], Verdict], fresh: tuple[str, ...], sides: tuple | None = None) -> Verdict:
+    """A numeric refutation that rests on names the step brings in for the first time, defined nowhere
+    the reader could use (``= evidence - ELBO``), gave them arbitrary values: unknown, naming them. When
+    the exact difference of the sides holds none of them, their values do not matter
+    (``\\sigma E[\\epsilon] = \\mu`` beside a zero-mean epsilon): the refutation stands."""
+    return _unless_resting_on(check, fresh, sides, "first written in this step and defined nowhere the reader "
+                                                   "could use, take arbitrary values")
+
+
 def _unless_primed(check: Callable[[], Verdict], primed: tuple[str, ...], sides: tuple) -> Verdict:
     """A numeric refutation that rests on a primed name written bare (``g'h - h'g``, the quotient rule's
-    template) gave it a value of its own, but g' is the derivative of g, never free beside it: unknown,
-    naming it. Where the exact difference holds no primed name, the refutation stands."""
-    verdict = check()
-    if verdict.status is Status.REFUTED and verdict.tier is Tier.NUMERIC:
-        kept = _residual_names(*sides)
-        if kept is not None and not kept & set(primed):
-            return verdict
-        return replace(unknown(f"{verdict.reason}, but only when {', '.join(primed)}, each the derivative of a name "
-                               "the step writes bare, take values of their own", residual=verdict.residual),
-                       tier=Tier.NUMERIC)
-    return verdict
+    template) gave it a value of its own, but g' is the derivative of g, never free beside it."""
+    return _unless_resting_on(check, primed, sides, "each the derivative of a name the step writes bare, take "
+                                                    "values of their own", entries=False)
 
 
 def _plan(derivation: Derivation, config: CheckConfig) -> list[tuple[_Entry, Callable[[], Verdict]]]:

@@ -895,22 +895,31 @@ def _bare_in_laws(exprs: list[Expr]) -> set[str]:
     return {s.name for place in places for s in getattr(place, "free_symbols", ()) if isinstance(s, Symbol)}
 
 
+def _everything(builder: _Builder, relations: list[Expr]) -> list[Expr]:
+    """Every expression the document states: its chains, its definitions' sides, its premises' relations."""
+    return [e for c in builder.chains for e in (c.start, *(s.expr for s in c.steps))] + [
+        side for pair in builder.definitions for side in pair] + list(relations)
+
+
+def _read_everywhere(builder: _Builder, relations: list[Expr], read) -> list[Expr]:
+    """``read`` applied in every chain, definition and premise; the relations as read."""
+    builder.chains[:] = [rewrite_chain(c, read) for c in builder.chains]
+    builder.definitions[:] = [(read(a), read(b)) for a, b in builder.definitions]
+    return [read(r) for r in relations]
+
+
 def _named_laws_read(builder: _Builder, relations: list[Expr]) -> tuple[list[Expr], str | None]:
     """``E_q[f]`` read under the one density q the document writes out (``named_laws``), in every chain,
     definition and premise; the relations as read, and the report's note. A q the document defines as a
     function (``q(z) = z^2``) is no law."""
-    everything = [e for c in builder.chains for e in (c.start, *(s.expr for s in c.steps))] + [
-        side for pair in builder.definitions for side in pair] + relations
+    everything = _everything(builder, relations)
     functions = {lhs.func.__name__ for lhs, _ in builder.definitions if isinstance(lhs, AppliedUndef)}
     known = {name: law for name, law in named_laws.laws(everything).items() if name not in functions}
     note = named_laws.note(everything, known)
     if note is None:
         return relations, None
     written = named_laws.applications(everything, known)
-    read = lambda e: named_laws.expanded(e, known, written)  # noqa: E731
-    builder.chains[:] = [rewrite_chain(c, read) for c in builder.chains]
-    builder.definitions[:] = [(read(a), read(b)) for a, b in builder.definitions]
-    return [read(r) for r in relations], note
+    return _read_everywhere(builder, relations, lambda e: named_laws.expanded(e, known, written)), note
 
 
 def _points_read(builder: _Builder, relations: list[Expr]) -> list[Expr]:
@@ -918,6 +927,8 @@ def _points_read(builder: _Builder, relations: list[Expr]) -> list[Expr]:
     definition at its variables, taken at the point, the point's entries matched to the variables in the
     order the definition writes them. A function defined at other variables, or not at all, leaves it an
     undefined value."""
+    if not any(n.func.__name__ == AT_POINT for e in _everything(builder, relations) for n in e.atoms(AppliedUndef)):
+        return list(relations)
     defined = {**dict(builder.definitions), **builder.applications}
     functions = {lhs.func: lhs for lhs in defined
                  if isinstance(lhs, AppliedUndef) and all(isinstance(a, Symbol) for a in lhs.args)}
@@ -935,23 +946,16 @@ def _points_read(builder: _Builder, relations: list[Expr]) -> list[Expr]:
             mapping[node] = sympy.Subs(sympy.Derivative(defined[at], *derivative.variable_count), at.args, point)
         return expr.xreplace(mapping) if mapping else expr
 
-    builder.chains[:] = [rewrite_chain(c, read) for c in builder.chains]
-    builder.definitions[:] = [(read(a), read(b)) for a, b in builder.definitions]
-    return [read(r) for r in relations]
+    return _read_everywhere(builder, relations, read)
 
 
 def _unnamed_averages_read(builder: _Builder, relations: list[Expr]) -> tuple[list[Expr], str | None]:
     """A bare ``E[f(z)]`` read under the one law the document averages z under (``unnamed_averages``),
     in every chain, definition and premise; the relations as read, and the report's note."""
-    everything = [e for c in builder.chains for e in (c.start, *(s.expr for s in c.steps))] + [
-        side for pair in builder.definitions for side in pair] + list(relations)
-    found = unnamed_averages.readings(everything)
+    found = unnamed_averages.readings(_everything(builder, relations))
     if not found:
         return list(relations), None
-    read = lambda e: e.xreplace(found)  # noqa: E731
-    builder.chains[:] = [rewrite_chain(c, read) for c in builder.chains]
-    builder.definitions[:] = [(read(a), read(b)) for a, b in builder.definitions]
-    return [read(r) for r in relations], unnamed_averages.note(found)
+    return _read_everywhere(builder, relations, lambda e: e.xreplace(found)), unnamed_averages.note(found)
 
 
 def _expanded_bare(chain: Chain, bare: dict) -> Chain:

@@ -445,13 +445,19 @@ class ToSympy(Transformer_NonRecursive):
         left, sign, right = items
         if isinstance(left, _Implicit) and left.of is not None:  # d/dx a \cdot b: the whole product
             return left.extended(_expr(right))
-        self._log_before_exponential(_expr(left), _expr(right))
-        if _expr(left) in self.bare_expectations and not _expr(right).is_number:
+        left_value, right_value = _expr(left), _expr(right)
+        self._log_before_exponential(left_value, right_value)
+        if not right_value.is_number:
+            self._no_factor_after_bare_expectation(left_value)
+        goes_on = self._factor_goes_on(left_value, right_value, lambda a, b: _written_product(a, str(sign), b))
+        return goes_on if goes_on is not None else _written_product(_row_if_left_of_a_matrix(left, right), str(sign),
+                                                                     right_value)
+
+    def _no_factor_after_bare_expectation(self, value) -> None:
+        """``\\mathbb{E}_x \\log(a) b``: E[f(a)] b and E[f(a) b] are both read, so neither is taken."""
+        if isinstance(value, Expr) and value in self.bare_expectations:
             raise Refusal("a factor after \\mathbb{E} f(...) without brackets: E[f(a)] b and E[f(a) b] are both "
                           "read; write the brackets, as \\mathbb{E}[f(a) b]")
-        goes_on = self._factor_goes_on(_expr(left), _expr(right), lambda a, b: _written_product(a, str(sign), b))
-        return goes_on if goes_on is not None else _written_product(_row_if_left_of_a_matrix(left, right), str(sign),
-                                                                     _expr(right))
 
     def _log_before_exponential(self, left, right) -> None:
         """``\\log c \\cdot \\exp(u)``: an explicit product ends a bare argument, so this would be
@@ -515,10 +521,7 @@ class ToSympy(Transformer_NonRecursive):
             return _Implicit((_expr(right),), left)
         if isinstance(right, (_DerivativeOperator, _IntegralOperator)):
             return self._operator_after(left, right)
-        last = left.factors[-1] if isinstance(left, _Implicit) and left.factors else left
-        if isinstance(last, Expr) and last in self.bare_expectations:
-            raise Refusal("a factor after \\mathbb{E} f(...) without brackets: E[f(a)] b and E[f(a) b] are both "
-                          "read; write the brackets, as \\mathbb{E}[f(a) b]")
+        self._no_factor_after_bare_expectation(left.factors[-1] if isinstance(left, _Implicit) and left.factors else left)
         last = left.factors[-1] if isinstance(left, _Implicit) and left.of is None and left.factors else left
         if isinstance(right, _Components) and isinstance(last, sympy.Derivative) \
                 and isinstance(last.expr, (Symbol, AppliedUndef)):
@@ -948,7 +951,7 @@ class ToSympy(Transformer_NonRecursive):
                 return _DerivativeOperator(variable)
             if isinstance(top, _Partial) and top.of is not None:
                 return sympy.Derivative(top.value(), variable)  # \partial x^2 above the bar: of x^2
-            moving = _differential(top) or _after_d(top)
+            moving = _after_d(top)
             if moving is not None:  # dp/dt, d f(x)/dx, d(x^2)/dx: a derivative, never p/t or f(x)/x
                 return sympy.Derivative(moving, variable)
         return _expr(top) / _expr(bottom)
