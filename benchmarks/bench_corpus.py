@@ -100,6 +100,8 @@ def check_in_process(path: Path, budget: float) -> tuple[dict | None, str, bool]
         document = load_document(str(path))
     except UsageError as error:
         return {"parse_errors": _unreadable(path)}, str(error), False
+    except Exception as error:  # reading crashed: counted as a crash, and the run goes on
+        return None, f"{type(error).__name__}: {error}", True
     try:
         report = check_derivation(document.derivation(str(path)), CheckConfig(budget=budget))
         return document_json(document, report), "", False

@@ -128,13 +128,20 @@ def parse(text: str, notation: str = "latex", limits: Limits = DEFAULT_LIMITS,
     """
     if notation == "latex":
         text = blank_labels(text)  # ``(3) \\quad``, ``c3 \\quad``, ``\\tag{3}``: labels, not factors
-    tokens = _lex(text, notation, limits, origin, kinds.words if kinds is not None else frozenset())
+    try:
+        tokens = _lex(text, notation, limits, origin, kinds.words if kinds is not None else frozenset())
+    except ParseError:
+        raise
+    except _INTERNAL as failure:  # a reader's own fault must refuse this formula, never stop the document
+        raise parse_error(_READER_FAILED, text, 0, origin) from failure
     if not tokens:
         raise parse_error("empty formula", text, 0, origin)
     try:
         tree = _parser().parse(_for_grammar(tokens))
     except UnexpectedInput as error:
         raise _syntax_error(error, text, origin) from None
+    except _INTERNAL as failure:
+        raise parse_error(_READER_FAILED, text, 0, origin) from failure
     setup = (limits, _has_matrices(tokens), kinds or Kinds(), _bound_names(tokens), transposed_vectors(tokens),
              frozenset(_exponent_scalars(tokens)), _dimension_fractions(tokens))
     try:
@@ -142,6 +149,11 @@ def parse(text: str, notation: str = "latex", limits: Limits = DEFAULT_LIMITS,
     except VisitError as error:
         raise _refusal(error, text, origin) from None
     return keeping_tree(statement, tree, setup)  # so that it can be read again as written (written.py)
+
+
+_INTERNAL = (IndexError, KeyError, AttributeError, TypeError, ValueError, RecursionError)
+_READER_FAILED = ("the reader failed on this formula (a fault of ours, not of the text): it is skipped and the rest "
+                  "of the document is read; rewriting it more plainly may help")
 
 
 def _has_matrices(tokens: list) -> bool:

@@ -116,6 +116,7 @@ def _over(lexer, start: int) -> None:
             t.type in lexicon.RELATION_TOKENS for t in tokens[opening + 1:]):
         raise lexer.out.error("\\over with an open \\left or a relation in its group: write \\frac{a}{b}", start)
     tokens.insert(opening, type(tokens[opening])("FRAC", "\\over", start_pos=tokens[opening].start_pos))
+    lexer.out.spaced.insert(opening, lexer.out.spaced[opening])  # each token keeps its own spacing
     lexer.groups[-1] = opening + 1
     lexer.emit("RBRACE", "}", start)
     lexer.emit("LBRACE", "{", start)
