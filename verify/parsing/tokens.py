@@ -71,6 +71,8 @@ def _is_call_head(stream: TokenStream, i: int, partner_of: dict[int, int]) -> bo
     if i < 0:
         return False
     token = stream.tokens[i]
+    if token.type == "NAME" and i > 0 and stream.tokens[i - 1].type == "CARET":
+        return _superscript_applies(stream, i)
     if token.type in CALL_HEADS or token.type == "NAME":
         return True
     if token.type == "RBRACE":  # the end of a subscript group: q_{\phi}(z)
@@ -80,6 +82,17 @@ def _is_call_head(stream: TokenStream, i: int, partner_of: dict[int, int]) -> bo
             and stream.tokens[i - 2].type == "NAME":  # f_1(x): a one-digit subscript, as f_{1}(x) is
         return True
     return False
+
+
+def _superscript_applies(stream: TokenStream, i: int) -> bool:
+    """An unbraced one-token superscript ends at that token, so ``X^T(Xw - y)`` and ``e^x(1 - x)`` are
+    products, as they print. ``e^f(x)`` prints the same way but is often meant as ``e^{f(x)}``: a bracket
+    holding one name stays a call there, which the grammar then refuses, rather than a silent guess."""
+    if str(stream.tokens[i].value) == "T":
+        return False
+    j = i + 1
+    inside = stream.tokens[j + 1:j + 3]
+    return len(inside) == 2 and inside[0].type in ("NAME", "NUMBER") and inside[1].type == "RPAR"
 
 
 def mark_calls(stream: TokenStream) -> list[Token]:
