@@ -58,6 +58,9 @@ SHIFTED = Step(Softmax(S + shift * OneMatrix(1, t)), Softmax(S), LINALG, justifi
 RENAMED = Step(Sum(x[i], (i, 1, n)) / Sum(x[j], (j, 1, n)), Integer(1), LINALG, justification="rename dummy index")
 SCALED = Step(Var(X / c), Var(X) / c**2, MOMENTS, justification="scaling of variance")
 SHIFTED_INDEX = Step(Sum(x[i + 1], (i, 0, n - 1)), Sum(x[i], (i, 1, n)), LINALG, justification="index shift")
+m = size("m")
+EXCHANGED = Step(Sum(Sum(Entry(A, i, l) * x[l], (l, 1, m)), (i, 1, n)),
+                 Sum(Sum(Entry(A, i, l) * x[l], (i, 1, n)), (l, 1, m)), LINALG, justification="exchange of finite sums")
 LOG_PRODUCT = Step(log(Product(w[i], (i, 1, n))), Sum(log(w[i]), (i, 1, n)), LINALG, justification="log of a product")
 WRITTEN_OUT = Step(Sum(x[i] ** 2, (i, 1, 3)), x[1] ** 2 + x[2] ** 2 + x[3] ** 2, LINALG,
                    justification="finite sum written out")
@@ -131,6 +134,10 @@ ROWS = [
         SHIFTED_INDEX.broken("bound changed", Sum(x[i], (i, 1, n - 1))),
         SHIFTED_INDEX.broken("swapped argument", Sum(x[i], (i, 0, n - 1))),
         SHIFTED_INDEX.broken("factor", 2 * Sum(x[i], (i, 1, n))))),
+    Row("exchange of finite sums", EXCHANGED, (
+        EXCHANGED.broken("bound changed", Sum(Sum(Entry(A, i, l) * x[l], (i, 1, l)), (l, 1, m))),
+        EXCHANGED.broken("swapped argument", Sum(Sum(Entry(A, l, i) * x[l], (i, 1, n)), (l, 1, m))),
+        EXCHANGED.broken("factor", Sum(Sum(Entry(A, i, l) * x[i], (i, 1, n)), (l, 1, m))))),
     Row("log of a product", LOG_PRODUCT, (
         LOG_PRODUCT.broken("swapped argument", Product(log(w[i]), (i, 1, n))),
         LOG_PRODUCT.broken("factor", n * Sum(log(w[i]), (i, 1, n))),

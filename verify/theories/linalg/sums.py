@@ -23,11 +23,12 @@ The real sums are put back only when the residual is not zero.
 from __future__ import annotations
 
 import functools
+from itertools import permutations
 
 from sympy import Add, Derivative, Dummy, Expr, Integer, Mul, S, Sum, expand
 
 from ..asymptotics.sums import CLOSED_FORM_SUMS
-from .held import depends_on, hold, memoised, realise, substitute
+from .held import depends_on, hold, memoised, open_registry, realise, substitute
 from ..base import Rule, register_rule
 from .rules import SUM_WRITTEN_OUT, SUMMATION_LINEARITY
 
@@ -37,6 +38,11 @@ INDEX_SHIFT = register_rule(Rule(
     "index shift", "sum_{k=a}^{b} f(k) = sum_{k=a+s}^{b+s} f(k - s) for an integer shift s",
     aliases=("reindexing", "change of index", "shift the index", "reindex"),
     demands_citation=False))  # renumbering the terms is as plain as renaming the index
+SUM_EXCHANGE = register_rule(Rule(
+    "exchange of finite sums", "sum_{i=a}^{b} sum_{j=c}^{d} f(i, j) = sum_{j=c}^{d} sum_{i=a}^{b} f(i, j) "
+    "when no bound depends on the other index and every range is finite",
+    aliases=("swap the sums", "interchange the order of summation", "Fubini")))
+MAX_EXCHANGED = 4  # indices of one nested sum whose orders are compared (4! = 24 at most)
 
 
 def expanded(expr: Expr) -> Expr:
@@ -116,7 +122,64 @@ def _sum_term(term: Expr, k, low: Expr, count: Expr, used: set) -> Expr:
         used.add(SUM_WRITTEN_OUT)
         real = realise(Mul(*inside))
         return outside * normal(Add(*(real.xreplace({k: low + n}) for n in range(int(count)))), used)
-    return outside * hold(Mul(*inside), k, low, low + count - 1)
+    return outside * _hold_in_order(Mul(*inside), k, low, low + count - 1, used)
+
+
+def _hold_in_order(body: Expr, k, low: Expr, high: Expr, used: set) -> Expr:
+    """``sum_k body`` held, where ``body`` may be a factor times one sum over a rectangular range
+    (``sum_k X_{kr} sum_j X_{kj} w_j``): then the factor goes inside and the indices are put in one
+    canonical order (the least of every order, by the printed sum), so ``X^T (X w)`` and ``(X^T X) w``
+    read entrywise meet. Finite ranges free of the other indices only: an infinite or triangular
+    range keeps its written order."""
+    nested = _rectangular(body, k, low, high)
+    if nested is None:
+        return hold(body, k, low, high)
+    limits, monomial = nested
+    fresh = {v: Dummy(v.name, integer=True) for v, _, _ in limits}
+    limits = [(fresh[v], lo, hi) for v, lo, hi in limits]
+    monomial = substitute(monomial, fresh)
+    candidates = [_hold_all(monomial, order) for order in permutations(limits)]
+    best = min(candidates, key=lambda held: str(rename_dummies(realise(held))))
+    if best is not candidates[0] and best != candidates[0]:
+        used.add(SUM_EXCHANGE)
+    return best
+
+
+def _hold_all(monomial: Expr, order: tuple) -> Expr:
+    body = monomial
+    for variable, low, high in reversed(order):  # innermost first
+        body = hold(body, variable, low, high)
+    return body
+
+
+def _finite(bound: Expr) -> bool:
+    return not bound.has(S.Infinity, S.NegativeInfinity, S.ComplexInfinity)
+
+
+def _rectangular(body: Expr, k, low: Expr, high: Expr) -> tuple[list, Expr] | None:
+    """The limits (outermost first) and the product summed, when ``sum_k body`` is a nest of sums over
+    finite ranges none of which depends on another index; None otherwise."""
+    registry = open_registry()
+    if registry is None or not (_finite(low) and _finite(high)):
+        return None
+    sums = [f for f in Mul.make_args(body) if f in registry.held]
+    if len(sums) != 1:
+        return None
+    rest = Mul(*(f for f in Mul.make_args(body) if f is not sums[0]))
+    if any(s in registry.held for s in rest.free_symbols):
+        return None
+    inner = registry.held[sums[0]]
+    if depends_on(inner.low, k) or depends_on(inner.high, k) or not (_finite(inner.low) and _finite(inner.high)):
+        return None
+    deeper = _rectangular(inner.body, inner.variable, inner.low, inner.high)
+    limits, monomial = deeper if deeper is not None else ([(inner.variable, inner.low, inner.high)], inner.body)
+    if deeper is not None and any(depends_on(lo, k) or depends_on(hi, k) for _, lo, hi in limits):
+        return None
+    limits = [(k, low, high)] + limits
+    if len(limits) > MAX_EXCHANGED or any(depends_on(lo, v) or depends_on(hi, v)
+                                          for v, _, _ in limits for _, lo, hi in limits):
+        return None
+    return limits, rest * monomial
 
 
 @functools.lru_cache(maxsize=None)
