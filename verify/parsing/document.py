@@ -38,7 +38,7 @@ from .macro_meanings import known_macro, named_in_prose
 from .markdown import Gap, Piece, blank_struck, segments
 from .name_lists import each_bounded
 from .radius_words import radius_bounds
-from .randomness import NEVER_DEFINED, with_randomness
+from .randomness import NEVER_DEFINED, with_randomness, writes_averages
 from .randomness.rewriting import rewrite_chain
 from .reading import Reading, read_names
 from .roles import Introduced, Role, introduced, prose_only, within_premise
@@ -98,6 +98,7 @@ class _Builder:
     identities: list[tuple[Expr, Expr, str]] = field(default_factory=list)  # stated results, relations: lhs, rhs, source
     applications: dict = field(default_factory=dict)  # premise f(x) = value: f(x) -> value (a fact, not a definition)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    averages: bool = False  # the document's E is an expectation (``writes_averages``): E(X) = ... is a claim
     starts: list[str] = field(default_factory=list)
     start_text: str = ""
     start: Expr | None = None
@@ -189,7 +190,8 @@ class _Builder:
         if pairs and pairs[0][0] == "=" and self._defined_componentwise(pairs[0][1], source):
             self.start = pairs[0][1]
             return pairs[1:]
-        if not (pairs and pairs[0][0] == "=" and _is_definable(self.start) and not _mentions(pairs[0][1], self.start)
+        if not (pairs and pairs[0][0] == "=" and _is_definable(self.start) and not self._an_average(self.start)
+                and not _mentions(pairs[0][1], self.start)
                 and not self._used(self.start)
                 and _family(self.start) not in {_family(lhs) for lhs, _ in self.definitions}
                 and not _permuted_member(self.start, pairs[0][1]) and not self._determined(self.start)
@@ -226,6 +228,11 @@ class _Builder:
             self.definitions.append((name, component))
         self.definition_sources.append(source)
         return True
+
+    def _an_average(self, name: Expr) -> bool:
+        """``E(X)``, ``E_x(f)`` in a document whose E averages: a claim about an expectation."""
+        return self.averages and isinstance(name, AppliedUndef) and (
+            name.func.__name__ == "E" or name.func.__name__.startswith("E_"))
 
     def _determined(self, name: Expr) -> bool:
         """``\\rho(J)`` after ``J`` was defined: a function at defined names already has a value, so
@@ -536,7 +543,7 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     formulas = _refuse_directed(formulas, directions.stated(visible))
     listed = {id(f) for f in _listed(formulas, roles)}
     formulas = [replace(f, error=None) if id(f) in listed else f for f in formulas]  # read, as a bound on each name
-    builder = _Builder()
+    builder = _Builder(averages=writes_averages([f.text for f in formulas], prose))
     restated = [not piece.display and within_premise(prose, piece.offset) for piece in pieces]
     _inline_definitions(builder, formulas, pieces, roles, restated)  # premises of the whole document: first
     premise_displays = {id(f) for f in stated + _listed(formulas, roles) if f.display}  # a list: no step
@@ -554,7 +561,7 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     relations += premises.probabilities_in_prose(visible, lambda at: introduced(prose, at).role is Role.PREMISE)
     relations += radius_bounds(visible, lambda at: introduced(prose, at).role is Role.PREMISE)
     notes = "; ".join(n for n in (_role_note(formulas, roles), words_note(words)) if n) or None
-    document = with_randomness(_with_context(filename, builder, formulas, names, notes, relations), visible)
+    document = with_randomness(_with_context(filename, builder, formulas, names, notes, relations, visible), visible)
     document = replace(document, chains=written.attach(document.chains, document.step_positions, document.formulas))
     unread = unread_premises(formulas, lambda k: roles[k].role is Role.PREMISE,
                              frozenset(str(v.name) for v in document.context.random_variables),
@@ -808,9 +815,9 @@ def _at_the_entrys_index(lhs: Expr, rhs: Expr, formulas: list[Formula]) -> Expr:
 
 
 def _with_context(filename, builder: _Builder, formulas: list[Formula], names: Reading,
-                  role_note: str | None = None, relations: list[Expr] = ()) -> Document:
+                  role_note: str | None = None, relations: list[Expr] = (), prose: str = "") -> Document:
     _entries(builder, formulas)
-    relations, law_note = _named_laws_read(builder, list(relations))
+    relations, law_note = _named_laws_read(builder, list(relations), named_laws.named_in_prose(prose))
     relations, average_note = _unnamed_averages_read(builder, relations)
     relations = _points_read(builder, relations)
     role_note = "; ".join(n for n in (role_note, law_note, average_note) if n) or None
@@ -902,19 +909,25 @@ def _everything(builder: _Builder, relations: list[Expr]) -> list[Expr]:
 
 
 def _read_everywhere(builder: _Builder, relations: list[Expr], read) -> list[Expr]:
-    """``read`` applied in every chain, definition and premise; the relations as read."""
+    """``read`` applied in every chain, definition, premise and stated result; the relations as read."""
     builder.chains[:] = [rewrite_chain(c, read) for c in builder.chains]
     builder.definitions[:] = [(read(a), read(b)) for a, b in builder.definitions]
+    builder.applications = {read(a): read(b) for a, b in builder.applications.items()}
+    builder.identities[:] = [(read(a), read(b), source) for a, b, source in builder.identities]
     return [read(r) for r in relations]
 
 
-def _named_laws_read(builder: _Builder, relations: list[Expr]) -> tuple[list[Expr], str | None]:
-    """``E_q[f]`` read under the one density q the document writes out (``named_laws``), in every chain,
-    definition and premise; the relations as read, and the report's note. A q the document defines as a
-    function (``q(z) = z^2``) is no law."""
+def _named_laws_read(builder: _Builder, relations: list[Expr], stated: dict) -> tuple[list[Expr], str | None]:
+    """``E_q[f]`` read under the one density q the document writes out, or the prose names (``named_laws``),
+    in every chain, definition and premise; the relations as read, and the report's note. A q the document
+    defines as a function (``q(z) = z^2``) is no law."""
     everything = _everything(builder, relations)
     functions = {lhs.func.__name__ for lhs, _ in builder.definitions if isinstance(lhs, AppliedUndef)}
-    known = {name: law for name, law in named_laws.laws(everything).items() if name not in functions}
+    symbols = {s.name: s for e in everything for s in e.free_symbols if isinstance(s, Symbol)}
+    stated = {name: law.xreplace({v: symbols[v.name] for v in law.free_symbols
+                                  if isinstance(v, Symbol) and v.name in symbols}) for name, law in stated.items()}
+    known = {**named_laws.laws(everything), **stated}
+    known = {name: law for name, law in known.items() if name not in functions}
     note = named_laws.note(everything, known)
     if note is None:
         return relations, None

@@ -66,7 +66,8 @@ from ...model import Context, Fact, Independence, Law
 from ...vocabulary import Density
 from ...vocabulary.random import Expect, moments
 from ..objects import is_vector_name
-from .declarations import Declared, averaged_alone, counts, from_sim, from_stated, implicit, lengths
+from .declarations import (Declared, averaged_alone, counts, from_sim, from_stated, implicit, lengths,
+                           writes_averages, written_entry)
 from .prose_declarations import from_prose
 from ..premises import scales_in_prose
 from .laws import stated_laws
@@ -85,7 +86,7 @@ from .gradients import with_gradients
 from .discrete_sums import with_discrete_sums
 from .variance_letter import as_variance, reads_variance
 
-__all__ = ["NEVER_DEFINED", "sentences", "with_randomness"]
+__all__ = ["NEVER_DEFINED", "sentences", "with_randomness", "writes_averages"]
 
 NEVER_DEFINED = ("Var", "Cov")  # ``Var(X) = ...`` heads a claim; ``E(x) = ...`` may define an energy
 
@@ -235,6 +236,7 @@ def with_randomness(document, text: str):
     undetermined = defined_from_random(document, random_names, components) - {str(f.lhs) for f in facts}
     theories = ("moments",) + tuple(t for t in context.theories if t != "moments")
     entries = {name for name, entry in components.items() if str(entry.base.label) in families}
+    entries |= {s.name for s in context.symbols if isinstance(s, Symbol) and written_entry(s.name, by_key)}
     kept = tuple(sizes.get(s, s) for s in context.symbols
                  if getattr(s, "name", None) not in random_names | undetermined | entries)
     context = replace(context, random_variables=declared, independence=statements, theories=theories, facts=facts,

@@ -283,6 +283,17 @@ def _stated_moment(left: Expr, right: Expr, statement, names: dict, found: dict[
 
 
 _MOMENT_NOTATION = re.compile(r"\\mathbb\s*\{?\s*E\b|\bVar\b|\bCov\b|\\operatorname\{E\}")
+_AVERAGES = re.compile(r"\\mathbb\s*\{?\s*E\b|\\operatorname\{E\}|\\mathrm\{E\}|\bE\s*\[|\bE_\{[^{}]*\}\s*\[|"
+                       r"\bE_\w\s*\[|\bVar\b|\bCov\b")
+_RANDOM_WORDS = re.compile(r"\brandom\s+(?:variables?|vectors?|variates?)\b|\bi\.\s?i\.\s?d\b|\bexpectations?\b|"
+                           r"\bexpected\s+values?\b|\bmeans?\s+(?:0|zero)\b|\bzero[\s-]+mean\b|\bvariances?\b", re.I)
+
+
+def writes_averages(formula_texts: list[str], prose: str) -> bool:
+    """Whether a document shows that its ``E`` averages: it writes ``\\mathbb{E}``, ``E[...]``, Var or Cov,
+    or its prose speaks of random variables, expectations, means or variances. There ``E(X) = X`` is a
+    claim about an expectation, never the definition of a function E (an energy ``E(x)`` elsewhere)."""
+    return bool(_RANDOM_WORDS.search(prose)) or any(_AVERAGES.search(t) for t in formula_texts)
 
 
 def implicit(document, constants: set[str], found: dict[str, Declared]) -> None:
@@ -345,8 +356,17 @@ def averaged_alone(document, constants: set[str], found: dict[str, Declared], co
                 if node.func.__name__ not in OPERATORS or mentions_random(node, set(found), components):
                     continue
                 for symbol in _plain_names(node, kept):
-                    if symbol.name not in components:
+                    if symbol.name not in components and not written_entry(symbol.name, found):
                         found.setdefault(symbol.name, Declared(symbol.name, False))
+
+
+def written_entry(name: str, found) -> bool:
+    """``Q_{1, i}`` of a declared random matrix Q, held as a name of its own: an entry of a random object
+    whose law and independence the premises state for Q, not for it. Declared apart, with no law, a
+    draw would correlate two entries the premises call independent; held constant, ``E[Q_{1,i}^2]`` would
+    equal its square. It is neither: steps about it stay undecided."""
+    family = name.split("_", 1)[0]
+    return "_" in name and family != name and family in found and name not in found
 
 
 def lengths(document, found: dict[str, Declared], names: dict) -> None:

@@ -28,7 +28,7 @@ _DRAWN_FROM = re.compile(r"\b(?:sampled|drawn|distributed)\s+(?:i\.\s?i\.\s?d\.\
                          r"(?:from|as|according\s+to)\s+(?:an?\s+|the\s+)?\$([^$\n]+)\$", re.I)
 
 
-_HAS_MOMENTS = re.compile(r"\b(?:has|have|having)\s+(?:[\w.-]+\s+){0,4}?(?:mean|variance|expectation)\b", re.I)
+_HAS_MOMENTS = re.compile(r"\b(?:has|have|having|with)\s+(?:[\w.-]+\s+){0,4}?(?:mean|variance|expectation)\b", re.I)
 
 
 _SAID_IID = re.compile(r"\bi\.\s?i\.\s?d\b|\biid\b|\bidentically\s+distributed\b", re.I)

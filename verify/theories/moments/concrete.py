@@ -169,6 +169,17 @@ def _mentioned(expr: Expr, model: RandomModel) -> set[str]:
     return names & set(model.by_key)
 
 
+def _entries_of_other_shape(expr: Expr, model: RandomModel) -> str | None:
+    """Why no concrete law is drawn: an entry with several indices (``k_{jm}``, inside E, Var and Cov too)
+    of a family declared with one, whose law the premises do not give; a draw would hold it constant."""
+    for atom in expr.atoms(Indexed):
+        declaration = model.by_key.get(str(atom.base.label))
+        if declaration is not None and declaration.is_family and len(atom.indices) != 1:
+            return (f"{atom} has {len(atom.indices)} indices, but the premises declare the components of "
+                    f"{atom.base.label} with one: no law is drawn for it")
+    return None
+
+
 def at_indices(node: Expr, evaluate: Evaluator) -> Expr:
     """``node`` with each free component index that has an integer value (a sampled ``i``, or the
     index of an enclosing sum being evaluated) replaced by it: components become concrete."""
@@ -261,6 +272,8 @@ def instantiate(context: Context, expr: Expr, rng: np.random.Generator, instance
         if not (abs(variance.imag) < 1e-12 and variance.real > 0):
             return f"the variance of {realisation.declaration.key} is not positive at the sampled parameters"
     unfolded, _ = apply_facts(expr, context)  # the variables a definition brings in count as mentioned
+    if (misread := _entries_of_other_shape(unfolded, model)) is not None:
+        return misread
     mentioned = _mentioned(unfolded, model)
     instance.described.extend(r.describe() for r in concrete.realisations if r.declaration.key in mentioned)
     for symbol in unfolded.free_symbols:  # a random variable has no value of its own: only E, Var, Cov do
