@@ -4,12 +4,19 @@ Papers define ``q(z)`` (or ``q_\\phi(z|x)``) and go on with ``\\mathbb{E}_q[\\cd
 over is the one q is a density of. Read alone, ``E_q`` is an undefined function and no step about it
 can be decided. The law is taken only when the document applies q in exactly one way, to plain
 names: with ``q(z)`` and ``q(w)`` both written, ``E_q`` names no one law and stays undefined.
+
+A sentence may name the law instead ("$E_q$ is the expectation over $z \\sim q_\\phi(z|x)$", "$\\mathbb{E}_q$
+denotes the expectation with respect to $q_\\phi(z \\mid x)$"): then ``E_q`` is the expectation under that
+density, whatever the document applies q to (``named_in_prose``).
 """
 from __future__ import annotations
+
+import re
 
 from sympy import Expr, Symbol
 from sympy.core.function import AppliedUndef
 
+from ..errors import ParseError
 from ..printing.plain import plain_math
 from ..vocabulary import Density
 from .randomness.rewriting import under_densities
@@ -61,3 +68,30 @@ def note(exprs: list[Expr], known: dict[str, Density]) -> str | None:
     if not laws_used:
         return None
     return "an expectation E_q with its law named bare is read under the density written out: " + ", ".join(laws_used)
+
+
+_HEAD = r"\$\s*(?:\\mathbb\s*\{\s*E\s*\}|\\operatorname\{E\}|\\mathrm\{E\}|E)\s*_\s*(\{[^{}$]*\}|\\?[A-Za-z]+)\s*\$"
+_NAMED_LAW = re.compile(_HEAD + r"\s+(?:is|denotes|means|stands\s+for|is\s+shorthand\s+for)\s+(?:the\s+)?"
+                        r"expectations?\s+(?:taken\s+)?(?:over|under|with\s+respect\s+to|w\.\s?r\.\s?t\.?|in)\s+"
+                        r"(?:the\s+(?:density|distribution|law|posterior|approximate\s+posterior)\s+)?\$([^$]+)\$", re.I)
+
+
+def named_in_prose(text: str) -> dict[str, Density]:
+    """The law of each ``E_q`` a sentence names ("$E_q$ is the expectation over $z \\sim q_\\phi(z|x)$"):
+    q (as the reader names it) -> that density. Only a density at plain names is taken, and a name given
+    two laws is left out."""
+    from .expressions import parse
+
+    found: dict[str, set] = {}
+    for match in _NAMED_LAW.finditer(text):
+        try:
+            head = parse(f"E_{match.group(1)}[x]").exprs
+            law = parse(match.group(2).strip()).exprs
+        except (ParseError, ValueError):
+            continue
+        if len(head) != 1 or not isinstance(head[0], AppliedUndef) or not head[0].func.__name__.startswith("E_"):
+            continue
+        density = law[-1]
+        if isinstance(density, Density) and density.variables and all(isinstance(v, Symbol) for v in density.variables):
+            found.setdefault(head[0].func.__name__[2:], set()).add(density)
+    return {name: next(iter(laws)) for name, laws in found.items() if len(laws) == 1}

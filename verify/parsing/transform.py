@@ -492,6 +492,9 @@ class ToSympy(Transformer_NonRecursive):
         if isinstance(right, _Implicit) and right.of is None and len(right.factors) > 1:
             raise Refusal("a / b c is read as (a/b) c by some and as a/(b c) by others: write the brackets, "
                           "or \\frac{a}{b} c")
+        if left not in self.grouped and any(f in self.bare_logs for f in sympy.Mul.make_args(top)):
+            raise Refusal("\\log a / b is read as \\log(a/b) by some and as (\\log a)/b by others: write "
+                          "\\log(a/b), or \\frac{\\log a}{b}")
         return top / bottom
 
     def neg(self, items):

@@ -15,7 +15,7 @@ from sympy import Basic, Dummy, Expr, IndexedBase, Sum, expand
 
 from ...model import Context
 from ...undecided import Undecided
-from ...vocabulary import KL, Expectation
+from ...vocabulary import KL, Density, Expectation, Normal
 from ...vocabulary.linalg import Dot
 from ...vocabulary.random import Cov, Expect, Var
 from ..algebra import apply_facts, fact_rule, normalise
@@ -104,11 +104,37 @@ def reduce(expr: Expr, model: RandomModel, used: list, strict: bool = False) -> 
     return bottom_up(expr, rewrite)
 
 
+def _only_densities(expr: Expr, context: Context) -> bool:
+    """An expression whose averages and divergences are all of densities known only by name (``KL(q(z|x)
+    \\| p(z|x))``, ``E_{q(z|x)}[...]``), no moment operator and no premise giving one of its densities a
+    normal law: the probability theory's. Put through the facts, ``p(z|x)`` inside the KL would become
+    Bayes' right side, a divergence of no density, which no rule unfolds; so the facts stay outside it."""
+    if expr.has(Expect, Var, Cov, Dot, Normal):
+        return False
+    nodes = [n for n in expr.atoms(KL, Expectation)]
+    if not all(isinstance(a, Density) for n in nodes if isinstance(n, KL) for a in n.args) or \
+            not all(isinstance(n.dist, Density) for n in nodes if isinstance(n, Expectation)):
+        return False
+    densities = expr.atoms(Density)
+    return not any(f.rhs.has(Normal) for f in context.facts if f.lhs in densities)
+
+
+def _facts_outside_divergences(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
+    """The premises' facts applied everywhere but inside a divergence of two densities, which the
+    probability theory unfolds as written (``CE(P, Q)`` defined by an expectation is still written out)."""
+    defined = {f.lhs for f in context.facts}
+    held = {node: Dummy("KL") for node in expr.atoms(KL) if node not in defined}
+    value, facts = apply_facts(expr.xreplace(held), context)
+    return value.xreplace({d: node for node, d in held.items()}), tuple(facts)
+
+
 @functools.lru_cache(maxsize=1024)
 def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
     """The canonical form and the rules that fired; undecidable parts are left as written."""
     if not expr.has(*OPERATORS) or not context.random_variables and not expr.has(Expectation, KL):
         return expr, ()
+    if _only_densities(expr, context):
+        return _facts_outside_divergences(expr, context)
     expr, facts = apply_facts(expr, context)  # s := q.k / sqrt(d_k) first: Var(s) is not Var of a constant
     used: list = list(facts)
     try:

@@ -1,0 +1,124 @@
+r"""Notation read in session 23 (issue 10 section 3). LaTeX in, the expression it means out; beside each
+reading, the form that stays refused because it has no one reading."""
+from __future__ import annotations
+
+import pytest
+from sympy import Symbol, exp
+
+from verify.errors import ParseError
+from verify.parsing import parse_latex_expr
+from verify.verdict import Status
+from tests.documents import check_statuses
+
+x = Symbol("x")
+SHAPES = r"Let $X \in \mathbb{R}^{n \times d}$, $w \in \mathbb{R}^{d}$, $y \in \mathbb{R}^{n}$."
+
+
+# 1. an unbraced one-token superscript ends at its token: the bracket after it is a factor
+@pytest.mark.parametrize("written, braced", [
+    (r"e^x(1 - x)", r"e^{x} (1 - x)"),
+    (r"2^n(n + 1)", r"2^{n} (n + 1)"),
+])
+def test_a_bracket_after_a_one_token_superscript_multiplies(written, braced):
+    assert parse_latex_expr(written) == parse_latex_expr(braced)
+
+
+def test_a_bracket_after_an_unbraced_transpose_multiplies():
+    assert check_statuses(f"{SHAPES}\n\n$$X^T(X w - y) = X^{{T}} X w - X^{{T}} y$$\n") == [Status.PROVED]
+
+
+def test_a_name_in_brackets_after_a_one_letter_superscript_is_refused():
+    """``e^f(x)`` prints as e to the f, times x, yet is often meant as ``e^{f(x)}``: no guess."""
+    with pytest.raises(ParseError):
+        parse_latex_expr(r"e^f(x)")
+
+
+def test_the_product_reading_is_the_standard_one():
+    assert parse_latex_expr(r"e^x(1 - x)") == exp(x) * (1 - x)
+
+
+# 2. matrix products read entrywise meet whatever the order of their sums
+@pytest.mark.parametrize("left, right", [
+    (r"X^{T} (X w)", r"(X^{T} X) w"),
+    (r"w^{T} X^{T} X w", r"(X w)^{T} (X w)"),
+])
+def test_products_grouped_differently_are_proved_equal(left, right):
+    assert check_statuses(f"{SHAPES}\n\n$${left} = {right}$$\n") == [Status.PROVED]
+
+
+@pytest.mark.parametrize("left, wrong", [
+    (r"X^{T} (X w)", r"(X^{T} X) w + w"),
+    (r"w^{T} X^{T} X w", r"(X w)^{T} (X w) + y^{T} y"),
+])
+def test_a_wrong_regrouping_is_never_proved(left, wrong):
+    assert Status.PROVED not in check_statuses(f"{SHAPES}\n\n$${left} = {wrong}$$\n")
+
+
+# 3. TeX's \over keeps every token's spacing (a shifted spacing list crashed a whole document)
+def test_over_before_an_integral_with_a_density_reads_as_the_fraction():
+    written = r"{1\over2\sigma_q^2}\int(x-\mu_q)^2p(x)dx"
+    assert parse_latex_expr(written) == parse_latex_expr(r"\frac{1}{2\sigma_q^2}\int(x-\mu_q)^2p(x)dx")
+
+
+def test_a_fault_of_the_reader_refuses_the_formula_with_its_position(monkeypatch):
+    from verify.parsing import expressions
+
+    def broken(*args, **kwargs):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(expressions, "_lex", broken)
+    with pytest.raises(ParseError) as refused:
+        expressions.parse("x + y")
+    assert "IndexError" not in str(refused.value) and refused.value.line == 1
+
+
+# 4. a bare logarithm before a slash has two readings
+@pytest.mark.parametrize("written", [r"\log p(z,x)/p(x)", r"2 \log x / y", r"\log x/2"])
+def test_a_slash_after_a_bare_logarithm_is_refused(written):
+    with pytest.raises(ParseError):
+        parse_latex_expr(written)
+
+
+@pytest.mark.parametrize("written, meaning", [
+    (r"(\log x)/y", r"\frac{\log x}{y}"),
+    (r"\log(x)/y", r"\frac{\log x}{y}"),
+    (r"\log (x/y)", r"\log \frac{x}{y}"),
+])
+def test_a_slash_after_a_bracketed_logarithm_reads(written, meaning):
+    assert parse_latex_expr(written) == parse_latex_expr(meaning)
+
+
+# 5. the prose may name the law of a bare E_q
+NAMED = ("Assume:\n\n- $E_q$ is the expectation over $z \\sim q_\\phi(z|x)$; $p(x)$ does not depend on $z$.\n\n"
+         "Then:\n\n")
+
+
+def test_an_expectation_the_prose_names_is_linear_in_its_law():
+    text = NAMED + ("$$E_q[\\log q_\\phi(z|x) - \\log p(z,x) + \\log p(x)] = "
+                    "E_q[\\log q_\\phi(z|x) - \\log p(z,x)] + \\log p(x)$$\n")
+    assert check_statuses(text) == [Status.PROVED]
+
+
+def test_an_expectation_the_prose_names_unfolds_the_kl_it_defines():
+    text = NAMED + "$$KL(q_\\phi(z|x), p(z|x)) = E_q[\\log q_\\phi(z|x) - \\log p(z|x)]$$\n"
+    assert check_statuses(text) == [Status.PROVED]
+
+
+@pytest.mark.parametrize("wrong", [
+    r"E_q[\log q_\phi(z|x) - \log p(z,x)] - \log p(x)",
+    r"E_q[\log q_\phi(z|x) + \log p(z,x)] + \log p(x)",
+])
+def test_a_wrong_step_under_the_named_law_is_never_proved(wrong):
+    text = NAMED + f"$$E_q[\\log q_\\phi(z|x) - \\log p(z,x) + \\log p(x)] = {wrong}$$\n"
+    assert Status.PROVED not in check_statuses(text)
+
+
+def test_an_e_q_no_sentence_names_stays_undefined():
+    text = "Then:\n\n$$E_q[\\log q_\\phi(z|x) + c] = E_q[\\log q_\\phi(z|x)] + c$$\n"
+    assert Status.PROVED not in check_statuses(text)
+
+
+def test_a_kl_to_the_posterior_unfolds_with_a_random_variable_declared():
+    text = ("Let $z$ be a random variable.\n\n$$KL(q(z|x) \\| p(z|x)) = "
+            "\\mathbb{E}_{q(z|x)}[\\log q(z|x) - \\log p(z|x)]$$\n")
+    assert check_statuses(text) == [Status.PROVED]
