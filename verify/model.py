@@ -140,6 +140,7 @@ class UnreadPremise:
     source: str
     line: int
     column: int
+    why: str = "could not be read"  # or: stated among the premises as a consequence, and not used
 
 
 class Family(str, Enum):

@@ -663,7 +663,7 @@ def _unless_resting_on_unread(verdict: Verdict, names: set[str], context: Contex
         if shared:
             where = f"line {premise.line}, column {premise.column}"
             return replace(unknown(
-                f"{verdict.reason}, but the premise '{' '.join(premise.source.split())}' ({where}) could not be read "
+                f"{verdict.reason}, but the premise '{' '.join(premise.source.split())}' ({where}) {premise.why} "
                 f"and mentions {', '.join(sorted(shared))}: the counterexample may be one it excludes",
                 residual=verdict.residual), tier=verdict.tier)
     return verdict

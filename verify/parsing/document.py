@@ -41,10 +41,10 @@ from .radius_words import radius_bounds
 from .randomness import NEVER_DEFINED, with_randomness, writes_averages
 from .randomness.rewriting import rewrite_chain
 from .reading import Reading, read_names
-from .roles import Introduced, Role, introduced, prose_only, within_premise
+from .roles import Introduced, Role, in_premise_list, introduced, prose_only, within_premise
 from .tokens import CLOSERS, OPENERS
 from .transform import Statement
-from .unread import unread_premises
+from .unread import set_aside, unread_premises, unused_equations
 from ..theories.linalg.ranges import unstated_size
 from .lexicon import RELATION_TOKENS
 
@@ -99,6 +99,7 @@ class _Builder:
     applications: dict = field(default_factory=dict)  # premise f(x) = value: f(x) -> value (a fact, not a definition)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     averages: bool = False  # the document's E is an expectation (``writes_averages``): E(X) = ... is a claim
+    unused: list = field(default_factory=list)  # premise equations no reader uses (``_premise_equation``)
     starts: list[str] = field(default_factory=list)
     start_text: str = ""
     start: Expr | None = None
@@ -328,7 +329,7 @@ def facts(definitions, exprs) -> tuple[Fact, ...]:
     kinded = [(lhs, _of_its_kind(lhs, rhs)) for lhs, rhs in definitions]
     return tuple(Fact(_fact_name(lhs), lhs, rhs) for lhs, rhs in kinded
                  if rhs is not None
-                 and (isinstance(lhs, (Symbol, Indexed, MatrixSymbol, sympy.Sum)) or _is_time_derivative(lhs))
+                 and (isinstance(lhs, (Symbol, Indexed, MatrixSymbol, sympy.Sum, Density)) or _is_time_derivative(lhs))
                  and not rhs.has(lhs) and lhs not in bound)
 
 
@@ -566,6 +567,8 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     unread = unread_premises(formulas, lambda k: roles[k].role is Role.PREMISE,
                              frozenset(str(v.name) for v in document.context.random_variables),
                              frozenset(k for i in document.context.independence for k in i.keys))
+    unread += set_aside(formulas, pieces, lambda at: in_premise_list(prose, at), lambda k: roles[k].role is Role.CLAIM)
+    unread += unused_equations(builder.unused)
     if unread:
         document = replace(document, context=replace(document.context, unread=unread))
     premised = {id(f) for f, role in zip(formulas, roles) if role.role is Role.PREMISE}
@@ -634,6 +637,11 @@ def _inline_definitions(builder: _Builder, formulas: list[Formula], pieces: list
                 # ``Let $l(y, \hat y) = -\sum_j y_j \log \hat y_j$``: a display restating l(y, \hat y) is a
                 # claim checked against it, never a new definition; the value holds for that application only
                 builder.applications[lhs] = rhs
+            elif role.role is Role.PREMISE and len(exprs) == 2 and _density_of_a_model(lhs, rhs) \
+                    and lhs not in defined and not rhs.has(Normal):
+                builder.definitions.append((lhs, rhs))
+                builder.definition_sources.append(formula.text)
+                defined.add(lhs)
             elif role.role is Role.PREMISE and len(exprs) == 2 and _is_stated_result(lhs, rhs) \
                     and not (rhs.has(lhs) if _functional_of_laws(lhs) else _mentions(rhs, lhs)):
                 builder.identities.append((lhs, rhs, formula.text))
@@ -642,6 +650,51 @@ def _inline_definitions(builder: _Builder, formulas: list[Formula], pieces: list
                 builder.definitions.append((lhs, rhs))  # ``\sum_i y_i = 1`` (one-hot labels): a fact about y
                 builder.definition_sources.append(formula.text)
                 defined.add(lhs)
+            elif role.role is Role.PREMISE and len(exprs) == 2 and not defining:
+                if _premise_equation(builder, defined, lhs, rhs, formula.text) is False:
+                    builder.unused.append(formula)
+
+
+def _premise_equation(builder: _Builder, defined: set, lhs: Expr, rhs: Expr, source: str) -> bool | None:
+    """A premise equation that defines no name (``x_1 + x_2 = 1``, ``2x = x + 3(1 - x)``, an indifference
+    condition), solved for a name it holds to the first power with a numeric coefficient, defines that name
+    (the last such, by name), which the premise implies. False when it cannot be solved so: the caller
+    keeps it as a premise the checker does not use, on which no refutation may rest. Dropped, such
+    equations let correct steps be refuted. None for moments, densities, sums, products and matrices,
+    which other readers read (``q \\cdot k = \\sum_i q_i k_i`` gives a length)."""
+    if not all(isinstance(side, Expr) and not getattr(side, "is_Matrix", False) and side.is_commutative
+               and not side.has(AppliedUndef, sympy.Integral, sympy.Sum, sympy.Product, sympy.Derivative,
+                                sympy.MatrixSymbol, Density, KL, Normal)
+               for side in (lhs, rhs)):
+        return None
+    difference = sympy.expand(lhs - rhs)
+    if difference == 0 or not difference.free_symbols:
+        return None
+    for name in sorted(_solvable_names(difference, defined), key=str, reverse=True):
+        coefficient = difference.coeff(name)
+        value = sympy.simplify(-(difference - coefficient * name) / coefficient)
+        if not value.has(name):
+            builder.definitions.append((name, value))
+            builder.definition_sources.append(source)
+            defined.add(name)
+            return True
+    return False
+
+
+def _solvable_names(difference: Expr, defined: set) -> list:
+    """The plain names (or entries) ``difference`` is linear in, with a nonzero numeric coefficient."""
+    found = []
+    for name in difference.free_symbols | difference.atoms(Indexed):
+        if name in defined or getattr(name, "is_integer", False) or not isinstance(name, (Symbol, Indexed)):
+            continue
+        try:
+            poly = sympy.Poly(difference, name)
+        except (sympy.PolynomialError, sympy.polys.polyerrors.GeneratorsError, ValueError, TypeError):
+            continue
+        if poly.degree() == 1 and poly.LC().is_number and poly.LC() != 0 \
+                and not any(c.has(name) for c in poly.all_coeffs()):
+            found.append(name)
+    return found
 
 
 def _unequal_pairs(formulas: list[Formula]) -> set[frozenset]:
@@ -759,6 +812,14 @@ def _is_stated_result(lhs: Expr, rhs: Expr) -> bool:
     # a name, a function at its variables or a density never holds an integral; moments and dot products
     # are the random-variable reader's
     return isinstance(lhs, Expr) and (lhs.has(sympy.Integral, KL) or _functional_of_laws(lhs)) and not rhs.has(Normal)
+
+
+def _density_of_a_model(lhs: Expr, rhs: Expr) -> bool:
+    """``p(z|x) = p_\theta(x,z)/p_\theta(x)``: a density the premises tie to other densities (the posterior
+    of a named model) by a formula, not a law. Dropped, draws of independent laws refuted the steps that
+    rest on the tie; as a definition (a fact, as Bayes' rule is) they respect it."""
+    return isinstance(lhs, Density) and not isinstance(rhs, Density) and any(
+        isinstance(d, Density) and d.name != lhs.name for d in rhs.atoms(Density))
 
 
 def _functional_of_laws(lhs: Expr) -> bool:

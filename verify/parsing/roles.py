@@ -126,6 +126,13 @@ def within_premise(prose: str, offset: int) -> bool:
         and _lead(prose, line_start).role is Role.PREMISE
 
 
+def in_premise_list(prose: str, offset: int) -> bool:
+    """The formula at ``offset`` stands in a list item under a premise lead-in ("Assume:")."""
+    line_start = prose.rfind("\n", 0, offset) + 1
+    lead = _lead(prose, line_start) if _LIST_ITEM.match(prose[line_start:offset]) else None
+    return lead is not None and lead.role is Role.PREMISE
+
+
 def _lines_before(prose: str, line_start: int):
     end = line_start - 1
     while end > 0:

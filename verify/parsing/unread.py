@@ -31,6 +31,25 @@ def unread_premises(formulas, is_premise, random_names: frozenset[str] = frozens
                  and states_something(f.text, random_names, independent))
 
 
+def set_aside(formulas, pieces, in_list, is_claim) -> tuple[UnreadPremise, ...]:
+    """Relations written inline in a premise list but introduced as consequences ("minimising over x gives
+    $x^{(k)} = ...$"): neither assumed nor checked, yet the document takes them for granted, so, as an
+    unread premise, none may carry a refutation about a name it mentions."""
+    return tuple(UnreadPremise(frozenset(mentioned(f.text)), f.text, f.line, f.column,
+                               "is stated among the premises as a consequence (neither assumed nor checked)")
+                 for k, (f, piece) in enumerate(zip(formulas, pieces))
+                 if f.statement is not None and f.statement.relations and not piece.display
+                 and is_claim(k) and in_list(piece.offset))
+
+
+def unused_equations(formulas) -> tuple[UnreadPremise, ...]:
+    """Premise equations the reader keeps but no theory uses (``\\pi^{y_i} = \\prod_j \\pi_j^{y_{ij}}``):
+    what they assume is not applied, so no refutation may rest on a name they mention."""
+    return tuple(UnreadPremise(frozenset(mentioned(f.text)), f.text, f.line, f.column,
+                               "is an equation among the premises that no rule applies")
+                 for f in formulas)
+
+
 def states_something(text: str, random_names: frozenset[str] = frozenset(),
                      independent: frozenset[str] = frozenset()) -> bool:
     """Whether ``text`` may assume what the context lacks. A list of names (``\\mu_p, \\mu_q``) or a bare
