@@ -79,12 +79,20 @@ def test_a_slash_after_a_bare_logarithm_is_refused(written):
         parse_latex_expr(written)
 
 
+@pytest.mark.parametrize("written", [r"\log \frac{1}{2} \cdot \frac{p}{m}", r"\log 2 \cdot x", r"\log x \cdot y"])
+def test_a_product_sign_after_a_bare_logarithm_is_refused(written):
+    with pytest.raises(ParseError):
+        parse_latex_expr(written)
+
+
 @pytest.mark.parametrize("written, meaning", [
+    (r"(\log 2) \cdot x", r"x \log 2"),
+    (r"x \cdot \log 2", r"x \log 2"),
     (r"(\log x)/y", r"\frac{\log x}{y}"),
     (r"\log(x)/y", r"\frac{\log x}{y}"),
     (r"\log (x/y)", r"\log \frac{x}{y}"),
 ])
-def test_a_slash_after_a_bracketed_logarithm_reads(written, meaning):
+def test_a_bracketed_logarithm_before_a_slash_or_product_sign_reads(written, meaning):
     assert parse_latex_expr(written) == parse_latex_expr(meaning)
 
 
@@ -122,3 +130,30 @@ def test_a_kl_to_the_posterior_unfolds_with_a_random_variable_declared():
     text = ("Let $z$ be a random variable.\n\n$$KL(q(z|x) \\| p(z|x)) = "
             "\\mathbb{E}_{q(z|x)}[\\log q(z|x) - \\log p(z|x)]$$\n")
     assert check_statuses(text) == [Status.PROVED]
+
+
+# 6. \mathop{...} is the operator inside; x_{1:T} is one object (a sequence)
+def test_mathop_is_the_operator_it_spaces():
+    assert parse_latex_expr(r"\mathop{\mathbb{E}}_{q(z)}[\log p(x, z)]") == \
+        parse_latex_expr(r"\mathbb{E}_{q(z)}[\log p(x, z)]")
+
+
+def test_a_range_subscript_names_one_object():
+    read = parse_latex_expr(r"q(\mathbf{x}_{1:T} | \mathbf{x}_0)")
+    assert {str(s) for s in read.free_symbols} == {"xbold_1_T", "xbold_0"}
+
+
+def test_ranges_with_different_ends_are_different_objects():
+    assert parse_latex_expr(r"p(x_{0:T})") != parse_latex_expr(r"p(x_{1:T})")
+
+
+# 7. a name at a sum's index that is held as one object is never summed as a constant
+@pytest.mark.parametrize("written", [r"\sum_{t=1}^T \mathbf{x}_t", r"\sum_{t=1}^T \log q(\mathbf{x}_t | \mathbf{x}_{t-1})"])
+def test_a_vector_named_at_the_index_of_a_sum_is_refused(written):
+    """``\\mathbf{x}_t`` is read as one vector; under ``\\sum_t`` it was summed T times (a silent misread)."""
+    with pytest.raises(ParseError):
+        parse_latex_expr(written)
+
+
+def test_an_entry_named_at_the_index_of_a_sum_is_bound():
+    assert str(parse_latex_expr(r"\sum_{t=1}^T x_t")) == "Sum(x[t], (t, 1, T))"

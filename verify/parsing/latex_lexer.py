@@ -28,6 +28,7 @@ _GROUP = re.compile(r"\s*\{([^{}]*)\}")
 _RUN = re.compile(r"[A-Za-z]+")
 _ESCAPED_IDENTIFIER = re.compile(r"(?:\\_[A-Za-z0-9]+)+")
 _BARE_JS = re.compile(r"JSD?(?![A-Za-z])")
+_RANGE_SUBSCRIPT = re.compile(r"_\{\s*([A-Za-z0-9]+(?:\s*[+-]\s*[0-9]+)?)\s*:\s*([A-Za-z0-9]+(?:\s*[+-]\s*[0-9]+)?)\s*\}")
 _SUPERSCRIPT_INDEX = re.compile(r"\^\s*\{\s*\(\s*([A-Za-z](?:\s*[+-]\s*[0-9]+)?|[0-9]+)\s*\)\s*\}")
 _CODE_TAIL = re.compile(r"(?:_[A-Za-z][A-Za-z0-9]+)+(?![A-Za-z0-9_{\\])")
 _UNBRACED_SUBSCRIPT = re.compile(r"_([A-Za-z]{2,})(?![A-Za-z0-9_{])")
@@ -101,6 +102,8 @@ class LatexLexer:
                 self.unicode(char)
             elif char == "^" and (self.starred() or self.superscript_index()):
                 continue
+            elif char == "_" and self.range_subscript():
+                continue
             else:
                 self.symbol(char)
         return mark_calls(self.out)
@@ -143,6 +146,20 @@ class LatexLexer:
             kind = {"+": "PLUS", "-": "MINUS"}.get(part.group()) or ("NUMBER" if part.group().isdigit() else "NAME")
             self.emit(kind, part.group(), at + part.start())
         self.emit("RBRACE", "}", found.end(1))
+        self.pos = found.end()
+        return True
+
+    def range_subscript(self) -> bool:
+        """``x_{1:T}``, ``\\mathbf{x}_{0:T}``: the sequence x_1, ..., x_T, one object of its own (a trajectory,
+        a joint density's variable), named as ``x_{\\text{1:T}}`` is; its members are not read from it."""
+        found = _RANGE_SUBSCRIPT.match(self.text, self.pos)
+        tokens = self.out.tokens
+        if found is None or not tokens or tokens[-1].type != "NAME":
+            return False
+        self.emit("UNDERSCORE", "_", self.pos)
+        self.emit("LBRACE", "{", found.start(1))
+        self.emit("NAME", f"{found.group(1).replace(' ', '')}_{found.group(2).replace(' ', '')}", found.start(1))
+        self.emit("RBRACE", "}", found.end() - 1)
         self.pos = found.end()
         return True
 

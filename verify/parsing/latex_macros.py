@@ -31,13 +31,13 @@ def handle_macro(lexer, name: str, start: int) -> None:
     if name in ("to", "rightarrow") and _in_limit_subscript(lexer):  # \lim_{n \to \infty}
         lexer.emit("TO", f"\\{name}", start)
         return
-    if name == "boxed":  # \boxed{x = 1}: the result a writer frames is the formula inside
-        from .latex_lexer import group_end
+    if name in ("boxed", "mathop"):  # \boxed{x = 1}: the result a writer frames is the formula inside;
+        from .latex_lexer import group_end  # \mathop{\mathbb{E}}: spacing of an operator, which it is already
 
         opening = re.compile(r"\s*").match(lexer.text, lexer.pos).end()
         closing = group_end(lexer.text, opening)
         if closing is None:
-            raise lexer.out.error("\\boxed must be followed by {...}", start)
+            raise lexer.out.error(f"\\{name} must be followed by {{...}}", start)
         lexer.dropped_braces.add(closing - 1)
         lexer.pos = opening + 1
         return

@@ -330,6 +330,7 @@ class ToSympy(Transformer_NonRecursive):
         self.words: set = set()  # values written with a function word (\\cos b): where a bare argument ends
         self.powers: set = set()  # values written as powers (e^{x}), never a function word's end
         self.bare_logs: set = set()  # logarithms written without brackets (\\log c): an explicit product may follow
+        self.bare_number_logs: set = set()  # of numbers (\\log 2): a product sign after one has two readings
         self.families: dict = {}  # s_j -> ("s", (j,)), s_{j+1} -> ("s", (j + 1,)): entries if an index is bound
 
     # statements
@@ -447,6 +448,7 @@ class ToSympy(Transformer_NonRecursive):
             return left.extended(_expr(right))
         left_value, right_value = _expr(left), _expr(right)
         self._log_before_exponential(left_value, right_value)
+        self._bare_log_before_product_sign(left, left_value)
         if not right_value.is_number:
             self._no_factor_after_bare_expectation(left_value)
         goes_on = self._factor_goes_on(left_value, right_value, lambda a, b: _written_product(a, str(sign), b))
@@ -458,6 +460,16 @@ class ToSympy(Transformer_NonRecursive):
         if isinstance(value, Expr) and value in self.bare_expectations:
             raise Refusal("a factor after \\mathbb{E} f(...) without brackets: E[f(a)] b and E[f(a) b] are both "
                           "read; write the brackets, as \\mathbb{E}[f(a) b]")
+
+    def _bare_log_before_product_sign(self, left, value) -> None:
+        """``\\log \\frac{1}{2} \\cdot \\frac{p}{m}``: a product sign ends a bare argument, so this is
+        (\\log \\frac12) p/m as written, yet it is written for \\log(\\frac12 p/m); neither is taken."""
+        if left in self.grouped or not isinstance(value, Expr):
+            return
+        logs = self.bare_logs | self.bare_number_logs
+        if value in logs or any(f in logs for f in sympy.Mul.make_args(value)):
+            raise Refusal("\\log a \\cdot b is read as \\log(a b) by some and as (\\log a) b by others: write "
+                          "\\log(a b), or (\\log a) b")
 
     def _log_before_exponential(self, left, right) -> None:
         """``\\log c \\cdot \\exp(u)``: an explicit product ends a bare argument, so this would be
@@ -825,8 +837,8 @@ class ToSympy(Transformer_NonRecursive):
                 head = self.func_call([items[0], ((_product(argument.factors[:cut]),), None)])
                 return _Implicit((head,) + argument.factors[cut:])
         value = self.func_call([items[0], ((_expr(argument),), None)])
-        if name in _LOGARITHMS and not value.is_number:
-            self.bare_logs.add(value)
+        if name in _LOGARITHMS:
+            (self.bare_logs if not value.is_number else self.bare_number_logs).add(value)
         return value
 
     def _worded(self, factor) -> bool:
@@ -1125,6 +1137,7 @@ class ToSympy(Transformer_NonRecursive):
                                   high if low is None else None)
         if high is None:  # \sum_{j=1} x_j: from the bound written through the family's range
             return self._from(kind, word, variable, body, low)
+        _no_stray_name_at(body, variable, word)
         span = high - low
         if span.is_infinite and low.is_finite:  # \sum_{k=0}^\infty: a series, kept symbolic
             return kind(body, (variable, low, high))
@@ -1450,6 +1463,19 @@ def _written_subscript(sub) -> str | None:
     if not all(isinstance(f, Symbol) for f in sub.factors):
         return None
     return " ".join(sympy.latex(f) for f in sub.factors)
+
+
+def _no_stray_name_at(body: Expr, variable, word: str) -> None:
+    """``\\sum_{t=1}^T \\mathbf{x}_t``: a name written at the sum's index that the reader holds as one object
+    (a vector x_t, a named state) and not as the t-th member of a family would be one fixed thing summed T
+    times: refused, never read so."""
+    if not isinstance(body, Expr) or not isinstance(variable, Symbol):
+        return
+    for atom in body.atoms(Symbol, sympy.MatrixSymbol):
+        name = str(atom.name)
+        if "_" in name and name.split("_", 1)[1].strip("{}") == variable.name and atom != variable:
+            raise Refusal(f"{name} is written at the index {variable} of a {word} but is read as one object, "
+                          f"not as the {variable}-th of a family: write its entries, or the {word} out")
 
 
 def _letter_indices(sub) -> tuple:
