@@ -66,3 +66,18 @@ def test_entries_of_a_random_matrix_written_as_names_are_never_refuted_by_a_corr
 
 def test_entries_of_a_random_matrix_are_never_held_constant():
     assert Status.PROVED not in check_statuses(MATRICES + "$$\\mathbb{E}[Q_{1, i}^2] = Q_{1, i}^2$$\n")
+
+
+MOMENTS = ("Assume:\n\n- $q_i$ and $k_i$ are independent random variables with zero mean.\n"
+           "- $\\text{Var}(q_i) = \\sigma^2$, and likewise $\\text{Var}(k_i) = \\sigma^2$.\n\nThen:\n\n")
+
+
+def test_a_mean_in_prose_and_a_variance_in_a_formula_both_hold():
+    """The formula's variance was read first and the prose's zero mean was dropped: a draw with mean -1
+    refuted the correct E[q_i^2] E[k_i^2] = sigma^4."""
+    assert check_statuses(MOMENTS + "$$E[q_i^2]E[k_i^2] = \\sigma^4$$\n") == [Status.PROVED]
+
+
+@pytest.mark.parametrize("wrong", [r"\sigma^2", r"2 \sigma^4", r"\sigma^4 + 1"])
+def test_a_wrong_product_of_second_moments_is_refuted(wrong):
+    assert check_statuses(MOMENTS + f"$$E[q_i^2]E[k_i^2] = {wrong}$$\n") == [Status.REFUTED]

@@ -74,3 +74,58 @@ def test_a_step_about_other_names_is_still_refuted():
     text = ("Assume:\n\n- Minimizing over $x$ for given $y$ gives $x = \\frac12(y + 2)$.\n\n"
             "Then:\n\n$$a + a = 3a$$\n")
     assert check_statuses(text) == [Status.REFUTED]
+
+
+# a capital the premises order is a number: it commutes, and its sign follows through the chain
+BOUNDED = "Assume:\n\n- $\\kappa = L/\\mu$\n- $0 < \\mu \\leq L$\n- $T \\geq 1$\n\nThen:\n\n"
+
+
+def test_capitals_the_premises_bound_commute():
+    text = BOUNDED + "$$\\frac{64\\kappa^2 L}{T}\\cdot\\tfrac{L}{4\\kappa} = \\frac{16\\kappa L^2}{T}$$\n"
+    assert check_statuses(text) == [Status.PROVED]
+
+
+def test_a_sign_follows_through_an_order_chain():
+    from verify.parsing import read_document
+
+    context = read_document(BOUNDED + "$$L + \\mu = \\mu + L$$\n").context
+    assert next(s for s in context.symbols if getattr(s, "name", "") == "L").is_positive
+
+
+@pytest.mark.parametrize("wrong", [r"\frac{16\kappa L}{T}", r"\frac{16 L^2}{T}"])
+def test_a_wrong_step_about_bounded_capitals_is_refuted(wrong):
+    text = BOUNDED + f"$$\\frac{{64\\kappa^2 L}}{{T}}\\cdot\\tfrac{{L}}{{4\\kappa}} = {wrong}$$\n"
+    assert check_statuses(text) == [Status.REFUTED]
+
+
+# a premise writing the product of two vectors as a sum of their entries defines that product
+DOT = ("Assume:\n\n- $\\mathbf{q} \\cdot \\mathbf{k} = \\sum_{i=1}^{d_k} q_i \\times k_i$\n"
+       "- $E[q_i] = E[k_i] = 0$ and the components are independent.\n\nThen:\n\n")
+
+
+def test_the_mean_of_a_dot_product_defined_by_its_entries_is_proved():
+    assert check_statuses(DOT + "$$E[\\mathbf{q} \\cdot \\mathbf{k}] = E\\left[\\sum_{i=1}^{d_k} q_i k_i\\right]$$\n") \
+        == [Status.PROVED]
+
+
+@pytest.mark.parametrize("wrong", [r"E\left[\sum_{i=1}^{d_k} q_i^2\right]", r"d_k E[q_1 k_1] + 1"])
+def test_a_wrong_mean_of_the_defined_dot_product_is_never_proved(wrong):
+    assert Status.PROVED not in check_statuses(DOT + f"$$E[\\mathbf{{q}} \\cdot \\mathbf{{k}}] = {wrong}$$\n")
+
+
+def test_an_unused_equation_a_free_name_can_satisfy_lets_refutations_stand():
+    """``y^3 + y = x``: for every x some real y meets it, so a counterexample about x alone stands."""
+    text = "Assume:\n\n- $y^3 + y = x$\n\nThen:\n\n$$x + x = 3x$$\n"
+    assert check_statuses(text) == [Status.REFUTED]
+
+
+def test_an_unused_equation_that_bounds_a_name_keeps_its_refutations_off():
+    """``x^2 + y^2 = 1`` bounds x: a counterexample at x = 2 is one it excludes."""
+    text = "Assume:\n\n- $x^2 + y^2 = 1$\n\nThen:\n\n$$x^2 + x = x^2 + 2x$$\n"
+    assert check_statuses(text) == [Status.UNKNOWN]
+
+
+def test_a_summation_index_of_a_set_aside_premise_is_no_value():
+    text = ("Assume:\n\n- $q$ is a distribution over $n$ values, so $\\sum_{z=1}^{n} q_z = 1$.\n\nThen:\n\n"
+            "$$z + z = 3z$$\n")
+    assert check_statuses(text) == [Status.REFUTED]

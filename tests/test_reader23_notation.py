@@ -157,3 +157,20 @@ def test_a_vector_named_at_the_index_of_a_sum_is_refused(written):
 
 def test_an_entry_named_at_the_index_of_a_sum_is_bound():
     assert str(parse_latex_expr(r"\sum_{t=1}^T x_t")) == "Sum(x[t], (t, 1, T))"
+
+
+# 8. more notation as sources write it
+@pytest.mark.parametrize("written, standard", [
+    (r"\mathcal{G}^{'}(x)", r"\mathcal{G}'(x)"),
+    (r"g^{''}(x)", r"g''(x)"),
+    (r"D_{\textrm{JSD}}[p,q]", r"D_{JS}(p \| q)"),
+    (r"D_{JS}[p \| q]", r"D_{JS}(p \| q)"),
+    (r"\int q(\mathbf{x}_{1:T}) d\mathbf{x}_{1:T}", r"\int q(\mathbf{x}_{1:T}) \, d\mathbf{x}_{1:T}"),
+])
+def test_variant_notation_reads_as_the_standard_form(written, standard):
+    assert parse_latex_expr(written) == parse_latex_expr(standard)
+
+
+def test_the_variable_of_an_integral_over_a_range_is_the_range_object():
+    read = parse_latex_expr(r"\int q(\mathbf{x}_{1:T}) d\mathbf{x}_{1:T}")
+    assert str(read.limits[0][0]) == "xbold_1_T"

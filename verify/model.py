@@ -141,6 +141,8 @@ class UnreadPremise:
     line: int
     column: int
     why: str = "could not be read"  # or: stated among the premises as a consequence, and not used
+    absorbed_by: frozenset[str] = frozenset()  # names any one of which, left free, can satisfy it whatever
+    # the others are (an equation of odd degree in it, with a numeric leading coefficient)
 
 
 class Family(str, Enum):

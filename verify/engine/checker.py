@@ -660,7 +660,7 @@ def _unless_resting_on_unread(verdict: Verdict, names: set[str], context: Contex
             reached |= {str(s) for s in fact.rhs.free_symbols if isinstance(s, Symbol)}
     for premise in context.unread:
         shared = premise.mentions & reached
-        if shared:
+        if shared and not premise.absorbed_by - reached:  # a free absorbing name would satisfy it anyway
             where = f"line {premise.line}, column {premise.column}"
             return replace(unknown(
                 f"{verdict.reason}, but the premise '{' '.join(premise.source.split())}' ({where}) {premise.why} "

@@ -329,7 +329,8 @@ def facts(definitions, exprs) -> tuple[Fact, ...]:
     kinded = [(lhs, _of_its_kind(lhs, rhs)) for lhs, rhs in definitions]
     return tuple(Fact(_fact_name(lhs), lhs, rhs) for lhs, rhs in kinded
                  if rhs is not None
-                 and (isinstance(lhs, (Symbol, Indexed, MatrixSymbol, sympy.Sum, Density)) or _is_time_derivative(lhs))
+                 and (isinstance(lhs, (Symbol, Indexed, MatrixSymbol, sympy.Sum, Density)) or _is_time_derivative(lhs)
+                      or _dot_written_out(lhs, rhs))
                  and not rhs.has(lhs) and lhs not in bound)
 
 
@@ -567,7 +568,10 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     unread = unread_premises(formulas, lambda k: roles[k].role is Role.PREMISE,
                              frozenset(str(v.name) for v in document.context.random_variables),
                              frozenset(k for i in document.context.independence for k in i.keys))
-    unread += set_aside(formulas, pieces, lambda at: in_premise_list(prose, at), lambda k: roles[k].role is Role.CLAIM)
+    used = set(builder.definition_sources) | {source for _, _, source in builder.identities}
+    unread += set_aside([f for f in formulas if f.text not in used], [p for f, p in zip(formulas, pieces)
+                        if f.text not in used], lambda at: in_premise_list(prose, at),
+                        lambda f: roles[formulas.index(f)].role is Role.CLAIM)
     unread += unused_equations(builder.unused)
     if unread:
         document = replace(document, context=replace(document.context, unread=unread))
@@ -662,6 +666,11 @@ def _premise_equation(builder: _Builder, defined: set, lhs: Expr, rhs: Expr, sou
     keeps it as a premise the checker does not use, on which no refutation may rest. Dropped, such
     equations let correct steps be refuted. None for moments, densities, sums, products and matrices,
     which other readers read (``q \\cdot k = \\sum_i q_i k_i`` gives a length)."""
+    if _dot_written_out(lhs, rhs) and lhs not in defined:  # ``\\mathbf{q} \\cdot \\mathbf{k} = \\sum_i q_i k_i``
+        builder.definitions.append((lhs, rhs))
+        builder.definition_sources.append(source)
+        defined.add(lhs)
+        return True
     if not all(isinstance(side, Expr) and not getattr(side, "is_Matrix", False) and side.is_commutative
                and not side.has(AppliedUndef, sympy.Integral, sympy.Sum, sympy.Product, sympy.Derivative,
                                 sympy.MatrixSymbol, Density, KL, Normal)
@@ -681,6 +690,13 @@ def _premise_equation(builder: _Builder, defined: set, lhs: Expr, rhs: Expr, sou
     return False
 
 
+def _dot_written_out(lhs: Expr, rhs: Expr) -> bool:
+    """``\\mathbf{q} \\cdot \\mathbf{k} = \\sum_{i=1}^{d} q_i k_i``: a product of two names (the vectors, read as
+    numbers) that a premise writes as a sum of products of entries: a definition of that product."""
+    return isinstance(lhs, sympy.Mul) and len(lhs.args) == 2 and all(isinstance(a, Symbol) for a in lhs.args) \
+        and isinstance(rhs, sympy.Sum) and bool(rhs.function.atoms(Indexed)) and not rhs.has(*lhs.args)
+
+
 def _solvable_names(difference: Expr, defined: set) -> list:
     """The plain names (or entries) ``difference`` is linear in, with a nonzero numeric coefficient."""
     found = []
@@ -689,7 +705,7 @@ def _solvable_names(difference: Expr, defined: set) -> list:
             continue
         try:
             poly = sympy.Poly(difference, name)
-        except (sympy.PolynomialError, sympy.polys.polyerrors.GeneratorsError, ValueError, TypeError):
+        except (sympy.polys.polyerrors.BasePolynomialError, ValueError, TypeError):
             continue
         if poly.degree() == 1 and poly.LC().is_number and poly.LC() != 0 \
                 and not any(c.has(name) for c in poly.all_coeffs()):

@@ -28,6 +28,7 @@ _GROUP = re.compile(r"\s*\{([^{}]*)\}")
 _RUN = re.compile(r"[A-Za-z]+")
 _ESCAPED_IDENTIFIER = re.compile(r"(?:\\_[A-Za-z0-9]+)+")
 _BARE_JS = re.compile(r"JSD?(?![A-Za-z])")
+_SUPERSCRIPT_PRIME = re.compile(r"\^\s*\{\s*((?:'|\\prime(?![A-Za-z])\s*)+)\s*\}|\^\s*(\\prime)(?![A-Za-z])")
 _RANGE_SUBSCRIPT = re.compile(r"_\{\s*([A-Za-z0-9]+(?:\s*[+-]\s*[0-9]+)?)\s*:\s*([A-Za-z0-9]+(?:\s*[+-]\s*[0-9]+)?)\s*\}")
 _SUPERSCRIPT_INDEX = re.compile(r"\^\s*\{\s*\(\s*([A-Za-z](?:\s*[+-]\s*[0-9]+)?|[0-9]+)\s*\)\s*\}")
 _CODE_TAIL = re.compile(r"(?:_[A-Za-z][A-Za-z0-9]+)+(?![A-Za-z0-9_{\\])")
@@ -100,7 +101,7 @@ class LatexLexer:
                 self.prime()
             elif char in lexicon.UNICODE_MACROS:
                 self.unicode(char)
-            elif char == "^" and (self.starred() or self.superscript_index()):
+            elif char == "^" and (self.starred() or self.superscript_index() or self.superscript_prime()):
                 continue
             elif char == "_" and self.range_subscript():
                 continue
@@ -149,12 +150,26 @@ class LatexLexer:
         self.pos = found.end()
         return True
 
+    def superscript_prime(self) -> bool:
+        """``\\mathcal{G}^{'}``, ``f^{\\prime}``, ``g^{''}``: primes written as a superscript are the primes
+        ``G'``, ``f'``, ``g''`` (a derivative's name), never a power."""
+        found = _SUPERSCRIPT_PRIME.match(self.text, self.pos)
+        tokens = self.out.tokens
+        if found is None or not tokens or tokens[-1].type != "NAME":
+            return False
+        written = found.group(1) or found.group(2)
+        count = written.count("'") + written.count("prime")
+        last = tokens[-1]
+        tokens[-1] = type(last)("NAME", last.value + "'" * count, start_pos=last.start_pos)
+        self.pos = found.end()
+        return True
+
     def range_subscript(self) -> bool:
         """``x_{1:T}``, ``\\mathbf{x}_{0:T}``: the sequence x_1, ..., x_T, one object of its own (a trajectory,
         a joint density's variable), named as ``x_{\\text{1:T}}`` is; its members are not read from it."""
         found = _RANGE_SUBSCRIPT.match(self.text, self.pos)
         tokens = self.out.tokens
-        if found is None or not tokens or tokens[-1].type != "NAME":
+        if found is None or not tokens or tokens[-1].type not in ("NAME", "DIFF"):  # d\mathbf{x}_{1:T} too
             return False
         self.emit("UNDERSCORE", "_", self.pos)
         self.emit("LBRACE", "{", found.start(1))

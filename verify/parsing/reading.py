@@ -93,7 +93,6 @@ def read_names(text: str, formulas: list[tuple[str, bool, object]], probe: list[
             for name in sorted(names - set(found) - sizes - {kinds.IDENTITY_NAME}):
                 found[name] = (None, "a product with a matrix")
     functions = matrices.derivative_functions(text) - set(found)  # F of "F has Jacobian J(F(x))"
-    noncommuting = frozenset((multiplied | functions) - set(found) - sizes - {kinds.IDENTITY_NAME})
     normals = written_normals(premised)
     scales = {**said.scales(text), **premises.normal_scales(plain),  # the names next to the words only
               **{scale: "the scale of a normal density written out" for names in normals.values() for scale in names}}
@@ -101,7 +100,48 @@ def read_names(text: str, formulas: list[tuple[str, bool, object]], probe: list[
               **premises.stated_bounds(stated_premises), **{name: (INTEGER, why) for name, why in counts.items()}}
     for name, evidence in {**said.integers(text, claim_at), **prose_sizes}.items():
         stated[name] = merged(stated.get(name), evidence)
+    for name, evidence in _signs_through_chains(stated_premises, stated).items():
+        stated.setdefault(name, evidence)
+    # a capital the premises bound or count (``0 < \\mu \\le L``, ``T \\geq 1``) is a number: it commutes
+    noncommuting = frozenset((multiplied | functions) - set(found) - sizes - set(stated) - {kinds.IDENTITY_NAME})
     densities = {**{name: "a normal density written out" for name in normals if not is_density_name(name)},
                  **premises.density_names(text, plain, statements)}
     return Reading(found, noncommuting, densities, stated, identity,
                    said.imaginary(text, claim_at))
+
+
+def _signs_through_chains(stated_premises, known: dict) -> dict:
+    """``0 < \\mu \\le L``: L is at least a positive name, so positive (and nonnegative above a nonnegative
+    one), through every link of the premises' order chains; what ``known`` already says is kept."""
+    from sympy import Symbol
+
+    from .context import NONNEGATIVE
+
+    signs = {name: kind for name, (kind, _) in known.items() if kind in (POSITIVE, NONNEGATIVE)}
+    found: dict = {}
+    links = [(link, source) for statement, source in stated_premises if statement is not None
+             for link in bounds.chained(statement)]
+    for _ in range(len(links)):
+        grew = False
+        for link, source in links:
+            if link.rel_op in (">", ">="):
+                big, small = link.lhs, link.rhs
+            elif link.rel_op in ("<", "<="):
+                small, big = link.lhs, link.rhs
+            else:
+                continue
+            if not isinstance(big, Symbol) or big.name in signs:
+                continue
+            below = POSITIVE if (small.is_Number and small > 0) or (isinstance(small, Symbol) and
+                                                                      signs.get(small.name) == POSITIVE) else \
+                NONNEGATIVE if (small.is_Number and small == 0) or (isinstance(small, Symbol) and
+                                                                    signs.get(small.name) == NONNEGATIVE) else None
+            if below is None:
+                continue
+            kind = POSITIVE if below == POSITIVE or link.rel_op in ("<", ">") else NONNEGATIVE
+            signs[big.name] = kind
+            found[big.name] = (kind, f"stated: {' '.join(source.split())}")
+            grew = True
+        if not grew:
+            break
+    return found

@@ -34,20 +34,42 @@ def unread_premises(formulas, is_premise, random_names: frozenset[str] = frozens
 def set_aside(formulas, pieces, in_list, is_claim) -> tuple[UnreadPremise, ...]:
     """Relations written inline in a premise list but introduced as consequences ("minimising over x gives
     $x^{(k)} = ...$"): neither assumed nor checked, yet the document takes them for granted, so, as an
-    unread premise, none may carry a refutation about a name it mentions."""
-    return tuple(UnreadPremise(frozenset(mentioned(f.text)), f.text, f.line, f.column,
-                               "is stated among the premises as a consequence (neither assumed nor checked)")
-                 for k, (f, piece) in enumerate(zip(formulas, pieces))
+    unread premise, none may carry a refutation about a name it mentions. ``formulas`` are those no reader
+    took (a one-hot "so $\\sum_j y_j = 1$" is a fact already)."""
+    return tuple(_read_premise(f, "is stated among the premises as a consequence (neither assumed nor checked)")
+                 for f, piece in zip(formulas, pieces)
                  if f.statement is not None and f.statement.relations and not piece.display
-                 and is_claim(k) and in_list(piece.offset))
+                 and is_claim(f) and in_list(piece.offset))
 
 
 def unused_equations(formulas) -> tuple[UnreadPremise, ...]:
     """Premise equations the reader keeps but no theory uses (``\\pi^{y_i} = \\prod_j \\pi_j^{y_{ij}}``):
     what they assume is not applied, so no refutation may rest on a name they mention."""
-    return tuple(UnreadPremise(frozenset(mentioned(f.text)), f.text, f.line, f.column,
-                               "is an equation among the premises that no rule applies")
-                 for f in formulas)
+    return tuple(_read_premise(f, "is an equation among the premises that no rule applies") for f in formulas)
+
+
+def _read_premise(formula, why: str) -> UnreadPremise:
+    """A premise that was read but is not used: it mentions the names free in it (a summation index
+    ``\\sum_Z q(Z) = 1`` binds is no value a counterexample gives), and an equation is absorbed by any name
+    it holds to an odd power with a numeric leading coefficient (a real root exists whatever the rest is)."""
+    from sympy import Indexed, Poly, expand
+    from sympy.polys.polyerrors import BasePolynomialError
+
+    exprs = formula.statement.exprs
+    free = set().union(*(e.free_symbols for e in exprs))
+    names = frozenset(str(s) for s in free if isinstance(s, (Symbol, Indexed)))
+    absorbing: set[str] = set()
+    if formula.statement.relations == ("=",) and len(exprs) == 2:
+        difference = expand(exprs[0] - exprs[1])
+        for name in (s for s in free if isinstance(s, Symbol)):
+            try:
+                poly = Poly(difference, name)
+            except (BasePolynomialError, ValueError, TypeError):
+                continue
+            if poly.degree() % 2 == 1 and poly.LC().is_number and poly.LC().is_real and poly.LC() != 0 \
+                    and all(c.is_real is not False for c in poly.all_coeffs()):
+                absorbing.add(str(name))
+    return UnreadPremise(names, formula.text, formula.line, formula.column, why, frozenset(absorbing))
 
 
 def states_something(text: str, random_names: frozenset[str] = frozenset(),

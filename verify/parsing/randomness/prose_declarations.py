@@ -8,6 +8,7 @@ of ``randomness.declarations``.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from sympy import Expr, Integer
 from sympy.core.function import AppliedUndef
@@ -189,6 +190,12 @@ def from_prose(text: str, names: dict, found: dict[str, Declared],
             for declared in here:
                 if not declared.stated_law and declared.law == Law():
                     declared.law, declared.stated_law = law, fixed
+                elif not declared.stated_law and not fixed and declared.law.family == law.family:
+                    # "with zero mean" beside a premise giving the variance: each fills what the other leaves
+                    declared.law = replace(declared.law,
+                                           mean=declared.law.mean if declared.law.mean is not None else law.mean,
+                                           variance=declared.law.variance if declared.law.variance is not None
+                                           else law.variance)
         words = INLINE.sub(" ", sentence)
         if _INDEPENDENT.search(words) and not _DENIED.search(words):
             among = [found[k] for k in mentioned_keys(sentence, set(found))]  # ``$q_i k_i$`` names q, k
