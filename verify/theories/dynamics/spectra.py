@@ -60,16 +60,40 @@ def check_eigenvalues(claim: Claim, context: Context, config: CheckConfig) -> Ve
     return _wrong_spectrum(claim, matrix, claimed, residual, polynomial, config)
 
 
+def _opaque_values(expr: Expr) -> dict:
+    """``\\ell'(0)``, ``g(0)``: values of functions the matrix holds but no premise gives, each an arbitrary
+    real number, as a fresh real name (the claim must hold whatever they are)."""
+    from sympy.core.function import AppliedUndef
+
+    found = {}
+    for node in sympy.preorder_traversal(expr):
+        if isinstance(node, (sympy.Subs, sympy.Derivative, AppliedUndef)) and not node.free_symbols \
+                and not any(node.has(seen) for seen in found):
+            found[node] = Dummy(f"v{len(found)}", real=True)
+    return found
+
+
 def _wrong_spectrum(claim, matrix, claimed, residual, polynomial, config) -> Verdict:
+    from ...printing.plain import plain_math
+
     coefficient = next(c for c in residual.all_coeffs() if not (is_zero(c) or _trigonometric_zero(c)))
+    opaque = _opaque_values(coefficient)
+    coefficient = coefficient.xreplace(opaque)
     region = region_of((coefficient,), claim.assumptions)
     point = {} if not coefficient.free_symbols else witness(coefficient, region, config_rng(config))
     reason = (f"the characteristic polynomial is {polynomial}, whose roots are {true_eigenvalues(matrix)}; "
               f"prod(lambda - v) over the claimed {tuple(claimed)} differs from it")
     if point is None or (not point and coefficient.is_zero is not False):
         return unknown(reason + ", but no point of the region shows the difference")
-    example = Counterexample(show_point(point), ", ".join(str(v.xreplace(point)) for v in claimed),
-                             true_eigenvalues(matrix.xreplace(point)))
+    names = {d: plain_math(value) for value, d in opaque.items()}
+    shown = tuple((names.get(k, str(k)), str(v)) for k, v in sorted(point.items(), key=lambda kv: str(kv[0])))
+    at = {**point}
+
+    def there(expr):
+        return expr.xreplace(opaque).xreplace(at)
+
+    example = Counterexample(shown if opaque else show_point(point), true_eigenvalues(there(matrix)),
+                             ", ".join(str(there(v)) for v in claimed))  # left: the matrix's; right: the claim
     return Verdict(Status.REFUTED, reason, residual=str(residual.as_expr()), counterexample=example)
 
 
@@ -126,7 +150,7 @@ def _radius_sampled(matrix, radius, region: Region, config: CheckConfig) -> Verd
             return unknown(f"the matrix or the claimed radius is undefined at the point {dict(show_point(point))}")
         true, claimed = float(np.max(np.abs(np.linalg.eigvals(values)))), complex(radius.xreplace(point).evalf())
         if abs(true - claimed) > 1e-9 * max(1.0, true):
-            example = Counterexample(show_point(point), f"{claimed.real:.10g}", f"{true:.10g}")
+            example = Counterexample(show_point(point), f"{true:.10g}", f"{claimed.real:.10g}")
             return Verdict(Status.REFUTED, "the spectral radius differs from the claim at a point of the region",
                            counterexample=example, samples=agreed + 1)
         agreed += 1
