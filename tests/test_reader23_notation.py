@@ -174,3 +174,21 @@ def test_variant_notation_reads_as_the_standard_form(written, standard):
 def test_the_variable_of_an_integral_over_a_range_is_the_range_object():
     read = parse_latex_expr(r"\int q(\mathbf{x}_{1:T}) d\mathbf{x}_{1:T}")
     assert str(read.limits[0][0]) == "xbold_1_T"
+
+
+# 9. TeX braces print nothing: a function word before {a - b} shows "log a - b"
+@pytest.mark.parametrize("written", [r"\log{p - \log{q}}", r"\exp{a+b}", r"\log{(a) + b}"])
+def test_a_sum_in_braces_after_a_function_word_is_refused(written):
+    with pytest.raises(ParseError):
+        parse_latex_expr(written)
+
+
+@pytest.mark.parametrize("written, meaning", [
+    (r"\log{x}", r"\log x"),
+    (r"\log{\frac{a}{b}}", r"\log \frac{a}{b}"),
+    (r"\log{(1 - D(x))}", r"\log(1 - D(x))"),
+    (r"\log{\Big(a+b\Big)}", r"\log(a + b)"),
+    (r"\sqrt{a+b}", r"\sqrt{a + b}"),
+])
+def test_braces_around_one_term_or_a_visible_bracket_read(written, meaning):
+    assert parse_latex_expr(written) == parse_latex_expr(meaning)

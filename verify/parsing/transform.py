@@ -330,6 +330,7 @@ class ToSympy(Transformer_NonRecursive):
         self.words: set = set()  # values written with a function word (\\cos b): where a bare argument ends
         self.powers: set = set()  # values written as powers (e^{x}), never a function word's end
         self.bare_logs: set = set()  # logarithms written without brackets (\\log c): an explicit product may follow
+        self.braced_sums: set = set()  # sums in TeX braces, which print no bracket: \\log{a - b} shows log a - b
         self.bare_number_logs: set = set()  # of numbers (\\log 2): a product sign after one has two readings
         self.families: dict = {}  # s_j -> ("s", (j,)), s_{j+1} -> ("s", (j + 1,)): entries if an index is bound
 
@@ -586,6 +587,15 @@ class ToSympy(Transformer_NonRecursive):
         self.grouped.add(value)  # (\\sum_i a_i) + b_i, \\sum_i (a_i) + b_i: the brackets end the sum
         return value
 
+    def brace_group(self, items):
+        """``{...}``: TeX's grouping, which prints nothing; as a group, except where a function word takes it."""
+        inner = items[0]
+        visible = isinstance(inner, Expr) and inner in self.grouped  # {(1 - D(x))}: the brackets print
+        value = self.group(items)
+        if isinstance(value, Expr) and isinstance(value, sympy.Add) and not visible:
+            self.braced_sums.add(value)
+        return value
+
     def bracket_list(self, items):
         """``[x_2, -x_1, 0]``: the components of a vector, as vector calculus writes a field."""
         return _Components(tuple(_expr(x) for x in items))
@@ -830,6 +840,9 @@ class ToSympy(Transformer_NonRecursive):
         neither does ``\\exp``: ``\\log c \\exp[u]`` is log(c exp(u)), the log-density as written."""
         argument = items[1]
         name = str(items[0]).lstrip("\\")
+        if isinstance(argument, Expr) and argument in self.braced_sums:
+            raise Refusal(f"\\{name}{{a - b}} prints as {name} a - b (braces show nothing), yet is read as "
+                          f"{name}(a - b) by some: write \\{name}(a - b), or \\{name} a - b")
         if isinstance(argument, _Implicit) and argument.of is None:
             cut = next((n for n, f in enumerate(argument.factors) if n > 0 and self._worded(f)
                         and not (name in _LOGARITHMS and isinstance(f, sympy.exp))), None)
