@@ -80,3 +80,20 @@ def test_an_approximation_in_open_names_is_neither_proved_nor_refuted(left, righ
 def test_a_rounded_comparison_carries_its_tier():
     report = check_derivation(read_document("Then:\n\n$$e^{-1} \\approx 0.37$$\n").derivation())
     assert report.results[0].verdict.tier is Tier.ROUNDING
+
+
+# vectors written out are compared entry by entry; the softmax of a vector is over its entries
+def test_a_rounded_softmax_of_a_written_vector_is_consistent():
+    assert check_statuses("Then:\n\n$$\\text{softmax}([1,2,3]) \\approx [0.09, 0.24, 0.67]$$\n") == [Status.CONSISTENT]
+
+
+@pytest.mark.parametrize("wrong", ["[0.33, 0.33, 0.33]", "[0.67, 0.24, 0.09]", "[0.09, 0.24, 0.97]"])
+def test_a_wrong_rounded_softmax_is_refuted(wrong):
+    assert check_statuses(f"Then:\n\n$$\\text{{softmax}}([1,2,3]) \\approx {wrong}$$\n") == [Status.REFUTED]
+
+
+def test_the_softmax_of_a_column_vector_normalises_its_entries():
+    """Along the one-entry rows of a column it would be all ones: a silent misread of softmax(v)."""
+    assert check_statuses("Then:\n\n$$\\text{softmax}([0, 0]) = [\\frac12, \\frac12]$$\n")[0] in (
+        Status.PROVED, Status.CONSISTENT)
+    assert check_statuses("Then:\n\n$$\\text{softmax}([0, 0]) = [1, 1]$$\n") == [Status.REFUTED]

@@ -36,7 +36,10 @@ def last_place(value: Expr) -> float | None:
 
 
 def compare_numbers(left: Expr, right: Expr) -> Verdict | None:
-    """The verdict on ``left \\approx right`` when both are real numbers, else None (see the module)."""
+    """The verdict on ``left \\approx right`` when both are real numbers, or explicit vectors or matrices
+    of one shape compared entry by entry (each by the places its right entry writes), else None."""
+    if getattr(left, "is_Matrix", False) or getattr(right, "is_Matrix", False):
+        return _compare_entries(left, right)
     try:
         if not (left.is_number and right.is_number and left.is_comparable and right.is_comparable):
             return None
@@ -52,3 +55,24 @@ def compare_numbers(left: Expr, right: Expr) -> Verdict | None:
         return Verdict(Status.REFUTED, f"{shown}: more than 10 % apart, which no rounding of the digits "
                                        "written explains", counterexample=Counterexample((), f"{a:.6g}", f"{b:.6g}"))
     return unknown(f"{shown}: between 1 % and 10 % apart, too far for rounding, too near to call wrong")
+
+
+def _compare_entries(left, right) -> Verdict | None:
+    """``softmax([1, 2, 3]) \\approx [0.09, 0.24, 0.67]``: refuted if one entry is, consistent if every
+    entry is, else unknown; None when either side is no explicit matrix of numbers of the same shape."""
+    if not (isinstance(left, sympy.MatrixBase) and isinstance(right, sympy.MatrixBase)):
+        return None
+    if left.shape != right.shape:
+        left = left.T if left.T.shape == right.shape and 1 in left.shape else left  # a row written for a column
+    if left.shape != right.shape:
+        return None
+    verdicts = [compare_numbers(a, b) for a, b in zip(left, right)]
+    if any(v is None for v in verdicts):
+        return None
+    for k, verdict in enumerate(verdicts):
+        if verdict.status is Status.REFUTED:
+            return Verdict(Status.REFUTED, f"entry {k + 1}: {verdict.reason}", counterexample=verdict.counterexample)
+    if all(v.status is Status.CONSISTENT for v in verdicts):
+        return Verdict(Status.CONSISTENT, f"all {len(verdicts)} entries agree to within 1 % or the last place written")
+    k = next(k for k, v in enumerate(verdicts) if v.status is not Status.CONSISTENT)
+    return unknown(f"entry {k + 1}: {verdicts[k].reason}")

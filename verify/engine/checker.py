@@ -262,7 +262,7 @@ def approximation(step: StepQuestion) -> Verdict | None:
         return replace(proved(f"the two sides are equal, so approximately equal: {equal.reason}", equal.used),
                        tier=equal.tier)
     try:
-        left, right = (canonical_form(side, step.context)[0] for side in (step.lhs, step.rhs))
+        left, right = (_explicit(side, step.context) for side in (step.lhs, step.rhs))
     except Exception:  # noqa: BLE001 -- Undecided, or a form that cannot be built: no numbers to compare
         left = right = None
     numbers = compare_numbers(left, right) if left is not None else None
@@ -271,6 +271,28 @@ def approximation(step: StepQuestion) -> Verdict | None:
     numeric = numeric_check(step.lhs, Relation.EQ, step.rhs, step.context, step.config)
     return replace(unknown(f"an approximation is reported, never proved (numerically: {numeric.reason})"),
                    tier=Tier.STRUCTURAL)
+
+
+def _explicit(side: Expr, context) -> Expr:
+    """The canonical form of one side of an approximation; a matrix of a small concrete shape entry by
+    entry (``\\text{softmax}([1, 2, 3])``), since the canonical form reads matrices at symbolic entries."""
+    from ..vocabulary.linalg import Entry
+
+    shape = getattr(side, "shape", None)
+    if getattr(side, "is_Matrix", False) and shape and all(isinstance(n, (int, sympy.Integer)) for n in shape) \
+            and int(shape[0]) * int(shape[1]) <= 64:
+        rows, cols = int(shape[0]), int(shape[1])
+
+        def written(node) -> bool:  # the (i, j) entry of a matrix written out is that entry
+            return isinstance(node, Entry) and isinstance(node.args[0], sympy.MatrixBase) \
+                and all(isinstance(k, sympy.Integer) for k in node.args[1:])
+
+        def value(i: int, j: int) -> Expr:
+            form = canonical_form(Entry(side, i + 1, j + 1), context)[0]
+            return form.replace(written, lambda node: node.args[0][int(node.args[1]) - 1, int(node.args[2]) - 1])
+
+        return sympy.Matrix(rows, cols, [value(i, j) for i in range(rows) for j in range(cols)])
+    return canonical_form(side, context)[0]
 
 
 def identical(step: StepQuestion) -> Verdict | None:
@@ -660,7 +682,9 @@ def _unless_resting_on_unread(verdict: Verdict, names: set[str], context: Contex
             reached |= {str(s) for s in fact.rhs.free_symbols if isinstance(s, Symbol)}
     for premise in context.unread:
         shared = premise.mentions & reached
-        if shared and not premise.absorbed_by - reached:  # a free absorbing name would satisfy it anyway
+        others = set().union(*(p.mentions for p in context.unread if p is not premise))
+        # a name only this premise holds, free of the step, that can satisfy it whatever the rest is
+        if shared and not premise.absorbed_by - reached - others:
             where = f"line {premise.line}, column {premise.column}"
             return replace(unknown(
                 f"{verdict.reason}, but the premise '{' '.join(premise.source.split())}' ({where}) {premise.why} "

@@ -93,8 +93,15 @@ def _require_matrix(value, what: str):
     return value
 
 
+def is_column(matrix) -> bool:
+    """An n x 1 matrix with n not 1 (a column vector), n symbolic or not."""
+    rows, cols = matrix.shape
+    return cols == 1 and rows != 1
+
+
 class Softmax(MatrixExpr):
-    """softmax along each row: ``Softmax(S)_{ij} = exp(S_ij) / sum_l exp(S_il)``; shape of ``S``."""
+    """softmax along each row: ``Softmax(S)_{ij} = exp(S_ij) / sum_l exp(S_il)``; shape of ``S``. Of a
+    column vector ``v`` (n x 1), over its entries: ``Softmax(v)_i = exp(v_i) / sum_l exp(v_l)``."""
 
     def __new__(cls, arg):
         return MatrixExpr.__new__(cls, _require_matrix(_sympify(arg), "softmax"))

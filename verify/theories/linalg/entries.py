@@ -20,7 +20,7 @@ from sympy import (Add, Dummy, Expr, Identity, Indexed, IndexedBase, KroneckerDe
                    MatrixSymbol, Mul, OneMatrix, S, Sum, Transpose, ZeroMatrix, exp, expand)
 from sympy.matrices.expressions.matexpr import MatrixElement, MatrixExpr
 
-from ...vocabulary.linalg import Concat, Dot, Entry, Row, Softmax, Stack
+from ...vocabulary.linalg import Concat, Dot, Entry, Row, Softmax, Stack, is_column
 from .rules import BLOCK_MULTIPLICATION, DOT_PRODUCT, MATRIX_POWER, MATRIX_PRODUCT, SOFTMAX_DEFINITION, TRANSPOSE
 from .held import memoised
 from .sums import normal
@@ -81,8 +81,13 @@ def _summed(body: Expr, limits: list, used: set) -> Expr:
 
 
 def _softmax_entry(expr: Softmax, r, c, used: set) -> Expr:
+    """Along each row; of a column vector (``\\text{softmax}([1, 2, 3])``), over its entries, the standard
+    reading of the softmax of a vector (along its one-entry rows it would be all ones)."""
     used.add(SOFTMAX_DEFINITION)
     l = fresh()
+    if is_column(expr.arg):
+        return exp(entry(expr.arg, r, c, used)) / _summed(exp(entry(expr.arg, l, c, used)), [(l, 1, expr.arg.rows)],
+                                                          used)
     return exp(entry(expr.arg, r, c, used)) / _summed(exp(entry(expr.arg, r, l, used)), [(l, 1, expr.arg.cols)], used)
 
 

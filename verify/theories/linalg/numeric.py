@@ -18,7 +18,7 @@ from sympy.matrices.expressions.matexpr import MatrixElement
 
 from ...undecided import Undecided
 from ...model import Context
-from ...vocabulary.linalg import Concat, Dot, Entry, Row, Softmax, Stack
+from ...vocabulary.linalg import Concat, Dot, Entry, Row, Softmax, Stack, is_column
 from ..base import Instance
 
 SIZE_RANGE = (2, 4)
@@ -57,6 +57,12 @@ def _array(evaluate, expr, ndim: int) -> np.ndarray:
 def softmax_rows(scores: np.ndarray) -> np.ndarray:
     shifted = np.exp(scores - scores.max(axis=-1, keepdims=True))
     return shifted / shifted.sum(axis=-1, keepdims=True)
+
+
+def _softmax(expr, evaluate) -> np.ndarray:
+    """Along each row; of a column vector, over its entries (``Softmax``)."""
+    scores = _array(evaluate, expr.arg, 2)
+    return softmax_rows(scores.T).T if is_column(expr.arg) else softmax_rows(scores)
 
 
 def _matpow(expr, evaluate):
@@ -133,7 +139,7 @@ class Hooks:
 
     def table(self) -> dict:
         return {
-            MatrixSymbol: self.matrix_symbol, Softmax: lambda e, ev: softmax_rows(_array(ev, e.arg, 2)),
+            MatrixSymbol: self.matrix_symbol, Softmax: lambda e, ev: _softmax(e, ev),
             Concat: _joined(1), Stack: _joined(0), Entry: _entry, Row: _row, Dot: _dot, MatrixElement: _element,
             MatMul: _matmul, MatAdd: _matadd, Transpose: lambda e, ev: _array(ev, e.arg, 2).T,
             MatPow: _matpow,
