@@ -129,3 +129,31 @@ def test_a_summation_index_of_a_set_aside_premise_is_no_value():
     text = ("Assume:\n\n- $q$ is a distribution over $n$ values, so $\\sum_{z=1}^{n} q_z = 1$.\n\nThen:\n\n"
             "$$z + z = 3z$$\n")
     assert check_statuses(text) == [Status.REFUTED]
+
+
+def test_two_unused_equations_sharing_their_free_name_guard_together():
+    """``x = (y_k + 2)/2`` alone is met by some x whatever y_k is, but with ``y_{k+1} = x`` beside it the
+    two tie y_{k+1} to y_k: no refutation about them may rest on either."""
+    text = ("Assume:\n\n- Minimizing over $x$ gives $x^{(k)} = \\frac12(y^{(k)} + 2)$.\n"
+            "- Minimizing over $y$ gives $y^{(k+1)} = x^{(k)}$.\n\nThen:\n\n$$y^{(k+1)} - 2 = \\frac12(y^{(k)} - 2)$$\n")
+    assert check_statuses(text) == [Status.UNKNOWN]
+
+
+def test_a_premise_inequality_that_bounds_no_name_alone_guards_refutations():
+    text = ("Assume:\n\n- $\\frac{3}{8} s \\leq \\frac{17}{16} a - b$\n\nThen:\n\n"
+            "$$s \\leq \\frac{17}{6} a - \\frac{8}{3} b$$\n")
+    assert Status.REFUTED not in check_statuses(text)
+
+
+def test_a_conditional_the_premises_write_by_its_joint_is_a_fact():
+    text = ("Assume:\n\n- $p(z|x) = p(x, z) / p(x)$\n\nThen:\n\n"
+            "$$\\mathbb{E}_{q(z|x)}[\\log q(z|x) - \\log p(z|x)] = "
+            "\\mathbb{E}_{q(z|x)}[\\log q(z|x) - \\log p(x, z)] + \\log p(x)$$\n")
+    assert check_statuses(text) == [Status.PROVED]
+
+
+def test_a_wrong_step_under_a_conditional_written_by_its_joint_is_refuted():
+    text = ("Assume:\n\n- $p(z|x) = p(x, z) / p(x)$\n\nThen:\n\n"
+            "$$\\mathbb{E}_{q(z|x)}[\\log q(z|x) - \\log p(z|x)] = "
+            "\\mathbb{E}_{q(z|x)}[\\log q(z|x) - \\log p(x, z)] - \\log p(x)$$\n")
+    assert check_statuses(text) == [Status.REFUTED]

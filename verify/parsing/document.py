@@ -44,6 +44,7 @@ from .reading import Reading, read_names
 from .roles import Introduced, Role, in_premise_list, introduced, prose_only, within_premise
 from .tokens import CLOSERS, OPENERS
 from .transform import Statement
+from .named_spectra import named_spectra
 from .unread import set_aside, unread_premises, unused_equations
 from ..theories.linalg.ranges import unstated_size
 from .lexicon import RELATION_TOKENS
@@ -100,6 +101,7 @@ class _Builder:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     averages: bool = False  # the document's E is an expectation (``writes_averages``): E(X) = ... is a claim
     unused: list = field(default_factory=list)  # premise equations no reader uses (``_premise_equation``)
+    spectra: dict = field(default_factory=dict)  # names the prose gives a matrix's eigenvalues (``named_spectra``)
     starts: list[str] = field(default_factory=list)
     start_text: str = ""
     start: Expr | None = None
@@ -192,6 +194,7 @@ class _Builder:
             self.start = pairs[0][1]
             return pairs[1:]
         if not (pairs and pairs[0][0] == "=" and _is_definable(self.start) and not self._an_average(self.start)
+                and self.start not in self.spectra
                 and not _mentions(pairs[0][1], self.start)
                 and not self._used(self.start)
                 and _family(self.start) not in {_family(lhs) for lhs, _ in self.definitions}
@@ -545,7 +548,8 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     formulas = _refuse_directed(formulas, directions.stated(visible))
     listed = {id(f) for f in _listed(formulas, roles)}
     formulas = [replace(f, error=None) if id(f) in listed else f for f in formulas]  # read, as a bound on each name
-    builder = _Builder(averages=writes_averages([f.text for f in formulas], prose))
+    spectra = named_spectra(visible, lambda tex: _one_expression(tex, known))
+    builder = _Builder(averages=writes_averages([f.text for f in formulas], prose), spectra=spectra)
     restated = [not piece.display and within_premise(prose, piece.offset) for piece in pieces]
     _inline_definitions(builder, formulas, pieces, roles, restated)  # premises of the whole document: first
     premise_displays = {id(f) for f in stated + _listed(formulas, roles) if f.display}  # a list: no step
@@ -572,7 +576,7 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     unread += set_aside([f for f in formulas if f.text not in used], [p for f, p in zip(formulas, pieces)
                         if f.text not in used], lambda at: in_premise_list(prose, at),
                         lambda f: roles[formulas.index(f)].role is Role.CLAIM)
-    unread += unused_equations(builder.unused)
+    unread += unused_equations(builder.unused + _unused_inequalities(formulas, roles, stated))
     if unread:
         document = replace(document, context=replace(document.context, unread=unread))
     premised = {id(f) for f, role in zip(formulas, roles) if role.role is Role.PREMISE}
@@ -593,6 +597,23 @@ def _stated_premises(formulas: list[Formula], roles: list[Introduced]) -> list[F
              if f.statement is not None and role.role is Role.PREMISE and premises.is_bound(f.statement)]
     return found + [replace(f, statement=bound, error=None) for f in _listed(formulas, roles)
                     for bound in each_bounded(f.text)]
+
+
+_ORDERS = {"<", "<=", ">", ">="}
+
+
+def _unused_inequalities(formulas: list[Formula], roles: list[Introduced], stated: list[Formula]) -> list[Formula]:
+    """Premise inequalities that bound no name alone (``\\frac38 \\sum_t \\|\\delta_t\\|^2 \\le \\ldots``): no
+    draw is made to meet them, so they are kept as premises no rule applies (``unused_equations``).
+    Inequalities of expectations, densities and divergences (Jensen's, ``q(z) > 0``) are laws the
+    theories know, not constraints on the step's values."""
+    taken = {f.text for f in stated}
+    return [f for f, role in zip(formulas, roles)
+            if f.statement is not None and role.role is Role.PREMISE and f.text not in taken
+            and f.statement.relations and set(f.statement.relations) <= _ORDERS
+            and not premises.is_bound(f.statement) and not any(
+                e.has(AppliedUndef, sympy.Integral, Density, KL, Normal) or not isinstance(e, Expr)
+                for e in f.statement.exprs)]
 
 
 def _listed(formulas: list[Formula], roles: list[Introduced]) -> list[Formula]:
@@ -831,11 +852,12 @@ def _is_stated_result(lhs: Expr, rhs: Expr) -> bool:
 
 
 def _density_of_a_model(lhs: Expr, rhs: Expr) -> bool:
-    """``p(z|x) = p_\theta(x,z)/p_\theta(x)``: a density the premises tie to other densities (the posterior
-    of a named model) by a formula, not a law. Dropped, draws of independent laws refuted the steps that
+    """``p(z|x) = p_\theta(x,z)/p_\theta(x)``, ``p_\theta(x_{1:T}|x_0) = p_\theta(x_{0:T}) / p_\theta(x_0)``: a
+    density the premises tie to other densities (the posterior of a named model, a conditional of a joint)
+    by a formula, not a law. Dropped, draws of independent laws refuted the steps that
     rest on the tie; as a definition (a fact, as Bayes' rule is) they respect it."""
-    return isinstance(lhs, Density) and not isinstance(rhs, Density) and any(
-        isinstance(d, Density) and d.name != lhs.name for d in rhs.atoms(Density))
+    return isinstance(lhs, Density) and not isinstance(rhs, Density) and not rhs.has(lhs) and any(
+        isinstance(d, Density) and d != lhs for d in rhs.atoms(Density))
 
 
 def _functional_of_laws(lhs: Expr) -> bool:
@@ -894,6 +916,7 @@ def _at_the_entrys_index(lhs: Expr, rhs: Expr, formulas: list[Formula]) -> Expr:
 def _with_context(filename, builder: _Builder, formulas: list[Formula], names: Reading,
                   role_note: str | None = None, relations: list[Expr] = (), prose: str = "") -> Document:
     _entries(builder, formulas)
+    relations = _spectra_read(builder, list(relations))
     relations, law_note = _named_laws_read(builder, list(relations), named_laws.named_in_prose(prose))
     relations, average_note = _unnamed_averages_read(builder, relations)
     relations = _points_read(builder, relations)
@@ -992,6 +1015,26 @@ def _read_everywhere(builder: _Builder, relations: list[Expr], read) -> list[Exp
     builder.applications = {read(a): read(b) for a, b in builder.applications.items()}
     builder.identities[:] = [(read(a), read(b), source) for a, b, source in builder.identities]
     return [read(r) for r in relations]
+
+
+def _one_expression(tex: str, known: Kinds | None) -> Expr:
+    """Inline LaTeX read as the document's formulas are (its kinds), as one expression."""
+    statement = parse(tex, "latex", kinds=known)
+    if len(statement.exprs) != 1 or statement.relations:
+        raise ValueError(f"{tex}: not one expression")
+    return statement.exprs[0]
+
+
+def _spectra_read(builder: _Builder, relations: list[Expr]) -> list[Expr]:
+    """Each name the prose gives a matrix's eigenvalues (``named_spectra``) as that matrix's spectrum, in
+    every chain, definition and premise, the matrix as the document holds it (a defined J is that J)."""
+    if not builder.spectra:
+        return relations
+    from ..vocabulary.linalg import Spectrum
+
+    held = {str(lhs): lhs for lhs, _ in builder.definitions if isinstance(lhs, MatrixSymbol)}
+    spectra = {name: Spectrum(held.get(str(matrix), matrix)) for name, matrix in builder.spectra.items()}
+    return _read_everywhere(builder, relations, lambda e: e.xreplace(spectra) if isinstance(e, Expr) else e)
 
 
 def _named_laws_read(builder: _Builder, relations: list[Expr], stated: dict) -> tuple[list[Expr], str | None]:
