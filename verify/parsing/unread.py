@@ -45,7 +45,7 @@ def set_aside(formulas, pieces, in_list, is_claim) -> tuple[UnreadPremise, ...]:
 def unused_equations(formulas) -> tuple[UnreadPremise, ...]:
     """Premise equations the reader keeps but no theory uses (``\\pi^{y_i} = \\prod_j \\pi_j^{y_{ij}}``):
     what they assume is not applied, so no refutation may rest on a name they mention."""
-    return tuple(_read_premise(f, "is an equation among the premises that no rule applies") for f in formulas)
+    return tuple(_read_premise(f, "is a relation among the premises that no rule applies") for f in formulas)
 
 
 def _read_premise(formula, why: str) -> UnreadPremise:
