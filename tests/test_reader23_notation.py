@@ -148,11 +148,16 @@ def test_ranges_with_different_ends_are_different_objects():
 
 
 # 7. a name at a sum's index that is held as one object is never summed as a constant
-@pytest.mark.parametrize("written", [r"\sum_{t=1}^T \mathbf{x}_t", r"\sum_{t=1}^T \log q(\mathbf{x}_t | \mathbf{x}_{t-1})"])
+@pytest.mark.parametrize("written", [r"\sum_{t=1}^T \mathbf{x}_t", r"\sum_{t=1}^T \mathbf{x}_t^T \mathbf{x}_t"])
 def test_a_vector_named_at_the_index_of_a_sum_is_refused(written):
     """``\\mathbf{x}_t`` is read as one vector; under ``\\sum_t`` it was summed T times (a silent misread)."""
     with pytest.raises(ParseError):
         parse_latex_expr(written)
+
+
+def test_a_vector_at_the_index_of_a_sum_only_as_a_density_variable_is_the_index_th_of_its_family():
+    read = parse_latex_expr(r"\sum_{t=1}^T \log q(\mathbf{x}_t | \mathbf{x}_{t-1})")
+    assert str(read) == "Sum(log(q(xbold[t] | xbold[t - 1])), (t, 1, T))"
 
 
 def test_an_entry_named_at_the_index_of_a_sum_is_bound():

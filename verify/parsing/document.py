@@ -22,7 +22,7 @@ from sympy.core.function import AppliedUndef
 
 from ..errors import LimitExceeded, ParseError
 from ..model import Chain, Claim, Context, Derivation, Fact, Relation, Step
-from ..vocabulary import KL, Density, Normal
+from ..vocabulary import KL, Density, Expectation, Normal
 from .context import assumed_note, infer_context, integrated_variables, loose_names, rewrite, symbol_map
 from .diagnostics import line_column
 from .expressions import parse
@@ -612,7 +612,9 @@ def _unused_inequalities(formulas: list[Formula], roles: list[Introduced], state
             if f.statement is not None and role.role is Role.PREMISE and f.text not in taken
             and f.statement.relations and set(f.statement.relations) <= _ORDERS
             and not premises.is_bound(f.statement) and not any(
-                e.has(AppliedUndef, sympy.Integral, Density, KL, Normal) or not isinstance(e, Expr)
+                not isinstance(e, Expr) or e.has(sympy.Integral, Density, KL, Normal, Expectation) or any(
+                    a.func.__name__ in ("E", "Var", "Cov") or a.func.__name__.startswith("E_")
+                    for a in e.atoms(AppliedUndef))
                 for e in f.statement.exprs)]
 
 
@@ -855,9 +857,10 @@ def _density_of_a_model(lhs: Expr, rhs: Expr) -> bool:
     """``p(z|x) = p_\theta(x,z)/p_\theta(x)``, ``p_\theta(x_{1:T}|x_0) = p_\theta(x_{0:T}) / p_\theta(x_0)``: a
     density the premises tie to other densities (the posterior of a named model, a conditional of a joint)
     by a formula, not a law. Dropped, draws of independent laws refuted the steps that
-    rest on the tie; as a definition (a fact, as Bayes' rule is) they respect it."""
-    return isinstance(lhs, Density) and not isinstance(rhs, Density) and not rhs.has(lhs) and any(
-        isinstance(d, Density) and d != lhs for d in rhs.atoms(Density))
+    rest on the tie; as a definition (a fact, as Bayes' rule is) they respect it. A marginal written as an
+    integral (``p(x) = \\int p(x, z) dz``) is the probability theory's own rule, not such a tie."""
+    return isinstance(lhs, Density) and not isinstance(rhs, Density) and not rhs.has(lhs) \
+        and not rhs.has(sympy.Integral, sympy.Sum) and any(isinstance(d, Density) and d != lhs for d in rhs.atoms(Density))
 
 
 def _functional_of_laws(lhs: Expr) -> bool:

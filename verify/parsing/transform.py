@@ -20,7 +20,7 @@ from sympy.core.function import AppliedUndef
 
 from ..theories.linalg.ranges import summed_family, unstated_size
 from ..theories.probability.coordinate_free import as_point
-from ..vocabulary import KL, BigO, BigOmega, Expectation, Normal, Theta
+from ..vocabulary import KL, BigO, BigOmega, Density, Expectation, Normal, Theta
 from ..vocabulary.linalg import Cross, Curl, Divergence
 from . import objects
 from .kinds import IDENTITY_NAME, Kinds, fit_product, fit_sides, fit_sum, is_capital
@@ -1150,7 +1150,7 @@ class ToSympy(Transformer_NonRecursive):
                                   high if low is None else None)
         if high is None:  # \sum_{j=1} x_j: from the bound written through the family's range
             return self._from(kind, word, variable, body, low)
-        _no_stray_name_at(body, variable, word)
+        body = _no_stray_name_at(body, variable, word)
         span = high - low
         if span.is_infinite and low.is_finite:  # \sum_{k=0}^\infty: a series, kept symbolic
             return kind(body, (variable, low, high))
@@ -1478,17 +1478,26 @@ def _written_subscript(sub) -> str | None:
     return " ".join(sympy.latex(f) for f in sub.factors)
 
 
-def _no_stray_name_at(body: Expr, variable, word: str) -> None:
+def _no_stray_name_at(body: Expr, variable, word: str) -> Expr:
     """``\\sum_{t=1}^T \\mathbf{x}_t``: a name written at the sum's index that the reader holds as one object
     (a vector x_t, a named state) and not as the t-th member of a family would be one fixed thing summed T
-    times: refused, never read so."""
+    times: refused, never read so. Where it stands only as a density's variable (``\\log q(\\mathbf{x}_t |
+    \\mathbf{x}_{t-1})``) it is the t-th of its family there, as ``\\mathbf{x}_{t-1}`` is: an opaque variable
+    of the law, whose vector kind no rule uses."""
     if not isinstance(body, Expr) or not isinstance(variable, Symbol):
-        return
+        return body
     for atom in body.atoms(Symbol, sympy.MatrixSymbol):
         name = str(atom.name)
         if "_" in name and name.split("_", 1)[1].strip("{}") == variable.name and atom != variable:
+            entry = sympy.Indexed(sympy.IndexedBase(name.split("_", 1)[0]), variable)
+            densities = {d: d.xreplace({atom: entry}) for d in body.atoms(Density) if d.has(atom)}
+            rebound = body.xreplace(densities)
+            if densities and not rebound.has(atom):
+                body = rebound
+                continue
             raise Refusal(f"{name} is written at the index {variable} of a {word} but is read as one object, "
                           f"not as the {variable}-th of a family: write its entries, or the {word} out")
+    return body
 
 
 def _letter_indices(sub) -> tuple:
