@@ -139,7 +139,8 @@ def test_two_unused_equations_sharing_their_free_name_guard_together():
     assert check_statuses(text) == [Status.UNKNOWN]
 
 
-def test_a_premise_inequality_that_bounds_no_name_alone_guards_refutations():
+def test_a_premise_inequality_filters_the_draws():
+    """An order premise is a stated relation: a draw that violates it refutes nothing."""
     text = ("Assume:\n\n- $\\frac{3}{8} s \\leq \\frac{17}{16} a - b$\n\nThen:\n\n"
             "$$s \\leq \\frac{17}{6} a - \\frac{8}{3} b$$\n")
     assert Status.REFUTED not in check_statuses(text)

@@ -197,3 +197,14 @@ def test_a_sum_in_braces_after_a_function_word_is_refused(written):
 ])
 def test_braces_around_one_term_or_a_visible_bracket_read(written, meaning):
     assert parse_latex_expr(written) == parse_latex_expr(meaning)
+
+
+@pytest.mark.parametrize("sentence", [
+    r"$E_q$ is the expectation over $z \sim q_\phi(z|x)$.",
+    r"$\mathbb E_q$ is the expectation over $z \sim q_\phi(z|x)$.",
+    r"$\mathbb{E}_{q}$ denotes the expectation with respect to $q_\phi(z \mid x)$.",
+])
+def test_the_prose_names_the_law_of_e_q_in_several_spellings(sentence):
+    from verify.parsing.named_laws import named_in_prose
+
+    assert str(named_in_prose(sentence)["q"]) == "q_phi(z | x)"

@@ -22,7 +22,7 @@ from sympy.core.function import AppliedUndef
 
 from ..errors import LimitExceeded, ParseError
 from ..model import Chain, Claim, Context, Derivation, Fact, Relation, Step
-from ..vocabulary import KL, Density, Expectation, Normal
+from ..vocabulary import KL, Density, Normal
 from .context import assumed_note, infer_context, integrated_variables, loose_names, rewrite, symbol_map
 from .diagnostics import line_column
 from .expressions import parse
@@ -345,6 +345,8 @@ def _of_its_kind(lhs: Expr, rhs: Expr) -> Expr | None:
         return rhs
     if rhs == 0:
         return sympy.ZeroMatrix(*lhs.shape)
+    if getattr(rhs, "is_Matrix", False) and rhs.shape != lhs.shape and rhs.T.shape == lhs.shape and 1 in rhs.shape:
+        return rhs.T  # ``\sigma_r = (a, b)`` read as the row it is before a matrix (``matrices.defined_as_matrices``)
     return rhs if getattr(rhs, "is_Matrix", False) else None
 
 
@@ -576,7 +578,7 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     unread += set_aside([f for f in formulas if f.text not in used], [p for f, p in zip(formulas, pieces)
                         if f.text not in used], lambda at: in_premise_list(prose, at),
                         lambda f: roles[formulas.index(f)].role is Role.CLAIM)
-    unread += unused_equations(builder.unused + _unused_inequalities(formulas, roles, stated))
+    unread += unused_equations(builder.unused)
     if unread:
         document = replace(document, context=replace(document.context, unread=unread))
     premised = {id(f) for f, role in zip(formulas, roles) if role.role is Role.PREMISE}
@@ -597,25 +599,6 @@ def _stated_premises(formulas: list[Formula], roles: list[Introduced]) -> list[F
              if f.statement is not None and role.role is Role.PREMISE and premises.is_bound(f.statement)]
     return found + [replace(f, statement=bound, error=None) for f in _listed(formulas, roles)
                     for bound in each_bounded(f.text)]
-
-
-_ORDERS = {"<", "<=", ">", ">="}
-
-
-def _unused_inequalities(formulas: list[Formula], roles: list[Introduced], stated: list[Formula]) -> list[Formula]:
-    """Premise inequalities that bound no name alone (``\\frac38 \\sum_t \\|\\delta_t\\|^2 \\le \\ldots``): no
-    draw is made to meet them, so they are kept as premises no rule applies (``unused_equations``).
-    Inequalities of expectations, densities and divergences (Jensen's, ``q(z) > 0``) are laws the
-    theories know, not constraints on the step's values."""
-    taken = {f.text for f in stated}
-    return [f for f, role in zip(formulas, roles)
-            if f.statement is not None and role.role is Role.PREMISE and f.text not in taken
-            and f.statement.relations and set(f.statement.relations) <= _ORDERS
-            and not premises.is_bound(f.statement) and not any(
-                not isinstance(e, Expr) or e.has(sympy.Integral, Density, KL, Normal, Expectation) or any(
-                    a.func.__name__ in ("E", "Var", "Cov") or a.func.__name__.startswith("E_")
-                    for a in e.atoms(AppliedUndef))
-                for e in f.statement.exprs)]
 
 
 def _listed(formulas: list[Formula], roles: list[Introduced]) -> list[Formula]:

@@ -233,17 +233,46 @@ def evidence(text: str, declarations, exprs, formulas=(), used=None) -> dict[str
     return found
 
 
-def defined_as_matrices(statements) -> dict[str, tuple[Shape, str]]:
+def defined_as_matrices(statements, texts: list[str] = ()) -> dict[str, tuple[Shape, str]]:
     """``M = \\begin{bmatrix} ... \\end{bmatrix}``: M is a matrix of that shape in every formula, so that
     ``\\lambda(M)``, ``\\det M``, ``M^2`` read as what they are of a matrix."""
     found: dict[str, tuple[Shape, str]] = {}
-    for statement, _ in statements:
+    tuples: dict[str, tuple[str, int]] = {}
+    for statement, source in statements:
         exprs, relations = statement.exprs, statement.relations
         if statement.lead is None and len(exprs) >= 2 and relations[:1] in (("=",), (":=",)) \
                 and isinstance(exprs[0], Symbol) and isinstance(exprs[1], sympy.ImmutableMatrix):
             rows, cols = exprs[1].shape
             found.setdefault(exprs[0].name, ((Integer(rows), Integer(cols)), "defined as a matrix"))
+            written = _TUPLE_DEFINITION.match(source)
+            if written and cols == 1 and rows > 1:
+                tuples[exprs[0].name] = (written.group(1).strip(), rows)
+    for name, (written, length) in tuples.items():
+        if _before_a_matrix(written, length, found, list(texts) or [source for _, source in statements]):
+            found[name] = ((Integer(1), Integer(length)), "a tuple multiplied with a matrix as a row")
     return found
+
+
+_TUPLE_DEFINITION = re.compile(r"^\s*([^=]+?)\s*(?::=|=)\s*\(\s*[^()]*,[^()]*\)\s*$")
+
+
+def _before_a_matrix(written: str, length: int, found: dict, sources: list[str]) -> bool:
+    """``\\sigma_r B`` with B defined with as many rows as the tuple ``\\sigma_r = (a, b)`` has entries, or
+    ``A \\sigma_c^T`` with as many columns: the tuple, which has no orientation, is the row the product needs
+    (a mixed strategy in game theory)."""
+    after = re.compile(re.escape(written) + r"\s*(?:\\cdot\s*)?([A-Z])(?![A-Za-z_])")
+    transposed = re.compile(r"(?<![A-Za-z\\])([A-Z])\s*(?:\\cdot\s*)?" + re.escape(written)
+                            + r"\s*\^\s*(?:\{\s*)?(?:T|\\top|\\intercal)\b")  # A \sigma_c^T: the row, transposed
+    for source in sources:
+        for match in after.finditer(source):
+            shape = found.get(match.group(1), (None,))[0]
+            if shape is not None and shape[0] == length and shape[1] != 1:
+                return True
+        for match in transposed.finditer(source):
+            shape = found.get(match.group(1), (None,))[0]
+            if shape is not None and shape[1] == length and shape[0] != 1:
+                return True
+    return False
 
 
 def shapes(found: dict[str, tuple[Shape, str]]) -> dict[str, Shape]:

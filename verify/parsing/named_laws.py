@@ -70,7 +70,8 @@ def note(exprs: list[Expr], known: dict[str, Density]) -> str | None:
     return "an expectation E_q with its law named bare is read under the density written out: " + ", ".join(laws_used)
 
 
-_HEAD = r"\$\s*(?:\\mathbb\s*\{\s*E\s*\}|\\operatorname\{E\}|\\mathrm\{E\}|E)\s*_\s*(\{[^{}$]*\}|\\?[A-Za-z]+)\s*\$"
+_HEAD = (r"\$\s*(?:\\mathbb\s*\{\s*E\s*\}|\\mathbb\s+E|\\operatorname\{E\}|\\mathrm\{E\}|E)\s*_\s*"
+         r"(\{[^{}$]*\}|\\?[A-Za-z]+)\s*\$")
 _NAMED_LAW = re.compile(_HEAD + r"\s+(?:is|denotes|means|stands\s+for|is\s+shorthand\s+for)\s+(?:the\s+)?"
                         r"expectations?\s+(?:taken\s+)?(?:over|under|with\s+respect\s+to|w\.\s?r\.\s?t\.?|in)\s+"
                         r"(?:the\s+(?:density|distribution|law|posterior|approximate\s+posterior)\s+)?\$([^$]+)\$", re.I)

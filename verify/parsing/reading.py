@@ -79,9 +79,10 @@ def read_names(text: str, formulas: list[tuple[str, bool, object]], probe: list[
     sizes = kinds.sizes(plain) | set(counts) | set(prose_sizes)
     used, multiplied, products = kinds.uses(probe)
     found = matrices.evidence(text, texts, plain, texts, {name: why for name, why in used.items() if name not in sizes})
-    for name, entry in matrices.defined_as_matrices(statements).items():
-        if found.get(name, (None,))[0] is None:  # a written shape beats the convention's
-            found[name] = entry
+    for name, entry in matrices.defined_as_matrices(statements, texts).items():
+        shape = found.get(name, (None,))[0]
+        if shape is None or (entry[0][0] == 1 and not all(side.is_Integer for side in shape)):
+            found[name] = entry  # a written shape beats the convention's (a tuple's row, a transpose's column)
     identity = said.identity(text)
     if identity:  # "I the identity": the identity, never a general matrix named I
         found.pop(kinds.IDENTITY_NAME, None)

@@ -264,6 +264,15 @@ class _Components:
         return sympy.ImmutableMatrix([[e] for e in self.entries])
 
 
+def _oriented(sides) -> tuple:
+    """The sides of a relation; a written tuple beside a row of as many entries (``\\sigma_r B = (a, b, c)``)
+    is that row, as before a matrix: a tuple has no orientation (``_Components`` reads it as a column)."""
+    values = [_expr(x) for x in sides]
+    rows = [v.shape for v in values if getattr(v, "is_Matrix", False) and v.shape[0] == 1 and v.shape[1] != 1]
+    return tuple(v.T if isinstance(x, _Components) and rows and rows[0] == (1, len(x.entries)) else v
+                 for x, v in zip(sides, values))
+
+
 def _row_if_left_of_a_matrix(left, right) -> Expr:
     """``(1/3, 0, 2/3) A``: a tuple has no orientation (``_Components`` reads it as a column); before a
     matrix with as many rows as it has entries, it is the row that the product needs, as a mixed strategy
@@ -336,12 +345,12 @@ class ToSympy(Transformer_NonRecursive):
 
     # statements
     def chain(self, items):
-        return Statement(_sides(tuple(_expr(x) for x in items[0::2]), self.bracketed, self._entries(),
+        return Statement(_sides(_oriented(items[0::2]), self.bracketed, self._entries(),
                                 self.powered_calls, self._plain()),
                          tuple(items[1::2]), indexed=self._families())
 
     def continuation(self, items):
-        return Statement(_sides(tuple(_expr(x) for x in items[1::2]), self.bracketed, self._entries(),
+        return Statement(_sides(_oriented(items[1::2]), self.bracketed, self._entries(),
                                 self.powered_calls, self._plain()),
                          tuple(items[2::2]), lead=items[0], indexed=self._families())
 
