@@ -843,7 +843,8 @@ def _density_of_a_model(lhs: Expr, rhs: Expr) -> bool:
     rest on the tie; as a definition (a fact, as Bayes' rule is) they respect it. A marginal written as an
     integral (``p(x) = \\int p(x, z) dz``) is the probability theory's own rule, not such a tie."""
     return isinstance(lhs, Density) and not isinstance(rhs, Density) and not rhs.has(lhs) \
-        and not rhs.has(sympy.Integral, sympy.Sum) and any(isinstance(d, Density) and d != lhs for d in rhs.atoms(Density))
+        and not rhs.has(sympy.Integral, sympy.Sum, AppliedUndef) \
+        and any(isinstance(d, Density) and d != lhs for d in rhs.atoms(Density))
 
 
 def _functional_of_laws(lhs: Expr) -> bool:

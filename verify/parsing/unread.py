@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from sympy import Symbol
+from sympy import Basic, Symbol
 
 from ..errors import LimitExceeded, ParseError
 from ..model import UnreadPremise
@@ -39,7 +39,15 @@ def set_aside(formulas, pieces, in_list, is_claim) -> tuple[UnreadPremise, ...]:
     return tuple(_read_premise(f, "is stated among the premises as a consequence (neither assumed nor checked)")
                  for f, piece in zip(formulas, pieces)
                  if f.statement is not None and f.statement.relations and not piece.display
-                 and is_claim(f) and in_list(piece.offset))
+                 and is_claim(f) and in_list(piece.offset) and not _a_law_of_densities(f.statement))
+
+
+def _a_law_of_densities(statement) -> bool:
+    """``\\sum_Z q(Z) = 1``, Jensen's inequality: a law of densities or averages, which the probability theory
+    applies itself; it constrains no drawn value."""
+    from ..vocabulary import KL, Density, Expectation
+
+    return any(isinstance(e, Basic) and e.has(Density, Expectation, KL) for e in statement.exprs)
 
 
 def unused_equations(formulas) -> tuple[UnreadPremise, ...]:
