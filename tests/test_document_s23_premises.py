@@ -158,3 +158,11 @@ def test_a_wrong_step_under_a_conditional_written_by_its_joint_is_refuted():
             "$$\\mathbb{E}_{q(z|x)}[\\log q(z|x) - \\log p(z|x)] = "
             "\\mathbb{E}_{q(z|x)}[\\log q(z|x) - \\log p(x, z)] - \\log p(x)$$\n")
     assert check_statuses(text) == [Status.REFUTED]
+
+
+def test_an_unused_equation_over_the_complex_numbers_is_absorbed_by_its_free_root():
+    """``\\lambda^2 - (1 - 2i\\eta)\\lambda - i\\eta = 0`` has a root lambda for every eta: a wrong claim about eta
+    alone is still refuted."""
+    text = ("Assume:\n\n- $i$ is the imaginary unit.\n- $\\lambda^2 - (1-2i\\eta)\\lambda - i\\eta = 0$\n\nThen:\n\n"
+            "$$(1 - 2i\\eta)^2 + 4i\\eta = 1 + 4\\eta^2$$\n")
+    assert check_statuses(text) == [Status.REFUTED]

@@ -578,7 +578,7 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     unread += set_aside([f for f in formulas if f.text not in used], [p for f, p in zip(formulas, pieces)
                         if f.text not in used], lambda at: in_premise_list(prose, at),
                         lambda f: roles[formulas.index(f)].role is Role.CLAIM)
-    unread += unused_equations(builder.unused)
+    unread += unused_equations(builder.unused, names.imaginary is not None)
     if unread:
         document = replace(document, context=replace(document.context, unread=unread))
     premised = {id(f) for f, role in zip(formulas, roles) if role.role is Role.PREMISE}

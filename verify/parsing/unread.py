@@ -50,17 +50,18 @@ def _a_law_of_densities(statement) -> bool:
     return any(isinstance(e, Basic) and e.has(Density, Expectation, KL) for e in statement.exprs)
 
 
-def unused_equations(formulas) -> tuple[UnreadPremise, ...]:
+def unused_equations(formulas, imaginary: bool = False) -> tuple[UnreadPremise, ...]:
     """Premise equations the reader keeps but no theory uses (``\\pi^{y_i} = \\prod_j \\pi_j^{y_{ij}}``):
     what they assume is not applied, so no refutation may rest on a name they mention."""
-    return tuple(_read_premise(f, "is a relation among the premises that no rule applies") for f in formulas)
+    return tuple(_read_premise(f, "is a relation among the premises that no rule applies", imaginary) for f in formulas)
 
 
-def _read_premise(formula, why: str) -> UnreadPremise:
+def _read_premise(formula, why: str, imaginary: bool = False) -> UnreadPremise:
     """A premise that was read but is not used: it mentions the names free in it (a summation index
     ``\\sum_Z q(Z) = 1`` binds is no value a counterexample gives), and an equation is absorbed by any name
-    it holds to an odd power with a numeric leading coefficient (a real root exists whatever the rest is)."""
-    from sympy import Indexed, Poly, expand
+    it holds to an odd power with a numeric leading coefficient (a real root exists whatever the rest is),
+    or to any power in an equation over the complex numbers (``\\lambda^2 - (1 - 2i\\eta)\\lambda - i\\eta = 0``)."""
+    from sympy import I, Indexed, Poly, expand
     from sympy.polys.polyerrors import BasePolynomialError
 
     exprs = formula.statement.exprs
@@ -74,8 +75,13 @@ def _read_premise(formula, why: str) -> UnreadPremise:
                 poly = Poly(difference, name)
             except (BasePolynomialError, ValueError, TypeError):
                 continue
-            if poly.degree() % 2 == 1 and poly.LC().is_number and poly.LC().is_real and poly.LC() != 0 \
-                    and all(c.is_real is not False for c in poly.all_coeffs()):
+            coefficients, leading = poly.all_coeffs(), poly.LC()
+            if not (leading.is_number and leading != 0 and poly.degree() >= 1):
+                continue
+            unit = (I, Symbol("i")) if imaginary else (I,)  # the document's i, when it says i is imaginary
+            complex_equation = any(c.has(*unit) for c in coefficients)  # over C every such polynomial has a root
+            if complex_equation or (poly.degree() % 2 == 1 and leading.is_real
+                                    and all(c.is_real is not False for c in coefficients)):
                 absorbing.add(str(name))
     return UnreadPremise(names, formula.text, formula.line, formula.column, why, frozenset(absorbing))
 
