@@ -25,7 +25,7 @@ from ..model import Chain, Claim, Context, Derivation, Fact, Relation, Step
 from ..vocabulary import KL, Density, Normal
 from .context import assumed_note, infer_context, integrated_variables, loose_names, rewrite, symbol_map
 from .diagnostics import line_column
-from .expressions import parse
+from .expressions import parse, parse_latex_expr
 from . import (abbreviations, bounds, deltas, dependence, directions, implications, kinds, named_laws, objects,
                premises, unnamed_averages, written)
 from .defined_words import defined_words, note as words_note
@@ -550,7 +550,7 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     formulas = _refuse_directed(formulas, directions.stated(visible))
     listed = {id(f) for f in _listed(formulas, roles)}
     formulas = [replace(f, error=None) if id(f) in listed else f for f in formulas]  # read, as a bound on each name
-    spectra = named_spectra(visible, lambda tex: _one_expression(tex, known))
+    spectra = named_spectra(visible, lambda tex: parse_latex_expr(tex, kinds=known))
     builder = _Builder(averages=writes_averages([f.text for f in formulas], prose), spectra=spectra)
     restated = [not piece.display and within_premise(prose, piece.offset) for piece in pieces]
     _inline_definitions(builder, formulas, pieces, roles, restated)  # premises of the whole document: first
@@ -575,9 +575,8 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
                              frozenset(str(v.name) for v in document.context.random_variables),
                              frozenset(k for i in document.context.independence for k in i.keys))
     used = set(builder.definition_sources) | {source for _, _, source in builder.identities}
-    unread += set_aside([f for f in formulas if f.text not in used], [p for f, p in zip(formulas, pieces)
-                        if f.text not in used], lambda at: in_premise_list(prose, at),
-                        lambda f: roles[formulas.index(f)].role is Role.CLAIM)
+    unread += set_aside([(f, piece) for f, piece, role in zip(formulas, pieces, roles)
+                         if f.text not in used and role.role is Role.CLAIM], lambda at: in_premise_list(prose, at))
     unread += unused_equations(builder.unused, names.imaginary is not None)
     if unread:
         document = replace(document, context=replace(document.context, unread=unread))
@@ -637,9 +636,7 @@ def _inline_definitions(builder: _Builder, formulas: list[Formula], pieces: list
             stated = dynamics or ((role.role is Role.PREMISE or defining) and _is_definable(lhs)
                                   and not isinstance(lhs, AppliedUndef))
             if stated and lhs not in defined and not _mentions(rhs, lhs):
-                builder.definitions.append((lhs, rhs))
-                builder.definition_sources.append(formula.text)
-                defined.add(lhs)
+                _define(builder, defined, lhs, rhs, formula.text)
             elif stated and not dynamics and lhs in defined and not _mentions(rhs, lhs):
                 _restated(builder, defined, lhs, rhs, formula.text)
             elif role.role is Role.PREMISE and isinstance(lhs, AppliedUndef) and _is_definable(lhs) \
@@ -647,22 +644,24 @@ def _inline_definitions(builder: _Builder, formulas: list[Formula], pieces: list
                 # ``Let $l(y, \hat y) = -\sum_j y_j \log \hat y_j$``: a display restating l(y, \hat y) is a
                 # claim checked against it, never a new definition; the value holds for that application only
                 builder.applications[lhs] = rhs
-            elif role.role is Role.PREMISE and len(exprs) == 2 and _density_of_a_model(lhs, rhs) \
-                    and lhs not in defined and not rhs.has(Normal):
-                builder.definitions.append((lhs, rhs))
-                builder.definition_sources.append(formula.text)
-                defined.add(lhs)
+            elif role.role is Role.PREMISE and len(exprs) == 2 and _density_of_a_model(lhs, rhs) and lhs not in defined:
+                _define(builder, defined, lhs, rhs, formula.text)
             elif role.role is Role.PREMISE and len(exprs) == 2 and _is_stated_result(lhs, rhs) \
                     and not (rhs.has(lhs) if _functional_of_laws(lhs) else _mentions(rhs, lhs)):
                 builder.identities.append((lhs, rhs, formula.text))
             elif (role.role is Role.PREMISE or within) and len(exprs) == 2 and _is_data_constraint(lhs, rhs) \
                     and lhs not in defined:  # "Assume $y$ is one-hot, so $\sum_j y_j = 1$": the hypothesis restated
-                builder.definitions.append((lhs, rhs))  # ``\sum_i y_i = 1`` (one-hot labels): a fact about y
-                builder.definition_sources.append(formula.text)
-                defined.add(lhs)
+                _define(builder, defined, lhs, rhs, formula.text)  # ``\sum_i y_i = 1`` (one-hot labels): a fact about y
             elif role.role is Role.PREMISE and len(exprs) == 2 and not defining:
                 if _premise_equation(builder, defined, lhs, rhs, formula.text) is False:
                     builder.unused.append(formula)
+
+
+def _define(builder: _Builder, defined: set, lhs: Expr, rhs: Expr, source: str) -> None:
+    """A premise's definition of ``lhs``, recorded with its source, and ``lhs`` counted as defined."""
+    builder.definitions.append((lhs, rhs))
+    builder.definition_sources.append(source)
+    defined.add(lhs)
 
 
 def _premise_equation(builder: _Builder, defined: set, lhs: Expr, rhs: Expr, source: str) -> bool | None:
@@ -673,9 +672,7 @@ def _premise_equation(builder: _Builder, defined: set, lhs: Expr, rhs: Expr, sou
     equations let correct steps be refuted. None for moments, densities, sums, products and matrices,
     which other readers read (``q \\cdot k = \\sum_i q_i k_i`` gives a length)."""
     if _dot_written_out(lhs, rhs) and lhs not in defined:  # ``\\mathbf{q} \\cdot \\mathbf{k} = \\sum_i q_i k_i``
-        builder.definitions.append((lhs, rhs))
-        builder.definition_sources.append(source)
-        defined.add(lhs)
+        _define(builder, defined, lhs, rhs, source)
         return True
     if not all(isinstance(side, Expr) and not getattr(side, "is_Matrix", False) and side.is_commutative
                and not side.has(AppliedUndef, sympy.Integral, sympy.Sum, sympy.Product, sympy.Derivative,
@@ -689,9 +686,7 @@ def _premise_equation(builder: _Builder, defined: set, lhs: Expr, rhs: Expr, sou
         coefficient = difference.coeff(name)
         value = sympy.simplify(-(difference - coefficient * name) / coefficient)
         if not value.has(name):
-            builder.definitions.append((name, value))
-            builder.definition_sources.append(source)
-            defined.add(name)
+            _define(builder, defined, name, value, source)
             return True
     return False
 
@@ -843,7 +838,7 @@ def _density_of_a_model(lhs: Expr, rhs: Expr) -> bool:
     rest on the tie; as a definition (a fact, as Bayes' rule is) they respect it. A marginal written as an
     integral (``p(x) = \\int p(x, z) dz``) is the probability theory's own rule, not such a tie."""
     return isinstance(lhs, Density) and not isinstance(rhs, Density) and not rhs.has(lhs) \
-        and not rhs.has(sympy.Integral, sympy.Sum, AppliedUndef) \
+        and not rhs.has(sympy.Integral, sympy.Sum, AppliedUndef, Normal) \
         and any(isinstance(d, Density) and d != lhs for d in rhs.atoms(Density))
 
 
@@ -1002,14 +997,6 @@ def _read_everywhere(builder: _Builder, relations: list[Expr], read) -> list[Exp
     builder.applications = {read(a): read(b) for a, b in builder.applications.items()}
     builder.identities[:] = [(read(a), read(b), source) for a, b, source in builder.identities]
     return [read(r) for r in relations]
-
-
-def _one_expression(tex: str, known: Kinds | None) -> Expr:
-    """Inline LaTeX read as the document's formulas are (its kinds), as one expression."""
-    statement = parse(tex, "latex", kinds=known)
-    if len(statement.exprs) != 1 or statement.relations:
-        raise ValueError(f"{tex}: not one expression")
-    return statement.exprs[0]
 
 
 def _spectra_read(builder: _Builder, relations: list[Expr]) -> list[Expr]:

@@ -271,9 +271,9 @@ def _single(statement: Statement, text: str) -> Expr:
     return expr
 
 
-def parse_latex_expr(text: str, limits: Limits = DEFAULT_LIMITS) -> Expr:
-    """One LaTeX expression (no relation) as a SymPy expression of our vocabulary."""
-    return _single(parse(text, "latex", limits), text)
+def parse_latex_expr(text: str, limits: Limits = DEFAULT_LIMITS, kinds: Kinds | None = None) -> Expr:
+    """One LaTeX expression (no relation) as a SymPy expression of our vocabulary; ``kinds`` as ``parse``."""
+    return _single(parse(text, "latex", limits, kinds=kinds), text)
 
 
 def parse_ascii_expr(text: str, limits: Limits = DEFAULT_LIMITS) -> Expr:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sympy import Expr
+from sympy import Expr, Symbol
 
 from ..vocabulary import Density
 from . import bounds, kinds, matrices, premises, stated as said
-from .context import INTEGER, POSITIVE, merged
+from .context import INTEGER, NONNEGATIVE, POSITIVE, merged
 from .kinds import Kinds
 from .objects import is_density_name
 from .randomness.laws import written_normals
@@ -114,10 +114,6 @@ def read_names(text: str, formulas: list[tuple[str, bool, object]], probe: list[
 def _signs_through_chains(stated_premises, known: dict) -> dict:
     """``0 < \\mu \\le L``: L is at least a positive name, so positive (and nonnegative above a nonnegative
     one), through every link of the premises' order chains; what ``known`` already says is kept."""
-    from sympy import Symbol
-
-    from .context import NONNEGATIVE
-
     signs = {name: kind for name, (kind, _) in known.items() if kind in (POSITIVE, NONNEGATIVE)}
     found: dict = {}
     links = [(link, source) for statement, source in stated_premises if statement is not None
@@ -133,10 +129,7 @@ def _signs_through_chains(stated_premises, known: dict) -> dict:
                 continue
             if not isinstance(big, Symbol) or big.name in signs:
                 continue
-            below = POSITIVE if (small.is_Number and small > 0) or (isinstance(small, Symbol) and
-                                                                      signs.get(small.name) == POSITIVE) else \
-                NONNEGATIVE if (small.is_Number and small == 0) or (isinstance(small, Symbol) and
-                                                                    signs.get(small.name) == NONNEGATIVE) else None
+            below = _sign_of(small, signs)
             if below is None:
                 continue
             kind = POSITIVE if below == POSITIVE or link.rel_op in ("<", ">") else NONNEGATIVE
@@ -146,3 +139,10 @@ def _signs_through_chains(stated_premises, known: dict) -> dict:
         if not grew:
             break
     return found
+
+
+def _sign_of(value: Expr, signs: dict) -> str | None:
+    """POSITIVE or NONNEGATIVE for a number or a name of that known sign; None otherwise."""
+    if value.is_Number:
+        return POSITIVE if value > 0 else NONNEGATIVE if value == 0 else None
+    return signs.get(value.name) if isinstance(value, Symbol) else None

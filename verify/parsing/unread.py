@@ -31,15 +31,15 @@ def unread_premises(formulas, is_premise, random_names: frozenset[str] = frozens
                  and states_something(f.text, random_names, independent))
 
 
-def set_aside(formulas, pieces, in_list, is_claim) -> tuple[UnreadPremise, ...]:
+def set_aside(claims, in_list) -> tuple[UnreadPremise, ...]:
     """Relations written inline in a premise list but introduced as consequences ("minimising over x gives
     $x^{(k)} = ...$"): neither assumed nor checked, yet the document takes them for granted, so, as an
-    unread premise, none may carry a refutation about a name it mentions. ``formulas`` are those no reader
-    took (a one-hot "so $\\sum_j y_j = 1$" is a fact already)."""
+    unread premise, none may carry a refutation about a name it mentions. ``claims`` are the (formula,
+    piece) pairs introduced as claims that no reader took (a one-hot "so $\\sum_j y_j = 1$" is a fact already)."""
     return tuple(_read_premise(f, "is stated among the premises as a consequence (neither assumed nor checked)")
-                 for f, piece in zip(formulas, pieces)
+                 for f, piece in claims
                  if f.statement is not None and f.statement.relations and not piece.display
-                 and is_claim(f) and in_list(piece.offset) and not _a_law_of_densities(f.statement))
+                 and in_list(piece.offset) and not _a_law_of_densities(f.statement))
 
 
 def _a_law_of_densities(statement) -> bool:
