@@ -6,7 +6,7 @@ from sympy import Derivative, KroneckerDelta, Sum, exp, log
 from tests.test_calculus_named_identities import (CROSS_ENTROPY, LSE, NORMALISER, SIGMOID, WITH_TARGET,
                                                    WITHOUT_TARGET, c, i, j, k, m, n, p, x, y, z)
 
-from .cases import Row, Step
+from .cases import Document, Row, Step
 
 
 DELTA = Step(Sum(KroneckerDelta(i, k) * exp(z[k]), (k, 1, n)), exp(z[i]), WITH_TARGET)
@@ -15,6 +15,8 @@ GRADIENT = Step(Derivative(CROSS_ENTROPY, z[i]), p[i] - y[i], WITH_TARGET)
 SIGMOID_STEP = Step(Derivative(SIGMOID, x), SIGMOID * (1 - SIGMOID), WITH_TARGET)
 LSE_DERIVATIVE = Step(Derivative(LSE, z[i]), exp(z[i]) / NORMALISER, WITH_TARGET)
 EQUAL_INDICES = Step(KroneckerDelta(i, j) * (exp(z[i]) - exp(z[j])), 0, WITH_TARGET)
+APART = Document(r"Let $s_i = \frac{e^{x_i}}{\sum_k e^{x_k}}$ and $j \neq i$.", r"\frac{\partial s_i}{\partial x_j}",
+                 r"-s_i s_j")
 LSE_SHIFT = Step(log(Sum(exp(z[k] - c), (k, 1, n))), LSE - c, WITH_TARGET)
 
 ROWS = [
@@ -26,6 +28,10 @@ ROWS = [
         EQUAL_INDICES.broken("dropped delta", exp(z[i]) - exp(z[j])),
         EQUAL_INDICES.broken("factor", KroneckerDelta(i, j) * exp(z[i])),
         EQUAL_INDICES.broken("sign", KroneckerDelta(i, j) * 2 * exp(z[i])))),
+    Row("Kronecker delta of indices stated apart", APART, (
+        APART.broken("dropped premise", premises=r"Let $s_i = \frac{e^{x_i}}{\sum_k e^{x_k}}$."),
+        APART.broken("sign", r"s_i s_j"),
+        APART.broken("swapped argument", r"-s_i s_i"))),
     Row("normalised target", GRADIENT, (
         GRADIENT.broken("dropped premise", context=WITHOUT_TARGET),
         GRADIENT.broken("sign", y[i] - p[i]),

@@ -140,9 +140,18 @@ def symbol_map(exprs, sizes: set[str] = frozenset(), loose: set[str] = frozenset
                stated: dict[str, tuple[str, str]] | None = None) -> dict[Symbol, Symbol]:
     """Plain parsed symbols -> the same names with the inferred assumptions."""
     found = evidence(exprs, sizes, loose, stated)
-    plain = {s for e in exprs for s in e.free_symbols
+    plain = {s for e in exprs for s in _written_symbols(e)
              if isinstance(s, Symbol) and s.is_commutative and set(s.assumptions0) <= {"commutative"}}
     return {s: Symbol(s.name, **_assumptions(found.get(s.name, (None,))[0])) for s in plain}
+
+
+def _written_symbols(expr: Expr) -> set:
+    """The free symbols, and those of the variables a derivative is taken by: the j of ``d s_i / d x_j``
+    is the index written elsewhere, though SymPy counts a derivative's variables as bound."""
+    found = set(expr.free_symbols)
+    for derivative in expr.atoms(sympy.Derivative):
+        found.update(*(v.free_symbols for v in derivative.variables))
+    return found
 
 
 _UNEVALUATED = (sympy.Add, sympy.Mul, sympy.Pow, sympy.Function)

@@ -388,10 +388,11 @@ def canonical(expr: Expr, context: Context) -> tuple[Expr, tuple[Rule, ...]]:
         expr = rename_dummies(collapse_deltas(rename_dummies(expr), collapsed))
         after = after + tuple(rules) + chained + tuple(collapsed)
     if expr.has(sympy.KroneckerDelta):  # last, once definitions and sums have written every index out
-        from .linalg.ranges import at_equal_indices
+        from .linalg.ranges import at_apart_indices, at_equal_indices, collapse_unstated
 
         equal: set = set()
-        expr = at_equal_indices(expr, equal)
+        expr = collapse_unstated(expr, equal)  # a delta under an unstated sum the derivative made
+        expr = at_equal_indices(at_apart_indices(expr, context.relations, equal), equal)
         after = after + tuple(equal)
     return normalise(expr), used + tuple(u for u in after if u not in used) + done + (ALGEBRA,)
 

@@ -25,6 +25,9 @@ from ..base import Rule, register_rule
 KRONECKER_EQUAL_INDICES = register_rule(Rule(
     "Kronecker delta at equal indices", "delta_ij f(i, j) = delta_ij f(i, i): where the delta is not 0 the "
     "indices are equal", aliases=("delta sets the indices equal",)))
+KRONECKER_APART = register_rule(Rule(
+    "Kronecker delta of indices stated apart", "delta_ij = 0 where the premises state i != j",
+    aliases=("i is not j",)))
 KRONECKER_IN_UNSTATED_RANGE = register_rule(Rule(
     "Kronecker delta over an unstated range",
     "sum_j delta_jk f(j) = f(k), the sum over an index set the document does not state, k taken to lie in it",
@@ -118,6 +121,33 @@ def _nested(expr: Expr, inside: dict, rules: list, collapse) -> Expr:
     return expr
 
 
+def stated_apart(relations) -> set:
+    """The pairs of indices the premises state to differ (``j \\neq i`` is read as ``(j - i)^2 > 0``)."""
+    pairs = set()
+    for relation in relations:
+        if not (relation.is_Relational and relation.rel_op == ">" and relation.rhs == 0 and relation.lhs.is_Pow
+                and relation.lhs.exp == 2):
+            continue
+        base = relation.lhs.base
+        names = sorted((s for s in base.free_symbols if isinstance(s, Symbol)), key=str)
+        if len(names) == 2 and expand(base**2 - (names[0] - names[1])**2) == 0:
+            pairs.add(frozenset(names))
+    return pairs
+
+
+def at_apart_indices(expr: Expr, relations, used: set) -> Expr:
+    """``delta_ij = 0`` for two free indices the premises state apart; a delta of a summed index stays."""
+    pairs = stated_apart(relations)
+    if not pairs or not expr.has(KroneckerDelta):
+        return expr
+    bound = {v for node in expr.atoms(Sum, Product, Integral) for v in node.variables}
+    zero = {d: 0 for d in expr.atoms(KroneckerDelta) if frozenset(d.args) in pairs and not set(d.args) & bound}
+    if not zero:
+        return expr
+    used.add(KRONECKER_APART)
+    return expr.xreplace(zero)
+
+
 def at_equal_indices(expr: Expr, used: set) -> Expr:
     """``delta_ij f(i, j) = delta_ij f(i, i)`` in each term a delta of two free indices multiplies: where the
     delta is 0 the term is 0 whatever f is, and where it is 1 the indices are equal. The later index (by
@@ -143,13 +173,18 @@ def at_equal_indices(expr: Expr, used: set) -> Expr:
 def collapse_deltas(expr: Expr, used: set) -> Expr:
     """``sum_{j=1}^{|o|} delta_jk f(j) = f(k)`` for a free index k: k lies in the unstated range
     (the reading convention); terms without such a delta stay summed."""
-    sums = set(unstated_sums(expr))
+    return _collapse_stated(collapse_unstated(expr, used), expr, used)
+
+
+def collapse_unstated(expr: Expr, used: set) -> Expr:
+    """``collapse_deltas`` over the unstated ranges only: no written range is taken to hold a free index."""
     if not expr.has(KroneckerDelta):
         return expr
+    sums = set(unstated_sums(expr))
     if sums:
         bound = {limit[0] for node in expr.atoms(Sum) for limit in node.limits}  # an outer sum's index: its own range
         expr = expr.replace(lambda e: isinstance(e, Sum) and e in sums, lambda e: _collapse(e, bound, used))
-    return _collapse_stated(expr, expr, used)
+    return expr
 
 
 def _collapse(node: Sum, bound: set, used: set) -> Expr:

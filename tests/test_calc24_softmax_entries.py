@@ -1,0 +1,108 @@
+"""Softmax derivatives as lecture notes write them (session 24): the component of a function's value
+(``s(\\mathbf x)_i``), a premise on ``s_i(x)`` used at another index, a stated ``j \\neq i``, and sums over
+every index but one (``\\sum_{i \\ne j}^C``) whose summed letter is the one not fixed elsewhere."""
+from __future__ import annotations
+
+import pytest
+from sympy import Indexed, Sum, Symbol
+
+from verify.errors import ParseError
+from verify.parsing.expressions import parse_latex_expr
+from verify.verdict import Status
+from tests.documents import check_statuses
+
+COMPONENT = "Let $s(\\mathbf x)_i = \\frac{e^{x_i}}{\\sum_j e^{x_j}}$.\n\n"
+FUNCTION_APART = "Let $s_i(\\mathbf x) = \\frac{e^{x_i}}{\\sum_k e^{x_k}}$ and $j \\neq i$.\n\n"
+ENTRY_APART = "Let $s_i = \\frac{e^{x_i}}{\\sum_k e^{x_k}}$ and $j \\neq i$.\n\n"
+
+
+def test_the_component_of_a_call_is_the_component_function_at_the_argument():
+    assert parse_latex_expr(r"s(\mathbf x)_i") == parse_latex_expr(r"s_i(\mathbf x)")
+
+
+def test_our_own_functions_keep_their_entry():
+    assert str(parse_latex_expr(r"\mathrm{softmax}(\mathbf o)_j").func) == "entry"
+
+
+def test_the_diagonal_of_the_softmax_jacobian_in_component_notation_is_proved():
+    text = COMPONENT + "$$\\frac{\\partial s(\\mathbf x)_i}{\\partial x_i} = s(\\mathbf x)_i - s(\\mathbf x)_i^2$$\n"
+    assert check_statuses(text) == [Status.PROVED]
+
+
+@pytest.mark.parametrize("wrong", ["s(\\mathbf x)_i + s(\\mathbf x)_i^2", "s(\\mathbf x)_i - 2 s(\\mathbf x)_i^2",
+                                   "s(\\mathbf x)_i^2"])
+def test_a_broken_diagonal_in_component_notation_is_refuted(wrong):
+    text = COMPONENT + f"$$\\frac{{\\partial s(\\mathbf x)_i}}{{\\partial x_i}} = {wrong}$$\n"
+    assert check_statuses(text) == [Status.REFUTED]
+
+
+def test_a_premise_on_a_component_function_holds_at_another_index():
+    text = FUNCTION_APART + "$$\\frac{\\partial s_i(\\mathbf x)}{\\partial x_j} = - s_i(\\mathbf x) s_j(\\mathbf x)$$\n"
+    assert check_statuses(text) == [Status.PROVED]
+
+
+@pytest.mark.parametrize("wrong", ["s_i(\\mathbf x) s_j(\\mathbf x)", "- s_j(\\mathbf x) s_j(\\mathbf x)"])
+def test_a_broken_off_diagonal_is_never_proved(wrong):
+    text = FUNCTION_APART + f"$$\\frac{{\\partial s_i(\\mathbf x)}}{{\\partial x_j}} = {wrong}$$\n"
+    assert Status.PROVED not in check_statuses(text)
+
+
+def test_a_premise_on_a_numbered_function_says_nothing_of_another_number():
+    text = "Let $f_1(x) = x^2$.\n\n$$f_2(x) = x^2$$\n"
+    assert check_statuses(text) != [Status.PROVED]
+
+
+def test_a_derivative_by_an_entry_at_a_stated_index_types_that_index():
+    """``j \\neq i`` written only in the premise and the derivative's variable: j is the family's index."""
+    assert check_statuses(ENTRY_APART + "$$\\frac{\\partial s_i}{\\partial x_j} = - s_i s_j$$\n") == [Status.PROVED]
+
+
+def test_without_the_stated_index_apart_the_off_diagonal_is_not_proved():
+    text = ENTRY_APART.replace(" and $j \\neq i$", "") + "$$\\frac{\\partial s_i}{\\partial x_j} = - s_i s_j$$\n"
+    assert Status.PROVED not in check_statuses(text)
+
+
+def test_a_softmax_jacobian_through_a_definition_at_another_letter_is_proved():
+    text = ("Let $y_c = \\frac{e^{x_c}}{\\sum_k e^{x_k}}$ for every index $c$.\n\n"
+            "$$\\frac{\\partial y_j}{\\partial x_i} = y_j (\\delta_{ij} - y_i)$$\n")
+    assert check_statuses(text) == [Status.PROVED]
+
+
+def test_a_sum_but_one_sums_the_letter_its_summand_writes():
+    assert parse_latex_expr(r"\sum_{i \neq k} e^{x_k}") == parse_latex_expr(r"\sum_{k \neq i} e^{x_k}")
+
+
+def test_a_sum_but_one_may_have_an_upper_bound():
+    assert check_statuses("$$\\sum_{k \\neq i}^C e^{x_k} = \\sum_{k}^C e^{x_k} - e^{x_i}$$\n") == [Status.PROVED]
+
+
+def test_a_sum_but_one_up_to_a_bound_is_not_the_whole_sum():
+    assert check_statuses("$$\\sum_{k \\neq i}^C e^{x_k} = \\sum_{k}^C e^{x_k}$$\n") == [Status.REFUTED]
+
+
+def test_a_sum_but_one_over_both_letters_sums_the_one_not_written_outside():
+    fixed_i = parse_latex_expr(r"-t_i + \sum_{i\ne j}^C t_j y_i")
+    written_in_order = parse_latex_expr(r"-t_i + \sum_{j\ne i}^C t_j y_i")
+    assert fixed_i == written_in_order
+
+
+def test_a_sum_but_one_over_both_letters_with_neither_outside_sums_the_first():
+    value = parse_latex_expr(r"\sum_{i\ne j}^C t_j y_i")
+    (summed,) = value.atoms(Sum)
+    assert summed.limits[0][0].name == "i" and value - summed == -parse_latex_expr("t_j") * Indexed("y", Symbol("j"))
+
+
+def test_a_sum_but_one_over_both_letters_with_both_outside_is_refused():
+    with pytest.raises(ParseError, match="writes both outside"):
+        parse_latex_expr(r"t_i t_j + \sum_{i\ne j} t_j y_i")
+
+
+def test_a_gradient_written_with_a_sum_but_one_is_proved():
+    text = ("Let $y_c = \\frac{e^{x_c}}{\\sum_k e^{x_k}}$ and $\\sum_{c=1}^C t_c = 1$.\n\n"
+            "$$-t_i + t_i y_i + \\sum_{i\\ne j}^C t_j y_i = y_i - t_i$$\n")
+    assert Status.REFUTED not in check_statuses(text)
+
+
+def test_a_sum_but_one_over_an_entry_heading_a_bracket_sums_that_entrys_letter():
+    """``\\sum_{k \\neq i} y_k(p_i)``: y_k heads a bracket (a product once bound), so k is the summed letter."""
+    assert parse_latex_expr(r"\sum_{k\neq i}y_k({p_i})") == parse_latex_expr(r"\sum_{k\neq i}y_k p_i")
