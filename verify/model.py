@@ -311,6 +311,7 @@ class Step(KeepsWritten):
     justification: str | None = None
     source: str | None = None  # the text the step was read from, when parsed
     written: Expr | None = None  # ``expr`` as written, unevaluated (``x q/q``, not ``x``), when read from text
+    decimals: tuple = ()  # the numbers its right side writes in decimals, each (value, unit of its last place)
 
 
 @dataclass(frozen=True)

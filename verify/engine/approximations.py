@@ -76,3 +76,80 @@ def _compare_entries(left, right) -> Verdict | None:
         return Verdict(Status.CONSISTENT, f"all {len(verdicts)} entries agree to within 1 % or the last place written")
     k = next(k for k, v in enumerate(verdicts) if v.status is not Status.CONSISTENT)
     return unknown(f"entry {k + 1}: {verdicts[k].reason}")
+
+
+MOST_ROUNDED = 6  # decimals perturbed together (2^6 corners)
+
+
+def rounded_numbers(left: Expr, right: Expr, left_decimals: tuple, right_decimals: tuple) -> Verdict | None:
+    """``left = right`` between numbers whose sides write decimals ((value, unit) each): consistent when some
+    choice of the values those decimals round (each within half a unit of its last place) makes the sides
+    equal, as the corners of that box show (the box is tiny, so the sides are monotone across it); None
+    otherwise, or when a side is no number or the decimals are too many to try."""
+    if isinstance(left, sympy.MatrixBase) and isinstance(right, sympy.MatrixBase):
+        return _rounded_entries(left, right, left_decimals, right_decimals)
+    try:
+        if not (left.is_number and right.is_number):
+            return None
+        left_decimals, right_decimals = (_unless_exact(own, other, other_decimals) for own, other, other_decimals in
+                                         ((left_decimals, right, right_decimals), (right_decimals, left, left_decimals)))
+        values = dict(sorted({**dict(left_decimals), **dict(right_decimals)}.items(), key=lambda kv: kv[0]))
+        if not values or len(values) > MOST_ROUNDED:
+            return None
+        mine = ({v for v, _ in left_decimals}, {v for v, _ in right_decimals})
+        gaps = []
+        for signs in _corners(len(values)):
+            moved = {v: v + sign * unit / 2 for sign, (v, unit) in zip(signs, values.items())}
+            sides = [side.xreplace({**{v: moved[v] for v in own}, **{-v: -moved[v] for v in own}})
+                     for side, own in zip((left, right), mine)]  # -0.3466 is one number, -1733/5000
+            gaps.append(float(sympy.N(sides[0] - sides[1], 20)))
+    except (TypeError, ValueError, ArithmeticError):
+        return None
+    if min(gaps) <= 0 <= max(gaps):
+        a, b = float(sympy.N(left, 15)), float(sympy.N(right, 15))
+        return Verdict(Status.CONSISTENT, f"the left side is {a:.10g}, the right side {b:.10g}: equal once each "
+                                          "decimal written is read as rounded to its last place")
+    return None
+
+
+def _rounded_entries(left, right, left_decimals: tuple, right_decimals: tuple) -> Verdict | None:
+    """``\\frac{1}{3}[-14, -30] = [-4.67, -10.0]``: explicit matrices of one shape, each entry as ``rounded_numbers``."""
+    if left.shape != right.shape:
+        return None
+    def agrees(a, b) -> bool:
+        if a.is_number and b.is_number and (a - b).doit() == 0:  # written unevaluated: -30/3 is -10
+            return True
+        verdict = rounded_numbers(a, b, left_decimals, right_decimals)
+        return verdict is not None and verdict.status is Status.CONSISTENT
+
+    verdicts = [agrees(a, b) for a, b in zip(left, right)]
+    if all(verdicts):
+        return Verdict(Status.CONSISTENT, f"all {len(verdicts)} entries are equal once each decimal written is read "
+                                          "as rounded to its last place")
+    return None
+
+
+def _unless_exact(decimals: tuple, other: Expr, other_decimals: tuple) -> tuple:
+    """The decimals of one side that are not a number the other side writes exactly (``\\frac32`` then ``1.5``:
+    the same 3/2, carried over, never rounded)."""
+    rounded = {v for v, _ in other_decimals}
+    exact = _exact_numbers(other) - rounded
+    return tuple((v, unit) for v, unit in decimals if v not in exact)
+
+
+def _exact_numbers(expr: Expr) -> set:
+    """The magnitudes of the rational numbers ``expr`` writes, its fractions and products of numbers included
+    (``\\frac32`` as written is 3 times 1/2)."""
+    found = set()
+    for node in sympy.preorder_traversal(expr):
+        if isinstance(node, (sympy.Add, sympy.Mul, sympy.Pow, Rational)) and node.is_number:
+            value = node if isinstance(node, Rational) else type(node)(*node.args)
+            if isinstance(value, Rational):
+                found.add(abs(value))
+    return found
+
+
+def _corners(count: int):
+    """Every choice of -1 or +1 for ``count`` values."""
+    for k in range(2 ** count):
+        yield tuple(1 if (k >> bit) & 1 else -1 for bit in range(count))

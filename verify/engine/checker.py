@@ -40,7 +40,7 @@ from ..verdict import CheckResult, DerivationReport, Status, Tier, Verdict, prov
 from .as_read import alike, cancelled
 from .branches import Case, Matchings, Refused, Split, split
 from .budget import Ending, Outcome, run_lanes
-from .approximations import compare_numbers
+from .approximations import compare_numbers, rounded_numbers
 from .canonical import canonical_form
 from .functions import moving_families, undefined_entry_derivatives
 from .numeric import averaged_as_constants, numeric_check
@@ -61,6 +61,7 @@ class StepQuestion:
     justification: str | None = None
     written: tuple = (None, None)  # both sides as written (unevaluated), None where not known
     readings: bool = True  # may a refutation be stopped by another reading of an open name (not when checking one)
+    decimals: tuple = ((), ())  # each side's numbers written in decimals, (value, unit of the last place): rounded
     moving: frozenset = frozenset()  # families the document differentiates bare and defines nowhere (functions)
 
     @functools.cached_property
@@ -372,6 +373,17 @@ def _constant_refutation(residual: Expr, relation: Relation) -> Verdict | None:
                    residual=str(residual))
 
 
+def _rounded(step: StepQuestion) -> Verdict | None:
+    """``-\\frac12 \\log 2 = -0.3466``, ``\\sqrt{1 + (1.4142 - 1)^2} = \\sqrt{1.1716}``: an equality of numbers whose
+    sides write decimals holds when each decimal is read as rounded to its last place (``rounded_numbers``):
+    consistent, never proved; further off, the exact refutation stands."""
+    if step.relation is not Relation.EQ or not any(step.decimals):
+        return None
+    left, right = (w if w is not None else side for w, side in zip(step.written, (step.lhs, step.rhs)))
+    verdict = rounded_numbers(left, right, *step.decimals)  # as written: -0.3466 + 1.5 keeps its three numbers
+    return replace(verdict, tier=Tier.ROUNDING) if verdict is not None else None
+
+
 def canonical_forms(step: StepQuestion) -> Verdict | None:
     """``lhs - rhs`` in canonical form: zero proves an equality, a signed form an inequality,
     a constant of the wrong sign refutes."""
@@ -380,6 +392,9 @@ def canonical_forms(step: StepQuestion) -> Verdict | None:
     residual, used = step.canonical
     if step.relation is Relation.EQ and residual == 0:
         return proved(f"canonical forms agree ({', '.join(map(str, used))})", used)
+    rounded = _rounded(step)  # -0.3466 for -log(2)/2: a value rounded as written, never a refutation
+    if rounded is not None:
+        return rounded
     refuted = _constant_refutation(residual, step.relation)
     if refuted is not None:
         return refuted
@@ -641,12 +656,14 @@ def _asked(decider: Callable, *question) -> Verdict | None:
 
 def check_step(lhs: Expr, relation: Relation, rhs: Expr, context: Context,
                config: CheckConfig = CheckConfig(), justification: str | None = None,
-               written: tuple = (None, None), moving: frozenset = frozenset()) -> Verdict:
+               written: tuple = (None, None), moving: frozenset = frozenset(), decimals: tuple = ((), ())) -> Verdict:
     """Check ``lhs relation rhs`` under ``context`` (``written``: the two sides as written, when known;
-    ``moving``: the families the document differentiates bare and defines nowhere, ``functions.moving_families``)."""
+    ``moving``: the families the document differentiates bare and defines nowhere, ``functions.moving_families``;
+    ``decimals``: each side's numbers written in decimals, with the unit of their last place)."""
     relation = Relation(relation)
     lhs, rhs = _zero_as_matrix(_sympify(lhs), relation, _sympify(rhs))  # numbers become SymPy numbers; text is refused
-    verdict = decide(StepQuestion(lhs, relation, rhs, context, config, justification, written, moving=moving))
+    verdict = decide(StepQuestion(lhs, relation, rhs, context, config, justification, written, moving=moving,
+                                  decimals=decimals))
     verdict = _unless_entries_stated_off_the_range(verdict, (lhs, rhs), context)
     return _unless_resting_on_unread(verdict, _names(lhs, written[0]) | _names(rhs, written[1]), context)
 
@@ -829,8 +846,9 @@ def _plan(derivation: Derivation, config: CheckConfig) -> list[tuple[_Entry, Cal
         lettered = _new_capitals(chain.start, fresh_names(started, seen))
         seen |= started
         for i, ((previous, step), (before, _)) in enumerate(zip(chain.links(), chain.written_links()), 1):
+            decimals = (chain.steps[i - 2].decimals if i > 1 else (), step.decimals)
             check = functools.partial(check_step, previous, step.relation, step.expr, context, config,
-                                      step.justification, (before, step.written), moving)
+                                      step.justification, (before, step.written), moving, decimals)
             fresh = fresh_names(_names(step.expr, step.written), seen)
             if i == 1 and lettered and not started & _names(step.expr, step.written):
                 fresh = tuple(sorted(set(fresh) | set(lettered)))

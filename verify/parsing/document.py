@@ -25,6 +25,7 @@ from ..model import Chain, Claim, Context, Derivation, Fact, Relation, Step
 from ..vocabulary import KL, Density, Normal
 from .context import assumed_note, infer_context, integrated_variables, loose_names, rewrite, symbol_map
 from .diagnostics import line_column
+from . import index_instances
 from .expressions import parse, parse_latex_expr
 from . import (abbreviations, bounds, deltas, dependence, directions, implications, kinds, named_laws, objects,
                premises, unnamed_averages, written)
@@ -158,8 +159,15 @@ class _Builder:
             pairs = self._defined(pairs, source)
             self.start_text = pieces[min(len(pieces) - 1, len(statement.exprs) - 1 - len(pairs))] or source
         self.sources.append(source)
-        for relation, expr in pairs:
-            self._step(Step(expr, CHAIN_RELATIONS[relation], self.justification, source))
+        self._steps(pairs, source)
+
+    def _steps(self, pairs: list, source: str) -> None:
+        """One step per (relation, expression) of a formula; the last ``len(pairs)`` pieces as written are theirs."""
+        pieces = written_pieces(source)
+        written = pieces[-len(pairs):] if len(pieces) >= len(pairs) else [None] * len(pairs)
+        for (relation, expr), text in zip(pairs, written):
+            self._step(Step(expr, CHAIN_RELATIONS[relation], self.justification, source,
+                            decimals=written_decimals(text)))
             self.justification = None
 
     def _resume(self, statement: Statement, source: str, pairs: list) -> None:
@@ -169,9 +177,7 @@ class _Builder:
         self.start = self.first = statement.exprs[0]
         self.start_text = written_pieces(source)[1 if len(written_pieces(source)) > 1 else 0]
         self.sources.append(source)
-        for relation, expr in pairs:
-            self._step(Step(expr, CHAIN_RELATIONS[relation], self.justification, source))
-            self.justification = None
+        self._steps(pairs, source)
 
     def _was_definition(self) -> bool:
         return bool(self.definition_sources) and self.definition_sources[-1] == self.sources[0]
@@ -259,6 +265,19 @@ class _Builder:
         if statement.relations[:1] == (":=",) and statement.lead is None:
             self.definitions.append((statement.exprs[0], statement.exprs[1]))
             self.definition_sources.append(source)
+
+
+_DECIMAL = re.compile(r"(?<![\w.])(\d*)\.(\d+)(?![\w.])")
+
+
+def written_decimals(text: str | None) -> tuple:
+    """``-0.3466 + 1.5`` -> ((1733/5000, 1/10000), (3/2, 1/10)): the numbers a side writes in decimals, each with
+    the unit of its last place: worked solutions put rounded values in (``\\sqrt{1 + 0.1716}``)."""
+    found = []
+    for match in _DECIMAL.finditer(text or ""):
+        unit = sympy.Rational(1, 10 ** len(match.group(2)))
+        found.append((int(match.group(1) or "0") * 10 ** len(match.group(2)) * unit + int(match.group(2)) * unit, unit))
+    return tuple(dict.fromkeys(found))
 
 
 def written_pieces(source: str) -> list[str]:
@@ -940,7 +959,11 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], names: R
                                  if isinstance(r, sympy.Rel)))
     applied = tuple(Fact(f"the premise {lhs}", rewrite(lhs, mapping), rewrite(rhs, mapping))
                     for lhs, rhs in builder.applications.items())
-    context = replace(context, facts=context.facts + facts(definitions, rewritten) + applied,
+    written = [e for c in chains for e in (c.start, *(s.expr for s in c.steps))]
+    applied += index_instances.at_other_indices(applied, written, {s.name: s for s in mapping.values()
+                                                                   if isinstance(s, Symbol)})
+    known = context.facts + facts(definitions, rewritten) + applied
+    context = replace(context, facts=known + index_instances.recurrences_at(known, written),
                       notes=context.notes + ((role_note,) if role_note else ()),
                       relations=context.relations + tuple(r for r in stated if r not in context.relations))
     return Document(filename, chains, context, tuple(formulas), definitions, tuple(builder.definition_sources),
@@ -972,7 +995,7 @@ def _unfold_chain(chain: Chain, defined: dict, mapping: dict) -> Chain:
         return chain
     rewritten = {f: (tuple(rewrite(a, mapping) for a in args), rewrite(value, mapping))
                  for f, (args, value) in defined.items()}
-    steps = tuple(Step(unfold(s.expr, rewritten), s.relation, s.justification, s.source) for s in chain.steps)
+    steps = tuple(replace(s, expr=unfold(s.expr, rewritten)) for s in chain.steps)
     return Chain(unfold(chain.start, rewritten), steps, chain.title, chain.source)
 
 
@@ -1069,10 +1092,10 @@ def _expanded_bare(chain: Chain, bare: dict) -> Chain:
     """The chain with each bare name of a defined function applied at its variables (``abbreviations``)."""
     if not bare:
         return chain
-    steps = tuple(Step(s.expr.xreplace(bare), s.relation, s.justification, s.source) for s in chain.steps)
+    steps = tuple(replace(s, expr=s.expr.xreplace(bare)) for s in chain.steps)
     return Chain(chain.start.xreplace(bare), steps, chain.title, chain.source)
 
 
 def _rewrite_chain(chain: Chain, mapping: dict) -> Chain:
-    steps = tuple(Step(rewrite(s.expr, mapping), s.relation, s.justification, s.source) for s in chain.steps)
+    steps = tuple(replace(s, expr=rewrite(s.expr, mapping)) for s in chain.steps)
     return Chain(rewrite(chain.start, mapping), steps, chain.title, chain.source)

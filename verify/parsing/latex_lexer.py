@@ -30,7 +30,8 @@ _ESCAPED_IDENTIFIER = re.compile(r"(?:\\_[A-Za-z0-9]+)+")
 _BARE_JS = re.compile(r"JSD?(?![A-Za-z])")
 _SUPERSCRIPT_PRIME = re.compile(r"\^\s*\{\s*((?:'|\\prime(?![A-Za-z])\s*)+)\s*\}|\^\s*(\\prime)(?![A-Za-z])")
 _RANGE_SUBSCRIPT = re.compile(r"_\{\s*([A-Za-z0-9]+(?:\s*[+-]\s*[0-9]+)?)\s*:\s*([A-Za-z0-9]+(?:\s*[+-]\s*[0-9]+)?)\s*\}")
-_SUPERSCRIPT_INDEX = re.compile(r"\^\s*\{\s*\(\s*([A-Za-z](?:\s*[+-]\s*[0-9]+)?|[0-9]+)\s*\)\s*\}")
+_SUPERSCRIPT_INDEX = re.compile(r"\^\s*\{\s*([(\[])\s*([A-Za-z](?:\s*[+-]\s*[0-9]+)?|[0-9]+)\s*[)\]]\s*\}")
+_GLUED_LOG = re.compile(r"(log|ln)[A-Za-z]")
 _CODE_TAIL = re.compile(r"(?:_[A-Za-z][A-Za-z0-9]+)+(?![A-Za-z0-9_{\\])")
 _UNBRACED_SUBSCRIPT = re.compile(r"_([A-Za-z]{2,})(?![A-Za-z0-9_{])")
 _KL_SUB = re.compile("D" + lexicon.KL_SUBSCRIPT)
@@ -131,22 +132,25 @@ class LatexLexer:
         return True
 
     def superscript_index(self) -> bool:
-        """``x^{(i)}``, ``\\mathbf{x}^{(i)}``, ``z^{(l+1)}``: a bracketed superscript on a name is an index (the
-        i-th example, the l-th layer; of a function, its n-th derivative), never a power: x^{(i)} is read as
-        the entry i of a family named x^{()}, as x_i is of x. It was x**i: a silent misread."""
+        """``x^{(i)}``, ``\\mathbf{x}^{(i)}``, ``z^{(l+1)}``, ``W^{[l]}``: a bracketed superscript on a name is an index
+        (the i-th example, the l-th layer; of a function, its n-th derivative), never a power: x^{(i)} is read as
+        the entry i of a family named x^{()} (W^{[l]} of W^{[]}), as x_i is of x. They were x**i: silent misreads."""
         found = _SUPERSCRIPT_INDEX.match(self.text, self.pos)
         tokens = self.out.tokens
         if found is None or not tokens or tokens[-1].type != "NAME" or tokens[-1].value == "e":
             return False  # e^{(x)} is a power of Euler's number
+        if (found.group(1) == "(") != found.group(0).rstrip("} ").endswith(")"):
+            return False  # ^{(l]}: unbalanced, no index
         head = tokens[-1]
-        tokens[-1] = type(head)("NAME", f"{head.value}^()", start_pos=head.start_pos)
-        at = found.start(1)
+        marks = "()" if found.group(1) == "(" else "[]"  # x^{(i)} the i-th example, W^{[l]} the l-th layer
+        tokens[-1] = type(head)("NAME", f"{head.value}^{marks}", start_pos=head.start_pos)
+        at = found.start(2)
         self.emit("UNDERSCORE", "_", at)
         self.emit("LBRACE", "{", at)
-        for part in re.finditer(r"[A-Za-z]|[0-9]+|[+-]", found.group(1)):
+        for part in re.finditer(r"[A-Za-z]|[0-9]+|[+-]", found.group(2)):
             kind = {"+": "PLUS", "-": "MINUS"}.get(part.group()) or ("NUMBER" if part.group().isdigit() else "NAME")
             self.emit(kind, part.group(), at + part.start())
-        self.emit("RBRACE", "}", found.end(1))
+        self.emit("RBRACE", "}", found.end(2))
         self.pos = found.end()
         return True
 
@@ -266,6 +270,10 @@ class LatexLexer:
 
     def prime(self) -> None:
         tokens = self.out.tokens
+        if tokens and tokens[-1].type in ("RPAR", "RBRACK") and not self.spaced:
+            self.emit("PRIMED", "'", self.pos)  # \left(\frac{1}{1+e^{-x}}\right)': the derivative of the bracket
+            self.pos += 1
+            return
         if not tokens or tokens[-1].type != "NAME" or self.spaced:
             raise self.out.error("a prime (') must follow a name", self.pos)
         last = tokens[-1]
@@ -311,6 +319,11 @@ class LatexLexer:
             kind = "OPER" if word in lexicon.OPERATORS else "FUNC"
             self.emit(kind, word, pos)
             self.pos = pos + len(run)
+            return
+        glued = _GLUED_LOG.fullmatch(run)
+        if glued:  # logp(x), lnq as typed in plain text: the logarithm of the letter, never l o g p
+            self.emit("FUNC", "log", pos)
+            self.pos = pos + len(glued.group(1))
             return
         if run in lexicon.NAMED_WORDS and self.named_word(run, pos):
             return
@@ -489,7 +502,8 @@ def group_end(text: str, pos: int) -> int | None:
 
 def lex_latex(text: str, limits: Limits, origin: tuple[int, int] = (1, 1), words: frozenset = frozenset()) -> list:
     """Tokens of one LaTeX formula, ready for the grammar; ``words`` are read as one name each."""
-    tokens = subscript_first(trailing_bars(unbrace_subscripted(LatexLexer(text, limits, origin, words).run())))
+    tokens = subscript_first(trailing_bars(unbrace_subscripted(braced_scripts(LatexLexer(text, limits, origin,
+                                                                                     words).run()))))
     return pair_bars(read_ellipses(supply_differentials(tokens, text, origin), text, origin))
 
 
@@ -530,6 +544,36 @@ def subscript_first(tokens: list) -> list:
                     out[i + 1:sub_end] = out[sup_end:sub_end] + out[i + 1:sup_end]
         i += 1
     return out
+
+
+_WORD_TOKENS = ("KL", "JS", "FUNC", "OPER")
+
+
+def braced_scripts(tokens: list) -> list:
+    """``\\theta{_k}``, ``{y}{_{k}}`` (as some editors write a subscript) are ``\\theta_k``, ``y_{k}``: a group that
+    only holds a script, right after a name or a group, scripts it. A word alone in a subscript
+    (``L_{\\text{KL}}``, ``T_{\\mathrm{softmax}}``) is part of the name, never the divergence or the function."""
+    out, drop = list(tokens), set()
+    for i, token in enumerate(out[:-1]):
+        if token.type == "LBRACE" and out[i + 1].type in ("UNDERSCORE", "CARET") and i > 0 \
+                and out[i - 1].type in ("NAME", "RBRACE"):
+            end = _matching_brace(out, i)
+            if end is not None and _script_span(out, i + 2) == end:
+                drop |= {i, end}
+    for i in range(len(out) - 3):
+        if [t.type for t in out[i:i + 2]] == ["UNDERSCORE", "LBRACE"] and out[i + 2].type in _WORD_TOKENS \
+                and out[i + 3].type == "RBRACE":
+            out[i + 2] = type(out[i + 2])("NAME", str(out[i + 2].value), start_pos=out[i + 2].start_pos)
+    return [t for i, t in enumerate(out) if i not in drop] if drop else out
+
+
+def _matching_brace(tokens: list, i: int) -> int | None:
+    depth = 0
+    for j in range(i, len(tokens)):
+        depth += {"LBRACE": 1, "RBRACE": -1}.get(tokens[j].type, 0)
+        if depth == 0:
+            return j
+    return None
 
 
 def unbrace_subscripted(tokens: list) -> list:

@@ -457,11 +457,15 @@ def _fonts(lexer, name: str, start: int) -> bool:
     if lexicon.ACCENTS.get(name) == "bold" and inner in ("0", "I"):
         lexer.emit("NUMBER" if inner == "0" else "NAME", inner, start)
         return True
+    if lexicon.ACCENTS.get(name) == "bold" and _BOLD_NUMBER.fullmatch(inner.strip()) and inner.strip() != "1":
+        lexer.emit("NUMBER", inner.strip(), start)  # \mathbf{18496}: an answer set in bold (bold 1 is the ones vector)
+        return True
     lexer.emit(*_font_token(lexer, name, _one_letter(lexer, name, inner, start)), start)
     return True
 
 
 _SUBSCRIPTED = re.compile(r"\s*\{\s*(\\[A-Za-z]+|[A-Za-z])\s*_\s*")
+_BOLD_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _SCRIPT_UNIT = re.compile(r"\\[A-Za-z]+|[A-Za-z0-9]")
 
 

@@ -78,9 +78,16 @@ def _strong(words: str) -> Introduced | None:
     return Introduced(Role.PREMISE, f'a premise: introduced by "{opening.group("word")}"')
 
 
+_EXAMPLE = re.compile(r"\b(?P<word>e\.\s?g\.|for example|for instance|such as)\W*$", re.I)
+
+
 def introduced(prose: str, offset: int, display: bool = False) -> Introduced:
     """The role of the formula starting at ``offset`` of ``prose`` (the document, mathematics blanked);
-    a ``display`` needs a strong opening word (``_strong``)."""
+    a ``display`` needs a strong opening word (``_strong``). A formula given as an example ("e.g. $k = 256$")
+    is neither: it illustrates, and assumes nothing."""
+    example = _EXAMPLE.search(prose[max(0, prose.rfind("\n", 0, offset) + 1):offset])
+    if example is not None:
+        return Introduced(Role.UNMARKED, f'an example: introduced by "{example.group("word")}"')
     start = max((m.end() for m in _SENTENCE_START.finditer(prose, 0, offset)), default=0)
     sentence = prose[start:offset]
     line_start = prose.rfind("\n", 0, offset) + 1

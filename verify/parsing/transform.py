@@ -307,6 +307,19 @@ def _has_class(expr) -> bool:
     return isinstance(expr, sympy.Basic) and expr.has(_Asymptotic)
 
 
+def _at_one_point(last, right, grouped: set) -> bool:
+    """``\\frac{dR}{dh}(h_0)``: the derivative of a named function by one variable, then one name or number in
+    brackets, is the derivative at that point (the standard notation for R'(h_0))."""
+    return (isinstance(last, sympy.Derivative) and isinstance(last.expr, (Symbol, AppliedUndef))
+            and len(last.variables) == 1 and isinstance(right, (Symbol, sympy.Indexed, sympy.Number))
+            and right in grouped)
+
+
+def _component_of_a_call(value: Expr, index: Expr) -> bool:
+    """``s(x)_i``, ``f(x)_2``: an undefined function's value with one plain index (a name or a whole number)."""
+    return isinstance(value, AppliedUndef) and (isinstance(index, Symbol) or (isinstance(index, Integer) and index >= 0))
+
+
 def _sum(left, right):
     """``a + b``; with an O-term kept as written: ``O(n) - O(n)`` is not 0 (each O is a set)."""
     if _has_class(left) or _has_class(right):
@@ -342,17 +355,30 @@ class ToSympy(Transformer_NonRecursive):
         self.braced_sums: set = set()  # sums in TeX braces, which print no bracket: \\log{a - b} shows log a - b
         self.bare_number_logs: set = set()  # of numbers (\\log 2): a product sign after one has two readings
         self.families: dict = {}  # s_j -> ("s", (j,)), s_{j+1} -> ("s", (j + 1,)): entries if an index is bound
+        self.pending: dict = {}  # sums over i \neq j waiting for the whole formula (``_resolved``)
+        self.called: set = set()  # applications of a name the formula writes (s(x)), not of our own functions
 
     # statements
     def chain(self, items):
+        items = self._resolved_items(items, 0)
         return Statement(_sides(_oriented(items[0::2]), self.bracketed, self._entries(),
                                 self.powered_calls, self._plain()),
                          tuple(items[1::2]), indexed=self._families())
 
     def continuation(self, items):
+        items = self._resolved_items(items, 1)
         return Statement(_sides(_oriented(items[1::2]), self.bracketed, self._entries(),
                                 self.powered_calls, self._plain()),
                          tuple(items[2::2]), lead=items[0], indexed=self._families())
+
+    def _resolved_items(self, items: list, first: int) -> list:
+        """``items`` with the sides (from index ``first``, every other one) read by ``_resolved``."""
+        if not self.pending:
+            return items
+        sides = self._resolved([_expr(x) for x in items[first::2]])
+        items = list(items)
+        items[first::2] = sides
+        return items
 
     def _entries(self) -> dict:
         """Names like ``y_j`` that are entries of a family (base and one letter index each): name -> symbol."""
@@ -548,6 +574,10 @@ class ToSympy(Transformer_NonRecursive):
             return self._operator_after(left, right)
         self._no_factor_after_bare_expectation(left.factors[-1] if isinstance(left, _Implicit) and left.factors else left)
         last = left.factors[-1] if isinstance(left, _Implicit) and left.of is None and left.factors else left
+        if _at_one_point(last, right, self.grouped):
+            # \frac{dR}{dh}(h_0): R' at h_0, as for a point of several entries below; never R' times h_0
+            at = sympy.Function(AT_POINT)(last, _expr(right))
+            return _Implicit(left.factors[:-1] + (at,)) if last is not left else at
         if isinstance(right, _Components) and isinstance(last, sympy.Derivative) \
                 and isinstance(last.expr, (Symbol, AppliedUndef)):
             # \frac{\partial \phi}{\partial x}(x_t, y_t): the derivative at the point, once the document says
@@ -809,7 +839,8 @@ class ToSympy(Transformer_NonRecursive):
         applied = objects.apply(head, arguments, given, self.kinds.densities)
         if isinstance(applied, AppliedUndef) and applied.func.__name__ in self.kinds.noncommuting:
             # a vector- or matrix-valued function (F of "F has Jacobian J"): its values do not commute
-            return sympy.Function(applied.func.__name__, commutative=False)(*applied.args)
+            applied = sympy.Function(applied.func.__name__, commutative=False)(*applied.args)
+        self.called.add(applied)
         return applied
 
     def call_between(self, items):
@@ -991,6 +1022,9 @@ class ToSympy(Transformer_NonRecursive):
             moving = _after_d(top)
             if moving is not None:  # dp/dt, d f(x)/dx, d(x^2)/dx: a derivative, never p/t or f(x)/x
                 return sympy.Derivative(moving, variable)
+        if isinstance(bottom, _Partial) and getattr(bottom.of, "is_Matrix", False):
+            raise Refusal(f"a derivative by the vector or matrix {bottom.of} (a gradient) is not read: write it "
+                          "component by component (\\frac{\\partial J}{\\partial u_j})")
         return _expr(top) / _expr(bottom)
 
     def partial(self, items):
@@ -999,6 +1033,10 @@ class ToSympy(Transformer_NonRecursive):
     def partial_call(self, items):
         """``\\partial f(x, y)`` above a fraction bar: the function at its arguments is differentiated."""
         return _Partial(self.call(items))
+
+    def partial_call_entry(self, items):
+        """``\\partial s(\\mathbf{x})_i`` above a fraction bar: entry i of the function's value is differentiated."""
+        return _Partial(self.entry([self.call(items[:2]), items[2]]))
 
     def sqrt(self, items):
         return sympy.sqrt(_expr(items[0]))
@@ -1015,7 +1053,22 @@ class ToSympy(Transformer_NonRecursive):
         value, index = _expr(items[0]), _expr(items[1])
         if isinstance(value, Symbol):
             return self._named(f"{value.name}_{index}")
+        if value in self.called and _component_of_a_call(value, index):  # softmax(o)_j, <u, v>_p keep their entry
+            # s(x)_i is the i-th component function of s at x, s_i(x), as s_i(x) itself is read
+            name = f"{value.func.__name__}_{index}"
+            function = sympy.Function(name) if value.is_commutative else sympy.Function(name, commutative=False)
+            return function(*value.args)
         return sympy.Function("entry")(value, index)
+
+    def primed_value(self, items):
+        """``\\left(\\frac{1}{1 + e^{-x}}\\right)'``: the derivative of the bracket in its one variable; with
+        several names in it, which one the prime is taken in is not written, and it is refused."""
+        value = _expr(items[0])
+        names = [s for s in value.free_symbols if isinstance(s, Symbol) and not isinstance(s, sympy.Dummy)]
+        if len(names) != 1:
+            raise Refusal("a prime after a bracket holding several names (or none): the variable of the derivative "
+                          "is not written; write \\frac{d}{dx}(...)")
+        return sympy.Derivative(value, names[0])
 
     def factorial(self, items):
         value = _expr(items[0])
@@ -1102,8 +1155,9 @@ class ToSympy(Transformer_NonRecursive):
         return (_expr(items[0]), None, _expr(items[1]))
 
     def bounds_except(self, items):
-        """``\\sum_{i \\neq j}``: every index but j, over a range not written (kept symbolic)."""
-        return (_expr(items[0]), "except", _expr(items[2]))
+        """``\\sum_{i \\neq j}``, ``\\sum_{i \\neq j}^C``: every index but one, over a range not written (kept
+        symbolic) or up to C; which of the two letters is summed is decided with the summand (``_except``)."""
+        return (_expr(items[0]), "except", (_expr(items[2]), _expr(items[3]) if len(items) > 3 else None))
 
     def bounds_in_range(self, items):
         """``\\sum_{i \\in [n]}``: [n] is {1, ..., n}, as papers define it."""
@@ -1151,12 +1205,13 @@ class ToSympy(Transformer_NonRecursive):
         (variable, low, high), body = items[0], _expr(items[1])
         if isinstance(low, str) and low == "in":  # over a set: an undefined sum, linear in nothing the reader could check
             return sympy.Function(f"{word}_{{{sympy.latex(variable)} \\in {sympy.latex(high)}}}")(body)
+        if isinstance(low, str) and low == "except":
+            return self._except(kind, word, variable, body, *high)
         body = self._bind(body, variable)
         if isinstance(low, str) and low == "listed":
             return _over_values(kind, word, variable, body, high)
-        if low is None or isinstance(low, str):  # \sum_j x_j, \sum_k^C, \sum_{i \neq j}: the index set is not written
-            return self._unstated(kind, word, variable, body, high if isinstance(low, str) else None,
-                                  high if low is None else None)
+        if low is None:  # \sum_j x_j, \sum_k^C: the index set is not written
+            return self._unstated(kind, word, variable, body, None, high)
         if high is None:  # \sum_{j=1} x_j: from the bound written through the family's range
             return self._from(kind, word, variable, body, low)
         body = _no_stray_name_at(body, variable, word)
@@ -1166,6 +1221,55 @@ class ToSympy(Transformer_NonRecursive):
         if span.is_Number and span > self.caps.max_sum_terms:
             raise Refusal(f"a {word} over {span} terms (at most {self.caps.max_sum_terms})", "max_sum_terms")
         return kind(body, (variable, low, high))
+
+    def _except(self, kind, word: str, first, body: Expr, second, top) -> Expr:
+        """``\\sum_{k \\neq i} e^{x_k}``: the letter the summand writes is summed, the other skipped. When the
+        summand writes both (``\\sum_{i \\neq j} t_j \\partial y_j / \\partial x_i``), the one written outside the
+        sum elsewhere in the formula is the fixed one (neither: the first, as \\sum_{k \\neq i} is mostly written);
+        that is known only once the formula is read (``_resolved``), so the sum waits as a placeholder until then."""
+        if not (isinstance(first, Symbol) and isinstance(second, Symbol)):
+            return self._excepting(kind, word, first, body, second, top)
+        has_first, has_second = self._writes_index(body, first), self._writes_index(body, second)
+        if has_second and not has_first:
+            return self._excepting(kind, word, second, body, first, top)
+        if not (has_first and has_second):
+            return self._excepting(kind, word, first, body, second, top)
+        pending = sympy.Function(f"_pending_{word}")(body, first, second, *(() if top is None else (top,)))
+        self.pending[pending] = (kind, word)
+        return pending
+
+    def _excepting(self, kind, word: str, variable, body: Expr, skipped, top) -> Expr:
+        body = self._bind(body, variable)
+        return self._unstated(kind, word, variable, body, skipped, top)
+
+    def _writes_index(self, expr: Expr, letter: Symbol) -> bool:
+        """Does ``expr`` write the index ``letter``: the letter itself, or an entry of a family at it (t_j, also
+        as the head of a bracket, ``y_k(p_i)``, which binding reads as a product)?"""
+        heads = {call.func.__name__ for call in expr.atoms(AppliedUndef)}
+        return letter in expr.free_symbols or any(
+            (expr.has(symbol) or symbol.name in heads) and any(index.has(letter) for index in indices)
+            for symbol, (_, indices) in self.families.items())
+
+    def _resolved(self, exprs: list) -> list:
+        """The sums ``_except`` left waiting, read now that the whole formula is: the letter written outside
+        them is fixed and the other summed; with both letters outside the sum is refused."""
+        waiting = [p for e in exprs for p in e.atoms(AppliedUndef) if p in self.pending]
+        if not waiting:
+            return exprs
+        chosen = {}
+        for placeholder in waiting:
+            kind, word = self.pending[placeholder]
+            body, first, second, *top = placeholder.args
+            rest = [e.xreplace({placeholder: sympy.Integer(0)}) for e in exprs]
+            outside = [letter for letter in (first, second) if any(self._writes_index(e, letter) for e in rest)]
+            if len(outside) == 2:
+                raise Refusal(f"\\{word}_{{{first} \\neq {second}}} over a summand that writes both {first} and "
+                              f"{second}: the formula writes both outside the {word} too, so which index it runs "
+                              f"over is not clear; write the fixed index outside only")
+            fixed = outside[0] if outside else second  # neither outside: the summed index is written first
+            summed = second if fixed == first else first
+            chosen[placeholder] = self._excepting(kind, word, summed, body, fixed, top[0] if top else None)
+        return [e.xreplace(chosen) for e in exprs]
 
     def _from(self, kind, word: str, variable, body: Expr, low: Expr) -> Expr:
         """``\\sum_{j=1} \\exp(o_j)`` (no upper bound written): the |o| components of the family o from

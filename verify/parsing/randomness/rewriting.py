@@ -14,7 +14,7 @@ from sympy import Expr, IndexedBase, Integer, Integral, MatMul, MatrixSymbol, Mu
 from sympy.matrices.expressions.matexpr import MatrixElement
 from sympy.core.function import AppliedUndef
 
-from ...model import Chain, Step
+from ...model import Chain
 from ...vocabulary import KL, Density, Expectation, Normal
 from ...vocabulary.linalg import Dot
 from ...vocabulary.random import Cov, Expect, Var
@@ -101,7 +101,7 @@ def _over_one(node, keys: set[str]) -> bool:
 
 
 def rewrite_chain(chain: Chain, rewrite) -> Chain:
-    steps = tuple(Step(rewrite(s.expr), s.relation, s.justification, s.source) for s in chain.steps)
+    steps = tuple(replace(s, expr=rewrite(s.expr)) for s in chain.steps)
     return Chain(rewrite(chain.start), steps, chain.title, chain.source)
 
 

@@ -1,0 +1,122 @@
+"""Worked solutions as courses write them (session 24): values rounded to the places written after an
+"=", a derivative evaluated at a point written ``\\frac{dR}{dh}(h_0)``, and a recurrence premise used at the
+iterate a step computes."""
+from __future__ import annotations
+
+import pytest
+
+from verify.verdict import Status
+from tests.documents import check_statuses
+
+DESCENT = ("Assume:\n\n- $R(h) = (h - 3)^2$\n- $h_{i+1} = h_i - \\alpha \\cdot \\frac{dR}{dh}(h_i)$\n"
+           "- $\\alpha = \\frac{1}{4}$\n- $h_0 = 1$\n\nThen:\n\n")
+
+
+@pytest.mark.parametrize("rounded", ["-0.3466", "-0.347", "-0.35", "-0.3"])
+def test_a_value_rounded_to_the_places_written_is_consistent(rounded):
+    assert check_statuses(f"$$-\\frac12 \\log 2 = {rounded}$$\n") == [Status.CONSISTENT]
+
+
+@pytest.mark.parametrize("wrong", ["-0.3467", "-0.3456", "-0.36", "-0.4", "0.3466"])
+def test_a_value_off_by_more_than_half_its_last_place_is_refuted(wrong):
+    assert check_statuses(f"$$-\\frac12 \\log 2 = {wrong}$$\n") == [Status.REFUTED]
+
+
+def test_a_rounded_value_is_never_proved():
+    assert check_statuses("$$\\frac{1}{3} = 0.333$$\n") == [Status.CONSISTENT]
+
+
+def test_an_exact_decimal_is_still_proved():
+    assert check_statuses("$$\\frac{1}{4} = 0.25$$\n") == [Status.PROVED]
+
+
+def test_a_fraction_is_no_rounded_value():
+    """Only a side written in decimals is rounded: 1/2 written as a fraction is exactly 1/2."""
+    assert check_statuses("$$0.46 = \\frac{1}{2}$$\n") == [Status.REFUTED]
+
+
+def test_a_derivative_before_a_bracketed_point_is_its_value_there():
+    text = "Let $R(h) = (h - 3)^2$.\n\n$$\\frac{dR}{dh}(1) = -4$$\n"
+    assert check_statuses(text) == [Status.PROVED]
+
+
+@pytest.mark.parametrize("wrong", ["4", "-4h", "-2"])
+def test_a_wrong_value_of_the_derivative_at_a_point_is_refuted(wrong):
+    text = f"Let $R(h) = (h - 3)^2$.\n\n$$\\frac{{dR}}{{dh}}(1) = {wrong}$$\n"
+    assert check_statuses(text) == [Status.REFUTED]
+
+
+def test_a_recurrence_premise_gives_the_first_iterate():
+    assert check_statuses(DESCENT + "$$h_1 = h_0 - \\alpha \\cdot \\frac{dR}{dh}(h_0)$$\n\n$$= 2$$\n") \
+        == [Status.PROVED, Status.PROVED]
+
+
+def test_a_recurrence_premise_gives_later_iterates_through_earlier_ones():
+    assert check_statuses(DESCENT + "$$h_2 = 2.5$$\n") == [Status.PROVED]
+
+
+@pytest.mark.parametrize("wrong", ["h_0 + \\alpha \\cdot \\frac{dR}{dh}(h_0)", "h_0 - \\alpha \\cdot \\frac{dR}{dh}(h_1)",
+                                   "h_1 - \\alpha \\cdot \\frac{dR}{dh}(h_0)"])
+def test_a_broken_first_iterate_is_never_proved(wrong):
+    assert Status.PROVED not in check_statuses(DESCENT + f"$$h_1 = {wrong}$$\n")
+
+
+def test_a_recurrence_is_not_taken_below_its_first_index():
+    """h_{i+1} = ... with h_1 given says nothing of h_0 (i = -1 is below the start)."""
+    text = ("Assume:\n\n- $h_{i+1} = 2 h_i$\n- $h_1 = 3$\n\nThen:\n\n$$h_0 = \\frac{3}{2}$$\n")
+    assert check_statuses(text) != [Status.PROVED]
+
+
+def test_a_recurrence_reaching_below_its_start_gives_no_iterate():
+    """h_{i+1} = h_i + h_{i-1} from h_0 alone leaves h_{-1} unknown: no instance, so nothing rests on a drawn value."""
+    text = "Assume:\n\n- $h_{i+1} = h_i + h_{i-1}$\n- $h_0 = 1$\n\nThen:\n\n$$h_1 = 1$$\n"
+    assert check_statuses(text) == [Status.UNKNOWN]
+
+
+def test_rounded_values_put_into_an_expression_are_consistent():
+    assert check_statuses("$$-\\frac12 \\log 2 + \\frac32 - \\frac12 = -0.3466 + 1.5 - 0.5$$\n") == [Status.CONSISTENT]
+
+
+def test_a_wrong_value_put_into_an_expression_is_refuted():
+    assert check_statuses("$$-\\frac12 \\log 2 + \\frac32 - \\frac12 = -0.3566 + 1.5 - 0.5$$\n") == [Status.REFUTED]
+
+
+def test_a_rounded_irrational_inside_a_root_is_consistent():
+    assert check_statuses("$$\\sqrt{1 + (\\sqrt 2 - 1)^2} = \\sqrt{1 + (1.4142 - 1)^2}$$\n") == [Status.CONSISTENT]
+
+
+@pytest.mark.parametrize("wrong", ["1.4242", "1.5142"])
+def test_a_misrounded_irrational_inside_a_root_is_refuted(wrong):
+    assert check_statuses(f"$$\\sqrt{{1 + (\\sqrt 2 - 1)^2}} = \\sqrt{{1 + ({wrong} - 1)^2}}$$\n") == [Status.REFUTED]
+
+
+def test_both_sides_may_be_rounded():
+    """The line before wrote 0.4142 (rounded), this one 0.1716 (its square, rounded): they agree."""
+    text = "$$x = \\sqrt{1 + (0.4142)^2}$$\n\n$$= \\sqrt{1 + 0.1716}$$\n"
+    assert check_statuses(text)[-1] is Status.CONSISTENT
+
+
+def test_a_wrong_square_of_a_rounded_value_is_refuted():
+    text = "$$x = \\sqrt{1 + (0.4142)^2}$$\n\n$$= \\sqrt{1 + 0.1816}$$\n"
+    assert check_statuses(text)[-1] is Status.REFUTED
+
+
+def test_a_vector_of_rounded_entries_is_consistent():
+    text = "$$\\frac{1}{3}\\begin{bmatrix} -14 \\\\ -30 \\\\ -20 \\end{bmatrix} = \\begin{bmatrix} -4.67 \\\\ -10.0 \\\\ -6.67 \\end{bmatrix}$$\n"
+    assert check_statuses(text) == [Status.CONSISTENT]
+
+
+def test_a_vector_with_one_misrounded_entry_is_refuted():
+    text = "$$\\frac{1}{3}\\begin{bmatrix} -14 \\\\ -30 \\\\ -20 \\end{bmatrix} = \\begin{bmatrix} -4.67 \\\\ -10.0 \\\\ -6.76 \\end{bmatrix}$$\n"
+    assert check_statuses(text) == [Status.REFUTED]
+
+
+def test_a_formula_given_as_an_example_is_no_premise():
+    """"(e.g. $k = 256$)" illustrates: read as a definition it made O(L k) a claim about L alone."""
+    text = ("Assume:\n\n- $k$ is small (e.g. $k = 256$).\n\nThen:\n\n$$k^2 = 65536$$\n")
+    assert check_statuses(text) != [Status.PROVED]
+
+
+def test_a_premise_list_item_without_an_example_still_defines():
+    text = ("Assume:\n\n- $k = 256$.\n\nThen:\n\n$$k^2 = 65536$$\n")
+    assert check_statuses(text) == [Status.PROVED]
