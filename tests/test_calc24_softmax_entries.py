@@ -106,3 +106,11 @@ def test_a_gradient_written_with_a_sum_but_one_is_proved():
 def test_a_sum_but_one_over_an_entry_heading_a_bracket_sums_that_entrys_letter():
     """``\\sum_{k \\neq i} y_k(p_i)``: y_k heads a bracket (a product once bound), so k is the summed letter."""
     assert parse_latex_expr(r"\sum_{k\neq i}y_k({p_i})") == parse_latex_expr(r"\sum_{k\neq i}y_k p_i")
+
+
+def test_a_premise_on_a_component_function_says_nothing_of_it_at_another_argument():
+    """s_i at (1 - s_j) is no instance of the premise on s_i(x): its value there is not given (a wrong fact
+    made it the value at x, and a correct step was refuted)."""
+    text = ("Let $s_i(\\mathbf x) = \\frac{e^{x_i}}{\\sum_k e^{x_k}}$.\n\n"
+            "$$s_i(1 - y) = \\frac{e^{x_i}}{\\sum_k e^{x_k}}$$\n")
+    assert Status.PROVED not in check_statuses(text)

@@ -23,8 +23,8 @@ MOST_INSTANCES = 64  # iterates unrolled from recurrence premises, per document
 
 def at_other_indices(facts: tuple, written: list[Expr], symbols: dict) -> tuple:
     """A premise on a component function at an index its value uses as one (``s_i(x) = e^{x_i} / \\sum_j
-    e^{x_j}``) holds at every index: for each ``s_k(x)`` written, the premise with k for i (``symbols``: the
-    document's symbols by name)."""
+    e^{x_j}``) holds at every index: for each ``s_k(x)`` written at the premise's own variables, the premise
+    with k for i (``symbols``: the document's symbols by name)."""
     families = _function_families({f.lhs.func: (f.lhs.args, f.rhs) for f in facts if _at_variables(f.lhs)})
     found, known = [], {f.lhs for f in facts}
     for call in sorted({c for e in written for c in e.atoms(AppliedUndef)}, key=str):
@@ -33,9 +33,10 @@ def at_other_indices(facts: tuple, written: list[Expr], symbols: dict) -> tuple:
             continue
         variables, body, index = families[(component[0], len(call.args))]
         at = sympy.Integer(component[1]) if component[1].isdigit() else symbols.get(component[1])
-        if at is None:
-            continue
-        value = body.xreplace({index: at, **dict(zip(variables, call.args))})
+        if at is None or tuple(a.name if isinstance(a, Symbol) else a for a in call.args) != tuple(
+                v.name for v in variables):
+            continue  # s_i at another argument (\sigma_i(1 - \sigma_j)) is no instance: its value there is not given
+        value = body.xreplace({index: at})
         found.append(Fact(f"the premise on {component[0]}_{index} at {at}", call, value))
     return tuple(found)
 
