@@ -102,7 +102,7 @@ def _over_one(node, keys: set[str]) -> bool:
 
 def rewrite_chain(chain: Chain, rewrite) -> Chain:
     steps = tuple(replace(s, expr=rewrite(s.expr)) for s in chain.steps)
-    return Chain(rewrite(chain.start), steps, chain.title, chain.source)
+    return replace(chain, start=rewrite(chain.start), steps=steps)  # as written, the start is kept
 
 
 def densities_of(exprs) -> dict:
@@ -146,7 +146,24 @@ def under_laws(expr: Expr, laws: dict) -> Expr:
         return Expectation(written_out_laws(node.args[0], laws), stated.law, stated.variable)
 
     expr = expr.replace(lambda e: isinstance(e, AppliedUndef) and is_named(e), expectation)
-    return laws_in_place(expr, laws)
+    return values_written_out(laws_in_place(expr, laws), laws)
+
+
+def values_written_out(expr: Expr, laws: dict) -> Expr:
+    """``D^*(x) = p(x) / (p(x) + q(x))`` under ``p(x) = N(3, 2)``: a density of a stated law used as a number
+    is its formula there (left a density, the numbers drew it as an arbitrary law and refuted the formula);
+    under a divergence or an average, where a law is meant, it stays as ``laws_in_place`` left it."""
+    if not isinstance(expr, Expr) or isinstance(expr, (KL, Expectation)) or not expr.has(Density):
+        return expr
+    if isinstance(expr, Density):
+        return written_out_laws(expr, laws)
+    if isinstance(expr, AppliedUndef) and expr.func.__name__ in _LAW_FUNCTIONALS:
+        return expr
+    args = tuple(values_written_out(a, laws) for a in expr.args)
+    return expr.func(*args) if args != expr.args else expr
+
+
+_LAW_FUNCTIONALS = ("JS", "H", "D", "CE", "KLD")  # functionals of laws the formula names by their own letter
 
 
 def written_out_laws(expr: Expr, laws: dict) -> Expr:
@@ -210,6 +227,8 @@ def with_densities(document, laws: dict | None = None):
     chains = tuple(rewrite_chain(c, lambda e: under_laws(under_densities(e, densities), laws))
                    for c in document.chains)
     context = document.context
+    if laws:  # a premise D^*(x) = p(x) / (p(x) + q(x)): its densities of stated laws are numbers there too
+        context = replace(context, facts=tuple(replace(f, rhs=values_written_out(f.rhs, laws)) for f in context.facts))
     if laws and "probability" not in context.theories:
         context = replace(context, theories=("probability",) + tuple(context.theories))
     return replace(document, chains=chains, context=context)
