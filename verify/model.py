@@ -212,7 +212,8 @@ class Context:
     ``random_variables`` and ``independence`` are the declared random variables and the
     independence statements among them (the moments theory reads them); ``readings`` are what a
     premise the reader could not settle may mean (``Reading``); ``unread`` the premises it could not
-    read at all (``UnreadPremise``).
+    read at all (``UnreadPremise``); ``constants`` the names the prose calls constants ("$k$ is a small
+    constant").
     """
 
     symbols: tuple[Symbol, ...] = ()
@@ -225,6 +226,7 @@ class Context:
     independence: tuple[Independence, ...] = ()
     readings: tuple[Reading, ...] = ()
     unread: tuple[UnreadPremise, ...] = ()
+    constants: tuple[Symbol, ...] = ()  # names the prose calls constants: in O, Theta and Omega no size grows in them
 
 
 _ATOM, _BUILT, _RAW = 0, 1, 2

@@ -36,8 +36,15 @@ MAX = step(BigO(d**2 * n + d * n**2), BigO(Max(d * n**2, d**2 * n)))
 RELATIONS = step(d * n**2, d**2 * n, NARROW, "<")
 ONE_WAY = step(3 * n**2 + n, BigO(n**2))
 THETA = ClaimForm(Claim("theta", "theta", 2 * L * n**2 * k, L * n**2 * k), SIZES)
+HELD = Context(symbols=(n, d, L, k), theories=("asymptotics", "algebra"), constants=(k,))
+STATED = step(BigO(k * n * d), BigO(n * d), HELD)
 
 ROWS = [
+    Row("stated constant", STATED, (
+        STATED.broken("dropped premise", context=SIZES),
+        STATED.broken("dropped factor", BigO(n)),
+        STATED.broken("exponent", BigO(n * d**2), lhs=BigO(k * n * d**3)),
+        STATED.broken("swapped argument", BigO(k))),),
     Row("closed-form sums", CLOSED, (
         CLOSED.broken("factor", L * n**2),
         CLOSED.broken("exponent", 2 * L**2 * n**2),

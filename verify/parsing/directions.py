@@ -1,9 +1,10 @@
 """Limit directions a document states: O(...) is decided only as the sizes grow.
 
-"As $\\eta \\to 0$", "for small $x$" say an O-term is about a small quantity; "for fixed
-$d$", "$d$ held fixed" say a name is no size. The asymptotics theory decides O(...) with
-every name a size that grows, so an O-statement about such a name is *refused* (read as
-a formula that cannot be checked, with the reason) rather than decided in the wrong direction.
+"As $\\eta \\to 0$", "for small $x$" say an O-term is about a small quantity. The asymptotics
+theory decides O(...) with every name a size that grows, so an O-statement about such a name is
+*refused* (read as a formula that cannot be checked, with the reason) rather than decided in the
+wrong direction. "For fixed $d$", "$d$ held fixed" say a name is no size but a constant
+(``fixed_names``): the theory decides O(...) with it as a fixed positive number.
 """
 from __future__ import annotations
 
@@ -32,14 +33,17 @@ def _names(inline: str) -> set[str]:
 
 
 def stated(text: str) -> dict[str, str]:
-    """name -> what the document says about its limit ("a small limit", "held fixed")."""
-    found: dict[str, str] = {}
-    for patterns, what in ((_SMALL, "tends to 0 or is small"), (_FIXED, "is held fixed")):
-        for pattern in patterns:
-            for match in pattern.finditer(text):
-                for name in _names(match.group(1)):
-                    found.setdefault(name, what)
-    return found
+    """name -> what the document says about its limit ("tends to 0 or is small")."""
+    return {name: "tends to 0 or is small" for name in _matched(text, _SMALL)}
+
+
+def fixed_names(text: str) -> set[str]:
+    """The names the document holds fixed ("for fixed $d$", "$d$ held fixed", "$k$ is constant")."""
+    return set(_matched(text, _FIXED))
+
+
+def _matched(text: str, patterns) -> list[str]:
+    return [name for pattern in patterns for match in pattern.finditer(text) for name in sorted(_names(match.group(1)))]
 
 
 def refusal(statement, directions: dict[str, str]) -> str | None:

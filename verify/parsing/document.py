@@ -599,6 +599,10 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     unread += unused_equations(builder.unused, names.imaginary is not None)
     if unread:
         document = replace(document, context=replace(document.context, unread=unread))
+    constant = set(premises.constants_in_prose(visible)) | directions.fixed_names(visible)
+    if constant:
+        document = replace(document, context=replace(document.context, constants=tuple(
+            s for s in document.context.symbols if isinstance(s, Symbol) and s.name in constant)))
     premised = {id(f) for f, role in zip(formulas, roles) if role.role is Role.PREMISE}
     return replace(document, claims=_claims(document, premised))
 

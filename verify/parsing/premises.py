@@ -193,6 +193,15 @@ def scales_in_prose(text: str) -> dict[str, str]:
             for name in _named_by(sentence, _SCALE_WORD)}
 
 
+_CONSTANT_WORD = re.compile(r"\b(?:a |an )?(?:small |fixed |positive |large )?constants?\b", re.I)
+
+
+def constants_in_prose(text: str) -> list[str]:
+    """Names a sentence calls constants ("$k$ is a small constant", "for constant $k$"): in O, Theta and
+    Omega they are fixed positive numbers, never sizes that grow."""
+    return [name for sentence, _ in _sentences(text, _CONSTANT_WORD) for name in _named_by(sentence, _CONSTANT_WORD)]
+
+
 def counts_in_prose(text: str) -> dict[str, str]:
     """Names a sentence calls a number of something (``the number of layers $L$``): positive integers,
     sizes rather than matrices."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import sympy
 from sympy import Expr
 
 from ...config import CheckConfig
@@ -30,7 +31,7 @@ from ..algebra import apply_facts
 from ..base import Rule, Theory, claim_handler, register_theory, step_handler
 from .classes import ThetaClass, theta_class
 from .comparison import KINDS, Comparison, compare_classes
-from .forms import ClassForm, form_of, without_max
+from .forms import STATED_CONSTANTS, ClassForm, form_of, without_max
 from .inclusion import MONOMIAL_DOMINANCE, includes
 from .relations import check_stated_comparison, growth_assumptions
 from .sums import CLOSED_FORM_SUMS, close_sums
@@ -96,10 +97,16 @@ def _leaf(context: Context, used: list[Rule]):
     """Rewrites for the pieces without classes: the context's facts (``k = n``), then closed sums;
     the rules that fired are added to ``used``."""
 
+    constant = {s: sympy.S.One for s in (*context.constants, *context.symbols) if s in context.constants
+                or getattr(s, "name", "") == "const"}
+
     def rewrite(expr: Expr) -> Expr:
         expr, facts = apply_facts(expr, context)
         expr, closed = close_sums(expr)
         used.extend(facts + ((CLOSED_FORM_SUMS,) if closed else ()))
+        if constant and expr.has(*constant):  # "k is a small constant": a factor O absorbs, no size
+            expr = expr.xreplace(constant)
+            used.append(STATED_CONSTANTS)
         return expr
 
     return rewrite

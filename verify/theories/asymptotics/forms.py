@@ -39,6 +39,9 @@ KIND_OF_CLASS = {BigO: Kind.O, Theta: Kind.THETA, BigOmega: Kind.OMEGA}
 CONSTANT_IN_CLASS = register_rule(Rule(
     "constant factor in a class", "c O(f) = O(f) for a constant c != 0; c Theta(f) = Theta(f) and "
     "c Omega(f) = Omega(f) for a constant c > 0", aliases=("c O(f) = O(f)",)))
+STATED_CONSTANTS = register_rule(Rule(
+    "stated constant", "a name the premises call a constant is a fixed positive number: inside O, Theta or "
+    "Omega it is a constant factor, not a size that grows", aliases=("k is a constant",)))
 FACTOR_INTO_CLASS = register_rule(Rule(
     "factor into a class", "f O(g) = O(f g) for a positive function f (also Theta and Omega)",
     aliases=("f O(g) = O(fg)",)))
