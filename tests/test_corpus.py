@@ -128,12 +128,14 @@ HELDOUT11_IDS = _listed("heldout11.txt")
 HELDOUT12_IDS = _listed("heldout12.txt")
 HELDOUT13_IDS = _listed("heldout13.txt")
 HELDOUT14_IDS = _listed("heldout14.txt")
+HELDOUT15_IDS = _listed("heldout15.txt")
 DEVELOPMENT_IDS = _listed("development.txt")
 LISTS = {"heldout.txt": HELDOUT_IDS, "heldout2.txt": HELDOUT2_IDS, "heldout3.txt": HELDOUT3_IDS,
          "heldout4.txt": HELDOUT4_IDS, "heldout5.txt": HELDOUT5_IDS,
          "heldout6.txt": HELDOUT6_IDS, "heldout7.txt": HELDOUT7_IDS, "heldout8.txt": HELDOUT8_IDS,
          "heldout9.txt": HELDOUT9_IDS, "heldout10.txt": HELDOUT10_IDS, "heldout11.txt": HELDOUT11_IDS,
          "heldout12.txt": HELDOUT12_IDS, "heldout13.txt": HELDOUT13_IDS, "heldout14.txt": HELDOUT14_IDS,
+         "heldout15.txt": HELDOUT15_IDS,
          "development.txt": DEVELOPMENT_IDS}
 
 
