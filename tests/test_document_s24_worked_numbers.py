@@ -120,3 +120,10 @@ def test_a_formula_given_as_an_example_is_no_premise():
 def test_a_premise_list_item_without_an_example_still_defines():
     text = ("Assume:\n\n- $k = 256$.\n\nThen:\n\n$$k^2 = 65536$$\n")
     assert check_statuses(text) == [Status.PROVED]
+
+
+def test_every_formula_in_an_example_bracket_is_an_example():
+    """"(e.g. $k = 256$ even for $L = 32768$)": L = 32768 is part of the example; read as a definition it made
+    O(L d) a constant class, and a dropped factor L was proved."""
+    text = ("Assume:\n\n- $k$ is small (e.g. $k = 256$ even for $L = 32768$).\n\nThen:\n\n$$O(L d) = O(d)$$\n")
+    assert check_statuses(text) == [Status.REFUTED]

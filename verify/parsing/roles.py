@@ -79,15 +79,32 @@ def _strong(words: str) -> Introduced | None:
 
 
 _EXAMPLE = re.compile(r"\b(?P<word>e\.\s?g\.|for example|for instance|such as)\W*$", re.I)
+_EXAMPLE_WORD = re.compile(r"\b(?:e\.\s?g\.|for example|for instance)", re.I)
+
+
+def _example(before: str) -> str | None:
+    """The word that makes the formula after ``before`` (its line up to it) an example: "e.g." just before
+    it, or anywhere in the bracket still open around it ("(e.g. $k = 256$ even for $L = 32768$)")."""
+    just = _EXAMPLE.search(before)
+    if just is not None:
+        return just.group("word")
+    depth, opened = 0, None
+    for i in range(len(before) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(before[i], 0)
+        if depth < 0:
+            opened = i
+            break
+    word = _EXAMPLE_WORD.search(before, opened) if opened is not None else None
+    return word.group() if word is not None else None
 
 
 def introduced(prose: str, offset: int, display: bool = False) -> Introduced:
     """The role of the formula starting at ``offset`` of ``prose`` (the document, mathematics blanked);
     a ``display`` needs a strong opening word (``_strong``). A formula given as an example ("e.g. $k = 256$")
     is neither: it illustrates, and assumes nothing."""
-    example = _EXAMPLE.search(prose[max(0, prose.rfind("\n", 0, offset) + 1):offset])
+    example = _example(prose[max(0, prose.rfind("\n", 0, offset) + 1):offset])
     if example is not None:
-        return Introduced(Role.UNMARKED, f'an example: introduced by "{example.group("word")}"')
+        return Introduced(Role.UNMARKED, f'an example: introduced by "{example}"')
     start = max((m.end() for m in _SENTENCE_START.finditer(prose, 0, offset)), default=0)
     sentence = prose[start:offset]
     line_start = prose.rfind("\n", 0, offset) + 1

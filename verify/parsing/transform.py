@@ -1809,6 +1809,10 @@ def _partials(top, bottom):
     total = sum(n for _, n in counts)
     if total == 1 and top.order == 1:
         return None
+    if top.order == 1 and len(counts) == 1:  # \frac{\partial L}{\partial \sigma^2}: by the variance, or twice by sigma?
+        raise Refusal(f"\\partial {counts[0][0]}^{counts[0][1]} below a first derivative: a derivative by the quantity "
+                      f"{counts[0][0]}^{counts[0][1]} (a variance, a layer's superscript) is not read; name it "
+                      f"(v = {counts[0][0]}^{counts[0][1]}) and differentiate by v, or write \\partial^{counts[0][1]} above")
     if top.order != total:
         raise Refusal(f"cannot read this as a derivative: \\partial^{top.order} above but {total} "
                       "differential(s) below")
