@@ -16,8 +16,17 @@ FUNCTION_APART = "Let $s_i(\\mathbf x) = \\frac{e^{x_i}}{\\sum_k e^{x_k}}$ and $
 ENTRY_APART = "Let $s_i = \\frac{e^{x_i}}{\\sum_k e^{x_k}}$ and $j \\neq i$.\n\n"
 
 
-def test_the_component_of_a_call_is_the_component_function_at_the_argument():
-    assert parse_latex_expr(r"s(\mathbf x)_i") == parse_latex_expr(r"s_i(\mathbf x)")
+def test_the_component_of_a_call_is_the_component_function_a_premise_defines():
+    text = COMPONENT + ("$$s(\\mathbf x)_i = \\frac{e^{x_i}}{\\sum_j e^{x_j}}$$\n\n"
+                        "$$\\frac{\\partial s_k(\\mathbf x)}{\\partial x_k} = s_k(\\mathbf x)(1 - s_k(\\mathbf x))$$\n")
+    assert check_statuses(text) == [Status.PROVED, Status.PROVED]
+
+
+@pytest.mark.parametrize("claim", ["g(x)_2 = 5x", "\\frac{d}{dx} g(x)_2 = 5"])
+def test_an_entry_of_a_function_given_whole_is_no_fresh_component(claim):
+    """g(x) = [x^2; 3x] gives g(x)_2 = 3x: read as a fresh g_2(x), a display g(x)_2 = 5x became its definition."""
+    text = "Let $g(x) = \\begin{bmatrix} x^2 \\\\ 3x \\end{bmatrix}$.\n\n$$" + claim + "$$\n"
+    assert Status.PROVED not in check_statuses(text)
 
 
 def test_our_own_functions_keep_their_entry():
@@ -114,3 +123,27 @@ def test_a_premise_on_a_component_function_says_nothing_of_it_at_another_argumen
     text = ("Let $s_i(\\mathbf x) = \\frac{e^{x_i}}{\\sum_k e^{x_k}}$.\n\n"
             "$$s_i(1 - y) = \\frac{e^{x_i}}{\\sum_k e^{x_k}}$$\n")
     assert Status.PROVED not in check_statuses(text)
+
+
+def test_a_bare_sum_over_two_indices_sums_the_one_not_written_outside():
+    value = parse_latex_expr(r"x_j - \sum t_i y_j")
+    (summed,) = value.atoms(Sum)
+    assert summed.limits[0][0].name == "i"
+
+
+def test_a_bare_sum_over_two_indices_with_neither_told_apart_is_refused():
+    with pytest.raises(ParseError, match="several indices"):
+        parse_latex_expr(r"\sum t_i y_j")
+
+
+def test_a_component_premise_is_not_taken_at_its_own_summation_index():
+    """f_j of f_i(x) = sum_j W_ij x_j would capture j: the instance is not made, so nothing wrong is proved."""
+    text = ("Let $f_i(\\mathbf x) = \\sum_j W_{ij} x_j$.\n\n"
+            "$$\\frac{\\partial f_j(\\mathbf x)}{\\partial x_m} + W_{jm} = W_{mm} + W_{jm}$$\n")
+    assert Status.PROVED not in check_statuses(text)
+
+
+def test_a_factor_beside_a_sum_but_one_still_fixes_its_letter():
+    """x_i \\sum_{i \\neq j} a_{ij}: x_i is written outside the sum, so j is summed (with the sum read as 0
+    while looking, the factor x_i vanished and i was summed instead)."""
+    assert parse_latex_expr(r"x_i \sum_{i\neq j} a_{ij}") == parse_latex_expr(r"x_i \sum_{j\neq i} a_{ij}")

@@ -20,7 +20,8 @@ from lark import Lark, Token, Tree, UnexpectedInput
 from lark.exceptions import UnexpectedToken, VisitError
 from lark.lexer import Lexer
 import sympy
-from sympy import Expr
+from sympy import Basic, Expr
+from sympy.core.function import AppliedUndef
 
 from ..errors import ParseError
 from .ascii_lexer import lex_ascii
@@ -148,6 +149,10 @@ def parse(text: str, notation: str = "latex", limits: Limits = DEFAULT_LIMITS,
         statement = ToSympy(*setup).transform(tree).children[0]
     except VisitError as error:
         raise _refusal(error, text, origin) from None
+    if isinstance(statement, Statement) and any(
+            isinstance(e, Basic) and any(a.func.__name__.startswith("_pending_") for a in e.atoms(AppliedUndef))
+            for e in statement.exprs):  # a sum waiting for its index where no statement could tell it (transform)
+        raise parse_error("a sum whose index the formula does not tell: write it, as in \\sum_j", text, 0, origin)
     return keeping_tree(statement, tree, setup)  # so that it can be read again as written (written.py)
 
 

@@ -315,11 +315,6 @@ def _at_one_point(last, right, grouped: set) -> bool:
             and right in grouped)
 
 
-def _component_of_a_call(value: Expr, index: Expr) -> bool:
-    """``s(x)_i``, ``f(x)_2``: an undefined function's value with one plain index (a name or a whole number)."""
-    return isinstance(value, AppliedUndef) and (isinstance(index, Symbol) or (isinstance(index, Integer) and index >= 0))
-
-
 def _sum(left, right):
     """``a + b``; with an O-term kept as written: ``O(n) - O(n)`` is not 0 (each O is a set)."""
     if _has_class(left) or _has_class(right):
@@ -355,8 +350,7 @@ class ToSympy(Transformer_NonRecursive):
         self.braced_sums: set = set()  # sums in TeX braces, which print no bracket: \\log{a - b} shows log a - b
         self.bare_number_logs: set = set()  # of numbers (\\log 2): a product sign after one has two readings
         self.families: dict = {}  # s_j -> ("s", (j,)), s_{j+1} -> ("s", (j + 1,)): entries if an index is bound
-        self.pending: dict = {}  # sums over i \neq j waiting for the whole formula (``_resolved``)
-        self.called: set = set()  # applications of a name the formula writes (s(x)), not of our own functions
+        self.pending: dict = {}  # sums whose index only the whole formula tells (``_waiting``, ``_resolved``)
 
     # statements
     def chain(self, items):
@@ -840,7 +834,6 @@ class ToSympy(Transformer_NonRecursive):
         if isinstance(applied, AppliedUndef) and applied.func.__name__ in self.kinds.noncommuting:
             # a vector- or matrix-valued function (F of "F has Jacobian J"): its values do not commute
             applied = sympy.Function(applied.func.__name__, commutative=False)(*applied.args)
-        self.called.add(applied)
         return applied
 
     def call_between(self, items):
@@ -1053,22 +1046,14 @@ class ToSympy(Transformer_NonRecursive):
         value, index = _expr(items[0]), _expr(items[1])
         if isinstance(value, Symbol):
             return self._named(f"{value.name}_{index}")
-        if value in self.called and _component_of_a_call(value, index):  # softmax(o)_j, <u, v>_p keep their entry
-            # s(x)_i is the i-th component function of s at x, s_i(x), as s_i(x) itself is read
-            name = f"{value.func.__name__}_{index}"
-            function = sympy.Function(name) if value.is_commutative else sympy.Function(name, commutative=False)
-            return function(*value.args)
-        return sympy.Function("entry")(value, index)
+        return sympy.Function("entry")(value, index)  # s(x)_i of a premise: the component s_i(x) (index_instances)
 
     def primed_value(self, items):
-        """``\\left(\\frac{1}{1 + e^{-x}}\\right)'``: the derivative of the bracket in its one variable; with
-        several names in it, which one the prime is taken in is not written, and it is refused."""
-        value = _expr(items[0])
-        names = [s for s in value.free_symbols if isinstance(s, Symbol) and not isinstance(s, sympy.Dummy)]
-        if len(names) != 1:
-            raise Refusal("a prime after a bracket holding several names (or none): the variable of the derivative "
-                          "is not written; write \\frac{d}{dx}(...)")
-        return sympy.Derivative(value, names[0])
+        """``\\left(\\frac{1}{1 + e^{-x}}\\right)'``: the derivative of the bracket, but in which variable, and with
+        its names' definitions unfolded or not, the prime does not say (``(f^2)'`` of a function f is 2 f f');
+        refused with how to write it."""
+        raise Refusal("a prime after a bracket: the variable of the derivative is not written; write "
+                      "\\frac{d}{dx}(...)")
 
     def factorial(self, items):
         value = _expr(items[0])
@@ -1179,14 +1164,25 @@ class ToSympy(Transformer_NonRecursive):
 
     def sum_bare(self, items):
         """``\\sum e^{x_j}``, no index written: the sum over the one index its summand's families carry,
-        read as ``\\sum_j``. A summand with no indexed family, or with several indices, names no index."""
+        read as ``\\sum_j``; of several, the one the rest of the formula does not write (``_waiting``). A summand
+        with no indexed family names no index."""
         body = _expr(items[0])
         indices = {letter for symbol, (base, written) in self.families.items() if body.has(symbol)
                    for index in written for letter in getattr(index, "free_symbols", ())}
-        if len(indices) != 1:
-            raise Refusal("a sum with no index written, over a summand that does not carry exactly one index: "
-                          "write the index, as in \\sum_j")
-        return self._big(sympy.Sum, "sum", [(indices.pop(), None, None), body])
+        if len(indices) == 1:
+            return self._big(sympy.Sum, "sum", [(indices.pop(), None, None), body])
+        if not indices:
+            raise Refusal("a sum with no index written, over a summand that carries no index: write the index, "
+                          "as in \\sum_j")
+
+        def resolved(rest: list, body: Expr) -> Expr:  # -\sum t_i dy_i/dx_j beside dL/dx_j: j is fixed, i summed
+            summed = [i for i in sorted(indices, key=str) if not any(self._writes_index(e, i) for e in rest)]
+            if len(summed) != 1:
+                raise Refusal("a sum with no index written, over a summand that carries several indices, none of "
+                              "them told apart by the rest of the formula: write the index, as in \\sum_j")
+            return self._big(sympy.Sum, "sum", [(summed[0], None, None), body])
+
+        return self._waiting(body, resolved)
 
     def sum_neg(self, items):
         """``\\sum_j -x_j``: the sum of the negated terms."""
@@ -1203,6 +1199,7 @@ class ToSympy(Transformer_NonRecursive):
 
     def _big_operator(self, kind, word: str, items):
         (variable, low, high), body = items[0], _expr(items[1])
+        body = self._inner_resolved(body)
         if isinstance(low, str) and low == "in":  # over a set: an undefined sum, linear in nothing the reader could check
             return sympy.Function(f"{word}_{{{sympy.latex(variable)} \\in {sympy.latex(high)}}}")(body)
         if isinstance(low, str) and low == "except":
@@ -1234,11 +1231,27 @@ class ToSympy(Transformer_NonRecursive):
             return self._excepting(kind, word, second, body, first, top)
         if not (has_first and has_second):
             return self._excepting(kind, word, first, body, second, top)
-        pending = sympy.Function(f"_pending_{word}")(body, first, second, *(() if top is None else (top,)))
-        self.pending[pending] = (kind, word)
-        return pending
+        def resolved(rest: list, body: Expr) -> Expr:
+            outside = [letter for letter in (first, second) if any(self._writes_index(e, letter) for e in rest)]
+            if len(outside) == 2:
+                raise Refusal(f"\\{word}_{{{first} \\neq {second}}} over a summand that writes both {first} and "
+                              f"{second}: the formula writes both outside the {word} too, so which index it runs "
+                              f"over is not clear; write the fixed index outside only")
+            fixed = outside[0] if outside else second  # neither outside: the summed index is written first
+            return self._excepting(kind, word, second if fixed == first else first, body, fixed, top)
+
+        return self._waiting(body, resolved)
+
+    def _waiting(self, body: Expr, resolved) -> Expr:
+        """A placeholder for a sum whose index only the whole formula tells: ``resolved`` reads it then, from the
+        formula's sides with the placeholder taken out and its summand as it stands then (an outer sum may
+        have bound entries in it since), by the placeholder's name (``_resolved``)."""
+        name = f"_pending_{len(self.pending)}"
+        self.pending[name] = resolved
+        return sympy.Function(name)(body)
 
     def _excepting(self, kind, word: str, variable, body: Expr, skipped, top) -> Expr:
+        """The sum over ``variable`` of ``body`` but its term at ``skipped`` (up to ``top`` when written)."""
         body = self._bind(body, variable)
         return self._unstated(kind, word, variable, body, skipped, top)
 
@@ -1250,25 +1263,24 @@ class ToSympy(Transformer_NonRecursive):
             (expr.has(symbol) or symbol.name in heads) and any(index.has(letter) for index in indices)
             for symbol, (_, indices) in self.families.items())
 
+    def _inner_resolved(self, body: Expr) -> Expr:
+        """A waiting sum inside another sum's summand is read now, the way it reads alone (nothing outside it
+        tells its letters apart): an outer sum would bind its entries and hide the letters from ``_resolved``."""
+        waiting = sorted({p for p in body.atoms(AppliedUndef) if p.func.__name__ in self.pending}, key=str)
+        if not waiting:
+            return body
+        return body.xreplace({p: self.pending[p.func.__name__]([], p.args[0]) for p in waiting})
+
     def _resolved(self, exprs: list) -> list:
-        """The sums ``_except`` left waiting, read now that the whole formula is: the letter written outside
-        them is fixed and the other summed; with both letters outside the sum is refused."""
-        waiting = [p for e in exprs for p in e.atoms(AppliedUndef) if p in self.pending]
+        """The sums left waiting (``_waiting``), read now that the whole formula is: each sees the formula's
+        sides without it, to tell the index written outside it from the one it sums."""
+        waiting = sorted({p for e in exprs for p in e.atoms(AppliedUndef) if p.func.__name__ in self.pending}, key=str)
         if not waiting:
             return exprs
-        chosen = {}
-        for placeholder in waiting:
-            kind, word = self.pending[placeholder]
-            body, first, second, *top = placeholder.args
-            rest = [e.xreplace({placeholder: sympy.Integer(0)}) for e in exprs]
-            outside = [letter for letter in (first, second) if any(self._writes_index(e, letter) for e in rest)]
-            if len(outside) == 2:
-                raise Refusal(f"\\{word}_{{{first} \\neq {second}}} over a summand that writes both {first} and "
-                              f"{second}: the formula writes both outside the {word} too, so which index it runs "
-                              f"over is not clear; write the fixed index outside only")
-            fixed = outside[0] if outside else second  # neither outside: the summed index is written first
-            summed = second if fixed == first else first
-            chosen[placeholder] = self._excepting(kind, word, summed, body, fixed, top[0] if top else None)
+        # the sides with the sum standing for a fresh number (0 would take a factor beside it away: x_i \sum ...)
+        chosen = {placeholder: self.pending[placeholder.func.__name__](
+            [e.xreplace({placeholder: sympy.Dummy("sum")}) for e in exprs], placeholder.args[0])
+            for placeholder in waiting}
         return [e.xreplace(chosen) for e in exprs]
 
     def _from(self, kind, word: str, variable, body: Expr, low: Expr) -> Expr:
