@@ -127,3 +127,49 @@ def test_every_formula_in_an_example_bracket_is_an_example():
     O(L d) a constant class, and a dropped factor L was proved."""
     text = ("Assume:\n\n- $k$ is small (e.g. $k = 256$ even for $L = 32768$).\n\nThen:\n\n$$O(L d) = O(d)$$\n")
     assert check_statuses(text) == [Status.REFUTED]
+
+
+COIN = "$$D_{KL}(P \\| Q) = 0.5 \\log \\frac{0.5}{0.9} + 0.5 \\log \\frac{0.5}{0.1}$$\n"
+
+
+def test_point_values_of_a_law_guard_a_refutation_about_it():
+    """P(H) = 0.5, ...: no reader uses point masses, so a law drawn for P (5 random masses) proves nothing
+    against the step (it refuted a correct worked KL)."""
+    text = "Assume:\n\n- $P(H)=0.5, P(T)=0.5$ and $Q(H)=0.9, Q(T)=0.1$.\n\nThen:\n\n" + COIN
+    assert Status.REFUTED not in check_statuses(text)
+
+
+def test_without_point_values_a_kl_of_laws_known_by_name_is_no_number():
+    assert check_statuses(COIN) == [Status.REFUTED]
+
+
+@pytest.mark.parametrize("text", [
+    "Let $y_c = 1$ for the correct class $c$, and $y_k = 0$ for every other class $k$.\n\n$$y_1 + y_2 + y_3 = 3$$\n",
+    "Let $w_j = 0$ for the index $j$ of the smallest entry.\n\n$$w_1 + w_2 + w_3 = 0$$\n",
+])
+def test_a_subscripted_fact_without_its_family_on_the_right_is_no_recurrence(text):
+    """y_c = 1 holds at the correct class only: taken at every index, y_1 + y_2 + y_3 = 3 was proved."""
+    assert Status.PROVED not in check_statuses(text)
+
+
+def test_a_recurrence_with_a_stated_range_is_not_unrolled_outside_it():
+    text = ("Assume:\n\n- $a_{t+1} = 2a_t$ for $t \\ge 3$\n- $a_0 = 1$\n\nThen:\n\n$$a_2 = 4$$\n")
+    assert Status.PROVED not in check_statuses(text)
+
+
+def test_a_recurrence_reaches_a_two_digit_iterate():
+    text = ("Assume:\n\n- $h_{i+1} = h_i + 1$\n- $h_0 = 0$\n\nThen:\n\n$$h_{10} = 10$$\n")
+    assert check_statuses(text) == [Status.PROVED]
+
+
+@pytest.mark.parametrize("wrong", ["300 = \\sqrt{1000000}\\cdot 0.5", "19 = 2.0\\cdot 3^2", "90 = \\frac{1000}{10} - 1.0",
+                                   "540 = 1000\\cdot 0.5"])
+def test_a_short_decimal_is_exact_not_a_rounding_slack(wrong):
+    """0.5 read as rounded to one place gave 10 % of slack, and 300 = 1000000^{1/2} 0.5 was consistent."""
+    assert check_statuses(f"$${wrong}$$\n") == [Status.REFUTED]
+
+
+def test_a_derivative_at_a_point_beside_another_term_reads_the_point_as_the_steps_name():
+    """The point h_0 inside the derivative kept no assumptions while the step's h_0 was real: two names."""
+    text = "Let $R(h) = h^2$.\n\n$$\\frac{dR}{dh}(h_0) + \\frac{dR}{dh}(1) = 2 h_0 + 2$$\n"
+    assert check_statuses(text) == [Status.PROVED]

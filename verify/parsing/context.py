@@ -169,7 +169,7 @@ def rewrite(expr: Expr, mapping: dict[Symbol, Symbol]) -> Expr:
     if isinstance(expr, sympy.MatrixBase):
         return expr.applyfunc(lambda entry: rewrite(entry, mapping))
     args = tuple(rewrite(a, mapping) for a in expr.args)
-    if args == expr.args:
+    if all(a is b for a, b in zip(args, expr.args)):  # by identity: a Subs equals one at a differently typed point
         return expr
     if isinstance(expr, _UNEVALUATED):
         return expr.func(*args, evaluate=False)

@@ -46,7 +46,7 @@ from .roles import Introduced, Role, in_premise_list, introduced, prose_only, wi
 from .tokens import CLOSERS, OPENERS
 from .transform import Statement
 from .named_spectra import named_spectra
-from .unread import set_aside, unread_premises, unused_equations
+from .unread import case_conditions, set_aside, unread_premises, unused_equations
 from ..theories.linalg.ranges import unstated_size
 from .lexicon import RELATION_TOKENS
 
@@ -267,16 +267,20 @@ class _Builder:
             self.definition_sources.append(source)
 
 
+ROUNDED_DIGITS = 3  # a decimal read as rounded shows at least this many significant digits (0.347, 4.67)
 _DECIMAL = re.compile(r"(?<![\w.])(\d*)\.(\d+)(?![\w.])")
 
 
 def written_decimals(text: str | None) -> tuple:
-    """``-0.3466 + 1.5`` -> ((1733/5000, 1/10000), (3/2, 1/10)): the numbers a side writes in decimals, each with
-    the unit of its last place: worked solutions put rounded values in (``\\sqrt{1 + 0.1716}``)."""
+    """``-0.3466 + 1.5`` -> ((1733/5000, 1/10000, False), (3/2, 1/10, True)): the numbers a side writes in
+    decimals, each with the unit of its last place and whether it is short (fewer than three significant
+    digits, as likely exact as rounded): worked solutions put rounded values in (``\\sqrt{1 + 0.1716}``)."""
     found = []
     for match in _DECIMAL.finditer(text or ""):
+        short = len((match.group(1) + match.group(2)).strip("0")) < ROUNDED_DIGITS  # 0.5, 2.0: maybe exact
         unit = sympy.Rational(1, 10 ** len(match.group(2)))
-        found.append((int(match.group(1) or "0") * 10 ** len(match.group(2)) * unit + int(match.group(2)) * unit, unit))
+        value = int(match.group(1) or "0") * 10 ** len(match.group(2)) * unit + int(match.group(2)) * unit
+        found.append((value, unit, short))
     return tuple(dict.fromkeys(found))
 
 
@@ -567,6 +571,7 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
         known = replace(known, kronecker=kronecker, words=words)  # read again, each name as the document shows it
         formulas = [_parse_piece(text, piece, limits, known, w) for piece, w in zip(pieces, as_written_)]
     formulas = _refuse_directed(formulas, directions.stated(visible))
+    formulas = _components_read(formulas, roles)
     listed = {id(f) for f in _listed(formulas, roles)}
     formulas = [replace(f, error=None) if id(f) in listed else f for f in formulas]  # read, as a bound on each name
     spectra = named_spectra(visible, lambda tex: parse_latex_expr(tex, kinds=known))
@@ -583,7 +588,8 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     _named_in_prose(builder, formulas, visible, lambda at: introduced(prose, at).role is Role.PREMISE)
     _one_hot(builder, [_one_hot_family(n, formulas) for n in
                        premises.summing_to_one_in_prose(visible, lambda at: introduced(prose, at).role is Role.PREMISE)])
-    relations = [r for f in stated for r in bounds.chained(f.statement)]
+    cases = _unequal_pairs(formulas) & _equal_pairs(formulas)  # "for $i = j$ ... for $i \neq j$": two cases
+    relations = [r for f in stated if frozenset(f.statement.exprs) not in cases for r in bounds.chained(f.statement)]
     relations += bounds.in_intervals(visible, lambda at: introduced(prose, at).role is Role.PREMISE)
     relations += premises.probabilities_in_prose(visible, lambda at: introduced(prose, at).role is Role.PREMISE)
     relations += radius_bounds(visible, lambda at: introduced(prose, at).role is Role.PREMISE)
@@ -597,12 +603,15 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     unread += set_aside([(f, piece) for f, piece, role in zip(formulas, pieces, roles)
                          if f.text not in used and role.role is Role.CLAIM], lambda at: in_premise_list(prose, at))
     unread += unused_equations(builder.unused, names.imaginary is not None)
+    unread += case_conditions(formulas)
     if unread:
         document = replace(document, context=replace(document.context, unread=unread))
     constant = set(premises.constants_in_prose(visible)) | directions.fixed_names(visible)
-    if constant:
-        document = replace(document, context=replace(document.context, constants=tuple(
-            s for s in document.context.symbols if isinstance(s, Symbol) and s.name in constant)))
+    held = tuple(s for s in document.context.symbols if isinstance(s, Symbol) and s.name in constant)
+    if held:  # "k is a small constant", "d held fixed": in O, Theta and Omega a fixed number, no size
+        note = f"{', '.join(s.name for s in held)} held constant in O, Theta and Omega (the prose says so)"
+        document = replace(document, context=replace(document.context, constants=held,
+                                                     notes=document.context.notes + (note,)))
     premised = {id(f) for f, role in zip(formulas, roles) if role.role is Role.PREMISE}
     return replace(document, claims=_claims(document, premised))
 
@@ -676,8 +685,19 @@ def _inline_definitions(builder: _Builder, formulas: list[Formula], pieces: list
                     and lhs not in defined:  # "Assume $y$ is one-hot, so $\sum_j y_j = 1$": the hypothesis restated
                 _define(builder, defined, lhs, rhs, formula.text)  # ``\sum_i y_i = 1`` (one-hot labels): a fact about y
             elif role.role is Role.PREMISE and len(exprs) == 2 and not defining:
-                if _premise_equation(builder, defined, lhs, rhs, formula.text) is False:
+                used = _premise_equation(builder, defined, lhs, rhs, formula.text)
+                if used is False or (used is None and _point_value(lhs, rhs)):
                     builder.unused.append(formula)
+
+
+def _point_value(lhs: Expr, rhs: Expr) -> bool:
+    """``P(H) = 0.5``: a law's or a function's value at a point, which no reader uses (a law drawn for P
+    would not meet it), so it is kept as a premise no refutation about P may rest on."""
+    if isinstance(lhs, AppliedUndef) and (lhs.func.__name__ in (*NEVER_DEFINED, "E")
+                                          or _averaged_under_a_density(lhs.func.__name__)):
+        return False  # Var(X) = 1, E_q[z] = 0: moments, which the moments' reader reads
+    return isinstance(lhs, (AppliedUndef, Density)) and isinstance(rhs, Expr) and rhs.is_number \
+        and rhs.is_comparable  # a real number, not a law (p(x) = N(3, 2) is read by the laws' reader)
 
 
 def _define(builder: _Builder, defined: set, lhs: Expr, rhs: Expr, source: str) -> None:
@@ -742,6 +762,25 @@ def _unequal_pairs(formulas: list[Formula]) -> set[frozenset]:
     two are cases the writer distinguishes, so ``i = j`` defines neither name."""
     return {frozenset(f.statement.exprs) for f in formulas if f.statement is not None
             and f.statement.relations == ("!=",) and len(f.statement.exprs) == 2
+            and all(isinstance(e, Symbol) for e in f.statement.exprs)}
+
+
+def _components_read(formulas: list[Formula], roles: list[Introduced]) -> list[Formula]:
+    """Each formula with the entries of a function whose components a premise defines read as those
+    components (``index_instances.component_functions``)."""
+    found = index_instances.component_functions([f.statement for f in formulas],
+                                                [r.role is Role.PREMISE for r in roles])
+    if not found:
+        return formulas
+    return [replace(f, statement=replace(f.statement, exprs=tuple(e.xreplace(found) if isinstance(e, Expr) else e
+                                                                  for e in f.statement.exprs)))
+            if f.statement is not None else f for f in formulas]
+
+
+def _equal_pairs(formulas: list[Formula]) -> set[frozenset]:
+    """The pairs of plain names some formula writes equal (``i = j``)."""
+    return {frozenset(f.statement.exprs) for f in formulas if f.statement is not None
+            and f.statement.relations == ("=",) and len(f.statement.exprs) == 2
             and all(isinstance(e, Symbol) for e in f.statement.exprs)}
 
 
@@ -967,7 +1006,7 @@ def _with_context(filename, builder: _Builder, formulas: list[Formula], names: R
     applied += index_instances.at_other_indices(applied, written, {s.name: s for s in mapping.values()
                                                                    if isinstance(s, Symbol)})
     known = context.facts + facts(definitions, rewritten) + applied
-    context = replace(context, facts=known + index_instances.recurrences_at(known, written),
+    context = replace(context, facts=known + index_instances.recurrences_at(known, written, stated),
                       notes=context.notes + ((role_note,) if role_note else ()),
                       relations=context.relations + tuple(r for r in stated if r not in context.relations))
     return Document(filename, chains, context, tuple(formulas), definitions, tuple(builder.definition_sources),

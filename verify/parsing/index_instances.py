@@ -21,6 +21,61 @@ from .expressions import parse_latex_expr
 MOST_INSTANCES = 64  # iterates unrolled from recurrence premises, per document
 
 
+def component_functions(statements: list, premised: list[bool]) -> dict:
+    """``Let $s(\\mathbf x)_i = \\frac{e^{x_i}}{\\sum_j e^{x_j}}$``: a premise giving the i-th entry of a function's
+    value defines the component functions, so ``s(x)_k`` everywhere is ``s_k(x)``, as ``s_k(x)`` itself is read.
+    Only for a function no formula gives whole (``g(x) = [x^2; 3x]`` keeps its entries: g(x)_2 is 3x, no fresh
+    name). The mapping from each entry written to its component (``statements``: each formula's, or None)."""
+    components, whole = set(), set()
+    for statement, premise in zip(statements, premised):
+        if statement is None or not statement.exprs:
+            continue
+        first = statement.exprs[0]
+        if isinstance(first, AppliedUndef) and first.func.__name__ != "entry":
+            whole.add(first.func.__name__)
+        call = _entry_of_a_call(first)
+        if premise and call is not None and set(statement.relations) <= {"=", ":="}:
+            components.add(call.func.__name__)
+    names = components - whole
+    found = {}
+    for statement in statements:
+        for expr in (statement.exprs if statement is not None else ()):
+            for node in expr.atoms(AppliedUndef) if isinstance(expr, Expr) else ():
+                call = _entry_of_a_call(node)
+                if call is not None and call.func.__name__ in names:
+                    name = f"{call.func.__name__}_{node.args[1]}"
+                    function = sympy.Function(name) if call.is_commutative else sympy.Function(name, commutative=False)
+                    found[node] = function(*call.args)
+    return found
+
+
+def _freed(body: Expr, name) -> Expr:
+    """``body`` with each sum or product over a variable named like ``name`` taken over a fresh one instead, so
+    that putting ``name`` in for the index captures nothing (``\\sum_j W_{ij} x_j`` at i = j)."""
+    if not isinstance(name, Symbol):
+        return body
+
+    def fresh(node):
+        (variable, *bounds), *rest = node.limits
+        if rest or variable.name != name.name:
+            return node
+        other = sympy.Dummy(variable.name, **variable.assumptions0)
+        return type(node)(node.function.xreplace({variable: other}), (other, *bounds))
+
+    return body.replace(lambda e: isinstance(e, (sympy.Sum, sympy.Product)), fresh)
+
+
+def _entry_of_a_call(node) -> AppliedUndef | None:
+    """The application of ``entry(s(x), i)`` (i one name or a whole number), else None."""
+    if not (isinstance(node, AppliedUndef) and node.func.__name__ == "entry" and len(node.args) == 2):
+        return None
+    value, index = node.args
+    if isinstance(value, AppliedUndef) and value.func.__name__ != "entry" and (
+            isinstance(index, Symbol) or (isinstance(index, sympy.Integer) and index >= 0)):
+        return value
+    return None
+
+
 def at_other_indices(facts: tuple, written: list[Expr], symbols: dict) -> tuple:
     """A premise on a component function at an index its value uses as one (``s_i(x) = e^{x_i} / \\sum_j
     e^{x_j}``) holds at every index: for each ``s_k(x)`` written at the premise's own variables, the premise
@@ -36,18 +91,20 @@ def at_other_indices(facts: tuple, written: list[Expr], symbols: dict) -> tuple:
         if at is None or tuple(a.name if isinstance(a, Symbol) else a for a in call.args) != tuple(
                 v.name for v in variables):
             continue  # s_i at another argument (\sigma_i(1 - \sigma_j)) is no instance: its value there is not given
-        value = body.xreplace({index: at})
+        value = _freed(body, at).xreplace({index: at})  # f_j of f_i(x) = \sum_j W_{ij} x_j: the sum's j renamed
         found.append(Fact(f"the premise on {component[0]}_{index} at {at}", call, value))
     return tuple(found)
 
 
-def recurrences_at(facts: tuple, written: list[Expr]) -> tuple:
+def recurrences_at(facts: tuple, written: list[Expr], relations: tuple = ()) -> tuple:
     """``h_{i+1} = h_i - \\alpha g(h_i)`` and ``h_1`` written: the premise at i = 0, ``h_1 = h_0 - \\alpha g(h_0)``,
     for each entry of the family written with a whole-number index that no fact gives. The index must be at
     least the first one the premises give the family (h_0 here), else at least 0."""
     given = {f.lhs for f in facts if isinstance(f.lhs, Symbol)}
+    ranged = {s.name for r in relations for s in r.free_symbols}  # "for t >= 3": a range the premise holds in
     steps = [(f, entry) for f in facts if isinstance(f.lhs, Symbol)
-             and (entry := _entry(f.lhs.name)) is not None and _shift(entry[1]) is not None]
+             and (entry := _entry(f.lhs.name)) is not None and _shift(entry[1]) is not None
+             and _shift(entry[1])[0].name not in ranged and _steps_from_its_family(f.rhs, entry[0])]
     if not steps:
         return ()
     starts: dict[str, int] = {}
@@ -79,9 +136,16 @@ def recurrences_at(facts: tuple, written: list[Expr]) -> tuple:
     return () if waiting or loose else tuple(found)  # an iterate left free would be drawn at random: none
 
 
+def _steps_from_its_family(value: Expr, base: str) -> bool:
+    """A recurrence's value holds an earlier entry of its own family (``h_i`` in ``h_{i+1} = h_i - ...``); a
+    subscripted fact without one (``y_c = 1`` for the correct class c) holds at its index only."""
+    return any(isinstance(s, Symbol) and (entry := _entry(s.name)) is not None and entry[0] == base
+               for s in value.free_symbols)
+
+
 def _entry(name: str) -> tuple[str, Expr] | None:
     """``h_{i + 1}`` -> ("h", i + 1), ``h_0`` -> ("h", 0): a name with one subscript, read as an index."""
-    match = re.fullmatch(r"([A-Za-z\\]+?)_(?:\{([^{},]+)\}|([A-Za-z0-9]))", name)
+    match = re.fullmatch(r"([A-Za-z\\]+?)_(?:\{([^{},]+)\}|([A-Za-z]|\d+))", name)
     if match is None:
         return None
     try:
@@ -112,8 +176,8 @@ def _renamed(value: Expr, letter: Symbol, at: sympy.Integer) -> Expr:
         if entry is None or letter.name not in {s.name for s in entry[1].free_symbols}:
             continue
         index = entry[1].xreplace({s: at for s in entry[1].free_symbols if s.name == letter.name})
-        names[symbol] = Symbol(f"{entry[0]}_{index}" if index.is_Integer and 0 <= index < 10 else
-                               f"{entry[0]}_{{{index}}}", **symbol.assumptions0)
+        names[symbol] = Symbol(f"{entry[0]}_{index}" if index.is_Integer and index >= 0 else
+                               f"{entry[0]}_{{{index}}}", **symbol.assumptions0)  # h_{10} is read as h_10
     return value.xreplace(names)
 
 

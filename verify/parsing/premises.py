@@ -166,13 +166,14 @@ def _named_by(sentence: str, word: re.Pattern) -> list[str]:
     return names
 
 
-_SUMS_TO_ONE = re.compile(r"\b(?:one[- ]hot|sums?\s+to\s+(?:one|1|unity)|adds?\s+up\s+to\s+(?:one|1))\b", re.I)
+_SUMS_TO_ONE = re.compile(r"\b(?:one[- ]hot|sums?\s+to\s+(?:one|1|unity)|adds?\s+up\s+to\s+(?:one|1)"
+                          r"|exactly\s+one\s+of(?:\s+the)?\s*(?=\$[^$]+\$\s+(?:is|equals)\s+(?:1|one)\b))", re.I)
 _PART_OF = re.compile(r"\b(?:rows?|columns?|each|every|blocks?)\b", re.I)  # "each row of $P$ sums to one"
 
 
 def summing_to_one_in_prose(text: str, premise_at) -> list[str]:
-    """Names a premise sentence says sum to one: one-hot ("where $y$ is one-hot", "the one-hot label $y$"),
-    "the targets $y_k$ sum to one", "add up to 1": their entries sum to 1. A claim ("then $y$ is one-hot"),
+    """Names a premise sentence says sum to one: one-hot ("where $y$ is one-hot", "the one-hot label $y$",
+    "exactly one of the $t_i$ is 1"), "the targets $y_k$ sum to one", "add up to 1": their entries sum to 1. A claim ("then $y$ is one-hot"),
     a negation ("does not sum to one") and a part ("each row of $P$ sums to one": not all the entries)
     state nothing."""
     prose = _DISPLAY.sub(lambda m: " " * len(m.group()), text)

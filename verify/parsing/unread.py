@@ -31,6 +31,15 @@ def unread_premises(formulas, is_premise, random_names: frozenset[str] = frozens
                  and states_something(f.text, random_names, independent))
 
 
+def case_conditions(formulas) -> tuple[UnreadPremise, ...]:
+    """``i \\neq j`` written as the condition of a case ("Case $i \\neq j$:", "for $i = j$ ... for $i \\neq j$"):
+    the steps under it hold in that case only, and which case a step is in the reader does not know, so no
+    refutation may rest on i or j (one drawn at i = j refuted a step of the other case)."""
+    return tuple(_read_premise(f, "is the condition of a case, which the steps under it may assume")
+                 for f in formulas if f.statement is not None and f.statement.relations == ("!=",)
+                 and len(f.statement.exprs) == 2 and all(isinstance(e, Symbol) for e in f.statement.exprs))
+
+
 def set_aside(claims, in_list) -> tuple[UnreadPremise, ...]:
     """Relations written inline in a premise list but introduced as consequences ("minimising over x gives
     $x^{(k)} = ...$"): neither assumed nor checked, yet the document takes them for granted, so, as an
@@ -64,9 +73,15 @@ def _read_premise(formula, why: str, imaginary: bool = False) -> UnreadPremise:
     from sympy import I, Indexed, Poly, expand
     from sympy.polys.polyerrors import BasePolynomialError
 
+    from sympy.core.function import AppliedUndef
+
+    from ..vocabulary import Density
+
     exprs = formula.statement.exprs
     free = set().union(*(e.free_symbols for e in exprs))
-    names = frozenset(str(s) for s in free if isinstance(s, (Symbol, Indexed)))
+    heads = {a.func.__name__ for e in exprs for a in e.atoms(AppliedUndef)} | {d.name for e in exprs
+                                                                               for d in e.atoms(Density)}
+    names = frozenset(str(s) for s in free if isinstance(s, (Symbol, Indexed))) | heads  # P of P(H) = 0.5 too
     absorbing: set[str] = set()
     if formula.statement.relations == ("=",) and len(exprs) == 2:
         difference = expand(exprs[0] - exprs[1])
