@@ -31,3 +31,9 @@ def test_for_constant_in_prose_names_a_constant():
 def test_a_negated_constant_names_nothing():
     text = "Here $k$ is not a constant.\n\n$$O(n k) = O(n)$$\n"
     assert check_statuses(text) == [Status.REFUTED]
+
+
+@pytest.mark.parametrize("wrong", ["$$n^k = O(n)$$", "$$\\Theta(k^n) = \\Theta(1)$$", "$$O(\\log(n^k)) = O(1)$$"])
+def test_a_stated_constant_in_an_exponent_is_no_factor(wrong):
+    """n^k with k constant is no O(n): only a factor is absorbed (k was replaced by 1 everywhere)."""
+    assert Status.PROVED not in check_statuses(CONSTANT + wrong + "\n")

@@ -91,6 +91,8 @@ def rounded_numbers(left: Expr, right: Expr, left_decimals: tuple, right_decimal
     try:
         if not (left.is_number and right.is_number):
             return None
+        left_decimals, right_decimals = _rounded_ones(left_decimals, left, right), _rounded_ones(right_decimals, right,
+                                                                                                  left)
         left_decimals, right_decimals = (_unless_exact(own, other, other_decimals) for own, other, other_decimals in
                                          ((left_decimals, right, right_decimals), (right_decimals, left, left_decimals)))
         values = dict(sorted({**dict(left_decimals), **dict(right_decimals)}.items(), key=lambda kv: kv[0]))
@@ -127,6 +129,16 @@ def _rounded_entries(left, right, left_decimals: tuple, right_decimals: tuple) -
         return Verdict(Status.CONSISTENT, f"all {len(verdicts)} entries are equal once each decimal written is read "
                                           "as rounded to its last place")
     return None
+
+
+def _rounded_ones(decimals: tuple, side: Expr, other: Expr) -> tuple:
+    """(value, unit) of the decimals a side writes that are read as rounded: those of three significant digits
+    or more, and a short one (0.35) only when it is the whole side and the other side is no rational number
+    (an irrational never equals 0.35: the writer rounded). A short decimal inside a formula (1000 * 0.5) is
+    as likely exact."""
+    whole = {abs(side.doit())} if side.is_number else set()
+    return tuple((value, unit) for value, unit, short in decimals
+                 if not short or (value in whole and not other.doit().is_rational))
 
 
 def _unless_exact(decimals: tuple, other: Expr, other_decimals: tuple) -> tuple:

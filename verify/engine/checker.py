@@ -373,15 +373,19 @@ def _constant_refutation(residual: Expr, relation: Relation) -> Verdict | None:
                    residual=str(residual))
 
 
-def _rounded(step: StepQuestion) -> Verdict | None:
+def rounded_values(step: StepQuestion) -> Verdict | None:
     """``-\\frac12 \\log 2 = -0.3466``, ``\\sqrt{1 + (1.4142 - 1)^2} = \\sqrt{1.1716}``: an equality of numbers whose
-    sides write decimals holds when each decimal is read as rounded to its last place (``rounded_numbers``):
-    consistent, never proved; further off, the exact refutation stands."""
-    if step.relation is not Relation.EQ or not any(step.decimals):
+    sides write decimals, and that is not exact, holds when each decimal is read as rounded to its last place
+    (``rounded_numbers``): consistent, never proved; further off, the exact tiers refute it."""
+    if step.relation is not Relation.EQ or not any(step.decimals) or step.undecided_form is not None:
+        return None
+    try:
+        if step.canonical[0] == 0:  # exact: the canonical tier proves it
+            return None
+    except Undecided:
         return None
     left, right = (w if w is not None else side for w, side in zip(step.written, (step.lhs, step.rhs)))
-    verdict = rounded_numbers(left, right, *step.decimals)  # as written: -0.3466 + 1.5 keeps its three numbers
-    return replace(verdict, tier=Tier.ROUNDING) if verdict is not None else None
+    return rounded_numbers(left, right, *step.decimals)  # as written: -0.3466 + 1.5 keeps its three numbers
 
 
 def canonical_forms(step: StepQuestion) -> Verdict | None:
@@ -392,9 +396,6 @@ def canonical_forms(step: StepQuestion) -> Verdict | None:
     residual, used = step.canonical
     if step.relation is Relation.EQ and residual == 0:
         return proved(f"canonical forms agree ({', '.join(map(str, used))})", used)
-    rounded = _rounded(step)  # -0.3466 for -log(2)/2: a value rounded as written, never a refutation
-    if rounded is not None:
-        return rounded
     refuted = _constant_refutation(residual, step.relation)
     if refuted is not None:
         return refuted
@@ -626,6 +627,7 @@ DECIDERS: tuple[tuple[Tier | None, Decider], ...] = (  # None: the decider's ver
     (Tier.RULE, cited_rule),
     (Tier.STEP_HANDLER, local_expansions),
     (Tier.STEP_HANDLER, step_handlers),
+    (Tier.ROUNDING, rounded_values),
     (Tier.CANONICAL, canonical_forms),
     (None, unnamed_expectations),
     (None, stated_premises),

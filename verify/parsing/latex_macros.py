@@ -449,7 +449,7 @@ def _fonts(lexer, name: str, start: int) -> bool:
         letter = _one_letter(lexer, name, (nested.group(2) or nested.group(3)).strip(), start)
         lexer.emit("NAME", letter + lexicon.ACCENTS[nested.group(1)] + lexicon.ACCENTS[name], start)
         return True
-    if _subscripted_inside(lexer, name, start):
+    if _subscripted_inside(lexer, name, start) or _emphasis(lexer, name):
         return True
     inner = _group(lexer, name, start)
     if _font_over_a_list(lexer, name, inner, start):
@@ -464,6 +464,24 @@ def _fonts(lexer, name: str, start: int) -> bool:
     return True
 
 
+def _emphasis(lexer, name: str) -> bool:
+    """``\\mathbf{2T^2D}``: a bold formula that starts with a digit is an answer set in bold, read as the formula
+    (its letters plain, as it writes them); a bold number alone is read by ``_fonts``."""
+    from .latex_lexer import group_end
+
+    found = _BOLD_FORMULA.match(lexer.text, lexer.pos)
+    if lexicon.ACCENTS.get(name) != "bold" or found is None:
+        return False
+    opening = lexer.text.index("{", lexer.pos)
+    closing = group_end(lexer.text, opening)
+    if closing is None or _BOLD_NUMBER.fullmatch(lexer.text[opening + 1:closing - 1].strip()):
+        return False
+    lexer.dropped_braces.add(closing - 1)
+    lexer.pos = opening + 1
+    return True
+
+
+_BOLD_FORMULA = re.compile(r"\s*\{\s*\d+(?:\.\d+)?\s*[A-Za-z\\(^]")
 _SUBSCRIPTED = re.compile(r"\s*\{\s*(\\[A-Za-z]+|[A-Za-z])\s*_\s*")
 _BOLD_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _SCRIPT_UNIT = re.compile(r"\\[A-Za-z]+|[A-Za-z0-9]")

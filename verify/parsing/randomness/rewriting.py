@@ -153,17 +153,21 @@ def values_written_out(expr: Expr, laws: dict) -> Expr:
     """``D^*(x) = p(x) / (p(x) + q(x))`` under ``p(x) = N(3, 2)``: a density of a stated law used as a number
     is its formula there (left a density, the numbers drew it as an arbitrary law and refuted the formula);
     under a divergence or an average, where a law is meant, it stays as ``laws_in_place`` left it."""
-    if not isinstance(expr, Expr) or isinstance(expr, (KL, Expectation)) or not expr.has(Density):
+    if not isinstance(expr, Expr) or not expr.has(Density):
         return expr
     if isinstance(expr, Density):
         return written_out_laws(expr, laws)
-    if isinstance(expr, AppliedUndef) and expr.func.__name__ in _LAW_FUNCTIONALS:
+    if not _arithmetic(expr):  # KL, JS, an average, H(p), D(p || q): a functional of laws, where a law is meant
         return expr
     args = tuple(values_written_out(a, laws) for a in expr.args)
     return expr.func(*args) if args != expr.args else expr
 
 
-_LAW_FUNCTIONALS = ("JS", "H", "D", "CE", "KLD")  # functionals of laws the formula names by their own letter
+def _arithmetic(expr: Expr) -> bool:
+    """Sums, products, powers and SymPy's own functions (log, exp): where a density stands for its value."""
+    return isinstance(expr, (sympy.Add, sympy.Mul, sympy.Pow)) or (
+        isinstance(expr, sympy.Function) and not isinstance(expr, AppliedUndef)
+        and type(expr).__module__.startswith("sympy."))
 
 
 def written_out_laws(expr: Expr, laws: dict) -> Expr:

@@ -97,19 +97,30 @@ def _leaf(context: Context, used: list[Rule]):
     """Rewrites for the pieces without classes: the context's facts (``k = n``), then closed sums;
     the rules that fired are added to ``used``."""
 
-    constant = {s: sympy.S.One for s in (*context.constants, *context.symbols) if s in context.constants
-                or getattr(s, "name", "") == "const"}
+    constant = {s: sympy.S.One for s in context.constants}
 
     def rewrite(expr: Expr) -> Expr:
         expr, facts = apply_facts(expr, context)
         expr, closed = close_sums(expr)
         used.extend(facts + ((CLOSED_FORM_SUMS,) if closed else ()))
-        if constant and expr.has(*constant):  # "k is a small constant": a factor O absorbs, no size
-            expr = expr.xreplace(constant)
+        if constant and expr.has(*constant) and _as_factors(expr, set(constant)):
+            expr = expr.xreplace(constant)  # "k is a small constant": a factor O absorbs, no size
             used.append(STATED_CONSTANTS)
         return expr
 
     return rewrite
+
+
+def _as_factors(expr: Expr, constants: set) -> bool:
+    """Does each stated constant stand in ``expr`` only in sums and products, raised to numbers (``k n``,
+    ``n / k^2``)? In an exponent (``n^k``) or under a function it is no factor a class absorbs."""
+    if expr in constants or not expr.has(*constants):
+        return True
+    if isinstance(expr, (sympy.Add, sympy.Mul)):
+        return all(_as_factors(a, constants) for a in expr.args)
+    if isinstance(expr, sympy.Pow):
+        return expr.exp.is_number and _as_factors(expr.base, constants)
+    return False
 
 
 @step_handler
