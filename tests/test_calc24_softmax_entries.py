@@ -147,3 +147,40 @@ def test_a_factor_beside_a_sum_but_one_still_fixes_its_letter():
     """x_i \\sum_{i \\neq j} a_{ij}: x_i is written outside the sum, so j is summed (with the sum read as 0
     while looking, the factor x_i vanished and i was summed instead)."""
     assert parse_latex_expr(r"x_i \sum_{i\neq j} a_{ij}") == parse_latex_expr(r"x_i \sum_{j\neq i} a_{ij}")
+
+
+def cases(first: str, mark: str, a: str, b: str) -> str:
+    return (f"Let $s_i = \\frac{{e^{{x_i}}}}{{\\sum_k e^{{x_k}}}}$.\n\n{first} $i \\neq j${mark}\n\n$${a}$$\n\n"
+            f"{first} $i = j${mark}\n\n$${b}$$\n")
+OFF, ON = "\\frac{\\partial s_i}{\\partial x_j} = -s_i s_j", "\\frac{\\partial s_i}{\\partial x_j} = s_i (1 - s_j)"
+
+
+@pytest.mark.parametrize("first, mark", [("For", ","), ("Case", ":")])
+def test_steps_under_two_written_cases_are_never_refuted_for_the_other_case(first, mark):
+    """A stated i != j heading one case held document-wide: the i = j case's correct step was refuted."""
+    text = cases(first, mark, OFF, ON)
+    assert Status.REFUTED not in check_statuses(text)
+
+
+def test_the_other_case_s_formula_under_a_case_is_never_proved():
+    text = cases("For", ",", OFF, OFF)
+    assert Status.PROVED not in check_statuses(text)[1:]
+
+
+def test_a_condition_trailing_a_premise_is_that_premise_s_own():
+    """"$... = -p_i p_j$ for $i \\neq j$" conditions its premise: no guard on i and j for the whole document."""
+    text = ("Assume:\n\n- $s_i = \\frac{e^{x_i}}{\\sum_k e^{x_k}}$ for $i \\neq j$\n\nThen:\n\n"
+            "$$\\frac{\\partial s_i}{\\partial x_j} = s_i s_j$$\n")
+    assert check_statuses(text) == [Status.REFUTED]
+
+
+def test_an_outer_sums_letter_is_the_fixed_one_of_an_inner_sum_but_one():
+    value = parse_latex_expr(r"\sum_{i=1}^n \sum_{i\neq j} t_i t_j")
+    assert value.limits[0][0].name == "i" and {s.limits[0][0].name for s in value.function.atoms(Sum)} == {"j"}
+
+
+def test_a_bounded_sum_but_one_inside_another_sum_is_refused():
+    """Its window of indices (up to N, lower bound not written) need not be the outer range: a correct double
+    sum was refuted."""
+    with pytest.raises(ParseError, match="inside another sum"):
+        parse_latex_expr(r"\sum_{j=1}^2\sum_{i\neq j}^2 t_it_j")

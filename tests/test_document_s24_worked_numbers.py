@@ -173,3 +173,22 @@ def test_a_derivative_at_a_point_beside_another_term_reads_the_point_as_the_step
     """The point h_0 inside the derivative kept no assumptions while the step's h_0 was real: two names."""
     text = "Let $R(h) = h^2$.\n\n$$\\frac{dR}{dh}(h_0) + \\frac{dR}{dh}(1) = 2 h_0 + 2$$\n"
     assert check_statuses(text) == [Status.PROVED]
+
+
+def test_a_closed_form_step_size_is_taken_at_each_iterate():
+    """eta_t = 1/(t + 2) uses its index: eta_0, eta_1 are its values there (left free, a correct x_2 was refuted)."""
+    text = ("Assume:\n\n- $\\eta_t = \\frac{1}{t+2}$\n- $x_{t+1} = x_t - \\eta_t x_t$\n- $x_0 = 4$\n\nThen:\n\n"
+            "$$x_2 = \\frac{4}{3}$$\n")
+    assert check_statuses(text) == [Status.PROVED]
+
+
+def test_a_stated_lower_bound_on_the_letter_starts_the_recurrence_there():
+    text = "Assume:\n\n- $a_{t+1} = 2a_t$ for $t \\ge 0$\n- $a_0 = 1$\n\nThen:\n\n$$a_2 = 4$$\n"
+    assert check_statuses(text) == [Status.PROVED]
+
+
+@pytest.mark.parametrize("claim, status", [("\\frac13 = 0.33", Status.CONSISTENT), ("\\frac14 = 0.3", Status.CONSISTENT),
+                                           ("\\frac13 = 0.34", Status.REFUTED), ("\\frac12 = 0.6", Status.REFUTED)])
+def test_a_short_decimal_opposite_a_number_it_cannot_equal_is_a_rounding(claim, status):
+    """1/3 = 0.33: no number written to two places equals 1/3, so the writer rounded; 1/2 = 0.6 cannot be."""
+    assert check_statuses(f"$${claim}$$\n") == [status]

@@ -133,12 +133,17 @@ def _rounded_entries(left, right, left_decimals: tuple, right_decimals: tuple) -
 
 def _rounded_ones(decimals: tuple, side: Expr, other: Expr) -> tuple:
     """(value, unit) of the decimals a side writes that are read as rounded: those of three significant digits
-    or more, and a short one (0.35) only when it is the whole side and the other side is no rational number
-    (an irrational never equals 0.35: the writer rounded). A short decimal inside a formula (1000 * 0.5) is
-    as likely exact."""
+    or more, and a short one (0.33) only when it is the whole side and the other side is no multiple of its
+    last place (1/3, log 2: no number written to that place equals it, so the writer rounded). A short
+    decimal inside a formula (1000 * 0.5), or opposite a number it can equal (500 = 0.5 10^3), is exact."""
     whole = {abs(side.doit())} if side.is_number else set()
+
+    def off_the_grid(unit) -> bool:
+        scaled = (other.doit() / unit).doit()
+        return scaled.is_number and scaled.is_integer is False
+
     return tuple((value, unit) for value, unit, short in decimals
-                 if not short or (value in whole and not other.doit().is_rational))
+                 if not short or (value in whole and off_the_grid(unit)))
 
 
 def _unless_exact(decimals: tuple, other: Expr, other_decimals: tuple) -> tuple:

@@ -588,8 +588,10 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     _named_in_prose(builder, formulas, visible, lambda at: introduced(prose, at).role is Role.PREMISE)
     _one_hot(builder, [_one_hot_family(n, formulas) for n in
                        premises.summing_to_one_in_prose(visible, lambda at: introduced(prose, at).role is Role.PREMISE)])
-    cases = _unequal_pairs(formulas) & _equal_pairs(formulas)  # "for $i = j$ ... for $i \neq j$": two cases
-    relations = [r for f in stated if frozenset(f.statement.exprs) not in cases for r in bounds.chained(f.statement)]
+    headings = _case_headings(formulas, pieces, prose)  # "For $i \neq j$," heading a case's steps
+    cases = _unequal_pairs(headings) & _equal_pairs(formulas)  # "for $i = j$ ... for $i \neq j$": two cases
+    relations = [r for f in stated if not (f in headings and frozenset(f.statement.exprs) in cases)
+                 for r in bounds.chained(f.statement)]
     relations += bounds.in_intervals(visible, lambda at: introduced(prose, at).role is Role.PREMISE)
     relations += premises.probabilities_in_prose(visible, lambda at: introduced(prose, at).role is Role.PREMISE)
     relations += radius_bounds(visible, lambda at: introduced(prose, at).role is Role.PREMISE)
@@ -603,7 +605,7 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     unread += set_aside([(f, piece) for f, piece, role in zip(formulas, pieces, roles)
                          if f.text not in used and role.role is Role.CLAIM], lambda at: in_premise_list(prose, at))
     unread += unused_equations(builder.unused, names.imaginary is not None)
-    unread += case_conditions(formulas)
+    unread += case_conditions(headings)
     if unread:
         document = replace(document, context=replace(document.context, unread=unread))
     constant = set(premises.constants_in_prose(visible)) | directions.fixed_names(visible)
@@ -775,6 +777,20 @@ def _components_read(formulas: list[Formula], roles: list[Introduced]) -> list[F
     return [replace(f, statement=replace(f.statement, exprs=tuple(e.xreplace(found) if isinstance(e, Expr) else e
                                                                   for e in f.statement.exprs)))
             if f.statement is not None else f for f in formulas]
+
+
+_CASE_WORD = re.compile(r"^\W*(?:for|case|if|when|whenever|in the case)\b", re.I)
+
+
+def _case_headings(formulas: list[Formula], pieces: list[Piece], prose: str) -> list[Formula]:
+    """The inline formulas that open their line after a case word ("Case $i \\neq j$:", "For $i = j$,"),
+    which head the steps after them; one after another formula on its line (``$... = -p_i p_j$ for
+    $i \\neq j$``) is that formula's own condition, and "Let $i \\neq j$" is a premise of the whole document."""
+    opened = {}
+    for f in formulas:
+        opened[f.line] = min(opened.get(f.line, f.column), f.column)
+    return [f for f, piece in zip(formulas, pieces) if not f.display and opened.get(f.line) == f.column
+            and _CASE_WORD.match(prose[prose.rfind("\n", 0, piece.offset) + 1:piece.offset])]
 
 
 def _equal_pairs(formulas: list[Formula]) -> set[frozenset]:

@@ -101,10 +101,9 @@ def recurrences_at(facts: tuple, written: list[Expr], relations: tuple = ()) -> 
     for each entry of the family written with a whole-number index that no fact gives. The index must be at
     least the first one the premises give the family (h_0 here), else at least 0."""
     given = {f.lhs for f in facts if isinstance(f.lhs, Symbol)}
-    ranged = {s.name for r in relations for s in r.free_symbols}  # "for t >= 3": a range the premise holds in
     steps = [(f, entry) for f in facts if isinstance(f.lhs, Symbol)
              and (entry := _entry(f.lhs.name)) is not None and _shift(entry[1]) is not None
-             and _shift(entry[1])[0].name not in ranged and _steps_from_its_family(f.rhs, entry[0])]
+             and _at_every_index(f.rhs, entry[0], _shift(entry[1])[0])]
     if not steps:
         return ()
     starts: dict[str, int] = {}
@@ -123,7 +122,7 @@ def recurrences_at(facts: tuple, written: list[Expr], relations: tuple = ()) -> 
         for fact, (base, index) in steps:
             letter, offset = _shift(index)
             at = int(entry[1]) - offset
-            if base != entry[0] or at < starts.get(base, 0):
+            if base != entry[0] or at < max(starts.get(base, 0), _lowest(letter, relations)):
                 continue
             value = _renamed(fact.rhs, letter, sympy.Integer(at))
             found.append(Fact(f"{fact.name} at {letter} = {at}", symbol, value))
@@ -136,11 +135,25 @@ def recurrences_at(facts: tuple, written: list[Expr], relations: tuple = ()) -> 
     return () if waiting or loose else tuple(found)  # an iterate left free would be drawn at random: none
 
 
-def _steps_from_its_family(value: Expr, base: str) -> bool:
-    """A recurrence's value holds an earlier entry of its own family (``h_i`` in ``h_{i+1} = h_i - ...``); a
-    subscripted fact without one (``y_c = 1`` for the correct class c) holds at its index only."""
-    return any(isinstance(s, Symbol) and (entry := _entry(s.name)) is not None and entry[0] == base
-               for s in value.free_symbols)
+def _at_every_index(value: Expr, base: str, letter: Symbol) -> bool:
+    """A premise at a general index holds at every index when its value uses that index: an earlier entry of
+    its own family (``h_i`` in ``h_{i+1} = h_i - ...``) or the letter itself (``\\eta_t = 1/(t + 2)``). A
+    subscripted fact whose value does neither (``y_c = 1`` for the correct class c) holds at its index only."""
+    return any(isinstance(s, Symbol) and (s.name == letter.name or (entry := _entry(s.name)) is not None
+                                          and entry[0] == base) for s in value.free_symbols)
+
+
+def _lowest(letter: Symbol, relations) -> int:
+    """The least index the relations allow the letter (``t >= 3``, ``0 < t``: 3, 1), else 0."""
+    lowest = 0
+    for relation in relations:
+        if not getattr(relation, "is_Relational", False) or relation.rel_op not in (">=", ">", "<=", "<"):
+            continue
+        small, large = (relation.rhs, relation.lhs) if relation.rel_op in (">=", ">") else (relation.lhs, relation.rhs)
+        if isinstance(large, Symbol) and large.name == letter.name and small.is_number and small.is_real:
+            bound = sympy.floor(small) + 1 if relation.rel_op in (">", "<") else sympy.ceiling(small)
+            lowest = max(lowest, int(bound))
+    return lowest
 
 
 def _entry(name: str) -> tuple[str, Expr] | None:

@@ -351,6 +351,7 @@ class ToSympy(Transformer_NonRecursive):
         self.bare_number_logs: set = set()  # of numbers (\\log 2): a product sign after one has two readings
         self.families: dict = {}  # s_j -> ("s", (j,)), s_{j+1} -> ("s", (j + 1,)): entries if an index is bound
         self.pending: dict = {}  # sums whose index only the whole formula tells (``_waiting``, ``_resolved``)
+        self.unnested: set = set()  # of them, those never read inside another sum (``_inner_resolved``)
 
     # statements
     def chain(self, items):
@@ -1199,7 +1200,7 @@ class ToSympy(Transformer_NonRecursive):
 
     def _big_operator(self, kind, word: str, items):
         (variable, low, high), body = items[0], _expr(items[1])
-        body = self._inner_resolved(body)
+        body = self._inner_resolved(body, variable)
         if isinstance(low, str) and low == "in":  # over a set: an undefined sum, linear in nothing the reader could check
             return sympy.Function(f"{word}_{{{sympy.latex(variable)} \\in {sympy.latex(high)}}}")(body)
         if isinstance(low, str) and low == "except":
@@ -1240,14 +1241,16 @@ class ToSympy(Transformer_NonRecursive):
             fixed = outside[0] if outside else second  # neither outside: the summed index is written first
             return self._excepting(kind, word, second if fixed == first else first, body, fixed, top)
 
-        return self._waiting(body, resolved)
+        return self._waiting(body, resolved, nested=top is None)
 
-    def _waiting(self, body: Expr, resolved) -> Expr:
+    def _waiting(self, body: Expr, resolved, nested: bool = True) -> Expr:
         """A placeholder for a sum whose index only the whole formula tells: ``resolved`` reads it then, from the
         formula's sides with the placeholder taken out and its summand as it stands then (an outer sum may
         have bound entries in it since), by the placeholder's name (``_resolved``)."""
         name = f"_pending_{len(self.pending)}"
         self.pending[name] = resolved
+        if not nested:
+            self.unnested.add(name)
         return sympy.Function(name)(body)
 
     def _excepting(self, kind, word: str, variable, body: Expr, skipped, top) -> Expr:
@@ -1263,13 +1266,18 @@ class ToSympy(Transformer_NonRecursive):
             (expr.has(symbol) or symbol.name in heads) and any(index.has(letter) for index in indices)
             for symbol, (_, indices) in self.families.items())
 
-    def _inner_resolved(self, body: Expr) -> Expr:
-        """A waiting sum inside another sum's summand is read now, the way it reads alone (nothing outside it
-        tells its letters apart): an outer sum would bind its entries and hide the letters from ``_resolved``."""
+    def _inner_resolved(self, body: Expr, variable) -> Expr:
+        """A waiting sum inside another sum's summand is read now, with the outer sum's letter as the one written
+        outside it (``\\sum_{i=1}^n \\sum_{i \\neq j}``: i is the outer one's, j the inner's): an outer sum would bind its
+        entries and hide the letters from ``_resolved``. One with only its upper bound written is refused there:
+        its window of indices need not be the outer range."""
         waiting = sorted({p for p in body.atoms(AppliedUndef) if p.func.__name__ in self.pending}, key=str)
         if not waiting:
             return body
-        return body.xreplace({p: self.pending[p.func.__name__]([], p.args[0]) for p in waiting})
+        if any(p.func.__name__ in self.unnested for p in waiting):
+            raise Refusal("a sum over all indices but one, with only its upper bound written, inside another sum: "
+                          "write its range (\\sum_{i=1, i \\neq j}^{N}, or the sums written out)")
+        return body.xreplace({p: self.pending[p.func.__name__]([variable], p.args[0]) for p in waiting})
 
     def _resolved(self, exprs: list) -> list:
         """The sums left waiting (``_waiting``), read now that the whole formula is: each sees the formula's
