@@ -184,3 +184,9 @@ def test_a_bounded_sum_but_one_inside_another_sum_is_refused():
     sum was refuted."""
     with pytest.raises(ParseError, match="inside another sum"):
         parse_latex_expr(r"\sum_{j=1}^2\sum_{i\neq j}^2 t_it_j")
+
+
+def test_an_unreadable_formula_heading_a_line_after_a_case_word_is_no_crash():
+    """"For $\\frac{a$:" opened a line after a case word and had no statement: reading it crashed the document."""
+    text = "For $\\frac{a$:\n\n$$x + x = 2x$$\n"
+    assert check_statuses(text) == [Status.PROVED]

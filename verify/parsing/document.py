@@ -605,7 +605,7 @@ def read_document(text: str, filename: str | None = None, limits: Limits = DEFAU
     unread += set_aside([(f, piece) for f, piece, role in zip(formulas, pieces, roles)
                          if f.text not in used and role.role is Role.CLAIM], lambda at: in_premise_list(prose, at))
     unread += unused_equations(builder.unused, names.imaginary is not None)
-    unread += case_conditions(headings)
+    unread += case_conditions([f for f in headings if frozenset(f.statement.exprs) in cases])  # both written
     if unread:
         document = replace(document, context=replace(document.context, unread=unread))
     constant = set(premises.constants_in_prose(visible)) | directions.fixed_names(visible)
@@ -698,8 +698,10 @@ def _point_value(lhs: Expr, rhs: Expr) -> bool:
     if isinstance(lhs, AppliedUndef) and (lhs.func.__name__ in (*NEVER_DEFINED, "E")
                                           or _averaged_under_a_density(lhs.func.__name__)):
         return False  # Var(X) = 1, E_q[z] = 0: moments, which the moments' reader reads
+    points = lhs.args if isinstance(lhs, AppliedUndef) else (lhs.variables + lhs.given if isinstance(lhs, Density) else ())
     return isinstance(lhs, (AppliedUndef, Density)) and isinstance(rhs, Expr) and rhs.is_number \
-        and rhs.is_comparable  # a real number, not a law (p(x) = N(3, 2) is read by the laws' reader)
+        and rhs.is_comparable and all(isinstance(p, (Symbol, sympy.Number)) for p in points) \
+        and not str(getattr(lhs, "func", "")).startswith(("sum", "prod"))  # a number at a point, not a law or a sum
 
 
 def _define(builder: _Builder, defined: set, lhs: Expr, rhs: Expr, source: str) -> None:
@@ -789,7 +791,8 @@ def _case_headings(formulas: list[Formula], pieces: list[Piece], prose: str) -> 
     opened = {}
     for f in formulas:
         opened[f.line] = min(opened.get(f.line, f.column), f.column)
-    return [f for f, piece in zip(formulas, pieces) if not f.display and opened.get(f.line) == f.column
+    return [f for f, piece in zip(formulas, pieces) if not f.display and f.statement is not None
+            and opened.get(f.line) == f.column
             and _CASE_WORD.match(prose[prose.rfind("\n", 0, piece.offset) + 1:piece.offset])]
 
 
