@@ -118,6 +118,7 @@ def _rounded_entries(left, right, left_decimals: tuple, right_decimals: tuple) -
     """``\\frac{1}{3}[-14, -30] = [-4.67, -10.0]``: explicit matrices of one shape, each entry as ``rounded_numbers``."""
     if left.shape != right.shape:
         return None
+
     def agrees(a, b) -> bool:
         if a.is_number and b.is_number and (a - b).doit() == 0:  # written unevaluated: -30/3 is -10
             return True

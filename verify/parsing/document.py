@@ -764,8 +764,17 @@ def _solvable_names(difference: Expr, defined: set) -> list:
 def _unequal_pairs(formulas: list[Formula]) -> set[frozenset]:
     """The pairs of plain names some formula writes unequal (``i \\neq j``): with ``i = j`` elsewhere, the
     two are cases the writer distinguishes, so ``i = j`` defines neither name."""
+    return _name_pairs(formulas, "!=")
+
+
+def _equal_pairs(formulas: list[Formula]) -> set[frozenset]:
+    """The pairs of plain names some formula writes equal (``i = j``)."""
+    return _name_pairs(formulas, "=")
+
+
+def _name_pairs(formulas: list[Formula], relation: str) -> set[frozenset]:
     return {frozenset(f.statement.exprs) for f in formulas if f.statement is not None
-            and f.statement.relations == ("!=",) and len(f.statement.exprs) == 2
+            and f.statement.relations == (relation,) and len(f.statement.exprs) == 2
             and all(isinstance(e, Symbol) for e in f.statement.exprs)}
 
 
@@ -794,13 +803,6 @@ def _case_headings(formulas: list[Formula], pieces: list[Piece], prose: str) -> 
     return [f for f, piece in zip(formulas, pieces) if not f.display and f.statement is not None
             and opened.get(f.line) == f.column
             and _CASE_WORD.match(prose[prose.rfind("\n", 0, piece.offset) + 1:piece.offset])]
-
-
-def _equal_pairs(formulas: list[Formula]) -> set[frozenset]:
-    """The pairs of plain names some formula writes equal (``i = j``)."""
-    return {frozenset(f.statement.exprs) for f in formulas if f.statement is not None
-            and f.statement.relations == ("=",) and len(f.statement.exprs) == 2
-            and all(isinstance(e, Symbol) for e in f.statement.exprs)}
 
 
 def _restated(builder: _Builder, defined: set, lhs: Expr, rhs: Expr, source: str) -> None:
@@ -1057,8 +1059,7 @@ def _unfold_chain(chain: Chain, defined: dict, mapping: dict) -> Chain:
         return chain
     rewritten = {f: (tuple(rewrite(a, mapping) for a in args), rewrite(value, mapping))
                  for f, (args, value) in defined.items()}
-    steps = tuple(replace(s, expr=unfold(s.expr, rewritten)) for s in chain.steps)
-    return Chain(unfold(chain.start, rewritten), steps, chain.title, chain.source)
+    return rewrite_chain(chain, lambda e: unfold(e, rewritten))
 
 
 def _bare_in_laws(exprs: list[Expr]) -> set[str]:
@@ -1154,10 +1155,8 @@ def _expanded_bare(chain: Chain, bare: dict) -> Chain:
     """The chain with each bare name of a defined function applied at its variables (``abbreviations``)."""
     if not bare:
         return chain
-    steps = tuple(replace(s, expr=s.expr.xreplace(bare)) for s in chain.steps)
-    return Chain(chain.start.xreplace(bare), steps, chain.title, chain.source)
+    return rewrite_chain(chain, lambda e: e.xreplace(bare))
 
 
 def _rewrite_chain(chain: Chain, mapping: dict) -> Chain:
-    steps = tuple(replace(s, expr=rewrite(s.expr, mapping)) for s in chain.steps)
-    return Chain(rewrite(chain.start, mapping), steps, chain.title, chain.source)
+    return rewrite_chain(chain, lambda e: rewrite(e, mapping))

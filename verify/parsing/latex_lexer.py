@@ -557,23 +557,14 @@ def braced_scripts(tokens: list) -> list:
     for i, token in enumerate(out[:-1]):
         if token.type == "LBRACE" and out[i + 1].type in ("UNDERSCORE", "CARET") and i > 0 \
                 and out[i - 1].type in ("NAME", "RBRACE"):
-            end = _matching_brace(out, i)
-            if end is not None and _script_span(out, i + 2) == end:
+            end = _script_span(out, i) - 1  # the group's closing brace
+            if end >= 0 and _script_span(out, i + 2) == end:
                 drop |= {i, end}
     for i in range(len(out) - 3):
         if [t.type for t in out[i:i + 2]] == ["UNDERSCORE", "LBRACE"] and out[i + 2].type in _WORD_TOKENS \
                 and out[i + 3].type == "RBRACE":
             out[i + 2] = type(out[i + 2])("NAME", str(out[i + 2].value), start_pos=out[i + 2].start_pos)
     return [t for i, t in enumerate(out) if i not in drop] if drop else out
-
-
-def _matching_brace(tokens: list, i: int) -> int | None:
-    depth = 0
-    for j in range(i, len(tokens)):
-        depth += {"LBRACE": 1, "RBRACE": -1}.get(tokens[j].type, 0)
-        if depth == 0:
-            return j
-    return None
 
 
 def unbrace_subscripted(tokens: list) -> list:

@@ -834,7 +834,7 @@ class ToSympy(Transformer_NonRecursive):
         applied = objects.apply(head, arguments, given, self.kinds.densities)
         if isinstance(applied, AppliedUndef) and applied.func.__name__ in self.kinds.noncommuting:
             # a vector- or matrix-valued function (F of "F has Jacobian J"): its values do not commute
-            applied = sympy.Function(applied.func.__name__, commutative=False)(*applied.args)
+            return sympy.Function(applied.func.__name__, commutative=False)(*applied.args)
         return applied
 
     def call_between(self, items):
@@ -1232,6 +1232,7 @@ class ToSympy(Transformer_NonRecursive):
             return self._excepting(kind, word, second, body, first, top)
         if not (has_first and has_second):
             return self._excepting(kind, word, first, body, second, top)
+
         def resolved(rest: list, body: Expr) -> Expr:
             outside = [letter for letter in (first, second) if any(self._writes_index(e, letter) for e in rest)]
             if len(outside) == 2:
@@ -1266,12 +1267,16 @@ class ToSympy(Transformer_NonRecursive):
             (expr.has(symbol) or symbol.name in heads) and any(index.has(letter) for index in indices)
             for symbol, (_, indices) in self.families.items())
 
+    def _placeholders(self, exprs: list) -> list:
+        """The waiting sums (``_waiting``) in ``exprs``, in a fixed order."""
+        return sorted({p for e in exprs for p in e.atoms(AppliedUndef) if p.func.__name__ in self.pending}, key=str)
+
     def _inner_resolved(self, body: Expr, variable) -> Expr:
         """A waiting sum inside another sum's summand is read now, with the outer sum's letter as the one written
         outside it (``\\sum_{i=1}^n \\sum_{i \\neq j}``: i is the outer one's, j the inner's): an outer sum would bind its
         entries and hide the letters from ``_resolved``. One with only its upper bound written is refused there:
         its window of indices need not be the outer range."""
-        waiting = sorted({p for p in body.atoms(AppliedUndef) if p.func.__name__ in self.pending}, key=str)
+        waiting = self._placeholders([body])
         if not waiting:
             return body
         if any(p.func.__name__ in self.unnested for p in waiting):
@@ -1282,7 +1287,7 @@ class ToSympy(Transformer_NonRecursive):
     def _resolved(self, exprs: list) -> list:
         """The sums left waiting (``_waiting``), read now that the whole formula is: each sees the formula's
         sides without it, to tell the index written outside it from the one it sums."""
-        waiting = sorted({p for e in exprs for p in e.atoms(AppliedUndef) if p.func.__name__ in self.pending}, key=str)
+        waiting = self._placeholders(exprs)
         if not waiting:
             return exprs
         # the sides with the sum standing for a fresh number (0 would take a factor beside it away: x_i \sum ...)

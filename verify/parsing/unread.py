@@ -71,9 +71,8 @@ def _read_premise(formula, why: str, imaginary: bool = False) -> UnreadPremise:
     it holds to an odd power with a numeric leading coefficient (a real root exists whatever the rest is),
     or to any power in an equation over the complex numbers (``\\lambda^2 - (1 - 2i\\eta)\\lambda - i\\eta = 0``)."""
     from sympy import I, Indexed, Poly, expand
-    from sympy.polys.polyerrors import BasePolynomialError
-
     from sympy.core.function import AppliedUndef
+    from sympy.polys.polyerrors import BasePolynomialError
 
     from ..vocabulary import Density
 
